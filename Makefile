@@ -1,0 +1,47 @@
+# Two commands: `make run` serves the app, `make test` runs every test. Both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+STREAMLIT_FLAGS := --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
+	--server.fileWatcherType none --browser.gatherUsageStats false
+
+.PHONY: run test lint validate chromium clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian/Ubuntu run 'apt-get install -y python3-venv'"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.app-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $(VENV)/.app-installed $@
+
+run: $(VENV)/.app-installed
+	$(BIN)/python -m analysis validate
+	$(BIN)/python -m streamlit run dashboard.py $(STREAMLIT_FLAGS)
+
+# The browser tests drive Debian's chromium; Playwright's own browser download is not used.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else \
+		echo "Debian's chromium is missing and this user cannot install it: run 'sudo apt-get install -y chromium'"; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation fonts-dejavu-core >/dev/null
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+
+validate: $(VENV)/.app-installed
+	$(BIN)/python -m analysis validate
+
+test: $(VENV)/.test-installed chromium
+	$(BIN)/ruff check .
+	$(BIN)/python -m analysis validate
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,190 @@
+"""Aggregations over filtered statement rows: what the charts and tiles show.
+
+Every function takes rows from `filters.apply` (the joined statement view) and returns a new, small
+frame or value. Charts receive these aggregates, never the raw rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis.schema import STANCE_SCORES, STANCES
+
+OPPOSING = ("condemning", "opposed")
+HOVER_QUOTES = 3
+HOVER_QUOTE_CHARS = 160
+
+
+def nearest_stance(score: float) -> str:
+    """The stance label whose score is closest; a tie goes to the label nearer neutral."""
+    return min(STANCES, key=lambda s: (abs(STANCE_SCORES[s] - score), abs(STANCE_SCORES[s])))
+
+
+def headline_numbers(rows: pd.DataFrame) -> dict[str, int]:
+    stance_counts = rows["stance"].value_counts()
+    return {
+        "statements": len(rows),
+        "actors": rows["actor_id"].nunique(),
+        "blocs": rows["bloc"].nunique(),
+        "sources": rows["source_id"].nunique(),
+        "supportive": int(stance_counts.get("supportive", 0)),
+        "cautious": int(stance_counts.get("cautious", 0)),
+        "opposing": int(sum(stance_counts.get(s, 0) for s in OPPOSING)),
+        "neutral": int(stance_counts.get("neutral", 0)),
+    }
+
+
+def stance_counts(rows: pd.DataFrame, *, by: str) -> pd.DataFrame:
+    """Statement counts per group and stance: one row per group, a column per stance (in scale order),
+    plus `n` and `net` (the mean stance score), sorted from most supportive to most opposed."""
+    if rows.empty:
+        return pd.DataFrame(columns=[by, *STANCES, "n", "net"]).astype({s: "int64" for s in STANCES})
+    counts = (pd.crosstab(rows[by], rows["stance"].astype(pd.CategoricalDtype(list(STANCES))), dropna=False)
+              .reindex(columns=list(STANCES), fill_value=0))
+    counts.columns = list(STANCES)
+    counts = counts.astype("int64")
+    counts["n"] = counts[list(STANCES)].sum(axis=1)
+    counts = counts[counts["n"] > 0]
+    weighted = sum(counts[s] * STANCE_SCORES[s] for s in STANCES)
+    counts["net"] = (weighted / counts["n"]).astype("float64")
+    counts = counts.rename_axis(by).reset_index()
+    return counts.sort_values(["net", "n", by], ascending=[False, False, True], ignore_index=True)
+
+
+def _short(quote: str) -> str:
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= HOVER_QUOTE_CHARS else quote[: HOVER_QUOTE_CHARS - 1] + "…"
+
+
+def actor_positions(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor: its bloc, statement count, mean score, nearest stance and a few quotes.
+
+    Sorted by bloc (most supportive bloc first) and then by score, which is the spectrum's order.
+    """
+    columns = ["actor_id", "actor_name", "bloc", "n", "score", "stance", "quotes", "targets"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    ordered = rows.sort_values(["confidence", "statement_id"], ascending=[False, True])
+    grouped = ordered.groupby("actor_id", sort=False)
+    positions = pd.DataFrame({
+        "actor_name": grouped["actor_name"].first(),
+        "bloc": grouped["bloc"].first(),
+        "n": grouped.size(),
+        "score": grouped["score"].mean(),
+        "quotes": grouped["quote"].agg(lambda q: [_short(x) for x in pd.unique(q)[:HOVER_QUOTES]]),
+        "targets": grouped["target_label"].agg(lambda t: sorted(set(t))),
+    }).reset_index()
+    positions["stance"] = positions["score"].map(nearest_stance)
+    bloc_net = positions.groupby("bloc")["score"].mean().rename("bloc_net")
+    positions = positions.join(bloc_net, on="bloc")
+    positions = positions.sort_values(["bloc_net", "bloc", "score", "actor_name"],
+                                      ascending=[False, True, False, True], ignore_index=True)
+    return positions[columns]
+
+
+def key_quotes(rows: pd.DataFrame, *, per_bloc: int = 1) -> pd.DataFrame:
+    """The most telling quote(s) per bloc: direct speech first, then confidence, then a clear position."""
+    if rows.empty:
+        return rows.head(0)
+    mode_rank = rows["mode"].map({"direct": 0, "reported": 1, "characterized": 2}).fillna(3)
+    ranked = rows.assign(_mode=mode_rank, _strength=rows["score"].abs(), _length=rows["quote"].str.len())
+    ranked = ranked.sort_values(["bloc", "_mode", "confidence", "_strength", "_length", "statement_id"],
+                                ascending=[True, True, False, False, True, True])
+    best = ranked.groupby("bloc", sort=False).head(per_bloc)
+    order = stance_counts(rows, by="bloc")["bloc"].tolist()
+    best = best.assign(_order=best["bloc"].map({b: i for i, b in enumerate(order)}))
+    return best.sort_values(["_order", "statement_id"]).drop(
+        columns=["_mode", "_strength", "_length", "_order"]).reset_index(drop=True)
+
+
+def _join_names(names: list[str], *, limit: int = 2) -> str:
+    if len(names) > limit:
+        names = [*names[:limit], f"{len(names) - limit} more"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def bloc_finding(counts_by_bloc: pd.DataFrame) -> str:
+    """A title that states what the bloc chart shows, e.g. 'US Republicans back it; Venezuela's allies oppose it'."""
+    if counts_by_bloc.empty:
+        return "No statements match the filters"
+    supportive = counts_by_bloc.loc[counts_by_bloc["net"] > 0.25, "bloc"].tolist()
+    opposing = counts_by_bloc[counts_by_bloc["net"] < -0.25].sort_values("net")["bloc"].tolist()
+    parts = []
+    if supportive:
+        parts.append(f"Support from {_join_names(supportive)}")
+    if opposing:
+        parts.append(f"opposition from {_join_names(opposing)}" if parts else
+                     f"Opposition from {_join_names(opposing)}")
+    if not parts:
+        return "No bloc takes a clear side"
+    return "; ".join(parts)
+
+
+def spectrum_finding(positions: pd.DataFrame, *, topic: str) -> str:
+    """A title such as '8 of 16 actors support the FTO designation; 4 oppose or condemn it'."""
+    if positions.empty:
+        return "No statements match the filters"
+    total = len(positions)
+    support = int((positions["stance"] == "supportive").sum())
+    against = int(positions["stance"].isin(OPPOSING).sum())
+    cautious = int((positions["stance"] == "cautious").sum())
+    head = f"{support} of {total} actors support {topic}"
+    tail = []
+    if against:
+        tail.append(f"{against} oppose or condemn")
+    if cautious:
+        tail.append(f"{cautious} urge caution")
+    return head + ("; " + ", ".join(tail) if tail else "")
+
+
+def format_date(value, precision: str) -> str:
+    """A date shown no more exactly than it is known: '16 Nov 2025', 'Nov 2025', '2015', '2000s', 'undated'."""
+    if value is None or pd.isna(value) or precision == "unknown":
+        return "undated"
+    stamp = pd.Timestamp(value)
+    if precision == "day":
+        return f"{stamp.day} {stamp:%b %Y}"
+    if precision == "month":
+        return f"{stamp:%b %Y}"
+    if precision == "year":
+        return f"{stamp.year}"
+    if precision == "decade":
+        return f"{stamp.year // 10 * 10}s"
+    return stamp.date().isoformat()
+
+
+def source_line(sources: pd.DataFrame, *, as_of: dt.date) -> str:
+    """The footer of a chart: its sources and the as-of date."""
+    if sources.empty:
+        names = "none"
+    else:
+        shown = [f"{row.title} ({format_date(row.published, row.date_precision)})" if row.outlet == "" else
+                 f"{row.outlet}, {format_date(row.published, row.date_precision)}"
+                 for row in sources.itertuples(index=False)]
+        names = "; ".join(shown[:2]) + (f"; and {len(shown) - 2} more" if len(shown) > 2 else "")
+    label = "Source" if len(sources) <= 1 else "Sources"
+    return f"{label}: {names} · As of {as_of.day} {as_of:%b %Y} · Stance & Reaction Dashboard"
+
+
+def headline_sentence(numbers: dict[str, int]) -> str:
+    """'25 statements by 18 actors in 1 source: 11 supportive, 3 cautious, 7 opposed or condemning, 4 neutral.'"""
+    if not numbers["statements"]:
+        return "No statements match the filters."
+
+    def count(n: int, word: str) -> str:
+        return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+    parts = [f"{numbers[key]} {label}" for key, label in
+             (("supportive", "supportive"), ("cautious", "cautious"), ("opposing", "opposed or condemning"),
+              ("neutral", "neutral")) if numbers[key]]
+    return (f"{count(numbers['statements'], 'statement')} by {count(numbers['actors'], 'actor')} "
+            f"in {count(numbers['sources'], 'source')}: " + ", ".join(parts) + ".")
+
+
+def topic_phrase(label: str) -> str:
+    """A target label as the object of a sentence: 'FTO designation of …' -> 'the FTO designation of …'."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        label = label[0].lower() + label[1:]
+    return label if label.lower().startswith("the ") else "the " + label

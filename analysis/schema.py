@@ -1,0 +1,239 @@
+"""Column names, the stance scale and the pandera schemas of the curated tables.
+
+This is the one place that says what a valid table looks like. The stores, filters, charts and
+exports all take their column names and the stance scale from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+# The stance scale, from most opposed to most supportive. Scores put neutral at 0 and run from
+# -1 (condemning) to +1 (supportive), so a mean score reads as a net-support index. The three
+# opposing grades are evenly spaced; the scale has one supportive grade, as the coding does.
+STANCES: tuple[str, ...] = ("condemning", "opposed", "cautious", "neutral", "supportive")
+STANCE_SCORES: dict[str, float] = {
+    "condemning": -1.0,
+    "opposed": -2 / 3,
+    "cautious": -1 / 3,
+    "neutral": 0.0,
+    "supportive": 1.0,
+}
+STANCE_DTYPE = pd.CategoricalDtype(categories=list(STANCES), ordered=True)
+
+ACTOR_KINDS = ("person", "government", "legislators", "party", "agency", "organization", "commentators")
+MODES = ("direct", "reported", "characterized")
+ORIGINS = ("curated", "extracted")
+DATE_PRECISIONS = ("day", "month", "year", "decade", "unknown")
+EVENT_ROLES = ("background", "trigger", "milestone")
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+URL_PATTERN = r"^(https?://\S+)?$"
+
+# The columns of each table, in file order.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources": ("source_id", "title", "outlet", "published", "date_precision", "url", "path", "sha256",
+                "added", "date_note"),
+    "actors": ("actor_id", "name", "kind", "country", "bloc", "party", "aliases"),
+    "targets": ("target_id", "label", "description"),
+    "statements": ("statement_id", "source_id", "actor_id", "target_id", "stance", "quote", "start", "end",
+                   "cue", "summary", "mode", "date", "date_precision", "confidence", "origin", "reviewed"),
+    "events": ("event_id", "date", "date_precision", "role", "title", "description", "actor_ids",
+               "source_id", "quote", "start", "end", "date_note"),
+}
+TABLES: tuple[str, ...] = tuple(COLUMNS)
+ID_COLUMN = {"sources": "source_id", "actors": "actor_id", "targets": "target_id",
+             "statements": "statement_id", "events": "event_id"}
+# Columns that may be left empty; every other column must hold a value.
+OPTIONAL = {
+    "sources": {"outlet", "url", "date_note", "title"},
+    "actors": {"country", "party", "aliases"},
+    "targets": {"description"},
+    "statements": {"cue", "summary", "date"},
+    "events": {"description", "actor_ids", "date", "date_note"},
+}
+BOOL_TEXT = {"true": True, "false": False}
+
+# Columns that the joined statement view adds from the other tables.
+VIEW_COLUMNS = ("actor_name", "bloc", "kind", "country", "party", "target_label", "source_title", "score")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, precise enough to fix without guessing."""
+
+    file: str
+    row: int | None  # 1-based data row (the header is not counted); None for a whole-file problem
+    column: str | None
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row} (line {self.row + 1})"
+        if self.column:
+            where += f", column '{self.column}'"
+        value = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        shown = f"got {value!r}" if self.value != "" else "got an empty value"
+        return f"{where}: {shown}; expected {self.expected}"
+
+
+def _is_iso_country(value: str) -> bool:
+    import pycountry
+
+    return value == "" or pycountry.countries.get(alpha_3=value) is not None
+
+
+def is_calendar_date(value: str) -> bool:
+    if value == "":
+        return True
+    if not re.fullmatch(ISO_DATE_PATTERN, value):
+        return False
+    try:
+        pd.Timestamp(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_number_between(value: str, low: float, high: float) -> bool:
+    try:
+        number = float(value)
+    except ValueError:
+        return False
+    return low <= number <= high
+
+
+def _is_nonnegative_int(value: str) -> bool:
+    return value.isascii() and value.isdigit()
+
+
+def _elementwise(check, error: str) -> pa.Check:
+    return pa.Check(check, element_wise=True, error=error)
+
+
+def _text(table: str, column: str, *checks: pa.Check) -> pa.Column:
+    required = [] if column in OPTIONAL[table] else [pa.Check.str_length(min_value=1, error="a non-empty value")]
+    return pa.Column(str, checks=[*required, *checks], nullable=False)
+
+
+def _one_of(values) -> pa.Check:
+    return pa.Check.isin(list(values), error="one of " + ", ".join(values))
+
+
+_SLUG = pa.Check.str_matches(SLUG_PATTERN, error="a lower-case slug such as 'us-state-department'")
+_DATE = _elementwise(is_calendar_date, "a calendar date as YYYY-MM-DD")
+_OFFSET = _elementwise(_is_nonnegative_int, "a whole number of characters, 0 or more")
+_UNIQUE = {"unique": True}
+
+
+def raw_schemas() -> dict[str, pa.DataFrameSchema]:
+    """Schemas for the tables as read from CSV, every cell still text.
+
+    Validating text first lets each error show the value exactly as it stands in the file.
+    """
+    return {
+        "sources": pa.DataFrameSchema({
+            "source_id": _text("sources", "source_id", _SLUG),
+            "title": _text("sources", "title"),
+            "outlet": _text("sources", "outlet"),
+            "published": _text("sources", "published", _DATE),
+            "date_precision": _text("sources", "date_precision", _one_of(DATE_PRECISIONS)),
+            "url": _text("sources", "url", pa.Check.str_matches(URL_PATTERN, error="empty or an http(s) URL")),
+            "path": _text("sources", "path", pa.Check.str_matches(r"^[^/\\][^\\]*$",
+                                                                    error="a path relative to the project")),
+            "sha256": _text("sources", "sha256", pa.Check.str_matches(SHA256_PATTERN,
+                                                                        error="64 lower-case hex digits")),
+            "added": _text("sources", "added", _DATE),
+            "date_note": _text("sources", "date_note"),
+        }, strict=True, ordered=True),
+        "actors": pa.DataFrameSchema({
+            "actor_id": _text("actors", "actor_id", _SLUG),
+            "name": _text("actors", "name"),
+            "kind": _text("actors", "kind", _one_of(ACTOR_KINDS)),
+            "country": _text("actors", "country", _elementwise(
+                _is_iso_country, "empty or an ISO 3166 alpha-3 country code such as 'USA'")),
+            "bloc": _text("actors", "bloc"),
+            "party": _text("actors", "party"),
+            "aliases": _text("actors", "aliases"),
+        }, strict=True, ordered=True),
+        "targets": pa.DataFrameSchema({
+            "target_id": _text("targets", "target_id", _SLUG),
+            "label": _text("targets", "label"),
+            "description": _text("targets", "description"),
+        }, strict=True, ordered=True),
+        "statements": pa.DataFrameSchema({
+            "statement_id": _text("statements", "statement_id", _SLUG),
+            "source_id": _text("statements", "source_id"),
+            "actor_id": _text("statements", "actor_id"),
+            "target_id": _text("statements", "target_id"),
+            "stance": _text("statements", "stance", _one_of(STANCES)),
+            "quote": _text("statements", "quote"),
+            "start": _text("statements", "start", _OFFSET),
+            "end": _text("statements", "end", _OFFSET),
+            "cue": _text("statements", "cue"),
+            "summary": _text("statements", "summary"),
+            "mode": _text("statements", "mode", _one_of(MODES)),
+            "date": _text("statements", "date", _DATE),
+            "date_precision": _text("statements", "date_precision", _one_of(DATE_PRECISIONS)),
+            "confidence": _text("statements", "confidence", _elementwise(
+                lambda v: _is_number_between(v, 0.0, 1.0), "a number from 0 to 1")),
+            "origin": _text("statements", "origin", _one_of(ORIGINS)),
+            "reviewed": _text("statements", "reviewed", _one_of(BOOL_TEXT)),
+        }, strict=True, ordered=True),
+        "events": pa.DataFrameSchema({
+            "event_id": _text("events", "event_id", _SLUG),
+            "date": _text("events", "date", _DATE),
+            "date_precision": _text("events", "date_precision", _one_of(DATE_PRECISIONS)),
+            "role": _text("events", "role", _one_of(EVENT_ROLES)),
+            "title": _text("events", "title"),
+            "description": _text("events", "description"),
+            "actor_ids": _text("events", "actor_ids"),
+            "source_id": _text("events", "source_id"),
+            "quote": _text("events", "quote"),
+            "start": _text("events", "start", _OFFSET),
+            "end": _text("events", "end", _OFFSET),
+            "date_note": _text("events", "date_note"),
+        }, strict=True, ordered=True),
+    }
+
+
+def typed_schemas() -> dict[str, pa.DataFrameSchema]:
+    """Schemas for the typed tables that `store.load` returns: a contract for callers and tests."""
+    def text_columns(table: str, *names: str) -> dict[str, pa.Column]:
+        return {name: pa.Column(str) for name in names}
+
+    return {
+        "sources": pa.DataFrameSchema({
+            **text_columns("sources", "source_id", "title", "outlet", "date_precision", "url", "path",
+                           "sha256", "date_note"),
+            "published": pa.Column("datetime64[ns]", nullable=True),
+            "added": pa.Column("datetime64[ns]", nullable=True),
+        }, unique=["source_id"]),
+        "actors": pa.DataFrameSchema(text_columns("actors", *COLUMNS["actors"]), unique=["actor_id"]),
+        "targets": pa.DataFrameSchema(text_columns("targets", *COLUMNS["targets"]), unique=["target_id"]),
+        "statements": pa.DataFrameSchema({
+            **text_columns("statements", "statement_id", "source_id", "actor_id", "target_id", "quote", "cue",
+                           "summary", "mode", "date_precision", "origin"),
+            "stance": pa.Column(STANCE_DTYPE),
+            "start": pa.Column("int64", pa.Check.ge(0)),
+            "end": pa.Column("int64", pa.Check.ge(0)),
+            "date": pa.Column("datetime64[ns]", nullable=True),
+            "confidence": pa.Column("float64", pa.Check.in_range(0, 1)),
+            "reviewed": pa.Column(bool),
+        }, unique=["statement_id"]),
+        "events": pa.DataFrameSchema({
+            **text_columns("events", "event_id", "date_precision", "role", "title", "description", "actor_ids",
+                           "source_id", "quote", "date_note"),
+            "date": pa.Column("datetime64[ns]", nullable=True),
+            "start": pa.Column("int64"),
+            "end": pa.Column("int64"),
+        }, unique=["event_id"]),
+    }

@@ -1,0 +1,54 @@
+"""The project's shape: the design card's top-level items exist, and analysis/ stays free of streamlit."""
+
+import ast
+
+from conftest import ROOT
+
+TOP_LEVEL = ["dashboard.py", "views", "analysis", "data", "seeds", "tests", "requirements.txt", "Makefile",
+             ".streamlit/config.toml", "README.md", ".ci/run"]
+ANALYSIS_MODULES = ["schema.py", "store.py", "filters.py", "metrics.py", "theme.py", "charts.py", "__main__.py"]
+
+
+def test_top_level_items_exist():
+    missing = [item for item in TOP_LEVEL if not (ROOT / item).exists()]
+    assert missing == []
+
+
+def test_analysis_modules_exist():
+    assert [m for m in ANALYSIS_MODULES if not (ROOT / "analysis" / m).is_file()] == []
+
+
+def _imported_modules(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+
+
+def test_analysis_never_imports_streamlit():
+    offenders = {str(path.relative_to(ROOT)): module
+                 for path in (ROOT / "analysis").rglob("*.py")
+                 for module in _imported_modules(path) if module.split(".")[0] == "streamlit"}
+    assert offenders == {}
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in (ROOT / ".ci/run").read_text()
+    assert "make test" in (ROOT / "README.md").read_text()
+    assert "make run" in (ROOT / "README.md").read_text()
+
+
+def test_no_data_reaches_html():
+    """No page may render HTML from anything: unsafe_allow_html and st.html are not used at all."""
+    sources = [p for p in [ROOT / "dashboard.py", *(ROOT / "views").rglob("*.py")]]
+    offenders = [str(p.relative_to(ROOT)) for p in sources
+                 if "unsafe_allow_html=True" in p.read_text() or "st.html(" in p.read_text()]
+    assert offenders == []
+
+
+def test_pages_stay_thin():
+    long_pages = {p.name: n for p in (ROOT / "views").glob("*.py")
+                  if (n := len(p.read_text().splitlines())) > 150}
+    assert long_pages == {}

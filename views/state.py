@@ -1,0 +1,107 @@
+"""Loading, caching and the per-run context that every page reads. The only UI module that caches.
+
+Caches are keyed by a content fingerprint of the data files and by the (small, hashable) FilterSpec,
+never by DataFrames.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis import filters, metrics, store
+from analysis.filters import FilterSpec, Labels
+from analysis.schema import Problem
+from analysis.store import Tables
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dirs() -> tuple[Path, Path]:
+    """The tables and documents folders: DASHBOARD_DATA_DIR / DASHBOARD_SEEDS_DIR, or the project's own."""
+    data_dir = Path(os.environ.get("DASHBOARD_DATA_DIR") or PROJECT_ROOT / "data")
+    seeds_dir = Path(os.environ.get("DASHBOARD_SEEDS_DIR") or PROJECT_ROOT / "seeds")
+    return data_dir, seeds_dir
+
+
+def _stat_signature(data_dir: Path, seeds_dir: Path) -> tuple:
+    """Cheap to compute on every rerun: names, sizes and mtimes. It keys the content fingerprint."""
+    signature = []
+    for directory in (data_dir, seeds_dir):
+        if directory.is_dir():
+            for path in sorted(directory.iterdir()):
+                if path.is_file():
+                    info = path.stat()
+                    signature.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(signature)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _fingerprint(data_dir: str, seeds_dir: str, signature: tuple) -> str:
+    return store.fingerprint(data_dir, seeds_dir)
+
+
+@st.cache_data(max_entries=4, show_spinner="Loading and checking the tables…")
+def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Tables | list[Problem]:
+    try:
+        return store.load(data_dir, seeds_dir)
+    except store.DataError as error:
+        return error.problems
+
+
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs={FilterSpec: repr})
+def _filtered(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec) -> pd.DataFrame:
+    tables = _load(data_dir, seeds_dir, fingerprint)
+    return filters.apply(spec, tables.view)
+
+
+def load_tables() -> Tables | list[Problem]:
+    """The validated tables, or the list of problems that stops them from loading."""
+    data_dir, seeds_dir = data_dirs()
+    fingerprint = _fingerprint(str(data_dir), str(seeds_dir), _stat_signature(data_dir, seeds_dir))
+    return _load(str(data_dir), str(seeds_dir), fingerprint)
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """Everything a page needs for this run: the tables, the current filter and its rows."""
+
+    tables: Tables
+    spec: FilterSpec
+    rows: pd.DataFrame
+    labels: Labels
+    as_of: dt.date
+
+    @property
+    def subtitle(self) -> str:
+        return filters.describe(self.spec, rows=self.rows, labels=self.labels)
+
+    @property
+    def footer(self) -> str:
+        used = self.tables.sources
+        if not self.rows.empty:
+            used = used[used["source_id"].isin(self.rows["source_id"].unique())]
+        return metrics.source_line(used, as_of=self.as_of)
+
+
+CONTEXT_KEY = "_context"
+
+
+def set_current(context: Context) -> None:
+    """Hand this run's context from dashboard.py to the page script that it runs next."""
+    st.session_state[CONTEXT_KEY] = context
+
+
+def current() -> Context:
+    return st.session_state[CONTEXT_KEY]
+
+
+def make_context(tables: Tables, spec: FilterSpec) -> Context:
+    data_dir, seeds_dir = data_dirs()
+    rows = _filtered(str(data_dir), str(seeds_dir), tables.fingerprint, spec)
+    return Context(tables=tables, spec=spec, rows=rows, labels=Labels.from_tables(tables), as_of=dt.date.today())

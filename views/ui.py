@@ -1,0 +1,48 @@
+"""Small rendering helpers shared by the pages. Anything from data goes through escape_markdown."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis import metrics, theme
+from analysis.schema import Problem
+from analysis.text import escape_markdown
+
+# st.badge colours closest to the stance palette.
+BADGE_COLORS = {"condemning": "red", "opposed": "orange", "cautious": "yellow", "neutral": "gray",
+                "supportive": "blue"}
+
+
+def chart(fig: go.Figure, *, key: str, filename: str) -> None:
+    """Draw a figure exactly as built: no Streamlit theme, so the screen matches the exports."""
+    st.plotly_chart(fig, theme=None, key=key, config=theme.config(filename=filename))
+
+
+def stance_badge(stance: str) -> None:
+    st.badge(stance, color=BADGE_COLORS.get(stance, "gray"))
+
+
+def quote_card(row) -> None:
+    """One statement as a card: bloc, stance, the verbatim quote, and who said it where."""
+    with st.container(border=True):
+        st.caption(escape_markdown(row.bloc))
+        stance_badge(str(row.stance))
+        st.markdown("“" + escape_markdown(row.quote) + "”")
+        date = metrics.format_date(row.date, row.date_precision)
+        st.caption(f"**{escape_markdown(row.actor_name)}** · {escape_markdown(row.mode)} · "
+                   f"{escape_markdown(row.target_label)} · {escape_markdown(date)}")
+
+
+def show_problems(problems: list[Problem]) -> None:
+    """The error page: every problem in the tables, and what to do next."""
+    st.error(f"The tables could not be loaded: {len(problems)} problem{'s' if len(problems) != 1 else ''} "
+             "found. Fix them in the CSV files, then reload this page. Nothing was changed.",
+             icon=":material/error:")
+    frame = pd.DataFrame([{"file": p.file, "row": p.row, "column": p.column or "", "value": p.value,
+                           "expected": p.expected} for p in problems])
+    st.dataframe(frame, hide_index=True, key="problems",
+                 column_config={"row": st.column_config.NumberColumn("row", format="%d"),
+                                "expected": st.column_config.TextColumn("expected", width="large")})
+    st.caption("Check them from a terminal with: python -m analysis validate")
