@@ -209,3 +209,12 @@ def describe(spec: FilterSpec, *, rows: pd.DataFrame | None = None, labels: Labe
     if len(parts) == (1 if rows is not None else 0):
         parts.append("no filters" if rows is not None else "All statements")
     return " · ".join(parts)
+
+
+def apply_to_actors(spec: FilterSpec, actors: pd.DataFrame) -> pd.DataFrame:
+    """The actors (rows of actors.csv) that the spec's actor-level fields allow: bloc, kind, country, actor."""
+    mask = pd.Series(True, index=actors.index)
+    for name, column in (("blocs", "bloc"), ("kinds", "kind"), ("countries", "country"), ("actors", "actor_id")):
+        if getattr(spec, name):
+            mask &= actors[column].isin(getattr(spec, name))
+    return actors.loc[mask].copy()

@@ -19,7 +19,8 @@ HOVER_QUOTE_CHARS = 160
 
 def nearest_stance(score: float) -> str:
     """The stance label whose score is closest; a tie goes to the label nearer neutral."""
-    return min(STANCES, key=lambda s: (abs(STANCE_SCORES[s] - score), abs(STANCE_SCORES[s])))
+    # Rounded so that an exact tie (e.g. -0.5 between cautious and opposed) is not decided by float noise.
+    return min(STANCES, key=lambda s: (round(abs(STANCE_SCORES[s] - score), 9), abs(STANCE_SCORES[s])))
 
 
 def headline_numbers(rows: pd.DataFrame) -> dict[str, int]:
@@ -188,3 +189,91 @@ def topic_phrase(label: str) -> str:
     if len(label) > 1 and label[0].isupper() and label[1].islower():
         label = label[0].lower() + label[1:]
     return label if label.lower().startswith("the ") else "the " + label
+
+
+def actor_target_cells(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per (actor, target): statement count, mean score, nearest stance, quotes, and the share of
+    statements that are supportive, cautious, neutral and opposed-or-condemning (the DNA actor-by-belief table).
+
+    Rows keep the spectrum's actor order (bloc, then score) and targets go from most to least discussed.
+    """
+    columns = ["actor_id", "actor_name", "bloc", "target_id", "target_label", "n", "score", "stance", "quotes",
+               "share_supportive", "share_cautious", "share_neutral", "share_opposed"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    stance = rows["stance"].astype(str)
+    flagged = rows.assign(
+        _supportive=stance.eq("supportive"), _cautious=stance.eq("cautious"), _neutral=stance.eq("neutral"),
+        _opposed=stance.isin(OPPOSING),
+    ).sort_values(["confidence", "statement_id"], ascending=[False, True])
+    grouped = flagged.groupby(["actor_id", "target_id"], sort=False)
+    cells = pd.DataFrame({
+        "actor_name": grouped["actor_name"].first(),
+        "bloc": grouped["bloc"].first(),
+        "target_label": grouped["target_label"].first(),
+        "n": grouped.size(),
+        "score": grouped["score"].mean(),
+        "quotes": grouped["quote"].agg(lambda q: [_short(x) for x in pd.unique(q)[:HOVER_QUOTES]]),
+        "share_supportive": grouped["_supportive"].mean(),
+        "share_cautious": grouped["_cautious"].mean(),
+        "share_neutral": grouped["_neutral"].mean(),
+        "share_opposed": grouped["_opposed"].mean(),
+    }).reset_index()
+    cells["stance"] = cells["score"].map(nearest_stance)
+    actor_order = {a: i for i, a in enumerate(actor_positions(rows)["actor_id"])}
+    target_order = {t: i for i, t in enumerate(rows["target_id"].value_counts().index)}
+    cells = cells.assign(_a=cells["actor_id"].map(actor_order), _t=cells["target_id"].map(target_order))
+    return cells.sort_values(["_a", "_t"], ignore_index=True)[columns]
+
+
+def matrix_finding(cells: pd.DataFrame) -> str:
+    """'Most positions are on X (9 actors); actors split most on Y (4 for, 3 against)'."""
+    if cells.empty:
+        return "No statements match the filters"
+    per_target = cells.groupby("target_label").agg(
+        actors=("actor_id", "nunique"),
+        support=("stance", lambda s: int((s == "supportive").sum())),
+        against=("stance", lambda s: int(s.isin(("cautious", *OPPOSING)).sum())),
+    )
+    busiest = per_target["actors"].idxmax()
+    text = f"Most positions are on {topic_phrase(busiest)} ({per_target.loc[busiest, 'actors']} actors)"
+    contested = per_target[(per_target["support"] > 0) & (per_target["against"] > 0)]
+    if not contested.empty:
+        split = (contested[["support", "against"]].min(axis=1)).idxmax()
+        sides = f"{contested.loc[split, 'support']} for, {contested.loc[split, 'against']} against or cautious"
+        text += (f", which also divides them most ({sides})" if split == busiest
+                 else f"; actors split most on {topic_phrase(split)} ({sides})")
+    return text
+
+
+def country_stances(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per country with country-level actors: statement count, the actors, the net stance
+    (mean score of all their statements) and its nearest stance label, and a few quotes."""
+    columns = ["country", "n", "actors", "net", "stance", "quotes"]
+    located = rows[rows["country"].astype(str) != ""]
+    if located.empty:
+        return pd.DataFrame(columns=columns)
+    ordered = located.sort_values(["confidence", "statement_id"], ascending=[False, True])
+    grouped = ordered.groupby("country", sort=True)
+    countries = pd.DataFrame({
+        "n": grouped.size(),
+        "actors": grouped["actor_name"].agg(lambda a: list(pd.unique(a))),
+        "net": grouped["score"].mean(),
+        "quotes": grouped.apply(lambda g: [f"{name}: {_short(q)}" for name, q in
+                                           zip(g["actor_name"], g["quote"])][:HOVER_QUOTES], include_groups=False),
+    }).reset_index()
+    countries["stance"] = countries["net"].map(nearest_stance)
+    return countries[columns]
+
+
+def map_finding(countries: pd.DataFrame, *, country_names: dict[str, str]) -> str:
+    if countries.empty:
+        return "No country-level statements match the filters"
+    groups = {}
+    for stance in ("supportive", "condemning", "opposed", "cautious", "neutral"):
+        names = [country_names.get(c, c) for c in countries.loc[countries["stance"] == stance, "country"]]
+        if names:
+            groups[stance] = _join_names(names, limit=3)
+    verbs = {"supportive": "{} on balance supportive", "condemning": "{} condemning", "opposed": "{} opposed",
+             "cautious": "{} cautious", "neutral": "{} neutral"}
+    return "; ".join(verbs[s].format(n) for s, n in groups.items())

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 
-# A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) and white space.
+# A sentence ends at . ! or ? (optionally followed by a closing quote or bracket), white space, and a
+# capital, digit or opening quote, unless the full stop closes an initial ("U.S.") or a title ("Gen.").
 # Good enough to show a quote in its context; the extractor brings a real segmenter.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "no", "vs", "etc", "lt",
+                  "col", "capt", "prof", "sgt", "adm", "maj", "pres", "amb", "u.s", "u.k", "u.n", "e.g", "i.e"}
 _MARKDOWN_SPECIAL = set(string.punctuation)
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\u2028\u2029\x85][\s]*")
+
+
+def _ends_sentence(text: str, match: re.Match) -> bool:
+    if text[match.start()] != ".":
+        return True
+    word = text[:match.start()].rsplit(None, 1)[-1].lstrip("(\"“‘'") if text[:match.start()].strip() else ""
+    return not (len(word) == 1 or (len(word) > 1 and word[-2] == ".") or word.lower() in _ABBREVIATIONS)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start of the sentence holding `start` and the end of the sentence holding `end`."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, max(start, 0)):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, max(end - 1, start))
-    right = right_match.end() if right_match else len(text)
+    ends = [m for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m)]
+    left = max((m.end() for m in ends if m.end() <= start), default=0)
+    right = min((m.end() for m in ends if m.start() >= end - 1), default=len(text))
     newline_before = text.rfind("\n", 0, start)
     newline_after = text.find("\n", end)
     left = max(left, newline_before + 1)
@@ -35,5 +45,25 @@ def escape_markdown(text: str) -> str:
     """Escape every ASCII punctuation mark so that data reads as literal text in st.markdown:
     no links, images, emphasis, colour directives, emoji codes, LaTeX or HTML."""
     escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
-    # Line breaks in data must not start headings or lists; show them as spaces.
-    return " ".join(escaped.split())
+    # Line breaks in data must not start headings, lists or code blocks; show them as spaces.
+    return _LINE_BREAKS.sub(" ", escaped)
+
+
+def span_segments(text: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[int, int, tuple[str, ...]]]]:
+    """Cut `text` into paragraphs of segments for highlighting. `spans` are (start, end, key) and may
+    overlap. Each segment is (start, end, keys of the spans covering it); paragraphs split at newlines,
+    which no segment includes."""
+    cuts = {0, len(text)}
+    for start, end, _ in spans:
+        cuts.update((max(0, start), min(len(text), end)))
+    cuts.update(i for i, ch in enumerate(text) if ch == "\n")
+    cuts.update(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    bounds = sorted(cuts)
+    paragraphs: list[list[tuple[int, int, tuple[str, ...]]]] = [[]]
+    for left, right in itertools.pairwise(bounds):
+        if text[left:right] == "\n":
+            paragraphs.append([])
+            continue
+        keys = tuple(key for start, end, key in spans if start <= left and right <= end)
+        paragraphs[-1].append((left, right, keys))
+    return [paragraph for paragraph in paragraphs if paragraph]

@@ -66,8 +66,11 @@ def bloc_colors(blocs) -> dict[str, str]:
 
 
 def plain(text: object) -> str:
-    """Text from data made safe for plotly, which reads a little HTML (<b>, <a href>) in labels."""
-    return html.escape(str(text), quote=True)
+    """Text from data made safe for plotly, which reads a little HTML (<b>, <a href>) in labels.
+
+    Escaping < > & is enough: without them no tag can form. Quotes stay as they are, since plotly
+    would show &quot; literally."""
+    return html.escape(str(text), quote=False)
 
 
 def config(*, filename: str = "stance-chart") -> dict:

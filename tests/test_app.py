@@ -7,7 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 
-PAGES = ["views/overview.py", "views/positions.py"]
+PAGES = ["views/overview.py", "views/positions.py", "views/matrix.py", "views/network.py", "views/map.py",
+         "views/timeline.py", "views/reader.py", "views/profile.py"]
+CHART_PAGES = ["views/overview.py", "views/matrix.py", "views/network.py", "views/map.py", "views/timeline.py"]
 
 
 def run_app(page=None, params=None, env=None, monkeypatch=None):
@@ -119,3 +121,106 @@ def test_invalid_tables_show_the_error_list(data_copy, monkeypatch):
     problems = at.dataframe[0].value
     assert problems.iloc[0]["file"] == "statements.csv" and problems.iloc[0]["column"] == "stance"
     assert problems.iloc[0]["value"] == "supportve"
+
+
+def test_a_filter_change_updates_every_view():
+    at = run_app()
+    at.sidebar.multiselect(key="bloc").set_value(["Venezuela's allies"]).run()
+    at.switch_page("views/matrix.py").run()
+    matrix = figures(at)[0]
+    assert [y for y in matrix["data"][0]["y"] if not y.startswith("<b>")] == ["China", "Iran", "Russia"]
+    at.switch_page("views/map.py").run()
+    fills = {t["name"] for t in figures(at)[0]["data"] if t.get("hoveron") == "fills"}
+    assert fills == {"condemning"}
+    assert sorted(at.dataframe[0].value["Country"]) == ["China", "Iran", "Russia"]
+    at.switch_page("views/network.py").run()
+    nodes = [n for t in figures(at)[0]["data"] if t.get("mode") == "markers+text" for n in t["text"]]
+    assert sorted(nodes) == ["China", "Iran", "Russia"]
+    at.switch_page("views/timeline.py").run()
+    assert sorted(at.dataframe[0].value["Actor"]) == ["China", "Iran", "Russia"]
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_no_match_never_raises_on_any_page(page):
+    at = run_app(page)
+    at.sidebar.text_input(key="q").set_value("zzz nothing matches zzz").run()
+    assert not at.exception
+    texts = [a.get("text", "") for spec in figures(at) for a in spec["layout"].get("annotations", [])]
+    texts += [spec["layout"]["meta"]["title"] for spec in figures(at)]
+    assert any("No statements match" in t or "No country-level" in t for t in texts), texts
+
+
+def test_network_switches_between_agreement_and_conflict():
+    at = run_app("views/network.py")
+    agreement = figures(at)[0]
+    assert "showing agreement" in agreement["layout"]["meta"]["title"]
+    at.session_state["edges"] = "conflict"
+    at.run()
+    conflict = figures(at)[0]
+    assert "showing conflict" in conflict["layout"]["meta"]["title"]
+    assert at.query_params["edges"] == "conflict"
+    assert "Polarization 51%" in " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def test_timeline_lists_lags_and_who_is_silent():
+    at = run_app("views/timeline.py")
+    lags = at.dataframe[0].value.set_index("Actor")
+    assert lags.loc["Marco Rubio", "Lag"] == "same day"
+    assert "month precision" in lags.loc["Republican lawmakers", "Lag"]
+    silent = set(at.dataframe[1].value["Actor"])
+    assert {"Russia", "China", "Iran", "Donald Trump"} <= silent
+    assert "Republican lawmakers" not in silent
+
+
+def test_reader_opens_at_a_statement_from_the_url():
+    at = run_app(params={"statement": "s017", "read": "2025-11-cartel-de-los-soles-fto"})
+    at.switch_page("views/reader.py").run()
+    assert not at.exception
+    assert at.selectbox(key="statement").value == "s017"
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "**:blue-background[Several Republican lawmakers praised the designation, calling it overdue]**" in text
+    assert ":orange-badge[Venezuelan government · opposed]" in text
+    assert "Highlighting 25 of 25 statements" in " ".join(c.value for c in at.caption)
+
+
+def test_reader_highlights_only_the_filtered_statements():
+    at = run_app("views/reader.py")
+    at.sidebar.multiselect(key="stance").set_value(["condemning"]).run()
+    text = " ".join(m.value for m in at.markdown)
+    assert text.count("-badge[") == 3
+    assert "Highlighting 3 of 25 statements" in " ".join(c.value for c in at.caption)
+
+
+def test_positions_links_a_statement_to_the_reader():
+    at = run_app("views/positions.py")
+    at.session_state["positions_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    links = at.get("page_link")
+    assert any(link.proto.page.endswith("reader") or "reader" in link.proto.page for link in links)
+
+
+def test_profile_shows_every_statement_of_the_actor():
+    at = run_app(params={"profile": "donald-trump"})
+    at.switch_page("views/profile.py").run()
+    assert at.selectbox(key="profile").value == "donald-trump"
+    assert [m.value for m in at.metric][:3] == ["3", "2", "1"]
+    quotes = [m.value for m in at.markdown if m.value.startswith("“")]
+    assert len(quotes) == 3
+    assert any("over time appears once" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("view", ["spectrum", "blocs", "matrix", "network", "map", "timeline", "profile"])
+def test_screenshot_mode_shows_one_16_9_figure_and_no_sidebar(view):
+    at = run_app(params={"view": view, "shot": "1", "profile": "marco-rubio", "bloc": "US administration"})
+    assert not at.exception
+    specs = figures(at)
+    assert len(specs) == 1
+    assert (specs[0]["layout"]["width"], specs[0]["layout"]["height"]) == (1280, 720)
+    assert "bloc: US administration" in specs[0]["layout"]["meta"]["subtitle"] or view == "profile"
+    assert len(at.sidebar) == 0
+
+
+def test_screenshot_mode_with_an_unknown_view_says_so():
+    at = run_app(params={"view": "<script>", "shot": "1"})
+    assert not at.exception and not figures(at)
+    assert "cannot show view" in at.warning[0].value

@@ -1,4 +1,7 @@
-"""The app in Debian's chromium through Playwright, against a real `streamlit run` on 127.0.0.1."""
+"""The app in Debian's chromium through Playwright, against a real `streamlit run` on 127.0.0.1.
+
+Every page is opened, its figures waited for, checked for exceptions and saved as a screenshot under
+docs/screenshots/ (the README shows them)."""
 
 import pytest
 
@@ -6,46 +9,91 @@ from conftest import ROOT
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 pytestmark = pytest.mark.browser
+CHART_TITLE = ".js-plotly-plot .main-svg .gtitle"
+PAGES = [  # url path, screenshot name, charts to wait for
+    ("", "overview", 2), ("positions", "positions", 0), ("matrix", "matrix", 1),
+    ("network", "network", 1), ("map", "map", 1), ("timeline", "timeline", 1),
+    ("reader?read=2025-11-cartel-de-los-soles-fto&statement=s017", "reader", 0),
+    ("profile?profile=some-democrats", "profile", 0),
+]
 
 
 def open_page(page, url, *, charts=0):
-    page.goto(url)
-    if charts:
-        page.wait_for_function(
-            "n => document.querySelectorAll('.js-plotly-plot .main-svg .gtitle').length >= n", arg=charts,
-            timeout=60_000)
-    else:
-        page.wait_for_selector("[data-testid='stDataFrame'], [data-testid='stAlert']", timeout=60_000)
-    page.wait_for_timeout(800)  # let the last fonts and transitions settle before a screenshot
-    assert page.locator("[data-testid='stException']").count() == 0
-
-
-def chart_titles(page):
-    return page.locator(".js-plotly-plot .gtitle").all_text_contents()
-
-
-def test_overview_draws_its_charts(app_server, page):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    open_page(page, app_server.url + "/overview", charts=2)
-    titles = chart_titles(page)
-    assert any("actors support the FTO designation" in t for t in titles), titles
-    assert page.get_by_text("Key quote per bloc").count() == 1
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "overview.png"), full_page=True)
+    page.goto(url)
+    if charts:
+        page.wait_for_function(f"n => document.querySelectorAll('{CHART_TITLE}').length >= n", arg=charts,
+                               timeout=60_000)
+    else:
+        page.wait_for_selector("[data-testid='stDataFrame'], [data-testid='stMarkdownContainer'] p",
+                               timeout=60_000)
+    page.wait_for_timeout(1000)  # let fonts and transitions settle before a screenshot
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_role("dialog").count() == 0  # e.g. Streamlit's "Page not found"
     assert errors == []
 
 
-def test_positions_shows_the_table(app_server, page):
-    open_page(page, app_server.url + "/positions")
-    assert page.locator("[data-testid='stDataFrame']").count() == 1
-    page.screenshot(path=str(SCREENSHOTS / "positions.png"), full_page=True)
+def save(page, name):
+    """Fit the viewport to the page's content (Streamlit scrolls inside its own container), then shoot."""
+    height = page.evaluate("document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight")
+    page.set_viewport_size({"width": 1440, "height": max(900, min(int(height) + 120, 4000))})
+    page.wait_for_timeout(600)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def chart_texts(page):
+    return " ".join(page.locator(f"{CHART_TITLE}, .js-plotly-plot .gtitle-subtitle").all_text_contents())
+
+
+@pytest.mark.parametrize(("path", "name", "charts"), PAGES, ids=[p[1] for p in PAGES])
+def test_every_page_renders_and_is_saved(app_server, page, path, name, charts):
+    open_page(page, f"{app_server.url}/{path}", charts=charts)
+    assert page.locator("[data-testid='stSidebar']").is_visible()
+    save(page, name)
+
+
+def test_changing_a_sidebar_filter_changes_the_chart(app_server, page):
+    open_page(page, app_server.url + "/", charts=2)
+    assert "4 of 9 actors support" in chart_texts(page)
+    bloc = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Bloc")
+    bloc.locator("input").click()
+    page.keyboard.type("Venezuela's allies")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => [...document.querySelectorAll('{CHART_TITLE}')]"
+                           ".some(e => e.textContent.includes('0 of 3 actors support'))", timeout=30_000)
+    assert "bloc: Venezuela's allies" in chart_texts(page)
+    assert "bloc=Venezuela" in page.url
 
 
 def test_a_copied_url_reopens_the_filtered_view(app_server, page):
-    open_page(page, app_server.url + "/overview?bloc=Venezuela%27s+allies", charts=2)
-    subtitles = page.locator(".js-plotly-plot .gtitle-subtitle").all_text_contents()
-    text = " ".join(chart_titles(page) + subtitles)
-    assert "0 of 3 actors support" in text, text
-    assert "bloc: Venezuela's allies" in text, text
-    assert "bloc=Venezuela" in page.url
+    open_page(page, app_server.url + "/matrix?stance=condemning", charts=1)
+    text = chart_texts(page)
+    assert "stance: condemning" in text and "3 statements by 3 actors" in text, text
+    assert "stance=condemning" in page.url
+
+
+def test_screenshot_mode_hides_the_sidebar_and_chrome(app_server, page):
+    open_page(page, app_server.url + "/map?view=map&shot=1", charts=1)
+    assert page.locator("[data-testid='stSidebar']").count() == 0 or not page.locator(
+        "[data-testid='stSidebar']").is_visible()
+    assert not page.locator("header[data-testid='stHeader']").is_visible()
+    box = page.locator(".js-plotly-plot").first.bounding_box()
+    assert (round(box["width"]), round(box["height"])) == (1280, 720)
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SCREENSHOTS / "screenshot-mode.png"))
+
+
+def test_the_reader_scrolls_to_the_selected_span(app_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 700})
+    page = context.new_page()
+    try:
+        open_page(page, app_server.url + "/reader?read=2025-11-cartel-de-los-soles-fto&statement=s025")
+        page.wait_for_function("() => document.querySelector('[data-testid=stMain]').scrollTop > 200",
+                               timeout=15_000)
+        box = page.locator(".st-key-span-s025").bounding_box()
+        assert 0 <= box["y"] < 700  # the selected span's paragraph is on screen
+    finally:
+        context.close()

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
-from analysis import charts, filters, metrics
+from analysis import figures, filters, metrics
+from analysis.figures import Scope
 from analysis.text import escape_markdown
 from views import state, ui
-from views.state import Context
 
 
-def render(ctx: Context) -> None:
-    rows = ctx.rows
+def render(scope: Scope) -> None:
+    rows = scope.rows
     numbers = metrics.headline_numbers(rows)
     st.title("Overview")
     st.markdown("#### " + escape_markdown(metrics.headline_sentence(numbers)))
-    st.caption("Showing: " + escape_markdown(filters.describe(ctx.spec, labels=ctx.labels)))
+    st.caption("Showing: " + escape_markdown(filters.describe(scope.spec, labels=scope.labels)))
 
     share = (lambda n: f"{n / numbers['statements']:.0%}") if numbers["statements"] else (lambda n: "–")
     tiles = st.columns(5)
@@ -30,24 +28,12 @@ def render(ctx: Context) -> None:
                     help=f"{numbers['opposing']} statements opposed or condemning")
 
     targets = rows["target_id"].value_counts().index.tolist()
-    if targets:
+    target = None
+    if len(targets) > 1:
         target = st.selectbox("Spectrum for", targets, key="spectrum_target",
-                              format_func=lambda t: ctx.labels.targets.get(t, t))
-        target_spec = replace(ctx.spec, targets=(target,))
-        target_rows = rows[rows["target_id"] == target]
-        positions = metrics.actor_positions(target_rows)
-        topic = metrics.topic_phrase(ctx.labels.targets.get(target, target))
-        subtitle = filters.describe(target_spec, rows=target_rows, labels=ctx.labels)
-        spectrum = charts.stance_spectrum(positions, title=metrics.spectrum_finding(positions, topic=topic),
-                                          subtitle=subtitle, footer=ctx.footer)
-    else:
-        spectrum = charts.empty_figure("No statements match the filters", title="Where actors stand",
-                                       subtitle=ctx.subtitle, footer=ctx.footer)
-    ui.chart(spectrum, key="spectrum", filename="stance-spectrum")
-
-    counts = metrics.stance_counts(rows, by="bloc")
-    ui.chart(charts.stance_by_bloc(counts, title=metrics.bloc_finding(counts), subtitle=ctx.subtitle,
-                                   footer=ctx.footer), key="by_bloc", filename="stance-by-bloc")
+                              format_func=lambda t: scope.labels.targets.get(t, t))
+    ui.chart(figures.spectrum(scope, target_id=target), key="spectrum", filename="stance-spectrum")
+    ui.chart(figures.blocs(scope), key="by_bloc", filename="stance-by-bloc")
 
     st.subheader("Key quote per bloc")
     quotes = metrics.key_quotes(rows)
@@ -56,7 +42,7 @@ def render(ctx: Context) -> None:
     columns = st.columns(3)
     for i, row in enumerate(quotes.itertuples(index=False)):
         with columns[i % 3]:
-            ui.quote_card(row)
+            ui.quote_card(row, scope=scope)
 
 
 if __name__ == "__main__":

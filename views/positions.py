@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import metrics, text, theme
+from analysis.figures import Scope
 from analysis.text import escape_markdown
 from views import state, ui
-from views.state import Context
 
 MAX_ROWS_ON_SCREEN = 500
 TABLE_COLUMNS = {
@@ -23,10 +23,10 @@ def _stance_style(value) -> str:
     return f"background-color: {theme.STANCE_COLORS[stance]}; color: {theme.STANCE_TEXT_COLORS[stance]}"
 
 
-def render(ctx: Context) -> None:
-    rows = ctx.rows
+def render(scope: Scope) -> None:
+    rows = scope.rows
     st.title("Positions")
-    st.caption(escape_markdown(ctx.subtitle) + " · search with the box in the sidebar")
+    st.caption(escape_markdown(scope.subtitle) + " · search with the box in the sidebar")
     if rows.empty:
         st.info("No statements match the filters. Clear a filter in the sidebar to see statements.")
         return
@@ -55,7 +55,7 @@ def render(ctx: Context) -> None:
         st.caption("Select a row to read the quote in its sentence.")
         return
     row = shown.iloc[selected[0]]
-    before, quote, after = text.in_context(ctx.tables.texts[row["source_id"]], int(row["start"]), int(row["end"]))
+    before, quote, after = text.in_context(scope.tables.texts[row["source_id"]], int(row["start"]), int(row["end"]))
     st.subheader(escape_markdown(f"{row['actor_name']} · {row['target_label']}"))
     ui.stance_badge(str(row["stance"]))
     st.markdown("…" + escape_markdown(before) + "**" + escape_markdown(quote) + "**" + escape_markdown(after) + "…")
@@ -67,6 +67,7 @@ def render(ctx: Context) -> None:
     )
     if row["summary"]:
         st.markdown("Summary: " + escape_markdown(row["summary"]))
+    ui.reader_link(scope, row, label="Read it in the full source text")
 
 
 if __name__ == "__main__":

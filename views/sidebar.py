@@ -10,8 +10,9 @@ from analysis.filters import LIST_FIELDS, FilterSpec, Labels
 from analysis.schema import STANCES
 from analysis.store import Tables
 from analysis.text import escape_markdown
+from views import urlstate
 
-APP_KEYS = ("view", "shot", "statement", "actor_id", "source_id")
+APP_KEYS = ("view", "shot", "statement", "read", "profile", "edges")
 NOTES_KEY = "_url_notes"
 
 
@@ -34,46 +35,58 @@ def vocabulary(tables: Tables) -> dict[str, list[str]]:
     }
 
 
-def _url_notes(tables: Tables) -> list[str]:
-    """What the URL asked for that cannot be honoured, read once per session before the widgets
-    (which silently drop invalid values) clean the URL."""
-    if NOTES_KEY not in st.session_state:
-        params = {key: st.query_params.get_all(key) for key in st.query_params}
-        known = {key: set(values) for key, values in vocabulary(tables).items()}
-        _, notes = FilterSpec.from_query_params(params, vocabulary=known, other_keys=APP_KEYS)
-        st.session_state[NOTES_KEY] = notes
-    return st.session_state[NOTES_KEY]
+FILTER_KEYS = ("source", "bloc", "kind", "country", "stance", "target")
+
+
+def _adopt_url(tables: Tables) -> None:
+    """Take the filters from the URL when it brings new ones (first load, or a pasted or followed link).
+    What cannot be honoured is ignored and listed under the filters."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    relevant = {key: values for key, values in params.items() if key in (*FILTER_KEYS, "q")}
+    if not relevant or relevant == st.session_state.get(NOTES_KEY + ":seen"):
+        return
+    st.session_state[NOTES_KEY + ":seen"] = relevant
+    known = {key: set(values) for key, values in vocabulary(tables).items()}
+    spec, notes = FilterSpec.from_query_params(params, vocabulary=known, other_keys=APP_KEYS)
+    st.session_state[NOTES_KEY] = notes
+    for key in FILTER_KEYS:
+        if key in relevant:
+            st.session_state[key] = list(getattr(spec, LIST_FIELDS[key][0]))
+    if "q" in relevant:
+        st.session_state["q"] = spec.query
 
 
 def render(tables: Tables) -> FilterSpec:
-    """Draw the filters in the sidebar and return the FilterSpec they describe."""
+    """Draw the filters in the sidebar, in sync with the URL, and return the FilterSpec they describe."""
     options = vocabulary(tables)
     names = Labels.from_tables(tables)
     labels = {"source": names.sources, "actor": names.actors, "target": names.targets,
               "country": {code: country_name(code) for code in options["country"]}}
-    notes = _url_notes(tables)
+    _adopt_url(tables)
     with st.sidebar:
         st.header("Filters")
         chosen = {}
         for key, title in (("source", "Source"), ("bloc", "Bloc"), ("kind", "Actor kind"),
                            ("country", "Country"), ("stance", "Stance"), ("target", "Target")):
-            names = labels.get(key, {})
-            chosen[key] = st.multiselect(title, options[key], key=key, bind="query-params",
-                                         format_func=lambda value, names=names: names.get(value, value),
-                                         placeholder="All")
-        query = st.text_input("Search quotes and actors", key="q", bind="query-params",
-                              placeholder="e.g. caution, Rubio, sovereignty", max_chars=200)
+            shown = labels.get(key, {})
+            chosen[key] = st.multiselect(title, options[key], key=key, placeholder="All",
+                                         format_func=lambda value, shown=shown: shown.get(value, value))
+        query = st.text_input("Search quotes and actors", key="q", placeholder="e.g. caution, Rubio, sovereignty",
+                              max_chars=200)
         if any(chosen.values()) or query:
             st.button("Clear all filters", on_click=_clear, icon=":material/filter_alt_off:")
-        for note in notes:
+        for note in st.session_state.get(NOTES_KEY, []):
             st.caption(":material/link_off: " + escape_markdown(note))
-    return FilterSpec(
-        **{LIST_FIELDS[key][0]: tuple(values) for key, values in chosen.items()},
-        query=query or "",
-    )
+    spec = FilterSpec(**{LIST_FIELDS[key][0]: tuple(values) for key, values in chosen.items()}, query=query or "")
+    params = spec.to_query_params()
+    for key in (*FILTER_KEYS, "q"):
+        urlstate.publish(key, params.get(key, []))
+    st.session_state[NOTES_KEY + ":seen"] = {k: v for k, v in params.items() if k in (*FILTER_KEYS, "q")}
+    return spec
 
 
 def _clear() -> None:
-    for key in ("source", "bloc", "kind", "country", "stance", "target"):
+    for key in FILTER_KEYS:
         st.session_state[key] = []
     st.session_state["q"] = ""
+    st.session_state[NOTES_KEY] = []

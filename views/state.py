@@ -1,4 +1,4 @@
-"""Loading, caching and the per-run context that every page reads. The only UI module that caches.
+"""Loading, caching and the per-run scope that every page reads. The only UI module that caches.
 
 Caches are keyed by a content fingerprint of the data files and by the (small, hashable) FilterSpec,
 never by DataFrames.
@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analysis import filters, metrics, store
-from analysis.filters import FilterSpec, Labels
+from analysis import filters, store
+from analysis.figures import Scope
+from analysis.filters import FilterSpec
 from analysis.schema import Problem
 from analysis.store import Tables
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SCOPE_KEY = "_scope"
 
 
 def data_dirs() -> tuple[Path, Path]:
@@ -67,41 +68,16 @@ def load_tables() -> Tables | list[Problem]:
     return _load(str(data_dir), str(seeds_dir), fingerprint)
 
 
-@dataclass(frozen=True, eq=False)
-class Context:
-    """Everything a page needs for this run: the tables, the current filter and its rows."""
-
-    tables: Tables
-    spec: FilterSpec
-    rows: pd.DataFrame
-    labels: Labels
-    as_of: dt.date
-
-    @property
-    def subtitle(self) -> str:
-        return filters.describe(self.spec, rows=self.rows, labels=self.labels)
-
-    @property
-    def footer(self) -> str:
-        used = self.tables.sources
-        if not self.rows.empty:
-            used = used[used["source_id"].isin(self.rows["source_id"].unique())]
-        return metrics.source_line(used, as_of=self.as_of)
-
-
-CONTEXT_KEY = "_context"
-
-
-def set_current(context: Context) -> None:
-    """Hand this run's context from dashboard.py to the page script that it runs next."""
-    st.session_state[CONTEXT_KEY] = context
-
-
-def current() -> Context:
-    return st.session_state[CONTEXT_KEY]
-
-
-def make_context(tables: Tables, spec: FilterSpec) -> Context:
+def make_scope(tables: Tables, spec: FilterSpec) -> Scope:
     data_dir, seeds_dir = data_dirs()
     rows = _filtered(str(data_dir), str(seeds_dir), tables.fingerprint, spec)
-    return Context(tables=tables, spec=spec, rows=rows, labels=Labels.from_tables(tables), as_of=dt.date.today())
+    return Scope.of(tables, spec, as_of=dt.date.today(), rows=rows)
+
+
+def set_current(scope: Scope) -> None:
+    """Hand this run's scope from dashboard.py to the page script that it runs next."""
+    st.session_state[SCOPE_KEY] = scope
+
+
+def current() -> Scope:
+    return st.session_state[SCOPE_KEY]

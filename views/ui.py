@@ -24,8 +24,18 @@ def stance_badge(stance: str) -> None:
     st.badge(stance, color=BADGE_COLORS.get(stance, "gray"))
 
 
-def quote_card(row) -> None:
-    """One statement as a card: bloc, stance, the verbatim quote, and who said it where."""
+def reader_params(scope, *, statement_id: str, source_id: str) -> dict[str, list[str] | str]:
+    """URL params that open the source reader at one statement, keeping the current filters."""
+    return {**scope.spec.to_query_params(), "read": source_id, "statement": statement_id}
+
+
+def reader_link(scope, row, *, label: str = "Read in source") -> None:
+    st.page_link("views/reader.py", label=label, icon=":material/menu_book:",
+                 query_params=reader_params(scope, statement_id=row.statement_id, source_id=row.source_id))
+
+
+def quote_card(row, *, scope=None) -> None:
+    """One statement as a card: bloc, stance, the verbatim quote, who said it, and a link to its source."""
     with st.container(border=True):
         st.caption(escape_markdown(row.bloc))
         stance_badge(str(row.stance))
@@ -33,6 +43,8 @@ def quote_card(row) -> None:
         date = metrics.format_date(row.date, row.date_precision)
         st.caption(f"**{escape_markdown(row.actor_name)}** · {escape_markdown(row.mode)} · "
                    f"{escape_markdown(row.target_label)} · {escape_markdown(date)}")
+        if scope is not None:
+            reader_link(scope, row)
 
 
 def show_problems(problems: list[Problem]) -> None:
@@ -46,3 +58,11 @@ def show_problems(problems: list[Problem]) -> None:
                  column_config={"row": st.column_config.NumberColumn("row", format="%d"),
                                 "expected": st.column_config.TextColumn("expected", width="large")})
     st.caption("Check them from a terminal with: python -m analysis validate")
+
+
+def screenshot_link(page: str, scope, *, view: str, **options: str) -> None:
+    """A sidebar link that reopens this view's figure alone, at 16:9, for a screen grab (?view=...&shot=1)."""
+    params = {**scope.spec.to_query_params(), "view": view, "shot": "1",
+              **{key: value for key, value in options.items() if value}}
+    st.sidebar.page_link(page, label="Screenshot mode", icon=":material/fullscreen:", query_params=params,
+                         help="Shows this figure alone at 16:9, without the sidebar, ready for a screen grab.")

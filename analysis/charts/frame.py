@@ -1,0 +1,99 @@
+"""The chart sandwich shared by every figure: title, subtitle, footer, sizes and the empty state."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import theme
+from analysis.schema import STANCE_SCORES, STANCES
+from analysis.theme import plain
+
+STANCE_TICKS = dict(tickmode="array", tickvals=[STANCE_SCORES[s] for s in STANCES], ticktext=list(STANCES))
+ROW_HEIGHT = 34
+MARGIN_PAD = 14
+NO_MATCH = "No statements match the filters"
+
+
+def wrap(text: str, width: int) -> str:
+    """Break an escaped line with <br> at spaces so that it fits a slide; plotly does not wrap text."""
+    words, lines, line = text.split(" "), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def label_margin(labels) -> int:
+    """A left margin wide enough for the longest y label at the template's font size."""
+    longest = max((len(str(label)) for label in labels), default=0)
+    return int(28 + 8.2 * longest)
+
+
+def sandwich(fig: go.Figure, *, title: str, subtitle: str, footer: str, height: int, left: int = 40,
+             legend_on_top: bool = False, axis_on_top: bool = False, extra_top: int = 0) -> go.Figure:
+    """Put the title, subtitle and footer into the figure itself, so exports match the screen.
+
+    Title and footer both line up with the figure's left edge: the title by container coordinates, the
+    footer (annotations have none) by shifting it left across the fixed left margin.
+    """
+    title_html, subtitle_html = wrap(plain(title), 80), wrap(plain(subtitle), 120)
+    footer_html = wrap(plain(footer), 150)
+    top = 34 + 30 * (title_html.count("<br>") + 1) + 22 * (subtitle_html.count("<br>") + 1)
+    top += (44 if legend_on_top else 12) + (30 if axis_on_top else 0) + extra_top
+    bottom = 60 + 18 * footer_html.count("<br>") + (fig.layout.margin.b or 0)
+    fig.update_layout(
+        template=theme.TEMPLATE_NAME,
+        height=height + top + bottom,
+        margin=dict(l=left, t=top, b=bottom),
+        title=dict(text=f"<b>{title_html}</b>", x=0, xref="container", y=1, yref="container",
+                   # plotly anchors a wrapped title by its first line, so extra lines need extra room above
+                   yanchor="top", pad=dict(l=MARGIN_PAD, t=18 + 28 * title_html.count("<br>")),
+                   subtitle=dict(text=subtitle_html,
+                                 font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED_INK))),
+        meta={"title": title, "subtitle": subtitle, "footer": footer},
+    )
+    if legend_on_top:
+        fig.update_layout(legend=dict(orientation="h", x=0, xref="paper", xanchor="left", y=1,
+                                      yanchor="bottom", entrywidth=0))
+    fig.add_annotation(text=footer_html, xref="paper", yref="paper", x=0, y=0, xshift=MARGIN_PAD - left,
+                       yshift=-(bottom - 14), xanchor="left", yanchor="bottom", showarrow=False, align="left",
+                       font=dict(size=theme.FOOTER_SIZE, color=theme.MUTED_INK), name="footer")
+    return fig
+
+
+def empty_figure(message: str, *, title: str, subtitle: str, footer: str) -> go.Figure:
+    """What stands in a chart's place when no statement matches: the reason, in words."""
+    fig = go.Figure()
+    fig.add_annotation(text=plain(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                       font=dict(size=20, color=theme.MUTED_INK), name="empty")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=260)
+
+
+def hover(lines: list[str]) -> str:
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def quote_lines(quotes: list[str]) -> list[str]:
+    return [f"“{wrap(plain(q), 70)}”" for q in quotes]
+
+
+def grouped_rows(positions: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """Y categories top to bottom: a bold header per bloc, then its actors (in the frame's order).
+    Returns (categories, actor_id -> its row label)."""
+    categories, row_of = [], {}
+    for bloc, group in positions.groupby("bloc", sort=False):
+        categories.append(f"<b>{plain(bloc)}</b>")
+        for actor_id, name in zip(group["actor_id"], group["actor_name"]):
+            label = plain(name)
+            while label in categories:  # two actors with one name still get a row each
+                label += "\u200b"
+            categories.append(label)
+            row_of[actor_id] = label
+    return categories, row_of

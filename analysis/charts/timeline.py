@@ -1,0 +1,121 @@
+"""Time figures: context events and reactions on one time axis, and an actor's stance over time."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analysis import theme
+from analysis.charts.frame import NO_MATCH, STANCE_TICKS, empty_figure, hover, sandwich, wrap
+from analysis.metrics import format_date
+from analysis.schema import STANCES
+from analysis.theme import plain
+from analysis.timeline import period
+
+EVENT_COLOR = "#4D4D4D"
+TRIGGER_COLOR = "#332288"
+
+
+def _span_trace(start, end, y, *, color, width, name, hovertext, showlegend=False, legendgroup=None, opacity=1.0):
+    return go.Scatter(x=[start, end], y=[y, y], mode="lines", line=dict(color=color, width=width), opacity=opacity,
+                      name=name, showlegend=showlegend, legendgroup=legendgroup, hovertemplate=hovertext)
+
+
+def reaction_timeline(events: pd.DataFrame, rows: pd.DataFrame, *, trigger_date, title: str, subtitle: str,
+                      footer: str) -> go.Figure:
+    """Top: the context events over the years. Bottom: each actor's statements in the weeks around the
+    trigger. A date is drawn as the whole period it stands for (a day, a month, a year), never as a
+    made-up exact day; undated statements are counted in a note."""
+    dated = [(row, p) for row in rows.itertuples(index=False) if (p := period(row.date, row.date_precision))]
+    dated_events = [(row, p) for row in events.itertuples(index=False) if (p := period(row.date, row.date_precision))]
+    if not dated and not dated_events:
+        return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
+    actors = list(dict.fromkeys(row.actor_name for row, _ in dated))
+    lane_of = {name: len(actors) - 1 - i for i, name in enumerate(actors)}  # first actor on top
+    per_actor: dict[str, int] = {}
+    for row, _ in dated:
+        per_actor[row.actor_name] = per_actor.get(row.actor_name, 0) + 1
+    seen: dict[str, int] = {}
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.28, 0.72], vertical_spacing=0.12)
+    for i, (event, (start, end)) in enumerate(dated_events):
+        lane = i % 3
+        color = TRIGGER_COLOR if event.role == "trigger" else EVENT_COLOR
+        text = hover([f"<b>{plain(event.title)}</b> · {format_date(event.date, event.date_precision)}",
+                      wrap(plain(event.description), 70)])
+        fig.add_trace(_span_trace(start, end, lane, color=color, width=8, name="event", hovertext=text), row=1, col=1)
+        fig.add_trace(go.Scatter(x=[start + (end - start) / 2], y=[lane], mode="markers+text",
+                                 marker=dict(color=color, size=9), text=[wrap(plain(event.title), 26)],
+                                 textposition="top center", textfont=dict(size=12), hovertemplate=text,
+                                 showlegend=False, cliponaxis=False), row=1, col=1)
+    legend_done: set[str] = set()
+    for row, (start, end) in dated:
+        # Several statements by one actor sit side by side in its lane instead of hiding each other.
+        index, count = seen.get(row.actor_name, 0), per_actor[row.actor_name]
+        seen[row.actor_name] = index + 1
+        y = lane_of[row.actor_name] + (index - (count - 1) / 2) * min(0.22, 0.6 / count)
+        text = hover([f"<b>{plain(row.actor_name)}</b> · {row.stance} · {format_date(row.date, row.date_precision)}",
+                      f"on {plain(row.target_label)}", f"“{wrap(plain(row.quote), 70)}”"])
+        color = theme.STANCE_COLORS[str(row.stance)]
+        show = str(row.stance) not in legend_done
+        legend_done.add(str(row.stance))
+        if row.date_precision == "day":
+            fig.add_trace(go.Scatter(x=[start + pd.Timedelta(hours=12)], y=[y], mode="markers", name=str(row.stance),
+                                     marker=dict(color=color, size=14, line=dict(color="#FFFFFF", width=1)),
+                                     legendgroup=str(row.stance), showlegend=show, hovertemplate=text), row=2, col=1)
+        else:
+            fig.add_trace(_span_trace(start, end, y, color=color, width=12 if count == 1 else 7, name=str(row.stance),
+                                      hovertext=text, showlegend=show, legendgroup=str(row.stance), opacity=0.55),
+                          row=2, col=1)
+    for trace in fig.data:
+        if trace.name in STANCES:
+            trace.legendrank = STANCES.index(trace.name)
+    if trigger_date is not None:
+        trigger = pd.Timestamp(trigger_date)
+        for r in (1, 2):
+            fig.add_vline(x=trigger.value / 1e6 + 43_200_000, line=dict(color=TRIGGER_COLOR, width=2, dash="dash"),
+                          row=r, col=1)
+        # The window shows every reaction period whole (a month-precision statement spans its month).
+        near = [(s, e) for _, (s, e) in dated if e > trigger - pd.Timedelta(days=60)]
+        window_start = min([trigger - pd.Timedelta(days=4), *[s for s, _ in near]])
+        window_end = max([trigger + pd.Timedelta(days=14), *[min(e, trigger + pd.Timedelta(days=60)) for _, e in near]])
+        fig.update_xaxes(range=[window_start - pd.Timedelta(days=1), window_end + pd.Timedelta(days=1)], row=2, col=1)
+    fig.update_yaxes(visible=False, range=[-0.6, 3.2], row=1, col=1)
+    fig.update_yaxes(tickmode="array", tickvals=list(lane_of.values()), ticktext=[plain(a) for a in lane_of],
+                     range=[-0.6, len(actors) - 0.4], tickfont=dict(size=14), showgrid=False, zeroline=False,
+                     row=2, col=1)
+    undated = len(rows) - len(dated)
+    reactions = "<b>Reactions</b> · a dot is a known day; a bar spans the month when only the month is known"
+    if trigger_date is not None:
+        reactions += f" · dashed: the trigger, {format_date(pd.Timestamp(trigger_date), 'day')}"
+    if undated:
+        reactions += f"<br>{undated} undated statement{'s' if undated != 1 else ''} (no date in the source) not drawn"
+    for row_number, text in ((1, "<b>Context</b> · events the source recounts"), (2, reactions)):
+        fig.add_annotation(text=text, xref="paper", yref=f"y{'' if row_number == 1 else 2} domain", x=0, y=1.02,
+                           xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=13, color=theme.INK))
+    fig.update_layout(margin=dict(b=90), legend=dict(orientation="h", x=0, y=-0.09, yanchor="top"))
+    left = max(120, 20 + 8 * max((len(a) for a in actors), default=0))
+    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=380 + 34 * max(len(actors), 3),
+                    left=left, extra_top=22)
+
+
+def stance_over_time(rows: pd.DataFrame, *, title: str, subtitle: str, footer: str) -> go.Figure:
+    """One actor's stance on each target at each dated statement, as a step line per target."""
+    dated = rows[rows["date"].notna()].sort_values("date")
+    if dated["date"].nunique() < 2:
+        return empty_figure("Stance over time needs statements on at least two dates", title=title,
+                            subtitle=subtitle, footer=footer)
+    fig = go.Figure()
+    colors = theme.bloc_colors(dated["target_label"])
+    for target, group in dated.groupby("target_label", sort=True):
+        fig.add_trace(go.Scatter(
+            x=group["date"], y=group["score"], mode="lines+markers", name=plain(target), line_shape="hv",
+            line=dict(color=colors[target], width=2),
+            marker=dict(size=12, color=[theme.STANCE_COLORS[str(s)] for s in group["stance"]],
+                        line=dict(color=colors[target], width=2)),
+            hovertemplate=[hover([f"<b>{plain(target)}</b> · {s} · {format_date(d, p)}", f"“{wrap(plain(q), 70)}”"])
+                           for s, d, p, q in zip(group["stance"], group["date"], group["date_precision"],
+                                                 group["quote"])],
+        ))
+    fig.update_yaxes(range=[-1.15, 1.15], zeroline=True, zerolinewidth=2, **STANCE_TICKS)
+    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=380, left=110, legend_on_top=True)

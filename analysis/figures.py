@@ -1,0 +1,168 @@
+"""Each view's figure, assembled from the filtered rows: the one place that pairs a metric with its chart
+and its finding, so the pages, screenshot mode and exports draw exactly the same thing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import plotly.graph_objects as go
+import pycountry
+
+from analysis import alignment, filters, metrics, timeline
+from analysis.charts import NO_MATCH, empty_figure, stance_by_bloc, stance_spectrum
+from analysis.charts.maps import stance_map
+from analysis.charts.network import alignment_network
+from analysis.charts.stances import stance_matrix
+from analysis.charts.timeline import reaction_timeline, stance_over_time
+from analysis.filters import FilterSpec, Labels
+from analysis.store import Tables
+
+# Figures that screenshot mode (?view=...&shot=1) and the exports can draw.
+VIEWS = {"spectrum": "Stance spectrum", "blocs": "Stances by bloc", "matrix": "Actor × target matrix",
+         "network": "Alignment network", "map": "Map", "timeline": "Timeline", "profile": "Actor profile"}
+MAP_NOTE = ("Colour = net stance of the country's actors: the mean score of all their statements "
+            "(condemning −1, opposed −⅔, cautious −⅓, neutral 0, supportive +1), shown as the nearest stance.")
+
+
+@dataclass(frozen=True, eq=False)
+class Scope:
+    """What is being looked at: the tables, the filter, its rows, and the as-of date of the briefing."""
+
+    tables: Tables
+    spec: FilterSpec
+    rows: pd.DataFrame
+    labels: Labels
+    as_of: dt.date
+
+    @classmethod
+    def of(cls, tables: Tables, spec: FilterSpec, *, as_of: dt.date, rows: pd.DataFrame | None = None) -> Scope:
+        return cls(tables=tables, spec=spec, rows=filters.apply(spec, tables.view) if rows is None else rows,
+                   labels=Labels.from_tables(tables), as_of=as_of)
+
+    @property
+    def subtitle(self) -> str:
+        return filters.describe(self.spec, rows=self.rows, labels=self.labels)
+
+    @property
+    def footer(self) -> str:
+        used = self.tables.sources
+        if not self.rows.empty:
+            used = used[used["source_id"].isin(self.rows["source_id"].unique())]
+        return metrics.source_line(used, as_of=self.as_of)
+
+    def narrowed(self, **changes) -> Scope:
+        """The same scope with some filter fields changed (e.g. one target for the spectrum)."""
+        return Scope.of(self.tables, replace(self.spec, **changes), as_of=self.as_of)
+
+
+def default_target(scope: Scope) -> str | None:
+    """The target the spectrum shows first: the one chosen in the filter, else the most discussed."""
+    counts = scope.rows["target_id"].value_counts()
+    return counts.index[0] if len(counts) else None
+
+
+def spectrum(scope: Scope, *, target_id: str | None = None) -> go.Figure:
+    target_id = target_id or default_target(scope)
+    if target_id is None:
+        return empty_figure(NO_MATCH, title="Where actors stand", subtitle=scope.subtitle,
+                            footer=scope.footer)
+    narrowed = scope.narrowed(targets=(target_id,))
+    positions = metrics.actor_positions(narrowed.rows)
+    topic = metrics.topic_phrase(scope.labels.targets.get(target_id, target_id))
+    return stance_spectrum(positions, title=metrics.spectrum_finding(positions, topic=topic),
+                           subtitle=narrowed.subtitle, footer=narrowed.footer)
+
+
+def blocs(scope: Scope) -> go.Figure:
+    counts = metrics.stance_counts(scope.rows, by="bloc")
+    return stance_by_bloc(counts, title=metrics.bloc_finding(counts), subtitle=scope.subtitle, footer=scope.footer)
+
+
+def matrix(scope: Scope) -> go.Figure:
+    cells = metrics.actor_target_cells(scope.rows)
+    return stance_matrix(cells, title=metrics.matrix_finding(cells), subtitle=scope.subtitle, footer=scope.footer)
+
+
+def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
+    """The alignment network and the sentence that explains its polarization figure."""
+    cells = metrics.actor_target_cells(scope.rows)
+    edges = alignment.alignment_edges(cells, kind=kind)
+    nodes = alignment.network_nodes(cells, edges)
+    figures = alignment.polarization(cells)
+    share = figures["conflict_share"]
+    if nodes.empty:
+        title = NO_MATCH
+    elif share is None:
+        title = f"{len(nodes)} actors, none on opposite sides of a shared target"
+    else:
+        title = (f"{share:.0%} of actor pairs with a side on the same target are on opposite sides"
+                 f" · showing {'agreement' if kind == 'congruence' else 'conflict'}")
+    fig = alignment_network(nodes, edges, kind=kind, title=title, subtitle=scope.subtitle, footer=scope.footer)
+    return fig, alignment.polarization_sentence(figures)
+
+
+def country_names(codes, actors: pd.DataFrame) -> dict[str, str]:
+    """Short country names: ISO's common name, or a government actor's name inside the ISO name
+    ('Russia' for 'Russian Federation')."""
+    governments = actors[actors["kind"] == "government"]
+    names = {}
+    for code in codes:
+        country = pycountry.countries.get(alpha_3=code)
+        iso = (getattr(country, "common_name", None) or country.name) if country else code
+        shorter = [n for n in governments.loc[governments["country"] == code, "name"] if n in iso and n != iso]
+        names[code] = min(shorter, key=len) if shorter else iso
+    return names
+
+
+def world_map(scope: Scope) -> go.Figure:
+    countries = metrics.country_stances(scope.rows)
+    names = country_names(countries["country"], scope.tables.actors)
+    return stance_map(countries, country_names=names, title=metrics.map_finding(countries, country_names=names),
+                      subtitle=scope.subtitle, footer=scope.footer, note=MAP_NOTE)
+
+
+def trigger_date(scope: Scope):
+    sources = scope.spec.sources or None
+    event = timeline.trigger_event(scope.tables.events, source_ids=sources)
+    return None if event is None else event["date"]
+
+
+def timeline_figure(scope: Scope) -> go.Figure:
+    trigger = trigger_date(scope)
+    events = scope.tables.events
+    if scope.spec.sources:
+        events = events[events["source_id"].isin(scope.spec.sources)]
+    lags = timeline.reaction_lags(scope.rows, trigger_date=trigger)
+    title = timeline.lag_finding(lags) if trigger is not None else "Context events and reactions"
+    return reaction_timeline(events, scope.rows, trigger_date=trigger, title=title, subtitle=scope.subtitle,
+                             footer=scope.footer)
+
+
+def profile(scope: Scope, *, actor_id: str) -> go.Figure:
+    rows = scope.tables.view[scope.tables.view["actor_id"] == actor_id]
+    name = scope.labels.actors.get(actor_id, actor_id)
+    narrowed = Scope.of(scope.tables, FilterSpec(actors=(actor_id,)), as_of=scope.as_of, rows=rows)
+    return stance_over_time(rows, title=f"How {name}'s stance moved over time", subtitle=narrowed.subtitle,
+                            footer=narrowed.footer)
+
+
+def figure(view: str, scope: Scope, *, options: dict | None = None) -> go.Figure:
+    """Any view's figure by name, for screenshot mode and exports."""
+    options = options or {}
+    if view == "spectrum":
+        return spectrum(scope, target_id=options.get("target"))
+    if view == "blocs":
+        return blocs(scope)
+    if view == "matrix":
+        return matrix(scope)
+    if view == "network":
+        return network(scope, kind=options.get("edges", "congruence"))[0]
+    if view == "map":
+        return world_map(scope)
+    if view == "timeline":
+        return timeline_figure(scope)
+    if view == "profile" and options.get("actor"):
+        return profile(scope, actor_id=options["actor"])
+    raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")

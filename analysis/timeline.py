@@ -1,0 +1,100 @@
+"""Time shaping: date periods that respect their precision, reaction lags, and who is silent so far."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.metrics import format_date
+
+PERIOD_OFFSETS = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1),
+                  "decade": pd.DateOffset(years=10)}
+
+
+def period(date, precision: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The span a date stands for: [start, end). None when it is undated."""
+    if date is None or pd.isna(date) or precision not in PERIOD_OFFSETS:
+        return None
+    start = pd.Timestamp(date)
+    return start, start + PERIOD_OFFSETS[precision]
+
+
+def trigger_event(events: pd.DataFrame, *, source_ids=None) -> pd.Series | None:
+    """The event the reactions respond to: the earliest dated 'trigger' event (of the given sources)."""
+    candidates = events[(events["role"] == "trigger") & events["date"].notna()]
+    if source_ids is not None:
+        candidates = candidates[candidates["source_id"].isin(list(source_ids))]
+    if candidates.empty:
+        return None
+    return candidates.sort_values("date").iloc[0]
+
+
+def _lag_text(start: pd.Timestamp, end: pd.Timestamp, precision: str, trigger: pd.Timestamp) -> tuple[str, float]:
+    if precision == "day":
+        days = (start - trigger).days
+        if days == 0:
+            return "same day", 0.0
+        return (f"{days} day{'s' if abs(days) != 1 else ''} after" if days > 0
+                else f"{-days} day{'s' if days != -1 else ''} before"), float(days)
+    shown = format_date(start, precision)
+    if start <= trigger < end:
+        return f"within {shown} ({precision} precision: no exact lag)", float("nan")
+    return f"{'after' if start > trigger else 'before'}: {shown} ({precision} precision)", float("nan")
+
+
+def reaction_lags(rows: pd.DataFrame, *, trigger_date) -> pd.DataFrame:
+    """Per actor: its first dated statement and how long after the trigger it came, as exactly as the
+    dates allow. Day-precision dates give a number of days; coarser ones say their precision instead."""
+    columns = ["actor_id", "actor_name", "bloc", "first_statement", "precision", "lag", "lag_days", "statements"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
+    records = []
+    for actor_id, group in rows.groupby("actor_id", sort=False):
+        periods = [(p, precision) for d, precision in zip(group["date"], group["date_precision"])
+                   if (p := period(d, precision))]
+        first = group.iloc[0]
+        record = {"actor_id": actor_id, "actor_name": first["actor_name"], "bloc": first["bloc"],
+                  "statements": len(group)}
+        if not periods:
+            record.update(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
+        else:
+            (start, end), precision = min(periods, key=lambda item: (item[0][0], item[0][1]))
+            lag, days = _lag_text(start, end, precision, trigger) if trigger is not None else ("no trigger event",
+                                                                                               float("nan"))
+            record.update(first_statement=format_date(start, precision), precision=precision, lag=lag,
+                          lag_days=days)
+        records.append(record)
+    lags = pd.DataFrame(records, columns=columns)
+    rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+    lags = lags.assign(_rank=lags["precision"].map(rank))
+    return lags.sort_values(["_rank", "lag_days", "actor_name"], na_position="last",
+                            ignore_index=True).drop(columns="_rank")
+
+
+def silent_actors(view: pd.DataFrame, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:
+    """Actors among `candidates` (rows of actors.csv) with no statement on any of `target_ids`."""
+    spoke = set(view.loc[view["target_id"].isin(list(target_ids)), "actor_id"])
+    silent = candidates[~candidates["actor_id"].isin(spoke)]
+    return silent.sort_values(["bloc", "name"], ignore_index=True)[["actor_id", "name", "bloc", "kind", "country"]]
+
+
+def lag_finding(lags: pd.DataFrame) -> str:
+    """'2 actors reacted the same day; 9 more in Nov 2025 (month precision); 3 undated'."""
+    if lags.empty:
+        return "No statements match the filters"
+    parts = []
+    exact = lags[lags["precision"] == "day"]
+    if not exact.empty:
+        same_day = int((exact["lag_days"] == 0).sum())
+        later = exact[exact["lag_days"] > 0]
+        if same_day:
+            parts.append(f"{same_day} actor{'s' if same_day != 1 else ''} reacted the same day")
+        if not later.empty:
+            parts.append(f"{len(later)} within {int(later['lag_days'].max())} days")
+    coarse = lags[lags["precision"].isin(["month", "year", "decade"])]
+    for (precision, first), group in coarse.groupby(["precision", "first_statement"], sort=False):
+        parts.append(f"{len(group)} {'more ' if parts else ''}in {first} ({precision} precision)")
+    undated = int((lags["precision"] == "unknown").sum())
+    if undated:
+        parts.append(f"{undated} with no date")
+    return "; ".join(parts)

@@ -1,0 +1,59 @@
+"""Actor profile: everything one actor said, across sources and targets, and how its stance moved."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import figures, metrics
+from analysis.figures import Scope
+from analysis.text import escape_markdown
+from views import state, ui, urlstate
+from views.sidebar import country_name
+
+
+def render(scope: Scope) -> None:
+    st.title("Actor profile")
+    actors = scope.tables.actors.sort_values("name")
+    in_filter = scope.rows["actor_id"].value_counts()
+    urlstate.adopt("profile", parse=urlstate.one_of(actors["actor_id"]))
+    if st.session_state.get("profile") not in set(actors["actor_id"]):
+        st.session_state["profile"] = in_filter.index[0] if len(in_filter) else actors["actor_id"].iloc[0]
+    actor_id = st.selectbox("Actor", actors["actor_id"].tolist(), key="profile",
+                            format_func=lambda a: scope.labels.actors.get(a, a))
+    urlstate.publish("profile", [actor_id])
+    actor = actors.set_index("actor_id").loc[actor_id]
+    details = [actor["bloc"], actor["kind"], country_name(actor["country"]) if actor["country"] else "no country",
+               actor["party"] and f"party: {actor['party']}",
+               actor["aliases"] and "also: " + actor["aliases"].replace("|", ", ")]
+    st.subheader(escape_markdown(actor["name"]))
+    st.caption(escape_markdown(" · ".join(d for d in details if d)) + " · all statements, whatever the filters")
+    ui.screenshot_link("views/profile.py", scope, view="profile", profile=actor_id)
+
+    rows = scope.tables.view[scope.tables.view["actor_id"] == actor_id].sort_values(["date", "start"])
+    tiles = st.columns(4)
+    tiles[0].metric("Statements", len(rows), border=True)
+    tiles[1].metric("Targets", rows["target_id"].nunique(), border=True)
+    tiles[2].metric("Sources", rows["source_id"].nunique(), border=True)
+    net = metrics.nearest_stance(rows["score"].mean()) if len(rows) else "–"
+    tiles[3].metric("Net stance", net, border=True, help="The stance nearest the mean score of all statements")
+    if rows.empty:
+        st.info("This actor appears in the tables (e.g. in an event) but has no statement yet.")
+        return
+
+    cells = metrics.actor_target_cells(rows)
+    st.dataframe(cells[["target_label", "stance", "n"]].rename(
+        columns={"target_label": "Target", "stance": "Stance", "n": "Statements"}), hide_index=True, key="targets")
+    if rows["date"].nunique() > 1 and rows["source_id"].nunique() > 1:
+        ui.chart(figures.profile(scope, actor_id=actor_id), key="over_time", filename=f"profile-{actor_id}")
+    else:
+        st.info("Stance over time appears once this actor has statements from more than one source and date.",
+                icon=":material/timeline:")
+    st.subheader("Statements")
+    columns = st.columns(2)
+    for i, row in enumerate(rows.itertuples(index=False)):
+        with columns[i % 2]:
+            ui.quote_card(row, scope=scope)
+
+
+if __name__ == "__main__":
+    render(state.current())

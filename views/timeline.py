@@ -1,0 +1,47 @@
+"""Timeline: the context events and the reactions on one time axis, reaction lags, and who is silent."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import figures, filters, timeline
+from analysis.figures import Scope
+from analysis.text import escape_markdown
+from views import state, ui
+
+
+def render(scope: Scope) -> None:
+    st.title("Timeline")
+    st.caption(escape_markdown(scope.subtitle))
+    ui.screenshot_link("views/timeline.py", scope, view="timeline")
+    ui.chart(figures.timeline_figure(scope), key="timeline", filename="reaction-timeline")
+
+    trigger = figures.trigger_date(scope)
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Reaction lag")
+        st.caption("How long after the trigger event each actor's first statement came. Where the source "
+                   "gives only a month or no date, the lag says so instead of guessing a day.")
+        lags = timeline.reaction_lags(scope.rows, trigger_date=trigger)
+        if lags.empty:
+            st.info("No statements match the filters.")
+        else:
+            st.dataframe(lags[["actor_name", "bloc", "first_statement", "lag"]].rename(columns={
+                "actor_name": "Actor", "bloc": "Bloc", "first_statement": "First statement", "lag": "Lag"}),
+                hide_index=True, key="lag_table")
+    with right:
+        target_ids = scope.spec.targets or tuple(filter(None, [figures.default_target(scope)]))
+        names = ", ".join(scope.labels.targets.get(t, t) for t in target_ids) or "any target"
+        st.subheader("Silent so far")
+        st.caption(escape_markdown(f"Actors in the tables with no statement on {names}."))
+        candidates = filters.apply_to_actors(scope.spec, scope.tables.actors)
+        silent = timeline.silent_actors(scope.tables.view, candidates, target_ids=target_ids)
+        if silent.empty:
+            st.success("Every actor in the filter has taken a position.", icon=":material/done_all:")
+        else:
+            st.dataframe(silent[["name", "bloc"]].rename(columns={"name": "Actor", "bloc": "Bloc"}),
+                         hide_index=True, key="silent_table")
+
+
+if __name__ == "__main__":
+    render(state.current())

@@ -1,0 +1,45 @@
+"""Two-way sync between widgets and the URL's query params, so a copied link reopens the same view.
+
+Streamlit's own `bind="query-params"` writes a widget's *formatted label* to the URL, which would put
+'Dialogue with Caracas' where the FilterSpec uses the id 'dialogue-with-caracas'. So the sync is done
+here: before a widget is drawn, a URL value that changed since this session last saw it (a pasted link,
+or a link from another page) is adopted; after it is drawn, its value is written back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+SEEN = "_url_seen:"
+
+
+def adopt(key: str, *, parse: Callable[[list[str]], object | None]) -> None:
+    """Set widget `key` from the URL when the URL holds a value for it that this session has not seen.
+
+    `parse` turns the URL values into the widget's value, or None to leave the widget alone.
+    """
+    values = st.query_params.get_all(key)
+    if not values or values == st.session_state.get(SEEN + key):
+        return
+    st.session_state[SEEN + key] = values
+    parsed = parse(values)
+    if parsed is not None:
+        st.session_state[key] = parsed
+
+
+def publish(key: str, values: list[str]) -> None:
+    """Write a widget's value to the URL (or remove it when empty), remembering it as seen."""
+    if values:
+        if st.query_params.get_all(key) != values:
+            st.query_params[key] = values
+    elif key in st.query_params:
+        del st.query_params[key]
+    st.session_state[SEEN + key] = values
+
+
+def one_of(options) -> Callable[[list[str]], str | None]:
+    """A parser for single-choice widgets: the last URL value if it is a valid option."""
+    allowed = set(options)
+    return lambda values: values[-1] if values[-1] in allowed else None
