@@ -20,6 +20,7 @@ PAGES = [
     st.Page("views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("views/reader.py", title="Source reader", icon=":material/menu_book:", url_path="reader"),
     st.Page("views/profile.py", title="Actor profile", icon=":material/person:", url_path="profile"),
+    st.Page("views/briefing.py", title="Briefing exports", icon=":material/slideshow:", url_path="briefing"),
 ]
 
 page = st.navigation(PAGES, position="hidden" if shot.is_on() else "sidebar")

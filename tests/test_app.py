@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 
 PAGES = ["views/overview.py", "views/positions.py", "views/matrix.py", "views/network.py", "views/map.py",
-         "views/timeline.py", "views/reader.py", "views/profile.py"]
+         "views/timeline.py", "views/reader.py", "views/profile.py", "views/briefing.py"]
 CHART_PAGES = ["views/overview.py", "views/matrix.py", "views/network.py", "views/map.py", "views/timeline.py"]
 
 
@@ -224,3 +224,18 @@ def test_screenshot_mode_with_an_unknown_view_says_so():
     at = run_app(params={"view": "<script>", "shot": "1"})
     assert not at.exception and not figures(at)
     assert "cannot show view" in at.warning[0].value
+
+
+def test_briefing_previews_the_slides_and_offers_every_download():
+    at = run_app("views/briefing.py")
+    at.sidebar.multiselect(key="bloc").set_value(["US Democrats", "Venezuela's allies"]).run()
+    order = at.markdown[0].value.replace("\\", "")
+    assert order.startswith("1. Title: Who stands where on the FTO designation")
+    assert "3. Stances by bloc: " in order and "(native, editable chart)" in order
+    assert "Key quotes: US Democrats" in order and "Key quotes: Venezuela's allies" in order
+    assert order.rstrip().endswith("Sources, with sha256 prefixes")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PowerPoint deck", "PNG + SVG bundle", "Statements (XLSX)", "Statements (CSV)"]
+    at.multiselect(key="deck_views").set_value(["map"]).run()
+    assert "2. Map: " in at.markdown[0].value.replace("\\", "")
+    assert "3. Key quotes" in at.markdown[0].value.replace("\\", "")

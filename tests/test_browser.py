@@ -14,7 +14,7 @@ PAGES = [  # url path, screenshot name, charts to wait for
     ("", "overview", 2), ("positions", "positions", 0), ("matrix", "matrix", 1),
     ("network", "network", 1), ("map", "map", 1), ("timeline", "timeline", 1),
     ("reader?read=2025-11-cartel-de-los-soles-fto&statement=s017", "reader", 0),
-    ("profile?profile=some-democrats", "profile", 0),
+    ("profile?profile=some-democrats", "profile", 0), ("briefing", "briefing", 0),
 ]
 
 
@@ -97,3 +97,22 @@ def test_the_reader_scrolls_to_the_selected_span(app_server, browser):
         assert 0 <= box["y"] < 700  # the selected span's paragraph is on screen
     finally:
         context.close()
+
+
+def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(app_server, page, tmp_path):
+    from pptx import Presentation
+
+    open_page(page, app_server.url + "/briefing?stance=condemning")
+    with page.expect_download(timeout=120_000) as download_info:
+        page.get_by_role("button", name="PowerPoint deck").click()
+    path = tmp_path / "deck.pptx"
+    download_info.value.save_as(path)
+    slides = list(Presentation(str(path)).slides)
+    assert slides[0].shapes.title.text == "Who stands where on the US intervention in Latin America"
+    assert [s.shapes.title.text for s in slides if s.shapes.title.text.startswith("Key quotes")] == [
+        "Key quotes: Venezuela's allies"]
+    with page.expect_download(timeout=60_000) as download_info:
+        page.get_by_role("button", name="Statements (CSV)").click()
+    csv_path = tmp_path / "statements.csv"
+    download_info.value.save_as(csv_path)
+    assert csv_path.read_text(encoding="utf-8-sig").count("\n") == 4  # header and three condemning statements

@@ -43,9 +43,11 @@ def sandwich(fig: go.Figure, *, title: str, subtitle: str, footer: str, height: 
     """
     title_html, subtitle_html = wrap(plain(title), 80), wrap(plain(subtitle), 120)
     footer_html = wrap(plain(footer), 150)
-    top = 34 + 30 * (title_html.count("<br>") + 1) + 22 * (subtitle_html.count("<br>") + 1)
+    title_block = 34 + 30 * (title_html.count("<br>") + 1) + 22 * (subtitle_html.count("<br>") + 1)
+    footer_block = 60 + 18 * footer_html.count("<br>")
+    top = title_block
     top += (44 if legend_on_top else 12) + (30 if axis_on_top else 0) + extra_top
-    bottom = 60 + 18 * footer_html.count("<br>") + (fig.layout.margin.b or 0)
+    bottom = footer_block + (fig.layout.margin.b or 0)
     fig.update_layout(
         template=theme.TEMPLATE_NAME,
         height=height + top + bottom,
@@ -55,7 +57,9 @@ def sandwich(fig: go.Figure, *, title: str, subtitle: str, footer: str, height: 
                    yanchor="top", pad=dict(l=MARGIN_PAD, t=18 + 28 * title_html.count("<br>")),
                    subtitle=dict(text=subtitle_html,
                                  font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED_INK))),
-        meta={"title": title, "subtitle": subtitle, "footer": footer},
+        # The texts, and the room they take, so an export can set them as editable slide text instead.
+        meta={"title": title, "subtitle": subtitle, "footer": footer, "title_block": title_block,
+              "footer_block": footer_block},
     )
     if legend_on_top:
         fig.update_layout(legend=dict(orientation="h", x=0, xref="paper", xanchor="left", y=1,
@@ -97,3 +101,19 @@ def grouped_rows(positions: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
             categories.append(label)
             row_of[actor_id] = label
     return categories, row_of
+
+
+def without_sandwich(fig: go.Figure) -> go.Figure:
+    """A copy of a sandwiched figure without its title, subtitle and footer, for a slide that shows those
+    texts as editable text boxes instead."""
+    bare = go.Figure(fig)
+    meta = dict(bare.layout.meta or {})
+    if "title_block" not in meta:
+        return bare
+    bare.layout.annotations = [a for a in bare.layout.annotations if a.name != "footer"]
+    margin = bare.layout.margin
+    bare.update_layout(title=dict(text="", subtitle=dict(text="")),
+                       margin=dict(t=max(20, margin.t - meta["title_block"] + 10),
+                                   b=max(20, margin.b - meta["footer_block"] + 10)),
+                       height=bare.layout.height - meta["title_block"] - meta["footer_block"] + 20)
+    return bare
