@@ -41,7 +41,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": ("source_id", "title", "outlet", "published", "date_precision", "url", "path", "sha256",
                 "added", "date_note"),
     "actors": ("actor_id", "name", "kind", "country", "bloc", "party", "aliases"),
-    "targets": ("target_id", "label", "description"),
+    "targets": ("target_id", "label", "description", "keywords"),
     "statements": ("statement_id", "source_id", "actor_id", "target_id", "stance", "quote", "start", "end",
                    "cue", "summary", "mode", "date", "date_precision", "confidence", "origin", "reviewed"),
     "events": ("event_id", "date", "date_precision", "role", "title", "description", "actor_ids",
@@ -54,7 +54,7 @@ ID_COLUMN = {"sources": "source_id", "actors": "actor_id", "targets": "target_id
 OPTIONAL = {
     "sources": {"outlet", "url", "date_note", "title"},
     "actors": {"country", "party", "aliases"},
-    "targets": {"description"},
+    "targets": {"description", "keywords"},
     "statements": {"cue", "summary", "date"},
     "events": {"description", "actor_ids", "date", "date_note"},
 }
@@ -168,6 +168,7 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
             "target_id": _text("targets", "target_id", _SLUG),
             "label": _text("targets", "label"),
             "description": _text("targets", "description"),
+            "keywords": _text("targets", "keywords"),
         }, strict=True, ordered=True),
         "statements": pa.DataFrameSchema({
             "statement_id": _text("statements", "statement_id", _SLUG),

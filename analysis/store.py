@@ -6,20 +6,23 @@ problem it found, each naming the file, row, column, value and what was expected
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime as dt
 import hashlib
 import io
+import json
+import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import filelock
 import pandas as pd
-import pandera.pandas as pa
 
-from analysis import schema
-from analysis.schema import COLUMNS, ID_COLUMN, STANCE_DTYPE, STANCE_SCORES, Problem
-
-SEED_PATH_PREFIX = "seeds/"
+from analysis import schema, validation
+from analysis.schema import COLUMNS, STANCE_DTYPE, STANCE_SCORES, Problem
 
 
 class DataError(Exception):
@@ -54,16 +57,6 @@ def fingerprint(data_dir: Path | str, seeds_dir: Path | str) -> str:
             if path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def seed_file(seeds_dir: Path, relative_path: str) -> Path | None:
-    """Where a source's `path` points inside seeds_dir, or None when it could escape that folder."""
-    if not relative_path.startswith(SEED_PATH_PREFIX):
-        return None
-    name = relative_path[len(SEED_PATH_PREFIX):]
-    if not name or "/" in name or "\\" in name or name in (".", ".."):
-        return None
-    return seeds_dir / name
 
 
 def read_raw(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -112,109 +105,6 @@ def read_raw(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]
     return frame, []
 
 
-def _schema_problems(frame: pd.DataFrame, table: str, file: str) -> list[Problem]:
-    try:
-        schema.raw_schemas()[table].validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        problems = []
-        for case in errors.failure_cases.itertuples(index=False):
-            index = case.index
-            row = int(index) + 1 if index is not None and not pd.isna(index) else None
-            check = str(case.check)
-            expected = check if " " in check or check.startswith("one of") else f"to pass {check}"
-            problems.append(Problem(file, row, case.column, "" if pd.isna(case.failure_case)
-                                    else str(case.failure_case), expected))
-        return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
-    return []
-
-
-def _duplicate_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
-    column = ID_COLUMN[table]
-    first_row: dict[str, int] = {}
-    problems = []
-    for number, value in enumerate(frame[column], start=1):
-        if value in first_row:
-            problems.append(Problem(f"{table}.csv", number, column, value,
-                                    f"a unique id (row {first_row[value]} has it already)"))
-        else:
-            first_row[value] = number
-    return problems
-
-
-def _reference_problems(frame: pd.DataFrame, table: str, column: str, known: set[str], target: str,
-                        *, many: bool = False) -> list[Problem]:
-    problems = []
-    for number, value in enumerate(frame[column], start=1):
-        values = [v for v in value.split("|") if v] if many else [value]
-        for item in values:
-            if item not in known:
-                problems.append(Problem(f"{table}.csv", number, column, item, f"an id from {target}"))
-    return problems
-
-
-def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str], list[Problem]]:
-    texts, problems = {}, []
-    for number, row in enumerate(sources.itertuples(index=False), start=1):
-        path = seed_file(seeds_dir, row.path)
-        if path is None:
-            problems.append(Problem("sources.csv", number, "path", row.path,
-                                    "a file name under seeds/, such as 'seeds/article.txt'"))
-            continue
-        if not path.is_file():
-            problems.append(Problem("sources.csv", number, "path", row.path, f"a file that exists in {seeds_dir}"))
-            continue
-        raw = path.read_bytes()
-        actual = hashlib.sha256(raw).hexdigest()
-        if actual != row.sha256:
-            problems.append(Problem("sources.csv", number, "sha256", row.sha256,
-                                    f"the sha256 of {row.path}, which is {actual} (seeds must never be edited)"))
-            continue
-        try:
-            texts[row.source_id] = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem("sources.csv", number, "path", row.path, "a UTF-8 text file"))
-    return texts, problems
-
-
-def _span_problems(frame: pd.DataFrame, table: str, texts: Mapping[str, str]) -> list[Problem]:
-    problems = []
-    for number, row in enumerate(frame.itertuples(index=False), start=1):
-        text = texts.get(row.source_id)
-        if text is None or not (row.start.isascii() and row.start.isdigit() and row.end.isascii()
-                                and row.end.isdigit()):
-            continue  # an unreadable source or a malformed offset is reported elsewhere
-        start, end = int(row.start), int(row.end)
-        file = f"{table}.csv"
-        if not start < end <= len(text):
-            problems.append(Problem(file, number, "end" if start < end else "start", f"{start}..{end}",
-                                    f"offsets with start < end <= {len(text)} (the length of the source text)"))
-        elif text[start:end] != row.quote:
-            problems.append(Problem(file, number, "quote", row.quote,
-                                    f"the source text at {start}..{end}, which is {text[start:end]!r}"))
-    return problems
-
-
-def _date_problems(frame: pd.DataFrame, table: str, date_column: str) -> list[Problem]:
-    """A date must agree with its precision: a month is stored as its first day, a year as 1 January."""
-    rules = {
-        "unknown": (lambda d: d == "", "an empty date when the precision is 'unknown'"),
-        "day": (lambda d: d != "", "a date when the precision is 'day'"),
-        "month": (lambda d: d.endswith("-01"), "the first day of the month when the precision is 'month'"),
-        "year": (lambda d: d[5:] == "01-01", "1 January when the precision is 'year'"),
-        "decade": (lambda d: d[3] == "0" and d[5:] == "01-01",
-                   "1 January of the decade's first year when the precision is 'decade'"),
-    }
-    problems = []
-    for number, (value, precision) in enumerate(zip(frame[date_column], frame["date_precision"]), start=1):
-        rule = rules.get(precision)
-        if rule is None or not schema.is_calendar_date(value):
-            continue  # a bad precision or date is reported by the schema
-        accepted, expectation = rule
-        if not accepted(value):
-            problems.append(Problem(f"{table}.csv", number, date_column, value, expectation))
-    return problems
-
-
 def _typed(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     def dates(series: pd.Series) -> pd.Series:
         return pd.to_datetime(series.replace("", None), format="%Y-%m-%d").astype("datetime64[ns]")
@@ -250,13 +140,8 @@ def statement_view(statements: pd.DataFrame, actors: pd.DataFrame, targets: pd.D
     return view
 
 
-def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds") -> Tables:
-    """Read, validate and type every table. Raises DataError listing every problem found.
-
-    Cross-table checks run even when a table has bad cells, so one pass reports everything; a check
-    only skips the cells that another problem already names.
-    """
-    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+def read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table as read from its CSV (cells as text), and the problems that stopped any from being read."""
     raw: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     for table in schema.TABLES:
@@ -264,28 +149,17 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds") -> Tabl
         problems += read_problems
         if frame is not None:
             raw[table] = frame
-            problems += _schema_problems(frame, table, f"{table}.csv")
-            problems += _duplicate_problems(frame, table)
+    return raw, problems
 
-    ids = {table: set(frame[ID_COLUMN[table]]) for table, frame in raw.items()}
-    texts: dict[str, str] = {}
-    if "sources" in raw:
-        texts, text_problems = _source_texts(raw["sources"], seeds_dir)
-        problems += text_problems
-    references = (("statements", "source_id", "sources", False), ("statements", "actor_id", "actors", False),
-                  ("statements", "target_id", "targets", False), ("events", "source_id", "sources", False),
-                  ("events", "actor_ids", "actors", True))
-    for table, column, target, many in references:
-        if table in raw and target in raw:
-            problems += _reference_problems(raw[table], table, column, ids[target], f"{target}.csv", many=many)
-    for table, date_column in (("sources", "published"), ("statements", "date"), ("events", "date")):
-        if table in raw:
-            problems += _date_problems(raw[table], table, date_column)
-            if table != "sources":
-                problems += _span_problems(raw[table], table, texts)
+
+def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds") -> Tables:
+    """Read, validate and type every table. Raises DataError listing every problem found."""
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    raw, problems = read_tables(data_dir)
+    texts, found = validation.validate(raw, seeds_dir)
+    problems += found
     if problems or len(raw) < len(schema.TABLES):
         raise DataError(problems)
-
     typed = _typed(raw)
     return Tables(
         **typed,
@@ -293,3 +167,151 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds") -> Tabl
         view=statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"]),
         fingerprint=fingerprint(data_dir, seeds_dir),
     )
+
+
+# --- Saving -------------------------------------------------------------------------------------------
+
+CHANGE_LOG = "changes.jsonl"
+LOCK_FILE = ".data.lock"
+
+
+class StaleError(Exception):
+    """The file changed on disk since it was loaded; the save was refused and nothing was written."""
+
+
+class LockTimeout(Exception):
+    """Another save held the data lock for too long; nothing was written."""
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+def to_csv_bytes(frame: pd.DataFrame, table: str) -> bytes:
+    """A table as the CSV files in data/ are written: UTF-8, a header, \\n line ends, minimal quoting."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS[table])
+    writer.writerows(frame[list(COLUMNS[table])].astype(str).itertuples(index=False, name=None))
+    return buffer.getvalue().encode("utf-8")
+
+
+def _fsync_directory(directory: Path) -> None:
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, fsync it, then rename it over `path`: a reader (or
+    a crash) sees either the old file or the new one, never a mix."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        _fsync_directory(path.parent)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _records(frame: pd.DataFrame, table: str) -> dict[str, dict[str, str]]:
+    id_column = schema.ID_COLUMN[table]
+    return {row[id_column]: row for row in frame[list(COLUMNS[table])].astype(str).to_dict("records")}
+
+
+def _change_record(table: str, before: pd.DataFrame | None, after: pd.DataFrame, *, reason: str) -> dict:
+    old = _records(before, table) if before is not None else {}
+    new = _records(after, table)
+    changed = sorted(i for i in old.keys() | new.keys() if old.get(i) != new.get(i))
+    return {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "table": table, "reason": reason,
+            "row_ids": changed, "before": {i: old.get(i) for i in changed}, "after": {i: new.get(i) for i in changed}}
+
+
+def save(data_dir: Path | str, seeds_dir: Path | str, changes: Mapping[str, pd.DataFrame], *,
+         base: Mapping[str, str], reason: str = "", lock_timeout: float = 10.0) -> dict[str, str]:
+    """Replace whole tables, safely. Returns the new sha256 of each saved file.
+
+    `changes` maps a table name to its complete new content (text cells, in the file's columns); `base`
+    maps each of those tables to the sha256 of the file as it was loaded. Under a file lock, the save is
+    refused with StaleError if any file changed since (someone else saved), and with DataError if the
+    tables would no longer validate together. Otherwise each file is replaced atomically and the change
+    is appended to changes.jsonl (time, table, row ids, before/after).
+    """
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    try:
+        with filelock.FileLock(data_dir / LOCK_FILE, timeout=lock_timeout):
+            for table in changes:
+                if file_sha256(data_dir / f"{table}.csv") != base.get(table):
+                    raise StaleError(f"{table}.csv changed since you loaded it (someone else saved). Reload the "
+                                     "page to see the new data, then make your change again. Nothing was saved.")
+            raw, problems = read_tables(data_dir)
+            if problems:
+                raise DataError(problems)
+            new_raw = {**raw, **{table: frame[list(COLUMNS[table])].astype(str) for table, frame in changes.items()}}
+            _, problems = validation.validate(new_raw, seeds_dir)
+            if problems:
+                raise DataError(problems)
+            written = {}
+            log_lines = []
+            for table in changes:
+                data = to_csv_bytes(new_raw[table], table)
+                atomic_write(data_dir / f"{table}.csv", data)
+                written[table] = hashlib.sha256(data).hexdigest()
+                log_lines.append(json.dumps(_change_record(table, raw.get(table), new_raw[table], reason=reason),
+                                            ensure_ascii=False))
+            _append_log(data_dir / CHANGE_LOG, log_lines)
+            return written
+    except filelock.Timeout as error:
+        raise LockTimeout(f"Another save is still running (the data lock was held for over {lock_timeout:g} s). "
+                          "Nothing was saved; try again in a moment.") from error
+
+
+def _append_log(path: Path, lines: list[str]) -> None:
+    """One write of whole lines, then fsync: a record is never half there."""
+    if not lines:
+        return
+    with open(path, "ab") as stream:
+        stream.write(("\n".join(lines) + "\n").encode("utf-8"))
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def add_seed(seeds_dir: Path | str, name: str, text: str) -> tuple[str, str]:
+    """Store a new document under seeds/ (atomically, never overwriting a different file).
+    Returns (the `path` for sources.csv, its sha256)."""
+    seeds_dir = Path(seeds_dir)
+    data = text.encode("utf-8")
+    target = seeds_dir / name
+    if validation.seed_file(seeds_dir, f"seeds/{name}") != target:
+        raise ValueError(f"not a plain file name: {name!r}")
+    digest = hashlib.sha256(data).hexdigest()
+    if target.exists():
+        if file_sha256(target) != digest:
+            raise FileExistsError(f"seeds/{name} already exists with other text; choose another title")
+    else:
+        atomic_write(target, data)
+    return f"seeds/{name}", digest
+
+
+def replay(start: Mapping[str, pd.DataFrame], log_path: Path | str) -> dict[str, pd.DataFrame]:
+    """Apply changes.jsonl to the tables as they were before it: the result must equal the files now."""
+    tables = {name: _records(frame, name) for name, frame in start.items()}
+    with open(log_path, encoding="utf-8") as stream:
+        for line in stream:
+            record = json.loads(line)
+            rows = tables.setdefault(record["table"], {})
+            for row_id in record["row_ids"]:
+                after = record["after"][row_id]
+                if after is None:
+                    rows.pop(row_id, None)
+                else:
+                    rows[row_id] = after
+    return {name: pd.DataFrame(list(rows.values()), columns=list(COLUMNS[name]), dtype=str)
+            for name, rows in tables.items()}

@@ -39,10 +39,7 @@ def render(scope: Scope) -> None:
     quotes = metrics.key_quotes(rows)
     if quotes.empty:
         st.info("No statements match the filters. Clear a filter in the sidebar to see quotes.")
-    columns = st.columns(3)
-    for i, row in enumerate(quotes.itertuples(index=False)):
-        with columns[i % 3]:
-            ui.quote_card(row, scope=scope)
+    ui.quote_grid(quotes, scope=scope, columns=3)
 
 
 if __name__ == "__main__":

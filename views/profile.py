@@ -49,10 +49,7 @@ def render(scope: Scope) -> None:
         st.info("Stance over time appears once this actor has statements from more than one source and date.",
                 icon=":material/timeline:")
     st.subheader("Statements")
-    columns = st.columns(2)
-    for i, row in enumerate(rows.itertuples(index=False)):
-        with columns[i % 2]:
-            ui.quote_card(row, scope=scope)
+    ui.quote_grid(rows, scope=scope, columns=2)
 
 
 if __name__ == "__main__":

@@ -47,6 +47,14 @@ def quote_card(row, *, scope=None) -> None:
             reader_link(scope, row)
 
 
+def quote_grid(rows: pd.DataFrame, *, scope, columns: int) -> None:
+    """Statements as quote cards, filled row by row across `columns` columns."""
+    slots = st.columns(columns)
+    for i, row in enumerate(rows.itertuples(index=False)):
+        with slots[i % columns]:
+            quote_card(row, scope=scope)
+
+
 def show_problems(problems: list[Problem]) -> None:
     """The error page: every problem in the tables, and what to do next."""
     st.error(f"The tables could not be loaded: {len(problems)} problem{'s' if len(problems) != 1 else ''} "

@@ -1,0 +1,6 @@
+"""Text -> proposed statements: sentences (spaCy), actors, stance cues (data/lexicon.csv), targets.
+Offline and rule-based, so every proposal can be explained by its cue and evidence span."""
+
+from analysis.extract.core import PROPOSAL_COLUMNS, extract
+
+__all__ = ["PROPOSAL_COLUMNS", "extract"]

@@ -1,0 +1,312 @@
+"""Finding actors in a sentence: known actors by name and alias (also near matches), titled people,
+organisations, governments named by country, demonym or capital, and collective actors."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "geodata" / "countries.csv"
+
+TITLES = (
+    "Prime Minister|Deputy Prime Minister|Foreign Minister|Foreign Secretary|Home Secretary|Defence Secretary|"
+    "Defense Secretary|Secretary of State|Secretary-General|Secretary General|Secretary|Minister|"
+    "President|Vice President|Vice-President|Chancellor|Senator|Sen\\.|Representative|Rep\\.|Congressman|"
+    "Congresswoman|Governor|Gov\\.|Mayor|Deputy Mayor|Council member|Councilmember|Councillor|Councilor|"
+    "Dr\\.|Dr|Professor|Prof\\.|General|Gen\\.|Admiral|Ambassador|Envoy|Commissioner|Chairman|Chairwoman|"
+    "Chair|Chief Executive|CEO|Director|Director-General|Spokesperson|Spokesman|Spokeswoman|Judge|Justice|"
+    "King|Queen|Prince|Pope|Speaker|Premier|Leader|Minority Leader|Majority Leader|Economy Minister|"
+    "Finance Minister|Health Minister|Trade Minister|Defence Minister|Defense Minister|Interior Minister|"
+    "Trade Representative|Trade Commissioner|Labour Minister|Labor Minister|Environment Minister|"
+    "Transport Minister|Energy Minister|Climate Minister|Health Secretary|Commerce Secretary|Treasury Secretary|"
+    "Colonel|Col\\.|Major|Captain|Capt\\.|Lieutenant|Lt\\.|Sergeant|Commander|Brigadier|Field Marshal|Marshal|"
+    "Sheikh|Archbishop|Bishop|Cardinal|Rabbi|Imam|Mr\\.?|Mrs\\.?|Ms\\.?|Lord|Lady|Sir|Dame"
+)
+ROLE_NOUNS = (
+    "leader|chair|chairman|chairwoman|chairperson|director|director general|director-general|secretary|"
+    "general secretary|regional secretary|spokesman|spokeswoman|spokesperson|president|vice president|minister|"
+    "negotiator|lead negotiator|chief negotiator|commissioner|climate commissioner|envoy|ambassador|head|chief|"
+    "founder|co-founder|economist|chief economist|analyst|official|executive|chief executive|CEO|boss|"
+    "representative|coordinator|campaigner|adviser|advisor|governor|mayor|member|secretary-general"
+)
+NAME_WORD = r"(?:[A-Z][\w'’\-]*|(?:de|da|van|von|al|bin|la|le|del|dos|du)(?=\s+[A-Z]))"
+ORG_HEADS = (
+    "Ministry|Council|Commission|Union|Chamber of Commerce|Party|Agency|Department|Bank|Fund|Organisation|"
+    "Organization|Association|Federation|Institute|Court|Parliament|Congress|Senate|Assembly|Committee|"
+    "Coalition|Alliance|Forum|Group|Office|Authority|Board|Secretariat|Foundation|Network|Confederation|"
+    "Chamber|Cabinet|Police|Army|Navy|Guard|Corporation|Company|Society|League|Movement|Front|Watch|"
+    "International|Institution|Centre|Center|University|Academy|Consortium|Caucus|Trust|Programme|Program"
+)
+COLLECTIVE_NOUNS = (
+    "lawmakers|legislators|MPs|senators|congressmen|Democrats|Republicans|critics|analysts|supporters|"
+    "opponents|economists|experts|officials|diplomats|activists|campaigners|environmentalists|residents|"
+    "protesters|protestors|farmers|workers|unions|trade unions|employers|investors|traders|business groups|"
+    "business leaders|businesses|aid organisations|aid organizations|aid groups|aid agencies|"
+    "humanitarian groups|humanitarian organisations|humanitarian organizations|human rights groups|"
+    "rights groups|rights activists|NGOs|scientists|researchers|doctors|nurses|health experts|"
+    "public health experts|teachers|parents|observers|commentators|industry groups|manufacturers|"
+    "exporters|importers|environmental groups|civil society groups|religious leaders|opposition leaders|"
+    "opposition parties|opposition figures|leaders|governments|member states|countries|nations|allies|"
+    "neighbours|neighbors|donors|consumer groups|retailers|shopkeepers|drivers|commuters|passengers|"
+    "patients|students|voters|citizens|locals|tech companies|technology companies|start-ups|startups|"
+    "developers|civil liberties groups|privacy advocates|advocates|campaign groups|medical associations|"
+    "health campaigners|industry leaders|insiders|sources|delegates|negotiators|regulators|ministers"
+)
+QUALIFIERS = (
+    "some|several|many|most|few|a few|a number of|a group of|other|others|leading|prominent|independent|"
+    "senior|local|foreign|international|western|Western|European|African|Asian|Arab|Latin American|"
+    "Republican|Democratic|Conservative|Labour|Labor|Liberal|Green|opposition|ruling|US|U\\.S\\.|American|"
+    "British|French|German|Chinese|Russian|Indian|EU|European Union|UN|U\\.N\\.|top|key|major|small|"
+    "large|big|rival|regional|national|federal|state|city|municipal|government|party|moderate|hardline|"
+    "progressive|more than \\d+|dozens of|hundreds of|thousands of|two|three|four|five|\\d+"
+)
+GOVERNMENT_NOUNS = (
+    "government|administration|officials|authorities|ministry|foreign ministry|commerce ministry|"
+    "trade ministry|defence ministry|defense ministry|finance ministry|health ministry|president|leader|"
+    "leaders|diplomats|negotiators|delegation|regulators|cabinet|embassy|military|army|lawmakers|"
+    "parliament|prime minister|foreign minister|state media|state television|spokesperson|spokesman|"
+    "envoy|ambassador|representative|negotiator"
+)
+CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+            r"July|August|September|October|November|December)\b")
+LOCATION_PREPOSITIONS = {"in", "at", "from", "to", "near", "outside", "across", "into", "between", "via",
+                         "through", "toward", "towards", "around", "of", "on", "over", "against", "with"}
+PRONOUN_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
+PRONOUN_GROUP = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(r"^the\s+(?:group|ministry|union|council|commission|organi[sz]ation|agency|"
+                            r"association|federation|party|committee|coalition|alliance|bank|department|"
+                            r"government|company|chamber|body|bloc|campaign)\b(?:[’']s\s+\w+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who a mention refers to: a known actor (actor_id set) or a new one proposed from the text."""
+
+    name: str
+    actor_id: str = ""
+    kind: str = "organization"
+    country: str = ""
+    bloc: str = ""
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, one character for one, so offsets still index the original."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[0]
+        low = base.casefold()
+        out.append(low if len(low) == 1 else base)
+    return "".join(out)
+
+
+def slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text))) or "actor"
+
+
+@functools.cache
+def short_names() -> dict[str, str]:
+    with open(COUNTRIES_FILE, encoding="utf-8", newline="") as handle:
+        return {row["alpha3"]: row["short"] for row in csv.DictReader(handle)}
+
+
+@functools.cache
+def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(name -> alpha3, demonym -> alpha3, capital -> alpha3) from the shipped country table."""
+    names, demonyms, capitals = {}, {}, {}
+    with open(COUNTRIES_FILE, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for target, column in ((names, "names"), (demonyms, "demonyms"), (capitals, "capitals")):
+                for value in filter(None, row[column].split("|")):
+                    target.setdefault(value, row["alpha3"])
+    return names, demonyms, capitals
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _generic_patterns() -> dict[str, re.Pattern]:
+    names, demonyms, capitals = _countries()
+    country_names = _alternation(n for n in names if len(n) > 3 and "," not in n)
+    return {
+        "titled": re.compile(rf"(?=[A-Z])\b(?:(?:{_alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
+                             rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,3}}[A-Z][\w'’\-]+)"),
+        # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"
+        "appositive": re.compile(rf"\b({ROLE_NOUNS})\s*,\s*((?:(?:{TITLES})\s+)*"
+                                 rf"[A-Z][\w'’\-]+(?:\s+{NAME_WORD}){{0,2}}\s+[A-Z][\w'’\-]+)\s*(?=,)"),
+        # "Moscow's envoy", "China's commerce ministry", "Beijing's trade negotiators"
+        "capital_possessive": re.compile(rf"\b({_alternation(capitals)})[’']s\s+(?:\w+\s+)?"
+                                         rf"(?:{GOVERNMENT_NOUNS}|envoy|ambassador|representative)\b"),
+        "metonym": re.compile(r"\b(?:the\s+)?(White House|Kremlin|Pentagon|State Department|Downing Street|"
+                              r"Whitehall|Élysée|Elysee|Quai d’Orsay|Bundestag|Duma)\b"),
+        "government_demonym": re.compile(rf"\b(?:the\s+)?({_alternation(demonyms)})\s+(?:{GOVERNMENT_NOUNS})\b"),
+        "government_possessive": re.compile(rf"\b({country_names})[’']s\s+(?:\w+\s+)?(?:{GOVERNMENT_NOUNS})\b"),
+        "government_of": re.compile(rf"\bthe\s+(?:government|authorities|foreign ministry)\s+(?:of|in)\s+"
+                                    rf"(?:the\s+)?({country_names})\b"),
+        "country": re.compile(rf"(?<![\w-])({country_names})(?![\w-])"),
+        "capital": re.compile(rf"(?<![\w-])({_alternation(capitals)})(?![\w-])"),
+        "organisation": re.compile(rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)"
+                                   rf"{{0,5}}(?:{ORG_HEADS})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+                                   rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*\s*){{1,4}})?)"),
+        "collective": re.compile(rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"
+                                 rf"(?:\s+of\s+the\s+[a-z]+)?)(?![\w-])", re.IGNORECASE),
+        # "Passenger organisations", "Civil rights organizations", "Union members", "student unions"
+        "collective_generic": re.compile(r"(?<![\w-])((?:(?!(?:including|and|or|of|the|with|from|for|by|to|"
+                                         r"among|other|its|their|his|her)\s)[A-Za-z][a-z\-]+\s+){1,2}"
+                                         r"(?:groups|organisations|"
+                                         r"organizations|associations|members|charities|unions|campaigners|"
+                                         r"advocates|federations))(?![\w-])"),
+        "org_lower": re.compile(r"(?<![\w-])(?:an?|the)\s+((?:[a-z]+[\s-]){0,2}(?:union|unions|association|"
+                                r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
+                                r"industry body|watchdog|regulator))(?![\w-])"),
+    }
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Known actors as one regex over accent-folded, lower-cased text, plus the fuzzy lookup table."""
+
+    pattern: re.Pattern | None
+    by_alias: dict[str, Actor]
+    by_country: dict[str, Actor]
+
+    @classmethod
+    def build(cls, actors: pd.DataFrame | None) -> ActorIndex:
+        by_alias: dict[str, Actor] = {}
+        by_country: dict[str, Actor] = {}
+        governments: list[Actor] = []
+        if actors is not None and len(actors):
+            for row in actors.itertuples(index=False):
+                aliases = tuple(a for a in str(getattr(row, "aliases", "") or "").split("|") if a)
+                actor = Actor(name=row.name, actor_id=row.actor_id, kind=row.kind, country=row.country or "",
+                              bloc=row.bloc, aliases=aliases)
+                for alias in (row.name, *aliases):
+                    if len(alias) >= 3 and not re.fullmatch(r"[A-Z]\.?[A-Z]?\.?", alias):
+                        by_alias.setdefault(fold(alias), actor)
+                if row.kind == "government" and row.country:
+                    governments.append(actor)
+            # A country's government is the known actor named after the country or its capital
+            # ("Russia", "Washington"), else its first government actor.
+            names, _, capitals = _countries()
+            for actor in governments:
+                if any(names.get(a) == actor.country or capitals.get(a) == actor.country
+                       for a in (actor.name, *actor.aliases)):
+                    by_country.setdefault(actor.country, actor)
+            for actor in governments:
+                by_country.setdefault(actor.country, actor)
+        pattern = None
+        if by_alias:
+            pattern = re.compile(r"(?<![\w-])(" + _alternation(by_alias) + r")(?![\w-])")
+        return cls(pattern=pattern, by_alias=by_alias, by_country=by_country)
+
+    def near_match(self, name: str) -> Actor | None:
+        """A known actor whose name or alias nearly equals `name` (spelling variants, missing accents)."""
+        if not self.by_alias:
+            return None
+        best = process.extractOne(fold(name), list(self.by_alias), scorer=fuzz.ratio, score_cutoff=90)
+        return self.by_alias[best[0]] if best else None
+
+    def government(self, code: str, name: str) -> Actor:
+        """The known government actor of a country, or a new one named after the country."""
+        return self.by_country.get(code) or Actor(name=name, actor_id=slug(name), kind="government", country=code)
+
+
+def _country_name(code: str) -> str:
+    return short_names().get(code, code)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Mention]:
+    """Every actor mention in text[start:end], longest first where they overlap, in text order."""
+    found: list[Mention] = []
+    segment = text[start:end]
+    if index.pattern is not None:
+        for match in index.pattern.finditer(fold(segment)):
+            found.append(Mention(start + match.start(), start + match.end(), index.by_alias[match.group(1)]))
+    patterns = _generic_patterns()
+    names, demonyms, capitals = _countries()
+    for match in patterns["titled"].finditer(segment):
+        person = match.group(1)
+        actor = index.near_match(person) or index.near_match(match.group(0))
+        found.append(Mention(start + match.start(), start + match.end(),
+                             actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")))
+    for match in patterns["appositive"].finditer(segment):
+        # The role phrase reaches back to its determiner: "the union's regional secretary".
+        lead = re.search(r"(?:\b[Tt]he\s+|\b[\w’'.\-]+[’']s\s+)(?:[\w’'.\-]+\s+){0,3}$", segment[:match.start(1)])
+        role, person = (lead.group(0) if lead else "") + match.group(1), match.group(2)
+        actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person",
+                                                 aliases=(role,))
+        found.append(Mention(start + match.start(2), start + match.end(2), actor))
+    for match in patterns["metonym"].finditer(segment):
+        name = match.group(1)
+        actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="government")
+        found.append(Mention(start + match.start(), start + match.end(), actor))
+    for key, table in (("government_demonym", demonyms), ("government_possessive", names),
+                       ("government_of", names), ("capital_possessive", capitals)):
+        for match in patterns[key].finditer(segment):
+            code = table[match.group(1)]
+            found.append(Mention(start + match.start(), start + match.end(),
+                                 index.government(code, _country_name(code))))
+    for key, table in (("country", names), ("capital", capitals)):
+        for match in patterns[key].finditer(segment):
+            before = segment[:match.start()].split()
+            if before and before[-1].lower().strip(",") in LOCATION_PREPOSITIONS:
+                continue  # "in Beijing" is a place, not an actor
+            code = table[match.group(1)]
+            found.append(Mention(start + match.start(), start + match.end(),
+                                 index.government(code, _country_name(code))))
+    for match in patterns["organisation"].finditer(segment):
+        name = match.group(1).strip()
+        if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
+            continue
+        actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
+        found.append(Mention(start + match.start(1), start + match.end(1), actor))
+    for key in ("collective", "collective_generic", "org_lower"):
+        for match in patterns[key].finditer(segment):
+            name = _capitalise(match.group(1))
+            actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="commentators")
+            found.append(Mention(start + match.start(1), start + match.end(1), actor))
+    return _longest_first(found)
+
+
+def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (a known actor wins a tie), in text order."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.actor.actor_id == "", m.start))
+    kept: list[Mention] = []
+    for mention in ranked:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)\s*$")
+
+
+def groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions joined by commas or 'and' ("China, Russia and Algeria") form one group."""
+    result: list[list[Mention]] = []
+    for mention in mentions:
+        if result and COORDINATION.match(" " + text[result[-1][-1].end:mention.start] + " "):
+            result[-1].append(mention)
+        else:
+            result.append([mention])
+    return result

@@ -1,0 +1,161 @@
+"""Every check a set of tables must pass: the schema of each table, unique ids, references between
+tables, quotes verbatim at their offsets in sources whose sha256 still matches, and dates that agree
+with their precision. Used by `store.load` and, before anything is written, by `store.save`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from analysis import schema
+from analysis.schema import ID_COLUMN, Problem
+
+SEED_PATH_PREFIX = "seeds/"
+
+
+def seed_file(seeds_dir: Path, relative_path: str) -> Path | None:
+    """Where a source's `path` points inside seeds_dir, or None when it could escape that folder."""
+    if not relative_path.startswith(SEED_PATH_PREFIX):
+        return None
+    name = relative_path[len(SEED_PATH_PREFIX):]
+    if not name or "/" in name or "\\" in name or name in (".", ".."):
+        return None
+    return seeds_dir / name
+
+
+def _schema_problems(frame: pd.DataFrame, table: str, file: str) -> list[Problem]:
+    try:
+        schema.raw_schemas()[table].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        problems = []
+        for case in errors.failure_cases.itertuples(index=False):
+            index = case.index
+            row = int(index) + 1 if index is not None and not pd.isna(index) else None
+            check = str(case.check)
+            expected = check if " " in check or check.startswith("one of") else f"to pass {check}"
+            problems.append(Problem(file, row, case.column, "" if pd.isna(case.failure_case)
+                                    else str(case.failure_case), expected))
+        return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+    return []
+
+
+def _duplicate_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
+    column = ID_COLUMN[table]
+    first_row: dict[str, int] = {}
+    problems = []
+    for number, value in enumerate(frame[column], start=1):
+        if value in first_row:
+            problems.append(Problem(f"{table}.csv", number, column, value,
+                                    f"a unique id (row {first_row[value]} has it already)"))
+        else:
+            first_row[value] = number
+    return problems
+
+
+def _reference_problems(frame: pd.DataFrame, table: str, column: str, known: set[str], target: str,
+                        *, many: bool = False) -> list[Problem]:
+    problems = []
+    for number, value in enumerate(frame[column], start=1):
+        values = [v for v in value.split("|") if v] if many else [value]
+        for item in values:
+            if item not in known:
+                problems.append(Problem(f"{table}.csv", number, column, item, f"an id from {target}"))
+    return problems
+
+
+def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    texts, problems = {}, []
+    for number, row in enumerate(sources.itertuples(index=False), start=1):
+        path = seed_file(seeds_dir, row.path)
+        if path is None:
+            problems.append(Problem("sources.csv", number, "path", row.path,
+                                    "a file name under seeds/, such as 'seeds/article.txt'"))
+            continue
+        if not path.is_file():
+            problems.append(Problem("sources.csv", number, "path", row.path, f"a file that exists in {seeds_dir}"))
+            continue
+        raw = path.read_bytes()
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != row.sha256:
+            problems.append(Problem("sources.csv", number, "sha256", row.sha256,
+                                    f"the sha256 of {row.path}, which is {actual} (seeds must never be edited)"))
+            continue
+        try:
+            texts[row.source_id] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem("sources.csv", number, "path", row.path, "a UTF-8 text file"))
+    return texts, problems
+
+
+def _span_problems(frame: pd.DataFrame, table: str, texts: Mapping[str, str]) -> list[Problem]:
+    problems = []
+    for number, row in enumerate(frame.itertuples(index=False), start=1):
+        text = texts.get(row.source_id)
+        if text is None or not (row.start.isascii() and row.start.isdigit() and row.end.isascii()
+                                and row.end.isdigit()):
+            continue  # an unreadable source or a malformed offset is reported elsewhere
+        start, end = int(row.start), int(row.end)
+        file = f"{table}.csv"
+        if not start < end <= len(text):
+            problems.append(Problem(file, number, "end" if start < end else "start", f"{start}..{end}",
+                                    f"offsets with start < end <= {len(text)} (the length of the source text)"))
+        elif text[start:end] != row.quote:
+            problems.append(Problem(file, number, "quote", row.quote,
+                                    f"the source text at {start}..{end}, which is {text[start:end]!r}"))
+    return problems
+
+
+def _date_problems(frame: pd.DataFrame, table: str, date_column: str) -> list[Problem]:
+    """A date must agree with its precision: a month is stored as its first day, a year as 1 January."""
+    rules = {
+        "unknown": (lambda d: d == "", "an empty date when the precision is 'unknown'"),
+        "day": (lambda d: d != "", "a date when the precision is 'day'"),
+        "month": (lambda d: d.endswith("-01"), "the first day of the month when the precision is 'month'"),
+        "year": (lambda d: d[5:] == "01-01", "1 January when the precision is 'year'"),
+        "decade": (lambda d: d[3] == "0" and d[5:] == "01-01",
+                   "1 January of the decade's first year when the precision is 'decade'"),
+    }
+    problems = []
+    for number, (value, precision) in enumerate(zip(frame[date_column], frame["date_precision"]), start=1):
+        rule = rules.get(precision)
+        if rule is None or not schema.is_calendar_date(value):
+            continue  # a bad precision or date is reported by the schema
+        accepted, expectation = rule
+        if not accepted(value):
+            problems.append(Problem(f"{table}.csv", number, date_column, value, expectation))
+    return problems
+
+
+REFERENCES = (("statements", "source_id", "sources", False), ("statements", "actor_id", "actors", False),
+              ("statements", "target_id", "targets", False), ("events", "source_id", "sources", False),
+              ("events", "actor_ids", "actors", True))
+
+
+def validate(raw: Mapping[str, pd.DataFrame], seeds_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Check tables read as text. Returns (source texts by source_id, problems).
+
+    Cross-table checks run even when a table has bad cells, so one pass reports everything; a check
+    only skips the cells that another problem already names.
+    """
+    problems: list[Problem] = []
+    for table, frame in raw.items():
+        problems += _schema_problems(frame, table, f"{table}.csv")
+        problems += _duplicate_problems(frame, table)
+    ids = {table: set(frame[ID_COLUMN[table]]) for table, frame in raw.items()}
+    texts: dict[str, str] = {}
+    if "sources" in raw:
+        texts, text_problems = _source_texts(raw["sources"], seeds_dir)
+        problems += text_problems
+    for table, column, target, many in REFERENCES:
+        if table in raw and target in raw:
+            problems += _reference_problems(raw[table], table, column, ids[target], f"{target}.csv", many=many)
+    for table, date_column in (("sources", "published"), ("statements", "date"), ("events", "date")):
+        if table in raw:
+            problems += _date_problems(raw[table], table, date_column)
+            if table != "sources":
+                problems += _span_problems(raw[table], table, texts)
+    return texts, problems
