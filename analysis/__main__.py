@@ -9,6 +9,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import export, store
 from analysis.filters import LIST_FIELDS, FilterSpec, apply
 
@@ -88,6 +90,92 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+EXTRACT_COLUMNS = ["source", "actor", "actor_id", "stance", "target_id", "evidence", "start", "end", "cue", "mode",
+                   "confidence"]
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Print proposals for each document; with --write, save them as unreviewed statements."""
+    from analysis import curation
+    from analysis.extract import extract
+
+    try:
+        tables = store.load(args.data, args.seeds)
+    except store.DataError as error:
+        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
+        return 1
+    if args.target and args.target not in set(tables.targets["target_id"]):
+        print(f"Unknown target {args.target!r}; known: {', '.join(tables.targets['target_id'])}", file=sys.stderr)
+        return 2
+    known_paths = {p.removeprefix("seeds/"): s for p, s in zip(tables.sources["path"], tables.sources["source_id"])}
+    results = []
+    for path in args.paths:
+        try:
+            text = curation.check_upload(path.name, path.read_bytes())
+        except (OSError, curation.CurationError) as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            return 2
+        source_id = known_paths.get(path.name, "")
+        main = args.target or (tables.view.loc[tables.view["source_id"] == source_id, "target_id"].mode().tolist()
+                               or [""])[0]
+        if args.write and not main:
+            print(f"{path}: --write needs --target ID for a new article (the target its positions are about).",
+                  file=sys.stderr)
+            return 2
+        proposals = extract(text, actors=tables.actors, targets=tables.targets, main_target=main,
+                            source_id=source_id or path.stem)
+        results.append((path, text, source_id, proposals))
+    table = pd.concat([p.assign(source=str(path)) for path, _, _, p in results], ignore_index=True)
+    if args.format == "json":
+        print(table[EXTRACT_COLUMNS].to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        print(table[EXTRACT_COLUMNS].to_csv(index=False), end="")
+    if args.write:
+        return _write_proposals(args, tables, results)
+    return 0
+
+
+def _write_proposals(args: argparse.Namespace, tables: store.Tables, results) -> int:
+    from analysis import curation
+
+    for path, text, source_id, proposals in results:
+        base = {t: store.file_sha256(args.data / f"{t}.csv") for t in ("sources", "actors", "statements")}
+        if not source_id:
+            source_id = curation.add_article(args.data, args.seeds, text=text, title=path.stem.replace("-", " "),
+                                             precision="unknown", base=base)
+            base["sources"] = store.file_sha256(args.data / "sources.csv")
+            proposals = proposals.assign(source_id=source_id)
+        known = set(tables.actors["actor_id"])
+        fresh = proposals[~proposals["actor_id"].isin(known)].drop_duplicates("actor_id")
+        new_actors = pd.DataFrame({"actor_id": fresh["actor_id"], "name": fresh["actor"],
+                                   "kind": fresh["actor_kind"], "country": fresh["actor_country"],
+                                   "bloc": fresh["actor_bloc"].replace("", "Unsorted")})
+        saved = curation.save_proposals(args.data, args.seeds, proposals, source_id=source_id, base=base,
+                                        new_actors=new_actors, reason=f"extract --write {path.name}")
+        print(f"Saved {saved} unreviewed statements and {len(new_actors)} new actors from {path.name}",
+              file=sys.stderr)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from analysis import evaluate
+
+    if args.corpus:
+        ours, baseline, per_file = evaluate.evaluate_corpus(args.corpus)
+        for name, score in per_file.items():
+            print(score.line(name))
+        label = f"corpus {args.corpus}"
+    else:
+        ours, baseline = evaluate.evaluate_seed(store.load(args.data, args.seeds))
+        label = f"curated statements in {args.data}"
+    print(f"\nOn the {label}:")
+    print(ours.line("extractor"))
+    print(baseline.line("VADER sentence baseline"))
+    print("\nConfusion matrix (rows: gold stance, columns: proposed stance), extractor:")
+    print(ours.confusion.to_string())
+    return 0
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -98,12 +186,22 @@ def _date(text: str) -> dt.date:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description="Stance & Reaction Dashboard tools")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, helptext in (("validate", "check every table, reference, quote and seed hash"),
-                           ("export", "write a briefing: PPTX deck, XLSX/CSV tables, PNG/SVG images")):
+    for name, helptext, run in (
+            ("validate", "check every table, reference, quote and seed hash", _validate),
+            ("export", "write a briefing: PPTX deck, XLSX/CSV tables, PNG/SVG images", _export),
+            ("extract", "propose statements from articles (print them; --write saves them unreviewed)", _extract),
+            ("evaluate", "score the extractor against the curated statements or a gold corpus", _evaluate)):
         command = commands.add_parser(name, help=helptext)
         command.add_argument("--data", type=Path, default=ROOT / "data", help="tables folder (default: data/)")
         command.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="documents folder (default: seeds/)")
-        command.set_defaults(run=_validate if name == "validate" else _export)
+        command.set_defaults(run=run)
+    extract_command = commands.choices["extract"]
+    extract_command.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="UTF-8 .txt or .md articles")
+    extract_command.add_argument("--target", help="the main target id (default: the source's, else the first)")
+    extract_command.add_argument("--format", choices=("csv", "json"), default="csv")
+    extract_command.add_argument("--write", action="store_true",
+                                 help="save the proposals as origin=extracted, reviewed=false (and new actors)")
+    commands.choices["evaluate"].add_argument("--corpus", type=Path, help="a folder with corpus.csv and gold files")
     export_command = commands.choices["export"]
     filters = export_command.add_argument_group("filters (repeat a flag for several values)")
     for key in LIST_FIELDS:

@@ -52,7 +52,7 @@ ID_COLUMN = {"sources": "source_id", "actors": "actor_id", "targets": "target_id
              "statements": "statement_id", "events": "event_id"}
 # Columns that may be left empty; every other column must hold a value.
 OPTIONAL = {
-    "sources": {"outlet", "url", "date_note", "title"},
+    "sources": {"outlet", "url", "date_note", "title", "published"},
     "actors": {"country", "party", "aliases"},
     "targets": {"description", "keywords"},
     "statements": {"cue", "summary", "date"},

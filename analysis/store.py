@@ -44,6 +44,8 @@ class Tables:
     # Statements joined with their actor, target and source: what filters and metrics work on.
     view: pd.DataFrame = field(repr=False)
     fingerprint: str = ""
+    # sha256 of each table file as loaded: the `base` a later save is checked against.
+    file_hashes: Mapping[str, str] = field(default_factory=dict, repr=False)
 
 
 def fingerprint(data_dir: Path | str, seeds_dir: Path | str) -> str:
@@ -166,6 +168,7 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds") -> Tabl
         texts=texts,
         view=statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"]),
         fingerprint=fingerprint(data_dir, seeds_dir),
+        file_hashes={table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES},
     )
 
 

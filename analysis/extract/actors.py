@@ -172,7 +172,7 @@ def _generic_patterns() -> dict[str, re.Pattern]:
                                          r"(?:groups|organisations|"
                                          r"organizations|associations|members|charities|unions|campaigners|"
                                          r"advocates|federations))(?![\w-])"),
-        "org_lower": re.compile(r"(?<![\w-])(?:an?|the)\s+((?:[a-z]+[\s-]){0,2}(?:union|unions|association|"
+        "org_lower": re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:[a-z]+[\s-]){0,2}(?:union|unions|association|"
                                 r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
                                 r"industry body|watchdog|regulator))(?![\w-])"),
     }
@@ -275,7 +275,7 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
             found.append(Mention(start + match.start(), start + match.end(),
                                  index.government(code, _country_name(code))))
     for match in patterns["organisation"].finditer(segment):
-        name = match.group(1).strip()
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
         if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
             continue
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")

@@ -222,7 +222,8 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
                     for actor in subject:
                         groups[(actor.actor_id or actor.name, main_target)] = {
                             "actor": actor, "target": main_target, "cues": [], "mode": "reported",
-                            "clause": (sentence_start, sentence_end), "quoted_only": True}
+                            "clause": (sentence_start, sentence_end), "quoted_only": True,
+                            "speech": verb.group(0).split()[0]}
                     break
         if speaker is not None and not any((speaker.actor_id or speaker.name) == key[0] for key in groups):
             # Quoted words with no cue: the speaker still took a position; say so as neutral, weakly.
@@ -232,7 +233,10 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
         for group in groups.values():
             if group.get("quoted_only"):
                 start, end = _evidence(text, group, mentions, sentence_start, sentence_end)
-                rows.append(_row(text, group, _tone(text, quotes, start, end), start, end, source_id))
+                decision = _tone(text, quotes, start, end)
+                if not decision.cue:  # the reporting verb is what the (neutral) proposal rests on
+                    decision = Decision(decision.stance, group.get("speech", "said"), start, start, 0.4)
+                rows.append(_row(text, group, decision, start, end, source_id))
                 continue
             decision = decide(text, group["cues"], window_start=sentence_start)
             if decision is None:
