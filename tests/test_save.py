@@ -1,0 +1,185 @@
+"""store.save: atomic, locked, stale-checked, logged; and the curator's upload checks."""
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from analysis import curation, store
+from conftest import ROOT
+
+
+def statements(data):
+    raw, problems = store.read_tables(data)
+    assert problems == []
+    return raw["statements"]
+
+
+def base_of(data, *tables):
+    return {t: store.file_sha256(data / f"{t}.csv") for t in tables}
+
+
+def test_a_save_replaces_the_file_and_logs_the_change(data_copy):
+    data, seeds = data_copy
+    rows = statements(data)
+    rows.loc[0, "stance"] = "neutral"
+    store.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"), reason="test")
+    assert statements(data).loc[0, "stance"] == "neutral"
+    log = (data / store.CHANGE_LOG).read_text(encoding="utf-8").splitlines()
+    assert len(log) == 1 and '"row_ids": ["s001"]' in log[0] and '"reason": "test"' in log[0]
+
+
+def test_a_stale_save_is_refused_and_writes_nothing(data_copy):
+    data, seeds = data_copy
+    loaded = base_of(data, "statements")
+    first = statements(data)
+    first.loc[0, "stance"] = "neutral"
+    store.save(data, seeds, {"statements": first}, base=loaded)
+    before = (data / "statements.csv").read_bytes()
+    second = statements(data)
+    second.loc[1, "stance"] = "cautious"
+    with pytest.raises(store.StaleError, match="changed since you loaded it"):
+        store.save(data, seeds, {"statements": second}, base=loaded)
+    assert (data / "statements.csv").read_bytes() == before
+
+
+def test_an_invalid_save_is_refused_and_writes_nothing(data_copy):
+    data, seeds = data_copy
+    before = (data / "statements.csv").read_bytes()
+    rows = statements(data)
+    rows.loc[2, "actor_id"] = "nobody"
+    with pytest.raises(store.DataError, match="actor_id"):
+        store.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"))
+    assert (data / "statements.csv").read_bytes() == before
+    assert not (data / store.CHANGE_LOG).exists()
+
+
+def test_a_crash_during_the_write_leaves_the_original_byte_identical(data_copy, monkeypatch):
+    data, seeds = data_copy
+    before = (data / "statements.csv").read_bytes()
+    rows = statements(data)
+    rows.loc[0, "stance"] = "neutral"
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        store.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"))
+    assert (data / "statements.csv").read_bytes() == before
+    assert not [p for p in data.iterdir() if p.name.endswith(".tmp")]  # no temporary file left behind
+
+
+def test_a_process_killed_halfway_through_a_save_leaves_old_or_new(data_copy):
+    """SIGKILL a saving subprocess while it writes; the file is always one whole version."""
+    data, seeds = data_copy
+    before = (data / "statements.csv").read_bytes()
+    script = f"""
+import os, sys, time
+sys.path.insert(0, {str(ROOT)!r})
+from analysis import store
+real_fsync = os.fsync
+def slow_fsync(fd):
+    print("writing", flush=True)
+    time.sleep(5)
+    real_fsync(fd)
+os.fsync = slow_fsync
+raw, _ = store.read_tables(store.Path({str(data)!r}))
+rows = raw["statements"]
+rows.loc[0, "stance"] = "neutral"
+store.save({str(data)!r}, {str(seeds)!r}, {{"statements": rows}},
+           base={{"statements": store.file_sha256(store.Path({str(data)!r}) / "statements.csv")}})
+"""
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "writing"  # inside the write, before the rename
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert (data / "statements.csv").read_bytes() == before
+    store.load(data, seeds)  # still loads
+
+
+def _save_one(arguments):
+    data, seeds, statement_id, stance = arguments
+    for _ in range(200):  # retry on conflict, as the review page asks the user to
+        raw, _ = store.read_tables(data)
+        base = {"statements": store.file_sha256(data / "statements.csv")}
+        rows = raw["statements"]
+        rows.loc[rows["statement_id"] == statement_id, "stance"] = stance
+        try:
+            store.save(data, seeds, {"statements": rows}, base=base)
+            return True
+        except store.StaleError:
+            time.sleep(0.01)
+    return False
+
+
+def test_concurrent_saves_lose_no_update_and_the_log_replays(data_copy):
+    data, seeds = data_copy
+    start, _ = store.read_tables(data)
+    targets = [(data, seeds, f"s{i:03d}", "neutral" if i % 2 else "cautious") for i in range(1, 13)]
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        assert all(pool.map(_save_one, targets))
+    final = statements(data).set_index("statement_id")["stance"]
+    for _, _, statement_id, stance in targets:
+        assert final[statement_id] == stance
+    replayed = store.replay(start, data / store.CHANGE_LOG)
+    assert store.to_csv_bytes(replayed["statements"], "statements") == (data / "statements.csv").read_bytes()
+
+
+def test_a_held_lock_times_out_with_a_clear_message(data_copy):
+    import filelock
+
+    data, seeds = data_copy
+    with filelock.FileLock(data / store.LOCK_FILE):
+        with pytest.raises(store.LockTimeout, match="Another save is still running"):
+            store.save(data, seeds, {"statements": statements(data)}, base=base_of(data, "statements"),
+                       lock_timeout=0.2)
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("a.txt", b"", "empty"),
+    ("a.txt", b"   \n ", "empty"),
+    ("a.txt", b"x" * 1_000_001, "limit is 1 MB"),
+    ("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    ("a.txt", "caf\xe9".encode("latin-1"), "not valid UTF-8"),
+    ("a.pdf", b"%PDF-1.4", "Only .txt and .md"),
+    ("../../etc/passwd", b"root:x:0:0", "Only .txt and .md"),
+])
+def test_bad_uploads_are_refused_with_a_message(name, data, message):
+    with pytest.raises(curation.CurationError, match=message):
+        curation.check_upload(name, data)
+
+
+def test_adding_an_article_stores_it_under_a_slug_of_the_title(data_copy):
+    data, seeds = data_copy
+    source_id = curation.add_article(data, seeds, text="Kenya welcomed the deal.\n", title="../Kenya: A Deal!",
+                                     base=base_of(data, "sources"), precision="unknown")
+    assert source_id == "kenya-a-deal"
+    assert (seeds / "kenya-a-deal.txt").read_text(encoding="utf-8") == "Kenya welcomed the deal.\n"
+    tables = store.load(data, seeds)
+    assert tables.sources.set_index("source_id").loc["kenya-a-deal", "date_precision"] == "unknown"
+    with pytest.raises(curation.CurationError, match="exists already"):
+        curation.add_article(data, seeds, text="Other text.", title="Kenya: a deal", base=base_of(data, "sources"))
+
+
+def test_accepted_proposals_need_their_new_actors_described(data_copy):
+    data, seeds = data_copy
+    proposals = pd.DataFrame([{"actor_id": "kenya", "actor": "Kenya", "stance": "supportive",
+                               "target_id": "fto-designation", "quote": "The U.S. State Department", "start": 0,
+                               "end": 25, "cue": "announced", "mode": "reported", "confidence": 0.7}])
+    source = "2025-11-cartel-de-los-soles-fto"
+    with pytest.raises(curation.CurationError, match="Describe the new actor"):
+        curation.save_proposals(data, seeds, proposals, source_id=source, base=base_of(data, "statements"))
+    new = pd.DataFrame([{"actor_id": "kenya", "name": "Kenya", "kind": "government", "country": "KEN",
+                         "bloc": "Observers"}])
+    saved = curation.save_proposals(data, seeds, proposals, source_id=source, new_actors=new,
+                                    base=base_of(data, "statements", "actors"))
+    assert saved == 1
+    tables = store.load(data, seeds)
+    added = tables.view[tables.view["actor_id"] == "kenya"].iloc[0]
+    assert added["origin"] == "extracted" and not added["reviewed"] and added["statement_id"] == "s026"
