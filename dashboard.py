@@ -21,6 +21,7 @@ PAGES = [
     st.Page("views/reader.py", title="Source reader", icon=":material/menu_book:", url_path="reader"),
     st.Page("views/profile.py", title="Actor profile", icon=":material/person:", url_path="profile"),
     st.Page("views/briefing.py", title="Briefing exports", icon=":material/slideshow:", url_path="briefing"),
+    st.Page("views/review.py", title="Review new articles", icon=":material/fact_check:", url_path="review"),
 ]
 
 page = st.navigation(PAGES, position="hidden" if shot.is_on() else "sidebar")

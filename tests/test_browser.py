@@ -3,6 +3,8 @@
 Every page is opened, its figures waited for, checked for exceptions and saved as a screenshot under
 docs/screenshots/ (the README shows them)."""
 
+import re
+
 import pytest
 
 from conftest import ROOT
@@ -116,3 +118,15 @@ def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(app_server,
     csv_path = tmp_path / "statements.csv"
     download_info.value.save_as(csv_path)
     assert csv_path.read_text(encoding="utf-8-sig").count("\n") == 4  # header and three condemning statements
+
+
+def test_the_review_page_proposes_statements_for_an_article(app_server, page):
+    open_page(page, app_server.url + "/review")
+    page.get_by_role("tab", name="2. Review proposals").click()
+    page.get_by_role("button", name="Propose statements").click()
+    page.wait_for_selector("text=proposals from 1 article", timeout=60_000)
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_role("button", name=re.compile(r"^Save \d+ accepted statements$")).count() == 1
+    save(page, "review")

@@ -7,12 +7,12 @@ import streamlit as st
 from analysis import metrics, text, theme
 from analysis.figures import Scope
 from analysis.text import escape_markdown
-from views import state, ui
+from views import corrections, state, ui
 
 MAX_ROWS_ON_SCREEN = 500
 TABLE_COLUMNS = {
-    "stance": "Stance", "actor_name": "Actor", "quote": "Quote", "bloc": "Bloc", "target_label": "Target",
-    "cue": "Cue", "when": "Date", "mode": "Mode", "source_title": "Source",
+    "stance": "Stance", "review": "Review", "actor_name": "Actor", "quote": "Quote", "bloc": "Bloc",
+    "target_label": "Target", "cue": "Cue", "when": "Date", "mode": "Mode", "source_title": "Source",
 }
 
 
@@ -38,12 +38,16 @@ def render(scope: Scope) -> None:
     table = shown.assign(
         when=[metrics.format_date(d, p) for d, p in zip(shown["date"], shown["date_precision"])],
         stance=shown["stance"].astype(str),
+        review=["⚠ unreviewed" if not r else ("✓ extracted" if o == "extracted" else "✓ curated")
+                for r, o in zip(shown["reviewed"], shown["origin"])],
     )[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).reset_index(drop=True)
     event = st.dataframe(
         table.style.map(_stance_style, subset=["Stance"]),
         key="positions_table", on_select="rerun", selection_mode="single-row", hide_index=True,
         height=min(38 + 35 * len(table), 880),
         column_config={"Stance": st.column_config.TextColumn(width=90),
+                       "Review": st.column_config.TextColumn(width=110, help="⚠: proposed by the extractor, "
+                                                             "not yet reviewed; correct it below"),
                        "Actor": st.column_config.TextColumn(width=170),
                        "Quote": st.column_config.TextColumn(width=560, help="Verbatim from the source"),
                        "Bloc": st.column_config.TextColumn(width=150),
@@ -68,6 +72,7 @@ def render(scope: Scope) -> None:
     if row["summary"]:
         st.markdown("Summary: " + escape_markdown(row["summary"]))
     ui.reader_link(scope, row, label="Read it in the full source text")
+    corrections.form(scope, row)
 
 
 if __name__ == "__main__":

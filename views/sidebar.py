@@ -42,7 +42,7 @@ def _adopt_url(tables: Tables) -> None:
     """Take the filters from the URL when it brings new ones (first load, or a pasted or followed link).
     What cannot be honoured is ignored and listed under the filters."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    relevant = {key: values for key, values in params.items() if key in (*FILTER_KEYS, "q")}
+    relevant = {key: values for key, values in params.items() if key in (*FILTER_KEYS, "q", "reviewed")}
     if not relevant or relevant == st.session_state.get(NOTES_KEY + ":seen"):
         return
     st.session_state[NOTES_KEY + ":seen"] = relevant
@@ -54,6 +54,8 @@ def _adopt_url(tables: Tables) -> None:
             st.session_state[key] = list(getattr(spec, LIST_FIELDS[key][0]))
     if "q" in relevant:
         st.session_state["q"] = spec.query
+    if "reviewed" in relevant:
+        st.session_state["reviewed"] = spec.reviewed_only
 
 
 def render(tables: Tables) -> FilterSpec:
@@ -73,15 +75,18 @@ def render(tables: Tables) -> FilterSpec:
                                          format_func=lambda value, shown=shown: shown.get(value, value))
         query = st.text_input("Search quotes and actors", key="q", placeholder="e.g. caution, Rubio, sovereignty",
                               max_chars=200)
-        if any(chosen.values()) or query:
+        reviewed = st.toggle("Reviewed statements only", key="reviewed",
+                             help="Hide statements the extractor proposed that nobody has reviewed yet.")
+        if any(chosen.values()) or query or reviewed:
             st.button("Clear all filters", on_click=_clear, icon=":material/filter_alt_off:")
         for note in st.session_state.get(NOTES_KEY, []):
             st.caption(":material/link_off: " + escape_markdown(note))
-    spec = FilterSpec(**{LIST_FIELDS[key][0]: tuple(values) for key, values in chosen.items()}, query=query or "")
+    spec = FilterSpec(**{LIST_FIELDS[key][0]: tuple(values) for key, values in chosen.items()}, query=query or "",
+                      reviewed_only=bool(reviewed))
     params = spec.to_query_params()
-    for key in (*FILTER_KEYS, "q"):
+    for key in (*FILTER_KEYS, "q", "reviewed"):
         urlstate.publish(key, params.get(key, []))
-    st.session_state[NOTES_KEY + ":seen"] = {k: v for k, v in params.items() if k in (*FILTER_KEYS, "q")}
+    st.session_state[NOTES_KEY + ":seen"] = {k: v for k, v in params.items() if k in (*FILTER_KEYS, "q", "reviewed")}
     return spec
 
 
@@ -89,4 +94,5 @@ def _clear() -> None:
     for key in FILTER_KEYS:
         st.session_state[key] = []
     st.session_state["q"] = ""
+    st.session_state["reviewed"] = False
     st.session_state[NOTES_KEY] = []
