@@ -17,6 +17,7 @@ from analysis.charts.network import alignment_network
 from analysis.charts.stances import stance_matrix
 from analysis.charts.timeline import reaction_timeline, stance_over_time
 from analysis.filters import FilterSpec, Labels
+from analysis.metrics import present_counts
 from analysis.store import Tables
 
 # Figures that screenshot mode (?view=...&shot=1) and the exports can draw.
@@ -59,7 +60,7 @@ class Scope:
 
 def default_target(scope: Scope) -> str | None:
     """The target the spectrum shows first: the one chosen in the filter, else the most discussed."""
-    counts = scope.rows["target_id"].value_counts()
+    counts = present_counts(scope.rows["target_id"])
     return counts.index[0] if len(counts) else None
 
 

@@ -144,7 +144,7 @@ def apply(spec: FilterSpec, view: pd.DataFrame) -> pd.DataFrame:
     for _, (name, column) in LIST_FIELDS.items():
         chosen = getattr(spec, name)
         if chosen:
-            mask &= view[column].astype(str).isin(chosen)
+            mask &= view[column].isin(chosen)
     if spec.date_from is not None:
         mask &= view["date"] >= pd.Timestamp(spec.date_from)
     if spec.date_to is not None:

@@ -17,6 +17,13 @@ HOVER_QUOTES = 3
 HOVER_QUOTE_CHARS = 160
 
 
+def present_counts(values: pd.Series) -> pd.Series:
+    """Counts of the values that occur, most frequent first (a categorical column also lists its unused
+    categories with a count of 0; those are left out)."""
+    counts = values.value_counts()
+    return counts[counts > 0]
+
+
 def nearest_stance(score: float) -> str:
     """The stance label whose score is closest; a tie goes to the label nearer neutral."""
     # Rounded so that an exact tie (e.g. -0.5 between cautious and opposed) is not decided by float noise.
@@ -221,7 +228,7 @@ def actor_target_cells(rows: pd.DataFrame) -> pd.DataFrame:
     }).reset_index()
     cells["stance"] = cells["score"].map(nearest_stance)
     actor_order = {a: i for i, a in enumerate(actor_positions(rows)["actor_id"])}
-    target_order = {t: i for i, t in enumerate(rows["target_id"].value_counts().index)}
+    target_order = {t: i for i, t in enumerate(present_counts(rows["target_id"]).index)}
     cells = cells.assign(_a=cells["actor_id"].map(actor_order), _t=cells["target_id"].map(target_order))
     return cells.sort_values(["_a", "_t"], ignore_index=True)[columns]
 

@@ -6,7 +6,7 @@ exports all take their column names and the stance scale from here.
 
 from __future__ import annotations
 
-import re
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -85,38 +85,19 @@ class Problem:
         return f"{where}: {shown}; expected {self.expected}"
 
 
-def _is_iso_country(value: str) -> bool:
+@functools.cache
+def iso_countries() -> frozenset[str]:
     import pycountry
 
-    return value == "" or pycountry.countries.get(alpha_3=value) is not None
+    return frozenset({"", *(country.alpha_3 for country in pycountry.countries)})
 
 
-def is_calendar_date(value: str) -> bool:
-    if value == "":
-        return True
-    if not re.fullmatch(ISO_DATE_PATTERN, value):
-        return False
-    try:
-        pd.Timestamp(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_number_between(value: str, low: float, high: float) -> bool:
-    try:
-        number = float(value)
-    except ValueError:
-        return False
-    return low <= number <= high
-
-
-def _is_nonnegative_int(value: str) -> bool:
-    return value.isascii() and value.isdigit()
-
-
-def _elementwise(check, error: str) -> pa.Check:
-    return pa.Check(check, element_wise=True, error=error)
+def calendar_dates(values: pd.Series) -> pd.Series:
+    """True where a text is empty or a real YYYY-MM-DD date (vectorised: it runs over a million rows)."""
+    text = values.astype(str)
+    shaped = text.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    parsed = pd.to_datetime(text.where(shaped), format="%Y-%m-%d", errors="coerce")
+    return (text == "") | (shaped & parsed.notna())
 
 
 def _text(table: str, column: str, *checks: pa.Check) -> pa.Column:
@@ -129,8 +110,8 @@ def _one_of(values) -> pa.Check:
 
 
 _SLUG = pa.Check.str_matches(SLUG_PATTERN, error="a lower-case slug such as 'us-state-department'")
-_DATE = _elementwise(is_calendar_date, "a calendar date as YYYY-MM-DD")
-_OFFSET = _elementwise(_is_nonnegative_int, "a whole number of characters, 0 or more")
+_DATE = pa.Check(calendar_dates, error="a calendar date as YYYY-MM-DD")
+_OFFSET = pa.Check.str_matches(r"^\d+$", error="a whole number of characters, 0 or more")
 _UNIQUE = {"unique": True}
 
 
@@ -158,8 +139,8 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
             "actor_id": _text("actors", "actor_id", _SLUG),
             "name": _text("actors", "name"),
             "kind": _text("actors", "kind", _one_of(ACTOR_KINDS)),
-            "country": _text("actors", "country", _elementwise(
-                _is_iso_country, "empty or an ISO 3166 alpha-3 country code such as 'USA'")),
+            "country": _text("actors", "country", pa.Check(
+                lambda s: s.isin(iso_countries()), error="empty or an ISO 3166 alpha-3 country code such as 'USA'")),
             "bloc": _text("actors", "bloc"),
             "party": _text("actors", "party"),
             "aliases": _text("actors", "aliases"),
@@ -184,8 +165,8 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
             "mode": _text("statements", "mode", _one_of(MODES)),
             "date": _text("statements", "date", _DATE),
             "date_precision": _text("statements", "date_precision", _one_of(DATE_PRECISIONS)),
-            "confidence": _text("statements", "confidence", _elementwise(
-                lambda v: _is_number_between(v, 0.0, 1.0), "a number from 0 to 1")),
+            "confidence": _text("statements", "confidence", pa.Check(
+                lambda s: pd.to_numeric(s, errors="coerce").between(0, 1), error="a number from 0 to 1")),
             "origin": _text("statements", "origin", _one_of(ORIGINS)),
             "reviewed": _text("statements", "reviewed", _one_of(BOOL_TEXT)),
         }, strict=True, ordered=True),

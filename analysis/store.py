@@ -48,17 +48,97 @@ class Tables:
     file_hashes: Mapping[str, str] = field(default_factory=dict, repr=False)
 
 
+CACHE_VERSION = "1"
+
+
 def fingerprint(data_dir: Path | str, seeds_dir: Path | str) -> str:
-    """A content hash of every table and seed file: the cache key for everything derived from them."""
-    digest = hashlib.sha256()
-    for directory, pattern in ((Path(data_dir), "*.csv"), (Path(seeds_dir), "*")):
-        if not directory.is_dir():
-            digest.update(f"missing:{directory}".encode())
-            continue
-        for path in sorted(directory.glob(pattern)):
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    """The cache key for everything derived from the data: the bytes of every table, and the name, size
+    and modification time of every seed (seeds are never edited, and their hashes are checked on a cold
+    load, so reading them all again on every start would only cost time)."""
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    for path in sorted(data_dir.glob("*.csv")) if data_dir.is_dir() else []:
+        digest.update(path.name.encode() + b"\0")
+        with open(path, "rb") as stream:
+            while chunk := stream.read(1 << 22):
+                digest.update(chunk)
+    for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
+        if path.is_file():
+            info = path.stat()
+            digest.update(f"{path.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+class SourceTexts(Mapping):
+    """Source texts by source_id, read from seeds/ when first asked for: a warm start reads none."""
+
+    def __init__(self, paths: Mapping[str, Path], preloaded: Mapping[str, str] | None = None):
+        self._paths = dict(paths)
+        self._texts = dict(preloaded or {})
+
+    def __getitem__(self, source_id: str) -> str:
+        if source_id not in self._texts:
+            self._texts[source_id] = self._paths[source_id].read_text(encoding="utf-8")
+        return self._texts[source_id]
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+CATEGORICAL_VIEW_COLUMNS = ("source_id", "actor_id", "target_id", "mode", "date_precision", "origin", "actor_name",
+                            "bloc", "kind", "country", "party", "target_label", "source_title")
+
+
+def _cache_paths(cache_dir: Path, key: str) -> dict[str, Path]:
+    return {name: cache_dir / f"{key[:24]}-{name}.parquet" for name in (*schema.TABLES, "view")}
+
+
+def _read_cache(cache_dir: Path, key: str, seeds_dir: Path) -> Tables | None:
+    paths = _cache_paths(cache_dir, key)
+    if not all(p.exists() for p in paths.values()):
+        return None
+    try:
+        frames = {name: pd.read_parquet(path) for name, path in paths.items()}
+    except Exception:  # a half-written or foreign cache file: rebuild it from the CSVs
+        return None
+    frames["statements"]["stance"] = frames["statements"]["stance"].astype(STANCE_DTYPE)
+    frames["view"]["stance"] = frames["view"]["stance"].astype(STANCE_DTYPE)
+    sources = frames["sources"]
+    texts = SourceTexts({sid: validation.seed_file(seeds_dir, path)
+                         for sid, path in zip(sources["source_id"], sources["path"])})
+    view = frames.pop("view")
+    return Tables(**frames, texts=texts, view=view, fingerprint=key, file_hashes={})
+
+
+def _write_cache(cache_dir: Path, key: str, tables: Tables) -> None:
+    """Best effort: a read-only folder just means every start is a cold one."""
+    try:
+        cache_dir.mkdir(exist_ok=True)
+        for stale in cache_dir.glob("*.parquet"):
+            stale.unlink()
+        for name, path in _cache_paths(cache_dir, key).items():
+            frame = tables.view if name == "view" else getattr(tables, name)
+            temporary = path.with_suffix(".tmp")
+            frame.to_parquet(temporary, index=False)
+            os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def _read_fast(path: Path, table: str) -> pd.DataFrame | None:
+    """pandas' C parser for a well-formed file (a million rows in a second or two); None sends the file
+    to the careful reader, which names every problem."""
+    try:
+        frame = pd.read_csv(path, dtype="str", keep_default_na=False, na_filter=False, encoding="utf-8-sig",
+                            engine="c")
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return None
+    if list(frame.columns) != list(COLUMNS[table]) or frame.isna().to_numpy().any():
+        return None
+    return frame
 
 
 def read_raw(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -67,6 +147,10 @@ def read_raw(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]
     if not path.is_file():
         return None, [Problem(name, None, None, str(path), "the file to exist")]
     raw = path.read_bytes()
+    if b"\0" not in raw:
+        fast = _read_fast(path, table)
+        if fast is not None:
+            return fast, []
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -139,6 +223,9 @@ def statement_view(statements: pd.DataFrame, actors: pd.DataFrame, targets: pd.D
             .merge(target_part, on="target_id", how="left")
             .merge(source_part, on="source_id", how="left"))
     view["score"] = view["stance"].map(STANCE_SCORES).astype("float64")
+    # Categories make filtering and grouping a million rows fast, and the frames small.
+    for column in CATEGORICAL_VIEW_COLUMNS:
+        view[column] = view[column].astype("category")
     return view
 
 
@@ -154,22 +241,38 @@ def read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]
     return raw, problems
 
 
-def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds") -> Tables:
-    """Read, validate and type every table. Raises DataError listing every problem found."""
+def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds", *, cache: bool = True) -> Tables:
+    """Read, validate and type every table. Raises DataError listing every problem found.
+
+    The first load of a given content validates everything and leaves typed Parquet copies in
+    data/.cache/; later loads of the same content (same table bytes, same seed files) read those.
+    """
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    key = fingerprint(data_dir, seeds_dir)
+    cache_dir = data_dir / ".cache"
+    if cache:
+        cached = _read_cache(cache_dir, key, seeds_dir)
+        if cached is not None:
+            hashes = {table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES}
+            return Tables(**{t: getattr(cached, t) for t in schema.TABLES}, texts=cached.texts, view=cached.view,
+                          fingerprint=key, file_hashes=hashes)
     raw, problems = read_tables(data_dir)
     texts, found = validation.validate(raw, seeds_dir)
     problems += found
     if problems or len(raw) < len(schema.TABLES):
         raise DataError(problems)
     typed = _typed(raw)
-    return Tables(
+    tables = Tables(
         **typed,
-        texts=texts,
+        texts=SourceTexts({sid: validation.seed_file(seeds_dir, path)
+                           for sid, path in zip(typed["sources"]["source_id"], typed["sources"]["path"])}, texts),
         view=statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"]),
-        fingerprint=fingerprint(data_dir, seeds_dir),
+        fingerprint=key,
         file_hashes={table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES},
     )
+    if cache:
+        _write_cache(cache_dir, key, tables)
+    return tables
 
 
 # --- Saving -------------------------------------------------------------------------------------------

@@ -45,9 +45,11 @@ def _schema_problems(frame: pd.DataFrame, table: str, file: str) -> list[Problem
 
 def _duplicate_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
     column = ID_COLUMN[table]
+    if not frame[column].duplicated().any():
+        return []
     first_row: dict[str, int] = {}
     problems = []
-    for number, value in enumerate(frame[column], start=1):
+    for number, value in enumerate(frame[column].tolist(), start=1):
         if value in first_row:
             problems.append(Problem(f"{table}.csv", number, column, value,
                                     f"a unique id (row {first_row[value]} has it already)"))
@@ -58,8 +60,10 @@ def _duplicate_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
 
 def _reference_problems(frame: pd.DataFrame, table: str, column: str, known: set[str], target: str,
                         *, many: bool = False) -> list[Problem]:
+    if not many and frame[column].isin(known).all():
+        return []
     problems = []
-    for number, value in enumerate(frame[column], start=1):
+    for number, value in enumerate(frame[column].tolist(), start=1):
         values = [v for v in value.split("|") if v] if many else [value]
         for item in values:
             if item not in known:
@@ -93,41 +97,47 @@ def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str
 
 def _span_problems(frame: pd.DataFrame, table: str, texts: Mapping[str, str]) -> list[Problem]:
     problems = []
-    for number, row in enumerate(frame.itertuples(index=False), start=1):
-        text = texts.get(row.source_id)
-        if text is None or not (row.start.isascii() and row.start.isdigit() and row.end.isascii()
-                                and row.end.isdigit()):
+    file = f"{table}.csv"
+    columns = (frame["source_id"].tolist(), frame["start"].tolist(), frame["end"].tolist(), frame["quote"].tolist())
+    for number, (source_id, start_text, end_text, quote) in enumerate(zip(*columns), start=1):
+        text = texts.get(source_id)
+        if text is None or not (start_text.isascii() and start_text.isdigit() and end_text.isascii()
+                                and end_text.isdigit()):
             continue  # an unreadable source or a malformed offset is reported elsewhere
-        start, end = int(row.start), int(row.end)
-        file = f"{table}.csv"
+        start, end = int(start_text), int(end_text)
         if not start < end <= len(text):
             problems.append(Problem(file, number, "end" if start < end else "start", f"{start}..{end}",
                                     f"offsets with start < end <= {len(text)} (the length of the source text)"))
-        elif text[start:end] != row.quote:
-            problems.append(Problem(file, number, "quote", row.quote,
+        elif text[start:end] != quote:
+            problems.append(Problem(file, number, "quote", quote,
                                     f"the source text at {start}..{end}, which is {text[start:end]!r}"))
     return problems
 
 
 def _date_problems(frame: pd.DataFrame, table: str, date_column: str) -> list[Problem]:
     """A date must agree with its precision: a month is stored as its first day, a year as 1 January."""
-    rules = {
-        "unknown": (lambda d: d == "", "an empty date when the precision is 'unknown'"),
-        "day": (lambda d: d != "", "a date when the precision is 'day'"),
-        "month": (lambda d: d.endswith("-01"), "the first day of the month when the precision is 'month'"),
-        "year": (lambda d: d[5:] == "01-01", "1 January when the precision is 'year'"),
-        "decade": (lambda d: d[3] == "0" and d[5:] == "01-01",
-                   "1 January of the decade's first year when the precision is 'decade'"),
+    expectations = {
+        "unknown": "an empty date when the precision is 'unknown'",
+        "day": "a date when the precision is 'day'",
+        "month": "the first day of the month when the precision is 'month'",
+        "year": "1 January when the precision is 'year'",
+        "decade": "1 January of the decade's first year when the precision is 'decade'",
+    }
+    values, precisions = frame[date_column].astype(str), frame["date_precision"].astype(str)
+    valid = schema.calendar_dates(values)  # a bad precision or date is reported by the schema
+    accepted = {
+        "unknown": values == "",
+        "day": values != "",
+        "month": values.str.endswith("-01"),
+        "year": values.str[5:] == "01-01",
+        "decade": (values.str[3] == "0") & (values.str[5:] == "01-01"),
     }
     problems = []
-    for number, (value, precision) in enumerate(zip(frame[date_column], frame["date_precision"]), start=1):
-        rule = rules.get(precision)
-        if rule is None or not schema.is_calendar_date(value):
-            continue  # a bad precision or date is reported by the schema
-        accepted, expectation = rule
-        if not accepted(value):
-            problems.append(Problem(f"{table}.csv", number, date_column, value, expectation))
-    return problems
+    for precision, expectation in expectations.items():
+        bad = (precisions == precision) & valid & ~accepted[precision].fillna(False)
+        for number in (bad.to_numpy().nonzero()[0] + 1).tolist():
+            problems.append(Problem(f"{table}.csv", number, date_column, values.iloc[number - 1], expectation))
+    return sorted(problems, key=lambda p: p.row)
 
 
 REFERENCES = (("statements", "source_id", "sources", False), ("statements", "actor_id", "actors", False),

@@ -33,7 +33,7 @@ def tables():
 def data_copy(tmp_path) -> tuple[Path, Path]:
     """A writable copy of data/ and seeds/ for tests that break things."""
     data, seeds = tmp_path / "data", tmp_path / "seeds"
-    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns(".cache", ".data.lock", "changes.jsonl"))
     shutil.copytree(SEEDS_DIR, seeds)
     return data, seeds
 

@@ -27,7 +27,7 @@ def render(scope: Scope) -> None:
     tiles[4].metric("Opposing", share(numbers["opposing"]), border=True,
                     help=f"{numbers['opposing']} statements opposed or condemning")
 
-    targets = rows["target_id"].value_counts().index.tolist()
+    targets = metrics.present_counts(rows["target_id"]).index.tolist()
     target = None
     if len(targets) > 1:
         target = st.selectbox("Spectrum for", targets, key="spectrum_target",
