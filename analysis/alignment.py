@@ -43,13 +43,12 @@ def polarization(cells: pd.DataFrame) -> dict:
     the share where they took opposite sides. modularity: how well blocs separate the congruence network
     (networkx modularity with blocs as communities; None when there are no congruence edges).
     """
-    sided = cells[cells["stance"].map(_side) != 0]
-    pairs = conflicts = 0
-    for _, group in sided.groupby("target_id"):
-        sides = group["stance"].map(_side).tolist()
-        for a, b in itertools.combinations(sides, 2):
-            pairs += 1
-            conflicts += a != b
+    sides = cells.assign(_side=cells["stance"].map(_side))
+    per_target = sides[sides["_side"] != 0].groupby("target_id")["_side"].agg(
+        support=lambda x: int((x > 0).sum()), against=lambda x: int((x < 0).sum()))
+    sided = per_target["support"] + per_target["against"]
+    pairs = int((sided * (sided - 1) // 2).sum())
+    conflicts = int((per_target["support"] * per_target["against"]).sum())
     graph = network_graph(cells, alignment_edges(cells, kind="congruence"))
     modularity = None
     if graph.number_of_edges():
@@ -59,6 +58,9 @@ def polarization(cells: pd.DataFrame) -> dict:
         modularity = float(nx.community.modularity(graph, blocs.values(), weight="weight"))
     return {"pairs": pairs, "conflicts": conflicts, "conflict_share": conflicts / pairs if pairs else None,
             "modularity": modularity}
+
+
+NETWORK_ACTORS = 40  # more nodes than this are unreadable, and the layout grows with the square
 
 
 def polarization_sentence(figures: dict) -> str:

@@ -20,6 +20,17 @@ from analysis.filters import FilterSpec, Labels
 from analysis.metrics import present_counts
 from analysis.store import Tables
 
+SPECTRUM_ACTORS = 40
+MATRIX_ACTORS = 40
+TIMELINE_ACTORS = 30
+
+
+def _capped(subtitle: str, rows: pd.DataFrame, shown: int) -> str:
+    """Say so when a chart shows only the actors with most statements."""
+    total = rows["actor_id"].nunique()
+    return subtitle if total <= shown else f"{subtitle} · the {shown} actors with most statements of {total:,}"
+
+
 # Figures that screenshot mode (?view=...&shot=1) and the exports can draw.
 VIEWS = {"spectrum": "Stance spectrum", "blocs": "Stances by bloc", "matrix": "Actor × target matrix",
          "network": "Alignment network", "map": "Map", "timeline": "Timeline", "profile": "Actor profile"}
@@ -70,10 +81,11 @@ def spectrum(scope: Scope, *, target_id: str | None = None) -> go.Figure:
         return empty_figure(NO_MATCH, title="Where actors stand", subtitle=scope.subtitle,
                             footer=scope.footer)
     narrowed = scope.narrowed(targets=(target_id,))
-    positions = metrics.actor_positions(narrowed.rows)
+    positions = metrics.actor_positions(narrowed.rows, limit=SPECTRUM_ACTORS)
     topic = metrics.topic_phrase(scope.labels.targets.get(target_id, target_id))
     return stance_spectrum(positions, title=metrics.spectrum_finding(positions, topic=topic),
-                           subtitle=narrowed.subtitle, footer=narrowed.footer)
+                           subtitle=_capped(narrowed.subtitle, narrowed.rows, SPECTRUM_ACTORS),
+                           footer=narrowed.footer)
 
 
 def blocs(scope: Scope) -> go.Figure:
@@ -82,16 +94,17 @@ def blocs(scope: Scope) -> go.Figure:
 
 
 def matrix(scope: Scope) -> go.Figure:
-    cells = metrics.actor_target_cells(scope.rows)
-    return stance_matrix(cells, title=metrics.matrix_finding(cells), subtitle=scope.subtitle, footer=scope.footer)
+    cells = metrics.actor_target_cells(scope.rows, limit=MATRIX_ACTORS)
+    return stance_matrix(cells, title=metrics.matrix_finding(cells),
+                         subtitle=_capped(scope.subtitle, scope.rows, MATRIX_ACTORS), footer=scope.footer)
 
 
 def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
     """The alignment network and the sentence that explains its polarization figure."""
-    cells = metrics.actor_target_cells(scope.rows)
+    figures = alignment.polarization(metrics.actor_target_cells(scope.rows))
+    cells = metrics.actor_target_cells(scope.rows, limit=alignment.NETWORK_ACTORS)
     edges = alignment.alignment_edges(cells, kind=kind)
     nodes = alignment.network_nodes(cells, edges)
-    figures = alignment.polarization(cells)
     share = figures["conflict_share"]
     if nodes.empty:
         title = NO_MATCH
@@ -100,7 +113,8 @@ def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
     else:
         title = (f"{share:.0%} of actor pairs with a side on the same target are on opposite sides"
                  f" · showing {'agreement' if kind == 'congruence' else 'conflict'}")
-    fig = alignment_network(nodes, edges, kind=kind, title=title, subtitle=scope.subtitle, footer=scope.footer)
+    fig = alignment_network(nodes, edges, kind=kind, title=title, footer=scope.footer,
+                            subtitle=_capped(scope.subtitle, scope.rows, alignment.NETWORK_ACTORS))
     return fig, alignment.polarization_sentence(figures)
 
 
@@ -137,7 +151,10 @@ def timeline_figure(scope: Scope) -> go.Figure:
         events = events[events["source_id"].isin(scope.spec.sources)]
     lags = timeline.reaction_lags(scope.rows, trigger_date=trigger)
     title = timeline.lag_finding(lags) if trigger is not None else "Context events and reactions"
-    return reaction_timeline(events, scope.rows, trigger_date=trigger, title=title, subtitle=scope.subtitle,
+    points = timeline.reaction_points(scope.rows, limit=TIMELINE_ACTORS)
+    undated = int(scope.rows["date"].isna().sum())
+    return reaction_timeline(events, points, undated=undated, trigger_date=trigger, title=title,
+                             subtitle=_capped(scope.subtitle, scope.rows[scope.rows["date"].notna()], TIMELINE_ACTORS),
                              footer=scope.footer)
 
 

@@ -14,6 +14,7 @@ from analysis.schema import STANCE_SCORES, STANCES
 
 OPPOSING = ("condemning", "opposed")
 HOVER_QUOTES = 3
+HOVER_SAMPLE = 20  # rows looked at per group when picking hover quotes
 HOVER_QUOTE_CHARS = 160
 
 
@@ -66,24 +67,43 @@ def _short(quote: str) -> str:
     return quote if len(quote) <= HOVER_QUOTE_CHARS else quote[: HOVER_QUOTE_CHARS - 1] + "…"
 
 
-def actor_positions(rows: pd.DataFrame) -> pd.DataFrame:
+def _top_quotes(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """A few short quotes per group, the most confident first. Looks at the first rows of each group
+    only, so it stays linear on a million rows."""
+    sample = rows.groupby(keys, sort=False, observed=True).head(HOVER_SAMPLE)
+    sample = sample.sort_values(["confidence", "statement_id"], ascending=[False, True])
+    sample = sample.drop_duplicates([*keys, "quote"]).groupby(keys, sort=False, observed=True).head(HOVER_QUOTES)
+    return sample.groupby(keys, sort=False, observed=True)["quote"].agg(lambda q: [_short(x) for x in q])
+
+
+def top_actors(rows: pd.DataFrame, *, limit: int | None) -> pd.DataFrame:
+    """The rows of the `limit` actors with most statements (all rows when limit is None or not reached)."""
+    if limit is None or rows["actor_id"].nunique() <= limit:
+        return rows
+    keep = present_counts(rows["actor_id"]).index[:limit]
+    return rows[rows["actor_id"].isin(keep)]
+
+
+def actor_positions(rows: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
     """One row per actor: its bloc, statement count, mean score, nearest stance and a few quotes.
 
-    Sorted by bloc (most supportive bloc first) and then by score, which is the spectrum's order.
+    Sorted by bloc (most supportive bloc first) and then by score, which is the spectrum's order. With
+    `limit`, only the actors with most statements are kept.
     """
     columns = ["actor_id", "actor_name", "bloc", "n", "score", "stance", "quotes", "targets"]
+    rows = top_actors(rows, limit=limit)
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    ordered = rows.sort_values(["confidence", "statement_id"], ascending=[False, True])
-    grouped = ordered.groupby("actor_id", sort=False)
-    positions = pd.DataFrame({
-        "actor_name": grouped["actor_name"].first(),
-        "bloc": grouped["bloc"].first(),
-        "n": grouped.size(),
-        "score": grouped["score"].mean(),
-        "quotes": grouped["quote"].agg(lambda q: [_short(x) for x in pd.unique(q)[:HOVER_QUOTES]]),
-        "targets": grouped["target_label"].agg(lambda t: sorted(set(t))),
-    }).reset_index()
+    grouped = rows.groupby("actor_id", sort=False, observed=True)
+    positions = grouped.agg(actor_name=("actor_name", "first"), bloc=("bloc", "first"), n=("score", "size"),
+                            score=("score", "mean"))
+    positions["quotes"] = _top_quotes(rows, ["actor_id"])
+    labels = rows[["actor_id", "target_label"]].drop_duplicates()
+    positions["targets"] = labels.groupby("actor_id", observed=True)["target_label"].agg(
+        lambda t: sorted(map(str, t)))
+    positions = positions.reset_index()
+    for column in ("actor_id", "actor_name", "bloc"):
+        positions[column] = positions[column].astype(str)
     positions["stance"] = positions["score"].map(nearest_stance)
     bloc_net = positions.groupby("bloc")["score"].mean().rename("bloc_net")
     positions = positions.join(bloc_net, on="bloc")
@@ -198,37 +218,33 @@ def topic_phrase(label: str) -> str:
     return label if label.lower().startswith("the ") else "the " + label
 
 
-def actor_target_cells(rows: pd.DataFrame) -> pd.DataFrame:
+def actor_target_cells(rows: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
     """One row per (actor, target): statement count, mean score, nearest stance, quotes, and the share of
     statements that are supportive, cautious, neutral and opposed-or-condemning (the DNA actor-by-belief table).
 
     Rows keep the spectrum's actor order (bloc, then score) and targets go from most to least discussed.
+    With `limit`, only the actors with most statements are kept.
     """
     columns = ["actor_id", "actor_name", "bloc", "target_id", "target_label", "n", "score", "stance", "quotes",
                "share_supportive", "share_cautious", "share_neutral", "share_opposed"]
+    rows = top_actors(rows, limit=limit)
     if rows.empty:
         return pd.DataFrame(columns=columns)
     stance = rows["stance"].astype(str)
-    flagged = rows.assign(
-        _supportive=stance.eq("supportive"), _cautious=stance.eq("cautious"), _neutral=stance.eq("neutral"),
-        _opposed=stance.isin(OPPOSING),
-    ).sort_values(["confidence", "statement_id"], ascending=[False, True])
-    grouped = flagged.groupby(["actor_id", "target_id"], sort=False)
-    cells = pd.DataFrame({
-        "actor_name": grouped["actor_name"].first(),
-        "bloc": grouped["bloc"].first(),
-        "target_label": grouped["target_label"].first(),
-        "n": grouped.size(),
-        "score": grouped["score"].mean(),
-        "quotes": grouped["quote"].agg(lambda q: [_short(x) for x in pd.unique(q)[:HOVER_QUOTES]]),
-        "share_supportive": grouped["_supportive"].mean(),
-        "share_cautious": grouped["_cautious"].mean(),
-        "share_neutral": grouped["_neutral"].mean(),
-        "share_opposed": grouped["_opposed"].mean(),
-    }).reset_index()
+    flagged = rows.assign(_supportive=stance.eq("supportive"), _cautious=stance.eq("cautious"),
+                          _neutral=stance.eq("neutral"), _opposed=stance.isin(OPPOSING))
+    keys = ["actor_id", "target_id"]
+    cells = flagged.groupby(keys, sort=False, observed=True).agg(
+        actor_name=("actor_name", "first"), bloc=("bloc", "first"), target_label=("target_label", "first"),
+        n=("score", "size"), score=("score", "mean"), share_supportive=("_supportive", "mean"),
+        share_cautious=("_cautious", "mean"), share_neutral=("_neutral", "mean"), share_opposed=("_opposed", "mean"))
+    cells["quotes"] = _top_quotes(rows, keys)
+    cells = cells.reset_index()
+    for column in ("actor_id", "target_id", "actor_name", "bloc", "target_label"):
+        cells[column] = cells[column].astype(str)
     cells["stance"] = cells["score"].map(nearest_stance)
     actor_order = {a: i for i, a in enumerate(actor_positions(rows)["actor_id"])}
-    target_order = {t: i for i, t in enumerate(present_counts(rows["target_id"]).index)}
+    target_order = {str(t): i for i, t in enumerate(present_counts(rows["target_id"]).index)}
     cells = cells.assign(_a=cells["actor_id"].map(actor_order), _t=cells["target_id"].map(target_order))
     return cells.sort_values(["_a", "_t"], ignore_index=True)[columns]
 
@@ -260,15 +276,14 @@ def country_stances(rows: pd.DataFrame) -> pd.DataFrame:
     located = rows[rows["country"].astype(str) != ""]
     if located.empty:
         return pd.DataFrame(columns=columns)
-    ordered = located.sort_values(["confidence", "statement_id"], ascending=[False, True])
-    grouped = ordered.groupby("country", sort=True)
-    countries = pd.DataFrame({
-        "n": grouped.size(),
-        "actors": grouped["actor_name"].agg(lambda a: list(pd.unique(a))),
-        "net": grouped["score"].mean(),
-        "quotes": grouped.apply(lambda g: [f"{name}: {_short(q)}" for name, q in
-                                           zip(g["actor_name"], g["quote"])][:HOVER_QUOTES], include_groups=False),
-    }).reset_index()
+    grouped = located.groupby("country", sort=True, observed=True)
+    countries = grouped.agg(n=("score", "size"), net=("score", "mean"))
+    names = located[["country", "actor_name"]].drop_duplicates()
+    countries["actors"] = names.groupby("country", observed=True)["actor_name"].agg(lambda a: list(map(str, a)))
+    labelled = located.assign(quote=located["actor_name"].astype(str) + ": " + located["quote"].astype(str))
+    countries["quotes"] = _top_quotes(labelled, ["country"])
+    countries = countries.reset_index()
+    countries["country"] = countries["country"].astype(str)
     countries["stance"] = countries["net"].map(nearest_stance)
     return countries[columns]
 

@@ -41,6 +41,9 @@ def _lag_text(start: pd.Timestamp, end: pd.Timestamp, precision: str, trigger: p
     return f"{'after' if start > trigger else 'before'}: {shown} ({precision} precision)", float("nan")
 
 
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+
+
 def reaction_lags(rows: pd.DataFrame, *, trigger_date) -> pd.DataFrame:
     """Per actor: its first dated statement and how long after the trigger it came, as exactly as the
     dates allow. Day-precision dates give a number of days; coarser ones say their precision instead."""
@@ -48,27 +51,55 @@ def reaction_lags(rows: pd.DataFrame, *, trigger_date) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=columns)
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
+    counts = rows.groupby("actor_id", observed=True).agg(actor_name=("actor_name", "first"), bloc=("bloc", "first"),
+                                                         statements=("score", "size"))
+    dated = rows[rows["date"].notna() & rows["date_precision"].isin(list(PERIOD_OFFSETS))]
+    # The earliest period start, then the finest precision: one vectorised key, so a million rows stay fast.
+    key = dated["date"].astype("int64") + dated["date_precision"].astype(str).map(PRECISION_RANK).astype("int64")
+    first = dated.loc[key.groupby(dated["actor_id"], observed=True).idxmin(), ["actor_id", "date", "date_precision"]]
+    first = first.set_index("actor_id")
     records = []
-    for actor_id, group in rows.groupby("actor_id", sort=False):
-        periods = [(p, precision) for d, precision in zip(group["date"], group["date_precision"])
-                   if (p := period(d, precision))]
-        first = group.iloc[0]
-        record = {"actor_id": actor_id, "actor_name": first["actor_name"], "bloc": first["bloc"],
-                  "statements": len(group)}
-        if not periods:
+    for actor_id, row in counts.iterrows():
+        record = {"actor_id": str(actor_id), "actor_name": str(row["actor_name"]), "bloc": str(row["bloc"]),
+                  "statements": int(row["statements"])}
+        if actor_id not in first.index:
             record.update(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
         else:
-            (start, end), precision = min(periods, key=lambda item: (item[0][0], item[0][1]))
+            date, precision = first.at[actor_id, "date"], str(first.at[actor_id, "date_precision"])
+            start, end = period(date, precision)
             lag, days = _lag_text(start, end, precision, trigger) if trigger is not None else ("no trigger event",
                                                                                                float("nan"))
             record.update(first_statement=format_date(start, precision), precision=precision, lag=lag,
                           lag_days=days)
         records.append(record)
     lags = pd.DataFrame(records, columns=columns)
-    rank = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
-    lags = lags.assign(_rank=lags["precision"].map(rank))
+    lags = lags.assign(_rank=lags["precision"].map(PRECISION_RANK))
     return lags.sort_values(["_rank", "lag_days", "actor_name"], na_position="last",
                             ignore_index=True).drop(columns="_rank")
+
+
+def reaction_points(rows: pd.DataFrame, *, limit: int = 30) -> pd.DataFrame:
+    """Dated statements aggregated for the timeline: one row per actor, date, precision and stance, with
+    a count and one quote, for the `limit` actors with most statements (so a chart never gets raw rows)."""
+    columns = ["actor_name", "start", "end", "precision", "stance", "n", "quote", "target_label"]
+    from analysis.metrics import top_actors
+
+    dated = rows[rows["date"].notna() & rows["date_precision"].isin(list(PERIOD_OFFSETS))]
+    dated = top_actors(dated, limit=limit)
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["actor_id", "date", "date_precision", "stance"]
+    points = dated.groupby(keys, observed=True, sort=False).agg(
+        actor_name=("actor_name", "first"), n=("score", "size"), quote=("quote", "first"),
+        target_label=("target_label", "first")).reset_index()
+    points["precision"] = points["date_precision"].astype(str)
+    points["start"] = points["date"]
+    points["end"] = [period(d, p)[1] for d, p in zip(points["date"], points["precision"])]
+    points["actor_name"] = points["actor_name"].astype(str)
+    points["stance"] = points["stance"].astype(str)
+    order = dated.groupby("actor_id", observed=True)["date"].min().sort_values()
+    points["_order"] = points["actor_id"].map({a: i for i, a in enumerate(order.index)})
+    return points.sort_values(["_order", "start"], ignore_index=True)[columns]
 
 
 def silent_actors(view: pd.DataFrame, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:

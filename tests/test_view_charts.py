@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from analysis import alignment, figures, metrics, theme
+from analysis import alignment, figures, metrics, theme, timeline
 from analysis.charts import NO_MATCH
 from analysis.charts.maps import stance_map
 from analysis.charts.network import alignment_network
@@ -72,12 +72,14 @@ def test_timeline_draws_days_as_points_and_months_as_spans():
     rows = SMALL.copy()
     rows.loc[rows["actor_id"] == "gov-b", ["date", "date_precision"]] = [pd.Timestamp("2025-11-01"), "month"]
     rows.loc[rows["actor_id"] == "pundits", ["date", "date_precision"]] = [pd.NaT, "unknown"]
-    fig = reaction_timeline(EVENTS, rows, trigger_date=pd.Timestamp("2025-11-16"), **TEXT)
+    points = timeline.reaction_points(rows)
+    fig = reaction_timeline(EVENTS, points, undated=int(rows["date"].isna().sum()),
+                            trigger_date=pd.Timestamp("2025-11-16"), **TEXT)
     reactions = [t for t in fig.data if t.xaxis == "x2"]
     spans = [t for t in reactions if t.mode == "lines"]
-    assert len(spans) == 1 and list(spans[0].x) == [pd.Timestamp("2025-11-01"), pd.Timestamp("2025-12-01")]
-    points = [t for t in reactions if t.mode == "markers"]
-    assert len(points) == 3  # gov-a, and gov-c twice, all known to the day
+    assert len(spans) == 1 and list(spans[0].x) == [pd.Timestamp("2025-11-01"), pd.Timestamp("2025-12-01"), None]
+    markers = [t for t in reactions if t.mode == "markers"]
+    assert sum(len(t.x) for t in markers) == 3  # gov-a, and gov-c twice, all known to the day
     assert any("1 undated statement" in a.text for a in fig.layout.annotations)
     context = [t for t in fig.data if t.xaxis == "x" and t.mode == "lines"]
     assert next(list(t.x) for t in context) == [pd.Timestamp("2015-01-01"), pd.Timestamp("2016-01-01")]
@@ -95,7 +97,8 @@ def test_stance_over_time_needs_two_dates():
 @pytest.mark.parametrize("builder", [
     lambda: stance_matrix(metrics.actor_target_cells(SMALL.head(0)), **TEXT),
     lambda: alignment_network(pd.DataFrame(), pd.DataFrame(), kind="congruence", **TEXT),
-    lambda: reaction_timeline(EVENTS.head(0), SMALL.head(0), trigger_date=None, **TEXT),
+    lambda: reaction_timeline(EVENTS.head(0), timeline.reaction_points(SMALL.head(0)), undated=0,
+                              trigger_date=None, **TEXT),
 ])
 def test_empty_views_say_no_statements_match(builder):
     fig = builder()

@@ -22,21 +22,20 @@ def _span_trace(start, end, y, *, color, width, name, hovertext, showlegend=Fals
                       name=name, showlegend=showlegend, legendgroup=legendgroup, hovertemplate=hovertext)
 
 
-def reaction_timeline(events: pd.DataFrame, rows: pd.DataFrame, *, trigger_date, title: str, subtitle: str,
-                      footer: str) -> go.Figure:
-    """Top: the context events over the years. Bottom: each actor's statements in the weeks around the
-    trigger. A date is drawn as the whole period it stands for (a day, a month, a year), never as a
-    made-up exact day; undated statements are counted in a note."""
-    dated = [(row, p) for row in rows.itertuples(index=False) if (p := period(row.date, row.date_precision))]
+STANCE_OFFSET = {stance: (i - 2) * 0.13 for i, stance in enumerate(STANCES)}
+
+
+def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: int, trigger_date, title: str,
+                      subtitle: str, footer: str) -> go.Figure:
+    """Top: the context events over the years. Bottom: each actor's statements around the trigger, from
+    `timeline.reaction_points` (aggregated, capped). A date is drawn as the whole period it stands for (a
+    day is a dot, a month a bar across the month), never as a made-up exact day; undated statements are
+    counted in a note."""
     dated_events = [(row, p) for row in events.itertuples(index=False) if (p := period(row.date, row.date_precision))]
-    if not dated and not dated_events:
+    if points.empty and not dated_events:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
-    actors = list(dict.fromkeys(row.actor_name for row, _ in dated))
+    actors = list(dict.fromkeys(points["actor_name"]))
     lane_of = {name: len(actors) - 1 - i for i, name in enumerate(actors)}  # first actor on top
-    per_actor: dict[str, int] = {}
-    for row, _ in dated:
-        per_actor[row.actor_name] = per_actor.get(row.actor_name, 0) + 1
-    seen: dict[str, int] = {}
     fig = make_subplots(rows=2, cols=1, row_heights=[0.28, 0.72], vertical_spacing=0.12)
     for i, (event, (start, end)) in enumerate(dated_events):
         lane = i % 3
@@ -48,43 +47,48 @@ def reaction_timeline(events: pd.DataFrame, rows: pd.DataFrame, *, trigger_date,
                                  marker=dict(color=color, size=9), text=[wrap(plain(event.title), 26)],
                                  textposition="top center", textfont=dict(size=12), hovertemplate=text,
                                  showlegend=False, cliponaxis=False), row=1, col=1)
-    legend_done: set[str] = set()
-    for row, (start, end) in dated:
-        # Several statements by one actor sit side by side in its lane instead of hiding each other.
-        index, count = seen.get(row.actor_name, 0), per_actor[row.actor_name]
-        seen[row.actor_name] = index + 1
-        y = lane_of[row.actor_name] + (index - (count - 1) / 2) * min(0.22, 0.6 / count)
-        text = hover([f"<b>{plain(row.actor_name)}</b> · {row.stance} · {format_date(row.date, row.date_precision)}",
-                      f"on {plain(row.target_label)}", f"“{wrap(plain(row.quote), 70)}”"])
-        color = theme.STANCE_COLORS[str(row.stance)]
-        show = str(row.stance) not in legend_done
-        legend_done.add(str(row.stance))
-        if row.date_precision == "day":
-            fig.add_trace(go.Scatter(x=[start + pd.Timedelta(hours=12)], y=[y], mode="markers", name=str(row.stance),
-                                     marker=dict(color=color, size=14, line=dict(color="#FFFFFF", width=1)),
-                                     legendgroup=str(row.stance), showlegend=show, hovertemplate=text), row=2, col=1)
-        else:
-            fig.add_trace(_span_trace(start, end, y, color=color, width=12 if count == 1 else 7, name=str(row.stance),
-                                      hovertext=text, showlegend=show, legendgroup=str(row.stance), opacity=0.55),
+    for stance in STANCES:
+        part = points[points["stance"] == stance]
+        if part.empty:
+            continue
+        color = theme.STANCE_COLORS[stance]
+        texts = [hover([f"<b>{plain(r.actor_name)}</b> · {stance} · {format_date(r.start, r.precision)}"
+                        + (f" · {r.n} statements" if r.n > 1 else ""), f"on {plain(r.target_label)}",
+                        f"“{wrap(plain(r.quote), 70)}”"]) for r in part.itertuples(index=False)]
+        lanes = [lane_of[a] + STANCE_OFFSET[stance] for a in part["actor_name"]]
+        days = (part["precision"] == "day").to_numpy()
+        if days.any():
+            fig.add_trace(go.Scatter(
+                x=[s + pd.Timedelta(hours=12) for s in part["start"][days]], y=[y for y, d in zip(lanes, days) if d],
+                mode="markers", name=stance, legendgroup=stance, legendrank=STANCES.index(stance),
+                marker=dict(color=color, size=(10 + 3 * part["n"][days].clip(upper=8)).tolist(),
+                            line=dict(color="#FFFFFF", width=1)),
+                hovertemplate=[t for t, d in zip(texts, days) if d]), row=2, col=1)
+        if (~days).any():
+            xs, ys, hovers = [], [], []
+            for (s, e, y, t) in zip(part["start"][~days], part["end"][~days], [y for y, d in zip(lanes, days) if not d],
+                                    [t for t, d in zip(texts, days) if not d]):
+                xs += [s, e, None]
+                ys += [y, y, None]
+                hovers += [t, t, ""]
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=stance, legendgroup=stance,
+                                     legendrank=STANCES.index(stance), showlegend=not days.any(),
+                                     line=dict(color=color, width=9), opacity=0.55, hovertemplate=hovers),
                           row=2, col=1)
-    for trace in fig.data:
-        if trace.name in STANCES:
-            trace.legendrank = STANCES.index(trace.name)
     if trigger_date is not None:
         trigger = pd.Timestamp(trigger_date)
         for r in (1, 2):
             fig.add_vline(x=trigger.value / 1e6 + 43_200_000, line=dict(color=TRIGGER_COLOR, width=2, dash="dash"),
                           row=r, col=1)
         # The window shows every reaction period whole (a month-precision statement spans its month).
-        near = [(s, e) for _, (s, e) in dated if e > trigger - pd.Timedelta(days=60)]
-        window_start = min([trigger - pd.Timedelta(days=4), *[s for s, _ in near]])
-        window_end = max([trigger + pd.Timedelta(days=14), *[min(e, trigger + pd.Timedelta(days=60)) for _, e in near]])
+        near = points[points["end"] > trigger - pd.Timedelta(days=60)]
+        window_start = min([trigger - pd.Timedelta(days=4), *near["start"]])
+        window_end = max([trigger + pd.Timedelta(days=14), *near["end"].clip(upper=trigger + pd.Timedelta(days=60))])
         fig.update_xaxes(range=[window_start - pd.Timedelta(days=1), window_end + pd.Timedelta(days=1)], row=2, col=1)
     fig.update_yaxes(visible=False, range=[-0.6, 3.2], row=1, col=1)
     fig.update_yaxes(tickmode="array", tickvals=list(lane_of.values()), ticktext=[plain(a) for a in lane_of],
                      range=[-0.6, len(actors) - 0.4], tickfont=dict(size=14), showgrid=False, zeroline=False,
                      row=2, col=1)
-    undated = len(rows) - len(dated)
     reactions = "<b>Reactions</b> · a dot is a known day; a bar spans the month when only the month is known"
     if trigger_date is not None:
         reactions += f" · dashed: the trigger, {format_date(pd.Timestamp(trigger_date), 'day')}"
