@@ -6,7 +6,7 @@ PORT ?= 8501
 STREAMLIT_FLAGS := --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
 	--server.fileWatcherType none --browser.gatherUsageStats false
 
-.PHONY: run test lint validate chromium clean
+.PHONY: run test bench lint validate chromium clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -42,6 +42,10 @@ test: $(VENV)/.test-installed chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m analysis validate
 	$(BIN)/python -m pytest
+
+# Speed at 1,000 / 100,000 / 1,000,000 statements; writes BENCHMARKS.md (takes several minutes).
+bench: $(VENV)/.test-installed chromium
+	$(BIN)/python -m analysis bench --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -176,6 +176,22 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from analysis import synth
+
+    folder = synth.generate(args.statements, args.out, seed=args.seed)
+    print(f"Wrote {args.statements:,} synthetic statements to {folder} (tables in data/, texts in seeds/). "
+          f"Open them with DASHBOARD_DATA_DIR={folder / 'data'} DASHBOARD_SEEDS_DIR={folder / 'seeds'}.")
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    """The benchmark lives outside analysis/ (it drives Streamlit and a browser): run it as its own process."""
+    import subprocess
+
+    return subprocess.call([sys.executable, "-m", "benchmarks", *args.bench_args], cwd=ROOT)
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -202,6 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     extract_command.add_argument("--write", action="store_true",
                                  help="save the proposals as origin=extracted, reviewed=false (and new actors)")
     commands.choices["evaluate"].add_argument("--corpus", type=Path, help="a folder with corpus.csv and gold files")
+    synth_command = commands.add_parser("synth", help="write a synthetic dataset of any size (for benchmarks)")
+    synth_command.add_argument("--statements", type=int, required=True, metavar="N")
+    synth_command.add_argument("--out", type=Path, required=True, metavar="DIR")
+    synth_command.add_argument("--seed", type=int, default=7)
+    synth_command.set_defaults(run=_synth)
+    bench_command = commands.add_parser("bench", add_help=False,
+                                        help="measure speed and payload at 1,000 to 1,000,000 statements "
+                                        "(--quick, --json, --write; python -m benchmarks -h)")
+    bench_command.set_defaults(run=_bench)
     export_command = commands.choices["export"]
     filters = export_command.add_argument_group("filters (repeat a flag for several values)")
     for key in LIST_FIELDS:
@@ -217,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     export_command.add_argument("--as-of", type=_date, default=dt.date.today(), help="as-of date, YYYY-MM-DD")
     export_command.add_argument("--views", default=",".join(export.DECK_VIEWS),
                                 help=f"comma-separated views (default: {','.join(export.DECK_VIEWS)})")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if args.command != "bench" and extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.bench_args = extra
     return args.run(args)
 
 

@@ -36,7 +36,7 @@ def alignment_edges(cells: pd.DataFrame, *, kind: str) -> pd.DataFrame:
                         columns=["source", "target", "weight", "targets"])
 
 
-def polarization(cells: pd.DataFrame) -> dict:
+def polarization(cells: pd.DataFrame, *, network: pd.DataFrame | None = None) -> dict:
     """How divided the filtered actors are.
 
     conflict_share: of all (actor pair, target) combinations where both actors took a side on the target,
@@ -49,7 +49,8 @@ def polarization(cells: pd.DataFrame) -> dict:
     sided = per_target["support"] + per_target["against"]
     pairs = int((sided * (sided - 1) // 2).sum())
     conflicts = int((per_target["support"] * per_target["against"]).sum())
-    graph = network_graph(cells, alignment_edges(cells, kind="congruence"))
+    shown = cells if network is None else network  # modularity is of the network as drawn
+    graph = network_graph(shown, alignment_edges(shown, kind="congruence"))
     modularity = None
     if graph.number_of_edges():
         blocs: dict[str, set] = {}

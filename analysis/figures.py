@@ -101,8 +101,10 @@ def matrix(scope: Scope) -> go.Figure:
 
 def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
     """The alignment network and the sentence that explains its polarization figure."""
-    figures = alignment.polarization(metrics.actor_target_cells(scope.rows))
-    cells = metrics.actor_target_cells(scope.rows, limit=alignment.NETWORK_ACTORS)
+    every = metrics.actor_target_cells(scope.rows)
+    top = metrics.present_counts(scope.rows["actor_id"]).index[:alignment.NETWORK_ACTORS]
+    cells = every[every["actor_id"].isin(top)]
+    figures = alignment.polarization(every, network=cells)
     edges = alignment.alignment_edges(cells, kind=kind)
     nodes = alignment.network_nodes(cells, edges)
     share = figures["conflict_share"]
@@ -151,7 +153,8 @@ def timeline_figure(scope: Scope) -> go.Figure:
         events = events[events["source_id"].isin(scope.spec.sources)]
     lags = timeline.reaction_lags(scope.rows, trigger_date=trigger)
     title = timeline.lag_finding(lags) if trigger is not None else "Context events and reactions"
-    points = timeline.reaction_points(scope.rows, limit=TIMELINE_ACTORS)
+    window = timeline.reaction_window(scope.rows, trigger)
+    points = timeline.reaction_points(scope.rows, limit=TIMELINE_ACTORS, window=window)
     undated = int(scope.rows["date"].isna().sum())
     return reaction_timeline(events, points, undated=undated, trigger_date=trigger, title=title,
                              subtitle=_capped(scope.subtitle, scope.rows[scope.rows["date"].notna()], TIMELINE_ACTORS),
@@ -162,8 +165,8 @@ def profile(scope: Scope, *, actor_id: str) -> go.Figure:
     rows = scope.tables.view[scope.tables.view["actor_id"] == actor_id]
     name = scope.labels.actors.get(actor_id, actor_id)
     narrowed = Scope.of(scope.tables, FilterSpec(actors=(actor_id,)), as_of=scope.as_of, rows=rows)
-    return stance_over_time(rows, title=f"How {name}'s stance moved over time", subtitle=narrowed.subtitle,
-                            footer=narrowed.footer)
+    return stance_over_time(timeline.stance_series(rows), title=f"How {name}'s stance moved over time",
+                            subtitle=narrowed.subtitle, footer=narrowed.footer)
 
 
 def figure(view: str, scope: Scope, *, options: dict | None = None) -> go.Figure:

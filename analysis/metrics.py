@@ -174,6 +174,8 @@ def format_date(value, precision: str) -> str:
     stamp = pd.Timestamp(value)
     if precision == "day":
         return f"{stamp.day} {stamp:%b %Y}"
+    if precision == "week":
+        return f"week of {stamp.day} {stamp:%b %Y}"
     if precision == "month":
         return f"{stamp:%b %Y}"
     if precision == "year":

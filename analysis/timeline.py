@@ -6,8 +6,8 @@ import pandas as pd
 
 from analysis.metrics import format_date
 
-PERIOD_OFFSETS = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1),
-                  "decade": pd.DateOffset(years=10)}
+PERIOD_OFFSETS = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7), "month": pd.DateOffset(months=1),
+                  "year": pd.DateOffset(years=1), "decade": pd.DateOffset(years=10)}
 
 
 def period(date, precision: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -78,13 +78,24 @@ def reaction_lags(rows: pd.DataFrame, *, trigger_date) -> pd.DataFrame:
                             ignore_index=True).drop(columns="_rank")
 
 
-def reaction_points(rows: pd.DataFrame, *, limit: int = 30) -> pd.DataFrame:
+def reaction_window(rows: pd.DataFrame, trigger_date) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The stretch of time the reactions panel shows: from just before the trigger to at most 60 days after."""
+    if trigger_date is None:
+        return None
+    trigger = pd.Timestamp(trigger_date)
+    return trigger - pd.Timedelta(days=40), trigger + pd.Timedelta(days=61)
+
+
+def reaction_points(rows: pd.DataFrame, *, limit: int = 30, window=None, max_points: int = 400) -> pd.DataFrame:
     """Dated statements aggregated for the timeline: one row per actor, date, precision and stance, with
-    a count and one quote, for the `limit` actors with most statements (so a chart never gets raw rows)."""
+    a count and one quote, for the `limit` actors with most statements inside `window` (so a chart never
+    gets raw rows). When that is still more than `max_points`, days are grouped into weeks."""
     columns = ["actor_name", "start", "end", "precision", "stance", "n", "quote", "target_label"]
     from analysis.metrics import top_actors
 
     dated = rows[rows["date"].notna() & rows["date_precision"].isin(list(PERIOD_OFFSETS))]
+    if window is not None:
+        dated = dated[(dated["date"] >= window[0]) & (dated["date"] < window[1])]
     dated = top_actors(dated, limit=limit)
     if dated.empty:
         return pd.DataFrame(columns=columns)
@@ -94,12 +105,40 @@ def reaction_points(rows: pd.DataFrame, *, limit: int = 30) -> pd.DataFrame:
         target_label=("target_label", "first")).reset_index()
     points["precision"] = points["date_precision"].astype(str)
     points["start"] = points["date"]
-    points["end"] = [period(d, p)[1] for d, p in zip(points["date"], points["precision"])]
+    if len(points) > max_points:
+        days = points["precision"] == "day"
+        points.loc[days, "start"] = points.loc[days, "date"].dt.to_period("W").dt.start_time
+        points.loc[days, "precision"] = "week"
+        points = points.groupby(["actor_id", "start", "precision", "stance"], observed=True, sort=False).agg(
+            actor_name=("actor_name", "first"), n=("n", "sum"), quote=("quote", "first"),
+            target_label=("target_label", "first")).reset_index()
+    points["end"] = [period(d, p)[1] for d, p in zip(points["start"], points["precision"])]
     points["actor_name"] = points["actor_name"].astype(str)
     points["stance"] = points["stance"].astype(str)
     order = dated.groupby("actor_id", observed=True)["date"].min().sort_values()
     points["_order"] = points["actor_id"].map({a: i for i, a in enumerate(order.index)})
     return points.sort_values(["_order", "start"], ignore_index=True)[columns]
+
+
+def stance_series(rows: pd.DataFrame, *, max_dates: int = 120) -> pd.DataFrame:
+    """One actor's stance per target and date, for the stance-over-time chart: the mean score of the
+    statements of that date (or month, when there are more than `max_dates` dates), their count and a quote."""
+    from analysis.metrics import nearest_stance
+
+    columns = ["target_label", "date", "date_precision", "score", "stance", "n", "quote"]
+    dated = rows[rows["date"].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    dates, precision = dated["date"], dated["date_precision"].astype(str)
+    if dates.nunique() > max_dates:
+        dates, precision = dates.dt.to_period("M").dt.to_timestamp(), pd.Series("month", index=dated.index)
+    series = dated.assign(_date=dates, _precision=precision).groupby(
+        ["target_label", "_date"], observed=True, sort=True).agg(
+        date_precision=("_precision", "first"), score=("score", "mean"), n=("score", "size"),
+        quote=("quote", "first")).reset_index().rename(columns={"_date": "date"})
+    series["target_label"] = series["target_label"].astype(str)
+    series["stance"] = series["score"].map(nearest_stance)
+    return series[columns]
 
 
 def silent_actors(view: pd.DataFrame, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:

@@ -86,11 +86,11 @@ def test_timeline_draws_days_as_points_and_months_as_spans():
 
 
 def test_stance_over_time_needs_two_dates():
-    fig = stance_over_time(SMALL[SMALL["actor_id"] == "gov-c"], **TEXT)
+    fig = stance_over_time(timeline.stance_series(SMALL[SMALL["actor_id"] == "gov-c"]), **TEXT)
     assert any("at least two dates" in a.text for a in fig.layout.annotations)
     moved = SMALL[SMALL["actor_id"] == "gov-c"].copy()
     moved.loc[moved.index[1], "date"] = pd.Timestamp("2025-12-01")
-    fig = stance_over_time(moved, **TEXT)
+    fig = stance_over_time(timeline.stance_series(moved), **TEXT)
     assert sorted(t.name for t in fig.data) == ["Plan", "Talks"]
 
 

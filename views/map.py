@@ -14,7 +14,7 @@ def render(scope: Scope) -> None:
     st.title("Map")
     st.caption(escape_markdown(scope.subtitle) + " · only actors with a country are mapped")
     ui.screenshot_link("views/map.py", scope, view="map")
-    ui.chart(figures.world_map(scope), key="map", filename="stance-map")
+    ui.chart(state.figure("map", scope), key="map", filename="stance-map")
     st.caption(escape_markdown(figures.MAP_NOTE))
     countries = metrics.country_stances(scope.rows)
     if countries.empty:

@@ -17,11 +17,12 @@ def render(scope: Scope) -> None:
     st.title("Matrix: who stands where on what")
     st.caption(escape_markdown(scope.subtitle) + " · hover a cell to read its quotes")
     ui.screenshot_link("views/matrix.py", scope, view="matrix")
-    ui.chart(figures.matrix(scope), key="matrix", filename="actor-target-matrix")
+    ui.chart(state.figure("matrix", scope), key="matrix", filename="actor-target-matrix")
 
     st.subheader("Actor by belief")
-    st.caption("For each actor and target: how many statements, and what share of them takes each stance.")
-    cells = metrics.actor_target_cells(scope.rows)
+    st.caption("For each actor and target: how many statements, and what share of them takes each stance"
+               f" (the {figures.MATRIX_ACTORS} actors with most statements, as in the chart).")
+    cells = metrics.actor_target_cells(scope.rows, limit=figures.MATRIX_ACTORS)
     if cells.empty:
         st.info("No statements match the filters.")
         return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures
 from analysis.figures import Scope
 from analysis.text import escape_markdown
 from views import state, ui, urlstate
@@ -21,7 +20,7 @@ def render(scope: Scope) -> None:
                                 required=True) or "congruence"
     urlstate.publish("edges", [kind])
     ui.screenshot_link("views/network.py", scope, view="network", edges=kind)
-    fig, explanation = figures.network(scope, kind=kind)
+    fig, explanation = state.figure("network", scope, kind=kind)
     ui.chart(fig, key="network", filename=f"alignment-{kind}")
     st.markdown(escape_markdown(explanation))
     st.caption("An edge joins two actors on the targets they share: same stance (agreement) or one supportive "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, filters, metrics
+from analysis import filters, metrics
 from analysis.figures import Scope
 from analysis.text import escape_markdown
 from views import state, ui
@@ -32,8 +32,8 @@ def render(scope: Scope) -> None:
     if len(targets) > 1:
         target = st.selectbox("Spectrum for", targets, key="spectrum_target",
                               format_func=lambda t: scope.labels.targets.get(t, t))
-    ui.chart(figures.spectrum(scope, target_id=target), key="spectrum", filename="stance-spectrum")
-    ui.chart(figures.blocs(scope), key="by_bloc", filename="stance-by-bloc")
+    ui.chart(state.figure("spectrum", scope, target_id=target), key="spectrum", filename="stance-spectrum")
+    ui.chart(state.figure("blocs", scope), key="by_bloc", filename="stance-by-bloc")
 
     st.subheader("Key quote per bloc")
     quotes = metrics.key_quotes(rows)

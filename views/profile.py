@@ -10,6 +10,8 @@ from analysis.text import escape_markdown
 from views import state, ui, urlstate
 from views.sidebar import country_name
 
+MAX_CARDS = 40
+
 
 def render(scope: Scope) -> None:
     st.title("Actor profile")
@@ -49,7 +51,11 @@ def render(scope: Scope) -> None:
         st.info("Stance over time appears once this actor has statements from more than one source and date.",
                 icon=":material/timeline:")
     st.subheader("Statements")
-    ui.quote_grid(rows, scope=scope, columns=2)
+    if len(rows) > MAX_CARDS:
+        st.caption(f"The {MAX_CARDS} most recent of {len(rows):,} statements; the Positions page lists them all "
+                   "(filter by this actor's bloc or search its name).")
+    ui.quote_grid(rows.sort_values("date", ascending=False, na_position="last").head(MAX_CARDS), scope=scope,
+                  columns=2)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import filters, store
+from analysis import figures, filters, store
 from analysis.figures import Scope
 from analysis.filters import FilterSpec
 from analysis.schema import Problem
@@ -81,3 +81,22 @@ def set_current(scope: Scope) -> None:
 
 def current() -> Scope:
     return st.session_state[SCOPE_KEY]
+
+
+FIGURES = {"spectrum": figures.spectrum, "blocs": figures.blocs, "matrix": figures.matrix,
+           "network": figures.network, "map": figures.world_map, "timeline": figures.timeline_figure}
+
+
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs={FilterSpec: repr})
+def _cached_figure(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec, as_of: dt.date, name: str,
+                   options: tuple):
+    tables = _load(data_dir, seeds_dir, fingerprint)
+    rows = _filtered(data_dir, seeds_dir, fingerprint, spec)
+    return FIGURES[name](Scope.of(tables, spec, as_of=as_of, rows=rows), **dict(options))
+
+
+def figure(name: str, scope: Scope, **options):
+    """A view's figure, cached by data fingerprint, filter and options: going back to a filter is instant."""
+    data_dir, seeds_dir = data_dirs()
+    return _cached_figure(str(data_dir), str(seeds_dir), scope.tables.fingerprint, scope.spec, scope.as_of, name,
+                          tuple(sorted(options.items())))

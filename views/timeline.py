@@ -14,7 +14,7 @@ def render(scope: Scope) -> None:
     st.title("Timeline")
     st.caption(escape_markdown(scope.subtitle))
     ui.screenshot_link("views/timeline.py", scope, view="timeline")
-    ui.chart(figures.timeline_figure(scope), key="timeline", filename="reaction-timeline")
+    ui.chart(state.figure("timeline", scope), key="timeline", filename="reaction-timeline")
 
     trigger = figures.trigger_date(scope)
     left, right = st.columns([3, 2])

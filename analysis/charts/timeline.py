@@ -56,10 +56,11 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
                         + (f" · {r.n} statements" if r.n > 1 else ""), f"on {plain(r.target_label)}",
                         f"“{wrap(plain(r.quote), 70)}”"]) for r in part.itertuples(index=False)]
         lanes = [lane_of[a] + STANCE_OFFSET[stance] for a in part["actor_name"]]
-        days = (part["precision"] == "day").to_numpy()
+        days = part["precision"].isin(["day", "week"]).to_numpy()
         if days.any():
             fig.add_trace(go.Scatter(
-                x=[s + pd.Timedelta(hours=12) for s in part["start"][days]], y=[y for y, d in zip(lanes, days) if d],
+                x=[s + (e - s) / 2 for s, e in zip(part["start"][days], part["end"][days])],
+                y=[y for y, d in zip(lanes, days) if d],
                 mode="markers", name=stance, legendgroup=stance, legendrank=STANCES.index(stance),
                 marker=dict(color=color, size=(10 + 3 * part["n"][days].clip(upper=8)).tolist(),
                             line=dict(color="#FFFFFF", width=1)),
@@ -103,9 +104,10 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
                     left=left, extra_top=22)
 
 
-def stance_over_time(rows: pd.DataFrame, *, title: str, subtitle: str, footer: str) -> go.Figure:
-    """One actor's stance on each target at each dated statement, as a step line per target."""
-    dated = rows[rows["date"].notna()].sort_values("date")
+def stance_over_time(series: pd.DataFrame, *, title: str, subtitle: str, footer: str) -> go.Figure:
+    """One actor's stance on each target over time, as a step line per target. `series` comes from
+    `timeline.stance_series` (one point per target and date)."""
+    dated = series.sort_values("date")
     if dated["date"].nunique() < 2:
         return empty_figure("Stance over time needs statements on at least two dates", title=title,
                             subtitle=subtitle, footer=footer)
@@ -117,9 +119,10 @@ def stance_over_time(rows: pd.DataFrame, *, title: str, subtitle: str, footer: s
             line=dict(color=colors[target], width=2),
             marker=dict(size=12, color=[theme.STANCE_COLORS[str(s)] for s in group["stance"]],
                         line=dict(color=colors[target], width=2)),
-            hovertemplate=[hover([f"<b>{plain(target)}</b> · {s} · {format_date(d, p)}", f"“{wrap(plain(q), 70)}”"])
-                           for s, d, p, q in zip(group["stance"], group["date"], group["date_precision"],
-                                                 group["quote"])],
+            hovertemplate=[hover([f"<b>{plain(target)}</b> · {s} · {format_date(d, p)}"
+                                  + (f" · mean of {n} statements" if n > 1 else ""), f"“{wrap(plain(q), 70)}”"])
+                           for s, d, p, q, n in zip(group["stance"], group["date"], group["date_precision"],
+                                                    group["quote"], group["n"])],
         ))
     fig.update_yaxes(range=[-1.15, 1.15], zeroline=True, zerolinewidth=2, **STANCE_TICKS)
     return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=380, left=110, legend_on_top=True)

@@ -1,0 +1,88 @@
+"""e2e_ms: in Debian's chromium, the time from changing one sidebar filter to the chart showing the new
+data, on the real app and on a bare Streamlit page with the same widgets (the floor Streamlit sets)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+TITLE = ".js-plotly-plot .main-svg .gtitle"
+
+
+def _serve(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.address",
+         "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
+         "--browser.gatherUsageStats", "false"], cwd=ROOT, env={**os.environ, **env},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"streamlit did not start for {script}")
+
+
+def _time_filter_changes(url: str, values: list[str], *, label: str, repeats: int) -> float:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1600})
+        page.goto(url)
+        page.wait_for_selector(TITLE, timeout=600_000)
+        widget = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text=label)
+        times = []
+        for i in range(repeats):
+            before = page.locator(TITLE).first.text_content()
+            widget.locator("input").click()
+            started = time.perf_counter()
+            page.keyboard.type(values[i % len(values)])
+            page.keyboard.press("Enter")
+            page.wait_for_function("([selector, old]) => { const e = document.querySelector(selector);"
+                                   " return e && e.textContent !== old; }", arg=[TITLE, before], timeout=120_000)
+            times.append((time.perf_counter() - started) * 1000)
+            page.keyboard.press("Escape")
+            clear = widget.get_by_role("button", name="Clear all")
+            if clear.count():
+                clear.first.click()
+                page.wait_for_function("([selector, old]) => { const e = document.querySelector(selector);"
+                                       " return e && e.textContent === old; }", arg=[TITLE, before], timeout=120_000)
+        browser.close()
+    return statistics.median(times)
+
+
+def e2e_ms(folder: Path, *, repeats: int = 5) -> float:
+    process, url = _serve(ROOT / "dashboard.py", {"DASHBOARD_DATA_DIR": str(folder / "data"),
+                                                   "DASHBOARD_SEEDS_DIR": str(folder / "seeds")})
+    try:
+        return round(_time_filter_changes(url, ["Opposition", "Business", "Observers"], label="Bloc",
+                                          repeats=repeats))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def bare_ms(*, repeats: int = 5) -> float:
+    process, url = _serve(ROOT / "benchmarks" / "bare_app.py", {})
+    try:
+        return round(_time_filter_changes(url, ["a", "b", "c"], label="Bloc", repeats=repeats))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -1,0 +1,132 @@
+"""Each benchmark figure, measured on a synthetic dataset. Timings are medians; the machine is shared."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from analysis import export, figures, pagework, store, synth
+from analysis.extract import extract
+from analysis.filters import FilterSpec
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 29)
+SPECS = (FilterSpec(), FilterSpec(blocs=("Opposition",)), FilterSpec(stances=("supportive", "cautious")),
+         FilterSpec(targets=("tariffs",)), FilterSpec(blocs=("Government", "Business"), targets=("trade-deal",)))
+APP_PAGES = {"overview": "views/overview.py", "positions": "views/positions.py", "matrix": "views/matrix.py",
+             "network": "views/network.py", "map": "views/map.py", "timeline": "views/timeline.py",
+             "reader": "views/reader.py", "profile": "views/profile.py"}
+
+
+def dataset(statements: int, work: Path) -> Path:
+    folder = work / f"synth-{statements}"
+    if not (folder / "SYNTHETIC").exists():
+        synth.generate(statements, folder, seed=7)
+    return folder
+
+
+def load_seconds(folder: Path) -> dict[str, float]:
+    shutil.rmtree(folder / "data" / ".cache", ignore_errors=True)
+    started = time.perf_counter()
+    store.load(folder / "data", folder / "seeds")
+    cold = time.perf_counter() - started
+    warm = []
+    for _ in range(3):
+        started = time.perf_counter()
+        store.load(folder / "data", folder / "seeds")
+        warm.append(time.perf_counter() - started)
+    return {"cold": round(cold, 2), "warm": round(statistics.median(warm), 2)}
+
+
+def compute_ms(folder: Path, *, specs=SPECS) -> dict[str, float]:
+    tables = store.load(folder / "data", folder / "seeds")
+    result = {}
+    for page in pagework.PAGES:
+        pagework.run(page, tables, specs[0], as_of=AS_OF)  # warm-up: imports, first-use caches
+        times = []
+        for spec in specs:
+            started = time.perf_counter()
+            pagework.run(page, tables, spec, as_of=AS_OF)
+            times.append((time.perf_counter() - started) * 1000)
+        result[page] = round(statistics.median(times), 1)
+    return result
+
+
+def payload_kb(folder: Path) -> dict[str, float]:
+    """The serialized size of every element a page sends, after an AppTest run of the real app."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DASHBOARD_DATA_DIR"] = str(folder / "data")
+    os.environ["DASHBOARD_SEEDS_DIR"] = str(folder / "seeds")
+    result = {}
+    try:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600).run()  # one session, one load
+        for page, path in APP_PAGES.items():
+            app.switch_page(path).run()
+            if app.exception:
+                raise RuntimeError(f"{page}: {app.exception[0].message}")
+            size = sum(len(node.proto.SerializeToString()) for node in _elements(app._tree)
+                       if getattr(node, "proto", None) is not None)
+            result[page] = round(size / 1024, 1)
+    finally:
+        os.environ.pop("DASHBOARD_DATA_DIR", None)
+        os.environ.pop("DASHBOARD_SEEDS_DIR", None)
+    return result
+
+
+def _elements(node):
+    children = getattr(node, "children", None)
+    if children is None:
+        yield node
+        return
+    values = children.values() if isinstance(children, dict) else children
+    for child in values:
+        yield from _elements(child)
+
+
+def rss_mb(folder: Path) -> float:
+    """Peak resident memory of a process that loads the tables and does every page's work."""
+    script = (f"import datetime as dt; from analysis import store, pagework; from analysis.filters import FilterSpec;"
+              f"t = store.load({str(folder / 'data')!r}, {str(folder / 'seeds')!r});"
+              f"[pagework.run(p, t, FilterSpec(), as_of=dt.date(2026, 11, 29)) for p in pagework.PAGES]")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(peak, before) / 1024, 1)
+
+
+def extract_wps(folder: Path) -> float:
+    """Words per second on one core over generated articles (the synthetic sources)."""
+    tables = store.load(folder / "data", folder / "seeds")
+    texts = [tables.texts[s] for s in list(tables.texts)[:40]]
+    extract(texts[0], actors=tables.actors, targets=tables.targets)  # warm-up: spaCy, lexicon
+    words = sum(len(t.split()) for t in texts)
+    runs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        for text in texts:
+            extract(text, actors=tables.actors, targets=tables.targets, main_target="reform-bill")
+        runs.append(time.perf_counter() - started)
+    return round(words / statistics.median(runs))
+
+
+def exports(folder: Path) -> dict[str, float]:
+    tables = store.load(folder / "data", folder / "seeds")
+    scope = figures.Scope.of(tables, FilterSpec(), as_of=AS_OF)
+    fig = figures.figure("blocs", scope)
+    export.figure_png(fig, width=1280, height=720)  # warm-up: the kaleido server starts once per process
+    png = []
+    for _ in range(5):
+        started = time.perf_counter()
+        export.figure_png(fig, width=1280, height=720)
+        png.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    export.deck(tables, FilterSpec(), title="Benchmark deck", as_of=AS_OF)
+    return {"deck_s": round(time.perf_counter() - started, 2), "png_s": round(statistics.median(png), 3)}
