@@ -156,7 +156,7 @@ def apply(spec: FilterSpec, view: pd.DataFrame) -> pd.DataFrame:
         haystack = (view["quote"].str.casefold() + "\n" + view["actor_name"].str.casefold() + "\n"
                     + view["summary"].str.casefold() + "\n" + view["cue"].str.casefold())
         mask &= haystack.str.contains(needle, regex=False)
-    return view.loc[mask].copy()
+    return view.loc[mask]  # a new frame (copy-on-write): the input is never modified
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,10 @@ def _fingerprint(data_dir: str, seeds_dir: str, signature: tuple) -> str:
     return store.fingerprint(data_dir, seeds_dir)
 
 
-@st.cache_data(max_entries=4, show_spinner="Loading and checking the tables…")
+# cache_resource, not cache_data: cache_data would pickle a million-row view on every rerun, which costs
+# more than the page itself. Tables is a frozen dataclass that nothing mutates (analysis functions never
+# modify their inputs, and the tests check it), so one shared copy per data fingerprint is safe.
+@st.cache_resource(max_entries=2, show_spinner="Loading and checking the tables…")
 def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Tables | list[Problem]:
     try:
         return store.load(data_dir, seeds_dir)
@@ -55,8 +58,9 @@ def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Tables | list[Prob
         return error.problems
 
 
-@st.cache_data(max_entries=64, show_spinner=False, hash_funcs={FilterSpec: repr})
 def _filtered(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec) -> pd.DataFrame:
+    """Filtering is a few vectorised comparisons on categorical columns (tens of ms at a million rows);
+    caching its result with cache_data would cost more in copying than it saves."""
     tables = _load(data_dir, seeds_dir, fingerprint)
     return filters.apply(spec, tables.view)
 

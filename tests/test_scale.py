@@ -1,0 +1,64 @@
+"""What makes speed possible: valid synthetic data, a cache that follows the CSVs, and capped figures."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from analysis import figures, store, synth
+from analysis.filters import FilterSpec
+from analysis.metrics import present_counts
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    return synth.generate(5_000, tmp_path_factory.mktemp("synth") / "five-thousand", seed=3)
+
+
+def test_synthetic_data_is_valid_marked_and_deterministic(synthetic, tmp_path):
+    tables = store.load(synthetic / "data", synthetic / "seeds", cache=False)
+    assert len(tables.statements) == 5_000 and len(tables.actors) == 100
+    assert (synthetic / "SYNTHETIC").exists()
+    assert tables.sources["title"].str.startswith("SYNTHETIC").all()
+    counts = present_counts(tables.view["actor_id"])
+    assert counts.iloc[0] > 10 * counts.iloc[-1]  # skewed: a few actors say most
+    assert tables.view["target_id"].nunique() >= 5
+    assert (tables.view["date"].max() - tables.view["date"].min()).days > 180
+    again = synth.generate(5_000, tmp_path / "again", seed=3)
+    for table in ("statements", "actors", "sources"):
+        assert (again / "data" / f"{table}.csv").read_bytes() == (synthetic / "data" / f"{table}.csv").read_bytes()
+
+
+def test_the_warm_load_equals_the_cold_one_and_follows_a_changed_csv(data_copy):
+    data, seeds = data_copy
+    cold = store.load(data, seeds)
+    assert any((data / ".cache").glob("*.parquet"))
+    warm = store.load(data, seeds)
+    pd.testing.assert_frame_equal(cold.view, warm.view)
+    assert warm.texts["2025-11-cartel-de-los-soles-fto"] == cold.texts["2025-11-cartel-de-los-soles-fto"]
+    statements = (data / "statements.csv").read_text(encoding="utf-8")
+    (data / "statements.csv").write_text(statements.replace("Praise the designation as overdue.",
+                                                            "Praised it as overdue."), encoding="utf-8")
+    changed = store.load(data, seeds)
+    assert "Praised it as overdue." in set(changed.view["summary"])
+    assert changed.fingerprint != cold.fingerprint
+    (data / "statements.csv").write_text(statements.replace(",supportive,", ",supportve,", 1), encoding="utf-8")
+    with pytest.raises(store.DataError):  # a broken file is never hidden by an old cache
+        store.load(data, seeds)
+
+
+@pytest.mark.parametrize(("view", "cap"), [("spectrum", figures.SPECTRUM_ACTORS), ("matrix", figures.MATRIX_ACTORS),
+                                           ("network", 40), ("timeline", figures.TIMELINE_ACTORS)])
+def test_figures_never_get_more_than_their_cap_of_actors(synthetic, view, cap):
+    tables = store.load(synthetic / "data", synthetic / "seeds")
+    scope = figures.Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
+    fig = figures.figure(view, scope)
+    if view == "network":
+        shown = sum(len(t.text) for t in fig.data if t.mode == "markers+text")
+    elif view == "timeline":
+        shown = len(fig.layout.yaxis2.ticktext)
+    else:
+        shown = len([y for y in fig.layout.yaxis.categoryarray if not y.startswith("<b>")])
+    assert 0 < shown <= cap
+    assert "actors with most statements of" in fig.layout.meta["subtitle"]
+    assert len(fig.to_json()) < 500_000
