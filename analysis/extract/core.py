@@ -47,13 +47,15 @@ class Memory:
     person: Actor | None = None
     group: Actor | None = None
     surnames: dict[str, Actor] = field(default_factory=dict)
+    _pattern: re.Pattern | None = None  # compiled once per new surname, not once per sentence
 
     def remember(self, actor: Actor) -> None:
         if actor.kind == "person":
             self.person = actor
             words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
-            if len(words) >= 2:
-                self.surnames.setdefault(words[-1], actor)
+            if len(words) >= 2 and words[-1] not in self.surnames:
+                self.surnames[words[-1]] = actor
+                self._pattern = None
         else:
             self.group = actor
 
@@ -61,8 +63,10 @@ class Memory:
         """'Kerrigan said' after 'Dave Kerrigan' was met: the same person."""
         if not self.surnames:
             return mentions
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, self.surnames)) + r")(?![\w-])")
-        added = [Mention(m.start(), m.end(), self.surnames[m.group(1)]) for m in pattern.finditer(text, start, end)
+        if self._pattern is None:
+            self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, self.surnames)) + r")(?![\w-])")
+        added = [Mention(m.start(), m.end(), self.surnames[m.group(1)])
+                 for m in self._pattern.finditer(text, start, end)
                  if not any(o.start <= m.start() < o.end for o in mentions)]
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
