@@ -86,7 +86,7 @@ def reaction_window(rows: pd.DataFrame, trigger_date) -> tuple[pd.Timestamp, pd.
     return trigger - pd.Timedelta(days=40), trigger + pd.Timedelta(days=61)
 
 
-def reaction_points(rows: pd.DataFrame, *, limit: int = 30, window=None, max_points: int = 400) -> pd.DataFrame:
+def reaction_points(rows: pd.DataFrame, *, limit: int = 30, window=None, max_points: int = 200) -> pd.DataFrame:
     """Dated statements aggregated for the timeline: one row per actor, date, precision and stance, with
     a count and one quote, for the `limit` actors with most statements inside `window` (so a chart never
     gets raw rows). When that is still more than `max_points`, days are grouped into weeks."""
@@ -115,8 +115,11 @@ def reaction_points(rows: pd.DataFrame, *, limit: int = 30, window=None, max_poi
     points["end"] = [period(d, p)[1] for d, p in zip(points["start"], points["precision"])]
     points["actor_name"] = points["actor_name"].astype(str)
     points["stance"] = points["stance"].astype(str)
-    order = dated.groupby("actor_id", observed=True)["date"].min().sort_values()
-    points["_order"] = points["actor_id"].map({a: i for i, a in enumerate(order.index)})
+    # Lanes from the first to react: statements known to the day before those known only to the month.
+    firsts = dated.assign(_rank=dated["date_precision"].astype(str).map(PRECISION_RANK)).groupby(
+        "actor_id", observed=True).agg(rank=("_rank", "min"), date=("date", "min"))
+    order = firsts.sort_values(["rank", "date"]).index
+    points["_order"] = points["actor_id"].map({a: i for i, a in enumerate(order)})
     return points.sort_values(["_order", "start"], ignore_index=True)[columns]
 
 

@@ -9,6 +9,8 @@ from analysis.figures import Scope
 from analysis.text import escape_markdown
 from views import state, ui
 
+MAX_ROWS = 200  # tables on screen are capped; the payload must not grow with the data
+
 
 def render(scope: Scope) -> None:
     st.title("Timeline")
@@ -26,7 +28,9 @@ def render(scope: Scope) -> None:
         if lags.empty:
             st.info("No statements match the filters.")
         else:
-            st.dataframe(lags[["actor_name", "bloc", "first_statement", "lag"]].rename(columns={
+            if len(lags) > MAX_ROWS:
+                st.caption(f"The first {MAX_ROWS} of {len(lags):,} actors to react.")
+            st.dataframe(lags.head(MAX_ROWS)[["actor_name", "bloc", "first_statement", "lag"]].rename(columns={
                 "actor_name": "Actor", "bloc": "Bloc", "first_statement": "First statement", "lag": "Lag"}),
                 hide_index=True, key="lag_table")
     with right:
@@ -39,7 +43,9 @@ def render(scope: Scope) -> None:
         if silent.empty:
             st.success("Every actor in the filter has taken a position.", icon=":material/done_all:")
         else:
-            st.dataframe(silent[["name", "bloc"]].rename(columns={"name": "Actor", "bloc": "Bloc"}),
+            if len(silent) > MAX_ROWS:
+                st.caption(f"{MAX_ROWS} of {len(silent):,} silent actors.")
+            st.dataframe(silent.head(MAX_ROWS)[["name", "bloc"]].rename(columns={"name": "Actor", "bloc": "Bloc"}),
                          hide_index=True, key="silent_table")
 
 

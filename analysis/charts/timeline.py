@@ -22,7 +22,7 @@ def _span_trace(start, end, y, *, color, width, name, hovertext, showlegend=Fals
                       name=name, showlegend=showlegend, legendgroup=legendgroup, hovertemplate=hovertext)
 
 
-STANCE_OFFSET = {stance: (i - 2) * 0.13 for i, stance in enumerate(STANCES)}
+STANCE_OFFSET = {stance: (i - 2) * 0.16 for i, stance in enumerate(STANCES)}
 
 
 def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: int, trigger_date, title: str,
@@ -74,7 +74,7 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
                 hovers += [t, t, ""]
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=stance, legendgroup=stance,
                                      legendrank=STANCES.index(stance), showlegend=not days.any(),
-                                     line=dict(color=color, width=9), opacity=0.55, hovertemplate=hovers),
+                                     line=dict(color=color, width=8), opacity=0.6, hovertemplate=hovers),
                           row=2, col=1)
     if trigger_date is not None:
         trigger = pd.Timestamp(trigger_date)
