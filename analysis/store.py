@@ -21,7 +21,7 @@ from pathlib import Path
 import filelock
 import pandas as pd
 
-from analysis import schema, validation
+from analysis import parquet_cache, schema, validation
 from analysis.schema import COLUMNS, STANCE_DTYPE, STANCE_SCORES, Problem
 
 
@@ -90,42 +90,6 @@ class SourceTexts(Mapping):
 
 CATEGORICAL_VIEW_COLUMNS = ("source_id", "actor_id", "target_id", "mode", "date_precision", "origin", "actor_name",
                             "bloc", "kind", "country", "party", "target_label", "source_title")
-
-
-def _cache_paths(cache_dir: Path, key: str) -> dict[str, Path]:
-    return {name: cache_dir / f"{key[:24]}-{name}.parquet" for name in (*schema.TABLES, "view")}
-
-
-def _read_cache(cache_dir: Path, key: str, seeds_dir: Path) -> Tables | None:
-    paths = _cache_paths(cache_dir, key)
-    if not all(p.exists() for p in paths.values()):
-        return None
-    try:
-        frames = {name: pd.read_parquet(path) for name, path in paths.items()}
-    except Exception:  # a half-written or foreign cache file: rebuild it from the CSVs
-        return None
-    frames["statements"]["stance"] = frames["statements"]["stance"].astype(STANCE_DTYPE)
-    frames["view"]["stance"] = frames["view"]["stance"].astype(STANCE_DTYPE)
-    sources = frames["sources"]
-    texts = SourceTexts({sid: validation.seed_file(seeds_dir, path)
-                         for sid, path in zip(sources["source_id"], sources["path"])})
-    view = frames.pop("view")
-    return Tables(**frames, texts=texts, view=view, fingerprint=key, file_hashes={})
-
-
-def _write_cache(cache_dir: Path, key: str, tables: Tables) -> None:
-    """Best effort: a read-only folder just means every start is a cold one."""
-    try:
-        cache_dir.mkdir(exist_ok=True)
-        for stale in cache_dir.glob("*.parquet"):
-            stale.unlink()
-        for name, path in _cache_paths(cache_dir, key).items():
-            frame = tables.view if name == "view" else getattr(tables, name)
-            temporary = path.with_suffix(".tmp")
-            frame.to_parquet(temporary, index=False)
-            os.replace(temporary, path)
-    except OSError:
-        pass
 
 
 def _read_fast(path: Path, table: str) -> pd.DataFrame | None:
@@ -251,11 +215,14 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds", *, cach
     key = fingerprint(data_dir, seeds_dir)
     cache_dir = data_dir / ".cache"
     if cache:
-        cached = _read_cache(cache_dir, key, seeds_dir)
-        if cached is not None:
+        frames = parquet_cache.read(cache_dir, key)
+        if frames is not None:
+            view = frames.pop("view")
+            sources = frames["sources"]
+            texts = SourceTexts({sid: validation.seed_file(seeds_dir, path)
+                                 for sid, path in zip(sources["source_id"], sources["path"])})
             hashes = {table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES}
-            return Tables(**{t: getattr(cached, t) for t in schema.TABLES}, texts=cached.texts, view=cached.view,
-                          fingerprint=key, file_hashes=hashes)
+            return Tables(**frames, texts=texts, view=view, fingerprint=key, file_hashes=hashes)
     raw, problems = read_tables(data_dir)
     texts, found = validation.validate(raw, seeds_dir)
     problems += found
@@ -271,7 +238,7 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds", *, cach
         file_hashes={table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES},
     )
     if cache:
-        _write_cache(cache_dir, key, tables)
+        parquet_cache.write(cache_dir, key, {**{t: getattr(tables, t) for t in schema.TABLES}, "view": tables.view})
     return tables
 
 

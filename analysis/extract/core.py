@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis.extract import actors as actor_finder
+from analysis.extract import attribution
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.lexicon import Lexicon, load_lexicon
 from analysis.extract.segment import sentences
@@ -23,54 +23,10 @@ from analysis.extract.stance import Decision, decide
 PROPOSAL_COLUMNS = ["statement_id", "source_id", "actor_id", "target_id", "stance", "quote", "start", "end", "cue",
                     "summary", "mode", "date", "date_precision", "confidence", "origin", "reviewed", "actor",
                     "evidence", "actor_kind", "actor_country", "actor_bloc", "known_actor"]
-QUOTE_SPANS = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
-SPEECH_VERBS = r"(?:said|says|added|adds|told\s+(?:reporters|journalists|[A-Z][\w ]{0,40}?)|stated|argued|" \
-               r"insisted|noted|warned|wrote|tweeted|posted|declared|explained|continued|replied)"
 TONE_THRESHOLD = 0.3
 CLAUSE_BREAK = re.compile(r",?\s+while\s+|;\s+|,\s+whereas\s+|\s+—\s+")
-REPORTING = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 REPORTED_SPEECH = re.compile(r"\b(?:saying|argued|argues|insisted|insists|maintained|maintains|contended|"
                              r"said|says|told\s+\w+)\s+(?:that\s+)?(?:the|it|its|their|this|these|they|a|an)\b")
-# ", which together supply ...," / ", including student unions," / ", one of a dozen companies,": asides.
-ASIDE = re.compile(r",\s+(?:which|who|whose|one of|a\s+\w+\s+that|among them|representing)\b[^,]*,")
-# A mention right after one of these verbs is their object ("he asked Rubio to ..."), not a subject.
-OBJECT_OF = re.compile(r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|presses|invited|ordered|"
-                       r"instructed|accused|thanked|met|met with|named|appointed|recognized|recognised|designated|"
-                       r"labels|labelled|labeled|described|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
-OWN_GOVERNMENT = re.compile(r"\b(?:his|her|their)\s+(?:government|administration|cabinet|ministers)\b", re.IGNORECASE)
-
-
-@dataclass
-class Memory:
-    """Who was mentioned last, for "he added", "they said", "the group's chair said"."""
-
-    person: Actor | None = None
-    group: Actor | None = None
-    surnames: dict[str, Actor] = field(default_factory=dict)
-    _pattern: re.Pattern | None = None  # compiled once per new surname, not once per sentence
-
-    def remember(self, actor: Actor) -> None:
-        if actor.kind == "person":
-            self.person = actor
-            words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
-            if len(words) >= 2 and words[-1] not in self.surnames:
-                self.surnames[words[-1]] = actor
-                self._pattern = None
-        else:
-            self.group = actor
-
-    def surname_mentions(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
-        """'Kerrigan said' after 'Dave Kerrigan' was met: the same person."""
-        if not self.surnames:
-            return mentions
-        if self._pattern is None:
-            self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, self.surnames)) + r")(?![\w-])")
-        added = [Mention(m.start(), m.end(), self.surnames[m.group(1)])
-                 for m in self._pattern.finditer(text, start, end)
-                 if not any(o.start <= m.start() < o.end for o in mentions)]
-        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
-
-
 def _target_of(text: str, start: int, end: int, targets: pd.DataFrame | None, main_target: str) -> str:
     """The document's main target, unless this stretch of text clearly names another known target."""
     if targets is None or len(targets) == 0:
@@ -85,62 +41,6 @@ def _target_of(text: str, start: int, end: int, targets: pd.DataFrame | None, ma
     return best
 
 
-def _speaker(text: str, start: int, end: int, mentions: list[Mention], memory: Memory) -> Actor | None:
-    """The speaker of quoted words in this sentence: '“…,” said X', 'X said: “…”', '“…,” he added'."""
-    after_quote = re.search(rf"[”\"]\s*,?\s*(?:{SPEECH_VERBS})\s+", text[start:end])
-    if after_quote:
-        position = start + after_quote.end()
-        following = [m for m in mentions if m.start >= position - 1 and m.start - position < 25]
-        if following:
-            return following[0].actor
-        pronoun = text[position:end]
-        if actor_finder.PRONOUN_PERSON.match(pronoun):
-            return memory.person
-        if actor_finder.PRONOUN_GROUP.match(pronoun) or actor_finder.BACK_REFERENCE.match(pronoun):
-            return memory.group
-    spans = list(QUOTE_SPANS.finditer(text, start, end))
-    if spans:
-        position = spans[-1].end()
-        verb = re.compile(rf"\b{SPEECH_VERBS}\b").search(text, position, min(end, position + 120))
-        if verb:
-            # '“…,” Kenya's lead negotiator, Dr. Wanjiru Otieno, said': the name nearest the verb speaks.
-            between = [m for m in mentions if position <= m.start and m.end <= verb.start()
-                       and not any(q.start() < m.start < q.end() for q in spans)]
-            people = [m for m in between if m.actor.kind == "person"]
-            if people or between:
-                return (people or between)[-1].actor
-    leading = re.match(rf"\s*[“\"]?(he|she|they|it)\s+(?:{SPEECH_VERBS})\b", text[start:end], re.IGNORECASE)
-    if leading:
-        return memory.person if leading.group(1).lower() in ("he", "she") else memory.group
-    inverted = re.search(rf"[”\"]\s*,?\s*(he|she|they|it)\s+(?:{SPEECH_VERBS})", text[start:end], re.IGNORECASE)
-    if inverted:
-        return memory.person if inverted.group(1).lower() in ("he", "she") else memory.group
-    for mention in mentions:
-        rest = text[mention.end:end]
-        if re.match(rf"\s*(?:,[^,“\"]{{0,60}},\s*)?{SPEECH_VERBS}\b[^“\"]{{0,40}}[:,]?\s*[“\"]", rest):
-            return mention.actor
-    return None
-
-
-def _subject_before(text: str, position: int, clause_start: int, mentions: list[Mention],
-                    memory: Memory) -> list[Actor]:
-    """The actor(s) a cue at `position` belongs to: the nearest group of mentions before it in its clause,
-    a 'by X' after a passive cue, or a pronoun / back-reference at the clause start."""
-    asides = [(clause_start + a.start(), clause_start + a.end()) for a in ASIDE.finditer(text[clause_start:position])]
-    before = [m for m in mentions if clause_start <= m.start and m.end <= position
-              and not any(a0 < m.start < a1 for a0, a1 in asides)]
-    grouped = [group for group in actor_finder.groups(text, before)
-               if not OBJECT_OF.search(text[max(clause_start, group[0].start - 25):group[0].start])]
-    if grouped:
-        return [m.actor for m in grouped[-1]]
-    lead = text[clause_start:position].lstrip(" ,“\"")
-    if actor_finder.PRONOUN_PERSON.match(lead) and memory.person:
-        return [memory.person]
-    if (actor_finder.PRONOUN_GROUP.match(lead) or actor_finder.BACK_REFERENCE.match(lead)) and memory.group:
-        return [memory.group]
-    return []
-
-
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds, cursor = [], start
     for match in CLAUSE_BREAK.finditer(text, start, end):
@@ -151,7 +51,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _inside_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in QUOTE_SPANS.finditer(text[start:end])]
+    return [(start + m.start(), start + m.end()) for m in attribution.QUOTE_SPANS.finditer(text[start:end])]
 
 
 def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFrame | None = None,
@@ -165,7 +65,7 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
     """
     lexicon = lexicon or load_lexicon()
     index = index or ActorIndex.build(actors)
-    memory = Memory()
+    memory = attribution.Memory()
     rows: list[dict] = []
     # Actors are found a paragraph at a time (fewer, longer regex passes), then shared out by sentence.
     paragraph_mentions: dict[int, list[Mention]] = {}
@@ -180,12 +80,12 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
         mentions = [m for m in paragraph_mentions[paragraph_start]
                     if sentence_start <= m.start and m.end <= sentence_end]
         mentions = memory.surname_mentions(text, sentence_start, sentence_end, mentions)
-        mentions = _own_governments(text, sentence_start, sentence_end, mentions, index, memory)
+        mentions = attribution.own_governments(text, sentence_start, sentence_end, mentions, index, memory)
         cues = list(lexicon.find(text, sentence_start, sentence_end))
         cues = [c for c in cues if not _is_false_cue(text, c)]
         cues = [c for c in cues if not any(m.start <= c[0] < m.end for m in mentions)]
         quotes = _inside_quotes(text, sentence_start, sentence_end)
-        speaker = _speaker(text, sentence_start, sentence_end, mentions, memory) if quotes else None
+        speaker = attribution.speaker(text, sentence_start, sentence_end, mentions, memory) if quotes else None
         groups: dict[tuple[str, str], dict] = {}
         last_subject: list[Actor] = []  # a clause without its own subject continues the previous one
         for clause_start, clause_end in _clauses(text, sentence_start, sentence_end):
@@ -195,9 +95,10 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
                 if in_quote and speaker is not None:
                     subject, mode = [speaker], "direct"
                 else:
-                    subject = _passive_agent(text, cue[1], clause_end, mentions) or _subject_before(
-                        text, cue[0], clause_start, [m for m in mentions if not _in_quotes(m, quotes)], memory)
-                    subject = subject or _named_subject(text, clause_start, cue[0], index) or last_subject
+                    outside = [m for m in mentions if not attribution.in_quotes(m, quotes)]
+                    subject = (attribution.passive_agent(text, cue[1], clause_end, mentions)
+                               or attribution.subject_before(text, cue[0], clause_start, outside, memory))
+                    subject = subject or attribution.named_subject(text, clause_start, cue[0], index) or last_subject
                     mode = "reported"
                 if not subject:
                     continue
@@ -221,7 +122,7 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
             # Reported speech with no cue ("Rubio issued the statement, saying the designation marks ..."):
             # the actor stated a position the lexicon cannot read; propose it as neutral, weakly.
             for verb in REPORTED_SPEECH.finditer(text, sentence_start, sentence_end):
-                subject = _subject_before(text, verb.start(), sentence_start, mentions, memory)
+                subject = attribution.subject_before(text, verb.start(), sentence_start, mentions, memory)
                 if subject:
                     for actor in subject:
                         groups[(actor.actor_id or actor.name, main_target)] = {
@@ -254,18 +155,6 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
     return pd.DataFrame(rows, columns=PROPOSAL_COLUMNS)
 
 
-def _own_governments(text: str, start: int, end: int, mentions: list[Mention], index: ActorIndex,
-                     memory: Memory) -> list[Mention]:
-    """'Maduro and his government': the government of the person just named (or last named)."""
-    added = []
-    for match in OWN_GOVERNMENT.finditer(text, start, end):
-        people = [m.actor for m in mentions if m.end <= match.start() and m.actor.kind == "person"]
-        person = people[-1] if people else memory.person
-        if person is not None and person.country:
-            added.append(Mention(match.start(), match.end(), index.government(person.country, person.country)))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
-
-
 def _tone(text: str, quotes, start: int, end: int) -> Decision:
     """No cue in the lexicon: read the tone of the quoted words (VADER) instead, with low confidence.
     A clearly positive quote counts as support, a clearly negative one as opposition, else neutral."""
@@ -286,33 +175,6 @@ def tone_score(text: str) -> float:
     return _vader().polarity_scores(text)["compound"]
 
 
-def _in_quotes(mention: Mention, quotes) -> bool:
-    return any(q0 < mention.start < q1 for q0, q1 in quotes)
-
-
-NAMED_SUBJECT = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:[A-Z][\w&'’.\-]*\s+){0,3}[A-Z][\w&'’\-]*)"
-                           r"(?:\s*,[^,]{3,80},)?,?\s+(?:\w+\s+){0,4}$")
-NOT_NAMES = {"The", "A", "An", "It", "This", "That", "These", "Those", "But", "And", "However", "In", "On", "At",
-             "He", "She", "They", "We", "I", "You", "Its", "Their", "His", "Her", "Another", "Other", "Some",
-             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "If", "When", "While"}
-
-
-def _named_subject(text: str, clause_start: int, position: int, index: ActorIndex) -> list[Actor]:
-    """A capitalised name right before the cue that no pattern knew ('Orion Systems, declined to comment'):
-    a new organisation."""
-    match = NAMED_SUBJECT.search(text[clause_start:position])
-    if not match:
-        return []
-    words = match.group(1).split()
-    while words and words[0] in NOT_NAMES:
-        words = words[1:]
-    if not words or (len(words) == 1 and len(words[0]) < 4):
-        return []
-    name = " ".join(words)
-    actor = index.near_match(name) or Actor(name=name, actor_id=actor_finder.slug(name), kind="organization")
-    return [actor]
-
-
 def _is_headline(text: str, start: int, end: int) -> bool:
     """A line of its own without closing punctuation: a headline or dateline, not a statement."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -322,18 +184,6 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     return start == line_start + (len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())) and \
         end >= line_start + len(text[line_start:line_end].rstrip()) and not line.endswith(
             (".", "!", "?", "”", "\"", "’", "'", ":", ")"))
-
-
-def _passive_agent(text: str, cue_end: int, clause_end: int, mentions: list[Mention]) -> list[Actor]:
-    """'was welcomed by Kenya and Ghana' -> [Kenya, Ghana]."""
-    match = re.match(r"\s+by\s+", text[cue_end:clause_end])
-    if not match:
-        return []
-    position = cue_end + match.end()
-    after = [m for m in mentions if m.start >= position]
-    if not after or after[0].start - position > 4:
-        return []
-    return [m.actor for m in actor_finder.groups(text, after)[0]]
 
 
 def _is_false_cue(text: str, cue) -> bool:
