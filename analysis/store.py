@@ -51,17 +51,20 @@ class Tables:
 CACHE_VERSION = "1"
 
 
-def fingerprint(data_dir: Path | str, seeds_dir: Path | str) -> str:
+def table_hashes(data_dir: Path | str) -> dict[str, str]:
+    """sha256 of every CSV in data_dir, by file name: read once, used for the cache key and stale checks."""
+    data_dir = Path(data_dir)
+    return {path.name: file_sha256(path) for path in sorted(data_dir.glob("*.csv"))} if data_dir.is_dir() else {}
+
+
+def fingerprint(data_dir: Path | str, seeds_dir: Path | str, *, hashes: Mapping[str, str] | None = None) -> str:
     """The cache key for everything derived from the data: the bytes of every table, and the name, size
     and modification time of every seed (seeds are never edited, and their hashes are checked on a cold
     load, so reading them all again on every start would only cost time)."""
     digest = hashlib.sha256(CACHE_VERSION.encode())
-    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
-    for path in sorted(data_dir.glob("*.csv")) if data_dir.is_dir() else []:
-        digest.update(path.name.encode() + b"\0")
-        with open(path, "rb") as stream:
-            while chunk := stream.read(1 << 22):
-                digest.update(chunk)
+    for name, sha in (table_hashes(data_dir) if hashes is None else hashes).items():
+        digest.update(f"{name}\0{sha}\0".encode())
+    seeds_dir = Path(seeds_dir)
     for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
         if path.is_file():
             info = path.stat()
@@ -212,7 +215,9 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds", *, cach
     data/.cache/; later loads of the same content (same table bytes, same seed files) read those.
     """
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
-    key = fingerprint(data_dir, seeds_dir)
+    hashes = table_hashes(data_dir)
+    key = fingerprint(data_dir, seeds_dir, hashes=hashes)
+    file_hashes = {table: hashes.get(f"{table}.csv", "") for table in schema.TABLES}
     cache_dir = data_dir / ".cache"
     if cache:
         frames = parquet_cache.read(cache_dir, key)
@@ -221,8 +226,7 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds", *, cach
             sources = frames["sources"]
             texts = SourceTexts({sid: validation.seed_file(seeds_dir, path)
                                  for sid, path in zip(sources["source_id"], sources["path"])})
-            hashes = {table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES}
-            return Tables(**frames, texts=texts, view=view, fingerprint=key, file_hashes=hashes)
+            return Tables(**frames, texts=texts, view=view, fingerprint=key, file_hashes=file_hashes)
     raw, problems = read_tables(data_dir)
     texts, found = validation.validate(raw, seeds_dir)
     problems += found
@@ -235,7 +239,7 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds", *, cach
                            for sid, path in zip(typed["sources"]["source_id"], typed["sources"]["path"])}, texts),
         view=statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"]),
         fingerprint=key,
-        file_hashes={table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES},
+        file_hashes=file_hashes,
     )
     if cache:
         parquet_cache.write(cache_dir, key, {**{t: getattr(tables, t) for t in schema.TABLES}, "view": tables.view})
@@ -257,7 +261,13 @@ class LockTimeout(Exception):
 
 
 def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+    if not path.exists():
+        return ""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 22):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def to_csv_bytes(frame: pd.DataFrame, table: str) -> bytes:
