@@ -15,7 +15,6 @@ def render(scope: Scope) -> None:
     st.caption(escape_markdown(scope.subtitle) + " · only actors with a country are mapped")
     ui.screenshot_link("views/map.py", scope, view="map")
     ui.chart(state.figure("map", scope), key="map", filename="stance-map")
-    st.caption(escape_markdown(figures.MAP_NOTE))
     countries = metrics.country_stances(scope.rows)
     if countries.empty:
         return

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import geo, theme
-from analysis.charts.frame import empty_figure, hover, quote_lines, sandwich
+from analysis.charts.frame import empty_figure, hover, quote_lines, sandwich, wrap
 from analysis.schema import STANCES
 from analysis.theme import plain
 
@@ -61,7 +61,8 @@ def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title:
     for stance in (s for s in STANCES if s in legend_done):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=stance, legendrank=STANCES.index(stance),
                                  marker=dict(symbol="square", size=14, color=theme.STANCE_COLORS[stance])))
-    fig.add_annotation(text=plain(note), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="bottom",
+    fig.add_annotation(text=wrap(plain(note), 110), xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                       yanchor="bottom",
                        showarrow=False, align="left", font=dict(size=13, color=theme.MUTED_INK), name="note",
                        bgcolor="rgba(255,255,255,0.85)")
     fig.update_xaxes(visible=False, range=[-2.9, 2.9])
