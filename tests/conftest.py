@@ -112,3 +112,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    import tally
+
+    summary = tally.lines()
+    if summary:
+        terminalreporter.section("hostile input and faults: what was tried")
+        for line in summary:
+            terminalreporter.write_line(line)
