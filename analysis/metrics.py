@@ -50,7 +50,9 @@ def stance_counts(rows: pd.DataFrame, *, by: str) -> pd.DataFrame:
     plus `n` and `net` (the mean stance score), sorted from most supportive to most opposed."""
     if rows.empty:
         return pd.DataFrame(columns=[by, *STANCES, "n", "net"]).astype({s: "int64" for s in STANCES})
-    counts = (pd.crosstab(rows[by], rows["stance"].astype(pd.CategoricalDtype(list(STANCES))), dropna=False)
+    # Grouping on the categorical codes: a crosstab of a million rows costs ten times more.
+    stance = rows["stance"].astype(pd.CategoricalDtype(list(STANCES)))
+    counts = (rows.groupby([rows[by], stance], observed=False, sort=False).size().unstack("stance")
               .reindex(columns=list(STANCES), fill_value=0))
     counts.columns = list(STANCES)
     counts = counts.astype("int64")
@@ -116,11 +118,18 @@ def key_quotes(rows: pd.DataFrame, *, per_bloc: int = 1) -> pd.DataFrame:
     """The most telling quote(s) per bloc: direct speech first, then confidence, then a clear position."""
     if rows.empty:
         return rows.head(0)
-    mode_rank = rows["mode"].map({"direct": 0, "reported": 1, "characterized": 2}).fillna(3)
-    ranked = rows.assign(_mode=mode_rank, _strength=rows["score"].abs(), _length=rows["quote"].str.len())
+    # Narrow to each bloc's direct-speech, most confident rows before sorting: sorting a million rows by
+    # six keys to keep one per bloc is most of the cost otherwise.
+    mode_rank = rows["mode"].map({"direct": 0, "reported": 1, "characterized": 2}).astype("float64").fillna(3)
+    ranked = rows.assign(_mode=mode_rank)
+    ranked = ranked[ranked["_mode"] == ranked.groupby("bloc", observed=True)["_mode"].transform("min")]
+    if per_bloc == 1:
+        best_confidence = ranked.groupby("bloc", observed=True)["confidence"].transform("max")
+        ranked = ranked[ranked["confidence"] == best_confidence]
+    ranked = ranked.assign(_strength=ranked["score"].abs(), _length=ranked["quote"].str.len())
     ranked = ranked.sort_values(["bloc", "_mode", "confidence", "_strength", "_length", "statement_id"],
                                 ascending=[True, True, False, False, True, True])
-    best = ranked.groupby("bloc", sort=False).head(per_bloc)
+    best = ranked.groupby("bloc", sort=False, observed=True).head(per_bloc)
     order = stance_counts(rows, by="bloc")["bloc"].tolist()
     best = best.assign(_order=best["bloc"].map({b: i for i, b in enumerate(order)}))
     return best.sort_values(["_order", "statement_id"]).drop(
@@ -192,8 +201,8 @@ def source_line(sources: pd.DataFrame, *, as_of: dt.date) -> str:
     else:
         shown = [f"{row.title} ({format_date(row.published, row.date_precision)})" if row.outlet == "" else
                  f"{row.outlet}, {format_date(row.published, row.date_precision)}"
-                 for row in sources.itertuples(index=False)]
-        names = "; ".join(shown[:2]) + (f"; and {len(shown) - 2} more" if len(shown) > 2 else "")
+                 for row in sources.head(2).itertuples(index=False)]  # only two are named
+        names = "; ".join(shown) + (f"; and {len(sources) - 2:,} more" if len(sources) > 2 else "")
     label = "Source" if len(sources) <= 1 else "Sources"
     return f"{label}: {names} · As of {as_of.day} {as_of:%b %Y} · Stance & Reaction Dashboard"
 

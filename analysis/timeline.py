@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis.metrics import format_date
@@ -44,6 +45,14 @@ def _lag_text(start: pd.Timestamp, end: pd.Timestamp, precision: str, trigger: p
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
 
 
+def _precision_rank(precision: pd.Series) -> pd.Series:
+    """PRECISION_RANK per row. Mapping the categories (a handful) rather than a million strings."""
+    if isinstance(precision.dtype, pd.CategoricalDtype):
+        ranks = np.array([PRECISION_RANK.get(str(c), 5) for c in precision.cat.categories] + [5], dtype="int64")
+        return pd.Series(ranks[precision.cat.codes.to_numpy()], index=precision.index)  # code -1 (NaN) -> 5
+    return precision.astype(str).map(PRECISION_RANK).fillna(5).astype("int64")
+
+
 def reaction_lags(rows: pd.DataFrame, *, trigger_date) -> pd.DataFrame:
     """Per actor: its first dated statement and how long after the trigger it came, as exactly as the
     dates allow. Day-precision dates give a number of days; coarser ones say their precision instead."""
@@ -55,7 +64,7 @@ def reaction_lags(rows: pd.DataFrame, *, trigger_date) -> pd.DataFrame:
                                                          statements=("score", "size"))
     dated = rows[rows["date"].notna() & rows["date_precision"].isin(list(PERIOD_OFFSETS))]
     # The earliest period start, then the finest precision: one vectorised key, so a million rows stay fast.
-    key = dated["date"].astype("int64") + dated["date_precision"].astype(str).map(PRECISION_RANK).astype("int64")
+    key = dated["date"].astype("int64") + _precision_rank(dated["date_precision"])
     first = dated.loc[key.groupby(dated["actor_id"], observed=True).idxmin(), ["actor_id", "date", "date_precision"]]
     first = first.set_index("actor_id")
     records = []
@@ -116,7 +125,7 @@ def reaction_points(rows: pd.DataFrame, *, limit: int = 30, window=None, max_poi
     points["actor_name"] = points["actor_name"].astype(str)
     points["stance"] = points["stance"].astype(str)
     # Lanes from the first to react: statements known to the day before those known only to the month.
-    firsts = dated.assign(_rank=dated["date_precision"].astype(str).map(PRECISION_RANK)).groupby(
+    firsts = dated.assign(_rank=_precision_rank(dated["date_precision"])).groupby(
         "actor_id", observed=True).agg(rank=("_rank", "min"), date=("date", "min"))
     order = firsts.sort_values(["rank", "date"]).index
     points["_order"] = points["actor_id"].map({a: i for i, a in enumerate(order)})

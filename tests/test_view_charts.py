@@ -1,6 +1,7 @@
 """The analyst-view figures on literal data: matrix, network, map, timeline, stance over time."""
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
@@ -122,3 +123,17 @@ def test_unknown_view_is_refused(tables):
 def test_country_names_prefer_short_common_names(tables):
     names = figures.country_names(["USA", "RUS", "VEN", "IRN", "CHN"], tables.actors)
     assert names == {"USA": "United States", "RUS": "Russia", "VEN": "Venezuela", "IRN": "Iran", "CHN": "China"}
+
+
+@pytest.mark.parametrize("spec", [FilterSpec(), FilterSpec(stances=("supportive",)), FilterSpec(blocs=("No such",))])
+def test_every_figure_passes_plotly_validation(tables, spec):
+    """The chart builders skip plotly's per-call validation for speed (charts.frame.Draft); rebuilding each
+    figure with validation on proves that every property they set is one plotly knows, with a valid value."""
+    import plotly.graph_objects as go
+
+    scope = figures.Scope.of(tables, spec, as_of=dt.date(2026, 11, 29))
+    for view in figures.VIEWS:
+        options = {"actor": "trump"} if view == "profile" else {}
+        fig = figures.figure(view, scope, options=options)
+        checked = go.Figure(fig.to_dict())  # raises ValueError on an unknown property or a bad value
+        assert json.loads(checked.to_json()) == json.loads(fig.to_json()), view

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import geo, theme
-from analysis.charts.frame import empty_figure, hover, quote_lines, sandwich, wrap
+from analysis.charts.frame import Draft, empty_figure, hover, quote_lines, sandwich, wrap
 from analysis.schema import STANCES
 from analysis.theme import plain
 
@@ -29,11 +29,11 @@ def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title:
     if countries.empty:
         return empty_figure("No country-level statements match the filters", title=title, subtitle=subtitle,
                             footer=footer)
-    fig = go.Figure()
+    fig = Draft()
     shown = set(countries["country"])
     xs, ys = _outline_xy([ring for code, rings in outlines.items()
                           if code not in shown and code not in LEFT_OUT for ring in rings])
-    fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", fillcolor=BACKGROUND_LAND, mode="lines",
+    fig.add_trace(dict(type="scatter", x=xs, y=ys, fill="toself", fillcolor=BACKGROUND_LAND, mode="lines",
                              line=dict(color="#FFFFFF", width=0.5), hoverinfo="skip", showlegend=False))
     legend_done: set[str] = set()
     ordered = countries.assign(_rank=countries["stance"].map(STANCES.index)).sort_values("_rank")
@@ -42,7 +42,7 @@ def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title:
             continue
         name = country_names.get(row.country, row.country)
         xs, ys = _outline_xy(outlines[row.country])
-        fig.add_trace(go.Scatter(
+        fig.add_trace(dict(type="scatter",
             x=xs, y=ys, fill="toself", fillcolor=theme.STANCE_COLORS[row.stance], mode="lines",
             line=dict(color="#FFFFFF", width=0.8), hoveron="fills", name=row.stance, showlegend=False,
             text=hover([f"<b>{plain(name)}</b>: {row.stance} (net {row.net:+.2f}, {row.n} statement"
@@ -59,8 +59,9 @@ def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title:
                            bgcolor="rgba(255,255,255,0.82)", borderpad=3)
     # Legend entries as squares (a filled outline would show as a line), in scale order.
     for stance in (s for s in STANCES if s in legend_done):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=stance, legendrank=STANCES.index(stance),
-                                 marker=dict(symbol="square", size=14, color=theme.STANCE_COLORS[stance])))
+        fig.add_trace(dict(type="scatter", x=[None], y=[None], mode="markers", name=stance,
+                           legendrank=STANCES.index(stance),
+                           marker=dict(symbol="square", size=14, color=theme.STANCE_COLORS[stance])))
     fig.add_annotation(text=wrap(plain(note), 110), xref="paper", yref="paper", x=0, y=0, xanchor="left",
                        yanchor="bottom",
                        showarrow=False, align="left", font=dict(size=13, color=theme.MUTED_INK), name="note",

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import theme
-from analysis.charts.frame import NO_MATCH, empty_figure, hover, sandwich, wrap
+from analysis.charts.frame import NO_MATCH, Draft, empty_figure, hover, sandwich, wrap
 from analysis.theme import plain
 
 EDGE_STYLE = {"congruence": dict(color="#5B8DB8", dash="solid"), "conflict": dict(color="#D55E00", dash="dot")}
@@ -18,7 +18,7 @@ def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, ti
     """`nodes` from `alignment.network_nodes` (with x, y), `edges` from `alignment.alignment_edges`."""
     if nodes.empty:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
-    fig = go.Figure()
+    fig = Draft()
     where = nodes.set_index("actor_id")[["x", "y", "actor_name"]]
     style = EDGE_STYLE[kind]
     # One trace per edge weight, so that width can say how many targets a pair shares.
@@ -27,11 +27,11 @@ def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, ti
         for edge in group.itertuples(index=False):
             xs += [where.at[edge.source, "x"], where.at[edge.target, "x"], None]
             ys += [where.at[edge.source, "y"], where.at[edge.target, "y"], None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+        fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                                  line=dict(width=1.5 + 2 * (int(weight) - 1), **style), opacity=0.7))
     # Invisible midpoints carry each edge's hover: which targets the pair agrees or clashes on.
     if not edges.empty:
-        fig.add_trace(go.Scatter(
+        fig.add_trace(dict(type="scatter",
             x=[(where.at[e.source, "x"] + where.at[e.target, "x"]) / 2 for e in edges.itertuples(index=False)],
             y=[(where.at[e.source, "y"] + where.at[e.target, "y"]) / 2 for e in edges.itertuples(index=False)],
             mode="markers", marker=dict(size=10, opacity=0), showlegend=False,
@@ -41,8 +41,8 @@ def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, ti
                            for e in edges.itertuples(index=False)]))
     colors = theme.bloc_colors(nodes["bloc"])
     for bloc, group in nodes.groupby("bloc", sort=True):
-        fig.add_trace(go.Scatter(
-            x=group["x"], y=group["y"], mode="markers+text", name=plain(bloc),
+        fig.add_trace(dict(type="scatter",
+            x=group["x"].tolist(), y=group["y"].tolist(), mode="markers+text", name=plain(bloc),
             text=[wrap(plain(n), 18) for n in group["actor_name"]], textposition="top center",
             textfont=dict(size=13), cliponaxis=False,
             marker=dict(size=(14 + 3 * group["n"].clip(upper=8)).tolist(), color=colors[bloc],

@@ -10,6 +10,7 @@ from analysis.charts.frame import (
     NO_MATCH,
     ROW_HEIGHT,
     STANCE_TICKS,
+    Draft,
     empty_figure,
     grouped_rows,
     hover,
@@ -30,7 +31,7 @@ def stance_spectrum(positions: pd.DataFrame, *, title: str, subtitle: str, foote
     if positions.empty:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     categories, row_of = grouped_rows(positions)
-    fig = go.Figure()
+    fig = Draft()
     for stance in STANCES:
         part = positions[positions["stance"] == stance]
         if part.empty:
@@ -41,8 +42,8 @@ def stance_spectrum(positions: pd.DataFrame, *, title: str, subtitle: str, foote
                     f"On: {plain(', '.join(r.targets))}", *quote_lines(r.quotes)])
             for r in part.itertuples(index=False)
         ]
-        fig.add_trace(go.Scatter(
-            x=part["score"], y=part["actor_id"].map(row_of).tolist(), mode="markers", name=stance,
+        fig.add_trace(dict(type="scatter",
+            x=part["score"].tolist(), y=part["actor_id"].map(row_of).tolist(), mode="markers", name=stance,
             marker=dict(color=theme.STANCE_COLORS[stance], size=(14 + 4 * part["n"].clip(upper=6)).tolist(),
                         line=dict(color="#FFFFFF", width=1.5)),
             hovertemplate=hover_texts, customdata=part["actor_id"].tolist(),
@@ -65,11 +66,11 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     order = counts.iloc[::-1]
     blocs = [plain(b) for b in order["bloc"]]
-    fig = go.Figure()
+    fig = Draft()
 
     def bar(stance: str, values, *, show_legend: bool = True):
         real = order[stance].tolist()
-        fig.add_trace(go.Bar(
+        fig.add_trace(dict(type="bar",
             y=blocs, x=values, orientation="h", name=stance, legendgroup=stance, legendrank=STANCES.index(stance),
             showlegend=show_legend, marker=dict(color=theme.STANCE_COLORS[stance], line=dict(width=0)),
             customdata=real, text=[str(v) if v and show_legend else "" for v in real],
@@ -130,16 +131,17 @@ def stance_matrix(cells: pd.DataFrame, *, title: str, subtitle: str, footer: str
     colorscale = []
     for i, stance in enumerate(STANCES):
         colorscale += [[i / steps, theme.STANCE_COLORS[stance]], [(i + 1) / steps, theme.STANCE_COLORS[stance]]]
-    fig = go.Figure(go.Heatmap(
+    fig = Draft()
+    fig.add_trace(dict(type="heatmap",
         z=z, x=[plain(t) for t in targets], y=categories, zmin=-0.5, zmax=steps - 0.5, colorscale=colorscale,
         showscale=False, hovertext=hover_text, hovertemplate="%{hovertext}<extra></extra>", xgap=3, ygap=3,
     ))
     # The counts as text in a colour that reads on each stance colour (plotly's heatmap text cannot).
-    fig.add_trace(go.Scatter(x=counts["x"], y=counts["y"], text=counts["text"], mode="text", showlegend=False,
+    fig.add_trace(dict(type="scatter", x=counts["x"], y=counts["y"], text=counts["text"], mode="text", showlegend=False,
                              textfont=dict(size=15, color=counts["color"]), hoverinfo="skip"))
     # A legend from invisible markers, since a heatmap has no legend of its own.
     for stance in STANCES:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=stance, showlegend=True,
+        fig.add_trace(dict(type="scatter", x=[None], y=[None], mode="markers", name=stance, showlegend=True,
                                  marker=dict(symbol="square", size=14, color=theme.STANCE_COLORS[stance])))
     fig.update_yaxes(categoryorder="array", categoryarray=categories[::-1], showgrid=False, tickfont=dict(size=14))
     fig.update_xaxes(side="top", showgrid=False, tickfont=dict(size=14), tickangle=0,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from analysis import theme
-from analysis.charts.frame import NO_MATCH, STANCE_TICKS, empty_figure, hover, sandwich, wrap
+from analysis.charts.frame import NO_MATCH, STANCE_TICKS, Draft, empty_figure, hover, sandwich, wrap
 from analysis.metrics import format_date
 from analysis.schema import STANCES
 from analysis.theme import plain
@@ -18,8 +17,8 @@ TRIGGER_COLOR = "#332288"
 
 
 def _span_trace(start, end, y, *, color, width, name, hovertext, showlegend=False, legendgroup=None, opacity=1.0):
-    return go.Scatter(x=[start, end], y=[y, y], mode="lines", line=dict(color=color, width=width), opacity=opacity,
-                      name=name, showlegend=showlegend, legendgroup=legendgroup, hovertemplate=hovertext)
+    return dict(type="scatter", x=[start, end], y=[y, y], mode="lines", line=dict(color=color, width=width),
+                opacity=opacity, name=name, showlegend=showlegend, legendgroup=legendgroup, hovertemplate=hovertext)
 
 
 STANCE_OFFSET = {stance: (i - 2) * 0.16 for i, stance in enumerate(STANCES)}
@@ -36,17 +35,17 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     actors = list(dict.fromkeys(points["actor_name"]))
     lane_of = {name: len(actors) - 1 - i for i, name in enumerate(actors)}  # first actor on top
-    fig = make_subplots(rows=2, cols=1, row_heights=[0.28, 0.72], vertical_spacing=0.12)
+    fig = Draft(rows=2, row_heights=(0.28, 0.72), vertical_spacing=0.12)
     for i, (event, (start, end)) in enumerate(dated_events):
         lane = i % 3
         color = TRIGGER_COLOR if event.role == "trigger" else EVENT_COLOR
         text = hover([f"<b>{plain(event.title)}</b> · {format_date(event.date, event.date_precision)}",
                       wrap(plain(event.description), 70)])
-        fig.add_trace(_span_trace(start, end, lane, color=color, width=8, name="event", hovertext=text), row=1, col=1)
-        fig.add_trace(go.Scatter(x=[start + (end - start) / 2], y=[lane], mode="markers+text",
+        fig.add_trace(_span_trace(start, end, lane, color=color, width=8, name="event", hovertext=text), row=1)
+        fig.add_trace(dict(type="scatter", x=[start + (end - start) / 2], y=[lane], mode="markers+text",
                                  marker=dict(color=color, size=9), text=[wrap(plain(event.title), 26)],
                                  textposition="top center", textfont=dict(size=12), hovertemplate=text,
-                                 showlegend=False, cliponaxis=False), row=1, col=1)
+                                 showlegend=False, cliponaxis=False), row=1)
     for stance in STANCES:
         part = points[points["stance"] == stance]
         if part.empty:
@@ -58,13 +57,13 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
         lanes = [lane_of[a] + STANCE_OFFSET[stance] for a in part["actor_name"]]
         days = part["precision"].isin(["day", "week"]).to_numpy()
         if days.any():
-            fig.add_trace(go.Scatter(
+            fig.add_trace(dict(type="scatter",
                 x=[s + (e - s) / 2 for s, e in zip(part["start"][days], part["end"][days])],
                 y=[y for y, d in zip(lanes, days) if d],
                 mode="markers", name=stance, legendgroup=stance, legendrank=STANCES.index(stance),
                 marker=dict(color=color, size=(10 + 3 * part["n"][days].clip(upper=8)).tolist(),
                             line=dict(color="#FFFFFF", width=1)),
-                hovertemplate=[t for t, d in zip(texts, days) if d]), row=2, col=1)
+                hovertemplate=[t for t, d in zip(texts, days) if d]), row=2)
         if (~days).any():
             xs, ys, hovers = [], [], []
             for (s, e, y, t) in zip(part["start"][~days], part["end"][~days], [y for y, d in zip(lanes, days) if not d],
@@ -72,24 +71,24 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
                 xs += [s, e, None]
                 ys += [y, y, None]
                 hovers += [t, t, ""]
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=stance, legendgroup=stance,
+            fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", name=stance, legendgroup=stance,
                                      legendrank=STANCES.index(stance), showlegend=not days.any(),
                                      line=dict(color=color, width=8), opacity=0.6, hovertemplate=hovers),
-                          row=2, col=1)
+                          row=2)
     if trigger_date is not None:
         trigger = pd.Timestamp(trigger_date)
         for r in (1, 2):
             fig.add_vline(x=trigger.value / 1e6 + 43_200_000, line=dict(color=TRIGGER_COLOR, width=2, dash="dash"),
-                          row=r, col=1)
+                          row=r)
         # The window shows every reaction period whole (a month-precision statement spans its month).
         near = points[points["end"] > trigger - pd.Timedelta(days=60)]
         window_start = min([trigger - pd.Timedelta(days=4), *near["start"]])
         window_end = max([trigger + pd.Timedelta(days=14), *near["end"].clip(upper=trigger + pd.Timedelta(days=60))])
-        fig.update_xaxes(range=[window_start - pd.Timedelta(days=1), window_end + pd.Timedelta(days=1)], row=2, col=1)
-    fig.update_yaxes(visible=False, range=[-0.6, 3.2], row=1, col=1)
+        fig.update_xaxes(range=[window_start - pd.Timedelta(days=1), window_end + pd.Timedelta(days=1)], row=2)
+    fig.update_yaxes(visible=False, range=[-0.6, 3.2], row=1)
     fig.update_yaxes(tickmode="array", tickvals=list(lane_of.values()), ticktext=[plain(a) for a in lane_of],
                      range=[-0.6, len(actors) - 0.4], tickfont=dict(size=14), showgrid=False, zeroline=False,
-                     row=2, col=1)
+                     row=2)
     reactions = "<b>Reactions</b> · a dot is a known day; a bar spans the month when only the month is known"
     if trigger_date is not None:
         reactions += f" · dashed: the trigger, {format_date(pd.Timestamp(trigger_date), 'day')}"
@@ -111,12 +110,12 @@ def stance_over_time(series: pd.DataFrame, *, title: str, subtitle: str, footer:
     if dated["date"].nunique() < 2:
         return empty_figure("Stance over time needs statements on at least two dates", title=title,
                             subtitle=subtitle, footer=footer)
-    fig = go.Figure()
+    fig = Draft()
     colors = theme.bloc_colors(dated["target_label"])
     for target, group in dated.groupby("target_label", sort=True):
-        fig.add_trace(go.Scatter(
-            x=group["date"], y=group["score"], mode="lines+markers", name=plain(target), line_shape="hv",
-            line=dict(color=colors[target], width=2),
+        fig.add_trace(dict(type="scatter",
+            x=group["date"].tolist(), y=group["score"].tolist(), mode="lines+markers", name=plain(target),
+            line=dict(color=colors[target], width=2, shape="hv"),
             marker=dict(size=12, color=[theme.STANCE_COLORS[str(s)] for s in group["stance"]],
                         line=dict(color=colors[target], width=2)),
             hovertemplate=[hover([f"<b>{plain(target)}</b> · {s} · {format_date(d, p)}"
