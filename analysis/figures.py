@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pycountry
@@ -17,7 +19,7 @@ from analysis.charts.network import alignment_network
 from analysis.charts.stances import stance_matrix
 from analysis.charts.timeline import reaction_timeline, stance_over_time
 from analysis.filters import FilterSpec, Labels
-from analysis.metrics import present_counts
+from analysis.selection import NOT_A_TIME, Selection
 from analysis.store import Tables
 
 SPECTRUM_ACTORS = 40
@@ -25,9 +27,9 @@ MATRIX_ACTORS = 40
 TIMELINE_ACTORS = 30
 
 
-def _capped(subtitle: str, rows: pd.DataFrame, shown: int) -> str:
+def _capped(subtitle: str, rows: Selection, shown: int) -> str:
     """Say so when a chart shows only the actors with most statements."""
-    total = rows["actor_id"].nunique()
+    total = rows.nunique("actor_id")
     return subtitle if total <= shown else f"{subtitle} · the {shown} actors with most statements of {total:,}"
 
 
@@ -40,29 +42,39 @@ MAP_NOTE = ("Colour = net stance of the country's actors: the mean score of all 
 
 @dataclass(frozen=True, eq=False)
 class Scope:
-    """What is being looked at: the tables, the filter, its rows, and the as-of date of the briefing."""
+    """What is being looked at: the tables, the filter, the statements it selects, and the as-of date of
+    the briefing. `selection` is a mask over the view; `rows` copies the selected rows when one needs them."""
 
     tables: Tables
     spec: FilterSpec
-    rows: pd.DataFrame
+    selection: Selection
     labels: Labels
     as_of: dt.date
 
     @classmethod
-    def of(cls, tables: Tables, spec: FilterSpec, *, as_of: dt.date, rows: pd.DataFrame | None = None) -> Scope:
-        return cls(tables=tables, spec=spec, rows=filters.apply(spec, tables.view) if rows is None else rows,
-                   labels=Labels.from_tables(tables), as_of=as_of)
+    def of(cls, tables: Tables, spec: FilterSpec, *, as_of: dt.date, selection: Selection | None = None) -> Scope:
+        if "labels" not in tables.derived:
+            tables.derived["labels"] = Labels.from_tables(tables)
+        return cls(tables=tables, spec=spec, as_of=as_of, labels=tables.derived["labels"],
+                   selection=filters.select(spec, tables.selection()) if selection is None else selection)
+
+    @cached_property
+    def rows(self) -> pd.DataFrame:
+        return self.selection.rows
 
     @property
     def subtitle(self) -> str:
-        return filters.describe(self.spec, rows=self.rows, labels=self.labels)
+        return filters.describe(self.spec, rows=self.selection, labels=self.labels)
 
     @property
     def footer(self) -> str:
-        used = self.tables.sources
-        if not self.rows.empty:
-            used = used[used["source_id"].isin(self.rows["source_id"].unique())]
-        return metrics.source_line(used, as_of=self.as_of)
+        sources = self.tables.sources
+        if self.selection.empty:
+            return metrics.source_line(sources, as_of=self.as_of)
+        # In the sources table's order; only the first two are named, so look no further than those.
+        used = set(self.selection.counts("source_id").index)
+        first_two = [i for i, source_id in enumerate(self.tables.source_ids()) if source_id in used][:2]
+        return metrics.source_line(sources.iloc[first_two], as_of=self.as_of, total=len(used))
 
     def narrowed(self, **changes) -> Scope:
         """The same scope with some filter fields changed (e.g. one target for the spectrum)."""
@@ -71,7 +83,7 @@ class Scope:
 
 def default_target(scope: Scope) -> str | None:
     """The target the spectrum shows first: the one chosen in the filter, else the most discussed."""
-    counts = present_counts(scope.rows["target_id"])
+    counts = scope.selection.counts("target_id")
     return counts.index[0] if len(counts) else None
 
 
@@ -81,28 +93,28 @@ def spectrum(scope: Scope, *, target_id: str | None = None) -> go.Figure:
         return empty_figure(NO_MATCH, title="Where actors stand", subtitle=scope.subtitle,
                             footer=scope.footer)
     narrowed = scope.narrowed(targets=(target_id,))
-    positions = metrics.actor_positions(narrowed.rows, limit=SPECTRUM_ACTORS)
+    positions = metrics.actor_positions(narrowed.selection, limit=SPECTRUM_ACTORS)
     topic = metrics.topic_phrase(scope.labels.targets.get(target_id, target_id))
     return stance_spectrum(positions, title=metrics.spectrum_finding(positions, topic=topic),
-                           subtitle=_capped(narrowed.subtitle, narrowed.rows, SPECTRUM_ACTORS),
+                           subtitle=_capped(narrowed.subtitle, narrowed.selection, SPECTRUM_ACTORS),
                            footer=narrowed.footer)
 
 
 def blocs(scope: Scope) -> go.Figure:
-    counts = metrics.stance_counts(scope.rows, by="bloc")
+    counts = metrics.stance_counts(scope.selection, by="bloc")
     return stance_by_bloc(counts, title=metrics.bloc_finding(counts), subtitle=scope.subtitle, footer=scope.footer)
 
 
 def matrix(scope: Scope) -> go.Figure:
-    cells = metrics.actor_target_cells(scope.rows, limit=MATRIX_ACTORS)
+    cells = metrics.actor_target_cells(scope.selection, limit=MATRIX_ACTORS)
     return stance_matrix(cells, title=metrics.matrix_finding(cells),
-                         subtitle=_capped(scope.subtitle, scope.rows, MATRIX_ACTORS), footer=scope.footer)
+                         subtitle=_capped(scope.subtitle, scope.selection, MATRIX_ACTORS), footer=scope.footer)
 
 
 def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
     """The alignment network and the sentence that explains its polarization figure."""
-    every = metrics.actor_target_cells(scope.rows)
-    top = metrics.present_counts(scope.rows["actor_id"]).index[:alignment.NETWORK_ACTORS]
+    every = metrics.actor_target_cells(scope.selection, quotes=False)
+    top = scope.selection.counts("actor_id").index[:alignment.NETWORK_ACTORS]
     cells = every[every["actor_id"].isin(top)]
     figures = alignment.polarization(every, network=cells)
     edges = alignment.alignment_edges(cells, kind=kind)
@@ -116,7 +128,7 @@ def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
         title = (f"{share:.0%} of actor pairs with a side on the same target are on opposite sides"
                  f" · showing {'agreement' if kind == 'congruence' else 'conflict'}")
     fig = alignment_network(nodes, edges, kind=kind, title=title, footer=scope.footer,
-                            subtitle=_capped(scope.subtitle, scope.rows, alignment.NETWORK_ACTORS))
+                            subtitle=_capped(scope.subtitle, scope.selection, alignment.NETWORK_ACTORS))
     return fig, alignment.polarization_sentence(figures)
 
 
@@ -134,7 +146,7 @@ def country_names(codes, actors: pd.DataFrame) -> dict[str, str]:
 
 
 def world_map(scope: Scope) -> go.Figure:
-    countries = metrics.country_stances(scope.rows)
+    countries = metrics.country_stances(scope.selection)
     names = country_names(countries["country"], scope.tables.actors)
     return stance_map(countries, country_names=names, title=metrics.map_finding(countries, country_names=names),
                       subtitle=scope.subtitle, footer=scope.footer, note=MAP_NOTE)
@@ -151,21 +163,23 @@ def timeline_figure(scope: Scope) -> go.Figure:
     events = scope.tables.events
     if scope.spec.sources:
         events = events[events["source_id"].isin(scope.spec.sources)]
-    lags = timeline.reaction_lags(scope.rows, trigger_date=trigger)
+    lags = timeline.reaction_lags(scope.selection, trigger_date=trigger)
     title = timeline.lag_finding(lags) if trigger is not None else "Context events and reactions"
-    window = timeline.reaction_window(scope.rows, trigger)
-    points = timeline.reaction_points(scope.rows, limit=TIMELINE_ACTORS, window=window)
-    undated = int(scope.rows["date"].isna().sum())
+    window = timeline.reaction_window(scope.selection, trigger)
+    points = timeline.reaction_points(scope.selection, limit=TIMELINE_ACTORS, window=window)
+    dated = scope.selection.array("date") != NOT_A_TIME
+    undated = len(scope.selection) - int(np.count_nonzero(dated[scope.selection.positions]))
     return reaction_timeline(events, points, undated=undated, trigger_date=trigger, title=title,
-                             subtitle=_capped(scope.subtitle, scope.rows[scope.rows["date"].notna()], TIMELINE_ACTORS),
+                             subtitle=_capped(scope.subtitle, scope.selection.where(dated), TIMELINE_ACTORS),
                              footer=scope.footer)
 
 
 def profile(scope: Scope, *, actor_id: str) -> go.Figure:
-    rows = scope.tables.view[scope.tables.view["actor_id"] == actor_id]
+    everything = scope.tables.selection()
+    selection = everything.where(everything.is_in("actor_id", [actor_id]))
     name = scope.labels.actors.get(actor_id, actor_id)
-    narrowed = Scope.of(scope.tables, FilterSpec(actors=(actor_id,)), as_of=scope.as_of, rows=rows)
-    return stance_over_time(timeline.stance_series(rows), title=f"How {name}'s stance moved over time",
+    narrowed = Scope.of(scope.tables, FilterSpec(actors=(actor_id,)), as_of=scope.as_of, selection=selection)
+    return stance_over_time(timeline.stance_series(selection.rows), title=f"How {name}'s stance moved over time",
                             subtitle=narrowed.subtitle, footer=narrowed.footer)
 
 

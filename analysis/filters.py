@@ -10,9 +10,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from analysis.schema import STANCES
+from analysis.selection import NOT_A_TIME, Selection
 
 MAX_PARAM_LENGTH = 200
 MAX_VALUES_PER_PARAM = 50
@@ -138,25 +140,38 @@ def _parse_date(text: str) -> dt.date | None:
         return None
 
 
-def apply(spec: FilterSpec, view: pd.DataFrame) -> pd.DataFrame:
-    """The statement rows (from `Tables.view`) that the spec selects. The input is not modified."""
-    mask = pd.Series(True, index=view.index)
+def select(spec: FilterSpec, view: pd.DataFrame | Selection) -> Selection:
+    """The statement rows (of `Tables.view`, or of a selection of it) that the spec selects, as a
+    Selection: a mask over the view, so that a filter change copies no rows. The input is not modified."""
+    rows = Selection.of(view)
+    mask = rows.mask.copy()
     for _, (name, column) in LIST_FIELDS.items():
         chosen = getattr(spec, name)
         if chosen:
-            mask &= view[column].isin(chosen)
-    if spec.date_from is not None:
-        mask &= view["date"] >= pd.Timestamp(spec.date_from)
-    if spec.date_to is not None:
-        mask &= view["date"] < pd.Timestamp(spec.date_to) + pd.Timedelta(days=1)
+            mask &= rows.is_in(column, chosen)
+    if spec.date_from is not None or spec.date_to is not None:
+        when = rows.array("date")
+        if spec.date_from is not None:
+            mask &= (when >= pd.Timestamp(spec.date_from).value) & (when != NOT_A_TIME)
+        if spec.date_to is not None:
+            mask &= when < (pd.Timestamp(spec.date_to) + pd.Timedelta(days=1)).value
     if spec.reviewed_only:
-        mask &= view["reviewed"]
+        mask &= rows.array("reviewed")
     if spec.query:
+        # Text search looks only at the rows the other fields leave, and only at those rows' text.
+        candidates = np.flatnonzero(mask)
+        frame = rows.frame.iloc[candidates]
         needle = spec.query.casefold()
-        haystack = (view["quote"].str.casefold() + "\n" + view["actor_name"].str.casefold() + "\n"
-                    + view["summary"].str.casefold() + "\n" + view["cue"].str.casefold())
-        mask &= haystack.str.contains(needle, regex=False)
-    return view.loc[mask]  # a new frame (copy-on-write): the input is never modified
+        haystack = (frame["quote"].astype(str).str.casefold() + "\n" + frame["actor_name"].astype(str).str.casefold()
+                    + "\n" + frame["summary"].astype(str).str.casefold() + "\n"
+                    + frame["cue"].astype(str).str.casefold())
+        mask[candidates] = haystack.str.contains(needle, regex=False).to_numpy(dtype=bool)
+    return Selection(rows.frame, mask, shared=rows.shared)
+
+
+def apply(spec: FilterSpec, view: pd.DataFrame) -> pd.DataFrame:
+    """The statement rows (from `Tables.view`) that the spec selects, as a new frame."""
+    return select(spec, view).rows
 
 
 @dataclass(frozen=True)
@@ -180,7 +195,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
-def describe(spec: FilterSpec, *, rows: pd.DataFrame | None = None, labels: Labels | None = None) -> str:
+def describe(spec: FilterSpec, *, rows: pd.DataFrame | Selection | None = None, labels: Labels | None = None) -> str:
     """A plain-English sentence for the spec, e.g. '3 statements by 3 actors · bloc: Venezuela's allies'.
 
     With `rows`, it starts with the counts; with `labels`, ids are shown by name.
@@ -188,7 +203,8 @@ def describe(spec: FilterSpec, *, rows: pd.DataFrame | None = None, labels: Labe
     labels = labels or Labels()
     parts: list[str] = []
     if rows is not None:
-        parts.append(f"{_plural(len(rows), 'statement')} by {_plural(rows['actor_id'].nunique(), 'actor')}")
+        rows = Selection.of(rows)
+        parts.append(f"{_plural(len(rows), 'statement')} by {_plural(rows.nunique('actor_id'), 'actor')}")
     names = {"sources": labels.sources, "actors": labels.actors, "targets": labels.targets}
     for _, (name, _) in LIST_FIELDS.items():
         chosen = getattr(spec, name)

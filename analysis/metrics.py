@@ -1,16 +1,22 @@
 """Aggregations over filtered statement rows: what the charts and tiles show.
 
-Every function takes rows from `filters.apply` (the joined statement view) and returns a new, small
-frame or value. Charts receive these aggregates, never the raw rows.
+Every function takes statement rows (a frame shaped like `Tables.view`, or a `Selection` of one from
+`filters.select`) and returns a new, small frame or value. Charts receive these aggregates, never the raw
+rows. The work is done on integer codes with numpy (see analysis/selection.py), so that a filter change
+stays fast at a million statements.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from analysis.schema import STANCE_SCORES, STANCES
+from analysis.selection import Selection
+
+Rows = pd.DataFrame | Selection  # statement rows: a frame shaped like Tables.view, or a selection of one
 
 OPPOSING = ("condemning", "opposed")
 HOVER_QUOTES = 3
@@ -31,13 +37,18 @@ def nearest_stance(score: float) -> str:
     return min(STANCES, key=lambda s: (round(abs(STANCE_SCORES[s] - score), 9), abs(STANCE_SCORES[s])))
 
 
-def headline_numbers(rows: pd.DataFrame) -> dict[str, int]:
-    stance_counts = rows["stance"].value_counts()
+def nearest_stances(scores) -> list[str]:
+    return [nearest_stance(score) for score in scores]
+
+
+def headline_numbers(rows: Rows) -> dict[str, int]:
+    rows = Selection.of(rows)
+    stance_counts = rows.counts("stance")
     return {
         "statements": len(rows),
-        "actors": rows["actor_id"].nunique(),
-        "blocs": rows["bloc"].nunique(),
-        "sources": rows["source_id"].nunique(),
+        "actors": rows.nunique("actor_id"),
+        "blocs": rows.nunique("bloc"),
+        "sources": rows.nunique("source_id"),
         "supportive": int(stance_counts.get("supportive", 0)),
         "cautious": int(stance_counts.get("cautious", 0)),
         "opposing": int(sum(stance_counts.get(s, 0) for s in OPPOSING)),
@@ -45,22 +56,28 @@ def headline_numbers(rows: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def stance_counts(rows: pd.DataFrame, *, by: str) -> pd.DataFrame:
+def _stance_index(rows: Selection) -> np.ndarray:
+    """Each row's stance as its index in STANCES (the scale order), for counting with bincount."""
+    codes, categories = rows.codes("stance")
+    return np.append([STANCES.index(c) if c in STANCES else 0 for c in categories], 0)[codes]
+
+
+def stance_counts(rows: Rows, *, by: str) -> pd.DataFrame:
     """Statement counts per group and stance: one row per group, a column per stance (in scale order),
     plus `n` and `net` (the mean stance score), sorted from most supportive to most opposed."""
+    rows = Selection.of(rows)
     if rows.empty:
         return pd.DataFrame(columns=[by, *STANCES, "n", "net"]).astype({s: "int64" for s in STANCES})
-    # Grouping on the categorical codes: a crosstab of a million rows costs ten times more.
-    stance = rows["stance"].astype(pd.CategoricalDtype(list(STANCES)))
-    counts = (rows.groupby([rows[by], stance], observed=False, sort=False).size().unstack("stance")
-              .reindex(columns=list(STANCES), fill_value=0))
-    counts.columns = list(STANCES)
-    counts = counts.astype("int64")
-    counts["n"] = counts[list(STANCES)].sum(axis=1)
+    group_codes, groups = rows.codes(by)
+    picked = rows.positions[group_codes[rows.positions] >= 0]
+    cells = np.bincount(group_codes[picked] * len(STANCES) + _stance_index(rows)[picked],
+                        minlength=len(groups) * len(STANCES)).reshape(len(groups), len(STANCES))
+    counts = pd.DataFrame(cells, columns=list(STANCES), dtype="int64")
+    counts.insert(0, by, pd.array(groups, dtype="str"))
+    counts["n"] = cells.sum(axis=1)
     counts = counts[counts["n"] > 0]
     weighted = sum(counts[s] * STANCE_SCORES[s] for s in STANCES)
     counts["net"] = (weighted / counts["n"]).astype("float64")
-    counts = counts.rename_axis(by).reset_index()
     return counts.sort_values(["net", "n", by], ascending=[False, False, True], ignore_index=True)
 
 
@@ -69,24 +86,50 @@ def _short(quote: str) -> str:
     return quote if len(quote) <= HOVER_QUOTE_CHARS else quote[: HOVER_QUOTE_CHARS - 1] + "…"
 
 
-def _top_quotes(rows: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """A few short quotes per group, the most confident first. Looks at the first rows of each group
-    only, so it stays linear on a million rows."""
-    sample = rows.groupby(keys, sort=False, observed=True).head(HOVER_SAMPLE)
-    sample = sample.sort_values(["confidence", "statement_id"], ascending=[False, True])
-    sample = sample.drop_duplicates([*keys, "quote"]).groupby(keys, sort=False, observed=True).head(HOVER_QUOTES)
-    return sample.groupby(keys, sort=False, observed=True)["quote"].agg(lambda q: [_short(x) for x in q])
+QUOTE_ORDER = ("-confidence", "statement_id")  # the quotes a chart shows first: most confident
 
 
-def top_actors(rows: pd.DataFrame, *, limit: int | None) -> pd.DataFrame:
+def _top_quotes(runs, *, label: str | None = None) -> list[list[str]]:
+    """Up to HOVER_QUOTES different short quotes per group of `runs`, most confident first (the runs are
+    ordered by QUOTE_ORDER within each group). `label` prefixes each quote with that column, e.g. the actor."""
+    groups, positions = runs.head(HOVER_SAMPLE)
+    shown = runs.selection.take(positions, ["quote", label] if label else ["quote"])
+    quotes = shown["quote"].astype(str).tolist()
+    if label:
+        quotes = [f"{name}: {quote}" for name, quote in zip(shown[label].astype(str).tolist(), quotes)]
+    picked: list[list[str]] = [[] for _ in range(len(runs))]
+    for group, quote in zip(groups.tolist(), quotes):
+        if len(picked[group]) < HOVER_QUOTES and _short(quote) not in picked[group]:
+            picked[group].append(_short(quote))
+    return picked
+
+
+def top_actors(rows: Rows, *, limit: int | None) -> Selection:
     """The rows of the `limit` actors with most statements (all rows when limit is None or not reached)."""
-    if limit is None or rows["actor_id"].nunique() <= limit:
+    rows = Selection.of(rows)
+    counts = rows.counts("actor_id")
+    if limit is None or len(counts) <= limit:
         return rows
-    keep = present_counts(rows["actor_id"]).index[:limit]
-    return rows[rows["actor_id"].isin(keep)]
+    return rows.where(rows.is_in("actor_id", counts.index[:limit]))
 
 
-def actor_positions(rows: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
+def _actor_order(rows: Selection) -> list[str]:
+    """Actor ids in the spectrum's order: blocs from most to least supportive (the mean of their actors'
+    scores), then actors by score, then by name."""
+    runs = rows.runs(("actor_id",))
+    actors = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
+                           "bloc": runs.key("bloc"), "score": runs.mean("score")})
+    return _in_spectrum_order(actors)["actor_id"].tolist()
+
+
+def _in_spectrum_order(actors: pd.DataFrame) -> pd.DataFrame:
+    bloc_net = actors.groupby("bloc")["score"].transform("mean")
+    return actors.assign(_bloc_net=bloc_net).sort_values(
+        ["_bloc_net", "bloc", "score", "actor_name"], ascending=[False, True, False, True],
+        ignore_index=True).drop(columns="_bloc_net")
+
+
+def actor_positions(rows: Rows, *, limit: int | None = None) -> pd.DataFrame:
     """One row per actor: its bloc, statement count, mean score, nearest stance and a few quotes.
 
     Sorted by bloc (most supportive bloc first) and then by score, which is the spectrum's order. With
@@ -96,44 +139,33 @@ def actor_positions(rows: pd.DataFrame, *, limit: int | None = None) -> pd.DataF
     rows = top_actors(rows, limit=limit)
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    grouped = rows.groupby("actor_id", sort=False, observed=True)
-    positions = grouped.agg(actor_name=("actor_name", "first"), bloc=("bloc", "first"), n=("score", "size"),
-                            score=("score", "mean"))
-    positions["quotes"] = _top_quotes(rows, ["actor_id"])
-    labels = rows[["actor_id", "target_label"]].drop_duplicates()
-    positions["targets"] = labels.groupby("actor_id", observed=True)["target_label"].agg(
-        lambda t: sorted(map(str, t)))
-    positions = positions.reset_index()
-    for column in ("actor_id", "actor_name", "bloc"):
-        positions[column] = positions[column].astype(str)
-    positions["stance"] = positions["score"].map(nearest_stance)
-    bloc_net = positions.groupby("bloc")["score"].mean().rename("bloc_net")
-    positions = positions.join(bloc_net, on="bloc")
-    positions = positions.sort_values(["bloc_net", "bloc", "score", "actor_name"],
-                                      ascending=[False, True, False, True], ignore_index=True)
-    return positions[columns]
+    runs = rows.runs(("actor_id",), within=QUOTE_ORDER)
+    positions = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
+                              "bloc": runs.key("bloc"), "n": runs.lengths, "score": runs.mean("score")})
+    positions["quotes"] = _top_quotes(runs)
+    pairs = rows.runs(("actor_id", "target_label"))
+    targets: dict[str, list[str]] = {}
+    for actor, label in zip(pairs.key("actor_id").tolist(), pairs.key("target_label").tolist()):
+        targets.setdefault(actor, []).append(label)
+    positions["targets"] = [sorted(targets[a]) for a in positions["actor_id"]]
+    positions["stance"] = nearest_stances(positions["score"])
+    return _in_spectrum_order(positions)[columns]
 
 
-def key_quotes(rows: pd.DataFrame, *, per_bloc: int = 1) -> pd.DataFrame:
+KEY_QUOTE_ORDER = ("mode_rank", "-confidence", "-strength", "quote_length", "statement_id")
+
+
+def key_quotes(rows: Rows, *, per_bloc: int = 1) -> pd.DataFrame:
     """The most telling quote(s) per bloc: direct speech first, then confidence, then a clear position."""
+    rows = Selection.of(rows)
     if rows.empty:
-        return rows.head(0)
-    # Narrow to each bloc's direct-speech, most confident rows before sorting: sorting a million rows by
-    # six keys to keep one per bloc is most of the cost otherwise.
-    mode_rank = rows["mode"].map({"direct": 0, "reported": 1, "characterized": 2}).astype("float64").fillna(3)
-    ranked = rows.assign(_mode=mode_rank)
-    ranked = ranked[ranked["_mode"] == ranked.groupby("bloc", observed=True)["_mode"].transform("min")]
-    if per_bloc == 1:
-        best_confidence = ranked.groupby("bloc", observed=True)["confidence"].transform("max")
-        ranked = ranked[ranked["confidence"] == best_confidence]
-    ranked = ranked.assign(_strength=ranked["score"].abs(), _length=ranked["quote"].str.len())
-    ranked = ranked.sort_values(["bloc", "_mode", "confidence", "_strength", "_length", "statement_id"],
-                                ascending=[True, True, False, False, True, True])
-    best = ranked.groupby("bloc", sort=False, observed=True).head(per_bloc)
-    order = stance_counts(rows, by="bloc")["bloc"].tolist()
-    best = best.assign(_order=best["bloc"].map({b: i for i, b in enumerate(order)}))
-    return best.sort_values(["_order", "statement_id"]).drop(
-        columns=["_mode", "_strength", "_length", "_order"]).reset_index(drop=True)
+        return rows.frame.head(0)
+    _, positions = rows.runs(("bloc",), within=KEY_QUOTE_ORDER).head(per_bloc)
+    best = rows.take(positions)
+    order = {b: i for i, b in enumerate(stance_counts(rows, by="bloc")["bloc"])}
+    rank = best["bloc"].astype(str).map(order)
+    return best.assign(_order=rank.to_numpy()).sort_values(["_order", "statement_id"]).drop(
+        columns="_order").reset_index(drop=True)
 
 
 def _join_names(names: list[str], *, limit: int = 2) -> str:
@@ -194,16 +226,18 @@ def format_date(value, precision: str) -> str:
     return stamp.date().isoformat()
 
 
-def source_line(sources: pd.DataFrame, *, as_of: dt.date) -> str:
-    """The footer of a chart: its sources and the as-of date."""
+def source_line(sources: pd.DataFrame, *, as_of: dt.date, total: int | None = None) -> str:
+    """The footer of a chart: its sources and the as-of date. Only the first two are named, so `sources`
+    may hold just those, with `total` saying how many there are."""
+    total = len(sources) if total is None else total
     if sources.empty:
         names = "none"
     else:
         shown = [f"{row.title} ({format_date(row.published, row.date_precision)})" if row.outlet == "" else
                  f"{row.outlet}, {format_date(row.published, row.date_precision)}"
-                 for row in sources.head(2).itertuples(index=False)]  # only two are named
-        names = "; ".join(shown) + (f"; and {len(sources) - 2:,} more" if len(sources) > 2 else "")
-    label = "Source" if len(sources) <= 1 else "Sources"
+                 for row in sources.head(2).itertuples(index=False)]
+        names = "; ".join(shown) + (f"; and {total - 2:,} more" if total > 2 else "")
+    label = "Source" if total <= 1 else "Sources"
     return f"{label}: {names} · As of {as_of.day} {as_of:%b %Y} · Stance & Reaction Dashboard"
 
 
@@ -229,33 +263,32 @@ def topic_phrase(label: str) -> str:
     return label if label.lower().startswith("the ") else "the " + label
 
 
-def actor_target_cells(rows: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
+def actor_target_cells(rows: Rows, *, limit: int | None = None, quotes: bool = True) -> pd.DataFrame:
     """One row per (actor, target): statement count, mean score, nearest stance, quotes, and the share of
     statements that are supportive, cautious, neutral and opposed-or-condemning (the DNA actor-by-belief table).
 
     Rows keep the spectrum's actor order (bloc, then score) and targets go from most to least discussed.
-    With `limit`, only the actors with most statements are kept.
+    With `limit`, only the actors with most statements are kept. `quotes=False` leaves the quotes out (empty
+    lists), for callers that only count.
     """
     columns = ["actor_id", "actor_name", "bloc", "target_id", "target_label", "n", "score", "stance", "quotes",
                "share_supportive", "share_cautious", "share_neutral", "share_opposed"]
     rows = top_actors(rows, limit=limit)
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    stance = rows["stance"].astype(str)
-    flagged = rows.assign(_supportive=stance.eq("supportive"), _cautious=stance.eq("cautious"),
-                          _neutral=stance.eq("neutral"), _opposed=stance.isin(OPPOSING))
-    keys = ["actor_id", "target_id"]
-    cells = flagged.groupby(keys, sort=False, observed=True).agg(
-        actor_name=("actor_name", "first"), bloc=("bloc", "first"), target_label=("target_label", "first"),
-        n=("score", "size"), score=("score", "mean"), share_supportive=("_supportive", "mean"),
-        share_cautious=("_cautious", "mean"), share_neutral=("_neutral", "mean"), share_opposed=("_opposed", "mean"))
-    cells["quotes"] = _top_quotes(rows, keys)
-    cells = cells.reset_index()
-    for column in ("actor_id", "target_id", "actor_name", "bloc", "target_label"):
-        cells[column] = cells[column].astype(str)
-    cells["stance"] = cells["score"].map(nearest_stance)
-    actor_order = {a: i for i, a in enumerate(actor_positions(rows)["actor_id"])}
-    target_order = {str(t): i for i, t in enumerate(present_counts(rows["target_id"]).index)}
+    runs = rows.runs(("actor_id", "target_id"), within=QUOTE_ORDER)
+    shares, stances = runs.shares("stance")
+    share = {stance: shares[:, list(stances).index(stance)] if stance in stances else np.zeros(len(runs))
+             for stance in STANCES}
+    cells = pd.DataFrame({
+        "actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"), "bloc": runs.key("bloc"),
+        "target_id": runs.key("target_id"), "target_label": runs.key("target_label"), "n": runs.lengths,
+        "score": runs.mean("score"), "share_supportive": share["supportive"], "share_cautious": share["cautious"],
+        "share_neutral": share["neutral"], "share_opposed": share["opposed"] + share["condemning"]})
+    cells["quotes"] = _top_quotes(runs) if quotes else [[] for _ in range(len(runs))]
+    cells["stance"] = nearest_stances(cells["score"])
+    actor_order = {a: i for i, a in enumerate(_actor_order(rows))}
+    target_order = {t: i for i, t in enumerate(rows.counts("target_id").index)}
     cells = cells.assign(_a=cells["actor_id"].map(actor_order), _t=cells["target_id"].map(target_order))
     return cells.sort_values(["_a", "_t"], ignore_index=True)[columns]
 
@@ -264,11 +297,10 @@ def matrix_finding(cells: pd.DataFrame) -> str:
     """'Most positions are on X (9 actors); actors split most on Y (4 for, 3 against)'."""
     if cells.empty:
         return "No statements match the filters"
-    per_target = cells.groupby("target_label").agg(
-        actors=("actor_id", "nunique"),
-        support=("stance", lambda s: int((s == "supportive").sum())),
-        against=("stance", lambda s: int(s.isin(("cautious", *OPPOSING)).sum())),
-    )
+    flags = cells.assign(support=cells["stance"] == "supportive",
+                         against=cells["stance"].isin(("cautious", *OPPOSING)))
+    per_target = flags.groupby("target_label").agg(actors=("actor_id", "nunique"), support=("support", "sum"),
+                                                   against=("against", "sum"))
     busiest = per_target["actors"].idxmax()
     text = f"Most positions are on {topic_phrase(busiest)} ({per_target.loc[busiest, 'actors']} actors)"
     contested = per_target[(per_target["support"] > 0) & (per_target["against"] > 0)]
@@ -280,22 +312,23 @@ def matrix_finding(cells: pd.DataFrame) -> str:
     return text
 
 
-def country_stances(rows: pd.DataFrame) -> pd.DataFrame:
+def country_stances(rows: Rows) -> pd.DataFrame:
     """One row per country with country-level actors: statement count, the actors, the net stance
     (mean score of all their statements) and its nearest stance label, and a few quotes."""
     columns = ["country", "n", "actors", "net", "stance", "quotes"]
-    located = rows[rows["country"].astype(str) != ""]
+    rows = Selection.of(rows)
+    located = rows.where(~rows.is_in("country", [""]) & (rows.codes("country")[0] >= 0))
     if located.empty:
         return pd.DataFrame(columns=columns)
-    grouped = located.groupby("country", sort=True, observed=True)
-    countries = grouped.agg(n=("score", "size"), net=("score", "mean"))
-    names = located[["country", "actor_name"]].drop_duplicates()
-    countries["actors"] = names.groupby("country", observed=True)["actor_name"].agg(lambda a: list(map(str, a)))
-    labelled = located.assign(quote=located["actor_name"].astype(str) + ": " + located["quote"].astype(str))
-    countries["quotes"] = _top_quotes(labelled, ["country"])
-    countries = countries.reset_index()
-    countries["country"] = countries["country"].astype(str)
-    countries["stance"] = countries["net"].map(nearest_stance)
+    runs = located.runs(("country",), within=QUOTE_ORDER)
+    countries = pd.DataFrame({"country": runs.key("country"), "n": runs.lengths, "net": runs.mean("score")})
+    actors: dict[str, list[str]] = {}
+    named = located.runs(("country", "actor_name"))
+    for country, name in zip(named.key("country").tolist(), named.key("actor_name").tolist()):
+        actors.setdefault(country, []).append(name)
+    countries["actors"] = [actors[c] for c in countries["country"]]
+    countries["quotes"] = _top_quotes(runs, label="actor_name")
+    countries["stance"] = nearest_stances(countries["net"])
     return countries[columns]
 
 

@@ -9,31 +9,35 @@ import pandas as pd
 
 from analysis import figures, filters, metrics, text, timeline
 from analysis.filters import FilterSpec
+from analysis.metrics import Rows
+from analysis.selection import Selection
 from analysis.store import Tables
 
 MAX_TABLE_ROWS = 500
 
 
-def positions_table(rows: pd.DataFrame, *, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
-    """The rows the Positions page shows: most supportive first, capped (the page says how many more)."""
-    if len(rows) > limit:
-        # Partial sort: only the shown rows are ordered.
-        keep = rows.nlargest(limit, "score", keep="first").index
-        rows = rows.loc[keep]
-    return rows.sort_values(["score", "bloc", "actor_name", "statement_id"], ascending=[False, True, True, True])
+TABLE_ORDER = ("-score", "bloc", "actor_name", "statement_id")  # most supportive first
+
+
+def positions_table(rows: Rows, *, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
+    """The rows the Positions page shows, most supportive first, capped (the page says how many more).
+    The order over the whole dataset is sorted once; a filter change only picks its first `limit` rows."""
+    rows = Selection.of(rows)
+    runs = rows.runs((), within=TABLE_ORDER)
+    return rows.take(runs.order[:limit])
 
 
 def overview(scope: figures.Scope) -> list:
-    return [metrics.headline_numbers(scope.rows), figures.spectrum(scope), figures.blocs(scope),
-            metrics.key_quotes(scope.rows)]
+    return [metrics.headline_numbers(scope.selection), figures.spectrum(scope), figures.blocs(scope),
+            metrics.key_quotes(scope.selection)]
 
 
 def positions(scope: figures.Scope) -> list:
-    return [positions_table(scope.rows)]
+    return [positions_table(scope.selection)]
 
 
 def matrix(scope: figures.Scope) -> list:
-    return [figures.matrix(scope), metrics.actor_target_cells(scope.rows)]
+    return [figures.matrix(scope), metrics.actor_target_cells(scope.selection, limit=figures.MATRIX_ACTORS)]
 
 
 def network(scope: figures.Scope) -> list:
@@ -41,32 +45,33 @@ def network(scope: figures.Scope) -> list:
 
 
 def world_map(scope: figures.Scope) -> list:
-    return [figures.world_map(scope), metrics.country_stances(scope.rows)]
+    return [figures.world_map(scope), metrics.country_stances(scope.selection)]
 
 
 def timeline_page(scope: figures.Scope) -> list:
     trigger = figures.trigger_date(scope)
     targets = scope.spec.targets or tuple(filter(None, [figures.default_target(scope)]))
     candidates = filters.apply_to_actors(scope.spec, scope.tables.actors)
-    return [figures.timeline_figure(scope), timeline.reaction_lags(scope.rows, trigger_date=trigger),
-            timeline.silent_actors(scope.tables.view, candidates, target_ids=targets)]
+    return [figures.timeline_figure(scope), timeline.reaction_lags(scope.selection, trigger_date=trigger),
+            timeline.silent_actors(scope.tables.selection(), candidates, target_ids=targets)]
 
 
 def reader(scope: figures.Scope) -> list:
-    if scope.rows.empty:
+    if scope.selection.empty:
         return []
-    source_id = scope.rows["source_id"].iloc[0]
-    in_source = scope.rows[scope.rows["source_id"] == source_id]
+    source_id = scope.selection.take(scope.selection.positions[:1])["source_id"].iloc[0]
+    in_source = scope.selection.where(scope.selection.is_in("source_id", [source_id])).rows
     spans = list(zip(in_source["start"], in_source["end"], in_source["statement_id"]))
     return [text.span_segments(scope.tables.texts[source_id], spans)]
 
 
 def profile(scope: figures.Scope) -> list:
-    if scope.rows.empty:
+    if scope.selection.empty:
         return []
-    actor_id = metrics.present_counts(scope.rows["actor_id"]).index[0]
-    rows = scope.tables.view[scope.tables.view["actor_id"] == actor_id]
-    return [metrics.actor_target_cells(rows), figures.profile(scope, actor_id=actor_id)]
+    actor_id = scope.selection.counts("actor_id").index[0]
+    everything = scope.tables.selection()
+    return [metrics.actor_target_cells(everything.where(everything.is_in("actor_id", [actor_id]))),
+            figures.profile(scope, actor_id=actor_id)]
 
 
 PAGES = {"overview": overview, "positions": positions, "matrix": matrix, "network": network, "map": world_map,

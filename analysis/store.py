@@ -23,6 +23,7 @@ import pandas as pd
 
 from analysis import parquet_cache, schema, validation
 from analysis.schema import COLUMNS, STANCE_DTYPE, STANCE_SCORES, Problem
+from analysis.selection import Selection
 
 
 class DataError(Exception):
@@ -46,6 +47,17 @@ class Tables:
     fingerprint: str = ""
     # sha256 of each table file as loaded: the `base` a later save is checked against.
     file_hashes: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # Arrays derived from `view` once per dataset (codes, sort orders): see analysis/selection.py.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def source_ids(self) -> list[str]:
+        if "source_ids" not in self.derived:
+            self.derived["source_ids"] = self.sources["source_id"].astype(str).tolist()
+        return self.derived["source_ids"]
+
+    def selection(self) -> Selection:
+        """Every statement, as a Selection that shares this dataset's derived arrays."""
+        return Selection(self.view, shared=self.derived)
 
 
 CACHE_VERSION = "1"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from analysis.metrics import format_date
+from analysis.metrics import Rows, format_date, top_actors
+from analysis.selection import NOT_A_TIME, PRECISION_RANK, Selection
 
-PERIOD_OFFSETS = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7), "month": pd.DateOffset(months=1),
+# Fixed lengths as Timedelta (fast); calendar ones as DateOffset.
+PERIOD_OFFSETS = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7), "month": pd.DateOffset(months=1),
                   "year": pd.DateOffset(years=1), "decade": pd.DateOffset(years=10)}
 
 
@@ -42,39 +43,33 @@ def _lag_text(start: pd.Timestamp, end: pd.Timestamp, precision: str, trigger: p
     return f"{'after' if start > trigger else 'before'}: {shown} ({precision} precision)", float("nan")
 
 
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+def _dated(rows: Selection) -> Selection:
+    """The rows with a date that stands for a known period."""
+    return rows.where((rows.array("date") != NOT_A_TIME) & rows.is_in("date_precision", list(PERIOD_OFFSETS)))
 
 
-def _precision_rank(precision: pd.Series) -> pd.Series:
-    """PRECISION_RANK per row. Mapping the categories (a handful) rather than a million strings."""
-    if isinstance(precision.dtype, pd.CategoricalDtype):
-        ranks = np.array([PRECISION_RANK.get(str(c), 5) for c in precision.cat.categories] + [5], dtype="int64")
-        return pd.Series(ranks[precision.cat.codes.to_numpy()], index=precision.index)  # code -1 (NaN) -> 5
-    return precision.astype(str).map(PRECISION_RANK).fillna(5).astype("int64")
-
-
-def reaction_lags(rows: pd.DataFrame, *, trigger_date) -> pd.DataFrame:
+def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
     """Per actor: its first dated statement and how long after the trigger it came, as exactly as the
     dates allow. Day-precision dates give a number of days; coarser ones say their precision instead."""
     columns = ["actor_id", "actor_name", "bloc", "first_statement", "precision", "lag", "lag_days", "statements"]
+    rows = Selection.of(rows)
     if rows.empty:
         return pd.DataFrame(columns=columns)
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
-    counts = rows.groupby("actor_id", observed=True).agg(actor_name=("actor_name", "first"), bloc=("bloc", "first"),
-                                                         statements=("score", "size"))
-    dated = rows[rows["date"].notna() & rows["date_precision"].isin(list(PERIOD_OFFSETS))]
-    # The earliest period start, then the finest precision: one vectorised key, so a million rows stay fast.
-    key = dated["date"].astype("int64") + _precision_rank(dated["date_precision"])
-    first = dated.loc[key.groupby(dated["actor_id"], observed=True).idxmin(), ["actor_id", "date", "date_precision"]]
-    first = first.set_index("actor_id")
+    actors = rows.runs(("actor_id",))
+    # The earliest period start, then the finest precision: the first row of each actor in that order.
+    earliest = _dated(rows).runs(("actor_id",), within=("date", "precision_rank"))
+    first = dict(zip(earliest.key("actor_id").tolist(),
+                     zip(pd.to_datetime(earliest.selection.array("date")[earliest.first()]),
+                         earliest.key("date_precision"))))
     records = []
-    for actor_id, row in counts.iterrows():
-        record = {"actor_id": str(actor_id), "actor_name": str(row["actor_name"]), "bloc": str(row["bloc"]),
-                  "statements": int(row["statements"])}
-        if actor_id not in first.index:
+    for actor_id, name, bloc, count in zip(actors.key("actor_id").tolist(), actors.key("actor_name").tolist(),
+                                           actors.key("bloc").tolist(), actors.lengths.tolist()):
+        record = {"actor_id": actor_id, "actor_name": name, "bloc": bloc, "statements": int(count)}
+        if actor_id not in first:
             record.update(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
         else:
-            date, precision = first.at[actor_id, "date"], str(first.at[actor_id, "date_precision"])
+            date, precision = first[actor_id]
             start, end = period(date, precision)
             lag, days = _lag_text(start, end, precision, trigger) if trigger is not None else ("no trigger event",
                                                                                                float("nan"))
@@ -95,40 +90,44 @@ def reaction_window(rows: pd.DataFrame, trigger_date) -> tuple[pd.Timestamp, pd.
     return trigger - pd.Timedelta(days=40), trigger + pd.Timedelta(days=61)
 
 
-def reaction_points(rows: pd.DataFrame, *, limit: int = 30, window=None, max_points: int = 200) -> pd.DataFrame:
+def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int = 200) -> pd.DataFrame:
     """Dated statements aggregated for the timeline: one row per actor, date, precision and stance, with
     a count and one quote, for the `limit` actors with most statements inside `window` (so a chart never
-    gets raw rows). When that is still more than `max_points`, days are grouped into weeks."""
-    columns = ["actor_name", "start", "end", "precision", "stance", "n", "quote", "target_label"]
-    from analysis.metrics import top_actors
-
-    dated = rows[rows["date"].notna() & rows["date_precision"].isin(list(PERIOD_OFFSETS))]
+    gets raw rows). When that is still more than `max_points`, days are grouped into weeks, then months."""
+    columns = ["actor_name", "start", "end", "precision", "stance", "n", "quote", "target_label", "grouped"]
+    dated = _dated(Selection.of(rows))
     if window is not None:
-        dated = dated[(dated["date"] >= window[0]) & (dated["date"] < window[1])]
+        when = dated.array("date")
+        dated = dated.where((when >= pd.Timestamp(window[0]).value) & (when < pd.Timestamp(window[1]).value))
     dated = top_actors(dated, limit=limit)
     if dated.empty:
         return pd.DataFrame(columns=columns)
-    keys = ["actor_id", "date", "date_precision", "stance"]
-    points = dated.groupby(keys, observed=True, sort=False).agg(
-        actor_name=("actor_name", "first"), n=("score", "size"), quote=("quote", "first"),
-        target_label=("target_label", "first")).reset_index()
-    points["precision"] = points["date_precision"].astype(str)
-    points["start"] = points["date"]
-    if len(points) > max_points:
-        days = points["precision"] == "day"
-        points.loc[days, "start"] = points.loc[days, "date"].dt.to_period("W").dt.start_time
-        points.loc[days, "precision"] = "week"
-        points = points.groupby(["actor_id", "start", "precision", "stance"], observed=True, sort=False).agg(
+    runs = dated.runs(("actor_id", "date", "date_precision", "stance"))
+    firsts = dated.take(runs.first(), ["quote", "target_label"])
+    points = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
+                           "start": pd.to_datetime(dated.array("date")[runs.first()]),
+                           "precision": runs.key("date_precision"), "stance": runs.key("stance"), "n": runs.lengths,
+                           "quote": firsts["quote"].astype(str).to_numpy(),
+                           "target_label": firsts["target_label"].astype(str).to_numpy(), "grouped": ""})
+    # Too many points for one chart: days become weeks, then days and weeks become months.
+    for finer, coarser, frequency in ((("day",), "week", "W"), (("day", "week"), "month", "M")):
+        if len(points) <= max_points:
+            break
+        merged = points["precision"].isin(finer)
+        points.loc[merged, "start"] = points.loc[merged, "start"].dt.to_period(frequency).dt.start_time
+        points.loc[merged, "precision"] = coarser
+        points.loc[merged, "grouped"] = coarser  # the chart says that dots and bars are groups here
+        points = points.groupby(["actor_id", "start", "precision", "stance"], sort=False).agg(
             actor_name=("actor_name", "first"), n=("n", "sum"), quote=("quote", "first"),
-            target_label=("target_label", "first")).reset_index()
+            target_label=("target_label", "first"), grouped=("grouped", "max")).reset_index()
     points["end"] = [period(d, p)[1] for d, p in zip(points["start"], points["precision"])]
-    points["actor_name"] = points["actor_name"].astype(str)
-    points["stance"] = points["stance"].astype(str)
     # Lanes from the first to react: statements known to the day before those known only to the month.
-    firsts = dated.assign(_rank=_precision_rank(dated["date_precision"])).groupby(
-        "actor_id", observed=True).agg(rank=("_rank", "min"), date=("date", "min"))
-    order = firsts.sort_values(["rank", "date"]).index
-    points["_order"] = points["actor_id"].map({a: i for i, a in enumerate(order)})
+    lanes = dated.runs(("actor_id",), within=("precision_rank", "date"))
+    firsts_of_actor = pd.DataFrame({"actor_id": lanes.key("actor_id"),
+                                    "rank": dated.sort_key("precision_rank")[lanes.first()],
+                                    "date": dated.array("date")[lanes.first()]})
+    order = firsts_of_actor.sort_values(["rank", "date"], kind="stable")["actor_id"]
+    points["_order"] = points["actor_id"].map({actor: i for i, actor in enumerate(order)})
     return points.sort_values(["_order", "start"], ignore_index=True)[columns]
 
 
@@ -153,9 +152,10 @@ def stance_series(rows: pd.DataFrame, *, max_dates: int = 120) -> pd.DataFrame:
     return series[columns]
 
 
-def silent_actors(view: pd.DataFrame, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:
+def silent_actors(view: Rows, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:
     """Actors among `candidates` (rows of actors.csv) with no statement on any of `target_ids`."""
-    spoke = set(view.loc[view["target_id"].isin(list(target_ids)), "actor_id"])
+    view = Selection.of(view)
+    spoke = set(view.where(view.is_in("target_id", list(target_ids))).counts("actor_id").index)
     silent = candidates[~candidates["actor_id"].isin(spoke)]
     return silent.sort_values(["bloc", "name"], ignore_index=True)[["actor_id", "name", "bloc", "kind", "country"]]
 

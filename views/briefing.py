@@ -31,10 +31,10 @@ def render(scope: Scope) -> None:
     as_of = right.date_input("As of", value=dt.date.today(), key="as_of", format="YYYY-MM-DD")
     views = st.multiselect("Views to include", list(export.DECK_VIEWS), default=list(export.DECK_VIEWS),
                            format_func=figures.VIEWS.get, key="deck_views")
-    dated = Scope.of(scope.tables, scope.spec, as_of=as_of, rows=scope.rows)
+    dated = Scope.of(scope.tables, scope.spec, as_of=as_of, selection=scope.selection)
 
     st.subheader("Slide order")
-    blocs = metrics.key_quotes(scope.rows)["bloc"].tolist()
+    blocs = metrics.key_quotes(scope.selection)["bloc"].tolist()
     slides = ["Title: " + (title or default_title)]
     slides += [f"{figures.VIEWS[v]}: " + figures.figure(v, dated).layout.meta["title"] +
                (" (native, editable chart)" if v in ("blocs",) else " (image with alt text)") for v in views]
@@ -48,18 +48,18 @@ def render(scope: Scope) -> None:
         "PowerPoint deck", data=lambda: export.deck(scope.tables, scope.spec, title=title or default_title,
                                                     as_of=as_of, views=tuple(views)),
         file_name=f"{name}.pptx", mime=PPTX, icon=":material/slideshow:", key="get_pptx", type="primary",
-        disabled=scope.rows.empty, help="A few seconds: each image is rendered in Chromium.")
+        disabled=scope.selection.empty, help="A few seconds: each image is rendered in Chromium.")
     columns[1].download_button(
         "PNG + SVG bundle", data=lambda: export.png_bundle(scope.tables, scope.spec, as_of=as_of, views=tuple(views)),
         file_name=f"{name}-charts.zip", mime="application/zip", icon=":material/imagesmode:", key="get_png",
-        disabled=scope.rows.empty or not views)
+        disabled=scope.selection.empty or not views)
     columns[2].download_button("Statements (XLSX)", data=lambda: export.table_xlsx(scope.rows),
                                file_name=f"{name}.xlsx", mime=XLSX, icon=":material/table_view:", key="get_xlsx")
     columns[3].download_button("Statements (CSV)", data=lambda: export.table_csv(scope.rows),
                                file_name=f"{name}.csv", mime="text/csv", icon=":material/csv:", key="get_csv")
-    st.caption(f"{len(scope.rows)} statements in the tables. The same exports from a terminal: "
+    st.caption(f"{len(scope.selection):,} statements in the tables. The same exports from a terminal: "
                "`python -m analysis export --pptx deck.pptx --bloc \"US Democrats\"` (see the README).")
-    if scope.rows.empty:
+    if scope.selection.empty:
         st.info("No statements match the filters, so there is nothing to put in a deck. Clear a filter.")
 
 

@@ -15,7 +15,7 @@ def render(scope: Scope) -> None:
     st.caption(escape_markdown(scope.subtitle) + " · only actors with a country are mapped")
     ui.screenshot_link("views/map.py", scope, view="map")
     ui.chart(state.figure("map", scope), key="map", filename="stance-map")
-    countries = metrics.country_stances(scope.rows)
+    countries = metrics.country_stances(scope.selection)
     if countries.empty:
         return
     names = figures.country_names(countries["country"], scope.tables.actors)

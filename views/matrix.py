@@ -22,7 +22,7 @@ def render(scope: Scope) -> None:
     st.subheader("Actor by belief")
     st.caption("For each actor and target: how many statements, and what share of them takes each stance"
                f" (the {figures.MATRIX_ACTORS} actors with most statements, as in the chart).")
-    cells = metrics.actor_target_cells(scope.rows, limit=figures.MATRIX_ACTORS)
+    cells = metrics.actor_target_cells(scope.selection, limit=figures.MATRIX_ACTORS)
     if cells.empty:
         st.info("No statements match the filters.")
         return

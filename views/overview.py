@@ -11,8 +11,7 @@ from views import state, ui
 
 
 def render(scope: Scope) -> None:
-    rows = scope.rows
-    numbers = metrics.headline_numbers(rows)
+    numbers = metrics.headline_numbers(scope.selection)
     st.title("Overview")
     st.markdown("#### " + escape_markdown(metrics.headline_sentence(numbers)))
     st.caption("Showing: " + escape_markdown(filters.describe(scope.spec, labels=scope.labels)))
@@ -27,7 +26,7 @@ def render(scope: Scope) -> None:
     tiles[4].metric("Opposing", share(numbers["opposing"]), border=True,
                     help=f"{numbers['opposing']} statements opposed or condemning")
 
-    targets = metrics.present_counts(rows["target_id"]).index.tolist()
+    targets = scope.selection.counts("target_id").index.tolist()
     target = None
     if len(targets) > 1:
         target = st.selectbox("Spectrum for", targets, key="spectrum_target",
@@ -36,7 +35,7 @@ def render(scope: Scope) -> None:
     ui.chart(state.figure("blocs", scope), key="by_bloc", filename="stance-by-bloc")
 
     st.subheader("Key quote per bloc")
-    quotes = metrics.key_quotes(rows)
+    quotes = metrics.key_quotes(scope.selection)
     if quotes.empty:
         st.info("No statements match the filters. Clear a filter in the sidebar to see quotes.")
     ui.quote_grid(quotes, scope=scope, columns=3)

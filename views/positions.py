@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import metrics, text, theme
+from analysis import metrics, pagework, text, theme
 from analysis.figures import Scope
 from analysis.text import escape_markdown
 from views import corrections, state, ui
@@ -24,16 +24,14 @@ def _stance_style(value) -> str:
 
 
 def render(scope: Scope) -> None:
-    rows = scope.rows
     st.title("Positions")
     st.caption(escape_markdown(scope.subtitle) + " · search with the box in the sidebar")
-    if rows.empty:
+    if scope.selection.empty:
         st.info("No statements match the filters. Clear a filter in the sidebar to see statements.")
         return
-    ordered = rows.sort_values(["score", "bloc", "actor_name", "statement_id"], ascending=[False, True, True, True])
-    shown = ordered.head(MAX_ROWS_ON_SCREEN)
-    if len(ordered) > MAX_ROWS_ON_SCREEN:
-        st.warning(f"Showing the first {MAX_ROWS_ON_SCREEN:,} of {len(ordered):,} statements. "
+    shown = pagework.positions_table(scope.selection, limit=MAX_ROWS_ON_SCREEN)
+    if len(scope.selection) > MAX_ROWS_ON_SCREEN:
+        st.warning(f"Showing the first {MAX_ROWS_ON_SCREEN:,} of {len(scope.selection):,} statements. "
                    "Narrow the filters to see the rest.")
     table = shown.assign(
         when=[metrics.format_date(d, p) for d, p in zip(shown["date"], shown["date_precision"])],

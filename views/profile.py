@@ -16,7 +16,7 @@ MAX_CARDS = 40
 def render(scope: Scope) -> None:
     st.title("Actor profile")
     actors = scope.tables.actors.sort_values("name")
-    in_filter = metrics.present_counts(scope.rows["actor_id"])
+    in_filter = scope.selection.counts("actor_id")
     urlstate.adopt("profile", parse=urlstate.one_of(actors["actor_id"]))
     if st.session_state.get("profile") not in set(actors["actor_id"]):
         st.session_state["profile"] = in_filter.index[0] if len(in_filter) else actors["actor_id"].iloc[0]

@@ -75,7 +75,8 @@ def render(scope: Scope) -> None:
     if source["date_note"]:
         st.caption(escape_markdown("Dates: " + source["date_note"]))
 
-    shown_ids = set(scope.rows.loc[scope.rows["source_id"] == source_id, "statement_id"]) | {selected} - {None}
+    in_filter = scope.selection.where(scope.selection.is_in("source_id", [source_id])).rows
+    shown_ids = set(in_filter["statement_id"]) | {selected} - {None}
     st.caption(f"Highlighting {len(shown_ids)} of {len(statements)} statements in this source"
                + ("" if len(shown_ids) == len(statements) else "; the sidebar filters hide the others") + ".")
     spans = [(statements[s].start, statements[s].end, s) for s in shown_ids]

@@ -10,10 +10,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from analysis import figures, filters, store
+from analysis import figures, store
 from analysis.figures import Scope
 from analysis.filters import FilterSpec
 from analysis.schema import Problem
@@ -58,13 +57,6 @@ def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Tables | list[Prob
         return error.problems
 
 
-def _filtered(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec) -> pd.DataFrame:
-    """Filtering is a few vectorised comparisons on categorical columns (tens of ms at a million rows);
-    caching its result with cache_data would cost more in copying than it saves."""
-    tables = _load(data_dir, seeds_dir, fingerprint)
-    return filters.apply(spec, tables.view)
-
-
 def load_tables() -> Tables | list[Problem]:
     """The validated tables, or the list of problems that stops them from loading."""
     data_dir, seeds_dir = data_dirs()
@@ -73,9 +65,9 @@ def load_tables() -> Tables | list[Problem]:
 
 
 def make_scope(tables: Tables, spec: FilterSpec) -> Scope:
-    data_dir, seeds_dir = data_dirs()
-    rows = _filtered(str(data_dir), str(seeds_dir), tables.fingerprint, spec)
-    return Scope.of(tables, spec, as_of=dt.date.today(), rows=rows)
+    # Filtering makes a mask over the shared view (a few ms at a million rows) and copies no rows, so it
+    # is not cached: caching a result would cost more in copying than it saves.
+    return Scope.of(tables, spec, as_of=dt.date.today())
 
 
 def set_current(scope: Scope) -> None:
@@ -95,8 +87,7 @@ FIGURES = {"spectrum": figures.spectrum, "blocs": figures.blocs, "matrix": figur
 def _cached_figure(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec, as_of: dt.date, name: str,
                    options: tuple):
     tables = _load(data_dir, seeds_dir, fingerprint)
-    rows = _filtered(data_dir, seeds_dir, fingerprint, spec)
-    return FIGURES[name](Scope.of(tables, spec, as_of=as_of, rows=rows), **dict(options))
+    return FIGURES[name](Scope.of(tables, spec, as_of=as_of), **dict(options))
 
 
 def figure(name: str, scope: Scope, **options):

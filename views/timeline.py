@@ -24,7 +24,7 @@ def render(scope: Scope) -> None:
         st.subheader("Reaction lag")
         st.caption("How long after the trigger event each actor's first statement came. Where the source "
                    "gives only a month or no date, the lag says so instead of guessing a day.")
-        lags = timeline.reaction_lags(scope.rows, trigger_date=trigger)
+        lags = timeline.reaction_lags(scope.selection, trigger_date=trigger)
         if lags.empty:
             st.info("No statements match the filters.")
         else:
@@ -39,7 +39,7 @@ def render(scope: Scope) -> None:
         st.subheader("Silent so far")
         st.caption(escape_markdown(f"Actors in the tables with no statement on {names}."))
         candidates = filters.apply_to_actors(scope.spec, scope.tables.actors)
-        silent = timeline.silent_actors(scope.tables.view, candidates, target_ids=target_ids)
+        silent = timeline.silent_actors(scope.tables.selection(), candidates, target_ids=target_ids)
         if silent.empty:
             st.success("Every actor in the filter has taken a position.", icon=":material/done_all:")
         else:

@@ -19,26 +19,26 @@ def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, ti
     if nodes.empty:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     fig = Draft()
-    where = nodes.set_index("actor_id")[["x", "y", "actor_name"]]
+    x = dict(zip(nodes["actor_id"], nodes["x"].tolist()))
+    y = dict(zip(nodes["actor_id"], nodes["y"].tolist()))
+    name = dict(zip(nodes["actor_id"], nodes["actor_name"]))
     style = EDGE_STYLE[kind]
     # One trace per edge weight, so that width can say how many targets a pair shares.
     for weight, group in edges.groupby("weight"):
         xs, ys = [], []
-        for edge in group.itertuples(index=False):
-            xs += [where.at[edge.source, "x"], where.at[edge.target, "x"], None]
-            ys += [where.at[edge.source, "y"], where.at[edge.target, "y"], None]
+        for source, target in zip(group["source"], group["target"]):
+            xs += [x[source], x[target], None]
+            ys += [y[source], y[target], None]
         fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 line=dict(width=1.5 + 2 * (int(weight) - 1), **style), opacity=0.7))
+                           line=dict(width=1.5 + 2 * (int(weight) - 1), **style), opacity=0.7))
     # Invisible midpoints carry each edge's hover: which targets the pair agrees or clashes on.
     if not edges.empty:
+        pairs = list(zip(edges["source"], edges["target"], edges["targets"]))
         fig.add_trace(dict(type="scatter",
-            x=[(where.at[e.source, "x"] + where.at[e.target, "x"]) / 2 for e in edges.itertuples(index=False)],
-            y=[(where.at[e.source, "y"] + where.at[e.target, "y"]) / 2 for e in edges.itertuples(index=False)],
+            x=[(x[a] + x[b]) / 2 for a, b, _ in pairs], y=[(y[a] + y[b]) / 2 for a, b, _ in pairs],
             mode="markers", marker=dict(size=10, opacity=0), showlegend=False,
-            hovertemplate=[hover([f"<b>{plain(where.at[e.source, 'actor_name'])}</b> and "
-                                  f"<b>{plain(where.at[e.target, 'actor_name'])}</b>",
-                                  f"{EDGE_WORDS[kind]}: {plain(', '.join(e.targets))}"])
-                           for e in edges.itertuples(index=False)]))
+            hovertemplate=[hover([f"<b>{plain(name[a])}</b> and <b>{plain(name[b])}</b>",
+                                  f"{EDGE_WORDS[kind]}: {plain(', '.join(targets))}"]) for a, b, targets in pairs]))
     colors = theme.bloc_colors(nodes["bloc"])
     for bloc, group in nodes.groupby("bloc", sort=True):
         fig.add_trace(dict(type="scatter",

@@ -92,6 +92,11 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
     reactions = "<b>Reactions</b> · a dot is a known day; a bar spans the month when only the month is known"
     if trigger_date is not None:
         reactions += f" · dashed: the trigger, {format_date(pd.Timestamp(trigger_date), 'day')}"
+    grouped = set(points["grouped"]) - {""} if "grouped" in points else set()
+    if grouped:
+        coarsest = "month" if "month" in grouped else "week"
+        reactions += (f"<br>Too many statements to draw one by one: grouped by {coarsest}"
+                      " (hover for counts)")
     if undated:
         reactions += f"<br>{undated} undated statement{'s' if undated != 1 else ''} (no date in the source) not drawn"
     for row_number, text in ((1, "<b>Context</b> · events the source recounts"), (2, reactions)):

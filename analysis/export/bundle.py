@@ -34,8 +34,8 @@ def png_bundle(tables: Tables, spec: FilterSpec, *, as_of: dt.date, views=BUNDLE
                 archive.writestr(f"{stem}.svg", figure_svg(fig, width=width, height=height))
             listing.append(f"{stem}: {figures.VIEWS[view]} — {fig.layout.meta['title']}")
         used = scope.tables.sources
-        if not scope.rows.empty:
-            used = used[used["source_id"].isin(scope.rows["source_id"].unique())]
+        if not scope.selection.empty:
+            used = used[used["source_id"].isin(scope.selection.counts("source_id").index)]
         readme = [
             "Stance & Reaction Dashboard: chart bundle",
             "",

@@ -20,6 +20,7 @@ from pptx.util import Emu, Inches, Pt
 from analysis import figures, metrics, theme
 from analysis.charts.frame import without_sandwich
 from analysis.export.images import figure_png
+from analysis.export.tables import neutralise
 from analysis.filters import FilterSpec
 from analysis.schema import STANCES
 from analysis.store import Tables
@@ -85,8 +86,8 @@ def _title_slide(presentation, scope: figures.Scope, *, title: str) -> None:
             run.font.size, run.font.bold, run.font.name = Pt(36), True, FONT
             run.font.color.rgb = _rgb(theme.INK)
     sources = scope.tables.sources
-    if not scope.rows.empty:
-        sources = sources[sources["source_id"].isin(scope.rows["source_id"].unique())]
+    if not scope.selection.empty:
+        sources = sources[sources["source_id"].isin(scope.selection.counts("source_id").index)]
     lines = [scope.subtitle, f"As of {scope.as_of.day} {scope.as_of:%B %Y}",
              "Sources: " + "; ".join(sources["title"]) if len(sources) else "Sources: none"]
     body = slide.placeholders[1]
@@ -103,14 +104,15 @@ def _bloc_chart_slide(presentation, scope: figures.Scope, fig) -> None:
     """Stances by bloc as a native stacked bar chart: one series per stance, in the stance colours."""
     meta = fig.layout.meta
     slide = _titled_slide(presentation, meta["title"], meta["subtitle"], meta["footer"])
-    counts = metrics.stance_counts(scope.rows, by="bloc")
+    counts = metrics.stance_counts(scope.selection, by="bloc")
     if counts.empty:
         _text_box(slide, "No statements match the filters.", left=MARGIN, top=Inches(3), width=Inches(8),
                   height=Inches(1), size=20, color=theme.MUTED_INK)
         return
     ordered = counts.iloc[::-1]  # PowerPoint draws the first category at the bottom
     data = CategoryChartData()
-    data.categories = ordered["bloc"].tolist()
+    # The chart keeps its data in an embedded workbook, where a bloc named "=cmd|..." would be a formula.
+    data.categories = [neutralise(bloc) for bloc in ordered["bloc"].tolist()]
     for stance in STANCES:
         data.add_series(stance, [int(v) for v in ordered[stance]])
     frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN,
@@ -198,7 +200,7 @@ def _sources_slide(presentation, scope: figures.Scope) -> None:
         values = (source.title, source.outlet or "not given", metrics.format_date(source.published,
                   source.date_precision), source.sha256[:12], source.path)
         for column, value in enumerate(values):
-            table.cell(row_index, column).text = value
+            table.cell(row_index, column).text = neutralise(value)  # a table pasted into a sheet stays inert
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.text_frame.paragraphs:
@@ -225,7 +227,7 @@ def deck(tables: Tables, spec: FilterSpec, *, title: str, as_of: dt.date, views=
         else:
             notes = figures.MAP_NOTE if view == "map" else ""
             _picture_slide(presentation, view, figures.figure(view, scope), notes=notes)
-    quotes = metrics.key_quotes(scope.rows, per_bloc=quotes_per_bloc)
+    quotes = metrics.key_quotes(scope.selection, per_bloc=quotes_per_bloc)
     for bloc, group in quotes.groupby("bloc", sort=False):
         _quotes_slide(presentation, scope, bloc, group)
     _sources_slide(presentation, scope)

@@ -1,0 +1,210 @@
+"""Some rows of the statement view, chosen by a mask, and the grouping machinery that keeps a filter change
+fast at a million statements.
+
+A filter change must not copy a million rows of text or sort them. So a Selection is the view plus a
+boolean mask, and every aggregate works on integer codes with numpy: counting is a `bincount`, grouping
+walks a sort order that was computed once per dataset (`Runs`). Those per-dataset arrays live in `shared`,
+a dict that belongs to one loaded dataset (`Tables.derived`), so they are built once per data fingerprint.
+Rows are only materialised for the few that are shown (`take`), or on request (`rows`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+# Derived sort keys, beyond plain columns. "-x" sorts x descending.
+MODE_RANK = {"direct": 0, "reported": 1, "characterized": 2}
+PRECISION_RANK = {"day": 0, "week": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}
+NOT_A_TIME = np.iinfo(np.int64).max  # undated rows sort last
+
+
+class Selection:
+    """The rows of `frame` where `mask` is true. Nothing here modifies the frame."""
+
+    def __init__(self, frame: pd.DataFrame, mask: np.ndarray | None = None, *, shared: dict | None = None):
+        self.frame = frame
+        self.mask = np.ones(len(frame), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
+        self.shared = {} if shared is None else shared
+
+    @classmethod
+    def of(cls, rows: pd.DataFrame | Selection) -> Selection:
+        return rows if isinstance(rows, Selection) else cls(rows)
+
+    def where(self, mask: np.ndarray) -> Selection:
+        """A narrower selection of the same frame (sharing its derived arrays)."""
+        return Selection(self.frame, self.mask & mask, shared=self.shared)
+
+    @cached_property
+    def positions(self) -> np.ndarray:
+        return np.flatnonzero(self.mask)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @property
+    def empty(self) -> bool:
+        return len(self) == 0
+
+    @cached_property
+    def rows(self) -> pd.DataFrame:
+        """The selected rows as a frame (a copy): for the callers that need every column of every row."""
+        return self.frame.iloc[self.positions]
+
+    def take(self, positions: np.ndarray, columns: list[str] | None = None) -> pd.DataFrame:
+        """Some rows of the frame by position, e.g. the few quotes a chart shows (only `columns`, if given:
+        gathering every text column of a million-row frame costs more than the rest of a chart)."""
+        positions = np.asarray(positions, dtype=np.int64)
+        if columns is None:
+            return self.frame.iloc[positions]
+        return self.frame.iloc[positions, [self.frame.columns.get_loc(c) for c in columns]]
+
+    # Column access: full-length arrays, computed once per frame.
+    def _derived(self, key, build):
+        if key not in self.shared:
+            self.shared[key] = build()
+        return self.shared[key]
+
+    def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """(codes for every row of the frame, the values they stand for as strings); -1 is missing."""
+        def build():
+            values = self.frame[column]
+            if isinstance(values.dtype, pd.CategoricalDtype):
+                categories = np.array([str(c) for c in values.cat.categories], dtype=object)
+                return values.cat.codes.to_numpy().astype(np.int32), categories
+            codes, uniques = pd.factorize(values, sort=True)
+            return codes.astype(np.int32), np.array([str(u) for u in uniques], dtype=object)
+        return self._derived(("codes", column), build)
+
+    def array(self, column: str) -> np.ndarray:
+        """A numeric column for every row of the frame (dates as int64 nanoseconds, undated = NOT_A_TIME)."""
+        def build():
+            values = self.frame[column]
+            if pd.api.types.is_datetime64_any_dtype(values):
+                return np.where(values.isna().to_numpy(), NOT_A_TIME, values.to_numpy().astype("datetime64[ns]")
+                                .astype(np.int64))
+            if pd.api.types.is_bool_dtype(values):
+                return values.to_numpy(dtype=bool)
+            return values.to_numpy(dtype=np.float64)
+        return self._derived(("array", column), build)
+
+    def is_in(self, column: str, values) -> np.ndarray:
+        """A full-length mask: rows whose `column` is one of `values`."""
+        codes, categories = self.codes(column)
+        wanted = np.append(np.isin(categories, np.array([str(v) for v in values], dtype=object)), False)
+        return wanted[codes]  # code -1 (missing) picks the trailing False
+
+    def counts(self, column: str) -> pd.Series:
+        """How many selected rows have each value, most first (ties in the column's own order); values
+        that do not occur are left out."""
+        codes, categories = self.codes(column)
+        picked = codes[self.positions]
+        tally = np.bincount(picked[picked >= 0], minlength=len(categories))
+        order = np.argsort(-tally, kind="stable")
+        order = order[tally[order] > 0]
+        return pd.Series(tally[order], index=pd.Index(categories[order], dtype=object, name=column), name="count")
+
+    def nunique(self, column: str) -> int:
+        codes, categories = self.codes(column)
+        picked = codes[self.positions]
+        return int(np.count_nonzero(np.bincount(picked[picked >= 0], minlength=len(categories))))
+
+    def sort_key(self, name: str) -> np.ndarray:
+        """One key of a sort order: a column's codes or values, or a derived rank; "-name" is descending."""
+        if name.startswith("-"):
+            return -self.sort_key(name[1:])
+        if name == "mode_rank":
+            codes, categories = self.codes("mode")
+            return np.append([MODE_RANK.get(c, 3) for c in categories], 3)[codes]
+        if name == "precision_rank":
+            codes, categories = self.codes("date_precision")
+            return np.append([PRECISION_RANK.get(c, 5) for c in categories], 5)[codes]
+        if name == "strength":
+            return np.abs(self.array("score"))
+        if name == "quote_length":
+            return self._derived(("length", "quote"), lambda: self.frame["quote"].str.len().to_numpy(np.int64))
+        column = self.frame.get(name)
+        if column is not None and (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(
+                column)) and not pd.api.types.is_bool_dtype(column):
+            return self.array(name)
+        return self.codes(name)[0]
+
+    def order(self, keys: tuple[str, ...]) -> np.ndarray:
+        """Every row of the frame sorted by `keys` (stable: ties keep the frame's order). Once per frame."""
+        return self._derived(("order", keys), lambda: np.lexsort([self.sort_key(k) for k in reversed(keys)])
+                             if keys else np.arange(len(self.frame)))
+
+    def runs(self, by: tuple[str, ...], *, within: tuple[str, ...] = ()) -> Runs:
+        """The selected rows grouped by `by`, each group ordered by `within`: see Runs."""
+        order = self.order((*by, *within))
+        chosen = order[self.mask[order]]
+        if len(chosen) == 0:
+            return Runs(self, by, chosen, np.zeros(0, dtype=np.int64))
+        change = np.zeros(len(chosen), dtype=bool)
+        change[0] = True
+        for key in by:
+            values = self.sort_key(key)[chosen]
+            change[1:] |= values[1:] != values[:-1]
+        return Runs(self, by, chosen, np.flatnonzero(change))
+
+
+@dataclass(frozen=True, eq=False)
+class Runs:
+    """Selected rows laid out group after group: `order` holds frame positions, and group i is
+    order[starts[i]:starts[i + 1]]. Aggregates are numpy reductions over those runs."""
+
+    selection: Selection
+    by: tuple[str, ...]
+    order: np.ndarray
+    starts: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        return np.diff(np.append(self.starts, len(self.order)))
+
+    @cached_property
+    def group_of_row(self) -> np.ndarray:
+        """For each entry of `order`, the index of its group."""
+        return np.repeat(np.arange(len(self.starts)), self.lengths)
+
+    def first(self) -> np.ndarray:
+        """The frame position of each group's first row."""
+        return self.order[self.starts]
+
+    def key(self, column: str) -> np.ndarray:
+        """Each group's value of a `by` column (or of any column, from its first row), as strings."""
+        codes, categories = self.selection.codes(column)
+        picked = codes[self.first()]
+        return np.where(picked >= 0, categories[np.maximum(picked, 0)], "").astype(object)
+
+    def sum(self, column: str) -> np.ndarray:
+        if not len(self):
+            return np.zeros(0)
+        return np.add.reduceat(self.selection.array(column)[self.order], self.starts)
+
+    def mean(self, column: str) -> np.ndarray:
+        return self.sum(column) / self.lengths if len(self) else np.zeros(0)
+
+    def min(self, column: str) -> np.ndarray:
+        if not len(self):
+            return np.zeros(0)
+        return np.minimum.reduceat(self.selection.array(column)[self.order], self.starts)
+
+    def shares(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """(a groups × values matrix of the share of each group's rows with each value, the values)."""
+        codes, categories = self.selection.codes(column)
+        cells = np.bincount(self.group_of_row * (len(categories) + 1) + codes[self.order] + 1,
+                            minlength=len(self) * (len(categories) + 1)).reshape(len(self), len(categories) + 1)
+        return cells[:, 1:] / np.maximum(self.lengths, 1)[:, None], categories
+
+    def head(self, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """(group index, frame position) of the first `count` rows of every group."""
+        rank = np.arange(len(self.order)) - np.repeat(self.starts, self.lengths)
+        keep = rank < count
+        return self.group_of_row[keep], self.order[keep]
