@@ -179,7 +179,7 @@ def profile(scope: Scope, *, actor_id: str) -> go.Figure:
     selection = everything.where(everything.is_in("actor_id", [actor_id]))
     name = scope.labels.actors.get(actor_id, actor_id)
     narrowed = Scope.of(scope.tables, FilterSpec(actors=(actor_id,)), as_of=scope.as_of, selection=selection)
-    return stance_over_time(timeline.stance_series(selection.rows), title=f"How {name}'s stance moved over time",
+    return stance_over_time(timeline.stance_series(selection), title=f"How {name}'s stance moved over time",
                             subtitle=narrowed.subtitle, footer=narrowed.footer)
 
 

@@ -29,6 +29,7 @@ class Selection:
         self.frame = frame
         self.mask = np.ones(len(frame), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
         self.shared = {} if shared is None else shared
+        self._tallies: dict[str, np.ndarray] = {}
 
     @classmethod
     def of(cls, rows: pd.DataFrame | Selection) -> Selection:
@@ -97,20 +98,26 @@ class Selection:
         wanted = np.append(np.isin(categories, np.array([str(v) for v in values], dtype=object)), False)
         return wanted[codes]  # code -1 (missing) picks the trailing False
 
+    def _tally(self, column: str) -> np.ndarray:
+        """How many selected rows have each code of `column`: computed once per selection and column, since
+        the subtitle, the footer and the charts of one page all ask."""
+        if column not in self._tallies:
+            codes, categories = self.codes(column)
+            picked = codes[self.positions]
+            self._tallies[column] = np.bincount(picked[picked >= 0], minlength=len(categories))
+        return self._tallies[column]
+
     def counts(self, column: str) -> pd.Series:
         """How many selected rows have each value, most first (ties in the column's own order); values
         that do not occur are left out."""
-        codes, categories = self.codes(column)
-        picked = codes[self.positions]
-        tally = np.bincount(picked[picked >= 0], minlength=len(categories))
+        _, categories = self.codes(column)
+        tally = self._tally(column)
         order = np.argsort(-tally, kind="stable")
         order = order[tally[order] > 0]
         return pd.Series(tally[order], index=pd.Index(categories[order], dtype=object, name=column), name="count")
 
     def nunique(self, column: str) -> int:
-        codes, categories = self.codes(column)
-        picked = codes[self.positions]
-        return int(np.count_nonzero(np.bincount(picked[picked >= 0], minlength=len(categories))))
+        return int(np.count_nonzero(self._tally(column)))
 
     def sort_key(self, name: str) -> np.ndarray:
         """One key of a sort order: a column's codes or values, or a derived rank; "-name" is descending."""
@@ -122,6 +129,12 @@ class Selection:
         if name == "precision_rank":
             codes, categories = self.codes("date_precision")
             return np.append([PRECISION_RANK.get(c, 5) for c in categories], 5)[codes]
+        if name == "month":  # the start of the date's month, as int64 nanoseconds
+            def month_starts():
+                when = self.array("date")
+                months = np.where(when == NOT_A_TIME, 0, when).astype("datetime64[ns]").astype("datetime64[M]")
+                return np.where(when == NOT_A_TIME, NOT_A_TIME, months.astype("datetime64[ns]").astype(np.int64))
+            return self._derived(("month",), month_starts)
         if name == "strength":
             return np.abs(self.array("score"))
         if name == "quote_length":
@@ -137,18 +150,27 @@ class Selection:
         return self._derived(("order", keys), lambda: np.lexsort([self.sort_key(k) for k in reversed(keys)])
                              if keys else np.arange(len(self.frame)))
 
+    def _grouping(self, by: tuple[str, ...], within: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """(every row sorted by `by` then `within`, the group number of each entry of that order). Once per
+        frame: a selection's groups are then found with one gather, whatever the number of keys."""
+        def build():
+            order = self.order((*by, *within))
+            change = np.zeros(len(order), dtype=bool)
+            if len(order):
+                change[0] = True
+            for key in by:
+                values = self.sort_key(key)[order]
+                change[1:] |= values[1:] != values[:-1]
+            return order, np.cumsum(change)
+        return self._derived(("grouping", by, within), build)
+
     def runs(self, by: tuple[str, ...], *, within: tuple[str, ...] = ()) -> Runs:
         """The selected rows grouped by `by`, each group ordered by `within`: see Runs."""
-        order = self.order((*by, *within))
-        chosen = order[self.mask[order]]
-        if len(chosen) == 0:
-            return Runs(self, by, chosen, np.zeros(0, dtype=np.int64))
-        change = np.zeros(len(chosen), dtype=bool)
-        change[0] = True
-        for key in by:
-            values = self.sort_key(key)[chosen]
-            change[1:] |= values[1:] != values[:-1]
-        return Runs(self, by, chosen, np.flatnonzero(change))
+        order, group = self._grouping(by, within)
+        kept = np.flatnonzero(self.mask[order])
+        chosen, groups = order[kept], group[kept]
+        starts = np.flatnonzero(np.diff(groups, prepend=-1)) if len(chosen) else np.zeros(0, dtype=np.int64)
+        return Runs(self, by, chosen, starts)
 
 
 @dataclass(frozen=True, eq=False)

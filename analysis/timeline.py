@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis.metrics import Rows, format_date, top_actors
@@ -62,20 +63,23 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
     first = dict(zip(earliest.key("actor_id").tolist(),
                      zip(pd.to_datetime(earliest.selection.array("date")[earliest.first()]),
                          earliest.key("date_precision"))))
-    records = []
-    for actor_id, name, bloc, count in zip(actors.key("actor_id").tolist(), actors.key("actor_name").tolist(),
-                                           actors.key("bloc").tolist(), actors.lengths.tolist()):
-        record = {"actor_id": actor_id, "actor_name": name, "bloc": bloc, "statements": int(count)}
-        if actor_id not in first:
-            record.update(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
-        else:
-            date, precision = first[actor_id]
+    described: dict[tuple, dict] = {}  # many actors share a first date: describe each date once
+
+    def describe(date, precision: str) -> dict:
+        if (date, precision) not in described:
             start, end = period(date, precision)
             lag, days = _lag_text(start, end, precision, trigger) if trigger is not None else ("no trigger event",
                                                                                                float("nan"))
-            record.update(first_statement=format_date(start, precision), precision=precision, lag=lag,
-                          lag_days=days)
-        records.append(record)
+            described[date, precision] = dict(first_statement=format_date(start, precision), precision=precision,
+                                              lag=lag, lag_days=days)
+        return described[date, precision]
+
+    undated = dict(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
+    records = [{"actor_id": actor_id, "actor_name": name, "bloc": bloc, "statements": int(count),
+                **(describe(*first[actor_id]) if actor_id in first else undated)}
+               for actor_id, name, bloc, count in zip(actors.key("actor_id").tolist(),
+                                                      actors.key("actor_name").tolist(), actors.key("bloc").tolist(),
+                                                      actors.lengths.tolist())]
     lags = pd.DataFrame(records, columns=columns)
     lags = lags.assign(_rank=lags["precision"].map(PRECISION_RANK))
     return lags.sort_values(["_rank", "lag_days", "actor_name"], na_position="last",
@@ -131,24 +135,26 @@ def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int
     return points.sort_values(["_order", "start"], ignore_index=True)[columns]
 
 
-def stance_series(rows: pd.DataFrame, *, max_dates: int = 120) -> pd.DataFrame:
+def stance_series(rows: Rows, *, max_dates: int = 120) -> pd.DataFrame:
     """One actor's stance per target and date, for the stance-over-time chart: the mean score of the
     statements of that date (or month, when there are more than `max_dates` dates), their count and a quote."""
-    from analysis.metrics import nearest_stance
+    from analysis.metrics import nearest_stances
 
     columns = ["target_label", "date", "date_precision", "score", "stance", "n", "quote"]
-    dated = rows[rows["date"].notna()]
+    rows = Selection.of(rows)
+    dated = rows.where(rows.array("date") != NOT_A_TIME)
     if dated.empty:
         return pd.DataFrame(columns=columns)
-    dates, precision = dated["date"], dated["date_precision"].astype(str)
-    if dates.nunique() > max_dates:
-        dates, precision = dates.dt.to_period("M").dt.to_timestamp(), pd.Series("month", index=dated.index)
-    series = dated.assign(_date=dates, _precision=precision).groupby(
-        ["target_label", "_date"], observed=True, sort=True).agg(
-        date_precision=("_precision", "first"), score=("score", "mean"), n=("score", "size"),
-        quote=("quote", "first")).reset_index().rename(columns={"_date": "date"})
-    series["target_label"] = series["target_label"].astype(str)
-    series["stance"] = series["score"].map(nearest_stance)
+    by_month = len(np.unique(dated.array("date")[dated.positions])) > max_dates
+    runs = dated.runs(("target_label", "month" if by_month else "date"), within=("date",))
+    firsts = runs.first()
+    series = pd.DataFrame({
+        "target_label": runs.key("target_label"),
+        "date": pd.to_datetime(dated.sort_key("month" if by_month else "date")[firsts]),
+        "date_precision": "month" if by_month else runs.key("date_precision"),
+        "score": runs.mean("score"), "n": runs.lengths,
+        "quote": dated.take(firsts, ["quote"])["quote"].astype(str).to_numpy()})
+    series["stance"] = nearest_stances(series["score"])
     return series[columns]
 
 
