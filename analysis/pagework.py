@@ -14,6 +14,28 @@ from analysis.selection import Selection
 from analysis.store import Tables
 
 MAX_TABLE_ROWS = 500
+MAX_SOURCE_CHOICES = 100  # a picker that lists thousands of sources sends them all on every rerun
+
+
+def source_choices(tables: Tables, rows: Rows | None = None, *, search: str = "", keep=(),
+                   limit: int = MAX_SOURCE_CHOICES) -> list[str]:
+    """Source ids for a picker: those whose title contains `search`, the ones with most statements (in
+    `rows`, else in all the data) first, at most `limit` of them, and always those in `keep`."""
+    ids = tables.source_ids()
+    if search:
+        needle = search.casefold()
+        titles = tables.sources["title"].astype(str).str.casefold().tolist()
+        matching = {source_id for source_id, title in zip(ids, titles) if needle in title or needle in source_id}
+    else:
+        matching = set(ids)
+    counted = Selection.of(tables.selection() if rows is None else rows).counts("source_id").index.tolist()
+    ordered = [s for s in counted if s in matching]
+    if len(ordered) < limit:
+        listed = set(ordered)
+        ordered += [s for s in ids if s in matching and s not in listed][: limit - len(ordered)]
+    chosen = ordered[:limit]
+    known = set(ids)
+    return [*[k for k in keep if k in known and k not in chosen], *chosen]
 
 
 TABLE_ORDER = ("-score", "bloc", "actor_name", "statement_id")  # most supportive first

@@ -4,10 +4,13 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from analysis import figures, store, synth
+from analysis import figures, filters, metrics, pagework, store, synth, timeline
 from analysis.filters import FilterSpec
 from analysis.metrics import present_counts
+from analysis.schema import STANCES
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +65,46 @@ def test_figures_never_get_more_than_their_cap_of_actors(synthetic, view, cap):
     assert 0 < shown <= cap
     assert "actors with most statements of" in fig.layout.meta["subtitle"]
     assert len(fig.to_json()) < 500_000
+
+
+def test_source_pickers_list_at_most_their_cap(synthetic):
+    tables = store.load(synthetic / "data", synthetic / "seeds")
+    counts = tables.view["source_id"].astype(str).value_counts()
+    choices = pagework.source_choices(tables, limit=10)
+    # The sources with most statements, most first.
+    assert [counts[c] for c in choices] == counts.sort_values(ascending=False).tolist()[:10]
+    rarest = counts.index[-1]
+    assert pagework.source_choices(tables, limit=10, keep=[rarest])[0] == rarest  # the chosen one stays listed
+    title = tables.sources["title"].iloc[3]
+    found = pagework.source_choices(tables, search=title.upper(), limit=10)
+    assert tables.sources["source_id"].iloc[3] in found
+    assert all(title.casefold() in tables.sources.set_index("source_id").at[s, "title"].casefold() for s in found)
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same rows as a fresh frame with no categoricals and a new index: no shared sort orders or codes."""
+    return frame.astype({c: str for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+                        ).reset_index(drop=True)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_aggregates_over_a_mask_equal_those_over_the_copied_rows(synthetic, data):
+    """Aggregates run on a mask over the whole view, with sort orders computed once for the whole dataset;
+    on the same rows copied into a fresh frame they must come out the same."""
+    tables = store.load(synthetic / "data", synthetic / "seeds")
+    view = tables.view
+    spec = FilterSpec(
+        blocs=tuple(data.draw(st.sets(st.sampled_from(sorted(view["bloc"].astype(str).unique())), max_size=2))),
+        stances=tuple(data.draw(st.sets(st.sampled_from(list(STANCES)), max_size=3))),
+        targets=tuple(data.draw(st.sets(st.sampled_from(sorted(view["target_id"].astype(str).unique())),
+                                        max_size=2))))
+    selection = filters.select(spec, tables.selection())
+    copied = _plain(selection.rows)
+    for aggregate in (lambda rows: metrics.actor_positions(rows, limit=12),
+                      lambda rows: metrics.actor_target_cells(rows, limit=12),
+                      lambda rows: metrics.stance_counts(rows, by="bloc"), metrics.country_stances,
+                      lambda rows: metrics.key_quotes(rows)[["statement_id"]],
+                      lambda rows: timeline.reaction_lags(rows, trigger_date=dt.date(2025, 3, 1)),
+                      lambda rows: pagework.positions_table(rows, limit=30)[["statement_id"]]):
+        pd.testing.assert_frame_equal(_plain(aggregate(selection)), _plain(aggregate(copied)), check_dtype=False)

@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from analysis import metrics
+from analysis import metrics, pagework
 from analysis.figures import Scope
 from analysis.schema import SLUG_PATTERN
 from analysis.text import escape_markdown, span_segments
@@ -55,8 +55,18 @@ def render(scope: Scope) -> None:
     st.title("Source reader")
     sources = scope.tables.sources
     urlstate.adopt("read", parse=urlstate.one_of(sources["source_id"]))
-    source_id = st.selectbox("Source", sources["source_id"].tolist(), key="read",
-                             format_func=lambda s: scope.labels.sources.get(s, s))
+    search = ""
+    if len(sources) > pagework.MAX_SOURCE_CHOICES:
+        search = st.text_input("Find a source", key="read_search", placeholder="Part of its title", max_chars=200)
+    current = st.session_state.get("read")
+    choices = pagework.source_choices(scope.tables, scope.selection, search=search, keep=[current] if current else [])
+    if not choices:
+        st.info("No source title contains that text.")
+        return
+    source_id = st.selectbox("Source", choices, key="read", format_func=lambda s: scope.labels.sources.get(s, s))
+    if len(choices) < len(sources):
+        st.caption(f"Listing {len(choices)} of {len(sources):,} sources, those with most statements in the filter "
+                   "first; type part of a title above to find another.")
     urlstate.publish("read", [source_id])
     source = sources.set_index("source_id").loc[source_id]
     text = scope.tables.texts[source_id]
