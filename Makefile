@@ -6,7 +6,7 @@ PORT ?= 8501
 STREAMLIT_FLAGS := --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
 	--server.fileWatcherType none --browser.gatherUsageStats false
 
-.PHONY: run test bench lint validate chromium clean
+.PHONY: run test bench loadtest lint validate chromium clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -46,6 +46,12 @@ test: $(VENV)/.test-installed chromium
 # Speed at 1,000 / 100,000 / 1,000,000 statements; writes BENCHMARKS.md (takes several minutes).
 bench: $(VENV)/.test-installed chromium
 	$(BIN)/python -m analysis bench --write
+
+# 20 browser sessions changing filters for 60 s against one server: errors, p50/p95 update latency and the
+# server's memory, written to the "Many sessions" section of BENCHMARKS.md. Not part of `make test`.
+# LOADTEST_SECONDS=10 make loadtest for a smoke run.
+loadtest: $(VENV)/.test-installed chromium
+	$(BIN)/python -m benchmarks.loadtest --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

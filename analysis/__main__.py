@@ -19,7 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _validate(args: argparse.Namespace) -> int:
     try:
+        if store.recover(args.data):
+            print("Finished a save that was interrupted after its commit point.", file=sys.stderr)
         tables = store.load(args.data, args.seeds)
+    except store.SaveError as error:
+        print(f"Could not finish an interrupted save: {error}", file=sys.stderr)
+        return 1
     except store.DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -94,10 +99,13 @@ EXTRACT_COLUMNS = ["source", "actor", "actor_id", "stance", "target_id", "eviden
                    "confidence"]
 
 
+PARALLEL_FROM_CHARS = 2_000_000
+
+
 def _extract(args: argparse.Namespace) -> int:
     """Print proposals for each document; with --write, save them as unreviewed statements."""
     from analysis import curation
-    from analysis.extract import extract
+    from analysis.extract import extract_many
 
     try:
         tables = store.load(args.data, args.seeds)
@@ -108,7 +116,7 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"Unknown target {args.target!r}; known: {', '.join(tables.targets['target_id'])}", file=sys.stderr)
         return 2
     known_paths = {p.removeprefix("seeds/"): s for p, s in zip(tables.sources["path"], tables.sources["source_id"])}
-    results = []
+    documents = []
     for path in args.paths:
         try:
             text = curation.check_upload(path.name, path.read_bytes())
@@ -122,9 +130,14 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"{path}: --write needs --target ID for a new article (the target its positions are about).",
                   file=sys.stderr)
             return 2
-        proposals = extract(text, actors=tables.actors, targets=tables.targets, main_target=main,
-                            source_id=source_id or path.stem)
-        results.append((path, text, source_id, proposals))
+        documents.append((path, text, source_id, main))
+    # Processes only pay off for a large batch: each one starts by importing the extractor.
+    workers = None if sum(len(text) for _, text, _, _ in documents) > PARALLEL_FROM_CHARS else 1
+    every = extract_many([text for _, text, _, _ in documents], actors=tables.actors, targets=tables.targets,
+                         main_target=[main for *_, main in documents],
+                         source_ids=[source_id or path.stem for path, _, source_id, _ in documents], workers=workers)
+    results = [(path, text, source_id, proposals)
+               for (path, text, source_id, _), proposals in zip(documents, every)]
     table = pd.concat([p.assign(source=str(path)) for path, _, _, p in results], ignore_index=True)
     if args.format == "json":
         print(table[EXTRACT_COLUMNS].to_json(orient="records", force_ascii=False, indent=1))

@@ -26,6 +26,11 @@ def check_upload(name: str, data: bytes) -> str:
     suffix = Path(name or "").suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise CurationError(f"Only .txt and .md files can be added (got {suffix or 'no extension'}).")
+    if name != Path(name).name or "\\" in name or any(ord(ch) < 32 for ch in name):
+        # A browser sends a bare file name; folders in it mean a crafted request. The name is never used
+        # for the stored file (that comes from the title), but such an upload is refused outright.
+        raise CurationError("The file name must be a plain name such as 'article.txt', without folders "
+                            "or control characters. Rename the file and upload it again.")
     return check_text(data)
 
 
@@ -35,10 +40,12 @@ def check_text(data: bytes | str) -> str:
         raise CurationError("The article is empty. Paste or upload its text.")
     if len(raw) > MAX_UPLOAD_BYTES:
         raise CurationError(f"The article is {len(raw) / 1e6:.1f} MB; the limit is 1 MB. Split it into parts.")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise CurationError("The file is UTF-16 text (what some editors call 'Unicode'). Re-save it as UTF-8.")
     if b"\x00" in raw:
         raise CurationError("This looks like a binary file (it holds NUL bytes), not text. Save it as .txt.")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # without the byte-order mark some editors put first
     except UnicodeDecodeError as error:
         raise CurationError(f"The file is not valid UTF-8 (byte {error.start}). Re-save it as UTF-8 text.") from None
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")

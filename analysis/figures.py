@@ -24,7 +24,7 @@ from analysis.store import Tables
 
 SPECTRUM_ACTORS = 40
 MATRIX_ACTORS = 40
-TIMELINE_ACTORS = 30
+TIMELINE_ACTORS = 15  # lanes that still read on a 16:9 slide
 
 
 def _capped(subtitle: str, rows: Selection, shown: int) -> str:
@@ -53,9 +53,7 @@ class Scope:
 
     @classmethod
     def of(cls, tables: Tables, spec: FilterSpec, *, as_of: dt.date, selection: Selection | None = None) -> Scope:
-        if "labels" not in tables.derived:
-            tables.derived["labels"] = Labels.from_tables(tables)
-        return cls(tables=tables, spec=spec, as_of=as_of, labels=tables.derived["labels"],
+        return cls(tables=tables, spec=spec, as_of=as_of, labels=Labels.of(tables),
                    selection=filters.select(spec, tables.selection()) if selection is None else selection)
 
     @cached_property
@@ -169,9 +167,12 @@ def timeline_figure(scope: Scope) -> go.Figure:
     points = timeline.reaction_points(scope.selection, limit=TIMELINE_ACTORS, window=window)
     dated = scope.selection.array("date") != NOT_A_TIME
     undated = len(scope.selection) - int(np.count_nonzero(dated[scope.selection.positions]))
+    subtitle = _capped(scope.subtitle, scope.selection.where(dated), TIMELINE_ACTORS)
+    grouped = set(points["grouped"]) - {""}
+    if grouped:
+        subtitle += f" · dots group each {'month' if 'month' in grouped else 'week'}'s statements"
     return reaction_timeline(events, points, undated=undated, trigger_date=trigger, title=title,
-                             subtitle=_capped(scope.subtitle, scope.selection.where(dated), TIMELINE_ACTORS),
-                             footer=scope.footer)
+                             subtitle=subtitle, footer=scope.footer)
 
 
 def profile(scope: Scope, *, actor_id: str) -> go.Figure:

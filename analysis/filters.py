@@ -7,7 +7,7 @@ round-trips it through the URL so that a copied link reopens the same view.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +18,11 @@ from analysis.selection import NOT_A_TIME, Selection
 
 MAX_PARAM_LENGTH = 200
 MAX_VALUES_PER_PARAM = 50
+MAX_NOTES = 12
+SINGLE_KEYS = ("from", "to", "q", "reviewed")
+# What the app's own (non-filter) URL keys name, for the notes about values that are ignored.
+APP_KEY_WORDS = {"read": "source", "profile": "actor", "statement": "statement", "edges": "kind of edge",
+                 "view": "view", "shot": "screenshot switch (1 or 0)"}
 
 # URL key -> (FilterSpec field, view column it filters)
 LIST_FIELDS: dict[str, tuple[str, str]] = {
@@ -80,13 +85,17 @@ class FilterSpec:
         cls,
         params: Mapping[str, str | Sequence[str]],
         *,
-        vocabulary: Mapping[str, set[str]] | None = None,
-        other_keys: Sequence[str] = (),
+        vocabulary: Mapping[str, Container[str]] | None = None,
+        other_keys: Sequence[str] | Mapping[str, Container[str] | None] = (),
+        unsupported: Mapping[str, str] | None = None,
     ) -> tuple[FilterSpec, list[str]]:
         """Parse URL params. Returns (spec, notes): each note says what was ignored and why.
 
         `vocabulary` maps a URL key ('bloc', 'target', ...) to its known values; values outside it are
-        ignored. Keys in `other_keys` belong to the app (e.g. 'view') and are left alone. Never raises.
+        ignored. Keys in `other_keys` belong to the app (e.g. 'view') and are left to it; given as a mapping
+        to their accepted values (None: any), a value outside them is reported too. `unsupported` maps a
+        filter key that the caller cannot honour to the reason, which is reported. Single-valued keys that
+        are repeated use their last value and say so. Never raises; at most MAX_NOTES notes.
         """
         notes: list[str] = []
         values: dict[str, object] = {}
@@ -94,9 +103,15 @@ class FilterSpec:
         for key, raw in params.items():
             items = [raw] if isinstance(raw, str) else list(raw)
             shown_key = _shorten(str(key))
+            if key not in LIST_FIELDS and len(items) > 1 and (key in other_keys or key in SINGLE_KEYS):
+                notes.append(f"Used the last of {len(items)} values of '{shown_key}'.")
             if key in other_keys:
+                allowed = other_keys.get(key) if isinstance(other_keys, Mapping) else None
+                value = items[-1] if items else ""
+                if allowed is not None and (not isinstance(value, str) or value not in allowed):
+                    notes.append(f"Ignored {key} '{_shorten(str(value))}': not a known {APP_KEY_WORDS.get(key, key)}.")
                 continue
-            if key not in LIST_FIELDS and key not in ("from", "to", "q", "reviewed"):
+            if key not in LIST_FIELDS and key not in SINGLE_KEYS:
                 notes.append(f"Ignored the unknown URL parameter '{shown_key}'.")
                 continue
             if len(items) > MAX_VALUES_PER_PARAM:
@@ -125,6 +140,15 @@ class FilterSpec:
                 if flag not in ("0", "1"):
                     notes.append(f"Ignored reviewed '{_shorten(flag)}': expected 1 or 0.")
                 values["reviewed_only"] = flag == "1"
+        for key, reason in (unsupported or {}).items():
+            name = {"from": "date_from", "to": "date_to"}.get(key) or LIST_FIELDS.get(key, ("",))[0]
+            if values.get(name):
+                shown = values[name]
+                shown = ", ".join(shown) if isinstance(shown, tuple) else str(shown)
+                notes.append(f"Ignored {key} '{_shorten(shown)}': {reason}.")
+                values.pop(name)
+        if len(notes) > MAX_NOTES:
+            notes = [*notes[: MAX_NOTES - 1], f"… and {len(notes) - MAX_NOTES + 1} more ignored URL parameters."]
         return cls(**values), notes
 
 
@@ -140,6 +164,15 @@ def _parse_date(text: str) -> dt.date | None:
         return None
 
 
+# The days a nanosecond timestamp can hold. A filter date outside them (?from=0001-01-01, which used to
+# raise OverflowError) is moved to the nearest one: it selects the same rows, as no row lies beyond.
+FIRST_DAY, LAST_DAY = dt.date(1677, 9, 22), dt.date(2262, 4, 10)
+
+
+def _nanoseconds(day: dt.date, *, days_after: int = 0) -> int:
+    return (pd.Timestamp(min(max(day, FIRST_DAY), LAST_DAY)) + pd.Timedelta(days=days_after)).value
+
+
 def select(spec: FilterSpec, view: pd.DataFrame | Selection) -> Selection:
     """The statement rows (of `Tables.view`, or of a selection of it) that the spec selects, as a
     Selection: a mask over the view, so that a filter change copies no rows. The input is not modified."""
@@ -152,9 +185,9 @@ def select(spec: FilterSpec, view: pd.DataFrame | Selection) -> Selection:
     if spec.date_from is not None or spec.date_to is not None:
         when = rows.array("date")
         if spec.date_from is not None:
-            mask &= (when >= pd.Timestamp(spec.date_from).value) & (when != NOT_A_TIME)
+            mask &= (when >= _nanoseconds(spec.date_from)) & (when != NOT_A_TIME)
         if spec.date_to is not None:
-            mask &= when < (pd.Timestamp(spec.date_to) + pd.Timedelta(days=1)).value
+            mask &= when < _nanoseconds(spec.date_to, days_after=1)
     if spec.reviewed_only:
         mask &= rows.array("reviewed")
     if spec.query:
@@ -181,6 +214,13 @@ class Labels:
     sources: Mapping[str, str] = field(default_factory=dict)
     actors: Mapping[str, str] = field(default_factory=dict)
     targets: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, tables) -> Labels:
+        """The labels of a loaded dataset, built once and kept with it."""
+        if "labels" not in tables.derived:
+            tables.derived["labels"] = cls.from_tables(tables)
+        return tables.derived["labels"]
 
     @classmethod
     def from_tables(cls, tables) -> Labels:

@@ -31,10 +31,13 @@ ORIGINS = ("curated", "extracted")
 DATE_PRECISIONS = ("day", "month", "year", "decade", "unknown")
 EVENT_ROLES = ("background", "trigger", "milestone")
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
-URL_PATTERN = r"^(https?://\S+)?$"
+# \Z, not $: pandera matches with re.match, and "$" also matches before a final line break ("s001\n").
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z"
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"
+SHA256_PATTERN = r"^[0-9a-f]{64}\Z"
+URL_PATTERN = r"^(https?://\S+)?\Z"
+# The dates a typed table can hold (datetime64[ns] runs from 1677-09-21 to 2262-04-11).
+FIRST_YEAR, LAST_YEAR = 1678, 2261
 
 # The columns of each table, in file order.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -95,9 +98,10 @@ def iso_countries() -> frozenset[str]:
 def calendar_dates(values: pd.Series) -> pd.Series:
     """True where a text is empty or a real YYYY-MM-DD date (vectorised: it runs over a million rows)."""
     text = values.astype(str)
-    shaped = text.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    shaped = text.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
     parsed = pd.to_datetime(text.where(shaped), format="%Y-%m-%d", errors="coerce")
-    return (text == "") | (shaped & parsed.notna())
+    in_range = pd.to_numeric(text.str[:4].where(shaped), errors="coerce").between(FIRST_YEAR, LAST_YEAR)
+    return (text == "") | (shaped & parsed.notna() & in_range)
 
 
 def _text(table: str, column: str, *checks: pa.Check) -> pa.Column:
@@ -110,11 +114,12 @@ def _one_of(values) -> pa.Check:
 
 
 _SLUG = pa.Check.str_matches(SLUG_PATTERN, error="a lower-case slug such as 'us-state-department'")
-_DATE = pa.Check(calendar_dates, error="a calendar date as YYYY-MM-DD")
-_OFFSET = pa.Check.str_matches(r"^\d+$", error="a whole number of characters, 0 or more")
+_DATE = pa.Check(calendar_dates, error=f"a calendar date as YYYY-MM-DD, from {FIRST_YEAR} to {LAST_YEAR}")
+_OFFSET = pa.Check.str_matches(r"^[0-9]+\Z", error="a whole number of characters, 0 or more (digits 0-9)")
 _UNIQUE = {"unique": True}
 
 
+@functools.cache  # built once: building them took half of every validation (each save validates all tables)
 def raw_schemas() -> dict[str, pa.DataFrameSchema]:
     """Schemas for the tables as read from CSV, every cell still text.
 
@@ -166,7 +171,8 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
             "date": _text("statements", "date", _DATE),
             "date_precision": _text("statements", "date_precision", _one_of(DATE_PRECISIONS)),
             "confidence": _text("statements", "confidence", pa.Check(
-                lambda s: pd.to_numeric(s, errors="coerce").between(0, 1), error="a number from 0 to 1")),
+                lambda s: s.str.fullmatch(r"[0-9]*\.?[0-9]+") & pd.to_numeric(s, errors="coerce").between(0, 1),
+                error="a number from 0 to 1, such as 0.8")),
             "origin": _text("statements", "origin", _one_of(ORIGINS)),
             "reviewed": _text("statements", "reviewed", _one_of(BOOL_TEXT)),
         }, strict=True, ordered=True),

@@ -14,6 +14,11 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr
                   "col", "capt", "prof", "sgt", "adm", "maj", "pres", "amb", "u.s", "u.k", "u.n", "e.g", "i.e"}
 _MARKDOWN_SPECIAL = set(string.punctuation)
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\u2028\u2029\x85][\s]*")
+# GitHub-flavoured markdown links bare URLs and e-mail addresses even with their punctuation escaped (it
+# finds them in the text once the escapes are read), but only where one starts a word. An invisible
+# WORD JOINER in front of each keeps it plain text.
+_AUTOLINK_START = re.compile(r"(?<![\w\u2060])(?=(?:https?:|www\.|[\w.+-]+@[\w-]))", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def _ends_sentence(text: str, match: re.Match) -> bool:
@@ -43,7 +48,8 @@ def in_context(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 def escape_markdown(text: str) -> str:
     """Escape every ASCII punctuation mark so that data reads as literal text in st.markdown:
-    no links, images, emphasis, colour directives, emoji codes, LaTeX or HTML."""
+    no links (not even bare URLs), images, emphasis, colour directives, emoji codes, LaTeX or HTML."""
+    text = _AUTOLINK_START.sub(WORD_JOINER, text)
     escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
     # Line breaks in data must not start headings, lists or code blocks; show them as spaces.
     return _LINE_BREAKS.sub(" ", escaped)

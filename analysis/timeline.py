@@ -94,10 +94,11 @@ def reaction_window(rows: pd.DataFrame, trigger_date) -> tuple[pd.Timestamp, pd.
     return trigger - pd.Timedelta(days=40), trigger + pd.Timedelta(days=61)
 
 
-def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int = 200) -> pd.DataFrame:
+def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int = 600) -> pd.DataFrame:
     """Dated statements aggregated for the timeline: one row per actor, date, precision and stance, with
     a count and one quote, for the `limit` actors with most statements inside `window` (so a chart never
-    gets raw rows). When that is still more than `max_points`, days are grouped into weeks, then months."""
+    gets raw rows). When that is still more than `max_points`, days are grouped into weeks, then months;
+    `grouped` names the grouping of such a point ("" for a point that is one date as the source gives it)."""
     columns = ["actor_name", "start", "end", "precision", "stance", "n", "quote", "target_label", "grouped"]
     dated = _dated(Selection.of(rows))
     if window is not None:

@@ -5,7 +5,7 @@ with their precision. Used by `store.load` and, before anything is written, by `
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -37,6 +37,11 @@ def _schema_problems(frame: pd.DataFrame, table: str, file: str) -> list[Problem
             row = int(index) + 1 if index is not None and not pd.isna(index) else None
             check = str(case.check)
             expected = check if " " in check or check.startswith("one of") else f"to pass {check}"
+            if check.startswith("one of ") and isinstance(case.failure_case, str):
+                near = [option for option in check[len("one of "):].split(", ")
+                        if option == case.failure_case.strip().lower()]
+                if near:
+                    expected += f" (in lower case, without spaces: {near[0]!r})"
             problems.append(Problem(file, row, case.column, "" if pd.isna(case.failure_case)
                                     else str(case.failure_case), expected))
         return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
@@ -79,10 +84,15 @@ def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str
             problems.append(Problem("sources.csv", number, "path", row.path,
                                     "a file name under seeds/, such as 'seeds/article.txt'"))
             continue
-        if not path.is_file():
+        try:  # a name too long for the file system, a folder, a file this user may not read: all problems
+            raw = path.read_bytes() if path.is_file() else None
+        except (OSError, ValueError) as error:
+            problems.append(Problem("sources.csv", number, "path", row.path,
+                                    f"a readable file in {seeds_dir} ({getattr(error, 'strerror', None) or error})"))
+            continue
+        if raw is None:
             problems.append(Problem("sources.csv", number, "path", row.path, f"a file that exists in {seeds_dir}"))
             continue
-        raw = path.read_bytes()
         actual = hashlib.sha256(raw).hexdigest()
         if actual != row.sha256:
             problems.append(Problem("sources.csv", number, "sha256", row.sha256,
@@ -109,8 +119,9 @@ def _span_problems(frame: pd.DataFrame, table: str, texts: Mapping[str, str]) ->
             problems.append(Problem(file, number, "end" if start < end else "start", f"{start}..{end}",
                                     f"offsets with start < end <= {len(text)} (the length of the source text)"))
         elif text[start:end] != quote:
+            actual = text[start:end] if end - start <= 160 else text[start:start + 150] + "…"
             problems.append(Problem(file, number, "quote", quote,
-                                    f"the source text at {start}..{end}, which is {text[start:end]!r}"))
+                                    f"the source text at {start}..{end}, which is {actual!r}"))
     return problems
 
 
@@ -145,15 +156,19 @@ REFERENCES = (("statements", "source_id", "sources", False), ("statements", "act
               ("events", "actor_ids", "actors", True))
 
 
-def validate(raw: Mapping[str, pd.DataFrame], seeds_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+def validate(raw: Mapping[str, pd.DataFrame], seeds_dir: Path, *,
+             checked: Collection[str] = ()) -> tuple[dict[str, str], list[Problem]]:
     """Check tables read as text. Returns (source texts by source_id, problems).
 
     Cross-table checks run even when a table has bad cells, so one pass reports everything; a check
-    only skips the cells that another problem already names.
+    only skips the cells that another problem already names. `checked` names tables whose exact content
+    already passed the checks that look at one table alone (schema, dates): a save passes the tables it
+    does not change, so it re-checks only what it changes and the links between tables.
     """
     problems: list[Problem] = []
     for table, frame in raw.items():
-        problems += _schema_problems(frame, table, f"{table}.csv")
+        if table not in checked:
+            problems += _schema_problems(frame, table, f"{table}.csv")
         problems += _duplicate_problems(frame, table)
     ids = {table: set(frame[ID_COLUMN[table]]) for table, frame in raw.items()}
     texts: dict[str, str] = {}
@@ -165,7 +180,8 @@ def validate(raw: Mapping[str, pd.DataFrame], seeds_dir: Path) -> tuple[dict[str
             problems += _reference_problems(raw[table], table, column, ids[target], f"{target}.csv", many=many)
     for table, date_column in (("sources", "published"), ("statements", "date"), ("events", "date")):
         if table in raw:
-            problems += _date_problems(raw[table], table, date_column)
+            if table not in checked:
+                problems += _date_problems(raw[table], table, date_column)
             if table != "sources":
                 problems += _span_problems(raw[table], table, texts)
     return texts, problems

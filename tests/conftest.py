@@ -29,13 +29,18 @@ def tables():
     return store.load(DATA_DIR, SEEDS_DIR)
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> tuple[Path, Path]:
-    """A writable copy of data/ and seeds/ for tests that break things."""
-    data, seeds = tmp_path / "data", tmp_path / "seeds"
+def copy_data(folder: Path) -> tuple[Path, Path]:
+    """Copy data/ and seeds/ into `folder`; returns the two copies."""
+    data, seeds = folder / "data", folder / "seeds"
     shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns(".cache", ".data.lock", "changes.jsonl"))
     shutil.copytree(SEEDS_DIR, seeds)
     return data, seeds
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> tuple[Path, Path]:
+    """A writable copy of data/ and seeds/ for tests that break things."""
+    return copy_data(tmp_path)
 
 
 def _free_port() -> int:
@@ -47,15 +52,19 @@ def _free_port() -> int:
 class AppServer:
     """`streamlit run dashboard.py` on 127.0.0.1, started and stopped by PID."""
 
-    def __init__(self, env: dict[str, str] | None = None):
+    def __init__(self, env: dict[str, str] | None = None, *, script: Path | None = None,
+                 config_only: bool = False):
+        """`config_only`: pass nothing but the port, so every other setting (the address too) comes from
+        .streamlit/config.toml, as for someone who types `streamlit run dashboard.py`."""
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = Path(tempfile.gettempdir()) / f"stance-dashboard-streamlit-{self.port}.log"
         self.log = self.log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+            [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"),
+             *(["--server.port", str(self.port)] if config_only else [
+                 "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
+                 "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"])],
             cwd=ROOT, env={**os.environ, **(env or {})}, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60

@@ -1,14 +1,16 @@
 """The extractor, rule by rule (table-driven), and its measured accuracy (so a regression fails CI)."""
 
 import json
+import random
+import re
 
 import pandas as pd
 import pytest
 
 from analysis import evaluate
 from analysis.__main__ import main
-from analysis.extract import extract
-from analysis.extract.actors import ActorIndex, find_mentions, groups
+from analysis.extract import extract, extract_many
+from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation, _longest_first, find_mentions, groups
 from analysis.extract.segment import sentences
 from conftest import ROOT
 
@@ -171,3 +173,78 @@ def test_cli_evaluate_prints_the_scores(capsys):
     assert main(["evaluate", "--corpus", str(CORPUS)]) == 0
     out = capsys.readouterr().out
     assert "VADER sentence baseline" in out and "Confusion matrix" in out
+
+
+# --- speed without changing answers: caches keyed by table content, and the batch over every core ------
+
+def test_the_actor_index_is_built_once_per_table_content_and_again_when_it_changes(tables):
+    assert ActorIndex.build(tables.actors) is ActorIndex.build(tables.actors.copy(deep=True))
+    renamed = tables.actors.copy(deep=True)
+    renamed.loc[renamed["actor_id"] == "marco-rubio", "aliases"] = "Rubio|the top diplomat"
+    text = "The top diplomat backed the plan."
+    before = [m.actor.actor_id for m in find_mentions(text, 0, len(text), ActorIndex.build(tables.actors))]
+    after = [m.actor.actor_id for m in find_mentions(text, 0, len(text), ActorIndex.build(renamed))]
+    assert "marco-rubio" not in before and after == ["marco-rubio"]
+
+
+def test_a_changed_targets_table_is_read_afresh(tables):
+    text = "Some Democrats warned against a naval blockade."
+    first = extract(text, actors=tables.actors, targets=tables.targets, main_target="fto-designation")
+    targets = tables.targets.copy(deep=True)
+    targets.loc[targets["target_id"] == "military-escalation", "keywords"] += "|naval blockade"
+    second = extract(text, actors=tables.actors, targets=targets, main_target="fto-designation")
+    assert list(first["target_id"]) == ["fto-designation"] and list(second["target_id"]) == ["military-escalation"]
+
+
+@pytest.mark.parametrize("text", ["Niger and Nigeria agreed; Guinea-Bissau, Guinea and Equatorial Guinea objected.",
+                                  "Nigerian officials met Nigeriaa, Nige and Papua New Guinea's envoy."])
+def test_the_prefix_tree_alternation_matches_like_the_flat_one(text):
+    words = ["Niger", "Nigeria", "Nigerian", "Guinea", "Guinea-Bissau", "Equatorial Guinea", "Papua New Guinea"]
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest first
+    for template in (r"(?<![\w-])({})(?![\w-])", r"({})(?:[’']s)?\s+\w+"):
+        expected = [m.span(1) for m in re.finditer(template.format(flat), text)]
+        assert [m.span(1) for m in re.finditer(template.format(_alternation(words)), text)] == expected
+
+
+def test_overlapping_mentions_keep_the_longest_as_a_pairwise_check_would():
+    def pairwise(mentions):  # the definition: each kept mention overlaps no longer (or known, or earlier) one
+        ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.actor.actor_id == "", m.start))
+        kept = []
+        for mention in ranked:
+            if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+                kept.append(mention)
+        return sorted(kept, key=lambda m: m.start)
+
+    rng = random.Random(0)
+    for _ in range(2000):
+        mentions = []
+        for _ in range(rng.randint(0, 10)):
+            start = rng.randint(0, 30)
+            mentions.append(Mention(start, start + rng.randint(1, 8), Actor(name="x", actor_id=rng.choice(["", "k"]))))
+        assert _longest_first(mentions) == pairwise(mentions)
+
+
+def test_extract_many_on_every_core_equals_one_document_at_a_time(tables):
+    texts = [tables.texts["2025-11-cartel-de-los-soles-fto"]] + [p.read_text(encoding="utf-8")
+                                                                 for p in sorted(CORPUS.glob("*.txt"))[:3]]
+    source_ids = [f"doc-{i}" for i in range(len(texts))]
+    options = {"actors": tables.actors, "targets": tables.targets, "main_target": "fto-designation"}
+    in_parallel = extract_many(texts, source_ids=source_ids, workers=2, **options)
+    assert len(in_parallel) == len(texts)
+    for text, source_id, proposals in zip(texts, source_ids, in_parallel):
+        pd.testing.assert_frame_equal(proposals, extract(text, source_id=source_id, **options))
+    assert [len(p) for p in extract_many(texts, workers=1, **options)] == [len(p) for p in in_parallel]
+    with pytest.raises(ValueError, match="source ids"):
+        extract_many(texts, source_ids=["one"], **options)
+
+
+def test_extract_many_takes_one_main_target_per_text(tables):
+    texts = [tables.texts["2025-11-cartel-de-los-soles-fto"]] * 2
+    mains = ["fto-designation", ""]
+    each = extract_many(texts, actors=tables.actors, targets=tables.targets, main_target=mains, workers=1)
+    for text, main_target, proposals in zip(texts, mains, each):
+        pd.testing.assert_frame_equal(proposals, extract(text, actors=tables.actors, targets=tables.targets,
+                                                         main_target=main_target))
+    assert not each[0].equals(each[1])  # the main target matters, so the test would see a mix-up
+    with pytest.raises(ValueError, match="main targets"):
+        extract_many(texts, actors=tables.actors, targets=tables.targets, main_target=["fto-designation"])

@@ -1,17 +1,10 @@
-"""store.save: atomic, locked, stale-checked, logged; and the curator's upload checks."""
-
-import multiprocessing
-import os
-import signal
-import subprocess
-import sys
-import time
+"""store.save: atomic, locked, stale-checked, logged; and the curator's upload checks. Crashes, a full
+disk, a held lock and concurrent saves are in test_save_faults.py."""
 
 import pandas as pd
 import pytest
 
 from analysis import curation, store
-from conftest import ROOT
 
 
 def statements(data):
@@ -57,87 +50,6 @@ def test_an_invalid_save_is_refused_and_writes_nothing(data_copy):
         store.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"))
     assert (data / "statements.csv").read_bytes() == before
     assert not (data / store.CHANGE_LOG).exists()
-
-
-def test_a_crash_during_the_write_leaves_the_original_byte_identical(data_copy, monkeypatch):
-    data, seeds = data_copy
-    before = (data / "statements.csv").read_bytes()
-    rows = statements(data)
-    rows.loc[0, "stance"] = "neutral"
-
-    def crash(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
-        store.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"))
-    assert (data / "statements.csv").read_bytes() == before
-    assert not [p for p in data.iterdir() if p.name.endswith(".tmp")]  # no temporary file left behind
-
-
-def test_a_process_killed_halfway_through_a_save_leaves_old_or_new(data_copy):
-    """SIGKILL a saving subprocess while it writes; the file is always one whole version."""
-    data, seeds = data_copy
-    before = (data / "statements.csv").read_bytes()
-    script = f"""
-import os, sys, time
-sys.path.insert(0, {str(ROOT)!r})
-from analysis import store
-real_fsync = os.fsync
-def slow_fsync(fd):
-    print("writing", flush=True)
-    time.sleep(5)
-    real_fsync(fd)
-os.fsync = slow_fsync
-raw, _ = store.read_tables(store.Path({str(data)!r}))
-rows = raw["statements"]
-rows.loc[0, "stance"] = "neutral"
-store.save({str(data)!r}, {str(seeds)!r}, {{"statements": rows}},
-           base={{"statements": store.file_sha256(store.Path({str(data)!r}) / "statements.csv")}})
-"""
-    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "writing"  # inside the write, before the rename
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    assert (data / "statements.csv").read_bytes() == before
-    store.load(data, seeds)  # still loads
-
-
-def _save_one(arguments):
-    data, seeds, statement_id, stance = arguments
-    for _ in range(200):  # retry on conflict, as the review page asks the user to
-        raw, _ = store.read_tables(data)
-        base = {"statements": store.file_sha256(data / "statements.csv")}
-        rows = raw["statements"]
-        rows.loc[rows["statement_id"] == statement_id, "stance"] = stance
-        try:
-            store.save(data, seeds, {"statements": rows}, base=base)
-            return True
-        except store.StaleError:
-            time.sleep(0.01)
-    return False
-
-
-def test_concurrent_saves_lose_no_update_and_the_log_replays(data_copy):
-    data, seeds = data_copy
-    start, _ = store.read_tables(data)
-    targets = [(data, seeds, f"s{i:03d}", "neutral" if i % 2 else "cautious") for i in range(1, 13)]
-    with multiprocessing.get_context("spawn").Pool(4) as pool:
-        assert all(pool.map(_save_one, targets))
-    final = statements(data).set_index("statement_id")["stance"]
-    for _, _, statement_id, stance in targets:
-        assert final[statement_id] == stance
-    replayed = store.replay(start, data / store.CHANGE_LOG)
-    assert store.to_csv_bytes(replayed["statements"], "statements") == (data / "statements.csv").read_bytes()
-
-
-def test_a_held_lock_times_out_with_a_clear_message(data_copy):
-    import filelock
-
-    data, seeds = data_copy
-    with filelock.FileLock(data / store.LOCK_FILE), pytest.raises(store.LockTimeout, match="still running"):
-        store.save(data, seeds, {"statements": statements(data)}, base=base_of(data, "statements"),
-                   lock_timeout=0.2)
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

@@ -37,7 +37,7 @@ def form(scope: Scope, row) -> None:
     try:
         store.save(data_dir, seeds_dir, {"statements": statements},
                    base={"statements": scope.tables.file_hashes["statements"]}, reason=f"correct {statement_id}")
-    except (store.StaleError, store.LockTimeout, store.DataError) as error:
+    except (store.SaveError, store.DataError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
     st.success(f"Saved the correction to {statement_id}.", icon=":material/check_circle:")

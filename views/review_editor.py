@@ -95,7 +95,8 @@ def context_viewer(tables: Tables, source_id: str, proposals: pd.DataFrame) -> N
 def new_actors_editor(scope: Scope, source_id: str, edited: pd.DataFrame, *, kinds) -> pd.DataFrame:
     """A small form for each new actor among the kept rows: id, name, kind, country, bloc."""
     proposals = get_proposals(source_id)
-    fresh = edited[edited["include"] & edited["actor"].str.startswith(NEW)]
+    # astype: an editor with no rows (an article with no proposals) hands its columns back as floats.
+    fresh = edited[edited["include"].astype(bool) & edited["actor"].astype(str).str.startswith(NEW)]
     if fresh.empty:
         return pd.DataFrame(columns=["actor_id", "name", "kind", "country", "bloc"])
     key = ACTORS_KEY + source_id
@@ -132,7 +133,7 @@ def save(scope: Scope, source_id: str, proposals: pd.DataFrame, edited: pd.DataF
             saved = curation.save_proposals(data_dir, seeds_dir, accepted, source_id=source_id,
                                             base=dict(scope.tables.file_hashes), new_actors=new_actors,
                                             reason=f"review of {source_id}")
-    except (curation.CurationError, store.StaleError, store.LockTimeout) as error:
+    except (curation.CurationError, store.SaveError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
     except store.DataError as error:

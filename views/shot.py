@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import figures, theme
-from analysis.filters import FilterSpec
 from analysis.store import Tables
 from analysis.text import escape_markdown
 from views import sidebar, state
@@ -29,8 +28,7 @@ def is_on() -> bool:
 def render(tables: Tables) -> None:
     st.html(CHROME_CSS)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    known = {key: set(values) for key, values in sidebar.vocabulary(tables).items()}
-    spec, _ = FilterSpec.from_query_params(params, vocabulary=known, other_keys=sidebar.APP_KEYS)
+    spec, notes = sidebar.read_url(tables, params, on_page=False)
     view = st.query_params.get("view", "spectrum")
     back = {key: values for key, values in params.items() if key not in ("shot", "view")}
     if view not in figures.VIEWS or (view == "profile" and st.query_params.get("profile") not in
@@ -38,6 +36,7 @@ def render(tables: Tables) -> None:
         st.warning(escape_markdown(f"Screenshot mode cannot show view {view[:40]!r}. "
                                    f"Known views: {', '.join(figures.VIEWS)}."), icon=":material/warning:")
         st.page_link("views/overview.py", label="Back to the dashboard", query_params=back)
+        sidebar.show_notes(notes)
         return
     scope = state.make_scope(tables, spec)
     options = {"target": spec.targets[0] if len(spec.targets) == 1 else None,
@@ -50,3 +49,4 @@ def render(tables: Tables) -> None:
                     config={**theme.config(filename=f"{view}-16x9"), "displayModeBar": False})
     st.page_link(PAGE_OF_VIEW[view], label="Exit screenshot mode", icon=":material/close_fullscreen:",
                  query_params=back)
+    sidebar.show_notes(notes)  # under the 16:9 figure, outside a screen grab of it

@@ -3,9 +3,12 @@ FilterSpec's URL key, so a copied link reopens the same filtered view on any pag
 
 from __future__ import annotations
 
+import pandas as pd
 import pycountry
 import streamlit as st
 
+from analysis import figures, pagework
+from analysis.alignment import EDGE_KINDS
 from analysis.filters import LIST_FIELDS, FilterSpec, Labels
 from analysis.schema import STANCES
 from analysis.store import Tables
@@ -38,55 +41,83 @@ def vocabulary(tables: Tables) -> dict[str, list[str]]:
 FILTER_KEYS = ("source", "bloc", "kind", "country", "stance", "target")
 
 
+# Filters the URL may carry (screenshot mode and the export command honour them) that the sidebar has no
+# widget for: a link with them says so instead of silently showing more than it asked for.
+NOT_IN_SIDEBAR = {"from": "the sidebar has no date filter (screenshot mode honours it)",
+                  "to": "the sidebar has no date filter (screenshot mode honours it)",
+                  "actor": "the sidebar has no actor filter; open the actor's profile instead"}
+
+
+def app_values(tables: Tables) -> dict[str, object]:
+    """The values each app (non-filter) URL parameter accepts."""
+    return {"view": set(figures.VIEWS), "shot": {"0", "1"}, "statement": pd.Index(tables.statements["statement_id"]),
+            "read": set(tables.sources["source_id"]), "profile": set(tables.actors["actor_id"]),
+            "edges": set(EDGE_KINDS)}
+
+
+def read_url(tables: Tables, params: dict[str, list[str]], *, on_page: bool = True) -> tuple[FilterSpec, list[str]]:
+    """The FilterSpec a URL asks for, and a note for each part of it that is ignored."""
+    known = {key: set(values) for key, values in vocabulary(tables).items()}
+    return FilterSpec.from_query_params(params, vocabulary=known, other_keys=app_values(tables),
+                                        unsupported=NOT_IN_SIDEBAR if on_page else None)
+
+
+def show_notes(notes: list[str]) -> None:
+    for note in notes:
+        st.caption(":material/link_off: " + escape_markdown(note))
+
+
 def _adopt_url(tables: Tables) -> None:
     """Take the filters from the URL when it brings new ones (first load, or a pasted or followed link).
     What cannot be honoured is ignored and listed under the filters."""
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    relevant = {key: values for key, values in params.items() if key in (*FILTER_KEYS, "q", "reviewed")}
-    if not relevant or relevant == st.session_state.get(NOTES_KEY + ":seen"):
+    params = urlstate.changed()
+    if params is None:
         return
-    st.session_state[NOTES_KEY + ":seen"] = relevant
-    known = {key: set(values) for key, values in vocabulary(tables).items()}
-    spec, notes = FilterSpec.from_query_params(params, vocabulary=known, other_keys=APP_KEYS)
+    spec, notes = read_url(tables, params)
     st.session_state[NOTES_KEY] = notes
     for key in FILTER_KEYS:
-        if key in relevant:
+        if key in params:
             st.session_state[key] = list(getattr(spec, LIST_FIELDS[key][0]))
-    if "q" in relevant:
+    if "q" in params:
         st.session_state["q"] = spec.query
-    if "reviewed" in relevant:
+    if "reviewed" in params:
         st.session_state["reviewed"] = spec.reviewed_only
 
 
 def render(tables: Tables) -> FilterSpec:
     """Draw the filters in the sidebar, in sync with the URL, and return the FilterSpec they describe."""
     options = vocabulary(tables)
-    names = Labels.from_tables(tables)
+    names = Labels.of(tables)
     labels = {"source": names.sources, "actor": names.actors, "target": names.targets,
               "country": {code: country_name(code) for code in options["country"]}}
     _adopt_url(tables)
+    # Thousands of sources would be sent to the browser on every rerun: list the most used ones, and the
+    # ones chosen (in the URL too).
+    options["source"] = pagework.source_choices(tables, keep=st.session_state.get("source", []))
     with st.sidebar:
         st.header("Filters")
         chosen = {}
         for key, title in (("source", "Source"), ("bloc", "Bloc"), ("kind", "Actor kind"),
                            ("country", "Country"), ("stance", "Stance"), ("target", "Target")):
             shown = labels.get(key, {})
+            capped = key == "source" and len(options[key]) < len(tables.sources)
             chosen[key] = st.multiselect(title, options[key], key=key, placeholder="All",
-                                         format_func=lambda value, shown=shown: shown.get(value, value))
+                                         format_func=lambda value, shown=shown: shown.get(value, value),
+                                         help=f"The {len(options[key])} sources with most statements of "
+                                              f"{len(tables.sources):,}. Open any source in the Source reader."
+                                         if capped else None)
         query = st.text_input("Search quotes and actors", key="q", placeholder="e.g. caution, Rubio, sovereignty",
                               max_chars=200)
         reviewed = st.toggle("Reviewed statements only", key="reviewed",
                              help="Hide statements the extractor proposed that nobody has reviewed yet.")
         if any(chosen.values()) or query or reviewed:
             st.button("Clear all filters", on_click=_clear, icon=":material/filter_alt_off:")
-        for note in st.session_state.get(NOTES_KEY, []):
-            st.caption(":material/link_off: " + escape_markdown(note))
+        show_notes(st.session_state.get(NOTES_KEY, []))
     spec = FilterSpec(**{LIST_FIELDS[key][0]: tuple(values) for key, values in chosen.items()}, query=query or "",
                       reviewed_only=bool(reviewed))
     params = spec.to_query_params()
     for key in (*FILTER_KEYS, "q", "reviewed"):
         urlstate.publish(key, params.get(key, []))
-    st.session_state[NOTES_KEY + ":seen"] = {k: v for k, v in params.items() if k in (*FILTER_KEYS, "q", "reviewed")}
     return spec
 
 

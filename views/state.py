@@ -60,6 +60,12 @@ def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Tables | list[Prob
 def load_tables() -> Tables | list[Problem]:
     """The validated tables, or the list of problems that stops them from loading."""
     data_dir, seeds_dir = data_dirs()
+    if (data_dir / store.JOURNAL).exists():  # a save was interrupted after its commit point: finish it first
+        try:
+            store.recover(data_dir)
+        except store.SaveError as error:
+            return [Problem(file=store.JOURNAL, row=None, column=None, value="",
+                            expected=f"an interrupted save to be finished: {error}")]
     fingerprint = _fingerprint(str(data_dir), str(seeds_dir), _stat_signature(data_dir, seeds_dir))
     return _load(str(data_dir), str(seeds_dir), fingerprint)
 

@@ -57,9 +57,10 @@ def quote_grid(rows: pd.DataFrame, *, scope, columns: int) -> None:
 
 def show_problems(problems: list[Problem]) -> None:
     """The error page: every problem in the tables, and what to do next."""
+    files = ", ".join(dict.fromkeys(p.file for p in problems))
     st.error(f"The tables could not be loaded: {len(problems)} problem{'s' if len(problems) != 1 else ''} "
-             "found. Fix them in the CSV files, then reload this page. Nothing was changed.",
-             icon=":material/error:")
+             f"found in {escape_markdown(files)}. Fix them in the CSV files, then reload this page. Nothing "
+             "was changed.", icon=":material/error:")
     frame = pd.DataFrame([{"file": p.file, "row": p.row, "column": p.column or "", "value": p.value,
                            "expected": p.expected} for p in problems])
     st.dataframe(frame, hide_index=True, key="problems",

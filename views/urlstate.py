@@ -13,6 +13,21 @@ from collections.abc import Callable
 import streamlit as st
 
 SEEN = "_url_seen:"
+LAST_URL = "_url_last"  # the URL's params as this session's last run left them
+
+
+def params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def changed() -> dict[str, list[str]] | None:
+    """The URL's params when they differ from what this session's last run left in the URL (a pasted,
+    edited or followed link, or the first load), else None."""
+    current = params()
+    if current == st.session_state.get(LAST_URL):
+        return None
+    st.session_state[LAST_URL] = {key: list(values) for key, values in current.items()}
+    return current
 
 
 def adopt(key: str, *, parse: Callable[[list[str]], object | None]) -> None:
@@ -37,6 +52,11 @@ def publish(key: str, values: list[str]) -> None:
     elif key in st.query_params:
         del st.query_params[key]
     st.session_state[SEEN + key] = values
+    last = st.session_state.setdefault(LAST_URL, {})
+    if values:
+        last[key] = list(values)
+    else:
+        last.pop(key, None)
 
 
 def one_of(options) -> Callable[[list[str]], str | None]:

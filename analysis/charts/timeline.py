@@ -35,7 +35,7 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     actors = list(dict.fromkeys(points["actor_name"]))
     lane_of = {name: len(actors) - 1 - i for i, name in enumerate(actors)}  # first actor on top
-    fig = Draft(rows=2, row_heights=(0.28, 0.72), vertical_spacing=0.12)
+    fig = Draft(rows=2, row_heights=(0.28, 0.72), vertical_spacing=0.17)
     for i, (event, (start, end)) in enumerate(dated_events):
         lane = i % 3
         color = TRIGGER_COLOR if event.role == "trigger" else EVENT_COLOR
@@ -55,13 +55,16 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
                         + (f" · {r.n} statements" if r.n > 1 else ""), f"on {plain(r.target_label)}",
                         f"“{wrap(plain(r.quote), 70)}”"]) for r in part.itertuples(index=False)]
         lanes = [lane_of[a] + STANCE_OFFSET[stance] for a in part["actor_name"]]
-        days = part["precision"].isin(["day", "week"]).to_numpy()
+        # Dots: statements known to the day, and groups of statements (see timeline.reaction_points).
+        days = (part["precision"].isin(["day", "week"]) | (part["grouped"] != "")).to_numpy()
         if days.any():
             fig.add_trace(dict(type="scatter",
                 x=[s + (e - s) / 2 for s, e in zip(part["start"][days], part["end"][days])],
                 y=[y for y, d in zip(lanes, days) if d],
                 mode="markers", name=stance, legendgroup=stance, legendrank=STANCES.index(stance),
-                marker=dict(color=color, size=(10 + 3 * part["n"][days].clip(upper=8)).tolist(),
+                # Grouped points all carry many statements: one small size keeps the stance rows apart.
+                marker=dict(color=color, size=[9 if g else 10 + 3 * min(n, 8) for n, g in
+                                               zip(part["n"][days], part["grouped"][days])],
                             line=dict(color="#FFFFFF", width=1)),
                 hovertemplate=[t for t, d in zip(texts, days) if d]), row=2)
         if (~days).any():
@@ -73,7 +76,7 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
                 hovers += [t, t, ""]
             fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", name=stance, legendgroup=stance,
                                      legendrank=STANCES.index(stance), showlegend=not days.any(),
-                                     line=dict(color=color, width=8), opacity=0.6, hovertemplate=hovers),
+                                     line=dict(color=color, width=6), opacity=0.6, hovertemplate=hovers),
                           row=2)
     if trigger_date is not None:
         trigger = pd.Timestamp(trigger_date)
@@ -84,7 +87,14 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
         near = points[points["end"] > trigger - pd.Timedelta(days=60)]
         window_start = min([trigger - pd.Timedelta(days=4), *near["start"]])
         window_end = max([trigger + pd.Timedelta(days=14), *near["end"].clip(upper=trigger + pd.Timedelta(days=60))])
-        fig.update_xaxes(range=[window_start - pd.Timedelta(days=1), window_end + pd.Timedelta(days=1)], row=2)
+        window = [window_start - pd.Timedelta(days=1), window_end + pd.Timedelta(days=1)]
+        fig.update_xaxes(range=window, row=2)
+        # Context events all within a few weeks (or just the trigger): share the reactions' window rather
+        # than zoom to a day.
+        if all(end - start <= pd.Timedelta(days=31) for _, (start, end) in dated_events) and (
+                not dated_events or max(e for _, (_, e) in dated_events) - min(s for _, (s, _) in dated_events)
+                <= pd.Timedelta(days=31)):
+            fig.update_xaxes(range=window, showticklabels=False, row=1)  # the reactions' axis below says it
     fig.update_yaxes(visible=False, range=[-0.6, 3.2], row=1)
     fig.update_yaxes(tickmode="array", tickvals=list(lane_of.values()), ticktext=[plain(a) for a in lane_of],
                      range=[-0.6, len(actors) - 0.4], tickfont=dict(size=14), showgrid=False, zeroline=False,
@@ -92,11 +102,6 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
     reactions = "<b>Reactions</b> · a dot is a known day; a bar spans the month when only the month is known"
     if trigger_date is not None:
         reactions += f" · dashed: the trigger, {format_date(pd.Timestamp(trigger_date), 'day')}"
-    grouped = set(points["grouped"]) - {""} if "grouped" in points else set()
-    if grouped:
-        coarsest = "month" if "month" in grouped else "week"
-        reactions += (f"<br>Too many statements to draw one by one: grouped by {coarsest}"
-                      " (hover for counts)")
     if undated:
         reactions += f"<br>{undated} undated statement{'s' if undated != 1 else ''} (no date in the source) not drawn"
     for row_number, text in ((1, "<b>Context</b> · events the source recounts"), (2, reactions)):

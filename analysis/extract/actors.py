@@ -3,6 +3,7 @@ organisations, governments named by country, demonym or capital, and collective 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -106,12 +107,16 @@ class Mention:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, one character for one, so offsets still index the original."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[0]
-        low = base.casefold()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+    if text.isascii():  # the common case: NFKD leaves ASCII alone and casefold is lower
+        return text.lower()
+    return "".join(map(_fold_character, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_character(ch: str) -> str:
+    base = unicodedata.normalize("NFKD", ch)[0]
+    low = base.casefold()
+    return low if len(low) == 1 else base
 
 
 def slug(text: str) -> str:
@@ -137,7 +142,35 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex for any of `words`, trying longer words first, written as a prefix tree: Python's re tries
+    a flat alternation's hundreds of country names one by one at every word, a tree only the few that
+    share the letters read so far. The words matching at one place are prefixes of one another, so
+    "longest first" is the same as "extend before stopping", which the tree's greedy `?` does."""
+    tree: dict = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _tree_regex(tree)
+
+
+def _tree_regex(node: dict) -> str:
+    branches = []
+    for ch, child in sorted(node.items()):
+        if not ch:
+            continue
+        run = [ch]
+        # A run of letters with no branch and no word end is written in one go, not one call per letter:
+        # a very long name (a 5,000-letter "word") would otherwise exceed Python's recursion limit.
+        while len(child) == 1 and "" not in child:
+            ((ch, child),) = child.items()
+            run.append(ch)
+        branches.append(re.escape("".join(run)) + _tree_regex(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @functools.cache
@@ -185,22 +218,34 @@ class ActorIndex:
     pattern: re.Pattern | None
     by_alias: dict[str, Actor]
     by_country: dict[str, Actor]
+    alias_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)  # for the fuzzy lookup
+
+    def __post_init__(self):
+        # Listed once here, not on each of the many near_match calls a document makes.
+        object.__setattr__(self, "alias_keys", tuple(self.by_alias))
 
     @classmethod
     def build(cls, actors: pd.DataFrame | None) -> ActorIndex:
+        """The index of an actors table; built once per table content (compiling the alias regex of a few
+        hundred actors costs more than extracting from a short document) and shared by every document."""
+        return _index_of(actor_rows(actors))
+
+    @classmethod
+    def from_rows(cls, rows: tuple[tuple, ...]) -> ActorIndex:
+        """The index of (name, actor_id, kind, country, bloc, aliases) rows, as `actor_rows` gives them."""
         by_alias: dict[str, Actor] = {}
         by_country: dict[str, Actor] = {}
         governments: list[Actor] = []
-        if actors is not None and len(actors):
-            for row in actors.itertuples(index=False):
-                aliases = tuple(a for a in str(getattr(row, "aliases", "") or "").split("|") if a)
-                actor = Actor(name=row.name, actor_id=row.actor_id, kind=row.kind, country=row.country or "",
-                              bloc=row.bloc, aliases=aliases)
-                for alias in (row.name, *aliases):
-                    if len(alias) >= 3 and not re.fullmatch(r"[A-Z]\.?[A-Z]?\.?", alias):
-                        by_alias.setdefault(fold(alias), actor)
-                if row.kind == "government" and row.country:
-                    governments.append(actor)
+        for name, actor_id, kind, country, bloc, alias_text in rows:
+            aliases = tuple(a for a in str(alias_text or "").split("|") if a)
+            actor = Actor(name=name, actor_id=actor_id, kind=kind, country=country or "", bloc=bloc,
+                          aliases=aliases)
+            for alias in (name, *aliases):
+                if len(alias) >= 3 and not re.fullmatch(r"[A-Z]\.?[A-Z]?\.?", alias):
+                    by_alias.setdefault(fold(alias), actor)
+            if kind == "government" and country:
+                governments.append(actor)
+        if governments:
             # A country's government is the known actor named after the country or its capital
             # ("Russia", "Washington"), else its first government actor.
             names, _, capitals = _countries()
@@ -219,12 +264,28 @@ class ActorIndex:
         """A known actor whose name or alias nearly equals `name` (spelling variants, missing accents)."""
         if not self.by_alias:
             return None
-        best = process.extractOne(fold(name), list(self.by_alias), scorer=fuzz.ratio, score_cutoff=90)
+        best = process.extractOne(fold(name), self.alias_keys, scorer=fuzz.ratio, score_cutoff=90)
         return self.by_alias[best[0]] if best else None
 
     def government(self, code: str, name: str) -> Actor:
         """The known government actor of a country, or a new one named after the country."""
         return self.by_country.get(code) or Actor(name=name, actor_id=slug(name), kind="government", country=code)
+
+
+ACTOR_COLUMNS = ("name", "actor_id", "kind", "country", "bloc", "aliases")
+
+
+def actor_rows(actors: pd.DataFrame | None) -> tuple[tuple, ...]:
+    """The columns of the actors table the index reads, as hashable rows: the index's cache key."""
+    if actors is None or not len(actors):
+        return ()
+    columns = [actors[c].tolist() if c in actors.columns else [""] * len(actors) for c in ACTOR_COLUMNS]
+    return tuple(zip(*columns))
+
+
+@functools.lru_cache(maxsize=16)
+def _index_of(rows: tuple[tuple, ...]) -> ActorIndex:
+    return ActorIndex.from_rows(rows)
 
 
 def _country_name(code: str) -> str:
@@ -251,7 +312,8 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
                              actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")))
     for match in patterns["appositive"].finditer(segment):
         # The role phrase reaches back to its determiner: "the union's regional secretary".
-        lead = re.search(r"(?:\b[Tt]he\s+|\b[\w’'.\-]+[’']s\s+)(?:[\w’'.\-]+\s+){0,3}$", segment[:match.start(1)])
+        lead = re.search(r"(?:\b[Tt]he\s+|\b[\w’'.\-]+[’']s\s+)(?:[\w’'.\-]+\s+){0,3}$",
+                         segment[max(0, match.start(1) - 300):match.start(1)])  # a window, not the whole prefix
         role, person = (lead.group(0) if lead else "") + match.group(1), match.group(2)
         actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person",
                                                  aliases=(role,))
@@ -268,7 +330,7 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
                                  index.government(code, _country_name(code))))
     for key, table in (("country", names), ("capital", capitals)):
         for match in patterns[key].finditer(segment):
-            before = segment[:match.start()].split()
+            before = segment[max(0, match.start() - 80):match.start()].split()  # the word before, not the whole prefix
             if before and before[-1].lower().strip(",") in LOCATION_PREPOSITIONS:
                 continue  # "in Beijing" is a place, not an actor
             code = table[match.group(1)]
@@ -292,9 +354,15 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (a known actor wins a tie), in text order."""
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.actor.actor_id == "", m.start))
     kept: list[Mention] = []
+    # The kept spans never overlap, so in (start, end) order their ends rise too: a new span overlaps one
+    # of them exactly when the last span starting before its end reaches past its start. Bisecting keeps
+    # a sentence crowded with names from costing the square of its mentions.
+    bounds: list[tuple[int, int]] = []
     for mention in ranked:
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+        before_end = bisect.bisect_left(bounds, (mention.end,))
+        if before_end == 0 or bounds[before_end - 1][1] <= mention.start:
             kept.append(mention)
+            bisect.insort(bounds, (mention.start, mention.end))
     return sorted(kept, key=lambda m: m.start)
 
 

@@ -8,6 +8,7 @@ and each group is decided by `stance.decide`. Pure and per-document, so it maps 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -27,18 +28,38 @@ TONE_THRESHOLD = 0.3
 CLAUSE_BREAK = re.compile(r",?\s+while\s+|;\s+|,\s+whereas\s+|\s+—\s+")
 REPORTED_SPEECH = re.compile(r"\b(?:saying|argued|argues|insisted|insists|maintained|maintains|contended|"
                              r"said|says|told\s+\w+)\s+(?:that\s+)?(?:the|it|its|their|this|these|they|a|an)\b")
-def _target_of(text: str, start: int, end: int, targets: pd.DataFrame | None, main_target: str) -> str:
-    """The document's main target, unless this stretch of text clearly names another known target."""
+TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
+
+
+def target_rows(targets: pd.DataFrame | None) -> tuple[tuple, ...]:
+    """(target_id, keywords) of the targets table as hashable rows: the key of its compiled keywords."""
     if targets is None or len(targets) == 0:
+        return ()
+    keywords = targets["keywords"].tolist() if "keywords" in targets.columns else [""] * len(targets)
+    return tuple(zip(targets["target_id"].tolist(), keywords))
+
+
+@functools.lru_cache(maxsize=16)
+def target_keywords(rows: tuple[tuple, ...]) -> TargetKeywords:
+    """Every target keyword, compiled once per table content and ordered longest first (a stable sort, so
+    among equally long keywords the table's order still decides): the first that matches wins."""
+    found = []
+    for target_id, keywords in rows:
+        for keyword in filter(None, str(keywords or "").split("|")):
+            keyword = actor_finder.fold(keyword)
+            found.append((keyword, re.compile(rf"(?<![\w-]){re.escape(keyword)}(?![\w-])"), target_id))
+    return tuple(sorted(found, key=lambda item: -len(item[0])))
+
+
+def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_target: str) -> str:
+    """The document's main target, unless this stretch of text clearly names another known target."""
+    if not keywords:
         return main_target
     lowered = actor_finder.fold(text[start:end])
-    best, best_length = main_target, 0
-    for row in targets.itertuples(index=False):
-        for keyword in filter(None, str(getattr(row, "keywords", "") or "").split("|")):
-            keyword = actor_finder.fold(keyword)
-            if len(keyword) > best_length and re.search(rf"(?<![\w-]){re.escape(keyword)}(?![\w-])", lowered):
-                best, best_length = row.target_id, len(keyword)
-    return best
+    for keyword, pattern, target_id in keywords:
+        if keyword in lowered and pattern.search(lowered):  # the substring test skips most regex searches
+            return target_id
+    return main_target
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -65,20 +86,25 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
     """
     lexicon = lexicon or load_lexicon()
     index = index or ActorIndex.build(actors)
+    keywords = target_keywords(target_rows(targets))
     memory = attribution.Memory()
     rows: list[dict] = []
     # Actors are found a paragraph at a time (fewer, longer regex passes), then shared out by sentence.
-    paragraph_mentions: dict[int, list[Mention]] = {}
+    # Mentions come in text order, so a sentence's share is found by bisecting their starts (a long
+    # paragraph of short sentences would otherwise be scanned once per sentence).
+    paragraph_mentions: dict[int, tuple[list[Mention], list[int]]] = {}
     for sentence_start, sentence_end in sentences(text):
         if _is_headline(text, sentence_start, sentence_end):
             continue
         paragraph_start = text.rfind("\n", 0, sentence_start) + 1
         if paragraph_start not in paragraph_mentions:
             paragraph_end = text.find("\n", sentence_start)
-            paragraph_mentions[paragraph_start] = actor_finder.find_mentions(
-                text, paragraph_start, len(text) if paragraph_end < 0 else paragraph_end, index)
-        mentions = [m for m in paragraph_mentions[paragraph_start]
-                    if sentence_start <= m.start and m.end <= sentence_end]
+            found = actor_finder.find_mentions(text, paragraph_start,
+                                               len(text) if paragraph_end < 0 else paragraph_end, index)
+            paragraph_mentions[paragraph_start] = found, [m.start for m in found]
+        found, starts = paragraph_mentions[paragraph_start]
+        mentions = [m for m in found[bisect.bisect_left(starts, sentence_start):
+                                     bisect.bisect_right(starts, sentence_end)] if m.end <= sentence_end]
         mentions = memory.surname_mentions(text, sentence_start, sentence_end, mentions)
         mentions = attribution.own_governments(text, sentence_start, sentence_end, mentions, index, memory)
         cues = list(lexicon.find(text, sentence_start, sentence_end))
@@ -107,7 +133,7 @@ def extract(text: str, *, actors: pd.DataFrame | None = None, targets: pd.DataFr
                 # no target of its own continues the target of the actor's previous cue.
                 scope_start = max([c[1] for c in cues if c[1] <= cue[0] and c[0] >= clause_start] + [clause_start])
                 scope_end = min([c[1] for c in cues if c[0] > cue[1] and c[0] < clause_end] + [clause_end])
-                named = _target_of(text, scope_start, scope_end, targets, "")
+                named = _target_of(text, scope_start, scope_end, keywords, "")
                 subject_key = "|".join(a.actor_id or a.name for a in subject)
                 target = named or last_target.get(subject_key, main_target)
                 last_target[subject_key] = target

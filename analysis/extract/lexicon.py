@@ -43,9 +43,11 @@ class Lexicon:
             if word.start() < cursor:
                 continue
             lowered = word.group().lower()
-            candidates = list(self.exact.get(lowered, ()))
-            candidates += [(pattern, cue) for prefix, pattern, cue in self.prefixes.get(lowered[:3], ())
-                           if lowered.startswith(prefix)]
+            exact, prefixed = self.exact.get(lowered, ()), self.prefixes.get(lowered[:3], ())
+            if not exact and not prefixed:
+                continue  # most words start no cue: skip them before building any list
+            candidates = list(exact)
+            candidates += [(pattern, cue) for prefix, pattern, cue in prefixed if lowered.startswith(prefix)]
             best = None
             for pattern, cue in candidates:
                 match = pattern.match(text, word.start(), end)

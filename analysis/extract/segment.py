@@ -15,6 +15,7 @@ import itertools
 import spacy
 
 OPENING_QUOTES = "“\"‘'«"
+MAX_SENTENCE_CHARS = 1_000
 
 
 @functools.cache
@@ -45,8 +46,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            result.append((start, end))
+            result.extend(_capped(text, start, end))
     return result
+
+
+def _capped(text: str, start: int, end: int):
+    """A run-on "sentence" (text without full stops) cut at white space into pieces of at most
+    MAX_SENTENCE_CHARS: the per-sentence steps pair every cue with every mention, so an unbounded
+    sentence would make extraction quadratic in the length of the text."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = start + MAX_SENTENCE_CHARS if cut <= start else cut
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
 
 
 def _paragraphs(text: str):
