@@ -135,6 +135,10 @@ class Selection:
                 months = np.where(when == NOT_A_TIME, 0, when).astype("datetime64[ns]").astype("datetime64[M]")
                 return np.where(when == NOT_A_TIME, NOT_A_TIME, months.astype("datetime64[ns]").astype(np.int64))
             return self._derived(("month",), month_starts)
+        if name in ("date_by_week", "date_by_month"):
+            return self._derived((name,), lambda: self._coarse_dates(name))
+        if name == "coarse_precision_rank":  # day, week and month alike: what grouping by month merges
+            return np.maximum(self.sort_key("precision_rank"), PRECISION_RANK["month"])
         if name == "strength":
             return np.abs(self.array("score"))
         if name == "quote_length":
@@ -144,6 +148,19 @@ class Selection:
                 column)) and not pd.api.types.is_bool_dtype(column):
             return self.array(name)
         return self.codes(name)[0]
+
+    def _coarse_dates(self, name: str) -> np.ndarray:
+        """Dates known to the day moved to the Monday of their week ("date_by_week"), or dates known to the
+        day or week moved to the first of their month ("date_by_month"); other dates stay as they are."""
+        when = self.array("date")
+        rank = self.sort_key("precision_rank")
+        known = np.where(when == NOT_A_TIME, 0, when)
+        if name == "date_by_week":
+            days = known // 86_400_000_000_000
+            coarse = (days - (days + 3) % 7) * 86_400_000_000_000  # 1 Jan 1970 was a Thursday
+        else:
+            coarse = known.astype("datetime64[ns]").astype("datetime64[M]").astype("datetime64[ns]").astype(np.int64)
+        return np.where((rank == PRECISION_RANK["day"]) & (when != NOT_A_TIME), coarse, when)
 
     def order(self, keys: tuple[str, ...]) -> np.ndarray:
         """Every row of the frame sorted by `keys` (stable: ties keep the frame's order). Once per frame."""

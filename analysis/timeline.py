@@ -94,6 +94,11 @@ def reaction_window(rows: pd.DataFrame, trigger_date) -> tuple[pd.Timestamp, pd.
     return trigger - pd.Timedelta(days=40), trigger + pd.Timedelta(days=61)
 
 
+# (date key, precision key, the grouping's name) from finest to coarsest; see Selection.sort_key.
+POINT_LEVELS = (("date", "date_precision", ""), ("date_by_week", "precision_rank", "week"),
+                ("date_by_month", "coarse_precision_rank", "month"))
+
+
 def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int = 600) -> pd.DataFrame:
     """Dated statements aggregated for the timeline: one row per actor, date, precision and stance, with
     a count and one quote, for the `limit` actors with most statements inside `window` (so a chart never
@@ -107,24 +112,22 @@ def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int
     dated = top_actors(dated, limit=limit)
     if dated.empty:
         return pd.DataFrame(columns=columns)
-    runs = dated.runs(("actor_id", "date", "date_precision", "stance"))
-    firsts = dated.take(runs.first(), ["quote", "target_label"])
-    points = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
-                           "start": pd.to_datetime(dated.array("date")[runs.first()]),
-                           "precision": runs.key("date_precision"), "stance": runs.key("stance"), "n": runs.lengths,
-                           "quote": firsts["quote"].astype(str).to_numpy(),
-                           "target_label": firsts["target_label"].astype(str).to_numpy(), "grouped": ""})
     # Too many points for one chart: days become weeks, then days and weeks become months.
-    for finer, coarser, frequency in ((("day",), "week", "W"), (("day", "week"), "month", "M")):
-        if len(points) <= max_points:
+    for level in POINT_LEVELS:
+        runs = dated.runs(("actor_id", level[0], level[1], "stance"))
+        if len(runs) <= max_points:
             break
-        merged = points["precision"].isin(finer)
-        points.loc[merged, "start"] = points.loc[merged, "start"].dt.to_period(frequency).dt.start_time
-        points.loc[merged, "precision"] = coarser
-        points.loc[merged, "grouped"] = coarser  # the chart says that dots and bars are groups here
-        points = points.groupby(["actor_id", "start", "precision", "stance"], sort=False).agg(
-            actor_name=("actor_name", "first"), n=("n", "sum"), quote=("quote", "first"),
-            target_label=("target_label", "first"), grouped=("grouped", "max")).reset_index()
+    date_key, _, coarser = level
+    firsts = runs.first()
+    shown = dated.take(firsts, ["quote", "target_label"])
+    precision = runs.key("date_precision")
+    finest = np.minimum.reduceat(dated.sort_key("precision_rank")[runs.order], runs.starts)
+    grouped = np.where(finest == PRECISION_RANK["day"], coarser, "") if coarser else np.full(len(runs), "")
+    points = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
+                           "start": pd.to_datetime(dated.sort_key(date_key)[firsts]),
+                           "precision": np.where(grouped != "", grouped, precision), "stance": runs.key("stance"),
+                           "n": runs.lengths, "quote": shown["quote"].astype(str).to_numpy(),
+                           "target_label": shown["target_label"].astype(str).to_numpy(), "grouped": grouped})
     points["end"] = [period(d, p)[1] for d, p in zip(points["start"], points["precision"])]
     # Lanes from the first to react: statements known to the day before those known only to the month.
     lanes = dated.runs(("actor_id",), within=("precision_rank", "date"))

@@ -137,3 +137,18 @@ def test_every_figure_passes_plotly_validation(tables, spec):
         fig = figures.figure(view, scope, options=options)
         checked = go.Figure(fig.to_dict())  # raises ValueError on an unknown property or a bad value
         assert json.loads(checked.to_json()) == json.loads(fig.to_json()), view
+
+
+def test_too_many_reaction_points_are_grouped_by_week_then_by_calendar_month():
+    days = pd.date_range("2025-01-20", "2025-02-09", freq="D")  # three Monday-to-Sunday weeks across a month end
+    rows = pd.concat([SMALL.iloc[[0]].assign(statement_id=f"d{i}", date=day) for i, day in enumerate(days)],
+                     ignore_index=True)
+    daily = timeline.reaction_points(rows, max_points=100)
+    assert len(daily) == 21 and set(daily["grouped"]) == {""}
+    weekly = timeline.reaction_points(rows, max_points=5)
+    assert weekly["start"].dt.day_name().eq("Monday").all() and weekly["n"].tolist() == [7, 7, 7]
+    assert set(weekly["grouped"]) == {"week"} and set(weekly["precision"]) == {"week"}
+    monthly = timeline.reaction_points(rows, max_points=2)
+    # Each day counts in its own month (not in the month its week started in).
+    assert monthly["start"].tolist() == [pd.Timestamp("2025-01-01"), pd.Timestamp("2025-02-01")]
+    assert monthly["n"].tolist() == [12, 9] and set(monthly["grouped"]) == {"month"}
