@@ -28,7 +28,12 @@ def source_choices(tables: Tables, rows: Rows | None = None, *, search: str = ""
         matching = {source_id for source_id, title in zip(ids, titles) if needle in title or needle in source_id}
     else:
         matching = set(ids)
-    counted = Selection.of(tables.selection() if rows is None else rows).counts("source_id").index.tolist()
+    if rows is not None:
+        counted = Selection.of(rows).counts("source_id").index.tolist()
+    else:  # the sidebar asks on every rerun: the whole dataset's order is kept with it
+        if "sources_by_statements" not in tables.derived:
+            tables.derived["sources_by_statements"] = tables.selection().counts("source_id").index.tolist()
+        counted = tables.derived["sources_by_statements"]
     ordered = [s for s in counted if s in matching]
     if len(ordered) < limit:
         listed = set(ordered)

@@ -30,14 +30,18 @@ def data_dirs() -> tuple[Path, Path]:
 
 
 def _stat_signature(data_dir: Path, seeds_dir: Path) -> tuple:
-    """Cheap to compute on every rerun: names, sizes and mtimes. It keys the content fingerprint."""
+    """Cheap to compute on every rerun: it keys the content fingerprint. The tables' names, sizes and
+    mtimes, and the seeds folder's own mtime, which moves when an article is added or removed. Seeds are
+    never edited in place (each is pinned by its sha256 in sources.csv, so a real change to one also changes
+    sources.csv); stating thousands of them on every rerun cost 85 ms at a million statements."""
     signature = []
-    for directory in (data_dir, seeds_dir):
-        if directory.is_dir():
-            for path in sorted(directory.iterdir()):
-                if path.is_file():
-                    info = path.stat()
-                    signature.append((str(path), info.st_size, info.st_mtime_ns))
+    if data_dir.is_dir():
+        for path in sorted(data_dir.iterdir()):
+            if path.is_file():
+                info = path.stat()
+                signature.append((str(path), info.st_size, info.st_mtime_ns))
+    if seeds_dir.is_dir():
+        signature.append((str(seeds_dir), seeds_dir.stat().st_mtime_ns))
     return tuple(signature)
 
 
