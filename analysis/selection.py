@@ -116,6 +116,24 @@ class Selection:
         order = order[tally[order] > 0]
         return pd.Series(tally[order], index=pd.Index(categories[order], dtype=object, name=column), name="count")
 
+    def firsts(self, column: str) -> np.ndarray:
+        """For each code of `column`, the frame position of its first row (-1 if none): a way to read
+        attributes that are the same on every row of a value (an actor's name, its bloc) without grouping."""
+        def build():
+            codes, categories = self.codes(column)
+            first = np.full(len(categories), -1, dtype=np.int64)
+            present, position = np.unique(codes, return_index=True)
+            keep = present >= 0
+            first[present[keep]] = position[keep]
+            return first
+        return self._derived(("firsts", column), build)
+
+    def present(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """(the codes of `column` that occur in the selection in code order, how many rows each has)."""
+        tally = self._tally(column)
+        codes = np.flatnonzero(tally)
+        return codes, tally[codes]
+
     def nunique(self, column: str) -> int:
         return int(np.count_nonzero(self._tally(column)))
 

@@ -57,7 +57,9 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=columns)
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
-    actors = rows.runs(("actor_id",))
+    codes, counts = rows.present("actor_id")
+    about = rows.take(rows.firsts("actor_id")[codes], ["actor_name", "bloc"])
+    ids = rows.codes("actor_id")[1][codes].tolist()
     # The earliest period start, then the finest precision: the first row of each actor in that order.
     earliest = _dated(rows).runs(("actor_id",), within=("date", "precision_rank"))
     first = dict(zip(earliest.key("actor_id").tolist(),
@@ -77,9 +79,8 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
     undated = dict(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
     records = [{"actor_id": actor_id, "actor_name": name, "bloc": bloc, "statements": int(count),
                 **(describe(*first[actor_id]) if actor_id in first else undated)}
-               for actor_id, name, bloc, count in zip(actors.key("actor_id").tolist(),
-                                                      actors.key("actor_name").tolist(), actors.key("bloc").tolist(),
-                                                      actors.lengths.tolist())]
+               for actor_id, name, bloc, count in zip(ids, about["actor_name"].astype(str).tolist(),
+                                                      about["bloc"].astype(str).tolist(), counts.tolist())]
     lags = pd.DataFrame(records, columns=columns)
     lags = lags.assign(_rank=lags["precision"].map(PRECISION_RANK))
     return lags.sort_values(["_rank", "lag_days", "actor_name"], na_position="last",
