@@ -157,6 +157,11 @@ def trigger_date(scope: Scope):
 
 
 def timeline_figure(scope: Scope) -> go.Figure:
+    return timeline_view(scope)[0]
+
+
+def timeline_view(scope: Scope) -> tuple[go.Figure, pd.DataFrame]:
+    """The timeline figure and the reaction lags it is titled by, which the page also lists: computed once."""
     trigger = trigger_date(scope)
     events = scope.tables.events
     if scope.spec.sources:
@@ -172,7 +177,7 @@ def timeline_figure(scope: Scope) -> go.Figure:
     if grouped:
         subtitle += f" · dots group each {'month' if 'month' in grouped else 'week'}'s statements"
     return reaction_timeline(events, points, undated=undated, trigger_date=trigger, title=title,
-                             subtitle=subtitle, footer=scope.footer)
+                             subtitle=subtitle, footer=scope.footer), lags
 
 
 def profile(scope: Scope, *, actor_id: str) -> go.Figure:

@@ -79,10 +79,9 @@ def world_map(scope: figures.Scope) -> list:
 
 
 def timeline_page(scope: figures.Scope) -> list:
-    trigger = figures.trigger_date(scope)
     targets = scope.spec.targets or tuple(filter(None, [figures.default_target(scope)]))
     candidates = filters.apply_to_actors(scope.spec, scope.tables.actors)
-    return [figures.timeline_figure(scope), timeline.reaction_lags(scope.selection, trigger_date=trigger),
+    return [*figures.timeline_view(scope),
             timeline.silent_actors(scope.tables.selection(), candidates, target_ids=targets)]
 
 

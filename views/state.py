@@ -90,7 +90,8 @@ def current() -> Scope:
 
 
 FIGURES = {"spectrum": figures.spectrum, "blocs": figures.blocs, "matrix": figures.matrix,
-           "network": figures.network, "map": figures.world_map, "timeline": figures.timeline_figure}
+           "network": figures.network, "map": figures.world_map, "timeline": figures.timeline_figure,
+           "timeline_view": figures.timeline_view}
 
 
 @st.cache_data(max_entries=256, show_spinner=False, hash_funcs={FilterSpec: repr})

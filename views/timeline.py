@@ -16,15 +16,14 @@ def render(scope: Scope) -> None:
     st.title("Timeline")
     st.caption(escape_markdown(scope.subtitle))
     ui.screenshot_link("views/timeline.py", scope, view="timeline")
-    ui.chart(state.figure("timeline", scope), key="timeline", filename="reaction-timeline")
+    figure, lags = state.figure("timeline_view", scope)
+    ui.chart(figure, key="timeline", filename="reaction-timeline")
 
-    trigger = figures.trigger_date(scope)
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Reaction lag")
         st.caption("How long after the trigger event each actor's first statement came. Where the source "
                    "gives only a month or no date, the lag says so instead of guessing a day.")
-        lags = timeline.reaction_lags(scope.selection, trigger_date=trigger)
         if lags.empty:
             st.info("No statements match the filters.")
         else:
