@@ -34,8 +34,8 @@ Not met:
   (networkx spring layout, 60 iterations, about 15 ms). It does not show: a rerun of the bare Streamlit page
   with the same widgets takes ~150-220 ms (bare_ms), and e2e at 1,000 is ~420-530 ms. Next step: aggregates
   that return numpy columns to chart code that builds its dicts from them, without frames in between.
-- **compute_ms at 1,000,000 (≤ 150 ms)**: met by most pages in a quiet run, not robustly. Over the last five
-  full runs (same code but for the last Timeline change) the pages took 30-130 ms on a quiet machine and up
+- **compute_ms at 1,000,000 (≤ 150 ms)**: met by most pages in a quiet run, not robustly. Across today's last four
+  full runs (the code changed a little between them) the pages took 30-130 ms on a quiet machine and up
   to 170 ms on a busy one; the Timeline took 145-180 ms. The Timeline groups its reaction points up to three
   times (day, week, month) before it has few enough, and its chart has several hundred points. Next step:
   pick the grouping from the counts per level in one pass, and cache the dataset-wide orders to disk with
