@@ -18,25 +18,30 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-b
 TITLE = ".js-plotly-plot .main-svg .gtitle"
 
 
-def _serve(script: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+def serve(script: Path, env: dict[str, str], *, log_path: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` on a free port of 127.0.0.1 (its output in `log_path`, if given), once healthy."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    output = log_path.open("w") if log_path else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.address",
          "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
          "--browser.gatherUsageStats", "false"], cwd=ROOT, env={**os.environ, **env},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
+    see = f"; see {log_path}" if log_path else ""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode} for {script}{see}")
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
                 return process, url
         except OSError:
             time.sleep(0.3)
     process.kill()
-    raise RuntimeError(f"streamlit did not start for {script}")
+    raise RuntimeError(f"streamlit did not answer /_stcore/health within 120 s for {script}{see}")
 
 
 def _time_filter_changes(url: str, values: list[str], *, label: str, repeats: int) -> float:
@@ -73,7 +78,7 @@ NEW_FILTERS = ["Opposition", "Business", "Observers", "Government", "Civil socie
 
 
 def e2e_ms(folder: Path, *, repeats: int = len(NEW_FILTERS)) -> float:
-    process, url = _serve(ROOT / "dashboard.py", {"DASHBOARD_DATA_DIR": str(folder / "data"),
+    process, url = serve(ROOT / "dashboard.py", {"DASHBOARD_DATA_DIR": str(folder / "data"),
                                                    "DASHBOARD_SEEDS_DIR": str(folder / "seeds")})
     try:
         return round(_time_filter_changes(url, NEW_FILTERS, label="Bloc", repeats=repeats))
@@ -83,7 +88,7 @@ def e2e_ms(folder: Path, *, repeats: int = len(NEW_FILTERS)) -> float:
 
 
 def bare_ms(*, repeats: int = len(NEW_FILTERS)) -> float:
-    process, url = _serve(ROOT / "benchmarks" / "bare_app.py", {})
+    process, url = serve(ROOT / "benchmarks" / "bare_app.py", {})
     try:
         return round(_time_filter_changes(url, ["a", "b", "c"], label="Bloc", repeats=repeats))
     finally:

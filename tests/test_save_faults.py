@@ -219,10 +219,10 @@ def test_a_save_killed_at_any_of_100_points_leaves_old_or_new_and_a_whole_log(da
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
 
 
-def test_the_next_save_finishes_an_interrupted_one_and_refuses_a_stale_base(data_copy, tmp_path):
-    data, seeds = data_copy
-    old = file_bytes(data)
-    steps, new, _ = _all_steps(data, seeds, tmp_path)
+def _kill_after_the_commit_point(data: Path, seeds: Path, work: Path) -> dict[str, bytes]:
+    """Kill a save just after its change-log append (past the commit point, before any rename); returns
+    the bytes the tables will have once the save is finished."""
+    steps, new, _ = _all_steps(data, seeds, work)
     point = next(i for i, step in enumerate(steps, 1) if step.startswith("changes.jsonl: fsynced"))
     changes, base = accept_a_new_actor(data)
     pid, stream = _fork_save(data, seeds, changes, base, stop_at=point)
@@ -230,6 +230,13 @@ def test_the_next_save_finishes_an_interrupted_one_and_refuses_a_stale_base(data
         _readline(stream, pid)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
+    return new
+
+
+def test_the_next_save_finishes_an_interrupted_one_and_refuses_a_stale_base(data_copy, tmp_path):
+    data, seeds = data_copy
+    old = file_bytes(data)
+    new = _kill_after_the_commit_point(data, seeds, tmp_path)
     assert file_bytes(data) == old  # killed after the commit point, before any rename
     rows = read(data)["statements"]  # a user who loaded before the crash saves another change
     rows.loc[5, "summary"] = "A later change"
@@ -453,14 +460,7 @@ def test_the_app_finishes_an_interrupted_save_when_it_loads(data_copy, tmp_path,
     """A save killed after its commit point is finished by the next page load, not only by the next save:
     the analyst sees the change that was committed."""
     data, seeds = data_copy
-    steps, new, _ = _all_steps(data, seeds, tmp_path)
-    point = next(i for i, step in enumerate(steps, 1) if step.startswith("changes.jsonl: fsynced"))
-    changes, base = accept_a_new_actor(data)
-    pid, stream = _fork_save(data, seeds, changes, base, stop_at=point)
-    with stream:
-        _readline(stream, pid)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+    new = _kill_after_the_commit_point(data, seeds, tmp_path)
     assert (data / store.JOURNAL).exists()
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
