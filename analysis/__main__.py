@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import export, store
+from analysis import export, saving, store
 from analysis.filters import LIST_FIELDS, FilterSpec, apply
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _validate(args: argparse.Namespace) -> int:
     try:
-        if store.recover(args.data):
+        if saving.recover(args.data):
             print("Finished a save that was interrupted after its commit point.", file=sys.stderr)
         tables = store.load(args.data, args.seeds)
-    except store.SaveError as error:
+    except saving.SaveError as error:
         print(f"Could not finish an interrupted save: {error}", file=sys.stderr)
         return 1
     except store.DataError as error:

@@ -1,5 +1,5 @@
 """The curator's steps, shared by the review page and the CLI: check an uploaded article, store it as a
-new source, and turn accepted proposals into statement (and actor) rows saved through `store.save`."""
+new source, and turn accepted proposals into statement (and actor) rows saved through `saving.save`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import store
+from analysis import saving, store
 from analysis.extract.actors import slug
 from analysis.schema import COLUMNS, SLUG_PATTERN, URL_PATTERN
 
@@ -77,7 +77,7 @@ def add_article(data_dir: Path, seeds_dir: Path, *, text: str, title: str, outle
         raise store.DataError(problems)
     if source_id in set(raw["sources"]["source_id"]):
         raise CurationError(f"A source named {source_id!r} exists already; change the title.")
-    path, digest = store.add_seed(seeds_dir, name, text)
+    path, digest = saving.add_seed(seeds_dir, name, text)
     row = {"source_id": source_id, "title": title, "outlet": outlet.strip(),
            "published": published.isoformat() if published else "",
            "date_precision": precision if published else "unknown", "url": url.strip(), "path": path,
@@ -88,7 +88,7 @@ def add_article(data_dir: Path, seeds_dir: Path, *, text: str, title: str, outle
     elif published and precision == "year":
         row["published"] = published.replace(month=1, day=1).isoformat()
     sources = pd.concat([raw["sources"], pd.DataFrame([row])], ignore_index=True)
-    store.save(data_dir, seeds_dir, {"sources": sources}, base=base, reason=f"add source {source_id}")
+    saving.save(data_dir, seeds_dir, {"sources": sources}, base=base, reason=f"add source {source_id}")
     return source_id
 
 
@@ -144,5 +144,5 @@ def save_proposals(data_dir: Path, seeds_dir: Path, proposals: pd.DataFrame, *, 
     changes = {"statements": statements}
     if len(actors) != len(raw["actors"]):
         changes = {"actors": actors, "statements": statements}
-    store.save(data_dir, seeds_dir, changes, base=base, reason=reason or f"accept proposals from {source_id}")
+    saving.save(data_dir, seeds_dir, changes, base=base, reason=reason or f"accept proposals from {source_id}")
     return len(proposals)

@@ -1,6 +1,6 @@
 """Every check a set of tables must pass: the schema of each table, unique ids, references between
 tables, quotes verbatim at their offsets in sources whose sha256 still matches, and dates that agree
-with their precision. Used by `store.load` and, before anything is written, by `store.save`."""
+with their precision. Used by `store.load` and, before anything is written, by `saving.save`."""
 
 from __future__ import annotations
 

@@ -131,3 +131,15 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("hostile input and faults: what was tried")
         for line in summary:
             terminalreporter.write_line(line)
+
+
+def open_app(data: Path, seeds: Path, monkeypatch, *, page: str | None = None, timeout: int = 60):
+    """The real app (AppTest) over the given data and seeds folders, run once, on `page` if given."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout).run()
+    if page:
+        at.switch_page(page).run()
+    return at

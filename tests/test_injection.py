@@ -28,7 +28,7 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 import tally
-from analysis import export, store
+from analysis import export, saving, store
 from analysis.export.tables import FORMULA_TRIGGERS, NUMERIC
 from analysis.filters import FilterSpec
 from analysis.schema import COLUMNS, STANCES, URL_PATTERN
@@ -269,21 +269,21 @@ def build_injected(data: Path, seeds: Path) -> None:
         quote = p.marked("quote")
         corpus_spans.append((len(corpus_text), len(corpus_text) + len(quote)))
         corpus_text += quote + "\n"
-    path, digest = store.add_seed(seeds, f"{CORPUS_SOURCE}.txt", corpus_text)
+    path, digest = saving.add_seed(seeds, f"{CORPUS_SOURCE}.txt", corpus_text)
     added["sources"].append(dict(source_id=CORPUS_SOURCE, title="Injection corpus", outlet="",
                                  published="2025-11-20", date_precision="day", url="", path=path, sha256=digest,
                                  added="2025-11-29", date_note=""))
     # An article for the review page's extractor: each injected actor, by name, reacting with a payload.
     review_text = "".join(f"{p.marked('actor name')} strongly condemned the designation as {p.text}.\n"
                           for p in PAYLOADS)
-    path, digest = store.add_seed(seeds, f"{REVIEW_SOURCE}.txt", review_text)
+    path, digest = saving.add_seed(seeds, f"{REVIEW_SOURCE}.txt", review_text)
     added["sources"].append(dict(source_id=REVIEW_SOURCE, title="Injection review article", outlet="",
                                  published="2025-11-21", date_precision="day", url="", path=path, sha256=digest,
                                  added="2025-11-29", date_note=""))
     for p, (corpus_start, corpus_end) in zip(PAYLOADS, corpus_spans):
         n, quote = f"{p.number:02d}", p.marked("quote")
         head = f"Article {n} reports:\n"
-        path, digest = store.add_seed(seeds, f"injection-{n}.txt", f"{head}{quote}\nEnd of article {n}.\n")
+        path, digest = saving.add_seed(seeds, f"injection-{n}.txt", f"{head}{quote}\nEnd of article {n}.\n")
         start, end = str(len(head)), str(len(head) + len(quote))
         # A payload inside an http(s) URL passes validation; it must never be shown, let alone as a link.
         url = "https://example.invalid/source?" + "".join(p.marked("source url").split())
@@ -312,7 +312,7 @@ def build_injected(data: Path, seeds: Path) -> None:
                                     source_id=f"injection-{n}", quote=quote, start=start, end=end, date_note=""))
     for table, rows in added.items():
         frame = pd.concat([raw[table], pd.DataFrame(rows, columns=list(COLUMNS[table]))], ignore_index=True)
-        (data / f"{table}.csv").write_bytes(store.to_csv_bytes(frame, table))
+        (data / f"{table}.csv").write_bytes(saving.to_csv_bytes(frame, table))
 
 
 @pytest.fixture(scope="module")
@@ -344,7 +344,7 @@ def test_a_link_in_the_data_must_be_http(data_copy):
         "file:///etc/passwd", "\u202ehttps://example.invalid"]
     for trick in tricks:
         sources.loc[0, "url"] = trick
-        (data / "sources.csv").write_bytes(store.to_csv_bytes(sources, "sources"))
+        (data / "sources.csv").write_bytes(saving.to_csv_bytes(sources, "sources"))
         with pytest.raises(store.DataError) as error:
             store.load(data, seeds, cache=False)
         ok = [(p.file, p.column) for p in error.value.problems] == [("sources.csv", "url")]

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import store
-from conftest import ROOT
+from analysis import saving, store
+from conftest import ROOT, open_app
 
 ARTICLE = ("Kenya and Ghana welcomed the FTO designation on Monday. "
            "“This is a betrayal of the region,” said Foreign Minister Ana Ruiz. "
@@ -15,10 +15,7 @@ ARTICLE = ("Kenya and Ghana welcomed the FTO designation on Monday. "
 @pytest.fixture
 def app(data_copy, monkeypatch):
     data, seeds = data_copy
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
-    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    at.switch_page("views/review.py").run()
+    at = open_app(data, seeds, monkeypatch, page="views/review.py")
     assert not at.exception
     return at, data, seeds
 
@@ -62,7 +59,7 @@ def test_add_propose_edit_save_and_see_it_on_positions(app):
     assert sorted(new["actor_name"]) == ["Foreign Minister Ana Ruiz", "Human rights groups", "Kenya"]
     assert new.set_index("actor_name").loc["Kenya", "stance"] == "cautious"
     assert set(new["origin"]) == {"extracted"} and new["reviewed"].all()
-    assert (data / store.CHANGE_LOG).read_text(encoding="utf-8").count("\n") == 3  # source, actors, statements
+    assert (data / saving.CHANGE_LOG).read_text(encoding="utf-8").count("\n") == 3  # source, actors, statements
 
     at.switch_page("views/positions.py").run()
     at.sidebar.text_input(key="q").set_value("betrayal").run()
@@ -90,7 +87,7 @@ def test_positions_marks_and_corrects_unreviewed_statements(data_copy, monkeypat
     raw, _ = store.read_tables(data)
     statements = raw["statements"]
     statements.loc[0, ["origin", "reviewed"]] = ["extracted", "false"]
-    store.save(data, seeds, {"statements": statements}, base={"statements": store.file_sha256(
+    saving.save(data, seeds, {"statements": statements}, base={"statements": store.file_sha256(
         data / "statements.csv")})
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))

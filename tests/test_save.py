@@ -1,10 +1,10 @@
-"""store.save: atomic, locked, stale-checked, logged; and the curator's upload checks. Crashes, a full
+"""saving.save: atomic, locked, stale-checked, logged; and the curator's upload checks. Crashes, a full
 disk, a held lock and concurrent saves are in test_save_faults.py."""
 
 import pandas as pd
 import pytest
 
-from analysis import curation, store
+from analysis import curation, saving, store
 
 
 def statements(data):
@@ -21,9 +21,9 @@ def test_a_save_replaces_the_file_and_logs_the_change(data_copy):
     data, seeds = data_copy
     rows = statements(data)
     rows.loc[0, "stance"] = "neutral"
-    store.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"), reason="test")
+    saving.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"), reason="test")
     assert statements(data).loc[0, "stance"] == "neutral"
-    log = (data / store.CHANGE_LOG).read_text(encoding="utf-8").splitlines()
+    log = (data / saving.CHANGE_LOG).read_text(encoding="utf-8").splitlines()
     assert len(log) == 1 and '"row_ids": ["s001"]' in log[0] and '"reason": "test"' in log[0]
 
 
@@ -32,12 +32,12 @@ def test_a_stale_save_is_refused_and_writes_nothing(data_copy):
     loaded = base_of(data, "statements")
     first = statements(data)
     first.loc[0, "stance"] = "neutral"
-    store.save(data, seeds, {"statements": first}, base=loaded)
+    saving.save(data, seeds, {"statements": first}, base=loaded)
     before = (data / "statements.csv").read_bytes()
     second = statements(data)
     second.loc[1, "stance"] = "cautious"
-    with pytest.raises(store.StaleError, match="changed since you loaded it"):
-        store.save(data, seeds, {"statements": second}, base=loaded)
+    with pytest.raises(saving.StaleError, match="changed since you loaded it"):
+        saving.save(data, seeds, {"statements": second}, base=loaded)
     assert (data / "statements.csv").read_bytes() == before
 
 
@@ -47,9 +47,9 @@ def test_an_invalid_save_is_refused_and_writes_nothing(data_copy):
     rows = statements(data)
     rows.loc[2, "actor_id"] = "nobody"
     with pytest.raises(store.DataError, match="actor_id"):
-        store.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"))
+        saving.save(data, seeds, {"statements": rows}, base=base_of(data, "statements"))
     assert (data / "statements.csv").read_bytes() == before
-    assert not (data / store.CHANGE_LOG).exists()
+    assert not (data / saving.CHANGE_LOG).exists()
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

@@ -18,11 +18,10 @@ from pathlib import Path
 import filelock
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 import tally
-from analysis import store
-from conftest import ROOT
+from analysis import saving, store
+from conftest import open_app
 
 CRASH_CHUNK = 100  # bytes per write call in the crash runs, so a save has well over 100 steps to stop at
 CRASH_POINTS = 100
@@ -41,12 +40,12 @@ def file_bytes(data: Path) -> dict[str, bytes]:
 
 def leftovers(data: Path) -> list[str]:
     return sorted(p.name for p in data.iterdir()
-                  if p.name.endswith((store.PENDING_SUFFIX, ".tmp")) or p.name == store.JOURNAL)
+                  if p.name.endswith((saving.PENDING_SUFFIX, ".tmp")) or p.name == saving.JOURNAL)
 
 
 def log_records(data: Path) -> list[dict]:
     """The change log's records; fails on a half record (a line that is cut short or not valid JSON)."""
-    path = data / store.CHANGE_LOG
+    path = data / saving.CHANGE_LOG
     if not path.exists():
         return []
     text = path.read_text(encoding="utf-8")
@@ -56,11 +55,11 @@ def log_records(data: Path) -> list[dict]:
 
 def assert_log_replays(data: Path, start: dict[str, pd.DataFrame]) -> None:
     current = file_bytes(data)
-    if not (data / store.CHANGE_LOG).exists():
-        assert current == {t: store.to_csv_bytes(f, t) for t, f in start.items()}
+    if not (data / saving.CHANGE_LOG).exists():
+        assert current == {t: saving.to_csv_bytes(f, t) for t, f in start.items()}
         return
-    replayed = store.replay(start, data / store.CHANGE_LOG)
-    assert {t: store.to_csv_bytes(f, t) for t, f in replayed.items()} == current
+    replayed = saving.replay(start, data / saving.CHANGE_LOG)
+    assert {t: saving.to_csv_bytes(f, t) for t, f in replayed.items()} == current
 
 
 def accept_a_new_actor(data: Path) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
@@ -98,9 +97,9 @@ def _fork_save(data: Path, seeds: Path, changes, base, *, stop_at: int | None) -
                 if reached == stop_at:
                     time.sleep(120)  # the parent SIGKILLs us here
 
-            store._checkpoint = checkpoint
-            store.WRITE_CHUNK = CRASH_CHUNK
-            store.save(data, seeds, changes, base=base, reason="crash test")
+            saving._checkpoint = checkpoint
+            saving.WRITE_CHUNK = CRASH_CHUNK
+            saving.save(data, seeds, changes, base=base, reason="crash test")
             os.write(write_fd, b"DONE\n")
         except BaseException:
             os.write(write_fd, ("ERROR " + traceback.format_exc().replace("\n", " | ") + "\n").encode())
@@ -151,7 +150,7 @@ def _kill_points(steps: list[str]) -> list[int]:
 def _check_after_kill(data: Path, seeds: Path, start, old: dict[str, bytes], new: dict[str, bytes],
                       new_log: list[dict]) -> str:
     # The kernel dropped the killed process's lock: it is free at once.
-    with filelock.FileLock(data / store.LOCK_FILE, timeout=2):
+    with filelock.FileLock(data / saving.LOCK_FILE, timeout=2):
         pass
     records = log_records(data)  # no half record
     assert len(records) in (0, len(new_log))
@@ -163,7 +162,7 @@ def _check_after_kill(data: Path, seeds: Path, start, old: dict[str, bytes], new
     store.load(data, seeds, cache=False)  # still loads, validated from the files
     # The next save (or `recover`) finishes a committed save or clears an uncommitted one: then every table
     # is the same version, the log says so, and it replays to the files.
-    store.recover(data)
+    saving.recover(data)
     after = file_bytes(data)
     assert after in (old, new)
     assert len(log_records(data)) == (len(new_log) if after == new else 0)
@@ -181,7 +180,7 @@ def test_a_save_killed_at_any_of_100_points_leaves_old_or_new_and_a_whole_log(da
     points = _kill_points(steps)
     assert len(points) == CRASH_POINTS
     # The points cover every phase: the two pending tables, the journal, the log append, the renames.
-    for phase in ("actors.csv (pending): wrote", "statements.csv (pending): wrote", f"{store.JOURNAL}: wrote",
+    for phase in ("actors.csv (pending): wrote", "statements.csv (pending): wrote", f"{saving.JOURNAL}: wrote",
                   "changes.jsonl: appended", "actors.csv: renamed", "statements.csv: renamed", "journal removed"):
         assert any(phase in steps[p - 1] for p in points), phase
     import shutil
@@ -241,8 +240,8 @@ def test_the_next_save_finishes_an_interrupted_one_and_refuses_a_stale_base(data
     rows = read(data)["statements"]  # a user who loaded before the crash saves another change
     rows.loc[5, "summary"] = "A later change"
     loaded = {"statements": store.file_sha256(data / "statements.csv")}  # the old file's hash
-    with pytest.raises(store.StaleError, match="changed since you loaded it"):
-        store.save(data, seeds, {"statements": rows}, base=loaded)
+    with pytest.raises(saving.StaleError, match="changed since you loaded it"):
+        saving.save(data, seeds, {"statements": rows}, base=loaded)
     assert file_bytes(data) == new and leftovers(data) == []  # that save finished the interrupted one first
 
 
@@ -278,30 +277,30 @@ def test_a_full_disk_at_any_write_leaves_the_old_files_and_says_so(data_copy, mo
     template, seeds = data_copy
     start = read(template)
     changes, base = _one_change(template, "An earlier change")
-    store.save(template, seeds, changes, base=base)  # so the log exists already
+    saving.save(template, seeds, changes, base=base)  # so the log exists already
     counting = _Faulty(None)
-    monkeypatch.setattr(store, "os", counting.module)
+    monkeypatch.setattr(saving, "os", counting.module)
     import shutil
 
     probe = tmp_path / "probe"
     shutil.copytree(template, probe)
     changes, base = _one_change(probe, "The change that meets a full disk")
-    store.save(probe, seeds, changes, base=base)
-    new, new_log = file_bytes(probe), (probe / store.CHANGE_LOG).read_bytes()
+    saving.save(probe, seeds, changes, base=base)
+    new, new_log = file_bytes(probe), (probe / saving.CHANGE_LOG).read_bytes()
     calls = list(counting.calls)
     assert calls.count("write") >= 3 and "replace" in calls and "fsync" in calls
-    old, old_log = file_bytes(template), (template / store.CHANGE_LOG).read_bytes()
+    old, old_log = file_bytes(template), (template / saving.CHANGE_LOG).read_bytes()
     undone = 0
     for fail_at in range(1, len(calls) + 1):
         data = tmp_path / f"full-{fail_at}"
         shutil.copytree(template, data)
         faulty = _Faulty(fail_at)
-        monkeypatch.setattr(store, "os", faulty.module)
+        monkeypatch.setattr(saving, "os", faulty.module)
         ok = False
         try:
             changes, base = _one_change(data, "The change that meets a full disk")
-            with pytest.raises(store.WriteError) as raised:
-                store.save(data, seeds, changes, base=base)
+            with pytest.raises(saving.WriteError) as raised:
+                saving.save(data, seeds, changes, base=base)
             message = str(raised.value)
             assert message.startswith("The disk is full") and "Free some space" in message
             if raised.value.saved:  # the disk failed after the table was renamed: the change is in
@@ -309,19 +308,19 @@ def test_a_full_disk_at_any_write_leaves_the_old_files_and_says_so(data_copy, mo
                 assert file_bytes(data) == new
             else:
                 assert "Nothing was saved" in message
-                assert file_bytes(data) == old and (data / store.CHANGE_LOG).read_bytes() == old_log
+                assert file_bytes(data) == old and (data / saving.CHANGE_LOG).read_bytes() == old_log
                 assert leftovers(data) == []
                 undone += 1
-            monkeypatch.setattr(store, "os", os)
-            store.recover(data)
+            monkeypatch.setattr(saving, "os", os)
+            saving.recover(data)
             assert file_bytes(data) == (new if raised.value.saved else old)
-            assert (data / store.CHANGE_LOG).read_bytes().count(b"\n") == (2 if raised.value.saved else 1)
+            assert (data / saving.CHANGE_LOG).read_bytes().count(b"\n") == (2 if raised.value.saved else 1)
             assert leftovers(data) == []
             assert_log_replays(data, start)
             ok = True
         finally:
             tally.record("faults: disk full", ok=ok)
-            monkeypatch.setattr(store, "os", os)
+            monkeypatch.setattr(saving, "os", os)
     # Every failure up to the table's rename undoes the save; only the fsyncs after it come later.
     assert undone == calls.index("replace", calls.index("replace") + 1) + 1
     assert new_log.count(b"\n") == 2
@@ -332,8 +331,8 @@ def test_a_full_disk_while_adding_an_article_says_so(data_copy, monkeypatch):
 
     data, seeds = data_copy
     before = sorted(p.name for p in seeds.iterdir())
-    monkeypatch.setattr(store, "os", _Faulty(1).module)
-    with pytest.raises(store.WriteError, match="The disk is full"):
+    monkeypatch.setattr(saving, "os", _Faulty(1).module)
+    with pytest.raises(saving.WriteError, match="The disk is full"):
         curation.add_article(data, seeds, text="Kenya welcomed the deal.\n", title="Kenya reacts",
                              base={"sources": store.file_sha256(data / "sources.csv")})
     assert sorted(p.name for p in seeds.iterdir()) == before
@@ -343,11 +342,11 @@ def test_a_held_lock_times_out_with_a_clear_message_and_writes_nothing(data_copy
     data, seeds = data_copy
     old = file_bytes(data)
     changes, base = _one_change(data, "Never saved")
-    with filelock.FileLock(data / store.LOCK_FILE), pytest.raises(store.LockTimeout) as raised:
-        store.save(data, seeds, changes, base=base, lock_timeout=0.2)
+    with filelock.FileLock(data / saving.LOCK_FILE), pytest.raises(saving.LockTimeout) as raised:
+        saving.save(data, seeds, changes, base=base, lock_timeout=0.2)
     tally.record("faults: lock timeout", ok=file_bytes(data) == old)
     assert "Another save is still running" in str(raised.value) and "Nothing was saved" in str(raised.value)
-    assert file_bytes(data) == old and not (data / store.CHANGE_LOG).exists() and leftovers(data) == []
+    assert file_bytes(data) == old and not (data / saving.CHANGE_LOG).exists() and leftovers(data) == []
 
 
 # --- what the user sees -------------------------------------------------------------------------------
@@ -356,10 +355,7 @@ def test_a_held_lock_times_out_with_a_clear_message_and_writes_nothing(data_copy
 def correction(data_copy, monkeypatch):
     """The Positions page with its first statement selected and a new stance chosen in its correction form."""
     data, seeds = data_copy
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
-    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    at.switch_page("views/positions.py").run()
+    at = open_app(data, seeds, monkeypatch, page="views/positions.py")
     at.session_state["positions_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     at.selectbox[0].set_value("condemning")
@@ -375,15 +371,15 @@ def test_the_positions_page_shows_a_failed_save_in_plain_words(correction, monke
     at, data = correction
     old = file_bytes(data)
     if fault == "disk full":
-        monkeypatch.setattr(store, "os", _Faulty(1).module)
+        monkeypatch.setattr(saving, "os", _Faulty(1).module)
         _submit(at)
         expected = "The disk is full"
     else:
-        monkeypatch.setitem(store.save.__kwdefaults__, "lock_timeout", 0.2)
-        with filelock.FileLock(data / store.LOCK_FILE):
+        monkeypatch.setitem(saving.save.__kwdefaults__, "lock_timeout", 0.2)
+        with filelock.FileLock(data / saving.LOCK_FILE):
             _submit(at)
         expected = "Another save is still running"
-    monkeypatch.setattr(store, "os", os)
+    monkeypatch.setattr(saving, "os", os)
     shown = [e.value.replace("\\", "") for e in at.error]
     ok = not at.exception and any(expected in text and "Nothing was saved" in text for text in shown)
     tally.record("faults: messages shown", ok=ok and file_bytes(data) == old)
@@ -413,10 +409,10 @@ def _saver(data: str, seeds: str, worker: int, rows: list[str], barrier, results
             frame, _ = store.read_raw(data_dir / "statements.csv", "statements")
             frame.loc[frame["statement_id"] == statement_id, "summary"] = f"worker {worker} save {n}"
             try:
-                store.save(data_dir, seeds, {"statements": frame}, base=base, reason=f"worker {worker}",
+                saving.save(data_dir, seeds, {"statements": frame}, base=base, reason=f"worker {worker}",
                            lock_timeout=120)
                 break
-            except store.StaleError:
+            except saving.StaleError:
                 conflicts += 1
     results.put((worker, conflicts))
 
@@ -461,9 +457,7 @@ def test_the_app_finishes_an_interrupted_save_when_it_loads(data_copy, tmp_path,
     the analyst sees the change that was committed."""
     data, seeds = data_copy
     new = _kill_after_the_commit_point(data, seeds, tmp_path)
-    assert (data / store.JOURNAL).exists()
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
-    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert (data / saving.JOURNAL).exists()
+    app = open_app(data, seeds, monkeypatch)
     assert not app.exception and not app.error
     assert file_bytes(data) == new and leftovers(data) == []

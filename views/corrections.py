@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import store
+from analysis import saving, store
 from analysis.figures import Scope
 from analysis.schema import STANCES
 from analysis.text import escape_markdown
@@ -35,9 +35,9 @@ def form(scope: Scope, row) -> None:
     statements.loc[mask, ["stance", "target_id", "summary", "reviewed"]] = [
         stance, target, " ".join(summary.split()), "true" if reviewed else "false"]
     try:
-        store.save(data_dir, seeds_dir, {"statements": statements},
+        saving.save(data_dir, seeds_dir, {"statements": statements},
                    base={"statements": scope.tables.file_hashes["statements"]}, reason=f"correct {statement_id}")
-    except (store.SaveError, store.DataError) as error:
+    except (saving.SaveError, store.DataError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
     st.success(f"Saved the correction to {statement_id}.", icon=":material/check_circle:")

@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from analysis import curation, store
+from analysis import curation, saving, store
 from analysis.figures import Scope
 from analysis.schema import ACTOR_KINDS
 from analysis.text import escape_markdown
@@ -37,7 +37,7 @@ def _add_article(scope: Scope) -> None:
         source_id = curation.add_article(data_dir, seeds_dir, text=text, title=title, outlet=outlet,
                                          published=published, precision=precision, url=url,
                                          base=dict(scope.tables.file_hashes))
-    except (curation.CurationError, store.SaveError, FileExistsError) as error:
+    except (curation.CurationError, saving.SaveError, FileExistsError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
     except store.DataError as error:

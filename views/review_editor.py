@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from analysis import curation, store, text
+from analysis import curation, saving, store, text
 from analysis.extract import extract
 from analysis.extract.actors import slug
 from analysis.figures import Scope
@@ -133,7 +133,7 @@ def save(scope: Scope, source_id: str, proposals: pd.DataFrame, edited: pd.DataF
             saved = curation.save_proposals(data_dir, seeds_dir, accepted, source_id=source_id,
                                             base=dict(scope.tables.file_hashes), new_actors=new_actors,
                                             reason=f"review of {source_id}")
-    except (curation.CurationError, store.SaveError) as error:
+    except (curation.CurationError, saving.SaveError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
     except store.DataError as error:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis import figures, store
+from analysis import figures, saving, store
 from analysis.figures import Scope
 from analysis.filters import FilterSpec
 from analysis.schema import Problem
@@ -64,11 +64,11 @@ def _load(data_dir: str, seeds_dir: str, fingerprint: str) -> Tables | list[Prob
 def load_tables() -> Tables | list[Problem]:
     """The validated tables, or the list of problems that stops them from loading."""
     data_dir, seeds_dir = data_dirs()
-    if (data_dir / store.JOURNAL).exists():  # a save was interrupted after its commit point: finish it first
+    if (data_dir / saving.JOURNAL).exists():  # a save was interrupted after its commit point: finish it first
         try:
-            store.recover(data_dir)
-        except store.SaveError as error:
-            return [Problem(file=store.JOURNAL, row=None, column=None, value="",
+            saving.recover(data_dir)
+        except saving.SaveError as error:
+            return [Problem(file=saving.JOURNAL, row=None, column=None, value="",
                             expected=f"an interrupted save to be finished: {error}")]
     fingerprint = _fingerprint(str(data_dir), str(seeds_dir), _stat_signature(data_dir, seeds_dir))
     return _load(str(data_dir), str(seeds_dir), fingerprint)
