@@ -60,11 +60,11 @@ class Scope:
     def rows(self) -> pd.DataFrame:
         return self.selection.rows
 
-    @property
+    @cached_property
     def subtitle(self) -> str:
         return filters.describe(self.spec, rows=self.selection, labels=self.labels)
 
-    @property
+    @cached_property
     def footer(self) -> str:
         sources = self.tables.sources
         if self.selection.empty:
@@ -114,9 +114,10 @@ def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
     every = metrics.actor_target_cells(scope.selection, quotes=False)
     top = scope.selection.counts("actor_id").index[:alignment.NETWORK_ACTORS]
     cells = every[every["actor_id"].isin(top)]
-    figures = alignment.polarization(every, network=cells)
-    edges = alignment.alignment_edges(cells, kind=kind)
-    nodes = alignment.network_nodes(cells, edges)
+    congruence = alignment.alignment_edges(cells, kind="congruence")  # shown, measured and laid out
+    edges = congruence if kind == "congruence" else alignment.alignment_edges(cells, kind=kind)
+    figures = alignment.polarization(every, network=cells, congruence=congruence)
+    nodes = alignment.network_nodes(cells, edges, congruence=congruence)
     share = figures["conflict_share"]
     if nodes.empty:
         title = NO_MATCH

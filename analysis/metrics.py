@@ -33,12 +33,26 @@ def present_counts(values: pd.Series) -> pd.Series:
 
 def nearest_stance(score: float) -> str:
     """The stance label whose score is closest; a tie goes to the label nearer neutral."""
-    # Rounded so that an exact tie (e.g. -0.5 between cautious and opposed) is not decided by float noise.
-    return min(STANCES, key=lambda s: (round(abs(STANCE_SCORES[s] - score), 9), abs(STANCE_SCORES[s])))
+    return nearest_stances([score])[0]
+
+
+# The candidates nearest neutral first, so that argmin's first minimum breaks a tie towards neutral.
+_BY_STRENGTH = sorted(STANCES, key=lambda s: abs(STANCE_SCORES[s]))
+_STRENGTH_SCORES = np.array([STANCE_SCORES[s] for s in _BY_STRENGTH])
 
 
 def nearest_stances(scores) -> list[str]:
-    return [nearest_stance(score) for score in scores]
+    scores = np.asarray(scores, dtype=np.float64).reshape(-1, 1)
+    # Rounded so that an exact tie (e.g. -0.5 between cautious and opposed) is not decided by float noise.
+    distance = np.round(np.abs(_STRENGTH_SCORES - scores), 9)
+    return [_BY_STRENGTH[i] for i in np.argmin(distance, axis=1).tolist()]
+
+
+def _frame(columns: dict, order: list[int]) -> pd.DataFrame:
+    """A small result frame, built in one step from equal-length columns (lists or arrays) with its rows in
+    `order`: pandas costs about a millisecond per step on a frame of any size, more than the work behind it."""
+    return pd.DataFrame({name: [values[i] for i in order] if isinstance(values, list) else values[order]
+                         for name, values in columns.items()})
 
 
 def headline_numbers(rows: Rows) -> dict[str, int]:
@@ -72,13 +86,14 @@ def stance_counts(rows: Rows, *, by: str) -> pd.DataFrame:
     picked = rows.positions[group_codes[rows.positions] >= 0]
     cells = np.bincount(group_codes[picked] * len(STANCES) + _stance_index(rows)[picked],
                         minlength=len(groups) * len(STANCES)).reshape(len(groups), len(STANCES))
-    counts = pd.DataFrame(cells, columns=list(STANCES), dtype="int64")
-    counts.insert(0, by, pd.array(groups, dtype="str"))
-    counts["n"] = cells.sum(axis=1)
-    counts = counts[counts["n"] > 0]
-    weighted = sum(counts[s] * STANCE_SCORES[s] for s in STANCES)
-    counts["net"] = (weighted / counts["n"]).astype("float64")
-    return counts.sort_values(["net", "n", by], ascending=[False, False, True], ignore_index=True)
+    n = cells.sum(axis=1)
+    used = np.flatnonzero(n > 0)
+    cells, n, names = cells[used], n[used], groups[used].tolist()
+    net = (cells @ np.array([STANCE_SCORES[s] for s in STANCES], dtype=np.float64)) / n
+    order = sorted(range(len(names)), key=lambda i: (-net[i], -n[i], names[i]))
+    return pd.DataFrame({by: pd.array([names[i] for i in order], dtype="str"),
+                         **{stance: cells[order, j] for j, stance in enumerate(STANCES)},
+                         "n": n[order], "net": net[order]})
 
 
 def _short(quote: str) -> str:
@@ -114,19 +129,23 @@ def top_actors(rows: Rows, *, limit: int | None) -> Selection:
 
 
 def _actor_order(rows: Selection) -> list[str]:
-    """Actor ids in the spectrum's order: blocs from most to least supportive (the mean of their actors'
-    scores), then actors by score, then by name."""
+    """Actor ids in the spectrum's order (see _spectrum_order)."""
     runs = rows.runs(("actor_id",))
-    actors = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
-                           "bloc": runs.key("bloc"), "score": runs.mean("score")})
-    return _in_spectrum_order(actors)["actor_id"].tolist()
+    ids = runs.key("actor_id").tolist()
+    return [ids[i] for i in _spectrum_order(runs.key("bloc").tolist(), runs.mean("score").tolist(),
+                                            runs.key("actor_name").tolist())]
 
 
-def _in_spectrum_order(actors: pd.DataFrame) -> pd.DataFrame:
-    bloc_net = actors.groupby("bloc")["score"].transform("mean")
-    return actors.assign(_bloc_net=bloc_net).sort_values(
-        ["_bloc_net", "bloc", "score", "actor_name"], ascending=[False, True, False, True],
-        ignore_index=True).drop(columns="_bloc_net")
+def _spectrum_order(blocs: list[str], scores: list[float], names: list[str]) -> list[int]:
+    """Positions of actors in the spectrum's order: blocs from most to least supportive (the mean of their
+    actors' scores), then actors by score, then by name."""
+    totals: dict[str, list[float]] = {}
+    for bloc, score in zip(blocs, scores):
+        total = totals.setdefault(bloc, [0.0, 0])
+        total[0] += score
+        total[1] += 1
+    bloc_net = {bloc: total / count for bloc, (total, count) in totals.items()}
+    return sorted(range(len(names)), key=lambda i: (-bloc_net[blocs[i]], blocs[i], -scores[i], names[i]))
 
 
 def actor_positions(rows: Rows, *, limit: int | None = None) -> pd.DataFrame:
@@ -140,16 +159,16 @@ def actor_positions(rows: Rows, *, limit: int | None = None) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=columns)
     runs = rows.runs(("actor_id",), within=QUOTE_ORDER)
-    positions = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
-                              "bloc": runs.key("bloc"), "n": runs.lengths, "score": runs.mean("score")})
-    positions["quotes"] = _top_quotes(runs)
+    ids, score = runs.key("actor_id").tolist(), runs.mean("score")
     pairs = rows.runs(("actor_id", "target_label"))
     targets: dict[str, list[str]] = {}
     for actor, label in zip(pairs.key("actor_id").tolist(), pairs.key("target_label").tolist()):
         targets.setdefault(actor, []).append(label)
-    positions["targets"] = [sorted(targets[a]) for a in positions["actor_id"]]
-    positions["stance"] = nearest_stances(positions["score"])
-    return _in_spectrum_order(positions)[columns]
+    names, blocs = runs.key("actor_name").tolist(), runs.key("bloc").tolist()
+    return _frame({"actor_id": ids, "actor_name": names, "bloc": blocs, "n": runs.lengths, "score": score,
+                   "stance": nearest_stances(score), "quotes": _top_quotes(runs),
+                   "targets": [sorted(targets[a]) for a in ids]},
+                  _spectrum_order(blocs, score.tolist(), names))
 
 
 KEY_QUOTE_ORDER = ("mode_rank", "-confidence", "-strength", "quote_length", "statement_id")
@@ -160,12 +179,14 @@ def key_quotes(rows: Rows, *, per_bloc: int = 1) -> pd.DataFrame:
     rows = Selection.of(rows)
     if rows.empty:
         return rows.frame.head(0)
-    _, positions = rows.runs(("bloc",), within=KEY_QUOTE_ORDER).head(per_bloc)
-    best = rows.take(positions)
-    order = {b: i for i, b in enumerate(stance_counts(rows, by="bloc")["bloc"])}
-    rank = best["bloc"].astype(str).map(order)
-    return best.assign(_order=rank.to_numpy()).sort_values(["_order", "statement_id"]).drop(
-        columns="_order").reset_index(drop=True)
+    runs = rows.runs(("bloc",), within=KEY_QUOTE_ORDER)
+    groups, positions = runs.head(per_bloc)
+    # Blocs in the bloc chart's order (stance_counts), then by statement id within a bloc.
+    bloc_rank = {b: i for i, b in enumerate(stance_counts(rows, by="bloc")["bloc"].tolist())}
+    blocs = runs.key("bloc").tolist()
+    ids = rows.take(positions, ["statement_id"])["statement_id"].astype(str).tolist()
+    order = sorted(range(len(positions)), key=lambda i: (bloc_rank.get(blocs[groups[i]], len(bloc_rank)), ids[i]))
+    return rows.take(positions[order]).reset_index(drop=True)
 
 
 def _join_names(names: list[str], *, limit: int = 2) -> str:
@@ -233,9 +254,11 @@ def source_line(sources: pd.DataFrame, *, as_of: dt.date, total: int | None = No
     if sources.empty:
         names = "none"
     else:
-        shown = [f"{row.title} ({format_date(row.published, row.date_precision)})" if row.outlet == "" else
-                 f"{row.outlet}, {format_date(row.published, row.date_precision)}"
-                 for row in sources.head(2).itertuples(index=False)]
+        first = sources.head(2)
+        shown = [f"{title} ({format_date(published, precision)})" if outlet == "" else
+                 f"{outlet}, {format_date(published, precision)}"
+                 for title, outlet, published, precision in zip(*(first[c].tolist() for c in (
+                     "title", "outlet", "published", "date_precision")))]
         names = "; ".join(shown) + (f"; and {total - 2:,} more" if total > 2 else "")
     label = "Source" if total <= 1 else "Sources"
     return f"{label}: {names} · As of {as_of.day} {as_of:%b %Y} · Stance & Reaction Dashboard"
@@ -280,33 +303,37 @@ def actor_target_cells(rows: Rows, *, limit: int | None = None, quotes: bool = T
     shares, stances = runs.shares("stance")
     share = {stance: shares[:, list(stances).index(stance)] if stance in stances else np.zeros(len(runs))
              for stance in STANCES}
-    cells = pd.DataFrame({
-        "actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"), "bloc": runs.key("bloc"),
-        "target_id": runs.key("target_id"), "target_label": runs.key("target_label"), "n": runs.lengths,
-        "score": runs.mean("score"), "share_supportive": share["supportive"], "share_cautious": share["cautious"],
-        "share_neutral": share["neutral"], "share_opposed": share["opposed"] + share["condemning"]})
-    cells["quotes"] = _top_quotes(runs) if quotes else [[] for _ in range(len(runs))]
-    cells["stance"] = nearest_stances(cells["score"])
-    actor_order = {a: i for i, a in enumerate(_actor_order(rows))}
-    target_order = {t: i for i, t in enumerate(rows.counts("target_id").index)}
-    cells = cells.assign(_a=cells["actor_id"].map(actor_order), _t=cells["target_id"].map(target_order))
-    return cells.sort_values(["_a", "_t"], ignore_index=True)[columns]
+    actor_ids, target_ids, score = runs.key("actor_id").tolist(), runs.key("target_id").tolist(), runs.mean("score")
+    actor_rank = {a: i for i, a in enumerate(_actor_order(rows))}
+    target_rank = {t: i for i, t in enumerate(rows.counts("target_id").index.tolist())}
+    order = sorted(range(len(runs)), key=lambda i: (actor_rank[actor_ids[i]], target_rank[target_ids[i]]))
+    return _frame({
+        "actor_id": actor_ids, "actor_name": runs.key("actor_name").tolist(), "bloc": runs.key("bloc").tolist(),
+        "target_id": target_ids, "target_label": runs.key("target_label").tolist(), "n": runs.lengths,
+        "score": score, "stance": nearest_stances(score),
+        "quotes": _top_quotes(runs) if quotes else [[] for _ in range(len(runs))],
+        "share_supportive": share["supportive"], "share_cautious": share["cautious"],
+        "share_neutral": share["neutral"], "share_opposed": share["opposed"] + share["condemning"]}, order)
 
 
 def matrix_finding(cells: pd.DataFrame) -> str:
     """'Most positions are on X (9 actors); actors split most on Y (4 for, 3 against)'."""
     if cells.empty:
         return "No statements match the filters"
-    flags = cells.assign(support=cells["stance"] == "supportive",
-                         against=cells["stance"].isin(("cautious", *OPPOSING)))
-    per_target = flags.groupby("target_label").agg(actors=("actor_id", "nunique"), support=("support", "sum"),
-                                                   against=("against", "sum"))
-    busiest = per_target["actors"].idxmax()
-    text = f"Most positions are on {topic_phrase(busiest)} ({per_target.loc[busiest, 'actors']} actors)"
-    contested = per_target[(per_target["support"] > 0) & (per_target["against"] > 0)]
-    if not contested.empty:
-        split = (contested[["support", "against"]].min(axis=1)).idxmax()
-        sides = f"{contested.loc[split, 'support']} for, {contested.loc[split, 'against']} against or cautious"
+    per_target: dict[str, list] = {}  # target label -> [its actors, cells for, cells against or cautious]
+    for actor, label, stance in zip(cells["actor_id"].tolist(), cells["target_label"].tolist(),
+                                    cells["stance"].tolist()):
+        tally = per_target.setdefault(label, [set(), 0, 0])
+        tally[0].add(actor)
+        tally[1] += stance == "supportive"
+        tally[2] += stance in ("cautious", *OPPOSING)
+    labels = sorted(per_target)  # ties go to the first label in sort order, as idxmax over a grouped frame did
+    busiest = max(labels, key=lambda t: (len(per_target[t][0]), -labels.index(t)))
+    text = f"Most positions are on {topic_phrase(busiest)} ({len(per_target[busiest][0])} actors)"
+    contested = [t for t in labels if per_target[t][1] > 0 and per_target[t][2] > 0]
+    if contested:
+        split = max(contested, key=lambda t: (min(per_target[t][1:]), -contested.index(t)))
+        sides = f"{per_target[split][1]} for, {per_target[split][2]} against or cautious"
         text += (f", which also divides them most ({sides})" if split == busiest
                  else f"; actors split most on {topic_phrase(split)} ({sides})")
     return text
@@ -321,15 +348,14 @@ def country_stances(rows: Rows) -> pd.DataFrame:
     if located.empty:
         return pd.DataFrame(columns=columns)
     runs = located.runs(("country",), within=QUOTE_ORDER)
-    countries = pd.DataFrame({"country": runs.key("country"), "n": runs.lengths, "net": runs.mean("score")})
+    countries, net = runs.key("country").tolist(), runs.mean("score")
     actors: dict[str, list[str]] = {}
     named = located.runs(("country", "actor_name"))
     for country, name in zip(named.key("country").tolist(), named.key("actor_name").tolist()):
         actors.setdefault(country, []).append(name)
-    countries["actors"] = [actors[c] for c in countries["country"]]
-    countries["quotes"] = _top_quotes(runs, label="actor_name")
-    countries["stance"] = nearest_stances(countries["net"])
-    return countries[columns]
+    return _frame({"country": countries, "n": runs.lengths, "actors": [actors[c] for c in countries], "net": net,
+                   "stance": nearest_stances(net), "quotes": _top_quotes(runs, label="actor_name")},
+                  list(range(len(countries))))
 
 
 def map_finding(countries: pd.DataFrame, *, country_names: dict[str, str]) -> str:

@@ -81,10 +81,10 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
                 **(describe(*first[actor_id]) if actor_id in first else undated)}
                for actor_id, name, bloc, count in zip(ids, about["actor_name"].astype(str).tolist(),
                                                       about["bloc"].astype(str).tolist(), counts.tolist())]
-    lags = pd.DataFrame(records, columns=columns)
-    lags = lags.assign(_rank=lags["precision"].map(PRECISION_RANK))
-    return lags.sort_values(["_rank", "lag_days", "actor_name"], na_position="last",
-                            ignore_index=True).drop(columns="_rank")
+    # Finest precision first, then the shortest lag (no lag last), then by name.
+    records.sort(key=lambda r: (PRECISION_RANK.get(r["precision"], len(PRECISION_RANK)), r["lag_days"] != r["lag_days"],
+                                0.0 if r["lag_days"] != r["lag_days"] else r["lag_days"], r["actor_name"]))
+    return pd.DataFrame(records, columns=columns)
 
 
 def reaction_window(rows: pd.DataFrame, trigger_date) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -121,23 +121,39 @@ def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int
     date_key, _, coarser = level
     firsts = runs.first()
     shown = dated.take(firsts, ["quote", "target_label"])
-    precision = runs.key("date_precision")
     finest = np.minimum.reduceat(dated.sort_key("precision_rank")[runs.order], runs.starts)
     grouped = np.where(finest == PRECISION_RANK["day"], coarser, "") if coarser else np.full(len(runs), "")
-    points = pd.DataFrame({"actor_id": runs.key("actor_id"), "actor_name": runs.key("actor_name"),
-                           "start": pd.to_datetime(dated.sort_key(date_key)[firsts]),
-                           "precision": np.where(grouped != "", grouped, precision), "stance": runs.key("stance"),
-                           "n": runs.lengths, "quote": shown["quote"].astype(str).to_numpy(),
-                           "target_label": shown["target_label"].astype(str).to_numpy(), "grouped": grouped})
-    points["end"] = [period(d, p)[1] for d, p in zip(points["start"], points["precision"])]
+    precision = np.where(grouped != "", grouped, runs.key("date_precision"))
+    start = dated.sort_key(date_key)[firsts]
     # Lanes from the first to react: statements known to the day before those known only to the month.
     lanes = dated.runs(("actor_id",), within=("precision_rank", "date"))
-    firsts_of_actor = pd.DataFrame({"actor_id": lanes.key("actor_id"),
-                                    "rank": dated.sort_key("precision_rank")[lanes.first()],
-                                    "date": dated.array("date")[lanes.first()]})
-    order = firsts_of_actor.sort_values(["rank", "date"], kind="stable")["actor_id"]
-    points["_order"] = points["actor_id"].map({actor: i for i, actor in enumerate(order)})
-    return points.sort_values(["_order", "start"], ignore_index=True)[columns]
+    first_ids, first_rank = lanes.key("actor_id").tolist(), dated.sort_key("precision_rank")[lanes.first()]
+    first_date = dated.array("date")[lanes.first()]
+    lane_order = sorted(range(len(first_ids)), key=lambda i: (first_rank[i], first_date[i]))
+    lane = {first_ids[i]: rank for rank, i in enumerate(lane_order)}
+    actor_ids = runs.key("actor_id").tolist()
+    order = sorted(range(len(runs)), key=lambda i: (lane[actor_ids[i]], start[i]))
+    ends = period_ends(start, precision)
+    return pd.DataFrame({"actor_name": runs.key("actor_name")[order],
+                         "start": pd.to_datetime(start[order]), "end": pd.to_datetime(ends[order]),
+                         "precision": precision[order].astype(object), "stance": runs.key("stance")[order],
+                         "n": runs.lengths[order], "quote": shown["quote"].astype(str).to_numpy()[order],
+                         "target_label": shown["target_label"].astype(str).to_numpy()[order],
+                         "grouped": grouped[order].astype(object)}, columns=columns)
+
+
+def period_ends(starts: np.ndarray, precisions: np.ndarray) -> np.ndarray:
+    """The end of each period (see `period`) for int64-nanosecond starts: calendar months, years and decades
+    by calendar arithmetic, days and weeks by their fixed length."""
+    stamps = starts.astype("datetime64[ns]")
+    ends = np.full(len(starts), np.datetime64("NaT"), dtype="datetime64[ns]")
+    for precision, step in (("day", np.timedelta64(1, "D")), ("week", np.timedelta64(7, "D"))):
+        ends = np.where(precisions == precision, stamps + step, ends)
+    for precision, unit, count in (("month", "M", 1), ("year", "Y", 1), ("decade", "Y", 10)):
+        # A precision's date is the first of its period, so its calendar unit holds it exactly.
+        ends = np.where(precisions == precision, (stamps.astype(f"datetime64[{unit}]") + count).astype(
+            "datetime64[ns]"), ends)
+    return ends
 
 
 def stance_series(rows: Rows, *, max_dates: int = 120) -> pd.DataFrame:
@@ -167,8 +183,9 @@ def silent_actors(view: Rows, candidates: pd.DataFrame, *, target_ids) -> pd.Dat
     """Actors among `candidates` (rows of actors.csv) with no statement on any of `target_ids`."""
     view = Selection.of(view)
     spoke = set(view.where(view.is_in("target_id", list(target_ids))).counts("actor_id").index)
-    silent = candidates[~candidates["actor_id"].isin(spoke)]
-    return silent.sort_values(["bloc", "name"], ignore_index=True)[["actor_id", "name", "bloc", "kind", "country"]]
+    ids, blocs, names = (candidates[c].tolist() for c in ("actor_id", "bloc", "name"))
+    silent = sorted((i for i, actor_id in enumerate(ids) if actor_id not in spoke), key=lambda i: (blocs[i], names[i]))
+    return candidates.iloc[silent][["actor_id", "name", "bloc", "kind", "country"]].reset_index(drop=True)
 
 
 def lag_finding(lags: pd.DataFrame) -> str:
@@ -176,18 +193,22 @@ def lag_finding(lags: pd.DataFrame) -> str:
     if lags.empty:
         return "No statements match the filters"
     parts = []
-    exact = lags[lags["precision"] == "day"]
-    if not exact.empty:
-        same_day = int((exact["lag_days"] == 0).sum())
-        later = exact[exact["lag_days"] > 0]
+    precisions, lag_days, firsts = (lags[c].tolist() for c in ("precision", "lag_days", "first_statement"))
+    exact = [days for precision, days in zip(precisions, lag_days) if precision == "day"]
+    if exact:
+        same_day = sum(days == 0 for days in exact)
+        later = [days for days in exact if days > 0]
         if same_day:
             parts.append(f"{same_day} actor{'s' if same_day != 1 else ''} reacted the same day")
-        if not later.empty:
-            parts.append(f"{len(later)} within {int(later['lag_days'].max())} days")
-    coarse = lags[lags["precision"].isin(["month", "year", "decade"])]
-    for (precision, first), group in coarse.groupby(["precision", "first_statement"], sort=False):
-        parts.append(f"{len(group)} {'more ' if parts else ''}in {first} ({precision} precision)")
-    undated = int((lags["precision"] == "unknown").sum())
+        if later:
+            parts.append(f"{len(later)} within {int(max(later))} days")
+    coarse: dict[tuple[str, str], int] = {}  # (precision, first statement) -> actors, in order of appearance
+    for precision, first in zip(precisions, firsts):
+        if precision in ("month", "year", "decade"):
+            coarse[precision, first] = coarse.get((precision, first), 0) + 1
+    for (precision, first), count in coarse.items():
+        parts.append(f"{count} {'more ' if parts else ''}in {first} ({precision} precision)")
+    undated = precisions.count("unknown")
     if undated:
         parts.append(f"{undated} with no date")
     return "; ".join(parts)

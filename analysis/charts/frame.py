@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -164,17 +165,38 @@ def quote_lines(quotes: list[str]) -> list[str]:
     return [f"“{wrap(plain(q), 70)}”" for q in quotes]
 
 
+def records(frame: pd.DataFrame, *columns: str) -> list[tuple]:
+    """The rows of a small frame as plain tuples of `columns`. (itertuples builds a namedtuple class on every
+    call, about a millisecond: more than the rest of a small chart.)"""
+    return list(zip(*(frame[column].tolist() for column in columns)))
+
+
+def plotly_dates(values) -> list[str | None]:
+    """Dates and times as the strings plotly reads ('2025-11-16', or '2025-11-16 12:00' for a time of day),
+    None for a missing one. A figure copies its data when it is built: a string copies in nanoseconds, a
+    Timestamp in microseconds, and a timeline holds hundreds."""
+    minutes = pd.DatetimeIndex(values).to_numpy().astype("datetime64[m]")
+    texts = np.datetime_as_string(minutes, unit="m")
+    return [None if text == "NaT" else text[:10] if text.endswith("T00:00") else text.replace("T", " ")
+            for text in texts.tolist()]
+
+
 def grouped_rows(positions: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
     """Y categories top to bottom: a bold header per bloc, then its actors (in the frame's order).
     Returns (categories, actor_id -> its row label)."""
-    categories, row_of = [], {}
-    for bloc, group in positions.groupby("bloc", sort=False):
+    members: dict[str, list[tuple[str, str]]] = {}  # blocs in order of first appearance
+    for actor_id, name, bloc in records(positions, "actor_id", "actor_name", "bloc"):
+        members.setdefault(bloc, []).append((actor_id, name))
+    categories, taken, row_of = [], set(), {}
+    for bloc, actors in members.items():
         categories.append(f"<b>{plain(bloc)}</b>")
-        for actor_id, name in zip(group["actor_id"], group["actor_name"]):
+        taken.add(categories[-1])
+        for actor_id, name in actors:
             label = plain(name)
-            while label in categories:  # two actors with one name still get a row each
+            while label in taken:  # two actors with one name still get a row each
                 label += "\u200b"
             categories.append(label)
+            taken.add(label)
             row_of[actor_id] = label
     return categories, row_of
 

@@ -19,37 +19,40 @@ def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, ti
     if nodes.empty:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     fig = Draft()
-    x = dict(zip(nodes["actor_id"], nodes["x"].tolist()))
-    y = dict(zip(nodes["actor_id"], nodes["y"].tolist()))
-    name = dict(zip(nodes["actor_id"], nodes["actor_name"]))
+    ids, names, blocs, counts = (nodes[c].tolist() for c in ("actor_id", "actor_name", "bloc", "n"))
+    xs_of, ys_of, degrees = nodes["x"].tolist(), nodes["y"].tolist(), nodes["degree"].tolist()
+    x, y, name = dict(zip(ids, xs_of)), dict(zip(ids, ys_of)), dict(zip(ids, names))
     style = EDGE_STYLE[kind]
+    pairs = list(zip(edges["source"].tolist(), edges["target"].tolist(), edges["weight"].tolist(),
+                     edges["targets"].tolist()))
     # One trace per edge weight, so that width can say how many targets a pair shares.
-    for weight, group in edges.groupby("weight"):
+    for weight in sorted({w for _, _, w, _ in pairs}):
         xs, ys = [], []
-        for source, target in zip(group["source"], group["target"]):
+        for source, target, _, _ in (pair for pair in pairs if pair[2] == weight):
             xs += [x[source], x[target], None]
             ys += [y[source], y[target], None]
         fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                            line=dict(width=1.5 + 2 * (int(weight) - 1), **style), opacity=0.7))
     # Invisible midpoints carry each edge's hover: which targets the pair agrees or clashes on.
-    if not edges.empty:
-        pairs = list(zip(edges["source"], edges["target"], edges["targets"]))
+    if pairs:
         fig.add_trace(dict(type="scatter",
-            x=[(x[a] + x[b]) / 2 for a, b, _ in pairs], y=[(y[a] + y[b]) / 2 for a, b, _ in pairs],
+            x=[(x[a] + x[b]) / 2 for a, b, _, _ in pairs], y=[(y[a] + y[b]) / 2 for a, b, _, _ in pairs],
             mode="markers", marker=dict(size=10, opacity=0), showlegend=False,
             hovertemplate=[hover([f"<b>{plain(name[a])}</b> and <b>{plain(name[b])}</b>",
-                                  f"{EDGE_WORDS[kind]}: {plain(', '.join(targets))}"]) for a, b, targets in pairs]))
-    colors = theme.bloc_colors(nodes["bloc"])
-    for bloc, group in nodes.groupby("bloc", sort=True):
+                                  f"{EDGE_WORDS[kind]}: {plain(', '.join(targets))}"])
+                           for a, b, _, targets in pairs]))
+    colors = theme.bloc_colors(blocs)
+    for bloc in sorted(set(blocs)):
+        members = [i for i, b in enumerate(blocs) if b == bloc]
         fig.add_trace(dict(type="scatter",
-            x=group["x"].tolist(), y=group["y"].tolist(), mode="markers+text", name=plain(bloc),
-            text=[wrap(plain(n), 18) for n in group["actor_name"]], textposition="top center",
+            x=[xs_of[i] for i in members], y=[ys_of[i] for i in members], mode="markers+text", name=plain(bloc),
+            text=[wrap(plain(names[i]), 18) for i in members], textposition="top center",
             textfont=dict(size=13), cliponaxis=False,
-            marker=dict(size=(14 + 3 * group["n"].clip(upper=8)).tolist(), color=colors[bloc],
+            marker=dict(size=[14 + 3 * min(counts[i], 8) for i in members], color=colors[bloc],
                         line=dict(color="#FFFFFF", width=1.5)),
-            hovertemplate=[hover([f"<b>{plain(r.actor_name)}</b>", plain(r.bloc),
-                                  f"{r.n} statement{'s' if r.n != 1 else ''} · {r.degree:g} link(s)"])
-                           for r in group.itertuples(index=False)],
+            hovertemplate=[hover([f"<b>{plain(names[i])}</b>", plain(bloc),
+                                  f"{counts[i]} statement{'s' if counts[i] != 1 else ''} · {degrees[i]:g} link(s)"])
+                           for i in members],
         ))
     fig.update_xaxes(visible=False, range=_padded(nodes["x"]))
     fig.update_yaxes(visible=False, range=_padded(nodes["y"], top=0.12))

@@ -16,6 +16,7 @@ from analysis.charts.frame import (
     hover,
     label_margin,
     quote_lines,
+    records,
     sandwich,
     wrap,
 )
@@ -32,21 +33,21 @@ def stance_spectrum(positions: pd.DataFrame, *, title: str, subtitle: str, foote
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     categories, row_of = grouped_rows(positions)
     fig = Draft()
+    actors = records(positions, "actor_id", "actor_name", "bloc", "stance", "score", "n", "targets", "quotes")
     for stance in STANCES:
-        part = positions[positions["stance"] == stance]
-        if part.empty:
+        part = [actor for actor in actors if actor[3] == stance]
+        if not part:
             continue
-        hover_texts = [
-            hover([f"<b>{plain(r.actor_name)}</b> · {plain(r.bloc)}",
-                    f"{r.stance} (mean score {r.score:+.2f}, {r.n} statement{'s' if r.n != 1 else ''})",
-                    f"On: {plain(', '.join(r.targets))}", *quote_lines(r.quotes)])
-            for r in part.itertuples(index=False)
-        ]
         fig.add_trace(dict(type="scatter",
-            x=part["score"].tolist(), y=part["actor_id"].map(row_of).tolist(), mode="markers", name=stance,
-            marker=dict(color=theme.STANCE_COLORS[stance], size=(14 + 4 * part["n"].clip(upper=6)).tolist(),
+            x=[score for _, _, _, _, score, _, _, _ in part], y=[row_of[actor_id] for actor_id, *_ in part],
+            mode="markers", name=stance,
+            marker=dict(color=theme.STANCE_COLORS[stance], size=[14 + 4 * min(n, 6) for *_, n, _, _ in part],
                         line=dict(color="#FFFFFF", width=1.5)),
-            hovertemplate=hover_texts, customdata=part["actor_id"].tolist(),
+            hovertemplate=[hover([f"<b>{plain(name)}</b> · {plain(bloc)}",
+                                  f"{stance} (mean score {score:+.2f}, {n} statement{'s' if n != 1 else ''})",
+                                  f"On: {plain(', '.join(targets))}", *quote_lines(quotes)])
+                           for _, name, bloc, _, score, n, targets, quotes in part],
+            customdata=[actor_id for actor_id, *_ in part],
         ))
     fig.update_yaxes(categoryorder="array", categoryarray=categories[::-1], range=[-0.6, len(categories) - 0.4],
                      showgrid=True, gridcolor="#F0F0F0", tickfont=dict(size=14), automargin=True)
@@ -86,8 +87,9 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
         bar(stance, (-order[stance]).tolist())
     bar("neutral", half_neutral)
     bar("supportive", order["supportive"].tolist())
-    left_extent = (order[["condemning", "opposed", "cautious"]].sum(axis=1) + order["neutral"] / 2).max()
-    right_extent = (order["supportive"] + order["neutral"] / 2).max()
+    left_extent = max(sum(row) + neutral / 2 for *row, neutral in
+                      records(order, "condemning", "opposed", "cautious", "neutral"))
+    right_extent = max(supportive + neutral / 2 for supportive, neutral in records(order, "supportive", "neutral"))
     widest = max(1, int(-(-max(left_extent, right_extent) // 1)))
     step = max(1, round(widest / 4))
     ticks = list(range(-(widest // step) * step, widest + 1, step))
@@ -116,16 +118,16 @@ def stance_matrix(cells: pd.DataFrame, *, title: str, subtitle: str, footer: str
     z = [[None] * len(targets) for _ in categories]
     counts = {"x": [], "y": [], "text": [], "color": []}
     hover_text = [[""] * len(targets) for _ in categories]
-    for cell in cells.itertuples(index=False):
-        r, c = row_index[row_of[cell.actor_id]], column_of[cell.target_label]
-        z[r][c] = STANCES.index(cell.stance)
-        counts["x"].append(plain(cell.target_label))
+    for actor_id, actor_name, target_label, stance, n, quotes in records(
+            cells, "actor_id", "actor_name", "target_label", "stance", "n", "quotes"):
+        r, c = row_index[row_of[actor_id]], column_of[target_label]
+        z[r][c] = STANCES.index(stance)
+        counts["x"].append(plain(target_label))
         counts["y"].append(categories[r])
-        counts["text"].append(str(cell.n))
-        counts["color"].append(theme.STANCE_TEXT_COLORS[cell.stance])
-        hover_text[r][c] = "<br>".join([f"<b>{plain(cell.actor_name)}</b> on {plain(cell.target_label)}",
-                                        f"{cell.stance} · {cell.n} statement{'s' if cell.n != 1 else ''}",
-                                        *quote_lines(cell.quotes)])
+        counts["text"].append(str(n))
+        counts["color"].append(theme.STANCE_TEXT_COLORS[stance])
+        hover_text[r][c] = "<br>".join([f"<b>{plain(actor_name)}</b> on {plain(target_label)}",
+                                        f"{stance} · {n} statement{'s' if n != 1 else ''}", *quote_lines(quotes)])
     # A stepped colour scale: each stance index gets exactly its palette colour.
     steps = len(STANCES)
     colorscale = []

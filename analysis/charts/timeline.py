@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import theme
-from analysis.charts.frame import NO_MATCH, STANCE_TICKS, Draft, empty_figure, hover, sandwich, wrap
+from analysis.charts.frame import (
+    NO_MATCH,
+    STANCE_TICKS,
+    Draft,
+    empty_figure,
+    hover,
+    plotly_dates,
+    records,
+    sandwich,
+    wrap,
+)
 from analysis.metrics import format_date
 from analysis.schema import STANCES
 from analysis.theme import plain
 from analysis.timeline import period
 
+_Event = namedtuple("_Event", "date date_precision role title description")
 EVENT_COLOR = "#4D4D4D"
 TRIGGER_COLOR = "#332288"
 
@@ -30,7 +43,8 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
     `timeline.reaction_points` (aggregated, capped). A date is drawn as the whole period it stands for (a
     day is a dot, a month a bar across the month), never as a made-up exact day; undated statements are
     counted in a note."""
-    dated_events = [(row, p) for row in events.itertuples(index=False) if (p := period(row.date, row.date_precision))]
+    dated_events = [(event, p) for event in map(_Event._make, records(events, *_Event._fields))
+                    if (p := period(event.date, event.date_precision))]
     if points.empty and not dated_events:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     actors = list(dict.fromkeys(points["actor_name"]))
@@ -41,41 +55,47 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
         color = TRIGGER_COLOR if event.role == "trigger" else EVENT_COLOR
         text = hover([f"<b>{plain(event.title)}</b> · {format_date(event.date, event.date_precision)}",
                       wrap(plain(event.description), 70)])
-        fig.add_trace(_span_trace(start, end, lane, color=color, width=8, name="event", hovertext=text), row=1)
-        fig.add_trace(dict(type="scatter", x=[start + (end - start) / 2], y=[lane], mode="markers+text",
+        start_text, middle, end_text = plotly_dates([start, start + (end - start) / 2, end])
+        fig.add_trace(_span_trace(start_text, end_text, lane, color=color, width=8, name="event", hovertext=text),
+                      row=1)
+        fig.add_trace(dict(type="scatter", x=[middle], y=[lane], mode="markers+text",
                                  marker=dict(color=color, size=9), text=[wrap(plain(event.title), 26)],
                                  textposition="top center", textfont=dict(size=12), hovertemplate=text,
                                  showlegend=False, cliponaxis=False), row=1)
+    columns = {name: points[name].tolist() for name in ("actor_name", "start", "end", "precision", "stance", "n",
+                                                       "quote", "target_label", "grouped")}
+    middles = plotly_dates(points["start"] + (points["end"] - points["start"]) / 2)
+    starts, ends = plotly_dates(points["start"]), plotly_dates(points["end"])
     for stance in STANCES:
-        part = points[points["stance"] == stance]
-        if part.empty:
+        part = [i for i, s in enumerate(columns["stance"]) if s == stance]
+        if not part:
             continue
         color = theme.STANCE_COLORS[stance]
-        texts = [hover([f"<b>{plain(r.actor_name)}</b> · {stance} · {format_date(r.start, r.precision)}"
-                        + (f" · {r.n} statements" if r.n > 1 else ""), f"on {plain(r.target_label)}",
-                        f"“{wrap(plain(r.quote), 70)}”"]) for r in part.itertuples(index=False)]
-        lanes = [lane_of[a] + STANCE_OFFSET[stance] for a in part["actor_name"]]
+        name, start, end, precision, n, grouped = (columns[c] for c in ("actor_name", "start", "end", "precision", "n",
+                                                                        "grouped"))
+        texts = {i: hover([f"<b>{plain(name[i])}</b> · {stance} · {format_date(start[i], precision[i])}"
+                           + (f" · {n[i]} statements" if n[i] > 1 else ""), f"on {plain(columns['target_label'][i])}",
+                           f"“{wrap(plain(columns['quote'][i]), 70)}”"]) for i in part}
         # Dots: statements known to the day, and groups of statements (see timeline.reaction_points).
-        days = (part["precision"].isin(["day", "week"]) | (part["grouped"] != "")).to_numpy()
-        if days.any():
-            fig.add_trace(dict(type="scatter",
-                x=[s + (e - s) / 2 for s, e in zip(part["start"][days], part["end"][days])],
-                y=[y for y, d in zip(lanes, days) if d],
+        dots = [i for i in part if precision[i] in ("day", "week") or grouped[i] != ""]
+        spans = [i for i in part if not (precision[i] in ("day", "week") or grouped[i] != "")]
+        if dots:
+            fig.add_trace(dict(type="scatter", x=[middles[i] for i in dots],
+                y=[lane_of[name[i]] + STANCE_OFFSET[stance] for i in dots],
                 mode="markers", name=stance, legendgroup=stance, legendrank=STANCES.index(stance),
                 # Grouped points all carry many statements: one small size keeps the stance rows apart.
-                marker=dict(color=color, size=[9 if g else 10 + 3 * min(n, 8) for n, g in
-                                               zip(part["n"][days], part["grouped"][days])],
+                marker=dict(color=color, size=[9 if grouped[i] else 10 + 3 * min(n[i], 8) for i in dots],
                             line=dict(color="#FFFFFF", width=1)),
-                hovertemplate=[t for t, d in zip(texts, days) if d]), row=2)
-        if (~days).any():
+                hovertemplate=[texts[i] for i in dots]), row=2)
+        if spans:
             xs, ys, hovers = [], [], []
-            for (s, e, y, t) in zip(part["start"][~days], part["end"][~days], [y for y, d in zip(lanes, days) if not d],
-                                    [t for t, d in zip(texts, days) if not d]):
-                xs += [s, e, None]
+            for i in spans:
+                y = lane_of[name[i]] + STANCE_OFFSET[stance]
+                xs += [starts[i], ends[i], None]
                 ys += [y, y, None]
-                hovers += [t, t, ""]
+                hovers += [texts[i], texts[i], ""]
             fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", name=stance, legendgroup=stance,
-                                     legendrank=STANCES.index(stance), showlegend=not days.any(),
+                                     legendrank=STANCES.index(stance), showlegend=not dots,
                                      line=dict(color=color, width=6), opacity=0.6, hovertemplate=hovers),
                           row=2)
     if trigger_date is not None:
@@ -124,7 +144,7 @@ def stance_over_time(series: pd.DataFrame, *, title: str, subtitle: str, footer:
     colors = theme.bloc_colors(dated["target_label"])
     for target, group in dated.groupby("target_label", sort=True):
         fig.add_trace(dict(type="scatter",
-            x=group["date"].tolist(), y=group["score"].tolist(), mode="lines+markers", name=plain(target),
+            x=plotly_dates(group["date"]), y=group["score"].tolist(), mode="lines+markers", name=plain(target),
             line=dict(color=colors[target], width=2, shape="hv"),
             marker=dict(size=12, color=[theme.STANCE_COLORS[str(s)] for s in group["stance"]],
                         line=dict(color=colors[target], width=2)),
