@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from analysis import figures, metrics
 from analysis.figures import Scope
+from analysis.selection import NOT_A_TIME
 from analysis.text import escape_markdown
 from views import state, ui, urlstate
 from views.sidebar import country_name
@@ -31,32 +33,39 @@ def render(scope: Scope) -> None:
     st.caption(escape_markdown(" · ".join(d for d in details if d)) + " · all statements, whatever the filters")
     ui.screenshot_link("views/profile.py", scope, view="profile", profile=actor_id)
 
-    rows = scope.tables.view[scope.tables.view["actor_id"] == actor_id].sort_values(["date", "start"])
+    everything = scope.tables.selection()
+    mine = everything.where(everything.is_in("actor_id", [actor_id]))  # a mask: no copy of a million rows
     tiles = st.columns(4)
-    tiles[0].metric("Statements", len(rows), border=True)
-    tiles[1].metric("Targets", rows["target_id"].nunique(), border=True)
-    tiles[2].metric("Sources", rows["source_id"].nunique(), border=True)
-    net = metrics.nearest_stance(rows["score"].mean()) if len(rows) else "–"
+    tiles[0].metric("Statements", len(mine), border=True)
+    tiles[1].metric("Targets", mine.nunique("target_id"), border=True)
+    tiles[2].metric("Sources", mine.nunique("source_id"), border=True)
+    net = metrics.nearest_stance(mine.array("score")[mine.positions].mean()) if len(mine) else "–"
     tiles[3].metric("Net stance", net, border=True, help="The stance nearest the mean score of all statements")
-    if rows.empty:
+    if mine.empty:
         st.info("This actor appears in the tables (e.g. in an event) but has no statement yet.")
         return
 
-    cells = metrics.actor_target_cells(rows)
+    cells = metrics.actor_target_cells(mine)
     st.dataframe(cells[["target_label", "stance", "n"]].rename(
         columns={"target_label": "Target", "stance": "Stance", "n": "Statements"}), hide_index=True, key="targets")
-    if rows["date"].nunique() > 1 and rows["source_id"].nunique() > 1:
+    dates = mine.array("date")[mine.positions]
+    if len(np.unique(dates[dates != NOT_A_TIME])) > 1 and mine.nunique("source_id") > 1:
         ui.chart(figures.profile(scope, actor_id=actor_id), key="over_time", filename=f"profile-{actor_id}")
     else:
         st.info("Stance over time appears once this actor has statements from more than one source and date.",
                 icon=":material/timeline:")
     st.subheader("Statements")
-    if len(rows) > MAX_CARDS:
-        st.caption(f"The {MAX_CARDS} most recent of {len(rows):,} statements; the Positions page lists them all "
+    if len(mine) > MAX_CARDS:
+        st.caption(f"The {MAX_CARDS} most recent of {len(mine):,} statements; the Positions page lists them all "
                    "(filter by this actor's bloc or search its name).")
-    ui.quote_grid(rows.sort_values("date", ascending=False, na_position="last").head(MAX_CARDS), scope=scope,
-                  columns=2)
+    ui.quote_grid(mine.take(most_recent(mine, MAX_CARDS)), scope=scope, columns=2)
 
+
+def most_recent(rows, count: int) -> np.ndarray:
+    """Frame positions of the `count` latest statements, latest first, then undated ones."""
+    by_date = rows.runs((), within=("date", "start")).order  # undated sort last
+    dated = rows.array("date")[by_date] != NOT_A_TIME
+    return np.concatenate([by_date[dated][::-1], by_date[~dated]])[:count]
 
 if __name__ == "__main__":
     render(state.current())

@@ -70,7 +70,9 @@ def render(scope: Scope) -> None:
     urlstate.publish("read", [source_id])
     source = sources.set_index("source_id").loc[source_id]
     text = scope.tables.texts[source_id]
-    in_source = scope.tables.view[scope.tables.view["source_id"] == source_id].sort_values("start")
+    everything = scope.tables.selection()
+    of_source = everything.where(everything.is_in("source_id", [source_id]))  # a mask: no pass over every row
+    in_source = of_source.take(of_source.runs((), within=("start",)).order)
     statements = {row.statement_id: row for row in in_source.itertuples(index=False)}
     urlstate.adopt("statement", parse=urlstate.one_of(statements))
     if st.session_state.get("statement") not in statements:
