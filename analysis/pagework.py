@@ -51,10 +51,9 @@ def positions_table(rows: Rows, *, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
     The order over the whole dataset is sorted once; a filter change only picks its first `limit` rows."""
     rows = Selection.of(rows)
     runs = rows.runs((), within=TABLE_ORDER)
-    shown = rows.take(runs.order[:limit])
     # Plain strings: a categorical column would carry every category of the dataset (thousands of source
     # titles) to the browser with the few rows shown.
-    return shown.astype({c: "str" for c in shown.columns if isinstance(shown[c].dtype, pd.CategoricalDtype)})
+    return rows.take(runs.order[:limit], plain=True)
 
 
 def overview(scope: figures.Scope) -> list:

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 from analysis.schema import STANCE_DTYPE, TABLES
 
@@ -27,7 +29,22 @@ def read(cache_dir: Path, key: str) -> dict[str, pd.DataFrame] | None:
         return None
     for name in ("statements", "view"):
         frames[name]["stance"] = frames[name]["stance"].astype(STANCE_DTYPE)
-    return frames
+    return {name: single_chunk(frame) for name, frame in frames.items()}
+
+
+def single_chunk(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with each text column in one contiguous Arrow array. Parquet reads a column in pieces (one
+    per row group), and picking rows from a column in pieces gathers all of it first: 800 quotes out of a
+    million took 11 ms in 8 pieces and 0.05 ms in one."""
+    combined = {}
+    for column in frame.columns:
+        values = frame[column].array
+        if isinstance(values, ArrowStringArray):
+            pieces = values.__arrow_array__()
+            if isinstance(pieces, pa.ChunkedArray) and pieces.num_chunks > 1:
+                combined[column] = pd.Series(ArrowStringArray(pieces.combine_chunks(), dtype=values.dtype),
+                                             index=frame.index, name=column)
+    return frame.assign(**combined) if combined else frame
 
 
 def write(cache_dir: Path, key: str, frames: dict[str, pd.DataFrame]) -> None:

@@ -55,13 +55,23 @@ class Selection:
         """The selected rows as a frame (a copy): for the callers that need every column of every row."""
         return self.frame.iloc[self.positions]
 
-    def take(self, positions: np.ndarray, columns: list[str] | None = None) -> pd.DataFrame:
+    def take(self, positions: np.ndarray, columns: list[str] | None = None, *, plain: bool = False) -> pd.DataFrame:
         """Some rows of the frame by position, e.g. the few quotes a chart shows (only `columns`, if given:
-        gathering every text column of a million-row frame costs more than the rest of a chart)."""
+        gathering every text column of a million-row frame costs more than the rest of a chart). `plain`
+        gives categorical columns as plain strings (missing: NaN), read from the codes kept with the data:
+        pandas would convert every category of the dataset to do that."""
         positions = np.asarray(positions, dtype=np.int64)
-        if columns is None:
-            return self.frame.iloc[positions]
-        return self.frame.iloc[positions, [self.frame.columns.get_loc(c) for c in columns]]
+        columns = list(self.frame.columns) if columns is None else columns
+        taken = self.frame.iloc[positions, [self.frame.columns.get_loc(c) for c in columns]]
+        if not plain:
+            return taken
+        categorical = [c for c in columns if isinstance(self.frame[c].dtype, pd.CategoricalDtype)]
+        strings = {}
+        for column in categorical:
+            codes, categories = self.codes(column)
+            picked = codes[positions]
+            strings[column] = pd.array(np.where(picked >= 0, categories[np.maximum(picked, 0)], None), dtype="str")
+        return taken.assign(**strings) if strings else taken
 
     # Column access: full-length arrays, computed once per frame.
     def _derived(self, key, build):

@@ -199,7 +199,8 @@ def load(data_dir: Path | str = "data", seeds_dir: Path | str = "seeds", *, cach
         **typed,
         texts=SourceTexts({sid: validation.seed_file(seeds_dir, path)
                            for sid, path in zip(typed["sources"]["source_id"], typed["sources"]["path"])}, texts),
-        view=statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"]),
+        view=parquet_cache.single_chunk(statement_view(typed["statements"], typed["actors"], typed["targets"],
+                                                       typed["sources"])),
         fingerprint=key,
         file_hashes=file_hashes,
     )
