@@ -90,6 +90,12 @@ class Selection:
             return codes.astype(np.int32), np.array([str(u) for u in uniques], dtype=object)
         return self._derived(("codes", column), build)
 
+    def labels(self, column: str, positions: np.ndarray) -> np.ndarray:
+        """The values of `column` at some frame positions, as strings ("" for a missing one)."""
+        codes, categories = self.codes(column)
+        picked = codes[positions]
+        return np.where(picked >= 0, categories[np.maximum(picked, 0)], "").astype(object)
+
     def array(self, column: str) -> np.ndarray:
         """A numeric column for every row of the frame (dates as int64 nanoseconds, undated = NOT_A_TIME)."""
         def build():
@@ -148,7 +154,11 @@ class Selection:
         return int(np.count_nonzero(self._tally(column)))
 
     def sort_key(self, name: str) -> np.ndarray:
-        """One key of a sort order: a column's codes or values, or a derived rank; "-name" is descending."""
+        """One key of a sort order: a column's codes or values, or a derived rank; "-name" is descending.
+        Kept once built: a page asks for the same keys many times, and each is a pass over every row."""
+        return self._derived(("sort_key", name), lambda: self._sort_key(name))
+
+    def _sort_key(self, name: str) -> np.ndarray:
         if name.startswith("-"):
             return -self.sort_key(name[1:])
         if name == "mode_rank":
@@ -246,9 +256,7 @@ class Runs:
 
     def key(self, column: str) -> np.ndarray:
         """Each group's value of a `by` column (or of any column, from its first row), as strings."""
-        codes, categories = self.selection.codes(column)
-        picked = codes[self.first()]
-        return np.where(picked >= 0, categories[np.maximum(picked, 0)], "").astype(object)
+        return self.selection.labels(column, self.first())
 
     def sum(self, column: str) -> np.ndarray:
         if not len(self):

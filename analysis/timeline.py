@@ -113,33 +113,53 @@ def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int
     dated = top_actors(dated, limit=limit)
     if dated.empty:
         return pd.DataFrame(columns=columns)
-    # Too many points for one chart: days become weeks, then days and weeks become months.
+    # Too many points for one chart: days become weeks, then days and weeks become months. The rows are
+    # grouped once, by day; a coarser level merges those groups (thousands of them, not a million rows).
+    days = dated.runs(("actor_id", "date", "date_precision", "stance"))
     for level in POINT_LEVELS:
-        runs = dated.runs(("actor_id", level[0], level[1], "stance"))
-        if len(runs) <= max_points:
+        firsts, counts, finest = _merged(dated, days, ("actor_id", level[0], level[1], "stance"))
+        if len(firsts) <= max_points:
             break
     date_key, _, coarser = level
-    firsts = runs.first()
     shown = dated.take(firsts, ["quote", "target_label"])
-    finest = np.minimum.reduceat(dated.sort_key("precision_rank")[runs.order], runs.starts)
-    grouped = np.where(finest == PRECISION_RANK["day"], coarser, "") if coarser else np.full(len(runs), "")
-    precision = np.where(grouped != "", grouped, runs.key("date_precision"))
+    grouped = np.where(finest == PRECISION_RANK["day"], coarser, "") if coarser else np.full(len(firsts), "")
+    precision = np.where(grouped != "", grouped, dated.labels("date_precision", firsts))
     start = dated.sort_key(date_key)[firsts]
     # Lanes from the first to react: statements known to the day before those known only to the month.
-    lanes = dated.runs(("actor_id",), within=("precision_rank", "date"))
-    first_ids, first_rank = lanes.key("actor_id").tolist(), dated.sort_key("precision_rank")[lanes.first()]
-    first_date = dated.array("date")[lanes.first()]
-    lane_order = sorted(range(len(first_ids)), key=lambda i: (first_rank[i], first_date[i]))
-    lane = {first_ids[i]: rank for rank, i in enumerate(lane_order)}
-    actor_ids = runs.key("actor_id").tolist()
-    order = sorted(range(len(runs)), key=lambda i: (lane[actor_ids[i]], start[i]))
+    day_firsts = days.first()
+    actor, rank = dated.codes("actor_id")[0][day_firsts], dated.sort_key("precision_rank")[day_firsts]
+    when = dated.array("date")[day_firsts]
+    earliest = np.lexsort((when, rank, actor))  # per actor, its finest and then earliest day group first
+    earliest = earliest[np.flatnonzero(np.diff(actor[earliest], prepend=-1))]
+    lane_order = sorted(range(len(earliest)), key=lambda i: (rank[earliest[i]], when[earliest[i]]))
+    lane = {int(actor[earliest[i]]): number for number, i in enumerate(lane_order)}
+    actor_of_point = dated.codes("actor_id")[0][firsts].tolist()
+    order = sorted(range(len(firsts)), key=lambda i: (lane[actor_of_point[i]], start[i]))
     ends = period_ends(start, precision)
-    return pd.DataFrame({"actor_name": runs.key("actor_name")[order],
+    return pd.DataFrame({"actor_name": dated.labels("actor_name", firsts)[order],
                          "start": pd.to_datetime(start[order]), "end": pd.to_datetime(ends[order]),
-                         "precision": precision[order].astype(object), "stance": runs.key("stance")[order],
-                         "n": runs.lengths[order], "quote": shown["quote"].astype(str).to_numpy()[order],
+                         "precision": precision[order].astype(object),
+                         "stance": dated.labels("stance", firsts)[order], "n": counts[order],
+                         "quote": shown["quote"].astype(str).to_numpy()[order],
                          "target_label": shown["target_label"].astype(str).to_numpy()[order],
                          "grouped": grouped[order].astype(object)}, columns=columns)
+
+
+def _merged(rows: Selection, groups, keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Groups of rows (a Runs) merged by coarser `keys` that every row of a group shares: (first frame
+    position, number of rows, finest precision rank) per merged group, in the order of `keys`, exactly as
+    grouping the rows by `keys` would give."""
+    firsts = groups.first()  # a group's first row is its smallest frame position (the sorts are stable)
+    values = [rows.sort_key(key)[firsts] for key in keys]
+    order = np.lexsort(values[::-1])
+    change = np.zeros(len(order), dtype=bool)
+    change[:1] = True
+    for value in values:
+        change[1:] |= value[order][1:] != value[order][:-1]
+    starts = np.flatnonzero(change)
+    rank = rows.sort_key("precision_rank")[firsts][order]
+    return (np.minimum.reduceat(firsts[order], starts), np.add.reduceat(groups.lengths[order], starts),
+            np.minimum.reduceat(rank, starts))
 
 
 def period_ends(starts: np.ndarray, precisions: np.ndarray) -> np.ndarray:
