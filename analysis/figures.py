@@ -4,6 +4,7 @@ and its finding, so the pages, screenshot mode and exports draw exactly the same
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -70,9 +71,20 @@ class Scope:
         if self.selection.empty:
             return metrics.source_line(sources, as_of=self.as_of)
         # In the sources table's order; only the first two are named, so look no further than those.
-        used = set(self.selection.counts("source_id").index)
-        first_two = [i for i, source_id in enumerate(self.tables.source_ids()) if source_id in used][:2]
-        return metrics.source_line(sources.iloc[first_two], as_of=self.as_of, total=len(used))
+        codes, _ = self.selection.present("source_id")
+        rows = np.sort(self._source_rows()[codes])
+        rows = rows[rows >= 0]
+        named = sources.iloc[rows[:2], [sources.columns.get_loc(c) for c in metrics.SOURCE_LINE_COLUMNS]]
+        return metrics.source_line(named, as_of=self.as_of, total=len(codes))
+
+    def _source_rows(self) -> np.ndarray:
+        """For each code of the view's source_id, its row in the sources table (-1 if none): once per dataset."""
+        derived = self.tables.derived
+        if "source_rows" not in derived:
+            row_of = {source_id: i for i, source_id in enumerate(self.tables.source_ids())}
+            categories = self.tables.selection().codes("source_id")[1]
+            derived["source_rows"] = np.array([row_of.get(c, -1) for c in categories], dtype=np.int64)
+        return derived["source_rows"]
 
     def narrowed(self, **changes) -> Scope:
         """The same scope with some filter fields changed (e.g. one target for the spectrum)."""
@@ -134,14 +146,22 @@ def network(scope: Scope, *, kind: str = "congruence") -> tuple[go.Figure, str]:
 def country_names(codes, actors: pd.DataFrame) -> dict[str, str]:
     """Short country names: ISO's common name, or a government actor's name inside the ISO name
     ('Russia' for 'Russian Federation')."""
-    governments = actors[actors["kind"] == "government"]
+    governments: dict[str, list[str]] = {}
+    for name, kind, country in zip(*(actors[c].tolist() for c in ("name", "kind", "country"))):
+        if kind == "government":
+            governments.setdefault(country, []).append(name)
     names = {}
     for code in codes:
-        country = pycountry.countries.get(alpha_3=code)
-        iso = (getattr(country, "common_name", None) or country.name) if country else code
-        shorter = [n for n in governments.loc[governments["country"] == code, "name"] if n in iso and n != iso]
+        iso = _iso_name(code)
+        shorter = [n for n in governments.get(code, []) if n in iso and n != iso]
         names[code] = min(shorter, key=len) if shorter else iso
     return names
+
+
+@functools.cache
+def _iso_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_3=code)
+    return (getattr(country, "common_name", None) or country.name) if country else code
 
 
 def world_map(scope: Scope) -> go.Figure:

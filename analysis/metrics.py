@@ -9,6 +9,7 @@ stays fast at a million statements.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 import pandas as pd
@@ -70,22 +71,18 @@ def headline_numbers(rows: Rows) -> dict[str, int]:
     }
 
 
-def _stance_index(rows: Selection) -> np.ndarray:
-    """Each row's stance as its index in STANCES (the scale order), for counting with bincount."""
-    codes, categories = rows.codes("stance")
-    return np.append([STANCES.index(c) if c in STANCES else 0 for c in categories], 0)[codes]
-
-
 def stance_counts(rows: Rows, *, by: str) -> pd.DataFrame:
     """Statement counts per group and stance: one row per group, a column per stance (in scale order),
     plus `n` and `net` (the mean stance score), sorted from most supportive to most opposed."""
     rows = Selection.of(rows)
     if rows.empty:
         return pd.DataFrame(columns=[by, *STANCES, "n", "net"]).astype({s: "int64" for s in STANCES})
-    group_codes, groups = rows.codes(by)
-    picked = rows.positions[group_codes[rows.positions] >= 0]
-    cells = np.bincount(group_codes[picked] * len(STANCES) + _stance_index(rows)[picked],
-                        minlength=len(groups) * len(STANCES)).reshape(len(groups), len(STANCES))
+    groups, stances = rows.codes(by)[1], rows.codes("stance")[1].tolist()
+    by_code = rows.cross_tally(by, "stance")  # stance columns in the column's own category order
+    cells = np.zeros((len(groups), len(STANCES)), dtype=np.int64)
+    for j, stance in enumerate(STANCES):
+        if stance in stances:
+            cells[:, j] = by_code[:, stances.index(stance)]
     n = cells.sum(axis=1)
     used = np.flatnonzero(n > 0)
     cells, n, names = cells[used], n[used], groups[used].tolist()
@@ -233,7 +230,11 @@ def format_date(value, precision: str) -> str:
     """A date shown no more exactly than it is known: '16 Nov 2025', 'Nov 2025', '2015', '2000s', 'undated'."""
     if value is None or pd.isna(value) or precision == "unknown":
         return "undated"
-    stamp = pd.Timestamp(value)
+    return _format_stamp(pd.Timestamp(value), precision)
+
+
+@functools.lru_cache(maxsize=4096)  # a timeline formats the same few dates hundreds of times
+def _format_stamp(stamp: pd.Timestamp, precision: str) -> str:
     if precision == "day":
         return f"{stamp.day} {stamp:%b %Y}"
     if precision == "week":
@@ -247,6 +248,9 @@ def format_date(value, precision: str) -> str:
     return stamp.date().isoformat()
 
 
+SOURCE_LINE_COLUMNS = ("title", "outlet", "published", "date_precision")
+
+
 def source_line(sources: pd.DataFrame, *, as_of: dt.date, total: int | None = None) -> str:
     """The footer of a chart: its sources and the as-of date. Only the first two are named, so `sources`
     may hold just those, with `total` saying how many there are."""
@@ -257,8 +261,7 @@ def source_line(sources: pd.DataFrame, *, as_of: dt.date, total: int | None = No
         first = sources.head(2)
         shown = [f"{title} ({format_date(published, precision)})" if outlet == "" else
                  f"{outlet}, {format_date(published, precision)}"
-                 for title, outlet, published, precision in zip(*(first[c].tolist() for c in (
-                     "title", "outlet", "published", "date_precision")))]
+                 for title, outlet, published, precision in zip(*(first[c].tolist() for c in SOURCE_LINE_COLUMNS))]
         names = "; ".join(shown) + (f"; and {total - 2:,} more" if total > 2 else "")
     label = "Source" if total <= 1 else "Sources"
     return f"{label}: {names} · As of {as_of.day} {as_of:%b %Y} · Stance & Reaction Dashboard"
@@ -342,8 +345,12 @@ def matrix_finding(cells: pd.DataFrame) -> str:
 def country_stances(rows: Rows) -> pd.DataFrame:
     """One row per country with country-level actors: statement count, the actors, the net stance
     (mean score of all their statements) and its nearest stance label, and a few quotes."""
-    columns = ["country", "n", "actors", "net", "stance", "quotes"]
     rows = Selection.of(rows)
+    return rows.memo("country_stances", lambda: _country_stances(rows)).copy()  # the map and its table both ask
+
+
+def _country_stances(rows: Selection) -> pd.DataFrame:
+    columns = ["country", "n", "actors", "net", "stance", "quotes"]
     located = rows.where(~rows.is_in("country", [""]) & (rows.codes("country")[0] >= 0))
     if located.empty:
         return pd.DataFrame(columns=columns)
@@ -362,8 +369,9 @@ def map_finding(countries: pd.DataFrame, *, country_names: dict[str, str]) -> st
     if countries.empty:
         return "No country-level statements match the filters"
     groups = {}
+    rows = list(zip(countries["country"].tolist(), countries["stance"].tolist()))
     for stance in ("supportive", "condemning", "opposed", "cautious", "neutral"):
-        names = [country_names.get(c, c) for c in countries.loc[countries["stance"] == stance, "country"]]
+        names = [country_names.get(c, c) for c, s in rows if s == stance]
         if names:
             groups[stance] = _join_names(names, limit=3)
     verbs = {"supportive": "{} on balance supportive", "condemning": "{} condemning", "opposed": "{} opposed",

@@ -29,7 +29,7 @@ class Selection:
         self.frame = frame
         self.mask = np.ones(len(frame), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
         self.shared = {} if shared is None else shared
-        self._tallies: dict[str, np.ndarray] = {}
+        self._tallies: dict = {}
 
     @classmethod
     def of(cls, rows: pd.DataFrame | Selection) -> Selection:
@@ -122,6 +122,25 @@ class Selection:
             picked = codes[self.positions]
             self._tallies[column] = np.bincount(picked[picked >= 0], minlength=len(categories))
         return self._tallies[column]
+
+    def memo(self, key, build):
+        """`build()`, computed once per selection: for an aggregate that several parts of one page ask for."""
+        if ("memo", key) not in self._tallies:
+            self._tallies["memo", key] = build()
+        return self._tallies["memo", key]
+
+    def cross_tally(self, first: str, second: str) -> np.ndarray:
+        """How many selected rows have each pair of values: a (codes of `first`) × (codes of `second`)
+        matrix, computed once per selection (rows missing either value are not counted)."""
+        key = (first, second)
+        if key not in self._tallies:
+            (codes_a, values_a), (codes_b, values_b) = self.codes(first), self.codes(second)
+            a, b = codes_a[self.positions], codes_b[self.positions]
+            known = (a >= 0) & (b >= 0)
+            cells = np.bincount(a[known].astype(np.int64) * len(values_b) + b[known],
+                                minlength=len(values_a) * len(values_b))
+            self._tallies[key] = cells.reshape(len(values_a), len(values_b))
+        return self._tallies[key]
 
     def counts(self, column: str) -> pd.Series:
         """How many selected rows have each value, most first (ties in the column's own order); values

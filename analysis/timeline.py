@@ -23,12 +23,14 @@ def period(date, precision: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 def trigger_event(events: pd.DataFrame, *, source_ids=None) -> pd.Series | None:
     """The event the reactions respond to: the earliest dated 'trigger' event (of the given sources)."""
-    candidates = events[(events["role"] == "trigger") & events["date"].notna()]
-    if source_ids is not None:
-        candidates = candidates[candidates["source_id"].isin(list(source_ids))]
-    if candidates.empty:
-        return None
-    return candidates.sort_values("date").iloc[0]
+    wanted = None if source_ids is None else {str(s) for s in source_ids}
+    earliest = None
+    dates = events["date"].tolist()
+    for i, (role, date, source_id) in enumerate(zip(events["role"].tolist(), dates, events["source_id"].tolist())):
+        if role == "trigger" and not pd.isna(date) and (wanted is None or source_id in wanted) and (
+                earliest is None or date < dates[earliest]):
+            earliest = i
+    return None if earliest is None else events.iloc[earliest]
 
 
 def _lag_text(start: pd.Timestamp, end: pd.Timestamp, precision: str, trigger: pd.Timestamp) -> tuple[str, float]:
@@ -189,14 +191,13 @@ def stance_series(rows: Rows, *, max_dates: int = 120) -> pd.DataFrame:
     by_month = len(np.unique(dated.array("date")[dated.positions])) > max_dates
     runs = dated.runs(("target_label", "month" if by_month else "date"), within=("date",))
     firsts = runs.first()
-    series = pd.DataFrame({
+    score = runs.mean("score")
+    return pd.DataFrame({
         "target_label": runs.key("target_label"),
         "date": pd.to_datetime(dated.sort_key("month" if by_month else "date")[firsts]),
         "date_precision": "month" if by_month else runs.key("date_precision"),
-        "score": runs.mean("score"), "n": runs.lengths,
-        "quote": dated.take(firsts, ["quote"])["quote"].astype(str).to_numpy()})
-    series["stance"] = nearest_stances(series["score"])
-    return series[columns]
+        "score": score, "stance": nearest_stances(score), "n": runs.lengths,
+        "quote": dated.take(firsts, ["quote"])["quote"].astype(str).to_numpy()}, columns=columns)
 
 
 def silent_actors(view: Rows, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:

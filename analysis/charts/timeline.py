@@ -136,22 +136,26 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
 def stance_over_time(series: pd.DataFrame, *, title: str, subtitle: str, footer: str) -> go.Figure:
     """One actor's stance on each target over time, as a step line per target. `series` comes from
     `timeline.stance_series` (one point per target and date)."""
-    dated = series.sort_values("date")
-    if dated["date"].nunique() < 2:
+    points = sorted(records(series, "date", "target_label", "score", "stance", "date_precision", "quote", "n"),
+                    key=lambda point: point[0])  # by date; a target's points keep their order within a date
+    if len({point[0] for point in points}) < 2:
         return empty_figure("Stance over time needs statements on at least two dates", title=title,
                             subtitle=subtitle, footer=footer)
     fig = Draft()
-    colors = theme.bloc_colors(dated["target_label"])
-    for target, group in dated.groupby("target_label", sort=True):
+    by_target: dict[str, list[tuple]] = {}
+    for point in points:
+        by_target.setdefault(point[1], []).append(point)
+    colors = theme.bloc_colors(by_target)
+    for target in sorted(by_target):
+        group = by_target[target]
         fig.add_trace(dict(type="scatter",
-            x=plotly_dates(group["date"]), y=group["score"].tolist(), mode="lines+markers", name=plain(target),
-            line=dict(color=colors[target], width=2, shape="hv"),
-            marker=dict(size=12, color=[theme.STANCE_COLORS[str(s)] for s in group["stance"]],
+            x=plotly_dates([date for date, *_ in group]), y=[score for _, _, score, *_ in group],
+            mode="lines+markers", name=plain(target), line=dict(color=colors[target], width=2, shape="hv"),
+            marker=dict(size=12, color=[theme.STANCE_COLORS[str(stance)] for _, _, _, stance, *_ in group],
                         line=dict(color=colors[target], width=2)),
-            hovertemplate=[hover([f"<b>{plain(target)}</b> · {s} · {format_date(d, p)}"
-                                  + (f" · mean of {n} statements" if n > 1 else ""), f"“{wrap(plain(q), 70)}”"])
-                           for s, d, p, q, n in zip(group["stance"], group["date"], group["date_precision"],
-                                                    group["quote"], group["n"])],
+            hovertemplate=[hover([f"<b>{plain(target)}</b> · {stance} · {format_date(date, precision)}"
+                                  + (f" · mean of {n} statements" if n > 1 else ""), f"“{wrap(plain(quote), 70)}”"])
+                           for date, _, _, stance, precision, quote, n in group],
         ))
     fig.update_yaxes(range=[-1.15, 1.15], zeroline=True, zerolinewidth=2, **STANCE_TICKS)
     return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=380, left=110, legend_on_top=True)
