@@ -74,7 +74,9 @@ class Scope:
         codes, _ = self.selection.present("source_id")
         rows = np.sort(self._source_rows()[codes])
         rows = rows[rows >= 0]
-        named = sources.iloc[rows[:2], [sources.columns.get_loc(c) for c in metrics.SOURCE_LINE_COLUMNS]]
+        if "source_lines" not in self.tables.derived:
+            self.tables.derived["source_lines"] = list(zip(*(sources[c].tolist() for c in metrics.SOURCE_LINE_COLUMNS)))
+        named = [self.tables.derived["source_lines"][row] for row in rows[:2].tolist()]
         return metrics.source_line(named, as_of=self.as_of, total=len(codes))
 
     def _source_rows(self) -> np.ndarray:

@@ -251,17 +251,19 @@ def _format_stamp(stamp: pd.Timestamp, precision: str) -> str:
 SOURCE_LINE_COLUMNS = ("title", "outlet", "published", "date_precision")
 
 
-def source_line(sources: pd.DataFrame, *, as_of: dt.date, total: int | None = None) -> str:
-    """The footer of a chart: its sources and the as-of date. Only the first two are named, so `sources`
-    may hold just those, with `total` saying how many there are."""
+def source_line(sources: pd.DataFrame | list[tuple], *, as_of: dt.date, total: int | None = None) -> str:
+    """The footer of a chart: its sources and the as-of date. `sources` is a frame with SOURCE_LINE_COLUMNS,
+    or its rows as tuples. Only the first two are named, so it may hold just those, with `total` saying how
+    many there are."""
     total = len(sources) if total is None else total
-    if sources.empty:
+    if isinstance(sources, pd.DataFrame):
+        sources = list(zip(*(sources.head(2)[c].tolist() for c in SOURCE_LINE_COLUMNS)))
+    if not len(sources):
         names = "none"
     else:
-        first = sources.head(2)
         shown = [f"{title} ({format_date(published, precision)})" if outlet == "" else
                  f"{outlet}, {format_date(published, precision)}"
-                 for title, outlet, published, precision in zip(*(first[c].tolist() for c in SOURCE_LINE_COLUMNS))]
+                 for title, outlet, published, precision in sources[:2]]
         names = "; ".join(shown) + (f"; and {total - 2:,} more" if total > 2 else "")
     label = "Source" if total <= 1 else "Sources"
     return f"{label}: {names} · As of {as_of.day} {as_of:%b %Y} · Stance & Reaction Dashboard"

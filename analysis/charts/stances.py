@@ -65,12 +65,15 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
     across the centre. `counts` comes from `metrics.stance_counts(rows, by="bloc")`."""
     if counts.empty:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
-    order = counts.iloc[::-1]
+    # Bottom to top, so that the most supportive bloc (the first row of `counts`) is drawn on top.
+    columns = ("bloc", *STANCES)
+    rows = records(counts, *columns)[::-1]
+    order = {column: [row[i] for row in rows] for i, column in enumerate(columns)}
     blocs = [plain(b) for b in order["bloc"]]
     fig = Draft()
 
     def bar(stance: str, values, *, show_legend: bool = True):
-        real = order[stance].tolist()
+        real = order[stance]
         fig.add_trace(dict(type="bar",
             y=blocs, x=values, orientation="h", name=stance, legendgroup=stance, legendrank=STANCES.index(stance),
             showlegend=show_legend, marker=dict(color=theme.STANCE_COLORS[stance], line=dict(width=0)),
@@ -81,15 +84,15 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
         ))
 
     # With barmode="relative", each side stacks outward in trace order: the first trace sits at zero.
-    half_neutral = (order["neutral"] / 2).tolist()
+    half_neutral = [v / 2 for v in order["neutral"]]
     bar("neutral", [-v for v in half_neutral], show_legend=False)
     for stance in ("cautious", "opposed", "condemning"):
-        bar(stance, (-order[stance]).tolist())
+        bar(stance, [-v for v in order[stance]])
     bar("neutral", half_neutral)
-    bar("supportive", order["supportive"].tolist())
+    bar("supportive", order["supportive"])
     left_extent = max(sum(row) + neutral / 2 for *row, neutral in
-                      records(order, "condemning", "opposed", "cautious", "neutral"))
-    right_extent = max(supportive + neutral / 2 for supportive, neutral in records(order, "supportive", "neutral"))
+                      zip(order["condemning"], order["opposed"], order["cautious"], order["neutral"]))
+    right_extent = max(supportive + neutral / 2 for supportive, neutral in zip(order["supportive"], order["neutral"]))
     widest = max(1, int(-(-max(left_extent, right_extent) // 1)))
     step = max(1, round(widest / 4))
     ticks = list(range(-(widest // step) * step, widest + 1, step))
@@ -98,7 +101,7 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
                      zeroline=True, zerolinewidth=2, zerolinecolor="#6E6E6E")
     fig.update_yaxes(tickfont=dict(size=15), categoryorder="array", categoryarray=blocs)
     fig.update_layout(barmode="relative", bargap=0.3, showlegend=True, margin=dict(b=40))
-    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=60 + 52 * len(order),
+    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=60 + 52 * len(rows),
                     left=label_margin(order["bloc"]), legend_on_top=True)
 
 
