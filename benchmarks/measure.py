@@ -45,21 +45,21 @@ def load_seconds(folder: Path) -> dict[str, float]:
     return {"cold": round(cold, 2), "warm": round(statistics.median(warm), 2)}
 
 
-def compute_ms(folder: Path, *, specs=SPECS, rounds: int = 3) -> dict[str, float]:
-    """Per page, the median wall time of its work for each spec, over `rounds` rounds (a shared machine has
-    slow spells of a second or two: more samples keep one from deciding the median)."""
+def compute_ms(folder: Path, *, specs=SPECS, rounds: int = 5) -> dict[str, float]:
+    """Per page, the median wall time of its work for one filter change, over every spec in `rounds` rounds.
+    A round visits every page in turn, so a slow spell of the shared machine (they last a second or two)
+    lands on all pages alike instead of deciding one page's median."""
     tables = store.load(folder / "data", folder / "seeds")
-    result = {}
+    times: dict[str, list[float]] = {page: [] for page in pagework.PAGES}
     for page in pagework.PAGES:
         pagework.run(page, tables, specs[0], as_of=AS_OF)  # warm-up: imports, first-use caches
-        times = []
-        for _ in range(rounds):
+    for _ in range(rounds):
+        for page in pagework.PAGES:
             for spec in specs:
                 started = time.perf_counter()
                 pagework.run(page, tables, spec, as_of=AS_OF)
-                times.append((time.perf_counter() - started) * 1000)
-        result[page] = round(statistics.median(times), 1)
-    return result
+                times[page].append((time.perf_counter() - started) * 1000)
+    return {page: round(statistics.median(samples), 1) for page, samples in times.items()}
 
 
 def payload_kb(folder: Path) -> dict[str, float]:
