@@ -26,6 +26,9 @@ from analysis.store import Tables
 SPECTRUM_ACTORS = 40
 MATRIX_ACTORS = 40
 TIMELINE_ACTORS = 15  # lanes that still read on a 16:9 slide
+# About twenty dots a lane: more overlap into a smear across a slide's width (553 day dots on 15 lanes did),
+# so busier stories show weeks, then months.
+TIMELINE_POINTS = 300
 
 
 def _capped(subtitle: str, rows: Selection, shown: int) -> str:
@@ -192,7 +195,8 @@ def timeline_view(scope: Scope) -> tuple[go.Figure, pd.DataFrame]:
     lags = timeline.reaction_lags(scope.selection, trigger_date=trigger)
     title = timeline.lag_finding(lags) if trigger is not None else "Context events and reactions"
     window = timeline.reaction_window(scope.selection, trigger)
-    points = timeline.reaction_points(scope.selection, limit=TIMELINE_ACTORS, window=window)
+    points = timeline.reaction_points(scope.selection, limit=TIMELINE_ACTORS, window=window,
+                                      max_points=TIMELINE_POINTS)
     dated = scope.selection.array("date") != NOT_A_TIME
     undated = len(scope.selection) - int(np.count_nonzero(dated[scope.selection.positions]))
     subtitle = _capped(scope.subtitle, scope.selection.where(dated), TIMELINE_ACTORS)

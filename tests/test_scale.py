@@ -67,6 +67,15 @@ def test_figures_never_get_more_than_their_cap_of_actors(synthetic, view, cap):
     assert len(fig.to_json()) < 500_000
 
 
+def test_the_timeline_draws_at_most_its_cap_of_points(synthetic):
+    tables = store.load(synthetic / "data", synthetic / "seeds")
+    scope = figures.Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
+    reactions = [t for t in figures.timeline_figure(scope).data if t.xaxis == "x2"]
+    dots = sum(len(t.x) for t in reactions if t.mode == "markers")
+    spans = sum(len(t.x) // 3 for t in reactions if t.mode == "lines")  # start, end and a gap per span
+    assert 0 < dots + spans <= figures.TIMELINE_POINTS
+
+
 def test_source_pickers_list_at_most_their_cap(synthetic):
     tables = store.load(synthetic / "data", synthetic / "seeds")
     counts = tables.view["source_id"].astype(str).value_counts()
