@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from analysis.metrics import OPPOSING
@@ -35,9 +36,9 @@ def alignment_edges(cells: pd.DataFrame, *, kind: str) -> pd.DataFrame:
                 pairs.setdefault((a, b), []).append(target_label)
     ordered = sorted(pairs.items())
     return pd.DataFrame({"source": [a for (a, _), _ in ordered], "target": [b for (_, b), _ in ordered],
-                         "weight": [len(targets) for _, targets in ordered],
+                         "weight": np.array([len(targets) for _, targets in ordered], dtype=np.int64),
                          "targets": [targets for _, targets in ordered]},
-                        columns=["source", "target", "weight", "targets"]).astype({"weight": "int64"})
+                        columns=["source", "target", "weight", "targets"])
 
 
 def polarization(cells: pd.DataFrame, *, network: pd.DataFrame | None = None,

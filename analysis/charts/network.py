@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,18 +26,19 @@ def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, ti
     style = EDGE_STYLE[kind]
     pairs = list(zip(edges["source"].tolist(), edges["target"].tolist(), edges["weight"].tolist(),
                      edges["targets"].tolist()))
-    # One trace per edge weight, so that width can say how many targets a pair shares.
+    # One trace per edge weight, so that width can say how many targets a pair shares. Coordinates go as
+    # arrays, a NaN (a gap) after each edge: plotly copies and sends an array whole, not number by number.
     for weight in sorted({w for _, _, w, _ in pairs}):
-        xs, ys = [], []
-        for source, target, _, _ in (pair for pair in pairs if pair[2] == weight):
-            xs += [x[source], x[target], None]
-            ys += [y[source], y[target], None]
+        ends = [(source, target) for source, target, w, _ in pairs if w == weight]
+        xs = np.array([[x[a], x[b], np.nan] for a, b in ends]).ravel()
+        ys = np.array([[y[a], y[b], np.nan] for a, b in ends]).ravel()
         fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                            line=dict(width=1.5 + 2 * (int(weight) - 1), **style), opacity=0.7))
     # Invisible midpoints carry each edge's hover: which targets the pair agrees or clashes on.
     if pairs:
         fig.add_trace(dict(type="scatter",
-            x=[(x[a] + x[b]) / 2 for a, b, _, _ in pairs], y=[(y[a] + y[b]) / 2 for a, b, _, _ in pairs],
+            x=np.array([(x[a] + x[b]) / 2 for a, b, _, _ in pairs]),
+            y=np.array([(y[a] + y[b]) / 2 for a, b, _, _ in pairs]),
             mode="markers", marker=dict(size=10, opacity=0), showlegend=False,
             hovertemplate=[hover([f"<b>{plain(name[a])}</b> and <b>{plain(name[b])}</b>",
                                   f"{EDGE_WORDS[kind]}: {plain(', '.join(targets))}"])
