@@ -105,10 +105,9 @@ def _top_quotes(runs, *, label: str | None = None) -> list[list[str]]:
     """Up to HOVER_QUOTES different short quotes per group of `runs`, most confident first (the runs are
     ordered by QUOTE_ORDER within each group). `label` prefixes each quote with that column, e.g. the actor."""
     groups, positions = runs.head(HOVER_SAMPLE)
-    shown = runs.selection.take(positions, ["quote", label] if label else ["quote"])
-    quotes = shown["quote"].astype(str).tolist()
+    quotes = runs.selection.labels("quote", positions).tolist()
     if label:
-        quotes = [f"{name}: {quote}" for name, quote in zip(shown[label].astype(str).tolist(), quotes)]
+        quotes = [f"{name}: {quote}" for name, quote in zip(runs.selection.labels(label, positions).tolist(), quotes)]
     picked: list[list[str]] = [[] for _ in range(len(runs))]
     for group, quote in zip(groups.tolist(), quotes):
         if len(picked[group]) < HOVER_QUOTES and _short(quote) not in picked[group]:
@@ -181,7 +180,7 @@ def key_quotes(rows: Rows, *, per_bloc: int = 1) -> pd.DataFrame:
     # Blocs in the bloc chart's order (stance_counts), then by statement id within a bloc.
     bloc_rank = {b: i for i, b in enumerate(stance_counts(rows, by="bloc")["bloc"].tolist())}
     blocs = runs.key("bloc").tolist()
-    ids = rows.take(positions, ["statement_id"])["statement_id"].astype(str).tolist()
+    ids = rows.labels("statement_id", positions).tolist()
     order = sorted(range(len(positions)), key=lambda i: (bloc_rank.get(blocs[groups[i]], len(bloc_rank)), ids[i]))
     return rows.take(positions[order]).reset_index(drop=True)
 

@@ -91,7 +91,12 @@ class Selection:
         return self._derived(("codes", column), build)
 
     def labels(self, column: str, positions: np.ndarray) -> np.ndarray:
-        """The values of `column` at some frame positions, as strings ("" for a missing one)."""
+        """The values of `column` at some frame positions, as strings ("" for a missing one). A categorical
+        column is read from its kept codes, a text column straight from its Arrow array: no frame is built."""
+        values = self.frame[column].array
+        if not isinstance(self.frame[column].dtype, pd.CategoricalDtype) and hasattr(values, "__arrow_array__"):
+            picked = values.__arrow_array__().take(np.asarray(positions, dtype=np.int64)).to_pylist()
+            return np.array(["" if v is None else v for v in picked], dtype=object)
         codes, categories = self.codes(column)
         picked = codes[positions]
         return np.where(picked >= 0, categories[np.maximum(picked, 0)], "").astype(object)

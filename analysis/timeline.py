@@ -60,7 +60,7 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
     codes, counts = rows.present("actor_id")
-    about = rows.take(rows.firsts("actor_id")[codes], ["actor_name", "bloc"])
+    about = rows.firsts("actor_id")[codes]
     ids = rows.codes("actor_id")[1][codes].tolist()
     # The earliest period start, then the finest precision: the first row of each actor in that order.
     earliest = _dated(rows).runs(("actor_id",), within=("date", "precision_rank"))
@@ -81,8 +81,8 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
     undated = dict(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
     records = [{"actor_id": actor_id, "actor_name": name, "bloc": bloc, "statements": int(count),
                 **(describe(*first[actor_id]) if actor_id in first else undated)}
-               for actor_id, name, bloc, count in zip(ids, about["actor_name"].astype(str).tolist(),
-                                                      about["bloc"].astype(str).tolist(), counts.tolist())]
+               for actor_id, name, bloc, count in zip(ids, rows.labels("actor_name", about).tolist(),
+                                                      rows.labels("bloc", about).tolist(), counts.tolist())]
     # Finest precision first, then the shortest lag (no lag last), then by name.
     records.sort(key=lambda r: (PRECISION_RANK.get(r["precision"], len(PRECISION_RANK)), r["lag_days"] != r["lag_days"],
                                 0.0 if r["lag_days"] != r["lag_days"] else r["lag_days"], r["actor_name"]))
@@ -123,7 +123,6 @@ def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int
         if len(firsts) <= max_points:
             break
     date_key, _, coarser = level
-    shown = dated.take(firsts, ["quote", "target_label"])
     grouped = np.where(finest == PRECISION_RANK["day"], coarser, "") if coarser else np.full(len(firsts), "")
     precision = np.where(grouped != "", grouped, dated.labels("date_precision", firsts))
     start = dated.sort_key(date_key)[firsts]
@@ -142,8 +141,8 @@ def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int
                          "start": pd.to_datetime(start[order]), "end": pd.to_datetime(ends[order]),
                          "precision": precision[order].astype(object),
                          "stance": dated.labels("stance", firsts)[order], "n": counts[order],
-                         "quote": shown["quote"].astype(str).to_numpy()[order],
-                         "target_label": shown["target_label"].astype(str).to_numpy()[order],
+                         "quote": dated.labels("quote", firsts)[order],
+                         "target_label": dated.labels("target_label", firsts)[order],
                          "grouped": grouped[order].astype(object)}, columns=columns)
 
 
@@ -197,7 +196,7 @@ def stance_series(rows: Rows, *, max_dates: int = 120) -> pd.DataFrame:
         "date": pd.to_datetime(dated.sort_key("month" if by_month else "date")[firsts]),
         "date_precision": "month" if by_month else runs.key("date_precision"),
         "score": score, "stance": nearest_stances(score), "n": runs.lengths,
-        "quote": dated.take(firsts, ["quote"])["quote"].astype(str).to_numpy()}, columns=columns)
+        "quote": dated.labels("quote", firsts)}, columns=columns)
 
 
 def silent_actors(view: Rows, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:

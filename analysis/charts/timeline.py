@@ -104,9 +104,11 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
             fig.add_vline(x=trigger.value / 1e6 + 43_200_000, line=dict(color=TRIGGER_COLOR, width=2, dash="dash"),
                           row=r)
         # The window shows every reaction period whole (a month-precision statement spans its month).
-        near = points[points["end"] > trigger - pd.Timedelta(days=60)]
-        window_start = min([trigger - pd.Timedelta(days=4), *near["start"]])
-        window_end = max([trigger + pd.Timedelta(days=14), *near["end"].clip(upper=trigger + pd.Timedelta(days=60))])
+        near = [(start, end) for start, end in zip(columns["start"], columns["end"])
+                if end > trigger - pd.Timedelta(days=60)]
+        window_start = min([trigger - pd.Timedelta(days=4), *(start for start, _ in near)])
+        window_end = max([trigger + pd.Timedelta(days=14),
+                          *(min(end, trigger + pd.Timedelta(days=60)) for _, end in near)])
         window = [window_start - pd.Timedelta(days=1), window_end + pd.Timedelta(days=1)]
         fig.update_xaxes(range=window, row=2)
         # Context events all within a few weeks (or just the trigger): share the reactions' window rather
