@@ -93,9 +93,14 @@ class Selection:
     def labels(self, column: str, positions: np.ndarray) -> np.ndarray:
         """The values of `column` at some frame positions, as strings ("" for a missing one). A categorical
         column is read from its kept codes, a text column straight from its Arrow array: no frame is built."""
-        values = self.frame[column].array
-        if not isinstance(self.frame[column].dtype, pd.CategoricalDtype) and hasattr(values, "__arrow_array__"):
-            picked = values.__arrow_array__().take(np.asarray(positions, dtype=np.int64)).to_pylist()
+        def arrow_text():  # a text column's Arrow array, or None for a categorical or non-Arrow column
+            values = self.frame[column]
+            if isinstance(values.dtype, pd.CategoricalDtype) or not hasattr(values.array, "__arrow_array__"):
+                return None
+            return values.array.__arrow_array__()
+        text = self._derived(("arrow", column), arrow_text)
+        if text is not None:
+            picked = text.take(np.asarray(positions, dtype=np.int64)).to_pylist()
             return np.array(["" if v is None else v for v in picked], dtype=object)
         codes, categories = self.codes(column)
         picked = codes[positions]
