@@ -13,38 +13,44 @@ from pathlib import Path
 
 from benchmarks import loadtest, measure
 
-NOTES = """## How the figures got here, and the budgets not met yet
+NOTES = """## How the figures got here, and the budget not met
 
 What changed since the first run (compute at 1,000,000 was 0.5-1.2 s per page, e2e ratio 2.5, extract 13k):
 - Filters make a mask over the one shared view (`analysis/selection.py`) and aggregates run on its
   categorical codes with numpy; grouping walks sort orders computed once per dataset. No filter change
-  copies or sorts a million rows.
+  copies or sorts a million rows. A filter on a few values compares codes instead of gathering (0.2 ms
+  against 2.7 ms a million rows), and tallies are kept per selection, since one page asks several times.
+- Each aggregate builds its small result frame once, from numpy arrays and plain lists. pandas costs
+  0.1-1 ms for any step on a 40-row frame (an `itertuples` alone builds a namedtuple class, about 1 ms);
+  those steps, not the data, were most of the 5-70 ms that pages took at 1,000 statements.
 - Figures are built as plain dicts and made into a plotly figure once (plotly's per-call validation was
-  60-150 ms a figure; a test rebuilds every figure with validation on).
+  60-150 ms a figure; a test rebuilds every figure with validation on). Long coordinate lists (map
+  outlines, network edges) go as numpy arrays, which plotly copies in one step and sends as binary.
+- Text columns are one Arrow array each after loading: Parquet hands them over in pieces, and picking 800
+  quotes out of a million rows from 8 pieces took 11 ms (0.05 ms from one).
+- The Timeline groups its rows once, by day, and merges those groups into weeks or months when there are
+  more than 300 points (about twenty a lane; more had become an overlapping smear).
 - Reruns no longer stat every seed file (85 ms at 5,000 sources), pickers list at most 100 sources, and
   tables send plain strings (a categorical column carried every source title to the browser).
 - The extractor caches its indexes per table content and matches names with prefix-tree patterns.
+- compute_ms is the median over five filter specs in five rounds; each round visits every page in turn, so
+  a slow spell of the shared machine lands on all pages alike. The same code measures up to 2x slower in
+  such spells (this session saw compute at 1,000 range from 8-15 ms to 16-31 ms for the same pages).
 - e2e changes the Bloc filter to seven blocs in turn, each new to the server, so no figure comes from the
   cache: the ratio is that of a new filter.
 
 Not met:
-- **compute_ms at 1,000 (≤ 20 ms)**: 5-70 ms per page (the machine is shared, so figures move by ±30%
-  between runs). What is left is fixed cost per operation, not data: building small pandas frames for
-  each aggregate and chart (0.1-0.5 ms each, a hundred or so per chart page), and the network layout
-  (networkx spring layout, 60 iterations, about 15 ms). It does not show: a rerun of the bare Streamlit page
-  with the same widgets takes ~150-220 ms (bare_ms), and e2e at 1,000 is ~420-530 ms. Next step: aggregates
-  that return numpy columns to chart code that builds its dicts from them, without frames in between.
-- **compute_ms at 1,000,000 (≤ 150 ms)**: met by most pages in a quiet run, not robustly. Across today's last four
-  full runs (the code changed a little between them) the pages took 30-130 ms on a quiet machine and up
-  to 170 ms on a busy one; the Timeline took 145-180 ms. The Timeline groups its reaction points up to three
-  times (day, week, month) before it has few enough, and its chart has several hundred points. Next step:
-  pick the grouping from the counts per level in one pass, and cache the dataset-wide orders to disk with
-  the Parquet copy so a server restart does not rebuild them.
-- **payload_kb at 1,000,000 (≤ 500 KB and no more than at 100,000)**: every page is under 500 KB and no
-  longer grows with the data (all capped), but four pages are 0.4-9% larger at 1,000,000 than at 100,000
-  (positions +1.4 KB, matrix +0.7 KB, reader +2.3 KB, profile +4.7 KB): different rows, quotes and longer
-  counts in the hover texts, not more elements.
+- **payload_kb at 1,000,000 (≤ 500 KB and no more than at 100,000)**: every page is under 500 KB
+  (the largest is the Positions table's 500 rows, about 260 KB) and every element is capped, but four pages
+  send slightly more at 1,000,000 than at 100,000. Two carry the same elements with different text:
+  Positions (the same 500 rows and columns, other quotes: +1.4 KB, 0.5%) and Matrix (the same 40 × 8
+  cells, other hover quotes: +0.7 KB). Two show something bigger that is still capped: the Actor profile
+  opens on the actor with most statements, whose monthly stance line has 104 points at 1,000,000 (13
+  months × 8 targets, the most there can be) against 85 at 100,000 (+4.5 KB); the Source reader opens on
+  the source with most statements, 260 at 1,000,000 against 246 (+2.3 KB). Neither grows further with
+  more data; the budget as written would need those defaults to be no richer on a bigger dataset.
 """
+
 
 BUDGETS = [  # (figure, budget text, check)
     ("compute_ms per page at 1,000,000", "≤ 150 ms",
@@ -156,9 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         print(budgets(results))
     if args.write:
         text = (f"# Benchmarks\n\nMeasured on {results['date']} with {results['cores']} cores by `{command}` "
-                "(synthetic data from `python -m analysis synth`, seed 7). Times are medians over five filter "
-                "specs (compute) or repeated runs; the machine is shared, so read ratios rather than single "
-                "figures.\n\n" + table(results) + "\n\n## Budgets\n\n" + budgets(results) + "\n\n" + NOTES)
+                "(synthetic data from `python -m analysis synth`, seed 7). Times are medians: over five filter "
+                "specs in five rounds (compute), or over repeated runs; the machine is shared, so read ratios "
+                "rather than single figures.\n\n" + table(results) + "\n\n## Budgets\n\n" + budgets(results)
+                + "\n\n" + NOTES)
         path = measure.ROOT / "BENCHMARKS.md"
         kept = path.read_text(encoding="utf-8") if path.exists() else ""
         if loadtest.SECTION in kept:  # `make loadtest` writes that section; keep it
