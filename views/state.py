@@ -94,15 +94,19 @@ FIGURES = {"spectrum": figures.spectrum, "blocs": figures.blocs, "matrix": figur
            "timeline_view": figures.timeline_view}
 
 
-@st.cache_data(max_entries=256, show_spinner=False, hash_funcs={FilterSpec: repr})
+# A resource cache, not a data cache: a data cache pickles each figure when it stores it and unpickles it
+# on every hit (10-20 ms for a plotly figure). The figures are shared by sessions as they are; no page
+# modifies one (screenshot mode builds its own).
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={FilterSpec: repr})
 def _cached_figure(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec, as_of: dt.date, name: str,
-                   options: tuple):
-    tables = _load(data_dir, seeds_dir, fingerprint)
-    return FIGURES[name](Scope.of(tables, spec, as_of=as_of), **dict(options))
+                   options: tuple, _scope: Scope):
+    # `_scope` is not part of the key (Streamlit skips arguments named with a leading underscore): it is the
+    # page's own scope for exactly that data and filter, so its selection and tallies are reused.
+    return FIGURES[name](_scope, **dict(options))
 
 
 def figure(name: str, scope: Scope, **options):
     """A view's figure, cached by data fingerprint, filter and options: going back to a filter is instant."""
     data_dir, seeds_dir = data_dirs()
     return _cached_figure(str(data_dir), str(seeds_dir), scope.tables.fingerprint, scope.spec, scope.as_of, name,
-                          tuple(sorted(options.items())))
+                          tuple(sorted(options.items())), _scope=scope)
