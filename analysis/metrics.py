@@ -331,12 +331,12 @@ def matrix_finding(cells: pd.DataFrame) -> str:
         tally[0].add(actor)
         tally[1] += stance == "supportive"
         tally[2] += stance in ("cautious", *OPPOSING)
-    labels = sorted(per_target)  # ties go to the first label in sort order, as idxmax over a grouped frame did
-    busiest = max(labels, key=lambda t: (len(per_target[t][0]), -labels.index(t)))
+    labels = sorted(per_target)  # max keeps the first of equals: ties go to the first label in sort order
+    busiest = max(labels, key=lambda t: len(per_target[t][0]))
     text = f"Most positions are on {topic_phrase(busiest)} ({len(per_target[busiest][0])} actors)"
     contested = [t for t in labels if per_target[t][1] > 0 and per_target[t][2] > 0]
     if contested:
-        split = max(contested, key=lambda t: (min(per_target[t][1:]), -contested.index(t)))
+        split = max(contested, key=lambda t: min(per_target[t][1:]))
         sides = f"{per_target[split][1]} for, {per_target[split][2]} against or cautious"
         text += (f", which also divides them most ({sides})" if split == busiest
                  else f"; actors split most on {topic_phrase(split)} ({sides})")
@@ -361,9 +361,8 @@ def _country_stances(rows: Selection) -> pd.DataFrame:
     named = located.runs(("country", "actor_name"))
     for country, name in zip(named.key("country").tolist(), named.key("actor_name").tolist()):
         actors.setdefault(country, []).append(name)
-    return _frame({"country": countries, "n": runs.lengths, "actors": [actors[c] for c in countries], "net": net,
-                   "stance": nearest_stances(net), "quotes": _top_quotes(runs, label="actor_name")},
-                  list(range(len(countries))))
+    return pd.DataFrame({"country": countries, "n": runs.lengths, "actors": [actors[c] for c in countries],
+                         "net": net, "stance": nearest_stances(net), "quotes": _top_quotes(runs, label="actor_name")})
 
 
 def map_finding(countries: pd.DataFrame, *, country_names: dict[str, str]) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from analysis import figures, filters, metrics, text, timeline
 from analysis.filters import FilterSpec
 from analysis.metrics import Rows
-from analysis.selection import Selection
+from analysis.selection import NOT_A_TIME, Selection
 from analysis.store import Tables
 
 MAX_TABLE_ROWS = 500
@@ -54,6 +55,14 @@ def positions_table(rows: Rows, *, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
     # Plain strings: a categorical column would carry every category of the dataset (thousands of source
     # titles) to the browser with the few rows shown.
     return rows.take(runs.order[:limit], plain=True)
+
+
+def latest_statements(rows: Rows, *, limit: int) -> pd.DataFrame:
+    """The `limit` latest statements, latest first, then undated ones (an actor profile's cards)."""
+    rows = Selection.of(rows)
+    by_date = rows.runs((), within=("date", "start")).order  # a dataset-wide order; undated rows sort last
+    dated = rows.array("date")[by_date] != NOT_A_TIME
+    return rows.take(np.concatenate([by_date[dated][::-1], by_date[~dated]])[:limit])
 
 
 def overview(scope: figures.Scope) -> list:

@@ -29,7 +29,7 @@ class Selection:
         self.frame = frame
         self.mask = np.ones(len(frame), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
         self.shared = {} if shared is None else shared
-        self._tallies: dict = {}
+        self._per_selection: dict = {}  # tallies and aggregates of this selection, built once
 
     @classmethod
     def of(cls, rows: pd.DataFrame | Selection) -> Selection:
@@ -72,9 +72,7 @@ class Selection:
         categorical = [c for c in columns if isinstance(self.frame[c].dtype, pd.CategoricalDtype)]
         strings = {}
         for column in categorical:
-            codes, categories = self.codes(column)
-            picked = codes[positions]
-            strings[column] = pd.array(np.where(picked >= 0, categories[np.maximum(picked, 0)], None), dtype="str")
+            strings[column] = pd.array(self.labels(column, positions, missing=None), dtype="str")
         return taken.assign(**strings) if strings else taken
 
     # Column access: full-length arrays, computed once per frame.
@@ -94,8 +92,8 @@ class Selection:
             return codes.astype(np.int32), np.array([str(u) for u in uniques], dtype=object)
         return self._derived(("codes", column), build)
 
-    def labels(self, column: str, positions: np.ndarray) -> np.ndarray:
-        """The values of `column` at some frame positions, as strings ("" for a missing one). A categorical
+    def labels(self, column: str, positions: np.ndarray, *, missing: str | None = "") -> np.ndarray:
+        """The values of `column` at some frame positions, as strings (`missing` for a missing one). A categorical
         column is read from its kept codes, a text column straight from its Arrow array: no frame is built."""
         def arrow_text():  # a text column's Arrow array, or None for a categorical or non-Arrow column
             values = self.frame[column]
@@ -105,10 +103,10 @@ class Selection:
         text = self._derived(("arrow", column), arrow_text)
         if text is not None:
             picked = text.take(np.asarray(positions, dtype=np.int64)).to_pylist()
-            return np.array(["" if v is None else v for v in picked], dtype=object)
+            return np.array([missing if v is None else v for v in picked], dtype=object)
         codes, categories = self.codes(column)
         picked = codes[positions]
-        return np.where(picked >= 0, categories[np.maximum(picked, 0)], "").astype(object)
+        return np.where(picked >= 0, categories[np.maximum(picked, 0)], missing).astype(object)
 
     def array(self, column: str) -> np.ndarray:
         """A numeric column for every row of the frame (dates as int64 nanoseconds, undated = NOT_A_TIME)."""
@@ -137,30 +135,30 @@ class Selection:
     def _tally(self, column: str) -> np.ndarray:
         """How many selected rows have each code of `column`: computed once per selection and column, since
         the subtitle, the footer and the charts of one page all ask."""
-        if column not in self._tallies:
+        if column not in self._per_selection:
             codes, categories = self.codes(column)
             # Shifted by one so that missing values (-1) fall into a count of their own, dropped after.
-            self._tallies[column] = np.bincount(codes[self.positions] + 1, minlength=len(categories) + 1)[1:]
-        return self._tallies[column]
+            self._per_selection[column] = np.bincount(codes[self.positions] + 1, minlength=len(categories) + 1)[1:]
+        return self._per_selection[column]
 
     def memo(self, key, build):
         """`build()`, computed once per selection: for an aggregate that several parts of one page ask for."""
-        if ("memo", key) not in self._tallies:
-            self._tallies["memo", key] = build()
-        return self._tallies["memo", key]
+        if ("memo", key) not in self._per_selection:
+            self._per_selection["memo", key] = build()
+        return self._per_selection["memo", key]
 
     def cross_tally(self, first: str, second: str) -> np.ndarray:
         """How many selected rows have each pair of values: a (codes of `first`) × (codes of `second`)
         matrix, computed once per selection (rows missing either value are not counted)."""
         key = (first, second)
-        if key not in self._tallies:
+        if key not in self._per_selection:
             (codes_a, values_a), (codes_b, values_b) = self.codes(first), self.codes(second)
             a, b = codes_a[self.positions], codes_b[self.positions]
             known = (a >= 0) & (b >= 0)
             cells = np.bincount(a[known].astype(np.int64) * len(values_b) + b[known],
                                 minlength=len(values_a) * len(values_b))
-            self._tallies[key] = cells.reshape(len(values_a), len(values_b))
-        return self._tallies[key]
+            self._per_selection[key] = cells.reshape(len(values_a), len(values_b))
+        return self._per_selection[key]
 
     def counts(self, column: str) -> pd.Series:
         """How many selected rows have each value, most first (ties in the column's own order); values

@@ -87,3 +87,15 @@ def test_source_line():
 def test_headline_sentence():
     assert metrics.headline_sentence(metrics.headline_numbers(SMALL)) == (
         "5 statements by 4 actors in 1 source: 1 supportive, 1 cautious, 2 opposed or condemning, 1 neutral.")
+
+
+def test_latest_statements_come_latest_first_then_undated():
+    from analysis import pagework
+
+    rows = SMALL.copy()
+    rows["date"] = pd.to_datetime([f"2025-11-{10 + i}" for i in range(len(rows))]).astype("datetime64[ns]")
+    rows.loc[rows.index[-1], ["date", "date_precision"]] = [pd.NaT, "unknown"]
+    latest = pagework.latest_statements(rows, limit=len(rows))
+    dated = latest["date"].iloc[:-1]
+    assert dated.is_monotonic_decreasing and dated.notna().all() and pd.isna(latest["date"].iloc[-1])
+    assert pagework.latest_statements(rows, limit=2)["statement_id"].tolist() == latest["statement_id"].tolist()[:2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from analysis import figures, metrics
+from analysis import figures, metrics, pagework
 from analysis.figures import Scope
 from analysis.selection import NOT_A_TIME
 from analysis.text import escape_markdown
@@ -58,14 +58,7 @@ def render(scope: Scope) -> None:
     if len(mine) > MAX_CARDS:
         st.caption(f"The {MAX_CARDS} most recent of {len(mine):,} statements; the Positions page lists them all "
                    "(filter by this actor's bloc or search its name).")
-    ui.quote_grid(mine.take(most_recent(mine, MAX_CARDS)), scope=scope, columns=2)
-
-
-def most_recent(rows, count: int) -> np.ndarray:
-    """Frame positions of the `count` latest statements, latest first, then undated ones."""
-    by_date = rows.runs((), within=("date", "start")).order  # undated sort last
-    dated = rows.array("date")[by_date] != NOT_A_TIME
-    return np.concatenate([by_date[dated][::-1], by_date[~dated]])[:count]
+    ui.quote_grid(pagework.latest_statements(mine, limit=MAX_CARDS), scope=scope, columns=2)
 
 if __name__ == "__main__":
     render(state.current())

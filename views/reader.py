@@ -71,7 +71,7 @@ def render(scope: Scope) -> None:
     source = sources.set_index("source_id").loc[source_id]
     text = scope.tables.texts[source_id]
     everything = scope.tables.selection()
-    of_source = everything.where(everything.is_in("source_id", [source_id]))  # a mask: no pass over every row
+    of_source = everything.where(everything.is_in("source_id", [source_id]))  # a mask over the shared view, no copy
     in_source = of_source.take(of_source.runs((), within=("start",)).order)
     statements = {row.statement_id: row for row in in_source.itertuples(index=False)}
     urlstate.adopt("statement", parse=urlstate.one_of(statements))
