@@ -78,7 +78,7 @@ def reaction_timeline(events: pd.DataFrame, points: pd.DataFrame, *, undated: in
                            f"“{wrap(plain(columns['quote'][i]), 70)}”"]) for i in part}
         # Dots: statements known to the day, and groups of statements (see timeline.reaction_points).
         dots = [i for i in part if precision[i] in ("day", "week") or grouped[i] != ""]
-        spans = [i for i in part if not (precision[i] in ("day", "week") or grouped[i] != "")]
+        spans = sorted(set(part) - set(dots))
         if dots:
             fig.add_trace(dict(type="scatter", x=[middles[i] for i in dots],
                 y=[lane_of[name[i]] + STANCE_OFFSET[stance] for i in dots],
