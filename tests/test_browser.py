@@ -113,6 +113,8 @@ def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(app_server,
     assert slides[0].shapes.title.text == "Who stands where on the US intervention in Latin America"
     assert [s.shapes.title.text for s in slides if s.shapes.title.text.startswith("Key quotes")] == [
         "Key quotes: Venezuela's allies"]
+    # The deck's click reruns the page; a click made while that rerun runs can be lost on a busy machine.
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
     with page.expect_download(timeout=60_000) as download_info:
         page.get_by_role("button", name="Statements (CSV)").click()
     csv_path = tmp_path / "statements.csv"
