@@ -6,7 +6,7 @@ PORT ?= 8501
 STREAMLIT_FLAGS := --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
 	--server.fileWatcherType none --browser.gatherUsageStats false
 
-.PHONY: run test bench loadtest lint validate chromium clean
+.PHONY: run test bench loadtest lint validate chromium clean model
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -52,6 +52,12 @@ bench: $(VENV)/.test-installed chromium
 # LOADTEST_SECONDS=10 make loadtest for a smoke run.
 loadtest: $(VENV)/.test-installed chromium
 	$(BIN)/python -m benchmarks.loadtest --write
+
+# The extractor's parsing model (analysis/extract/model/), rebuilt from the treebanks in ../shared/corpora:
+# about an hour on 2 cores. CORPORA=/path/to/corpora to read them elsewhere.
+CORPORA ?= ../shared/corpora
+model: $(VENV)/.test-installed
+	$(BIN)/python -m analysis.extract.training --corpora $(CORPORA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

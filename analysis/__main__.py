@@ -171,21 +171,43 @@ def _write_proposals(args: argparse.Namespace, tables: store.Tables, results) ->
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from analysis import evaluate
+    from analysis.extract import evaluation
 
+    if args.calibrate:
+        if not args.corpus:
+            print("--calibrate needs --corpus (the dev split)", file=sys.stderr)
+            return 2
+        if any(part == "test" for part in args.corpus[0].resolve().parts[-2:]):
+            print("The sealed test split is never used for tuning; calibrate on the dev split.", file=sys.stderr)
+            return 2
+        fitted = evaluation.calibrate(args.corpus[0])
+        print(f"Calibrated on {fitted['proposals']} proposals from {args.corpus[0]}; proposals below "
+              f"{fitted['min_confidence']:.2f} are left out. Wrote {evaluation.confidence_file()}")
+    runs = []
     if args.corpus:
-        ours, baseline, per_file = evaluate.evaluate_corpus(args.corpus)
-        for name, score in per_file.items():
-            print(score.line(name))
-        label = f"corpus {args.corpus}"
+        for corpus in args.corpus:
+            ours, baseline, per_file = evaluation.evaluate_corpus(corpus)
+            if args.details:
+                for name, score in per_file.items():
+                    print(score.line(name))
+            runs.append((f"corpus {corpus}", str(corpus), len(per_file), ours, baseline))
     else:
-        ours, baseline = evaluate.evaluate_seed(store.load(args.data, args.seeds))
-        label = f"curated statements in {args.data}"
-    print(f"\nOn the {label}:")
-    print(ours.line("extractor"))
-    print(baseline.line("VADER sentence baseline"))
-    print("\nConfusion matrix (rows: gold stance, columns: proposed stance), extractor:")
-    print(ours.confusion.to_string())
+        ours, baseline = evaluation.evaluate_seed(store.load(args.data, args.seeds))
+        runs.append((f"curated statements in {args.data}", "seed", ours.gold, ours, baseline))
+    for label, short, articles, ours, baseline in runs:
+        print(f"\nOn the {label}:")
+        print(ours.line("extractor"))
+        print(baseline.line("VADER sentence baseline"))
+        print("\nErrors by cause:")
+        print(evaluation.cause_table(ours) or "  none")
+        print("\nReliability of the confidence (right = actor, position and stance all right):")
+        print(evaluation.reliability(ours).to_string(index=False))
+        print("\nConfusion matrix (rows: gold stance, columns: proposed stance), extractor:")
+        print(ours.confusion.to_string())
+        if args.log:
+            evaluation.log_score(short, articles, ours)
+    if args.log:
+        print(f"\nLogged to {evaluation.SCORES_FILE}")
     return 0
 
 
@@ -230,7 +252,14 @@ def main(argv: list[str] | None = None) -> int:
     extract_command.add_argument("--format", choices=("csv", "json"), default="csv")
     extract_command.add_argument("--write", action="store_true",
                                  help="save the proposals as origin=extracted, reviewed=false (and new actors)")
-    commands.choices["evaluate"].add_argument("--corpus", type=Path, help="a folder with corpus.csv and gold files")
+    evaluate_command = commands.choices["evaluate"]
+    evaluate_command.add_argument("--corpus", type=Path, action="append", default=[],
+                                  help="a folder with corpus.csv (or listing-*.csv) and gold files; repeatable")
+    evaluate_command.add_argument("--details", action="store_true", help="a line per article")
+    evaluate_command.add_argument("--log", action="store_true",
+                                  help="append a line per scoring to docs/extraction-scores.csv")
+    evaluate_command.add_argument("--calibrate", action="store_true",
+                                  help="refit the confidence on --corpus (the dev split) first")
     synth_command = commands.add_parser("synth", help="write a synthetic dataset of any size (for benchmarks)")
     synth_command.add_argument("--statements", type=int, required=True, metavar="N")
     synth_command.add_argument("--out", type=Path, required=True, metavar="DIR")

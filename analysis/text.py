@@ -46,6 +46,17 @@ def in_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[left:start], text[start:end], text[end:right].rstrip()
 
 
+def cue_in_sentence(text: str, *, sentence: tuple[int, int], cue: tuple[int, int]) -> list[tuple[str, bool]]:
+    """A proposal's sentence cut around its cue: [(piece, is_cue), ...], the cue clipped to the sentence.
+    With no cue inside the sentence, the whole sentence is one plain piece."""
+    start, end = sentence
+    cue_start, cue_end = max(cue[0], start), min(cue[1], end)
+    if cue_end <= cue_start:
+        return [(text[start:end], False)]
+    pieces = [(text[start:cue_start], False), (text[cue_start:cue_end], True), (text[cue_end:end], False)]
+    return [(piece, is_cue) for piece, is_cue in pieces if piece]
+
+
 def escape_markdown(text: str) -> str:
     """Escape every ASCII punctuation mark so that data reads as literal text in st.markdown:
     no links (not even bare URLs), images, emphasis, colour directives, emoji codes, LaTeX or HTML."""

@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import evaluate
 from analysis.__main__ import main
+from analysis.extract import evaluation as evaluate
 from analysis.extract import extract, extract_many
 from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation, _longest_first, find_mentions, groups
 from analysis.extract.segment import sentences

@@ -41,11 +41,14 @@ def test_add_propose_edit_save_and_see_it_on_positions(app):
     editor = at.session_state["proposals:africa-reacts-to-the-designation"]
     assert set(editor["actor"]) >= {"Kenya", "Ghana", "Foreign Minister Ana Ruiz", "Human rights groups"}
     # Seed the editor's state the way the browser does: untick Ghana, make Kenya cautious.
+    # Tick the human rights groups whatever their confidence (a row under 0.5 starts unticked).
     ghana = editor.index[editor["actor"] == "Ghana"][0]
     kenya = editor.index[editor["actor"] == "Kenya"][0]
+    rights = editor.index[editor["actor"] == "Human rights groups"][0]
     rows = list(editor.index)
     at.session_state["editor:africa-reacts-to-the-designation"] = {
-        "edited_rows": {rows.index(ghana): {"include": False}, rows.index(kenya): {"stance": "cautious"}},
+        "edited_rows": {rows.index(ghana): {"include": False}, rows.index(kenya): {"stance": "cautious"},
+                        rows.index(rights): {"include": True}},
         "added_rows": [], "deleted_rows": []}
     at.run()
     save = next(b for b in at.button if b.key == "save_proposals")

@@ -11,6 +11,7 @@ import streamlit as st
 from analysis import curation, saving, store, text
 from analysis.extract import extract
 from analysis.extract.actors import slug
+from analysis.extract.core import explain
 from analysis.figures import Scope
 from analysis.schema import STANCES
 from analysis.store import Tables
@@ -54,15 +55,17 @@ def proposals_editor(scope: Scope, source_id: str, proposals: pd.DataFrame) -> p
         "stance": proposals["stance"].astype(str), "target": proposals["target_id"].astype(str),
         "cue": proposals["cue"].astype(str), "evidence": proposals["evidence"].astype(str),
         "confidence": proposals["confidence"].astype(float),
+        "why": [explain(r) for r in proposals.itertuples()],
     }, index=proposals.index)
     actor_options = sorted(set(known["name"]) | set(table["actor"]))
     st.caption(f"{len(table)} proposals. Tick the ones to keep, correct actor, stance, target or cue, then save. "
-               "Rows under 0.5 confidence start unticked"
+               "The confidence is calibrated: of the rows at 0.8, about 8 in 10 are right. Rows under 0.5, more "
+               "likely wrong than right, start unticked"
                + (f", and so do the {int(duplicate.sum())} that repeat a statement already in the tables."
                   if duplicate.any() else "."))
     return st.data_editor(
         table, key=EDITOR_KEY + source_id, num_rows="fixed", width="stretch",
-        disabled=["evidence", "confidence"],
+        disabled=["evidence", "confidence", "why"],
         column_config={
             "include": st.column_config.CheckboxColumn("keep", width=60),
             "actor": st.column_config.SelectboxColumn("actor", options=actor_options, required=True, width=220),
@@ -71,6 +74,8 @@ def proposals_editor(scope: Scope, source_id: str, proposals: pd.DataFrame) -> p
                                                        required=True, width=180),
             "evidence": st.column_config.TextColumn("evidence (verbatim)", width=480),
             "confidence": st.column_config.NumberColumn("confidence", format="%.2f", width=90),
+            "why": st.column_config.TextColumn("why", width=380,
+                                               help="The cue that decided the stance and how its holder was found"),
         })
 
 
@@ -86,10 +91,13 @@ def context_viewer(tables: Tables, source_id: str, proposals: pd.DataFrame) -> N
     row_id = st.selectbox("Read a proposal in its sentence", proposals.index.tolist(), key="context_row",
                           format_func=lambda r: f"{r} · {proposals.at[r, 'actor']} · {proposals.at[r, 'cue']}")
     if row_id:
-        before, quote, after = text.in_context(tables.texts[source_id], int(proposals.at[row_id, "start"]),
-                                               int(proposals.at[row_id, "end"]))
-        st.markdown("…" + escape_markdown(before) + "**" + escape_markdown(quote) + "**" + escape_markdown(after)
-                    + "…")
+        row = proposals.loc[row_id]
+        source = tables.texts[source_id]
+        pieces = text.cue_in_sentence(source, sentence=(int(row["sentence_start"]), int(row["sentence_end"])),
+                                      cue=(int(row["cue_start"]), int(row["cue_end"])))
+        # the cue in bold, the rest of its sentence plain: every piece escaped, so data stays text
+        st.markdown("".join(f"**{escape_markdown(p)}**" if is_cue else escape_markdown(p) for p, is_cue in pieces))
+        st.caption(escape_markdown(explain(row)) + f" · confidence {float(row['confidence']):.2f}")
 
 
 def new_actors_editor(scope: Scope, source_id: str, edited: pd.DataFrame, *, kinds) -> pd.DataFrame:

@@ -72,18 +72,50 @@ GOVERNMENT_NOUNS = (
     "government|administration|officials|authorities|ministry|foreign ministry|commerce ministry|"
     "trade ministry|defence ministry|defense ministry|finance ministry|health ministry|president|leader|"
     "leaders|diplomats|negotiators|delegation|regulators|cabinet|embassy|military|army|lawmakers|"
-    "parliament|prime minister|foreign minister|state media|state television|spokesperson|spokesman|"
+    "parliament|prime minister|foreign minister|state media|state television|spokesperson|spokesman|spokeswoman|"
+    "spokespeople|minister|ministers|ministries|presidency|trade representative|agriculture ministry|"
+    "economy ministry|interior ministry|labour ministry|labor ministry|transport ministry|energy ministry|"
+    "environment ministry|justice ministry|education ministry|shipping ministry|fisheries ministry|"
     "envoy|ambassador|representative|negotiator"
 )
-CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-            r"July|August|September|October|November|December)\b")
-LOCATION_PREPOSITIONS = {"in", "at", "from", "to", "near", "outside", "across", "into", "between", "via",
-                         "through", "toward", "towards", "around", "of", "on", "over", "against", "with"}
+CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b"
+)
+LOCATION_PREPOSITIONS = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "outside",
+    "across",
+    "into",
+    "between",
+    "via",
+    "through",
+    "toward",
+    "towards",
+    "around",
+    "of",
+    "on",
+    "over",
+    "against",
+    "with",
+}
+# A capital that is also the seat of a bloc stands for the bloc when the text is about the bloc: "Brussels has
+# blocked national rules" in a story about the EU is the EU, not Belgium.
+SEATS_OF_BLOCS = {
+    "Brussels": (re.compile(r"\b(?:EU|European (?:Union|Commission|Parliament|Council))\b"), "European Union"),
+}
 PRONOUN_PERSON = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 PRONOUN_GROUP = re.compile(r"^(?:they|it)\b", re.IGNORECASE)
-BACK_REFERENCE = re.compile(r"^the\s+(?:group|ministry|union|council|commission|organi[sz]ation|agency|"
-                            r"association|federation|party|committee|coalition|alliance|bank|department|"
-                            r"government|company|chamber|body|bloc|campaign)\b(?:[’']s\s+\w+)?", re.IGNORECASE)
+BACK_REFERENCE = re.compile(
+    r"^the\s+(?:group|ministry|union|council|commission|organi[sz]ation|agency|"
+    r"association|federation|party|committee|coalition|alliance|bank|department|"
+    r"government|company|chamber|body|bloc|campaign)\b(?:[’']s\s+\w+)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -178,36 +210,59 @@ def _generic_patterns() -> dict[str, re.Pattern]:
     names, demonyms, capitals = _countries()
     country_names = _alternation(n for n in names if len(n) > 3 and "," not in n)
     return {
-        "titled": re.compile(rf"(?=[A-Z])\b(?:(?:{_alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
-                             rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,3}}[A-Z][\w'’\-]+)"),
+        "titled": re.compile(
+            rf"(?=[A-Z])\b(?:(?:{_alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
+            rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,3}}[A-Z][\w'’\-]+)"
+        ),
         # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"
-        "appositive": re.compile(rf"\b({ROLE_NOUNS})\s*,\s*((?:(?:{TITLES})\s+)*"
-                                 rf"[A-Z][\w'’\-]+(?:\s+{NAME_WORD}){{0,2}}\s+[A-Z][\w'’\-]+)\s*(?=,)"),
+        "appositive": re.compile(
+            rf"\b({ROLE_NOUNS})\s*,\s*((?:(?:{TITLES})\s+)*"
+            rf"[A-Z][\w'’\-]+(?:\s+{NAME_WORD}){{0,2}}\s+[A-Z][\w'’\-]+)\s*(?=,)"
+        ),
         # "Moscow's envoy", "China's commerce ministry", "Beijing's trade negotiators"
-        "capital_possessive": re.compile(rf"\b({_alternation(capitals)})[’']s\s+(?:\w+\s+)?"
-                                         rf"(?:{GOVERNMENT_NOUNS}|envoy|ambassador|representative)\b"),
-        "metonym": re.compile(r"\b(?:the\s+)?(White House|Kremlin|Pentagon|State Department|Downing Street|"
-                              r"Whitehall|Élysée|Elysee|Quai d’Orsay|Bundestag|Duma)\b"),
+        "capital_possessive": re.compile(
+            rf"\b({_alternation(capitals)})[’']s\s+(?:\w+\s+)?"
+            rf"(?:{GOVERNMENT_NOUNS}|envoy|ambassador|representative)\b"
+        ),
+        "metonym": re.compile(
+            r"\b(?:the\s+)?(White House|Kremlin|Pentagon|State Department|Downing Street|"
+            r"Whitehall|Élysée|Elysee|Quai d’Orsay|Bundestag|Duma)\b"
+        ),
         "government_demonym": re.compile(rf"\b(?:the\s+)?({_alternation(demonyms)})\s+(?:{GOVERNMENT_NOUNS})\b"),
         "government_possessive": re.compile(rf"\b({country_names})[’']s\s+(?:\w+\s+)?(?:{GOVERNMENT_NOUNS})\b"),
-        "government_of": re.compile(rf"\bthe\s+(?:government|authorities|foreign ministry)\s+(?:of|in)\s+"
-                                    rf"(?:the\s+)?({country_names})\b"),
+        "government_of": re.compile(
+            rf"\b[Tt]he\s+(?:\w+\s+)?(?:government|authorities|administration|foreign ministry|"
+            rf"ministry|presidency|regime)\s+(?:of|in)\s+(?:the\s+)?({country_names})\b"
+        ),
+        "government_in_capital": re.compile(
+            rf"\b[Tt]he\s+(?:\w+\s+)?(?:government|authorities|administration|"
+            rf"presidency|regime)\s+in\s+({_alternation(capitals)})\b"
+        ),
         "country": re.compile(rf"(?<![\w-])({country_names})(?![\w-])"),
         "capital": re.compile(rf"(?<![\w-])({_alternation(capitals)})(?![\w-])"),
-        "organisation": re.compile(rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)"
-                                   rf"{{0,5}}(?:{ORG_HEADS})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-                                   rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*\s*){{1,4}})?)"),
-        "collective": re.compile(rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"
-                                 rf"(?:\s+of\s+the\s+[a-z]+)?)(?![\w-])", re.IGNORECASE),
+        "organisation": re.compile(
+            rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)"
+            rf"{{0,5}}(?:{ORG_HEADS})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+            rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*\s*){{1,4}})?)"
+        ),
+        "collective": re.compile(
+            rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"
+            rf"(?:\s+of\s+the\s+[a-z]+)?)(?![\w-])",
+            re.IGNORECASE,
+        ),
         # "Passenger organisations", "Civil rights organizations", "Union members", "student unions"
-        "collective_generic": re.compile(r"(?<![\w-])((?:(?!(?:including|and|or|of|the|with|from|for|by|to|"
-                                         r"among|other|its|their|his|her)\s)[A-Za-z][a-z\-]+\s+){1,2}"
-                                         r"(?:groups|organisations|"
-                                         r"organizations|associations|members|charities|unions|campaigners|"
-                                         r"advocates|federations))(?![\w-])"),
-        "org_lower": re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:[a-z]+[\s-]){0,2}(?:union|unions|association|"
-                                r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
-                                r"industry body|watchdog|regulator))(?![\w-])"),
+        "collective_generic": re.compile(
+            r"(?<![\w-])((?:(?!(?:including|and|or|of|the|with|from|for|by|to|"
+            r"among|other|its|their|his|her)\s)[A-Za-z][a-z\-]+\s+){1,2}"
+            r"(?:groups|organisations|"
+            r"organizations|associations|members|charities|unions|campaigners|"
+            r"advocates|federations))(?![\w-])"
+        ),
+        "org_lower": re.compile(
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:[a-z]+[\s-]){0,2}(?:union|unions|association|"
+            r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
+            r"industry body|watchdog|regulator))(?![\w-])"
+        ),
     }
 
 
@@ -238,8 +293,7 @@ class ActorIndex:
         governments: list[Actor] = []
         for name, actor_id, kind, country, bloc, alias_text in rows:
             aliases = tuple(a for a in str(alias_text or "").split("|") if a)
-            actor = Actor(name=name, actor_id=actor_id, kind=kind, country=country or "", bloc=bloc,
-                          aliases=aliases)
+            actor = Actor(name=name, actor_id=actor_id, kind=kind, country=country or "", bloc=bloc, aliases=aliases)
             for alias in (name, *aliases):
                 if len(alias) >= 3 and not re.fullmatch(r"[A-Z]\.?[A-Z]?\.?", alias):
                     by_alias.setdefault(fold(alias), actor)
@@ -250,8 +304,10 @@ class ActorIndex:
             # ("Russia", "Washington"), else its first government actor.
             names, _, capitals = _countries()
             for actor in governments:
-                if any(names.get(a) == actor.country or capitals.get(a) == actor.country
-                       for a in (actor.name, *actor.aliases)):
+                if any(
+                    names.get(a) == actor.country or capitals.get(a) == actor.country
+                    for a in (actor.name, *actor.aliases)
+                ):
                     by_country.setdefault(actor.country, actor)
             for actor in governments:
                 by_country.setdefault(actor.country, actor)
@@ -308,34 +364,54 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
     for match in patterns["titled"].finditer(segment):
         person = match.group(1)
         actor = index.near_match(person) or index.near_match(match.group(0))
-        found.append(Mention(start + match.start(), start + match.end(),
-                             actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")))
+        found.append(
+            Mention(
+                start + match.start(),
+                start + match.end(),
+                actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person"),
+            )
+        )
     for match in patterns["appositive"].finditer(segment):
         # The role phrase reaches back to its determiner: "the union's regional secretary".
-        lead = re.search(r"(?:\b[Tt]he\s+|\b[\w’'.\-]+[’']s\s+)(?:[\w’'.\-]+\s+){0,3}$",
-                         segment[max(0, match.start(1) - 300):match.start(1)])  # a window, not the whole prefix
+        lead = re.search(
+            r"(?:\b[Tt]he\s+|\b[\w’'.\-]+[’']s\s+)(?:[\w’'.\-]+\s+){0,3}$",
+            segment[max(0, match.start(1) - 300) : match.start(1)],
+        )  # a window, not the whole prefix
         role, person = (lead.group(0) if lead else "") + match.group(1), match.group(2)
-        actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person",
-                                                 aliases=(role,))
+        actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person", aliases=(role,))
         found.append(Mention(start + match.start(2), start + match.end(2), actor))
     for match in patterns["metonym"].finditer(segment):
         name = match.group(1)
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="government")
         found.append(Mention(start + match.start(), start + match.end(), actor))
-    for key, table in (("government_demonym", demonyms), ("government_possessive", names),
-                       ("government_of", names), ("capital_possessive", capitals)):
+    for key, table in (
+        ("government_demonym", demonyms),
+        ("government_possessive", names),
+        ("government_of", names),
+        ("government_in_capital", capitals),
+        ("capital_possessive", capitals),
+    ):
         for match in patterns[key].finditer(segment):
             code = table[match.group(1)]
-            found.append(Mention(start + match.start(), start + match.end(),
-                                 index.government(code, _country_name(code))))
+            found.append(
+                Mention(start + match.start(), start + match.end(), index.government(code, _country_name(code)))
+            )
     for key, table in (("country", names), ("capital", capitals)):
         for match in patterns[key].finditer(segment):
-            before = segment[max(0, match.start() - 80):match.start()].split()  # the word before, not the whole prefix
+            before = segment[
+                max(0, match.start() - 80) : match.start()
+            ].split()  # the word before, not the whole prefix
             if before and before[-1].lower().strip(",") in LOCATION_PREPOSITIONS:
                 continue  # "in Beijing" is a place, not an actor
             code = table[match.group(1)]
-            found.append(Mention(start + match.start(), start + match.end(),
-                                 index.government(code, _country_name(code))))
+            actor = index.government(code, _country_name(code))
+            if key == "capital" and match.group(1) in SEATS_OF_BLOCS and SEATS_OF_BLOCS[match.group(1)][0].search(text):
+                actor = index.near_match(SEATS_OF_BLOCS[match.group(1)][1]) or Actor(
+                    name=SEATS_OF_BLOCS[match.group(1)][1],
+                    actor_id=slug(SEATS_OF_BLOCS[match.group(1)][1]),
+                    kind="organization",
+                )
+            found.append(Mention(start + match.start(), start + match.end(), actor))
     for match in patterns["organisation"].finditer(segment):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
         if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
@@ -373,7 +449,7 @@ def groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions joined by commas or 'and' ("China, Russia and Algeria") form one group."""
     result: list[list[Mention]] = []
     for mention in mentions:
-        if result and COORDINATION.match(" " + text[result[-1][-1].end:mention.start] + " "):
+        if result and COORDINATION.match(" " + text[result[-1][-1].end : mention.start] + " "):
             result[-1].append(mention)
         else:
             result.append([mention])

@@ -1,170 +1,264 @@
-"""Who said it: the speaker of quoted words, the subject of a cue, "he added" and "the group's chair", and
-the document memory that resolves them."""
+"""Who a cue or a reporting verb belongs to, past what the dependency relations alone give: reporting
+verbs whose subject the parser lost, the speakers of quotations (also those named after them, or never),
+the X of "according to X", the nearest subject before a cue, and reporting verbs with no cue at all.
+A mixin of the document reader (`reader.Reader`), whose memory and quotations it reads."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from analysis.extract import actors as actor_finder
-from analysis.extract.actors import Actor, ActorIndex, Mention
+from analysis.extract.actors import Actor
+from analysis.extract.claims import Claim, Sentence, clause_span
+from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical
+from analysis.extract.naming import Named
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS
+from analysis.extract.parse import Node as Token
+from analysis.extract.references import actor_key
 
-QUOTE_SPANS = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
-
-
-SPEECH_VERBS = r"(?:said|says|added|adds|told\s+(?:reporters|journalists|[A-Z][\w ]{0,40}?)|stated|argued|" \
-               r"insisted|noted|warned|wrote|tweeted|posted|declared|explained|continued|replied)"
-
-
-# ", which together supply ...," / ", including student unions," / ", one of a dozen companies,": asides.
-ASIDE = re.compile(r",\s+(?:which|who|whose|one of|a\s+\w+\s+that|among them|representing)\b[^,]*,")
-# A mention right after one of these verbs is their object ("he asked Rubio to ..."), not a subject.
-
-
-# A mention right after one of these verbs is their object ("he asked Rubio to ..."), not a subject.
-OBJECT_OF = re.compile(r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|presses|invited|ordered|"
-                       r"instructed|accused|thanked|met|met with|named|appointed|recognized|recognised|designated|"
-                       r"labels|labelled|labeled|described|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-OWN_GOVERNMENT = re.compile(r"\b(?:his|her|their)\s+(?:government|administration|cabinet|ministers)\b", re.IGNORECASE)
+ASIDE = re.compile(
+    r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
+    r"[^,]{0,120},"
+)
+CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
+OBJECT_BEFORE = re.compile(
+    r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|invited|ordered|"
+    r"accused|thanked|met|named|appointed|against|with|by|to|for|of|from|on|at|in|than)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
-@dataclass
-class Memory:
-    """Who was mentioned last, for "he added", "they said", "the group's chair said"."""
+class Attribution:
+    """The attribution steps of `reader.Reader`."""
 
-    person: Actor | None = None
-    group: Actor | None = None
-    surnames: dict[str, Actor] = field(default_factory=dict)
-    _pattern: re.Pattern | None = None  # compiled once per new surname, not once per sentence
+    def _holders(self, sentence: Sentence, predicates: list[int], speech_ids: set[int]) -> dict:
+        holders: dict[int, tuple[list[Named], str]] = {}
+        for i in predicates:
+            token = sentence.doc[i]
+            found = holder_of(token, speech=i in speech_ids and self._after_quote(sentence, token))
+            if found is None:
+                if i in speech_ids and token.dep_ in ("ROOT", "parataxis", "conj") and not hypothetical(token):
+                    # the parser lost the reporting verb's subject: the name that opens its clause
+                    named = self._name_before(sentence, token)
+                    if named is not None:
+                        holders[i] = ([named], "name before the verb")
+                continue
+            holder = antecedent(found.token) or found.token
+            named = [
+                n
+                for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
+                if n is not None
+            ]
+            if named:
+                rule = found.rule if named[0].rule in ("named", "name", "group") else f"{found.rule}, {named[0].rule}"
+                holders[i] = (named, rule)
+        return holders
 
-    def remember(self, actor: Actor) -> None:
-        if actor.kind == "person":
-            self.person = actor
-            words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
-            if len(words) >= 2 and words[-1] not in self.surnames:
-                self.surnames[words[-1]] = actor
-                self._pattern = None
-        else:
-            self.group = actor
+    def _name_before(self, sentence: Sentence, verb: Token) -> Named | None:
+        """'Opening the debate, Councillor Rewi Tapsell, who holds the housing portfolio, said ...': the last
+        name or subject before the verb, leaving out asides between commas and objects of other verbs."""
+        start = sentence.start
+        for edge in CLAUSE_EDGE.finditer(self.text, sentence.start, sentence.start + verb.idx):
+            start = edge.end()
+        stretch = self.text[start : sentence.start + verb.idx]
+        stretch = ASIDE.sub(lambda m: " " * len(m.group(0)), stretch)
+        candidates = [
+            t
+            for t in sentence.doc[: verb.i]
+            if sentence.start + t.idx >= start
+            and not stretch[sentence.start + t.idx - start].isspace()
+            and (t.tag_ in PRONOUN_TAGS or t.tag_ in NOUN_TAGS)
+            and not self.quotations.inside(sentence.start + t.idx)
+        ]
+        for token in reversed(candidates):
+            if OBJECT_BEFORE.search(
+                self.text[max(start, sentence.start + token.idx - 25) : sentence.start + token.idx]
+            ):
+                continue
+            if (
+                token.tag_ in NOUN_TAGS
+                and token.i + 1 < len(sentence.doc)
+                and sentence.doc[token.i + 1].tag_ in NOUN_TAGS
+                and sentence.doc[token.i + 1].i < verb.i
+            ):
+                continue  # not the head of its noun phrase
+            named = self.namer.name(token, sentence.start, sentence.mentions)
+            if named is not None:
+                return named
+            break
+        return None
 
-    def surname_mentions(self, text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
-        """'Kerrigan said' after 'Dave Kerrigan' was met: the same person."""
-        if not self.surnames:
-            return mentions
-        if self._pattern is None:
-            self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, self.surnames)) + r")(?![\w-])")
-        added = [Mention(m.start(), m.end(), self.surnames[m.group(1)])
-                 for m in self._pattern.finditer(text, start, end)
-                 if not any(o.start <= m.start() < o.end for o in mentions)]
-        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+    def _after_quote(self, sentence: Sentence, verb: Token) -> bool:
+        """'“…,” said X' / '“…,” X said': the verb follows a closing quotation mark (and a comma)."""
+        before = self.text[max(sentence.start, sentence.start + verb.idx - 4) : sentence.start + verb.idx]
+        return bool(re.search(r"[”\"][,.]?\s*$|[”\"],?\s*$", before))
+
+    def _set_speakers(self, sentence: Sentence, holders: dict, speech_ids: set[int]) -> None:
+        """Each quotation in the sentence is the words of the reporting verb that governs it, or else of
+        the nearest one: '“…,” said X, while Y called it “…”' gives each quotation its own speaker."""
+        verbs = [sentence.doc[i] for i in sorted(speech_ids) if i in holders]
+        if not verbs:
+            return
+        for q in self.quotations.overlapping(sentence.start, sentence.end):
+            run = self.quotations.runs[q]
+            if self.quotations.speaker(q) is not None or run.label:
+                continue
+            governing = [
+                v
+                for v in verbs
+                if sentence.start + v.left_edge.idx <= run.start < sentence.start + v.right_edge.idx + len(v.right_edge)
+            ]
+            verb = min(
+                governing or verbs,
+                key=lambda v: len(v.subtree) if governing else abs(sentence.start + v.idx - run.start),
+            )
+            self.quotations.set_speaker(q, holders[verb.i][0][0].actor)
+            self.memory.last_speaker = holders[verb.i][0][0].actor
+
+    def _owner_of_cue(self, sentence: Sentence, token: Token, found_cues: list, holders: dict, source_named):
+        """(named, rule, predicate, mode) of a cue: its quotation's speaker, the nearest predicate above it
+        with a holder, the X of 'according to X', or, failing the parse, the nearest actor before it."""
+        position = sentence.start + token.idx
+        quotation = self.quotations.at(position)
+        if quotation is not None:
+            if self.quotations.runs[quotation].host:
+                return None
+            speaker = self.quotations.speaker(quotation)
+            if speaker is None:
+                self._wait(quotation, sentence, found_cues)
+                return None
+            return [Named(speaker, "speaker")], "speaker of the quotation", None, "direct"
+        owner = _owner(token, holders)
+        if owner is not None:
+            named, rule, predicate = owner
+            return named, rule, predicate, "reported"
+        if source_named is not None:
+            return [source_named], "according to", None, "reported"
+        subject = self._subject_before(sentence, token)
+        if subject is not None:
+            return [subject], "nearest subject before", None, "reported"
+        nearest = self._nearest_before(sentence, position)
+        if nearest is not None:
+            return [Named(nearest, "named")], "nearest actor before", None, "reported"
+        return None
+
+    def _subject_before(self, sentence: Sentence, cue: Token) -> Named | None:
+        """The last subject before a cue that names an actor, when the parse tied the cue to none."""
+        for token in reversed(sentence.doc[: cue.i]):
+            if token.dep_ in ("nsubj", "nsubj:pass") and not self.quotations.inside(sentence.start + token.idx):
+                named = self.namer.name(token, sentence.start, sentence.mentions)
+                if named is not None:
+                    return named
+        return None
+
+    def _nearest_before(self, sentence: Sentence, position: int) -> Actor | None:
+        """The last actor named before a cue in its clause, when the parse gave the cue no holder."""
+        clause_start = sentence.start
+        for edge in CLAUSE_EDGE.finditer(self.text, sentence.start, position):
+            clause_start = edge.end()
+        before = [
+            m
+            for m in sentence.mentions
+            if clause_start <= m.start
+            and m.end <= position
+            and not self.quotations.inside(m.start)
+            and not OBJECT_BEFORE.search(self.text[max(clause_start, m.start - 25) : m.start])
+        ]
+        return before[-1].actor if before else None
+
+    def _speech_claims(self, sentence: Sentence, claims: dict, holders: dict, speech_ids: set[int]) -> None:
+        """Reporting verbs whose holder got no cue: a position the lexicon cannot read; its words decide."""
+        quotations = self.quotations.overlapping(sentence.start, sentence.end)
+        doc = sentence.doc
+        for i in sorted(speech_ids):
+            if i not in holders:
+                continue
+            inside = {node.i for node in doc[i].subtree}
+            if any(c.predicate in inside and c.predicate != i for c in claims.values()):
+                continue  # "She added that Madrid would not accept it": the reported position is Madrid's
+            for n in holders[i][0]:
+                if any(k[0] == actor_key(n.actor) for k in claims):
+                    continue
+                claim = self._claim(
+                    claims, n.actor, holders[i][1], "direct" if quotations else "reported", sentence, doc[i], doc[i]
+                )
+                claim.spoken = [(self.quotations.runs[q].start, self.quotations.runs[q].end) for q in quotations] or [
+                    (sentence.start + doc[i].idx + len(doc[i]), sentence.end)
+                ]
+
+    def _known_actions(self, sentence: Sentence, claims: dict) -> None:
+        """An actor the curators track (one of the known actors' table) doing something in a main clause
+        ("U.S. prosecutors have unsealed indictments"): a position by action, proposed weakly."""
+        for token in sentence.doc:
+            if (
+                token.dep_ not in ("ROOT", "conj")
+                or token.tag_ not in VERB_TAGS
+                or self.quotations.inside(sentence.start + token.idx)
+                or hypothetical(token)
+            ):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            named = self.namer.name(subject, sentence.start, sentence.mentions)
+            if named is None or not (named.actor.actor_id and named.actor.bloc):
+                continue
+            if any(k[0] == actor_key(named.actor) for k in claims):
+                continue
+            claim = self._claim(claims, named.actor, "known actor's action", "characterized", sentence, token, token)
+            claim.spoken = [clause_span(token, sentence)]
+
+    def _wait(self, quotation: int, sentence: Sentence, cues: list) -> None:
+        """Quoted words whose speaker is not known yet: kept, one claim per sentence, with who was salient."""
+        waiting = self.pending.setdefault(quotation, {})
+        if sentence.start not in waiting:
+            salient = None
+            if self.quotations.runs[quotation].opens_paragraph and not self._has_reporting_verb(sentence):
+                salient = self.memory.person() or self.memory.group()
+            claim = Claim(
+                Actor(name=""),
+                "speaker of the quotation",
+                "direct",
+                self.main,
+                (sentence.start, sentence.end),
+                [],
+                [(sentence.start, sentence.end)],
+            )
+            waiting[sentence.start] = (claim, sentence, salient)
+        waiting[sentence.start][0].cues.extend(cues)
+
+    def _has_reporting_verb(self, sentence: Sentence) -> bool:
+        return any(
+            t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS and not self.quotations.inside(sentence.start + t.idx)
+            for t in sentence.doc
+        )
+
+    def _flush_pending(self):
+        """Quotations whose speaker was named after them, or never: a quotation that opens a paragraph
+        after its speaker was introduced ("Chairman X has heard it all before. / “Nobody ...”") is theirs."""
+        results = []
+        for quotation, waiting in self.pending.items():
+            speaker = self.quotations.speaker(quotation)
+            previous = self.quotations.previous_in_paragraph(quotation, self.text)
+            before = self.quotations.speaker(previous) if previous is not None else None
+            for claim, sentence, salient in waiting.values():
+                actor = speaker or before or salient
+                if actor is None:
+                    continue
+                claim.actor = actor
+                if speaker is None:
+                    claim.rule = "quotation continues" if before else "quotation after its speaker was named"
+                results.extend(self._decided([claim], sentence))
+        return results
 
 
-def speaker(text: str, start: int, end: int, mentions: list[Mention], memory: Memory) -> Actor | None:
-    """The speaker of quoted words in this sentence: '“…,” said X', 'X said: “…”', '“…,” he added'."""
-    after_quote = re.search(rf"[”\"]\s*,?\s*(?:{SPEECH_VERBS})\s+", text[start:end])
-    if after_quote:
-        position = start + after_quote.end()
-        following = [m for m in mentions if m.start >= position - 1 and m.start - position < 25]
-        if following:
-            return following[0].actor
-        pronoun = text[position:end]
-        if actor_finder.PRONOUN_PERSON.match(pronoun):
-            return memory.person
-        if actor_finder.PRONOUN_GROUP.match(pronoun) or actor_finder.BACK_REFERENCE.match(pronoun):
-            return memory.group
-    spans = list(QUOTE_SPANS.finditer(text, start, end))
-    if spans:
-        position = spans[-1].end()
-        verb = re.compile(rf"\b{SPEECH_VERBS}\b").search(text, position, min(end, position + 120))
-        if verb:
-            # '“…,” Kenya's lead negotiator, Dr. Wanjiru Otieno, said': the name nearest the verb speaks.
-            between = [m for m in mentions if position <= m.start and m.end <= verb.start()
-                       and not any(q.start() < m.start < q.end() for q in spans)]
-            people = [m for m in between if m.actor.kind == "person"]
-            if people or between:
-                return (people or between)[-1].actor
-    leading = re.match(rf"\s*[“\"]?(he|she|they|it)\s+(?:{SPEECH_VERBS})\b", text[start:end], re.IGNORECASE)
-    if leading:
-        return memory.person if leading.group(1).lower() in ("he", "she") else memory.group
-    inverted = re.search(rf"[”\"]\s*,?\s*(he|she|they|it)\s+(?:{SPEECH_VERBS})", text[start:end], re.IGNORECASE)
-    if inverted:
-        return memory.person if inverted.group(1).lower() in ("he", "she") else memory.group
-    for mention in mentions:
-        rest = text[mention.end:end]
-        if re.match(rf"\s*(?:,[^,“\"]{{0,60}},\s*)?{SPEECH_VERBS}\b[^“\"]{{0,40}}[:,]?\s*[“\"]", rest):
-            return mention.actor
+def _owner(token: Token, holders: dict):
+    """The nearest predicate at or above `token` that has a holder: (named, rule, predicate)."""
+    for _ in range(12):
+        if token.i in holders:
+            named, rule = holders[token.i]
+            return named, rule, token
+        if token.head.i == token.i:
+            return None
+        token = token.head
     return None
-
-
-def subject_before(text: str, position: int, clause_start: int, mentions: list[Mention],
-                    memory: Memory) -> list[Actor]:
-    """The actor(s) a cue at `position` belongs to: the nearest group of mentions before it in its clause,
-    a 'by X' after a passive cue, or a pronoun / back-reference at the clause start."""
-    asides = [(clause_start + a.start(), clause_start + a.end()) for a in ASIDE.finditer(text[clause_start:position])]
-    before = [m for m in mentions if clause_start <= m.start and m.end <= position
-              and not any(a0 < m.start < a1 for a0, a1 in asides)]
-    grouped = [group for group in actor_finder.groups(text, before)
-               if not OBJECT_OF.search(text[max(clause_start, group[0].start - 25):group[0].start])]
-    if grouped:
-        return [m.actor for m in grouped[-1]]
-    lead = text[clause_start:position].lstrip(" ,“\"")
-    if actor_finder.PRONOUN_PERSON.match(lead) and memory.person:
-        return [memory.person]
-    if (actor_finder.PRONOUN_GROUP.match(lead) or actor_finder.BACK_REFERENCE.match(lead)) and memory.group:
-        return [memory.group]
-    return []
-
-
-def own_governments(text: str, start: int, end: int, mentions: list[Mention], index: ActorIndex,
-                     memory: Memory) -> list[Mention]:
-    """'Maduro and his government': the government of the person just named (or last named)."""
-    added = []
-    for match in OWN_GOVERNMENT.finditer(text, start, end):
-        people = [m.actor for m in mentions if m.end <= match.start() and m.actor.kind == "person"]
-        person = people[-1] if people else memory.person
-        if person is not None and person.country:
-            added.append(Mention(match.start(), match.end(), index.government(person.country, person.country)))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
-
-
-def in_quotes(mention: Mention, quotes) -> bool:
-    return any(q0 < mention.start < q1 for q0, q1 in quotes)
-
-
-NAMED_SUBJECT = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:[A-Z][\w&'’.\-]*\s+){0,3}[A-Z][\w&'’\-]*)"
-                           r"(?:\s*,[^,]{3,80},)?,?\s+(?:\w+\s+){0,4}$")
-
-
-NOT_NAMES = {"The", "A", "An", "It", "This", "That", "These", "Those", "But", "And", "However", "In", "On", "At",
-             "He", "She", "They", "We", "I", "You", "Its", "Their", "His", "Her", "Another", "Other", "Some",
-             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "If", "When", "While"}
-
-
-def named_subject(text: str, clause_start: int, position: int, index: ActorIndex) -> list[Actor]:
-    """A capitalised name right before the cue that no pattern knew ('Orion Systems, declined to comment'):
-    a new organisation."""
-    match = NAMED_SUBJECT.search(text[clause_start:position])
-    if not match:
-        return []
-    words = match.group(1).split()
-    while words and words[0] in NOT_NAMES:
-        words = words[1:]
-    if not words or (len(words) == 1 and len(words[0]) < 4):
-        return []
-    name = " ".join(words)
-    actor = index.near_match(name) or Actor(name=name, actor_id=actor_finder.slug(name), kind="organization")
-    return [actor]
-
-
-def passive_agent(text: str, cue_end: int, clause_end: int, mentions: list[Mention]) -> list[Actor]:
-    """'was welcomed by Kenya and Ghana' -> [Kenya, Ghana]."""
-    match = re.match(r"\s+by\s+", text[cue_end:clause_end])
-    if not match:
-        return []
-    position = cue_end + match.end()
-    after = [m for m in mentions if m.start >= position]
-    if not after or after[0].start - position > 4:
-        return []
-    return [m.actor for m in actor_finder.groups(text, after)[0]]

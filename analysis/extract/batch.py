@@ -19,9 +19,15 @@ from analysis.extract.core import extract
 CHUNKS_PER_WORKER = 4  # a few chunks each, so one long document does not leave the other cores idle
 
 
-def extract_many(texts: Sequence[str], *, actors: pd.DataFrame | None = None, targets: pd.DataFrame | None = None,
-                 main_target: str | Sequence[str] = "", source_ids: Sequence[str] | None = None,
-                 workers: int | None = None) -> list[pd.DataFrame]:
+def extract_many(
+    texts: Sequence[str],
+    *,
+    actors: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+    main_target: str | Sequence[str] = "",
+    source_ids: Sequence[str] | None = None,
+    workers: int | None = None,
+) -> list[pd.DataFrame]:
     """`extract` of each text, in the order given, computed in `workers` processes (default: every core).
 
     `main_target` is one target for all texts, or one per text. `source_ids`, if given, names each text's
@@ -39,8 +45,10 @@ def extract_many(texts: Sequence[str], *, actors: pd.DataFrame | None = None, ta
     workers = min(workers or os.cpu_count() or 1, len(texts))
     options = {"actors": actors, "targets": targets}
     if workers <= 1:
-        return [extract(text, source_id=source_id, main_target=main, **options)
-                for text, source_id, main in zip(texts, source_ids, mains)]
+        return [
+            extract(text, source_id=source_id, main_target=main, **options)
+            for text, source_id, main in zip(texts, source_ids, mains)
+        ]
     chunksize = max(1, len(texts) // (workers * CHUNKS_PER_WORKER))
     # "spawn", not the platform default: forking a process that runs threads (Streamlit, Arrow) can hang.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:

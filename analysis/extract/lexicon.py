@@ -21,6 +21,7 @@ class Cue:
     text: str
     stance: str
     strength: int
+    source: str = "lexicon"  # or "vader": a word of the VADER lexicon read by its valence (valence.py)
 
 
 WORD = re.compile(r"[\w][\w'’\-]*")
@@ -67,12 +68,17 @@ def _regex(cue: str) -> str:
 def load_lexicon(path: Path | str = DEFAULT_LEXICON) -> Lexicon:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    problems = [f"{Path(path).name}, row {i}: stance {row['stance']!r} is not one of {', '.join(STANCES)}"
-                for i, row in enumerate(rows, start=1) if row["stance"] not in STANCES]
+    problems = [
+        f"{Path(path).name}, row {i}: stance {row['stance']!r} is not one of {', '.join(STANCES)}"
+        for i, row in enumerate(rows, start=1)
+        if row["stance"] not in STANCES
+    ]
     if problems:
         raise ValueError("\n".join(problems))
-    cues = sorted((Cue(row["cue"].strip().lower(), row["stance"], int(row["strength"] or 1)) for row in rows),
-                  key=lambda cue: (-len(cue.text.replace("*", "")), cue.text))
+    cues = sorted(
+        (Cue(row["cue"].strip().lower(), row["stance"], int(row["strength"] or 1)) for row in rows),
+        key=lambda cue: (-len(cue.text.replace("*", "")), cue.text),
+    )
     exact: dict[str, list] = {}
     prefixes: dict[str, list] = {}
     for cue in cues:
@@ -83,5 +89,8 @@ def load_lexicon(path: Path | str = DEFAULT_LEXICON) -> Lexicon:
             prefixes.setdefault(stem[:3], []).append((stem, pattern, cue))
         else:
             exact.setdefault(first, []).append((pattern, cue))
-    return Lexicon(cues=tuple(cues), exact={k: tuple(v) for k, v in exact.items()},
-                   prefixes={k: tuple(v) for k, v in prefixes.items()})
+    return Lexicon(
+        cues=tuple(cues),
+        exact={k: tuple(v) for k, v in exact.items()},
+        prefixes={k: tuple(v) for k, v in prefixes.items()},
+    )

@@ -13,6 +13,7 @@ import functools
 import itertools
 
 import spacy
+from spacy.attrs import IDX, SENT_START
 
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
@@ -20,7 +21,11 @@ MAX_SENTENCE_CHARS = 1_000
 
 @functools.cache
 def _pipeline():
-    nlp = spacy.blank("en")
+    # The parser's vocabulary: words are looked up once for both, and a sentence's tokens can be handed
+    # to the parser as they are (`sentence_docs`).
+    from analysis.extract.parse import pipeline
+
+    nlp = spacy.blank("en", vocab=pipeline().vocab)
     nlp.add_pipe("sentencizer")
     nlp.max_length = 20_000_000
     return nlp
@@ -28,15 +33,30 @@ def _pipeline():
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each sentence, without surrounding white space."""
+    return segmented(text)[0]
+
+
+def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
+    """The sentences' offsets, and each paragraph's tokens by the paragraph's start offset."""
     spans = []
+    paragraphs = {}
     for paragraph_start, paragraph in _paragraphs(text):
-        for sentence in _pipeline()(paragraph).sents:
-            start, end = sentence.start_char, sentence.end_char
-            spans.append([paragraph_start + start, paragraph_start + end])
+        doc = _pipeline()(paragraph)
+        paragraphs[paragraph_start] = doc
+        # read the boundaries as arrays: Doc.sents checks the whole document once per sentence
+        starts = doc.to_array(SENT_START).tolist()
+        offsets = doc.to_array(IDX).tolist()
+        firsts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0]
+        for first, following in itertools.pairwise([*firsts, len(doc)]):
+            end = offsets[following - 1] + len(doc[following - 1].text) if following > first else offsets[first]
+            spans.append([paragraph_start + offsets[first], paragraph_start + end])
     # An opening quote stranded at the end of a sentence belongs to the next one.
     for previous, current in itertools.pairwise(spans):
-        while previous[1] > previous[0] and text[previous[1] - 1] in OPENING_QUOTES and \
-                text[previous[1] - 2:previous[1] - 1].isspace():
+        while (
+            previous[1] > previous[0]
+            and text[previous[1] - 1] in OPENING_QUOTES
+            and text[previous[1] - 2 : previous[1] - 1].isspace()
+        ):
             previous[1] -= 1
             current[0] = previous[1]
     result = []
@@ -47,7 +67,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             end -= 1
         if end > start:
             result.extend(_capped(text, start, end))
-    return result
+    return result, paragraphs
 
 
 def _capped(text: str, start: int, end: int):

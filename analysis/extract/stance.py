@@ -1,10 +1,13 @@
-"""Deciding a stance from the cues in a stretch of text: negation, contrast and hedges.
+"""Deciding a stance from the cues one holder has in a sentence: negation, hedges, contrast and mixture.
 
-- negation: "did not oppose", "could not back", "never supported" turn the cue around
-  (a negated support is opposition; a negated opposition or condemnation is neutral).
-- contrast: in "supported the goal but worried that ...", the clause after "but" decides.
-- hedges: "stopped short of opposing ... but expressed concern" is cautious; a hedged cue alone is
-  cautious too.
+- negation: "did not oppose", "could not back", "never supported", "avoided any direct criticism" turn a
+  cue around (a negated support is opposition; a negated opposition or condemnation is neutral);
+- hedges: "stopped short of condemning" is cautious;
+- contrast: in "supported the goal but worried that ...", what follows "but" weighs most;
+- mixture: praise and reservations together ("welcomed it but warned", "does not oppose it, but its
+  support is conditional") are a cautious position, which is what the scale's middle means;
+- an explicit non-position ("declined to comment", "will abstain") is neutral unless a stronger cue says
+  otherwise.
 """
 
 from __future__ import annotations
@@ -14,13 +17,23 @@ from dataclasses import dataclass
 
 from analysis.extract.lexicon import Cue
 
-NEGATION = re.compile(r"(?:\b(?:not|never|no longer|neither|nor|cannot|without)\b|n[’']t\b|\brefus\w*\s+to\b|"
-                      r"\bfail\w*\s+to\b|\bdeclin\w*\s+to\b)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-HEDGE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|stopped\s+short)\s*$", re.IGNORECASE)
-CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while\s+also)\b", re.IGNORECASE)
-NEGATED = {"supportive": "opposed", "opposed": "neutral", "condemning": "neutral", "cautious": "neutral",
-           "neutral": "neutral"}
-BASE_CONFIDENCE = {1: 0.55, 2: 0.7, 3: 0.82}
+NEGATION = re.compile(
+    r"(?:\b(?:not|never|no longer|neither|nor|cannot|without|no)\b|n[’']t\b|\brefus\w*\s+to\b|"
+    r"\bfail\w*\s+to\b|\bdeclin\w*\s+to\b|\bavoid\w*\b|\brefrain\w*\s+from\b|\bunwilling\s+to\b|"
+    r"\bfar\s+from\b)(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+HEDGE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|stopped\s+short)\s*(?:\w+\s+){0,1}$", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while\s+also|even\s+as|except)\b", re.IGNORECASE)
+NEGATED = {
+    "supportive": "opposed",
+    "opposed": "neutral",
+    "condemning": "neutral",
+    "cautious": "neutral",
+    "neutral": "neutral",
+}
+POSITIVE = frozenset({"supportive"})
+NEGATIVE = frozenset({"opposed", "condemning"})
 
 
 @dataclass(frozen=True)
@@ -30,43 +43,100 @@ class Decision:
     cue_start: int
     cue_end: int
     confidence: float
+    tone: float | None = None  # VADER's compound score, when no cue decided and the words' tone did
 
 
-def _adjust(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> tuple[str, float, bool]:
-    """The stance a cue carries in place, its confidence, and whether it is hedged."""
-    before = text[max(window_start, start - 40):start]
+@dataclass(frozen=True)
+class Judged:
+    """One cue read in place."""
+
+    start: int
+    end: int
+    cue: Cue
+    stance: str
+    hedged: bool
+    negated: bool
+
+
+def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> Judged:
+    before = text[max(window_start, start - 40) : start]
     if HEDGE.search(before):
-        return "cautious", 0.6, True
-    if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith("declin"):
-        return NEGATED[cue.stance], BASE_CONFIDENCE[cue.strength] - 0.1, False
-    return cue.stance, BASE_CONFIDENCE[cue.strength], False
+        return Judged(start, end, cue, "cautious", True, False)
+    if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):
+        return Judged(start, end, cue, NEGATED[cue.stance], False, True)
+    return Judged(start, end, cue, cue.stance, False, False)
 
 
 def decide(text: str, cues: list[tuple[int, int, Cue]], *, window_start: int = 0) -> Decision | None:
     """The stance of one actor's stretch of text, from its cues (absolute offsets into `text`)."""
     if not cues:
         return None
-    judged = []
-    for start, end, cue in cues:
-        stance, confidence, hedged = _adjust(text, start, end, cue, window_start=window_start)
-        judged.append((start, end, cue, stance, confidence, hedged))
-    # Contrast: cues after the last "but" (and the like) decide, if there are any.
-    first_start = judged[0][0]
-    last_end = judged[-1][1]
-    contrast = [m.end() for m in CONTRAST.finditer(text, first_start, last_end)]
-    if contrast:
-        after = [j for j in judged if j[0] >= contrast[-1] and not j[5]]
-        if after:
-            judged = after
-    # A hedged cue gives way to any plain cue; otherwise the strongest cue wins, the later one on a tie.
-    plain = [j for j in judged if not j[5]]
-    pool = plain or judged
-    if plain and any(j[5] for j in judged):
-        # "stopped short of opposing ... but expressed concern": the concern is the position.
-        concerned = [j for j in plain if j[3] == "cautious"]
-        pool = concerned or plain
-    start, end, cue, stance, confidence, _ = max(pool, key=lambda j: (j[2].strength, j[0]))
-    if any(j[5] for j in judged) and stance != "cautious":
-        stance = "cautious"
-    return Decision(stance=stance, cue=text[start:end], cue_start=start, cue_end=end,
-                    confidence=round(min(0.95, confidence), 2))
+    judged = [_judge(text, s, e, c, window_start=window_start) for s, e, c in sorted(cues, key=lambda c: c[0])]
+    contrast = [m.end() for m in CONTRAST.finditer(text, judged[0].start, judged[-1].end)]
+    after = [j for j in judged if contrast and j.start >= contrast[-1] and not j.hedged]
+    stance, chosen = _combine(judged, after)
+    return Decision(
+        stance=stance, cue=text[chosen.start : chosen.end], cue_start=chosen.start, cue_end=chosen.end, confidence=0.0
+    )
+
+
+def _strongest(cues: list[Judged]) -> Judged:
+    return max(cues, key=lambda j: (j.cue.strength, j.start))
+
+
+def _combine(judged: list[Judged], after_contrast: list[Judged]) -> tuple[str, Judged]:
+    positive = [j for j in judged if j.stance in POSITIVE]
+    negative = [j for j in judged if j.stance in NEGATIVE]
+    cautious = [j for j in judged if j.stance == "cautious"]
+    neutral = [j for j in judged if j.stance == "neutral"]
+    strongest = _strongest(judged)
+    if any(j.hedged for j in judged):
+        return "cautious", _strongest([j for j in judged if j.hedged])
+    explicit_neutral = [j for j in neutral if j.cue.strength >= 3 and not j.negated]
+    if (
+        explicit_neutral
+        and strongest.cue.strength <= 3
+        and not any(j.cue.strength >= 3 and j.stance != "neutral" for j in judged)
+    ):
+        return "neutral", _strongest(explicit_neutral)
+    if positive and (negative or cautious):
+        # praise and reservations together: unless one side is only a weak word against strong ones
+        top_positive, top_other = _strongest(positive), _strongest(negative + cautious)
+        if (top_positive.cue.strength >= 2 and top_other.cue.strength >= 2) or abs(
+            top_positive.cue.strength - top_other.cue.strength
+        ) <= 1:
+            last = after_contrast or judged
+            if (
+                all(j.stance in NEGATIVE for j in last)
+                and any(j.cue.strength >= 2 for j in last)
+                and contrast_ends(judged, after_contrast)
+            ):
+                return _negative(last)
+            return "cautious", _strongest(cautious or [top_other])
+        return (
+            ("supportive", top_positive)
+            if top_positive.cue.strength > top_other.cue.strength
+            else (_negative(negative) if negative else ("cautious", top_other))
+        )
+    if negative:
+        if cautious and not any(j.cue.strength >= 2 for j in negative):
+            return "cautious", _strongest(cautious)
+        return _negative(negative)
+    if cautious:
+        return "cautious", _strongest(cautious)
+    if positive:
+        return "supportive", _strongest(positive)
+    return "neutral", _strongest(neutral)
+
+
+def contrast_ends(judged: list[Judged], after_contrast: list[Judged]) -> bool:
+    """Everything after the last "but" is negative and something before it was positive: the objection
+    is the point ("welcomed the talks but said it would oppose the plan")."""
+    return bool(after_contrast) and len(after_contrast) < len(judged)
+
+
+def _negative(cues: list[Judged]) -> tuple[str, Judged]:
+    condemning = [j for j in cues if j.stance == "condemning" and j.cue.strength >= 2]
+    if condemning:
+        return "condemning", _strongest(condemning)
+    return "opposed", _strongest([j for j in cues if j.stance in NEGATIVE] or cues)

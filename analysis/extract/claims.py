@@ -1,0 +1,68 @@
+"""What one sentence's reading produces: a claim (an actor's position in the sentence, with its cues and
+evidence span), the sentence it was read from, and the parse helpers that measure them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.extract.actors import Actor, Mention
+from analysis.extract.parse import Node as Token
+from analysis.extract.parse import Parsed as Doc
+
+
+@dataclass
+class Claim:
+    """One actor's position in one sentence, gathered from its cues (or its quoted words alone)."""
+
+    actor: Actor
+    rule: str
+    mode: str
+    target: str
+    span: tuple[int, int]
+    cues: list = field(default_factory=list)
+    spoken: list[tuple[int, int]] = field(default_factory=list)
+    predicate: int = -1  # the index of the token the claim hangs on in its sentence, if any
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    doc: Doc | None
+    mentions: list[Mention]
+
+
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The head token of the cue that spans doc text [start, end)."""
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    heads = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
+    return heads[0] if heads else inside[0]
+
+
+def phrase(token: Token) -> str:
+    """The cue's own phrase: its subtree without the clauses coordinated with it or hanging on it with a
+    subject of their own, as text."""
+    nodes, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in ("conj", "cc", "parataxis", "advcl", "punct"))
+    return " ".join(n.text for n in sorted(nodes, key=lambda n: n.i))
+
+
+def clause_span(token: Token, sentence: Sentence) -> tuple[int, int]:
+    """The clause a predicate heads, with its subject: the evidence of a reported position."""
+    clause = token
+    while (
+        clause.dep_ in ("xcomp", "conj", "amod", "acl", "advcl") and clause.head.i != clause.i and clause.dep_ != "conj"
+    ):
+        clause = clause.head
+    left, right = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    start, end = sentence.start + left, sentence.start + right
+    text = sentence.doc.text
+    while end > start and text[end - sentence.start - 1] in " ,;:—-":
+        end -= 1
+    return max(start, sentence.start), min(end, sentence.end)

@@ -1,0 +1,224 @@
+"""Who holds a position: the dependency relations that tie a stance cue or a reporting verb to its holder.
+
+For a predicate (a cue such as "welcomed", or a reporting verb such as "said"), the holder is, in order:
+- its subject (`nsubj`), also when the subject is far away behind an apposition or a relative clause;
+- the agent of a passive ("was criticised by X": `obl:agent`);
+- the subject it shares with the verb it depends on: "refused to back" (`xcomp`), "welcomed it but warned"
+  (`conj`), "condemned it, branding it ..." (`advcl`), "the plan, which X called ..." is not shared;
+- a possessor or a "from X" of a noun cue ("Beijing's criticism", "criticism from the union");
+- for a reporting verb after a quote ("“…,” said X"), the name right after the verb, even when the parser
+  took it for an object.
+"According to X" makes X the holder of a sentence whose predicates have no holder of their own.
+The holder's noun phrase then names an actor (`naming.actor_of`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child, children, is_proper
+from analysis.extract.parse import Node as Token
+from analysis.extract.parse import Parsed as Doc
+
+SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
+PASSIVE_MARKERS = ("aux:pass", "nsubj:pass")
+SHARES_SUBJECT = ("xcomp", "conj", "advcl")
+NOMINAL_TAGS = NOUN_TAGS | PRONOUN_TAGS | {"CD", "DT"}
+SPEECH_LEMMAS = (
+    "say|tell|add|state|argue|insist|note|write|tweet|post|declare|explain|continue|reply|respond|claim|"
+    "announce|stress|emphasise|emphasize|acknowledge|admit|concede|suggest|predict|remark|observe|contend|"
+    "maintain|comment|told|allege|assert|affirm|counter|retort|complain|warn|caution|urge|vow|pledge|promise|"
+    "describe|call|label|brand|dub|term|characterise|characterize|signal|indicate|recall|confirm|reiterate|"
+    "repeat|tell|quip|joke|lament|concede|agree|estimate|predict|question|ask|demand|plead|appeal|hint|point"
+)
+SPEECH_FORMS = frozenset(
+    form
+    for lemma in SPEECH_LEMMAS.split("|")
+    for form in (
+        lemma,
+        lemma + "s",
+        lemma + "ed",
+        lemma + "d",
+        lemma + "ing",
+        lemma[:-1] + "ing" if lemma.endswith("e") else "",
+    )
+    if form
+) | {
+    "said",
+    "told",
+    "wrote",
+    "written",
+    "says",
+    "tells",
+    "writes",
+    "saying",
+    "telling",
+    "writing",
+    "replied",
+    "replies",
+    "argued",
+    "argues",
+    "implied",
+    "implies",
+    "denied",
+    "denies",
+}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The noun token that names who holds a position, and the relation that led to it."""
+
+    token: Token
+    rule: str
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_MARKERS for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    agent = child(verb, "obl:agent")
+    if agent is not None:
+        return agent
+    for candidate in children(verb, "obl", "nmod"):
+        if any(c.dep_ == "case" and c.lower_ == "by" for c in candidate.children):
+            return candidate
+    return None
+
+
+HYPOTHETICAL = frozenset({"if", "unless", "whether", "until", "once", "before", "after", "when", "whenever", "lest"})
+
+
+def hypothetical(predicate: Token) -> bool:
+    """'if traders refuse to leave', 'whether it would back the law': a condition, not a position."""
+    token = predicate
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
+    """The token naming the holder of `predicate`, walking up through shared subjects."""
+    if hypothetical(predicate):
+        return None
+    token, rule = predicate, "subject"
+    for _ in range(6):
+        subject = child(token, *SUBJECTS)
+        if subject is not None and not _is_expletive(subject):
+            return Holder(subject, rule)
+        if is_passive(token):
+            agent = agent_of(token)
+            if agent is not None:
+                return Holder(agent, "passive agent")
+        if token.tag_ in NOUN_TAGS and token.i == predicate.i:
+            owner = child(token, "nmod:poss")
+            if owner is None:
+                owner = next(
+                    (
+                        c
+                        for c in children(token, "nmod")
+                        if any(g.dep_ == "case" and g.lower_ in ("from", "by", "of", "among") for g in c.children)
+                    ),
+                    None,
+                )
+            if owner is not None and owner.tag_ in NOMINAL_TAGS:
+                return Holder(owner, "possessor of the cue")
+        if speech and token.i == predicate.i:
+            after = _name_after(token)
+            if after is not None:
+                return Holder(after, "speaker after the verb")
+        if token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
+            if token.dep_ == "advcl" and _has_own_marker(token):
+                break
+            token, rule = token.head, "shared subject"
+            continue
+        if token.dep_ in ("acl", "amod") and token.head.tag_ in NOUN_TAGS and token.head.i != token.i:
+            # "X, a vocal critic of the plan" / "X, long opposed to the plan": the phrase describes its noun
+            described = token.head
+            if described.dep_ == "appos":
+                return Holder(described.head, "apposition")
+            return None
+        if token.dep_ == "appos" and token.head.i != token.i:
+            return Holder(token.head, "apposition")
+        break
+    return None
+
+
+def _is_expletive(token: Token) -> bool:
+    return token.lower_ in ("there",) or token.dep_ == "expl"
+
+
+def _has_own_marker(clause: Token) -> bool:
+    """An adverbial clause with a subordinator of its own ("because", "if", "while") states a condition or a
+    circumstance, not more of the same holder's words; a bare participle ("branding it ...") is shared."""
+    return any(c.dep_ == "mark" and c.lower_ not in ("with", "by", "to") for c in clause.children)
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'“…,” said Foreign Minister Ana Ruiz': the first nominal right after the verb, if it is a name or a
+    role ("said the minister"), whatever relation the parser gave it."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(len(doc), verb.i + 8)):
+        token = doc[i]
+        if token.tag_ in ("DT", "PRP$", "JJ", "POS") or token.lower_ in ("the",):
+            continue
+        if token.tag_ in NOUN_TAGS or token.tag_ in PRONOUN_TAGS:
+            # the head of the name: the last of a run of nouns
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].tag_ in NOUN_TAGS:
+                j += 1
+            return doc[j] if (is_proper(doc[j]) or doc[j].tag_ in NOUN_TAGS or doc[j].tag_ in PRONOUN_TAGS) else None
+        break
+    return None
+
+
+def according_to(doc: Doc) -> Token | None:
+    """The X of 'according to X' in a sentence, if any."""
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            head = token.head
+            if head.i != token.i and head.tag_ in NOMINAL_TAGS and head.i > token.i:
+                return head
+            for j in range(token.i + 2, min(len(doc), token.i + 12)):
+                if doc[j].tag_ in NOUN_TAGS and (j + 1 >= len(doc) or doc[j + 1].tag_ not in NOUN_TAGS):
+                    return doc[j]
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """'China, Russia and Algeria': the token and the nominal conjuncts that share its role."""
+    found = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.tag_ in NOMINAL_TAGS and conj.head.tag_ in NOMINAL_TAGS:
+            found.append(conj)
+    return found
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+QUANTIFIERS = frozenset({"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "four"})
+
+
+def antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for ('Angola and Tanzania, which ...', 'Russia, China and Iran,
+    all of which ...'): the first conjunct of what the relative clause hangs on, or, if the parser missed
+    the clause, the nearest noun before the pronoun."""
+    if token.lower_ not in RELATIVE_PRONOUNS and not (
+        token.lower_ in QUANTIFIERS and any(c.lower_ in ("which", "whom") for c in token.subtree)
+    ):
+        return None
+    clause = token
+    while clause.dep_ != "acl:relcl" and clause.head.i != clause.i:
+        clause = clause.head
+    found = (
+        clause.head
+        if clause.dep_ == "acl:relcl"
+        else next((t for t in reversed(token.doc[: token.i]) if t.tag_ in NOUN_TAGS), None)
+    )
+    while found is not None and found.dep_ == "conj" and found.head.i != found.i and found.head.i < found.i:
+        found = found.head
+    return found

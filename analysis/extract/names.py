@@ -1,0 +1,202 @@
+"""Names in text, before any sentence is read: what counts as an organisation word or a title, how far a
+capitalised name runs, which acronyms a document defines, and what kind of actor a new name is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract import actors as actor_finder
+from analysis.extract.actors import Actor, ActorIndex
+from analysis.extract.parse import Node as Token
+from analysis.extract.references import PERSON_ROLES
+from analysis.extract.vocabulary import NOT_HUMAN_PLURALS, PARTICLES
+
+NP_PARTS = frozenset(
+    {
+        "compound",
+        "flat",
+        "amod",
+        "det",
+        "nmod:poss",
+        "case",
+        "nummod",
+        "fixed",
+        "nmod",
+        "det:predet",
+        "nmod:unmarked",
+        "flat:name",
+        "compound:prt",
+    }
+)
+ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", "").split("|") for w in w.split()) | {
+    "coalition",
+    "ngo",
+    "ngos",
+    "inc",
+    "ltd",
+    "plc",
+    "group",
+    "holdings",
+    "airways",
+    "airlines",
+    "motors",
+    "bank",
+    "media",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "industries",
+    "partners",
+    "capital",
+    "energy",
+    "mining",
+    "resources",
+    "technologies",
+    "systems",
+    "labs",
+    "party",
+    "front",
+    "union",
+    "club",
+    "fc",
+    "board",
+    "tribunal",
+    "cooperative",
+    "co-operative",
+    "collective",
+    "syndicate",
+    "caucus",
+    "initiative",
+    "project",
+    "campaign",
+}
+TITLE_WORDS = frozenset(
+    w.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") for w in t.split()
+)
+COLLECTIVE_WORDS = frozenset(w.lower() for w in actor_finder.COLLECTIVE_NOUNS.split("|") if " " not in w)
+HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
+ORG_EXTENSION = re.compile(
+    r"(?:\s+(?:of|for|and|on|&|de|du|des|la|del)\s+(?:the\s+)?"
+    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)+"
+)
+BANNER = re.compile(
+    r",?\s+(?:under the banner of|known as|calling itself|which calls itself|campaigning (?:together )?as|"
+    r"grouped (?:together )?(?:as|in|under)|organi[sz]ed as|operating as|trading as)\s+(?:the\s+)?"
+    r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&|the|de)\s+)?[A-Z][\w'’\-]*)*)"
+)
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|on|the|de|&)\s+)*){1,8}[A-Z][\w'’\-]*)\s*"
+    r"\(([A-Z][A-Za-z0-9&]{1,7})\)"
+)
+
+
+OWN_GOVERNMENT = frozenset({"government", "administration", "cabinet", "ministers", "regime", "ministry"})
+ROLE_WORDS = PERSON_ROLES | TITLE_WORDS | {"mep", "mp", "td", "mk", "mla", "mpp", "cllr"}
+
+
+@dataclass(frozen=True)
+class Named:
+    actor: Actor
+    rule: str
+    roles: tuple[str, ...] = ()
+    gender: str = ""
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head` without its clauses, appositions and conjuncts."""
+    kept, stack = [head], [head]
+    while stack:
+        token = stack.pop()
+        for c in token.children:
+            if c.dep_ in NP_PARTS:
+                kept.append(c)
+                stack.append(c)
+    return sorted(kept, key=lambda t: t.i)
+
+
+def acronyms_of(text: str, index: ActorIndex) -> dict[str, Actor]:
+    """Acronyms the document defines: 'the Peace and Security Council (PSC)'."""
+    found = {}
+    for match in DEFINED_ACRONYM.finditer(text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
+        words = name.split()
+        letters = match.group(2).rstrip("s").upper()
+        # the name is the shortest tail of the capitalised run whose initials can spell the acronym
+        for size in range(1, len(words) + 1):
+            tail = words[-size:]
+            initials = "".join(w[0] for w in tail if w[0].isupper())
+            if initials.upper() == letters or (size == len(words)):
+                name = " ".join(tail)
+                if initials.upper() == letters:
+                    break
+        actor = known_or_new(name, index, kind=kind_of_name(name, default="organization"))
+        found[match.group(2)] = actor
+    return found
+
+
+def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, ...] = ()) -> Actor:
+    known = index.near_match(name)
+    if known is not None:
+        return known
+    return Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=roles)
+
+
+def kind_of_name(name: str, *, default: str) -> str:
+    words = name.split()
+    lowered = {w.lower().strip(".,") for w in words}
+    if lowered & ORG_WORDS or ACRONYM.match(name):
+        return "organization"
+    if 2 <= len(words) <= 4 and all(
+        w[:1].isupper() or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")
+        for w in words
+    ):
+        return "person"
+    return default
+
+
+NAME_WORD = re.compile(r"[\w'’.\-&]+")
+
+
+def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int) -> tuple[int, int]:
+    """The run of capitalised words (with name particles and hyphens) around a head word, within one
+    sentence: "County board chairman Lyle Ostrander" -> "Lyle Ostrander"'s run starts at "County"."""
+    words = [(m.start(), m.end()) for m in NAME_WORD.finditer(text, lower, upper)]
+    index = next((i for i, (a, b) in enumerate(words) if a <= head_start < b), None)
+    if index is None:
+        return head_start, head_end
+
+    def capital(i: int) -> bool:
+        word = text[words[i][0] : words[i][1]]
+        return word[:1].isupper() or (
+            word in PARTICLES and i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][0] + 1].isupper()
+        )
+
+    def joined(i: int) -> bool:  # words i and i+1 are separated by white space only
+        return text[words[i][1] : words[i + 1][0]].strip() == "" and "\n" not in text[words[i][1] : words[i + 1][0]]
+
+    first = last = index
+    while (
+        first > 0
+        and capital(first - 1)
+        and joined(first - 1)
+        and not text[words[first - 1][0] : words[first - 1][1]].endswith(("’s", "'s"))
+    ):
+        first -= 1
+    while (
+        last + 1 < len(words)
+        and capital(last + 1)
+        and joined(last)
+        and not text[words[last][0] : words[last][1]].endswith(("’s", "'s"))
+    ):
+        last += 1
+    return words[first][0], words[last][1]
+
+
+def is_human_plural(word: str) -> bool:
+    if word in COLLECTIVE_WORDS or word in ("ngos", "mps", "meps", "councillors", "backbenchers", "residents"):
+        return True
+    return word.endswith(HUMAN_SUFFIXES) and word not in NOT_HUMAN_PLURALS

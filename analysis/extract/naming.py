@@ -1,0 +1,355 @@
+"""From a holder's noun phrase to an actor: a name the gazetteer knows (a known actor, a government by its
+country, demonym or capital, a titled person), a proper name the parser found (a new person or
+organisation, its full name however long), a pronoun or role noun resolved from the document's memory,
+a surname or acronym met before, or a vague group kept vague."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract import actors as actor_finder
+from analysis.extract.actors import Actor, ActorIndex, Mention
+from analysis.extract.holders import antecedent
+from analysis.extract.names import (
+    ACRONYM,
+    BANNER,
+    ORG_EXTENSION,
+    ORG_WORDS,
+    OWN_GOVERNMENT,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    Named,
+    is_human_plural,
+    kind_of_name,
+    known_or_new,
+    name_span,
+    np_tokens,
+)
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
+from analysis.extract.parse import Node as Token
+from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
+from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
+
+
+@dataclass
+class Namer:
+    """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
+
+    text: str
+    index: ActorIndex
+    memory: Memory
+    _lowercase: frozenset[str] | None = None
+
+    def name(self, token: Token, base: int, mentions: list[Mention], *, speaker: Actor | None = None) -> Named | None:
+        """The actor `token` (a noun or pronoun of a sentence that starts at `base`) stands for."""
+        found = antecedent(token)
+        if found is not None:
+            return self.name(found, base, mentions, speaker=speaker)
+        if token.tag_ in PRONOUN_TAGS or token.lower_ in ("he", "she", "they", "it", "we", "i"):
+            return self._pronoun(token, speaker, base, mentions)
+        parts = np_tokens(token)
+        start, end = base + parts[0].idx, base + parts[-1].idx + len(parts[-1])
+        head_start, head_end = base + token.idx, base + token.idx + len(token)
+        lowered = token.lower_
+        if lowered in ROLE_WORDS:
+            # "the Swedish MEP Anna Lindqvist" / "Anna Lindqvist, the Swedish MEP": the person, not the role
+            person = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("appos", "flat", "compound") and is_proper(c) and c.i > token.i
+                ),
+                None,
+            )
+            if person is None and token.dep_ == "appos" and is_proper(token.head):
+                person = token.head
+            if person is not None:
+                named = self.name(person, base, mentions, speaker=speaker)
+                if named is not None:
+                    return Named(named.actor, "apposition", (lowered,), named.gender)
+        if lowered in GROUP_NOUNS or lowered in MEMBER_NOUNS:
+            banner = self._banner(token, base)
+            if banner is not None:
+                return banner
+        covering = [m for m in mentions if m.start < head_end and head_start < m.end]
+        if covering and not (covering[0].actor.kind == "commentators" and lowered in MEMBER_NOUNS):
+            return Named(covering[0].actor, "named", *self._role_words(token, parts))
+        if token.lower_ in SPEECH_NOUNS:
+            owner = self._owner(token)
+            if owner is not None:
+                named = self.name(owner, base, mentions, speaker=speaker)
+                if named is not None:
+                    return Named(named.actor, "spokesperson for")
+        appositive = [c for c in token.children if c.dep_ == "appos" and is_proper(c)]
+        if appositive and token.tag_ in NOUN_TAGS and not is_proper(token):
+            # "the union's regional secretary, Dave Kerrigan,": the name is the actor, the role an alias
+            named = self.name(appositive[0], base, mentions, speaker=speaker)
+            if named is not None:
+                return Named(named.actor, "apposition", (token.lower_,), named.gender)
+        within = [m for m in mentions if start <= m.start and m.end <= end]
+        if is_proper(token) or ACRONYM.match(token.text):
+            return self._proper(token, base, within)
+        if token.tag_ in NOUN_TAGS:
+            return self._common(token, parts, base, within, mentions)
+        return None
+
+    def label(self, label: str) -> Actor:
+        """The speaker a transcript label names: 'NEEMA KIMARO' is the Dr Neema Kimaro introduced before."""
+        name = " ".join(w if not w.isupper() or (len(w) <= 3 and "." in w) else w.title() for w in label.split())
+        words = name.split()
+        if words[-1] in self.memory.surnames:
+            return self.memory.surnames[words[-1]]
+        if name in self.memory.acronyms:
+            return self.memory.acronyms[name]
+        for actor in reversed(self.memory.people):
+            if actor.name.split()[-1:] == words[-1:]:
+                return actor
+        known = self.index.near_match(name)
+        if known is not None:
+            return known
+        pattern = re.compile(rf"(?:[A-Z][\w.'’\-]*\s+){{0,4}}{re.escape(words[-1])}\b")
+        introduced = pattern.search(self.text)
+        full = introduced.group(0) if introduced else name
+        full_words = [w for w in full.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+        actor = Actor(
+            name=" ".join(full_words) or name,
+            actor_id=actor_finder.slug(name),
+            kind=kind_of_name(name, default="person"),
+        )
+        self.memory.remember(actor, text=self.text)
+        return actor
+
+    def _pronoun(self, token: Token, speaker: Actor | None, base: int = 0, mentions=()) -> Named | None:
+        word = token.lower_
+        bound = self._bound(token, base, mentions)
+        if bound is not None:
+            return bound
+        if word in ("he", "she", "him", "her"):
+            actor = self.memory.person(word)
+            return Named(actor, "pronoun") if actor else None
+        if word in ("they", "it"):
+            actor = self.memory.group()
+            return Named(actor, "pronoun") if actor else None
+        if word in ("we", "i") and speaker is not None:
+            return Named(speaker, "speaker of the quote")
+        return None
+
+    def _bound(self, pronoun: Token, base: int, mentions) -> Named | None:
+        """'The ministry said it deplored ...', 'Lund says he will abstain': a subject pronoun in a clause
+        that reports what its matrix subject said or thought refers to that subject when they agree
+        (he/she with a person, it/they with a body)."""
+        person = pronoun.lower_ in ("he", "she", "him", "her")
+        clause = pronoun.head
+        for _ in range(6):
+            if clause.dep_ in ("ROOT", "nsubj", "nsubj:pass", "obj", "iobj") or clause.head.i == clause.i:
+                return None
+            clause = clause.head
+            subject = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ in ("nsubj", "nsubj:pass") and c.i < pronoun.i and c.tag_ not in PRONOUN_TAGS
+                ),
+                None,
+            )
+            if subject is None:
+                continue
+            named = self.name(subject, base, list(mentions))
+            if named is None:
+                return None
+            if (named.actor.kind == "person") == person:
+                return Named(named.actor, "pronoun in the same sentence")
+            return None
+        return None
+
+    def _owner(self, token: Token) -> Token | None:
+        for c in token.children:
+            if c.dep_ == "nmod:poss":
+                return c
+            if c.dep_ in ("nmod", "compound") and (
+                (c.dep_ == "compound" and (is_proper(c) or c.lower_ in GROUP_NOUNS))
+                or any(g.dep_ == "case" and g.lower_ in ("for", "of", "from", "at") for g in c.children)
+            ):
+                return c
+        return None
+
+    def _role_words(self, token: Token, parts: list[Token]) -> tuple[tuple[str, ...], str]:
+        roles = tuple(t.lower_ for t in parts if t.lower_ in PERSON_ROLES)
+        words = " ".join(t.text for t in token.doc[max(0, parts[0].i - 3) : parts[-1].i + 1])
+        return roles, gender_of(words)
+
+    def _proper(self, token: Token, base: int, within: list[Mention]) -> Named | None:
+        doc = token.doc
+        sentence_start, sentence_end = base, base + len(doc.text)
+        name_start, name_end = name_span(
+            self.text, base + token.idx, base + token.idx + len(token), sentence_start, sentence_end
+        )
+        words = self.text[name_start:name_end].split()
+        roles = []
+        while len(words) > 1 and (
+            words[0].lower().rstrip(".") in TITLE_WORDS
+            or words[0].lower() in ROLE_WORDS
+            or words[0].lower() in NOT_A_NAME
+        ):
+            word = words.pop(0).lower()
+            if word not in NOT_A_NAME:
+                roles.append(word)
+        if not words or words[0].lower() in NOT_A_NAME:
+            return None
+        name = " ".join(words)
+        if name.endswith(("’s", "'s")):
+            name = name[:-2]
+        extension = ORG_EXTENSION.match(self.text, name_end)
+        if extension and set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS:
+            name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
+        if len(name) < 2 or name.lower() in NOT_A_NAME or not self._may_be_name(name):
+            return None
+        if name in self.memory.acronyms:
+            return Named(self.memory.acronyms[name], "acronym")
+        if len(words) == 1 and name in self.memory.surnames:
+            return Named(self.memory.surnames[name], "surname")
+        overlapping = [m for m in within if m.start < name_end and name_start < m.end]
+        if overlapping:
+            return Named(max(overlapping, key=lambda m: m.end - m.start).actor, "named")
+        preceding = self.text[max(sentence_start, name_start - 40) : name_start].lower()
+        has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
+        kind = (
+            "person"
+            if has_title and not (set(name.lower().split()) & ORG_WORDS)
+            else kind_of_name(name, default="organization")
+        )
+        known = self.index.near_match(name)
+        if known is not None:
+            return Named(known, "named")
+        gender = gender_of(preceding + " " + " ".join(roles))
+        return Named(
+            Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles)),
+            "name",
+            tuple(roles),
+            gender,
+        )
+
+    def _lower_words(self) -> frozenset[str]:
+        """The words the document writes in lower case somewhere (read once per document)."""
+        if self._lowercase is None:
+            self._lowercase = frozenset(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self.text))
+        return self._lowercase
+
+    def _banner(self, token: Token, base: int) -> Named | None:
+        """'A coalition of 27 groups, under the banner of Patients First Italy': the coalition's name."""
+        ends = [base + token.idx + len(token)]
+        ends.append(base + max(t.idx + len(t) for t in token.subtree if t.dep_ != "acl:relcl"))
+        for end in ends:
+            after = BANNER.match(self.text, end)
+            if after is not None:
+                name = re.sub(r"\s+", " ", after.group(1))
+                return Named(known_or_new(name, self.index, kind="organization"), "name")
+        return None
+
+    def _may_be_name(self, name: str) -> bool:
+        """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
+        'Insurance'): the document writes it in lower case elsewhere."""
+        words = name.split()
+        if len(words) == 1:
+            word = words[0]
+            if word.isupper() and len(word) > 5 and word not in self.memory.acronyms:
+                return False
+            if not word.isupper() and word.lower() in self._lower_words():
+                return False
+        return not all(w.lower().rstrip(".") in TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
+
+    def _common(
+        self, token: Token, parts: list[Token], base: int, within: list[Mention], mentions: list[Mention]
+    ) -> Named | None:
+        lowered = token.lower_
+        determiner = next((c for c in token.children if c.dep_ in ("det", "nmod:poss")), None)
+        proper_inside = [m for m in within if m.actor.kind != "commentators"]
+        if proper_inside:
+            return Named(proper_inside[-1].actor, "named")
+        if lowered in MEMBER_NOUNS:
+            # "its members", "the nine members of the Bloc", "the union's members": the body they belong to
+            owner = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)
+                ),
+                None,
+            )
+            if owner is not None:
+                named = self.name(owner, base, within)
+                if named is not None:
+                    return Named(named.actor, "members of")
+            if determiner is not None and determiner.lower_ in ("its", "their"):
+                actor = self.memory.group()
+                return Named(actor, "members of") if actor else None
+        if determiner is not None and determiner.lower_ in ("his", "her", "their") and lowered in OWN_GOVERNMENT:
+            # "Maduro and his government": the government of the person just named
+            person = self.memory.person(determiner.lower_)
+            for c in token.doc:
+                if c.i < token.i and c.dep_ in ("nsubj", "conj") and is_proper(c):
+                    named = self.name(c, base, mentions)
+                    if named is not None and named.actor.kind == "person":
+                        person = named.actor
+            if person is not None and person.country:
+                return Named(
+                    self.index.government(
+                        person.country, actor_finder.short_names().get(person.country, person.country)
+                    ),
+                    "own government",
+                )
+        if determiner is not None and determiner.lower_ in (
+            "whose",
+            "that",
+            "which",
+            "what",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "my",
+            "your",
+        ):
+            return None
+        proper_parts = [
+            t for t in parts if t.i < token.i and t.dep_ == "compound" and is_proper(t) and t.lower_ not in NOT_A_NAME
+        ]
+        if proper_parts and lowered in GROUP_NOUNS:
+            # "the centre-right EPP group", "the Ngong Road traders' association": named by its proper part
+            text = self.text[base + proper_parts[0].idx : base + token.idx + len(token)]
+            known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
+            return Named(known or known_or_new(text, self.index, kind="organization"), "name")
+        definite = determiner is not None and (
+            determiner.lower_ in ("the", "this", "that") or determiner.dep_ == "nmod:poss"
+        )
+        if definite and (lowered in PERSON_ROLES or lowered in GROUP_NOUNS):
+            actor = self.memory.role(lowered)
+            if actor is not None:
+                return Named(actor, "role noun")
+            if (
+                determiner.dep_ == "nmod:poss"
+                and lowered in PERSON_ROLES
+                and determiner.tag_ not in PRONOUN_TAGS
+                and determiner.lower_ not in ("its", "their", "his", "her")
+            ):
+                # "the council's chief executive": the body speaks through its officer
+                owner = self.name(determiner, base, mentions)
+                if owner is not None:
+                    return Named(owner.actor, "officer of")
+            modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
+            if not modifiers or lowered in PERSON_ROLES:
+                return None  # "the ministry" with nothing named before it: nobody to give it to
+            # "the presidential office", "the central bank": a body named by its description
+            text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
+            name = text[:1].upper() + text[1:]
+            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
+        if within:
+            return Named(within[-1].actor, "named")
+        if token.tag_ in ("NNS", "NNPS") and is_human_plural(lowered):
+            text = self.text[base + parts[0].idx : base + token.idx + len(token)]
+            text = re.sub(r"^(?:the|The)\s+", "", text)
+            name = text[:1].upper() + text[1:]
+            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="commentators"), "group")
+        return None

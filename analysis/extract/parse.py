@@ -1,0 +1,176 @@
+"""Parsing sentences with the project's own spaCy pipeline (a tagger and a dependency parser trained on
+UD English EWT and GUM; see model/README.md), loaded once per process.
+
+The model ships in the repository (`analysis/extract/model/`), so nothing is downloaded; `make model`
+rebuilds it from ../shared/corpora. After parsing, each sentence becomes a list of plain `Node`s: the rules
+walk the tree many times, and reading a spaCy token's attributes builds a new Python object each time.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy
+import spacy
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, SENT_START, SPACY, TAG
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+BATCH_SIZE = 256
+
+# Penn Treebank tags of the trained tagger, read as coarse classes.
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+PRONOUN_TAGS = frozenset({"PRP"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+
+
+class Node:
+    """One token of a parsed sentence: its text, offset in the sentence, tag, relation and neighbours."""
+
+    __slots__ = ("_subtree", "children", "dep_", "doc", "head", "i", "idx", "lower_", "tag_", "text", "whitespace_")
+
+    def __init__(self, doc: Parsed, i: int, text: str, idx: int, tag: str, dep: str, whitespace: str):
+        self.doc, self.i, self.text, self.idx, self.tag_, self.dep_ = doc, i, text, idx, tag, dep
+        self.lower_ = text.lower()
+        self.whitespace_ = whitespace
+        self.head: Node = self
+        self.children: list[Node] = []
+        self._subtree: list[Node] | None = None
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return f"{self.text}/{self.tag_}/{self.dep_}<{self.head.i}"
+
+    @property
+    def subtree(self) -> list[Node]:
+        if self._subtree is None:
+            found, stack = [], [self]
+            while stack:
+                node = stack.pop()
+                found.append(node)
+                stack.extend(node.children)
+            self._subtree = sorted(found, key=lambda n: n.i)
+        return self._subtree
+
+    @property
+    def left_edge(self) -> Node:
+        return self.subtree[0]
+
+    @property
+    def right_edge(self) -> Node:
+        return self.subtree[-1]
+
+    @property
+    def conjuncts(self) -> list[Node]:
+        """The other members of a coordination this node heads or belongs to."""
+        first = self
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        found, stack = [], [first]
+        while stack:
+            node = stack.pop()
+            if node.i != self.i:
+                found.append(node)
+            stack.extend(c for c in node.children if c.dep_ == "conj")
+        return sorted(found, key=lambda n: n.i)
+
+
+class Parsed(list):
+    """A parsed sentence: its nodes in order, and its text."""
+
+    text: str = ""
+
+
+@functools.cache
+def pipeline() -> spacy.Language:
+    """The trained pipeline; its tokenizer is spaCy's English one, whose tokens match UD's."""
+    nlp = spacy.load(MODEL_DIR)
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def parse(texts: Sequence) -> list[Parsed]:
+    """One parsed sentence per text (a string, or a spaCy Doc of its tokens), in order."""
+    if not len(texts):
+        return []
+    strings = pipeline().vocab.strings
+    return [_nodes(doc, strings) for doc in pipeline().pipe(texts, batch_size=BATCH_SIZE)]
+
+
+def _nodes(doc, strings) -> Parsed:
+    return _sentence(
+        doc.text,
+        doc.to_array([TAG, DEP, IDX, SPACY, LENGTH]).tolist(),
+        doc.to_array(HEAD).astype("int64").tolist(),
+        0,
+        len(doc),
+        strings,
+    )
+
+
+def _sentence(text: str, rows: list, heads: list, first: int, last: int, strings) -> Parsed:
+    """Tokens first..last-1 of a parsed text as a sentence of nodes, offsets counted from its first token."""
+    parsed = Parsed()
+    origin = rows[first][2] if first < last else 0
+    parsed.text = text[origin : rows[last - 1][2] + rows[last - 1][4]] if first < last else ""
+    for i in range(first, last):
+        tag, dep, idx, space, length = rows[i]
+        parsed.append(
+            Node(
+                parsed,
+                i - first,
+                text[idx : idx + length],
+                idx - origin,
+                strings[tag],
+                strings[dep],
+                " " if space else "",
+            )
+        )
+    for node, head in zip(parsed, heads[first:last]):
+        target = node.i + head
+        if head and 0 <= target < len(parsed):
+            node.head = parsed[target]
+            node.head.children.append(node)
+    return parsed
+
+
+def parse_paragraphs(paragraphs: Sequence, sentences: Sequence[Sequence[tuple[int, int]]]) -> list[Parsed]:
+    """Parse each paragraph's tokens (a spaCy Doc) once, with its sentence boundaries fixed beforehand,
+    and cut it into the sentences given as token ranges: no sentence is tokenised twice."""
+    strings = pipeline().vocab.strings
+    for doc, ranges in zip(paragraphs, sentences):
+        starts = {first for first, _ in ranges} | {last for _, last in ranges} | {0}
+        # set as one array: setting each token's is_sent_start checks the whole document every time
+        flags = numpy.array([[1 if i in starts else -1] for i in range(len(doc))], dtype="int32").astype("uint64")
+        doc.from_array([SENT_START], flags)
+    parsed = []
+    for doc, ranges in zip(pipeline().pipe(paragraphs, batch_size=BATCH_SIZE // 8), sentences):
+        rows = doc.to_array([TAG, DEP, IDX, SPACY, LENGTH]).tolist()
+        heads = doc.to_array(HEAD).astype("int64").tolist()
+        text = doc.text  # built from the tokens each time it is read
+        parsed.extend(_sentence(text, rows, heads, first, last, strings) for first, last in ranges)
+    return parsed
+
+
+def is_proper(token: Node) -> bool:
+    return token.tag_ in PROPER_TAGS or (token.tag_ in NOUN_TAGS and token.text[:1].isupper() and token.i > 0)
+
+
+def is_verb(token: Node) -> bool:
+    return token.tag_ in VERB_TAGS
+
+
+def children(token: Node, *relations: str) -> list[Node]:
+    return [child for child in token.children if child.dep_ in relations]
+
+
+def child(token: Node, *relations: str) -> Node | None:
+    for c in token.children:
+        if c.dep_ in relations:
+            return c
+    return None

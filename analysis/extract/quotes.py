@@ -1,0 +1,176 @@
+"""Quoted speech across a document: where each quotation runs, and which quotations continue one another.
+
+A quotation may run over several paragraphs. By the convention of English news, a paragraph that ends
+inside a quotation leaves it unclosed and the next paragraph opens with a quotation mark again; the words
+of both belong to the speaker named anywhere in the run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from analysis.extract.actors import Actor
+
+OPENING = "“"
+CLOSING = "”"
+STRAIGHT = '"'
+
+
+# "NEEMA KIMARO: Because ..." / "Halima Juma (presenter): Good morning": a transcript's speaker label.
+SPEAKER_LABEL = re.compile(
+    r"^[ \t]*((?:[A-Z][A-Za-z'’.\-]*)(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,4})"
+    r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
+NOT_LABELS = frozenset(
+    {
+        "Update",
+        "Updated",
+        "Note",
+        "Editor",
+        "Correction",
+        "Read",
+        "Watch",
+        "Listen",
+        "Related",
+        "Source",
+        "Sources",
+        "Photo",
+        "Pictured",
+        "Q",
+        "A",
+        "Breaking",
+        "Live",
+        "Latest",
+    }
+)
+
+
+@dataclass
+class Quotation:
+    start: int
+    end: int
+    opens_paragraph: bool
+    continues: int | None = None  # the index of the quotation this one carries on
+    speaker: Actor | None = field(default=None, compare=False)
+    label: str = ""  # a transcript's speaker label, named once the document's actors are known
+    host: bool = False  # the presenter's lines: questions, not positions
+
+
+@dataclass
+class Quotations:
+    runs: list[Quotation]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Quotations:
+        runs: list[Quotation] = []
+        position = 0
+        open_at_end = False
+        hosts: set[str] = set()
+        for line in text.split("\n"):
+            line_start = position
+            position += len(line) + 1
+            label = SPEAKER_LABEL.match(line)
+            if label and label.group(1).split()[0] not in NOT_LABELS and not open_at_end:
+                host = (
+                    bool(label.group(2) and HOSTS.search(label.group(2)))
+                    or bool(HOSTS.fullmatch(label.group(1)))
+                    or label.group(1).split()[-1].lower() in hosts
+                )
+                if host:  # "HALIMA JUMA (presenter):" once, then "JUMA:"
+                    hosts.add(label.group(1).split()[-1].lower())
+                runs.append(
+                    Quotation(
+                        line_start + label.end(), line_start + len(line.rstrip()), True, label=label.group(1), host=host
+                    )
+                )
+                continue
+            stripped = line.lstrip()
+            first = line_start + len(line) - len(stripped)
+            carried = open_at_end and stripped[:1] in (OPENING, STRAIGHT)
+            open_at_end = False
+            opened: int | None = None
+            straight_open = False
+            for offset, ch in enumerate(line):
+                at = line_start + offset
+                if ch == OPENING and opened is None:
+                    opened = at
+                elif ch == CLOSING and opened is not None:
+                    runs.append(Quotation(opened, at + 1, opened == first))
+                    opened = None
+                elif ch == STRAIGHT:
+                    if straight_open and opened is not None:
+                        runs.append(Quotation(opened, at + 1, opened == first))
+                        opened, straight_open = None, False
+                    elif opened is None:
+                        opened, straight_open = at, True
+            if opened is not None:
+                # unclosed at the paragraph's end: the quotation runs to the end of the paragraph
+                runs.append(Quotation(opened, line_start + len(line.rstrip()), opened == first))
+                open_at_end = True
+            if carried:
+                index = next((i for i, run in enumerate(runs) if run.start == first), None)
+                previous = next((i for i in range(len(runs) - 1, -1, -1) if runs[i].start < line_start), None)
+                if index is not None and previous is not None:
+                    runs[index].continues = previous
+        return cls(runs, [run.start for run in runs])
+
+    def at(self, position: int) -> int | None:
+        """The index of the quotation that contains `position`, if any."""
+        i = bisect.bisect_right(self.starts, position) - 1
+        if i >= 0 and self.runs[i].start <= position < self.runs[i].end:
+            return i
+        return None
+
+    def inside(self, position: int) -> bool:
+        return self.at(position) is not None
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        found = []
+        while i < len(self.runs) and self.runs[i].start < end:
+            if self.runs[i].end > start:
+                found.append(i)
+            i += 1
+        return found
+
+    def speaker(self, index: int) -> Actor | None:
+        """The speaker of a quotation, or of the quotation it continues (or that continues it)."""
+        seen = set()
+        while index is not None and index not in seen:
+            seen.add(index)
+            run = self.runs[index]
+            if run.speaker is not None:
+                return run.speaker
+            index = run.continues
+        return None
+
+    def set_speaker(self, index: int, actor: Actor) -> None:
+        seen = set()
+        while index is not None and index not in seen and self.runs[index].speaker is None:
+            seen.add(index)
+            self.runs[index].speaker = actor
+            index = self.runs[index].continues
+        # and forward, to the runs that continue this one
+        for run in self.runs:
+            if run.continues is not None and run.speaker is None and self.runs[run.continues].speaker is actor:
+                run.speaker = actor
+
+    def previous_in_paragraph(self, index: int, text: str) -> int | None:
+        """The quotation before this one in the same paragraph, if any."""
+        if index == 0:
+            return None
+        previous = self.runs[index - 1]
+        return index - 1 if "\n" not in text[previous.end : self.runs[index].start] else None
+
+    def whole(self, start: int, end: int) -> int | None:
+        """The quotation a sentence lies inside entirely (a sentence of quoted words only), if any."""
+        index = self.at(start)
+        if index is None:
+            return None
+        run = self.runs[index]
+        return index if run.end >= end - 1 else None

@@ -1,0 +1,313 @@
+"""Reading one document, sentence by sentence, with a memory of who was named: the loop behind
+`core.propose`. Per sentence it finds the stance cues (the lexicon, then VADER's evaluative words), ties
+each to its holder (`holders`, `attribution`), groups them by actor and target into claims and decides each
+claim's stance (`stance`, `valence`) and confidence (`confidence`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.extract import actors as actor_finder
+from analysis.extract import confidence as confidence_model
+from analysis.extract.actors import Actor, ActorIndex, Mention
+from analysis.extract.attribution import Attribution
+from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
+from analysis.extract.holders import SPEECH_FORMS, according_to
+from analysis.extract.lexicon import Lexicon
+from analysis.extract.names import acronyms_of
+from analysis.extract.naming import Namer
+from analysis.extract.parse import VERB_TAGS, parse_paragraphs
+from analysis.extract.parse import Node as Token
+from analysis.extract.parse import Parsed as Doc
+from analysis.extract.quotes import Quotations
+from analysis.extract.references import Memory, actor_key
+from analysis.extract.segment import segmented
+from analysis.extract.stance import Decision, decide
+from analysis.extract.valence import quote_stance, word_cue
+
+TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
+TIMESTAMP = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?:[A-Z][a-z]+\s+)?local\s+time|"
+    r"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?)\s*[-–—:|]?\s*"
+)
+DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s+")
+
+
+def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_target: str) -> str:
+    """The document's main target, unless this stretch of text clearly names another known target."""
+    if not keywords:
+        return main_target
+    lowered = actor_finder.fold(text[start:end])
+    for keyword, pattern, target_id in keywords:
+        if keyword in lowered and pattern.search(lowered):  # the substring test skips most regex searches
+            return target_id
+    return main_target
+
+
+class Reader(Attribution):
+    """One pass over one document, sentence by sentence, with its memory of who was named."""
+
+    def __init__(self, text: str, lexicon: Lexicon, index: ActorIndex, keywords: TargetKeywords, main_target: str):
+        self.text, self.lexicon, self.index, self.keywords, self.main = text, lexicon, index, keywords, main_target
+        self.memory = Memory(acronyms=acronyms_of(text, index))
+        self.namer = Namer(text, index, self.memory)
+        self.quotations = Quotations.of(text)
+        self.last_target: dict[str, str] = {}
+        # quotations whose speaker is named later: their sentences wait, with who was salient meanwhile
+        self.pending: dict[int, list] = {}
+
+    def read(self):
+        found, paragraphs = segmented(self.text)
+        spans = [_without_timestamp(self.text, a, b) for a, b in found if not _is_headline(self.text, a, b)]
+        spans = [(a, b) for a, b in spans if b > a]
+        # every sentence is parsed: one without a position still names who "he" or "the group" is next
+        parsed = dict(zip(*self._parsed(spans, paragraphs)))
+        paragraph_mentions: dict[int, tuple[list[Mention], list[int]]] = {}
+        results = []
+        for start, end in spans:
+            mentions = self._mentions(start, end, paragraph_mentions)
+            sentence = Sentence(start, end, parsed.get((start, end)), mentions)
+            self._label_speakers(sentence)
+            if sentence.doc is not None:
+                results.extend(self._claims(sentence))
+            else:
+                self._remember_mentions(sentence)
+        results.extend(self._flush_pending())
+        results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
+        return results
+
+    def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:
+        """The sentences that start and end at token boundaries, parsed a paragraph at a time."""
+        starts = sorted(paragraphs)
+        offsets = {p: [t.idx for t in paragraphs[p]] for p in starts}
+        kept, ranges = [], {}
+        for start, end in spans:
+            p = starts[bisect.bisect_right(starts, start) - 1]
+            first = bisect.bisect_left(offsets[p], start - p)
+            last = bisect.bisect_left(offsets[p], end - p)
+            if first < last and offsets[p][first] == start - p:
+                kept.append((start, end))
+                ranges.setdefault(p, []).append((first, last))
+        order = [p for p in starts if p in ranges]
+        return kept, parse_paragraphs([paragraphs[p] for p in order], [ranges[p] for p in order])
+
+    # --- per sentence -------------------------------------------------------------------------------
+
+    def _mentions(self, start: int, end: int, cache: dict[int, tuple[list[Mention], list[int]]]) -> list[Mention]:
+        """The gazetteer's mentions in a sentence: found a paragraph at a time (fewer, longer regex passes),
+        then shared out by bisecting their starts (a long paragraph would otherwise be scanned per sentence)."""
+        paragraph_start = self.text.rfind("\n", 0, start) + 1
+        if paragraph_start not in cache:
+            paragraph_end = self.text.find("\n", start)
+            found = actor_finder.find_mentions(
+                self.text, paragraph_start, len(self.text) if paragraph_end < 0 else paragraph_end, self.index
+            )
+            cache[paragraph_start] = found, [m.start for m in found]
+        found, starts = cache[paragraph_start]
+        mentions = [
+            m for m in found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if m.end <= end
+        ]
+        return self._surnames(start, end, mentions)
+
+    def _surnames(self, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+        pattern = self.memory.surname_pattern()
+        if pattern is None:
+            return mentions
+        added = [
+            Mention(m.start(), m.end(), self.memory.surnames[m.group(1)])
+            for m in pattern.finditer(self.text, start, end)
+            if not any(o.start <= m.start() < o.end for o in mentions)
+        ]
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    def _label_speakers(self, sentence: Sentence) -> None:
+        """A transcript's speaker label names its speaker once the earlier introduction is known."""
+        for q in self.quotations.overlapping(sentence.start, sentence.end):
+            run = self.quotations.runs[q]
+            if run.label and run.speaker is None and not run.host:
+                run.speaker = self.namer.label(run.label)
+
+    def _cues(self, sentence: Sentence) -> list:
+        cues = [
+            c for c in self.lexicon.find(self.text, sentence.start, sentence.end) if not _is_false_cue(self.text, c)
+        ]
+        cues = [c for c in cues if not any(m.start <= c[0] < m.end for m in sentence.mentions)]
+        taken = [(c[0], c[1]) for c in cues] + [(m.start, m.end) for m in sentence.mentions]
+        for token in sentence.doc:
+            position = sentence.start + token.idx
+            if any(a <= position < b for a, b in taken):
+                continue
+            cue = word_cue(token.text, token.tag_, quoted=self.quotations.inside(position))
+            if cue is not None:
+                cues.append((position, position + len(token), cue))
+        return cues
+
+    def _claims(self, sentence: Sentence):
+        doc, base = sentence.doc, sentence.start
+        cues = self._cues(sentence)
+        cue_tokens: dict[int, list] = {}
+        for cue in cues:
+            token = token_at(doc, cue[0] - base, cue[1] - base)
+            if token is not None:
+                cue_tokens.setdefault(token.i, []).append(cue)
+        outside = [t for t in doc if not self.quotations.inside(base + t.idx)]
+        speech_ids = {t.i for t in outside if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS}
+        holders = self._holders(
+            sentence,
+            sorted({*(i for i in cue_tokens if not self.quotations.inside(base + doc[i].idx)), *speech_ids}),
+            speech_ids,
+        )
+        self._set_speakers(sentence, holders, speech_ids)
+        source = according_to(doc)
+        source_named = self.namer.name(source, base, sentence.mentions) if source is not None else None
+        claims: dict[tuple[str, str], Claim] = {}
+        for i, found_cues in cue_tokens.items():
+            owner = self._owner_of_cue(sentence, doc[i], found_cues, holders, source_named)
+            if owner is None:
+                continue
+            named, rule, predicate, mode = owner
+            for n in named:
+                self._claim(claims, n.actor, rule, mode, sentence, predicate, doc[i]).cues.extend(found_cues)
+        self._speech_claims(sentence, claims, holders, speech_ids)
+        self._known_actions(sentence, claims)
+        whole = self.quotations.whole(sentence.start, sentence.end)
+        if whole is not None and not claims and not self.quotations.runs[whole].host:
+            speaker = self.quotations.speaker(whole)
+            if speaker is None:
+                self._wait(whole, sentence, [])
+            else:
+                claims[(actor_key(speaker), self.main)] = Claim(
+                    speaker,
+                    "speaker of the quotation",
+                    "direct",
+                    self.main,
+                    (sentence.start, sentence.end),
+                    [],
+                    [(sentence.start, sentence.end)],
+                )
+        self._remember_subjects(sentence, holders)
+        return self._decided(list(claims.values()), sentence)
+
+    def _claim(
+        self,
+        claims: dict,
+        actor: Actor,
+        rule: str,
+        mode: str,
+        sentence: Sentence,
+        predicate: Token | None,
+        cue_token: Token,
+    ) -> Claim:
+        span = clause_span(predicate if predicate is not None else cue_token, sentence)
+        # the target is what the cue's own phrase names ("warned against steps that could lead to military
+        # escalation"), else the actor's last target in the sentence, else the story's main one
+        words = phrase(cue_token)
+        target = _target_of(words, 0, len(words), self.keywords, "") or self.last_target.get(
+            actor_key(actor), self.main
+        )
+        key = (actor_key(actor), target)
+        if key not in claims:
+            claims[key] = Claim(
+                actor, rule, mode, target, span, predicate=(predicate if predicate is not None else cue_token).i
+            )
+        else:
+            existing = claims[key]
+            existing.span = (min(existing.span[0], span[0]), max(existing.span[1], span[1]))
+            if mode == "direct":
+                existing.mode = "direct"
+        self.last_target[actor_key(actor)] = target
+        return claims[key]
+
+    def _decided(self, claims: list[Claim], sentence: Sentence):
+        results = []
+        for claim in claims:
+            if not claim.actor.name:
+                continue
+            lexicon_cues = [c for c in claim.cues if c[2].source != "vader"]
+            if lexicon_cues:
+                decision = decide(self.text, lexicon_cues, window_start=sentence.start)
+            else:  # no stance cue: the tone of what was said (VADER), evaluative words included
+                decision = quote_stance(self.text, claim.spoken or [claim.span])
+            if decision is None:
+                continue
+            if claim.mode == "direct" or claim.rule.startswith(("speaker of", "quotation after")):
+                claim.span = (sentence.start, sentence.end)
+            score = confidence_model.score(claim, decision, self.text)
+            results.append(
+                (
+                    claim,
+                    Decision(decision.stance, decision.cue, decision.cue_start, decision.cue_end, score, decision.tone),
+                    sentence,
+                )
+            )
+            self.memory.remember(claim.actor, text=self.text)
+        return results
+
+    def _remember_subjects(self, sentence: Sentence, holders: dict) -> None:
+        """The subjects of a sentence, in order, are who 'he', 'it' or 'the minister' will mean next."""
+        doc, base = sentence.doc, sentence.start
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubj:pass", "appos") and not self.quotations.inside(base + token.idx):
+                named = self.namer.name(token, base, sentence.mentions)
+                if named is not None and named.rule not in ("pronoun", "role noun"):
+                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
+        for named, _ in holders.values():
+            for n in named:
+                self.memory.remember(n.actor, roles=n.roles, gender=n.gender, text=self.text)
+
+    def _remember_mentions(self, sentence: Sentence) -> None:
+        for mention in sentence.mentions:
+            if mention.actor.kind == "person":
+                self.memory.remember(mention.actor, text=self.text)
+
+
+def _without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:
+    """A live blog's '10:42 GMT –' or a dateline's 'MASERU —' before a sentence is not part of it."""
+    for pattern in (TIMESTAMP, DATELINE):
+        match = pattern.match(text, start, end)
+        if match and match.end() > start:
+            start = match.end()
+    return start, end
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """A line of its own without closing punctuation: a headline or dateline, not a statement."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    stripped = line.strip()
+    return (
+        start == line_start + (len(line) - len(line.lstrip()))
+        and end >= line_start + len(line.rstrip())
+        and not stripped.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+    )
+
+
+def _is_false_cue(text: str, cue) -> bool:
+    """Cue words used in another sense: 'back to', 'officials accused of', 'opposition leader'."""
+    start, end, found = cue
+    following = text[end : end + 12].lower().split()
+    if found.text == "back":
+        return bool(following) and following[0] in {
+            "to",
+            "from",
+            "in",
+            "into",
+            "on",
+            "down",
+            "up",
+            "off",
+            "away",
+            "home",
+            "then",
+        }
+    if found.text == "accus*":
+        return bool(following) and following[0] == "of"
+    if found.text == "oppos*" and text[start:end].lower() == "opposition":
+        return not following or following[0] != "to"
+    if found.text == "object*" and text[start:end].lower() in ("objections", "objection"):
+        before = text[max(0, start - 20) : start].lower()
+        return "statement of" in before
+    return False

@@ -1,0 +1,149 @@
+"""References across a document: who "he", "she", "they", "the minister", "the ministry", "the group",
+a bare surname or an acronym stands for, and whose words a quote that runs on belongs to.
+
+The rule is the usual salience heuristic: the last compatible actor named before the reference, where
+compatible means the same sort (a person for "he" / "the minister", an organisation or government for
+"it" / "the ministry"), the same gender when the text gives one, and the same role word when the
+reference is a role ("the minister" goes to the last minister, not merely the last person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.extract.actors import Actor
+from analysis.extract.vocabulary import FEMALE_WORDS, GENERIC_BODIES, GROUP_NOUNS, MALE_WORDS, PERSON_ROLES
+
+PERSON_KINDS = frozenset({"person"})
+GROUP_PRONOUNS = frozenset({"they", "it", "them", "its", "their"})
+
+
+def actor_key(actor: Actor) -> str:
+    return actor.actor_id or actor.name
+
+
+@dataclass
+class Memory:
+    """What the document has named so far, most recent last."""
+
+    people: list[Actor] = field(default_factory=list)
+    groups: list[Actor] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, list[Actor]] = field(default_factory=dict)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    acronyms: dict[str, Actor] = field(default_factory=dict)
+    last_speaker: Actor | None = None
+    _introduced: set[str] = field(default_factory=set)
+    _surname_pattern: re.Pattern | None = None
+
+    # --- learning ---------------------------------------------------------------------------------
+    def remember(self, actor: Actor, *, roles: tuple[str, ...] = (), gender: str = "", text: str = "") -> None:
+        key = actor_key(actor)
+        if text and key not in self._introduced:
+            self._introduced.add(key)
+            found_roles, found_gender = roles_near(text, actor.name)
+            roles = (*roles, *found_roles)
+            gender = gender or found_gender
+        if actor.kind in PERSON_KINDS:
+            _move_to_end(self.people, actor)
+            words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
+            if len(words) >= 2 and words[-1] not in self.surnames:
+                self.surnames[words[-1]] = actor
+                self._surname_pattern = None
+            for word in re.findall(r"[a-z]+", " ".join(actor.aliases).lower()):
+                if word in PERSON_ROLES:
+                    self._add_role(word, actor)
+        else:
+            _move_to_end(self.groups, actor)
+            for word in re.findall(r"[a-z\-]+", actor.name.lower()):
+                if word in GROUP_NOUNS:
+                    self._add_role(word, actor)
+            if actor.kind == "government":
+                for word in ("government", "ministry", "administration", "authorities", "cabinet"):
+                    self._add_role(word, actor)
+        for role in roles:
+            self._add_role(role, actor)
+        if gender and key not in self.genders:
+            self.genders[key] = gender
+
+    def _add_role(self, role: str, actor: Actor) -> None:
+        holders = self.roles.setdefault(role, [])
+        _move_to_end(holders, actor)
+
+    def set_gender(self, actor: Actor, gender: str) -> None:
+        self.genders.setdefault(actor_key(actor), gender)
+
+    def define_acronym(self, acronym: str, actor: Actor) -> None:
+        self.acronyms[acronym] = actor
+
+    # --- resolving --------------------------------------------------------------------------------
+    def person(self, pronoun: str = "") -> Actor | None:
+        """The last person compatible with a personal pronoun ("he", "she") or with none."""
+        wanted = "m" if pronoun.lower() in MALE_WORDS else "f" if pronoun.lower() in FEMALE_WORDS else ""
+        for actor in reversed(self.people):
+            gender = self.genders.get(actor_key(actor), "")
+            if not wanted or not gender or gender == wanted:
+                return actor
+        return None
+
+    def group(self) -> Actor | None:
+        return self.groups[-1] if self.groups else None
+
+    def role(self, noun: str) -> Actor | None:
+        """'the minister', 'the ministry', 'the union': the last actor known by that role or noun."""
+        noun = noun.lower()
+        holders = self.roles.get(noun)
+        if holders:
+            return holders[-1]
+        if noun in GENERIC_BODIES:
+            # "the company", "the group": the last body named, if it was no government
+            bodies = [g for g in self.groups if g.kind not in ("government", "commentators")]
+            return bodies[-1] if bodies else None
+        return None
+
+    def surname_pattern(self) -> re.Pattern | None:
+        if not self.surnames:
+            return None
+        if self._surname_pattern is None:
+            names = sorted(self.surnames, key=len, reverse=True)
+            self._surname_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        return self._surname_pattern
+
+
+def _move_to_end(items: list[Actor], actor: Actor) -> None:
+    key = actor_key(actor)
+    for i, existing in enumerate(items):
+        if actor_key(existing) == key:
+            del items[i]
+            break
+    items.append(actor)
+
+
+def gender_of(words: str) -> str:
+    """'m', 'f' or '' from gendered words (titles, pronouns, role nouns) in a short stretch of text."""
+    lowered = set(re.findall(r"[a-z]+\.?", words.lower()))
+    male, female = bool(lowered & MALE_WORDS), bool(lowered & FEMALE_WORDS)
+    return "m" if male and not female else "f" if female and not male else ""
+
+
+def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str]:
+    """The role words and gender the text gives a person where it names them: 'Foreign Minister X',
+    'X, the minister for trade,', 'the union's regional secretary, X', 'Ms X', 'X ... she said'."""
+    words = name.split()
+    if not words:
+        return (), ""
+    surname = re.escape(words[-1])
+    roles: list[str] = []
+    genders = []
+    for match in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", text):
+        before = re.split(r"[.;:!?\n]", text[max(0, match.start() - 90) : match.start()])[-1]
+        after = text[match.end() : match.end() + 80]
+        appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,60}?)\s*[,.;]", after)
+        window = " ".join(before.split()[-9:]) + " " + (appositive.group(1) if appositive else "")
+        for word in re.findall(r"[a-z]+", window.lower()):
+            if word in PERSON_ROLES and word not in roles:
+                roles.append(word)
+        genders.append(gender_of(" ".join(before.split()[-2:]) + " " + " ".join(after.split()[:8])))
+    found = {g for g in genders if g}
+    return tuple(roles), found.pop() if len(found) == 1 else ""

@@ -1,0 +1,99 @@
+"""Evaluative words from a principled source: the VADER sentiment lexicon (Hutto & Gilbert 2014, about
+7,500 words and idioms rated by ten people each from -4 to +4), mapped onto the stance scale.
+
+The mapping, for a word that `data/lexicon.csv` does not list (the stance cues there come first):
+- valence >= +1.5: supportive ("hopeful", "jubilant", "congratulate");
+- valence <= -1.5: opposed ("unfair", "disappointed", "disastrous"); never condemning, which needs an
+  explicit cue of hostility (lexicon.csv: "condemn", "an act of aggression", ...);
+- anything weaker carries no stance on its own.
+Only verbs and adjectives count anywhere; nouns count inside quoted words ("“a disgrace”"), since a noun in
+the writer's own words ("the war", "the crisis") names the news rather than judges it.
+
+A holder with no cue at all (a reporting verb and quoted words) takes the tone of what they said:
+VADER's compound score of the quoted (or reported) words, >= +0.4 supportive, <= -0.4 opposed, otherwise
+neutral, with the strongest word as the cue shown to the reviewer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from analysis.extract.lexicon import Cue
+from analysis.extract.stance import Decision
+
+WORD_THRESHOLD = 1.5
+TONE_THRESHOLD = 0.3
+WORD = re.compile(r"[A-Za-z][a-z'’\-]+")
+EVALUATIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+NEGATORS = frozenset({"no", "not", "never", "nothing", "nobody", "none", "without", "neither", "nor", "cannot"})
+
+
+@functools.cache
+def _analyser():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def word_valence(word: str) -> float:
+    """VADER's valence of a word, trying its base form for inflections VADER does not list."""
+    lexicon = _analyser().lexicon
+    word = word.lower().replace("’", "'")
+    if word in NEGATORS:
+        return 0.0
+    for form in _forms(word):
+        if form in lexicon:
+            return float(lexicon[form])
+    return 0.0
+
+
+def _forms(word: str):
+    yield word
+    for suffix, replacement in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("s", ""),
+        ("es", ""),
+        ("ly", ""),
+        ("ation", "e"),
+        ("ion", "e"),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            yield word[: -len(suffix)] + replacement
+
+
+def word_cue(word: str, tag: str, *, quoted: bool) -> Cue | None:
+    """The stance cue a word is by its valence alone, or None."""
+    if tag not in EVALUATIVE_TAGS and not (quoted and tag.startswith("NN")):
+        return None
+    valence = word_valence(word)
+    if valence >= WORD_THRESHOLD:
+        return Cue(word.lower(), "supportive", 1, "vader")
+    if valence <= -WORD_THRESHOLD:
+        return Cue(word.lower(), "opposed", 1, "vader")
+    return None
+
+
+def tone(words: str) -> float:
+    return _analyser().polarity_scores(words)["compound"]
+
+
+def quote_stance(text: str, spans: list[tuple[int, int]]) -> Decision:
+    """The stance of words with no cue: their tone, and the strongest word as what the reviewer is shown."""
+    spoken = " ".join(text[a:b] for a, b in spans)
+    compound = tone(spoken)
+    stance = "supportive" if compound >= TONE_THRESHOLD else "opposed" if compound <= -TONE_THRESHOLD else "supportive"
+    best, best_span = 0.0, (spans[0][0], spans[0][0]) if spans else (0, 0)
+    for a, b in spans:
+        for match in WORD.finditer(text, a, b):
+            valence = abs(word_valence(match.group()))
+            if valence > best:
+                best, best_span = valence, match.span()
+    cue = text[best_span[0] : best_span[1]] if best and stance != "neutral" else ""
+    return Decision(stance, cue, best_span[0], best_span[1] if cue else best_span[0], 0.0, compound)

@@ -1,0 +1,86 @@
+"""The word lists the extractor reads text with: which capitalised words are no names, which nouns are
+roles or bodies, which words give a gender. Kept apart from the rules that use them, one list each, as
+space-separated words."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised words that open sentences, dates and headings, never an actor's name.
+NOT_A_NAME = words(
+    "a according aedt aest after all am an and another any april as at august before both breaking bst but by cat "
+    "cest cet december dr each earlier eat edt est february few for friday from gmt good here however if in ist "
+    "it its january jst july june kst later live madam many march meanwhile monday month morning most mr mrs ms "
+    "no november now nzdt nzst october on other please pm pst sast saturday september several sir so some such "
+    "sunday thank thanks that the then there these this those thursday today tomorrow tuesday update utc wat "
+    "wednesday week weekend welcome what when which while who whose with year yes yesterday"
+)
+
+# Plurals ending like people-nouns (-ers, -ents, ...) that are not groups of people.
+NOT_HUMAN_PLURALS = words(
+    "agreements alternatives amendments archives arguments assets barriers borders centers centres chapters "
+    "comments computers containers corridors departments developments doctors-without documents elements errors "
+    "events factors figures filters floors governments grants incentives initiatives investments layers letters "
+    "markers matters measures members-only moments motors numbers objectives orders papers payments percents "
+    "plants powers quarters rents requirements restaurants sectors servers settlements statements talks tenants- "
+    "rights towers waters"
+)
+
+# Nouns for the members of a body: 'its members', 'the nine members of the Bloc'.
+MEMBER_NOUNS = words(
+    "affiliates councillors delegates deputies lawmakers leadership member members members' mps representatives "
+    "senators signatories whip"
+)
+
+# Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
+PARTICLES = words("al bin da de del den der di dos du el ibn la le ter van von")
+
+# Words that give a person's gender as male (titles, pronouns, role nouns).
+MALE_WORDS = words(
+    "brother businessman chairman congressman father he him himself his husband king lord mr mr. prince sir son "
+    "spokesman"
+)
+
+# Words that give a person's gender as female.
+FEMALE_WORDS = words(
+    "businesswoman chairwoman congresswoman dame daughter her hers herself lady mother mrs mrs. ms ms. princess "
+    "queen she sister spokeswoman wife"
+)
+
+# Role words a person can be referred back to by ('the minister said').
+PERSON_ROLES = words(
+    "activist adviser advisor ambassador analyst archbishop bishop boss campaigner captain ceo chair chairman "
+    "chairperson chairwoman chancellor chief colonel commander commissioner coordinator councillor councilor "
+    "delegate deputy director doctor economist envoy executive founder general governor head imam judge king "
+    "lawmaker lawyer leader legislator mayor member minister mp negotiator official owner premier presenter "
+    "president prince professor queen rabbi representative secretary senator speaker spokesman spokesperson "
+    "spokeswoman treasurer vice"
+)
+
+# Nouns for bodies a text can refer back to ('the ministry', 'the group', 'the union').
+GROUP_NOUNS = words(
+    "administration agency airline alliance army assembly association authority bank bloc board body broadcaster "
+    "cabinet campaign carrier caucus chamber charity club co-operative coalition commission committee company "
+    "confederation congress consortium cooperative council court delegation department developer embassy "
+    "federation firm forum foundation fund government group hospital institute insurer junta league lender lobby "
+    "manufacturer militia ministry mission movement network newspaper office operator opposition organisation "
+    "organization parliament party platform producer regulator retailer school secretariat senate syndicate team "
+    "trust union university utility watchdog"
+)
+
+# Nouns that stand for whatever body was named last ('the company', 'the group').
+GENERIC_BODIES = words(
+    "body business campaign coalition company corporation firm group network operator organisation organization "
+    "platform"
+)
+
+# Nouns that speak for an owner: 'a spokesman for the militia', 'a statement from the union'.
+SPEECH_NOUNS = words(
+    "adviser advisor aide arm branch bureau camp chair chief communique communiqué delegate delegation desk envoy "
+    "head lawyer lawyers leader leadership letter member members message note office official officials post "
+    "release representative representatives secretariat side source sources spokesman spokespeople spokesperson "
+    "spokeswoman statement statements team unit voice wing"
+)
