@@ -8,13 +8,16 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main
+from analysis.extract import confidence, extract, extract_many
 from analysis.extract import evaluation as evaluate
-from analysis.extract import extract, extract_many
 from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation, _longest_first, find_mentions, groups
+from analysis.extract.core import explain
+from analysis.extract.parse import parse
 from analysis.extract.segment import sentences
 from conftest import ROOT
 
 CORPUS = ROOT / "tests" / "fixtures" / "extraction"
+BLIND = ROOT / "tests" / "fixtures" / "blind"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -122,9 +125,9 @@ def test_offsets_index_the_text_and_inputs_are_not_changed(tables):
         assert 0 < row.confidence <= 0.95 and row.origin == "extracted" and not row.reviewed
 
 
-def test_seed_recall_is_at_least_0_9(tables):
+def test_seed_recall_is_at_least_0_95(tables):
     ours, baseline = evaluate.evaluate_seed(tables)
-    assert ours.recall >= 0.9, ours.line("seed")
+    assert ours.recall >= 0.95, ours.line("seed")
     assert ours.f1 > baseline.f1
 
 
@@ -133,6 +136,151 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
     assert len(per_file) >= 5
     assert ours.f1 >= 0.8, ours.line("corpus")
     assert ours.f1 > baseline.f1 + 0.1
+
+
+def test_the_blind_dev_split_holds_its_score_and_the_baseline_stays_behind():
+    """The dev split is tuned on, so this guards against regressions rather than measuring generalisation
+    (the sealed test split does that, once, by hand: see tests/fixtures/blind/README.md)."""
+    ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / "dev")
+    assert len(per_file) == 35 and ours.gold == 531
+    assert ours.f1 >= 0.72 and ours.recall >= 0.72, ours.line("blind dev")
+    assert ours.f1 > baseline.f1 + 0.2
+
+
+def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
+    listings = {split: evaluate.corpus_listing(BLIND / split) for split in ("dev", "test")}
+    assert len(listings["dev"]) + len(listings["test"]) >= 40 and len(listings["test"]) >= 15
+    gold = sum(len(pd.read_csv(BLIND / split / e["file"].replace(".txt", ".gold.csv"))) for split in listings
+               for e in listings[split])
+    assert gold >= 400
+    topics = {e["main_target"] for split in listings for e in listings[split]}
+    assert len(topics) >= 25
+    assert not {e["file"] for e in listings["dev"]} & {e["file"] for e in listings["test"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stance only in quoted words, with no cue verb
+    ("Nigeria called the decision “a kick in the teeth”.", [("Nigeria", "opposed")]),
+    # cues the old lexicon missed, and cautious ones that are not support
+    ("The federation congratulated the committee.", [("Federation", "supportive")]),
+    ("Japan regretted the decision.", [("Japan", "opposed")]),
+    ("The Lagos Chamber of Commerce gave the plan a cautious welcome.", [("Lagos Chamber of Commerce", "cautious")]),
+    # a name with its role after it, a title before it, an acronym defined once, a capital for its government
+    ("Peter Mwangi, the minister for trade, said the plan was long overdue.", [("Peter Mwangi", "supportive")]),
+    ("County board chairman Lyle Ostrander said the rezoning was misguided.", [("Lyle Ostrander", "opposed")]),
+    ("The Peace and Security Council (PSC) met. The PSC condemned the coup.",
+     [("Peace and Security Council", "condemning")]),
+    ("Tokyo welcomed the ruling.", [("Japan", "supportive")]),
+    ("The government in Kinshasa rejected the report.", [("DR Congo", "opposed")]),
+    ("A spokesman for the Mai-Mai militia said the group would abstain.", [("Mai-Mai militia", "neutral")]),
+    ("The Ghana Association of Bankers and Financial Institutions welcomed the cap.",
+     [("Ghana Association of Bankers and Financial Institutions", "supportive")]),
+    # according to X; a passive agent with no title; two actors in one sentence
+    ("The plan is a mistake, according to Amara Osei.", [("Amara Osei", "opposed")]),
+    ("The plan was criticised by Amara Osei.", [("Amara Osei", "opposed")]),
+    ("While Kenya welcomed the ruling, Nigeria called it a mistake.",
+     [("Kenya", "supportive"), ("Nigeria", "opposed")]),
+    ("Kenya backed the plan, with Ghana calling it a mistake.", [("Kenya", "supportive"), ("Ghana", "opposed")]),
+    # neutral positions
+    ("Uganda did not comment on the agreement.", [("Uganda", "neutral")]),
+    ("The Ministry of Finance is still reviewing the decree.", [("Ministry of Finance", "neutral")]),
+    ("Senegal would abstain.", [("Senegal", "neutral")]),
+    # stray words that must not decide
+    ("The president invited the opposition to talks.", []),
+    ("The IEC said it would reply to the statement of objections.", []),
+    ("Germany avoided any direct criticism of the plan.", [("Germany", "cautious")]),
+    ("Canada did not oppose the plan, but its support was conditional on a review.", [("Canada", "cautious")]),
+    # a greeting is nobody's position; Brussels is the EU when the text is about the EU
+    ("Good morning and welcome to our coverage of the vote.", []),
+    ("The EU proposal drew fire. Brussels has blocked national rules before.", [("European Union", "opposed")]),
+])
+def test_phenomena_of_unseen_news(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the minister said" several sentences after the minister was named
+    ("Trade Minister Ana Ruiz announced the tariff on Monday. Exporters met officials. Prices rose. "
+     "The minister said the tariff was necessary.", [("Trade Minister Ana Ruiz", "supportive")]),
+    # "he" goes to the man who spoke, not to the man spoken of
+    ("Senator Tom Hale attacked Governor Bill Reyes on Monday. He said the plan was reckless.",
+     [("Senator Tom Hale", "opposed"), ("Senator Tom Hale", "opposed")]),
+    # a quotation over two paragraphs belongs to the speaker who opened it
+    ("“This is a betrayal of our members,” said union leader Maria Costa. “We will fight it.\n"
+     "“And we will win, because the plan is unlawful,” she added.",
+     [("Maria Costa", "condemning"), ("Maria Costa", "opposed"), ("Maria Costa", "opposed")]),
+    # a transcript's speaker labels
+    ("HOST (presenter): Good morning. Is the fee fair?\nNEEMA KIMARO: It is the right decision for patients.",
+     [("Neema Kimaro", "supportive")]),
+])
+def test_references_across_the_document(text, expected):
+    assert rows(text) == expected
+
+
+def test_every_proposal_says_how_it_was_found():
+    table = extract("Kenya welcomed the deal. It said the plan was flawed.", main_target="main")
+    why = [explain(row) for row in table.itertuples()]
+    assert why[0] == "“welcomed” (supportive) · holder: the subject of the cue"
+    assert "via pronoun" in why[1] and "“flawed” (opposed)" in why[1]
+    assert list(table["cue_start"]) == [6, 46] and set(table["sentence_start"]) == {0, 25}
+
+
+def test_confidence_is_a_calibrated_probability_and_the_cut_is_chosen_on_dev(tmp_path):
+    weights = confidence.weights()
+    assert set(weights) <= set(confidence.FEATURES) and 0.05 <= confidence.min_confidence() <= 0.6
+    fitted = evaluate.calibrate(BLIND / "dev", path=tmp_path / "calibration.json")
+    assert json.loads((tmp_path / "calibration.json").read_text())["weights"] == fitted["weights"]
+    ours, _, _ = evaluate.evaluate_corpus(BLIND / "dev")
+    table = evaluate.reliability(ours)
+    # where there are enough rows, the share that is right is near the confidence claimed
+    busy = table[table["proposals"] >= 40]
+    assert len(busy) >= 3
+    assert ((busy["right"] - busy["mean confidence"]).abs() <= 0.15).all(), table.to_string()
+
+
+def test_the_logistic_fit_keeps_the_prior_of_a_feature_the_data_never_shows():
+    rows = [{"bias": 1.0, "lexicon_cue": 1.0}, {"bias": 1.0, "lexicon_cue": 0.0}] * 20
+    fitted = confidence.fit(rows, [1, 0] * 20)
+    assert fitted["lexicon_cue"] > 1.0
+    assert fitted["known_actor"] == confidence.PRIOR["known_actor"]
+
+
+def test_errors_are_broken_down_by_cause():
+    gold = pd.DataFrame({"actor": ["Kenya", "Ghana", "Togo"], "stance": ["supportive", "opposed", "neutral"],
+                         "evidence": ["a", "b", "c"], "start": [0, 10, 20], "end": [5, 15, 25]})
+    proposals = pd.DataFrame({"actor": ["Kenya", "Chad", "Mali"], "actor_id": ["", "", ""],
+                              "stance": ["opposed", "opposed", "neutral"], "start": [0, 10, 40], "end": [5, 15, 45],
+                              "confidence": [0.9, 0.5, 0.3], "rule": ["subject", "pronoun", "according to"]})
+    result = evaluate.score(proposals, gold, by_id=False)
+    assert (result.matched, result.stance_correct) == (1, 0)
+    assert result.causes["stance wrong: supportive -> opposed"] == 1
+    assert result.causes["missed, actor wrong"] == 1 and result.causes["actor wrong via pronoun"] == 1
+    assert result.causes["missed, nothing proposed there"] == 1
+    assert result.causes["spurious, no position there"] == 1 and result.causes["spurious via according to"] == 1
+
+
+def test_scores_are_logged_one_line_each(tmp_path):
+    result, _, per_file = evaluate.evaluate_corpus(CORPUS)
+    path = tmp_path / "scores.csv"
+    evaluate.log_score("tests/fixtures/extraction", len(per_file), result, path=path)
+    evaluate.log_score("tests/fixtures/extraction", len(per_file), result, path=path)
+    lines = path.read_text().splitlines()
+    assert lines[0].startswith("date,commit,corpus") and len(lines) == 3
+    assert lines[1].split(",")[7] == f"{result.recall:.3f}"
+
+
+def test_cli_evaluate_refuses_to_calibrate_on_the_sealed_split(capsys):
+    assert main(["evaluate", "--corpus", str(BLIND / "test"), "--calibrate"]) == 2
+    assert "sealed" in capsys.readouterr().err
+
+
+def test_the_model_loads_offline_and_its_readme_credits_the_treebanks():
+    readme = (ROOT / "analysis" / "extract" / "model" / "README.md").read_text(encoding="utf-8")
+    assert "UD English EWT" in readme and "GUM" in readme and "CC BY-SA 4.0" in readme and "LAS" in readme
+    size = sum(p.stat().st_size for p in (ROOT / "analysis" / "extract" / "model").rglob("*") if p.is_file())
+    assert size < 30e6
+    parsed = parse(["The minister said the plan was flawed."])[0]
+    assert [n.dep_ for n in parsed if n.text in ("minister", "said")] == ["nsubj", "ROOT"]
 
 
 @pytest.mark.parametrize(("proposed", "gold", "same"), [

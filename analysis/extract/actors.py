@@ -242,8 +242,8 @@ def _generic_patterns() -> dict[str, re.Pattern]:
         "capital": re.compile(rf"(?<![\w-])({_alternation(capitals)})(?![\w-])"),
         "organisation": re.compile(
             rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)"
-            rf"{{0,5}}(?:{ORG_HEADS})(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-            rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*\s*){{1,4}})?)"
+            rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+            rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,5}})?)"
         ),
         "collective": re.compile(
             rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"

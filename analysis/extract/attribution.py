@@ -49,6 +49,9 @@ class Attribution:
                 for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
                 if n is not None
             ]
+            if not named and i in speech_ids and not hypothetical(token):
+                fallback = self._name_before(sentence, token)
+                named = [fallback] if fallback is not None else []
             if named:
                 rule = found.rule if named[0].rule in ("named", "name", "group") else f"{found.rule}, {named[0].rule}"
                 holders[i] = (named, rule)
@@ -174,7 +177,7 @@ class Attribution:
             if i not in holders:
                 continue
             inside = {node.i for node in doc[i].subtree}
-            if any(c.predicate in inside and c.predicate != i for c in claims.values()):
+            if any(c.predicate in inside and c.predicate != i and "pronoun" not in c.rule for c in claims.values()):
                 continue  # "She added that Madrid would not accept it": the reported position is Madrid's
             for n in holders[i][0]:
                 if any(k[0] == actor_key(n.actor) for k in claims):

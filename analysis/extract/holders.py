@@ -20,7 +20,7 @@ from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child, children, is_
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 
-SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
+SUBJECTS = ("nsubj", "nsubj:outer")
 PASSIVE_MARKERS = ("aux:pass", "nsubj:pass")
 SHARES_SUBJECT = ("xcomp", "conj", "advcl")
 NOMINAL_TAGS = NOUN_TAGS | PRONOUN_TAGS | {"CD", "DT"}
@@ -108,9 +108,10 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
         return None
     token, rule = predicate, "subject"
     for _ in range(6):
-        subject = child(token, *SUBJECTS)
-        if subject is not None and not _is_expletive(subject):
-            return Holder(subject, rule)
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS and not _is_expletive(c)]
+        if subjects:
+            # two subjects is a parse error ("Outside Parliament, the Council deplored"): the nearer one
+            return Holder(subjects[-1] if subjects[-1].i < token.i else subjects[0], rule)
         if is_passive(token):
             agent = agent_of(token)
             if agent is not None:

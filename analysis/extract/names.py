@@ -125,16 +125,17 @@ def acronyms_of(text: str, index: ActorIndex) -> dict[str, Actor]:
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
         words = name.split()
         letters = match.group(2).rstrip("s").upper()
-        # the name is the shortest tail of the capitalised run whose initials can spell the acronym
+        # the name is the shortest tail of the capitalised run whose initials spell the acronym; a name
+        # whose initials do not ("Wong Kah Leong (MRP)") gives its party, not its own name, in brackets
+        spelled = None
         for size in range(1, len(words) + 1):
             tail = words[-size:]
-            initials = "".join(w[0] for w in tail if w[0].isupper())
-            if initials.upper() == letters or (size == len(words)):
-                name = " ".join(tail)
-                if initials.upper() == letters:
-                    break
-        actor = known_or_new(name, index, kind=kind_of_name(name, default="organization"))
-        found[match.group(2)] = actor
+            if "".join(w[0] for w in tail if w[0].isupper()).upper() == letters:
+                spelled = " ".join(tail)
+                break
+        if spelled is None or match.group(2) in found:
+            continue
+        found[match.group(2)] = known_or_new(spelled, index, kind=kind_of_name(spelled, default="organization"))
     return found
 
 

@@ -6,7 +6,7 @@ a surname or acronym met before, or a vague group kept vague."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex, Mention
@@ -31,6 +31,8 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 
+BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
+
 
 @dataclass
 class Namer:
@@ -40,9 +42,21 @@ class Namer:
     index: ActorIndex
     memory: Memory
     _lowercase: frozenset[str] | None = None
+    _memo_base: int = -1
+    _memo: dict = field(default_factory=dict)
 
     def name(self, token: Token, base: int, mentions: list[Mention], *, speaker: Actor | None = None) -> Named | None:
-        """The actor `token` (a noun or pronoun of a sentence that starts at `base`) stands for."""
+        """The actor `token` (a noun or pronoun of a sentence that starts at `base`) stands for. A noun's
+        answer is kept for the rest of its sentence (a sentence names its subjects several times over)."""
+        if token.tag_ in PRONOUN_TAGS:
+            return self._name(token, base, mentions, speaker=speaker)
+        if self._memo_base != base:
+            self._memo_base, self._memo = base, {}
+        if token.i not in self._memo:
+            self._memo[token.i] = self._name(token, base, mentions, speaker=speaker)
+        return self._memo[token.i]
+
+    def _name(self, token: Token, base: int, mentions: list[Mention], *, speaker: Actor | None = None) -> Named | None:
         found = antecedent(token)
         if found is not None:
             return self.name(found, base, mentions, speaker=speaker)
@@ -123,6 +137,8 @@ class Namer:
     def _pronoun(self, token: Token, speaker: Actor | None, base: int = 0, mentions=()) -> Named | None:
         word = token.lower_
         bound = self._bound(token, base, mentions)
+        if bound is BLOCKED:
+            return None
         if bound is not None:
             return bound
         if word in ("he", "she", "him", "her"):
@@ -160,7 +176,8 @@ class Namer:
                 return None
             if (named.actor.kind == "person") == person:
                 return Named(named.actor, "pronoun in the same sentence")
-            return None
+            # "the minister said it would ...": "it" is what she spoke of, not someone named earlier
+            return BLOCKED
         return None
 
     def _owner(self, token: Token) -> Token | None:
@@ -200,6 +217,8 @@ class Namer:
         name = " ".join(words)
         if name.endswith(("’s", "'s")):
             name = name[:-2]
+        if name.endswith(".") and "." not in name[:-1] and len(words[-1]) > 4:
+            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei." but "Inc.")
         extension = ORG_EXTENSION.match(self.text, name_end)
         if extension and set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS:
             name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())

@@ -152,7 +152,7 @@ def parse_paragraphs(paragraphs: Sequence, sentences: Sequence[Sequence[tuple[in
     for doc, ranges in zip(pipeline().pipe(paragraphs, batch_size=BATCH_SIZE // 8), sentences):
         rows = doc.to_array([TAG, DEP, IDX, SPACY, LENGTH]).tolist()
         heads = doc.to_array(HEAD).astype("int64").tolist()
-        text = doc.text  # built from the tokens each time it is read
+        text = doc.user_data.get("text") or doc.text  # Doc.text joins every token each time it is read
         parsed.extend(_sentence(text, rows, heads, first, last, strings) for first, last in ranges)
     return parsed
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX
+
 from analysis.extract import actors as actor_finder
 from analysis.extract import confidence as confidence_model
 from analysis.extract.actors import Actor, ActorIndex, Mention
@@ -17,7 +19,7 @@ from analysis.extract.holders import SPEECH_FORMS, according_to
 from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import acronyms_of
 from analysis.extract.naming import Namer
-from analysis.extract.parse import VERB_TAGS, parse_paragraphs
+from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.quotes import Quotations
@@ -80,7 +82,7 @@ class Reader(Attribution):
     def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:
         """The sentences that start and end at token boundaries, parsed a paragraph at a time."""
         starts = sorted(paragraphs)
-        offsets = {p: [t.idx for t in paragraphs[p]] for p in starts}
+        offsets = {p: paragraphs[p].to_array(IDX).tolist() for p in starts}
         kept, ranges = [], {}
         for start, end in spans:
             p = starts[bisect.bisect_right(starts, start) - 1]
@@ -248,7 +250,8 @@ class Reader(Attribution):
         """The subjects of a sentence, in order, are who 'he', 'it' or 'the minister' will mean next."""
         doc, base = sentence.doc, sentence.start
         for token in doc:
-            if token.dep_ in ("nsubj", "nsubj:pass", "appos") and not self.quotations.inside(base + token.idx):
+            if token.dep_ in ("nsubj", "nsubj:pass", "appos") and token.tag_ not in PRONOUN_TAGS and \
+                    not self.quotations.inside(base + token.idx):
                 named = self.namer.name(token, base, sentence.mentions)
                 if named is not None and named.rule not in ("pronoun", "role noun"):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)

@@ -9,6 +9,7 @@ reference is a role ("the minister" goes to the last minister, not merely the la
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -133,10 +134,11 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str]:
     words = name.split()
     if not words:
         return (), ""
-    surname = re.escape(words[-1])
+    surname = words[-1]
     roles: list[str] = []
     genders = []
-    for match in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", text):
+    occurrences = re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)
+    for match in itertools.islice(occurrences, 4):  # the first few: where the text introduces them
         before = re.split(r"[.;:!?\n]", text[max(0, match.start() - 90) : match.start()])[-1]
         after = text[match.end() : match.end() + 80]
         appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,60}?)\s*[,.;]", after)

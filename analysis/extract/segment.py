@@ -42,6 +42,7 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
     paragraphs = {}
     for paragraph_start, paragraph in _paragraphs(text):
         doc = _pipeline()(paragraph)
+        doc.user_data["text"] = paragraph
         paragraphs[paragraph_start] = doc
         # read the boundaries as arrays: Doc.sents checks the whole document once per sentence
         starts = doc.to_array(SENT_START).tolist()

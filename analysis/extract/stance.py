@@ -19,11 +19,25 @@ from analysis.extract.lexicon import Cue
 
 NEGATION = re.compile(
     r"(?:\b(?:not|never|no longer|neither|nor|cannot|without|no)\b|n[’']t\b|\brefus\w*\s+to\b|"
-    r"\bfail\w*\s+to\b|\bdeclin\w*\s+to\b|\bavoid\w*\b|\brefrain\w*\s+from\b|\bunwilling\s+to\b|"
-    r"\bfar\s+from\b)(?:\s+\w+){0,2}\s*$",
+    r"\bfail\w*\s+to\b|\bdeclin\w*\s+to\b|\bunwilling\s+to\b|\bfar\s+from\b)(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-HEDGE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|stopped\s+short)\s*(?:\w+\s+){0,1}$", re.IGNORECASE)
+# "stopped short of condemning", "avoided any direct criticism": a reservation held back, so cautious
+HEDGE = re.compile(
+    r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|stopped\s+short|avoid\w*(?:\s+\w+){0,2}|"
+    r"refrain\w*\s+from(?:\s+\w+){0,2})\s*$",
+    re.IGNORECASE,
+)
+# "would back the cap only if ...", "support is conditional on ...": support with a condition is a reservation
+CONDITION = re.compile(
+    r"[^.;]{0,80}?\b(?:only if|if|unless|provided(?: that)?|as long as|on condition|so long as)\b", re.IGNORECASE
+)
+# "rejected the criticism", "dismissed the concerns": turning down an objection backs what was objected to
+REJECTED_OBJECTION = re.compile(
+    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away)\s+(?:\w+\s+){0,3}"
+    r"(?:criticisms?|concerns?|objections?|fears|complaints?)\b",
+    re.IGNORECASE,
+)
 CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while\s+also|even\s+as|except)\b", re.IGNORECASE)
 NEGATED = {
     "supportive": "opposed",
@@ -64,6 +78,10 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
         return Judged(start, end, cue, "cautious", True, False)
     if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):
         return Judged(start, end, cue, NEGATED[cue.stance], False, True)
+    if cue.stance == "supportive" and CONDITION.match(text, end, end + 90):
+        return Judged(start, end, cue, "cautious", False, False)
+    if cue.stance in NEGATIVE and REJECTED_OBJECTION.search(text[max(window_start, start - 40) : end + 40]):
+        return Judged(start, end, cue, "supportive", False, True)
     return Judged(start, end, cue, cue.stance, False, False)
 
 
@@ -105,13 +123,6 @@ def _combine(judged: list[Judged], after_contrast: list[Judged]) -> tuple[str, J
         if (top_positive.cue.strength >= 2 and top_other.cue.strength >= 2) or abs(
             top_positive.cue.strength - top_other.cue.strength
         ) <= 1:
-            last = after_contrast or judged
-            if (
-                all(j.stance in NEGATIVE for j in last)
-                and any(j.cue.strength >= 2 for j in last)
-                and contrast_ends(judged, after_contrast)
-            ):
-                return _negative(last)
             return "cautious", _strongest(cautious or [top_other])
         return (
             ("supportive", top_positive)
@@ -127,12 +138,6 @@ def _combine(judged: list[Judged], after_contrast: list[Judged]) -> tuple[str, J
     if positive:
         return "supportive", _strongest(positive)
     return "neutral", _strongest(neutral)
-
-
-def contrast_ends(judged: list[Judged], after_contrast: list[Judged]) -> bool:
-    """Everything after the last "but" is negative and something before it was positive: the objection
-    is the point ("welcomed the talks but said it would oppose the plan")."""
-    return bool(after_contrast) and len(after_contrast) < len(judged)
 
 
 def _negative(cues: list[Judged]) -> tuple[str, Judged]:

@@ -72,6 +72,11 @@ def word_cue(word: str, tag: str, *, quoted: bool) -> Cue | None:
     """The stance cue a word is by its valence alone, or None."""
     if tag not in EVALUATIVE_TAGS and not (quoted and tag.startswith("NN")):
         return None
+    return _word_cue(word.lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_cue(word: str) -> Cue | None:
     valence = word_valence(word)
     if valence >= WORD_THRESHOLD:
         return Cue(word.lower(), "supportive", 1, "vader")
