@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.data import paths
 from views import shot, sidebar, state, ui
 
 # A local file: a material icon as favicon would be fetched from a font CDN, which an offline machine cannot reach.
-ICON = str(state.PROJECT_ROOT / "views" / "assets" / "icon.png")
+ICON = str(paths.PROJECT_ROOT / "views" / "assets" / "icon.png")
 
 st.set_page_config(page_title="Stance & Reaction Dashboard", page_icon=ICON, layout="wide")
 

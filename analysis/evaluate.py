@@ -16,12 +16,12 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz
 
+from analysis.data.schema import STANCES
+from analysis.data.store import Tables
 from analysis.extract import actors as actor_finder
 from analysis.extract import extract
 from analysis.extract.actors import ActorIndex
 from analysis.extract.segment import sentences
-from analysis.schema import STANCES
-from analysis.store import Tables
 
 LEADING_WORDS = re.compile(r"^(?:the|some|several|many|most|a number of|a group of|other|a|an)\s+")
 

@@ -12,9 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from analysis import export, figures, pagework, store, synth
+from analysis.data import store, synth
 from analysis.extract import extract
-from analysis.filters import FilterSpec
+from analysis.present import export, figures, pagework
+from analysis.query.filters import FilterSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 29)
@@ -96,7 +97,8 @@ def _elements(node):
 
 def rss_mb(folder: Path) -> float:
     """Peak resident memory of a process that loads the tables and does every page's work."""
-    script = (f"import datetime as dt; from analysis import store, pagework; from analysis.filters import FilterSpec;"
+    script = (f"import datetime as dt; from analysis.data import store; from analysis.present import pagework;"
+              f"from analysis.query.filters import FilterSpec;"
               f"t = store.load({str(folder / 'data')!r}, {str(folder / 'seeds')!r});"
               f"[pagework.run(p, t, FilterSpec(), as_of=dt.date(2026, 11, 29)) for p in pagework.PAGES]")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

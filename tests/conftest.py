@@ -24,7 +24,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-b
 
 @pytest.fixture(scope="session")
 def tables():
-    from analysis import store
+    from analysis.data import store
 
     return store.load(DATA_DIR, SEEDS_DIR)
 

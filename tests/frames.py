@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.schema import STANCE_DTYPE, STANCE_SCORES
+from analysis.data.schema import STANCE_DTYPE, STANCE_SCORES
 
 
 def view(rows):

@@ -13,11 +13,12 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 from pptx import Presentation
 
-from analysis import export, figures, metrics, theme
-from analysis.__main__ import main
-from analysis.export import images
-from analysis.filters import FilterSpec, apply
-from analysis.schema import STANCES
+from analysis.cli import main
+from analysis.data.schema import STANCES
+from analysis.present import export, figures, theme
+from analysis.present.export import images
+from analysis.query import aggregates
+from analysis.query.filters import FilterSpec, apply
 from frames import SMALL
 
 AS_OF = dt.date(2026, 11, 29)
@@ -35,7 +36,7 @@ def texts(slide):
 
 def test_deck_slides_in_order_with_their_titles(tables, full_deck):
     scope = figures.Scope.of(tables, FilterSpec(), as_of=AS_OF)
-    blocs = metrics.key_quotes(scope.rows)["bloc"].tolist()
+    blocs = aggregates.key_quotes(scope.rows)["bloc"].tolist()
     slides = list(full_deck.slides)
     assert len(slides) == 1 + len(export.DECK_VIEWS) + len(blocs) + 1
     assert slides[0].shapes.title.text == TITLE
@@ -52,7 +53,7 @@ def test_bloc_slide_is_a_native_chart_with_the_filtered_counts(tables, full_deck
     slide = list(full_deck.slides)[1 + export.DECK_VIEWS.index("blocs")]
     charts = [shape.chart for shape in slide.shapes if shape.has_chart]
     assert len(charts) == 1
-    counts = metrics.stance_counts(tables.view, by="bloc").iloc[::-1]
+    counts = aggregates.stance_counts(tables.view, by="bloc").iloc[::-1]
     chart = charts[0]
     assert list(chart.plots[0].categories) == counts["bloc"].tolist()
     for series in chart.series:

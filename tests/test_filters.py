@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.filters import FilterSpec, Labels, apply, describe
-from analysis.schema import STANCES
+from analysis.data.schema import STANCES
+from analysis.query.filters import FilterSpec, Labels, apply, describe
 from frames import SMALL
 
 

@@ -23,10 +23,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tally
-from analysis import curation, store
+from analysis.data import curation, store
+from analysis.data.schema import STANCES, TABLES
 from analysis.extract import PROPOSAL_COLUMNS, extract
 from analysis.extract.segment import MAX_SENTENCE_CHARS, sentences
-from analysis.schema import STANCES, TABLES
 from conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"

@@ -28,11 +28,12 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 import tally
-from analysis import export, saving, store
-from analysis.export.tables import FORMULA_TRIGGERS, NUMERIC
-from analysis.filters import FilterSpec
-from analysis.schema import COLUMNS, STANCES, URL_PATTERN
-from analysis.text import escape_markdown
+from analysis.data import saving, store
+from analysis.data.schema import COLUMNS, STANCES, URL_PATTERN
+from analysis.present import export
+from analysis.present.export.tables import FORMULA_TRIGGERS, NUMERIC
+from analysis.present.text import escape_markdown
+from analysis.query.filters import FilterSpec
 from conftest import ROOT, AppServer, copy_data
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

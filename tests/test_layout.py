@@ -6,9 +6,9 @@ from conftest import ROOT
 
 TOP_LEVEL = ["dashboard.py", "views", "analysis", "data", "seeds", "tests", "requirements.txt", "Makefile",
              ".streamlit/config.toml", "README.md", ".ci/run"]
-ANALYSIS_MODULES = ["schema.py", "store.py", "saving.py", "selection.py", "filters.py", "metrics.py", "theme.py",
-                    "charts/__init__.py",
-                    "__main__.py"]
+ANALYSIS_MODULES = ["data/schema.py", "data/store.py", "data/saving.py", "data/paths.py", "query/selection.py",
+                    "query/filters.py", "query/aggregates.py", "present/theme.py", "present/charts/__init__.py",
+                    "cli.py", "__main__.py"]
 
 
 def test_top_level_items_exist():

@@ -19,10 +19,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import tally
-from analysis import csvfile, filters, store
+from analysis.data import csvfile, store
+from analysis.data.schema import COLUMNS, MODES, STANCES, TABLES
 from analysis.extract import PROPOSAL_COLUMNS, extract
-from analysis.filters import LIST_FIELDS, FilterSpec
-from analysis.schema import COLUMNS, MODES, STANCES, TABLES
+from analysis.query import filters
+from analysis.query.filters import LIST_FIELDS, FilterSpec
 from conftest import DATA_DIR, SEEDS_DIR
 
 ORIGINAL = {table: (DATA_DIR / f"{table}.csv").read_bytes() for table in TABLES}

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis import alignment, metrics, timeline
+from analysis.query import aggregates, alignment, timeline
 from frames import SMALL, view
 
 WITH_ALLY = pd.concat([SMALL, view([
@@ -13,7 +13,7 @@ WITH_ALLY = pd.concat([SMALL, view([
 
 def test_actor_target_cells_shares_and_order():
     before = SMALL.copy(deep=True)
-    cells = metrics.actor_target_cells(SMALL)
+    cells = aggregates.actor_target_cells(SMALL)
     pd.testing.assert_frame_equal(SMALL, before)
     assert list(zip(cells["actor_id"], cells["target_id"])) == [
         ("gov-a", "plan"), ("gov-b", "plan"), ("pundits", "talks"), ("gov-c", "plan"), ("gov-c", "talks")]
@@ -23,13 +23,13 @@ def test_actor_target_cells_shares_and_order():
 
 
 def test_matrix_finding_names_the_busiest_and_most_divided_target():
-    cells = metrics.actor_target_cells(SMALL)
-    assert metrics.matrix_finding(cells) == (
+    cells = aggregates.actor_target_cells(SMALL)
+    assert aggregates.matrix_finding(cells) == (
         "Most positions are on the plan (3 actors), which also divides them most (1 for, 2 against or cautious)")
 
 
 def test_congruence_and_conflict_edges():
-    cells = metrics.actor_target_cells(WITH_ALLY)
+    cells = aggregates.actor_target_cells(WITH_ALLY)
     congruence = alignment.alignment_edges(cells, kind="congruence")
     assert congruence[["source", "target", "weight"]].values.tolist() == [["gov-a", "gov-d", 1]]
     conflict = alignment.alignment_edges(cells, kind="conflict")
@@ -40,17 +40,17 @@ def test_congruence_and_conflict_edges():
 
 
 def test_polarization_counts_pairs_on_shared_targets():
-    figures = alignment.polarization(metrics.actor_target_cells(SMALL))
+    figures = alignment.polarization(aggregates.actor_target_cells(SMALL))
     assert figures["pairs"] == 3 and figures["conflicts"] == 2
     assert figures["conflict_share"] == pytest.approx(2 / 3)
     assert figures["modularity"] is None  # no two actors share a stance
-    with_ally = alignment.polarization(metrics.actor_target_cells(WITH_ALLY))
+    with_ally = alignment.polarization(aggregates.actor_target_cells(WITH_ALLY))
     assert with_ally["modularity"] is not None
     assert "Polarization 67%" in alignment.polarization_sentence(figures)
 
 
 def test_layout_is_seeded_and_the_same_for_both_edge_kinds():
-    cells = metrics.actor_target_cells(WITH_ALLY)
+    cells = aggregates.actor_target_cells(WITH_ALLY)
     first = alignment.network_nodes(cells, alignment.alignment_edges(cells, kind="congruence"))
     second = alignment.network_nodes(cells, alignment.alignment_edges(cells, kind="conflict"))
     pd.testing.assert_frame_equal(first[["actor_id", "x", "y"]], second[["actor_id", "x", "y"]])
@@ -58,7 +58,7 @@ def test_layout_is_seeded_and_the_same_for_both_edge_kinds():
 
 
 def test_country_stances_nets_several_actors():
-    countries = metrics.country_stances(WITH_ALLY).set_index("country")
+    countries = aggregates.country_stances(WITH_ALLY).set_index("country")
     assert set(countries.index) == {"USA", "RUS"}  # the pundits have no country
     usa = countries.loc["USA"]
     assert usa["n"] == 3 and usa["net"] == pytest.approx((1 - 1 / 3 + 1) / 3)

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import saving, store
+from analysis.data import saving, store
 from conftest import ROOT, open_app
 
 ARTICLE = ("Kenya and Ghana welcomed the FTO designation on Monday. "

@@ -4,7 +4,7 @@ disk, a held lock and concurrent saves are in test_save_faults.py."""
 import pandas as pd
 import pytest
 
-from analysis import curation, saving, store
+from analysis.data import curation, saving, store
 
 
 def statements(data):

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 import tally
-from analysis import saving, store
+from analysis.data import saving, store
 from conftest import open_app
 
 CRASH_CHUNK = 100  # bytes per write call in the crash runs, so a save has well over 100 steps to stop at
@@ -327,7 +327,7 @@ def test_a_full_disk_at_any_write_leaves_the_old_files_and_says_so(data_copy, mo
 
 
 def test_a_full_disk_while_adding_an_article_says_so(data_copy, monkeypatch):
-    from analysis import curation
+    from analysis.data import curation
 
     data, seeds = data_copy
     before = sorted(p.name for p in seeds.iterdir())
@@ -423,7 +423,7 @@ def test_eight_processes_saving_at_once_lose_no_update_and_the_log_replays(data_
     ids = start["statements"]["statement_id"].tolist()
     owned = {w: ids[w::WORKERS] for w in range(WORKERS)}
     context = multiprocessing.get_context("forkserver")  # clean processes, started without 8 imports of pandas
-    context.set_forkserver_preload(["analysis.store"])
+    context.set_forkserver_preload(["analysis.data.store"])
     barrier, results = context.Barrier(WORKERS), context.Queue()
     processes = [context.Process(target=_saver, args=(str(data), str(seeds), w, owned[w], barrier, results))
                  for w in range(WORKERS)]

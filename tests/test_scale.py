@@ -7,10 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import figures, filters, metrics, pagework, store, synth, timeline
-from analysis.filters import FilterSpec
-from analysis.metrics import present_counts
-from analysis.schema import STANCES
+from analysis.data import store, synth
+from analysis.data.schema import STANCES
+from analysis.present import figures, pagework
+from analysis.query import aggregates, filters, timeline
+from analysis.query.aggregates import present_counts
+from analysis.query.filters import FilterSpec
+from analysis.query.selection import Selection
 
 
 @pytest.fixture(scope="module")
@@ -108,12 +111,12 @@ def test_aggregates_over_a_mask_equal_those_over_the_copied_rows(synthetic, data
         stances=tuple(data.draw(st.sets(st.sampled_from(list(STANCES)), max_size=3))),
         targets=tuple(data.draw(st.sets(st.sampled_from(sorted(view["target_id"].astype(str).unique())),
                                         max_size=2))))
-    selection = filters.select(spec, tables.selection())
+    selection = filters.select(spec, Selection.everything(tables))
     copied = _plain(selection.rows)
-    for aggregate in (lambda rows: metrics.actor_positions(rows, limit=12),
-                      lambda rows: metrics.actor_target_cells(rows, limit=12),
-                      lambda rows: metrics.stance_counts(rows, by="bloc"), metrics.country_stances,
-                      lambda rows: metrics.key_quotes(rows)[["statement_id"]],
+    for aggregate in (lambda rows: aggregates.actor_positions(rows, limit=12),
+                      lambda rows: aggregates.actor_target_cells(rows, limit=12),
+                      lambda rows: aggregates.stance_counts(rows, by="bloc"), aggregates.country_stances,
+                      lambda rows: aggregates.key_quotes(rows)[["statement_id"]],
                       lambda rows: timeline.reaction_lags(rows, trigger_date=dt.date(2025, 3, 1)),
                       lambda rows: pagework.positions_table(rows, limit=30)[["statement_id"]]):
         pd.testing.assert_frame_equal(_plain(aggregate(selection)), _plain(aggregate(copied)), check_dtype=False)

@@ -5,8 +5,8 @@ import csv
 import pandas as pd
 import pytest
 
-from analysis import store
-from analysis.schema import STANCE_DTYPE, typed_schemas
+from analysis.data import store
+from analysis.data.schema import STANCE_DTYPE, typed_schemas
 
 
 def rewrite(data_dir, table, row, column, value):

@@ -4,8 +4,8 @@ import itertools
 
 import pytest
 
-from analysis import geo
-from analysis.text import escape_markdown, in_context, span_segments
+from analysis.present import geo
+from analysis.present.text import escape_markdown, in_context, span_segments
 
 TEXT = "First one. The U.S. said no to it. Third here.\nNext para, with words. Gen. Smith agreed."
 

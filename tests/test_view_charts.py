@@ -6,13 +6,14 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import alignment, figures, metrics, theme, timeline
-from analysis.charts import NO_MATCH
-from analysis.charts.maps import stance_map
-from analysis.charts.network import alignment_network
-from analysis.charts.stances import stance_matrix
-from analysis.charts.timeline import reaction_timeline, stance_over_time
-from analysis.filters import FilterSpec
+from analysis.present import figures, theme
+from analysis.present.charts import NO_MATCH
+from analysis.present.charts.maps import stance_map
+from analysis.present.charts.network import alignment_network
+from analysis.present.charts.stances import stance_matrix
+from analysis.present.charts.timeline import reaction_timeline, stance_over_time
+from analysis.query import aggregates, alignment, timeline
+from analysis.query.filters import FilterSpec
 from frames import SMALL
 
 TEXT = {"title": "A finding", "subtitle": "5 statements by 4 actors · no filters", "footer": "Source: test"}
@@ -24,7 +25,7 @@ EVENTS = pd.DataFrame({
 
 
 def test_matrix_colours_counts_and_legend():
-    cells = metrics.actor_target_cells(SMALL)
+    cells = aggregates.actor_target_cells(SMALL)
     fig = stance_matrix(cells, **TEXT)
     heatmap = fig.data[0]
     assert list(heatmap.x) == ["Plan", "Talks"]
@@ -40,7 +41,7 @@ def test_matrix_colours_counts_and_legend():
 
 
 def test_network_draws_every_actor_and_edge():
-    cells = metrics.actor_target_cells(SMALL)
+    cells = aggregates.actor_target_cells(SMALL)
     edges = alignment.alignment_edges(cells, kind="conflict")
     nodes = alignment.network_nodes(cells, edges)
     fig = alignment_network(nodes, edges, kind="conflict", **TEXT)
@@ -54,7 +55,7 @@ def test_network_draws_every_actor_and_edge():
 
 
 def test_map_fills_each_country_in_its_stance_colour():
-    countries = metrics.country_stances(SMALL)
+    countries = aggregates.country_stances(SMALL)
     fig = stance_map(countries, country_names={"USA": "United States", "RUS": "Russia"}, note="Net note", **TEXT)
     fills = {t.name: t.fillcolor for t in fig.data if t.hoveron == "fills"}
     # USA: supportive + cautious nets to 1/3, nearest neutral; RUS: condemning + opposed ties, so the milder.
@@ -65,7 +66,7 @@ def test_map_fills_each_country_in_its_stance_colour():
 
 
 def test_map_without_countries_says_so():
-    fig = stance_map(metrics.country_stances(SMALL[SMALL["country"] == ""]), country_names={}, note="", **TEXT)
+    fig = stance_map(aggregates.country_stances(SMALL[SMALL["country"] == ""]), country_names={}, note="", **TEXT)
     assert any("No country-level statements" in a.text for a in fig.layout.annotations)
 
 
@@ -96,7 +97,7 @@ def test_stance_over_time_needs_two_dates():
 
 
 @pytest.mark.parametrize("builder", [
-    lambda: stance_matrix(metrics.actor_target_cells(SMALL.head(0)), **TEXT),
+    lambda: stance_matrix(aggregates.actor_target_cells(SMALL.head(0)), **TEXT),
     lambda: alignment_network(pd.DataFrame(), pd.DataFrame(), kind="congruence", **TEXT),
     lambda: reaction_timeline(EVENTS.head(0), timeline.reaction_points(SMALL.head(0)), undated=0,
                               trigger_date=None, **TEXT),

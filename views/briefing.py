@@ -7,9 +7,10 @@ import datetime as dt
 
 import streamlit as st
 
-from analysis import export, figures, metrics
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present import export, figures
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
+from analysis.query import aggregates
 from views import state
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -24,7 +25,7 @@ def render(scope: Scope) -> None:
     st.title("Briefing exports")
     st.caption("Everything here follows the sidebar filters: " + escape_markdown(scope.subtitle))
     target = figures.default_target(scope)
-    default_title = "Who stands where" + (f" on {metrics.topic_phrase(scope.labels.targets[target])}"
+    default_title = "Who stands where" + (f" on {aggregates.topic_phrase(scope.labels.targets[target])}"
                                           if target else "")
     left, right = st.columns([3, 1])
     title = left.text_input("Deck title", value=default_title, key="deck_title", max_chars=150)
@@ -34,7 +35,7 @@ def render(scope: Scope) -> None:
     dated = Scope.of(scope.tables, scope.spec, as_of=as_of, selection=scope.selection)
 
     st.subheader("Slide order")
-    blocs = metrics.key_quotes(scope.selection)["bloc"].tolist()
+    blocs = aggregates.key_quotes(scope.selection)["bloc"].tolist()
     slides = ["Title: " + (title or default_title)]
     slides += [f"{figures.VIEWS[v]}: " + figures.figure(v, dated).layout.meta["title"] +
                (" (native, editable chart)" if v in ("blocs",) else " (image with alt text)") for v in views]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import saving, store
-from analysis.figures import Scope
-from analysis.schema import STANCES
-from analysis.text import escape_markdown
+from analysis.data import saving, store
+from analysis.data.schema import STANCES
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
 from views import state
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, metrics
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present import figures
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
+from analysis.query import aggregates
 from views import state, ui
 
 
@@ -15,7 +16,7 @@ def render(scope: Scope) -> None:
     st.caption(escape_markdown(scope.subtitle) + " · only actors with a country are mapped")
     ui.screenshot_link("views/map.py", scope, view="map")
     ui.chart(state.figure("map", scope), key="map", filename="stance-map")
-    countries = metrics.country_stances(scope.selection)
+    countries = aggregates.country_stances(scope.selection)
     if countries.empty:
         return
     names = figures.country_names(countries["country"], scope.tables.actors)

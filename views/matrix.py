@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, metrics
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present import figures
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
+from analysis.query import aggregates
 from views import state, ui
 
 SHARE_COLUMNS = {"share_supportive": "% supportive", "share_cautious": "% cautious",
@@ -22,7 +23,7 @@ def render(scope: Scope) -> None:
     st.subheader("Actor by belief")
     st.caption("For each actor and target: how many statements, and what share of them takes each stance"
                f" (the {figures.MATRIX_ACTORS} actors with most statements, as in the chart).")
-    cells = metrics.actor_target_cells(scope.selection, limit=figures.MATRIX_ACTORS)
+    cells = aggregates.actor_target_cells(scope.selection, limit=figures.MATRIX_ACTORS)
     if cells.empty:
         st.info("No statements match the filters.")
         return

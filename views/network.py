@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
 from views import state, ui, urlstate
 
 EDGE_LABELS = {"congruence": "Agreement (same stance)", "conflict": "Conflict (opposite sides)"}

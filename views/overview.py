@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import filters, metrics
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
+from analysis.query import aggregates, filters
 from views import state, ui
 
 
 def render(scope: Scope) -> None:
-    numbers = metrics.headline_numbers(scope.selection)
+    numbers = aggregates.headline_numbers(scope.selection)
     st.title("Overview")
-    st.markdown("#### " + escape_markdown(metrics.headline_sentence(numbers)))
+    st.markdown("#### " + escape_markdown(aggregates.headline_sentence(numbers)))
     st.caption("Showing: " + escape_markdown(filters.describe(scope.spec, labels=scope.labels)))
 
     share = (lambda n: f"{n / numbers['statements']:.0%}") if numbers["statements"] else (lambda n: "–")
@@ -35,7 +35,7 @@ def render(scope: Scope) -> None:
     ui.chart(state.figure("blocs", scope), key="by_bloc", filename="stance-by-bloc")
 
     st.subheader("Key quote per bloc")
-    quotes = metrics.key_quotes(scope.selection)
+    quotes = aggregates.key_quotes(scope.selection)
     if quotes.empty:
         st.info("No statements match the filters. Clear a filter in the sidebar to see quotes.")
     ui.quote_grid(quotes, scope=scope, columns=3)

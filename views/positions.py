@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import metrics, pagework, text, theme
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present import pagework, text, theme
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
+from analysis.query import aggregates
 from views import corrections, state, ui
 
 MAX_ROWS_ON_SCREEN = 500
@@ -34,7 +35,7 @@ def render(scope: Scope) -> None:
         st.warning(f"Showing the first {MAX_ROWS_ON_SCREEN:,} of {len(scope.selection):,} statements. "
                    "Narrow the filters to see the rest.")
     table = shown.assign(
-        when=[metrics.format_date(d, p) for d, p in zip(shown["date"], shown["date_precision"])],
+        when=[aggregates.format_date(d, p) for d, p in zip(shown["date"], shown["date_precision"])],
         stance=shown["stance"].astype(str),
         review=["⚠ unreviewed" if not r else ("✓ extracted" if o == "extracted" else "✓ curated")
                 for r, o in zip(shown["reviewed"], shown["origin"])],
@@ -63,7 +64,7 @@ def render(scope: Scope) -> None:
     st.markdown("…" + escape_markdown(before) + "**" + escape_markdown(quote) + "**" + escape_markdown(after) + "…")
     st.caption(
         f"Cue: “{escape_markdown(row['cue'])}” · {escape_markdown(row['mode'])} · "
-        f"{escape_markdown(metrics.format_date(row['date'], row['date_precision']))} · "
+        f"{escape_markdown(aggregates.format_date(row['date'], row['date_precision']))} · "
         f"source: {escape_markdown(row['source_title'])} · characters {row['start']}–{row['end']} · "
         f"statement {escape_markdown(row['statement_id'])}"
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from analysis import figures, metrics, pagework
-from analysis.figures import Scope
-from analysis.selection import NOT_A_TIME
-from analysis.text import escape_markdown
+from analysis.present import figures, pagework
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
+from analysis.query import aggregates
+from analysis.query.selection import NOT_A_TIME, Selection
 from views import state, ui, urlstate
 from views.sidebar import country_name
 
@@ -33,19 +34,19 @@ def render(scope: Scope) -> None:
     st.caption(escape_markdown(" · ".join(d for d in details if d)) + " · all statements, whatever the filters")
     ui.screenshot_link("views/profile.py", scope, view="profile", profile=actor_id)
 
-    everything = scope.tables.selection()
+    everything = Selection.everything(scope.tables)
     mine = everything.where(everything.is_in("actor_id", [actor_id]))  # a mask: no copy of a million rows
     tiles = st.columns(4)
     tiles[0].metric("Statements", len(mine), border=True)
     tiles[1].metric("Targets", mine.nunique("target_id"), border=True)
     tiles[2].metric("Sources", mine.nunique("source_id"), border=True)
-    net = metrics.nearest_stance(mine.array("score")[mine.positions].mean()) if len(mine) else "–"
+    net = aggregates.nearest_stance(mine.array("score")[mine.positions].mean()) if len(mine) else "–"
     tiles[3].metric("Net stance", net, border=True, help="The stance nearest the mean score of all statements")
     if mine.empty:
         st.info("This actor appears in the tables (e.g. in an event) but has no statement yet.")
         return
 
-    cells = metrics.actor_target_cells(mine)
+    cells = aggregates.actor_target_cells(mine)
     st.dataframe(cells[["target_label", "stance", "n"]].rename(
         columns={"target_label": "Target", "stance": "Stance", "n": "Statements"}), hide_index=True, key="targets")
     dates = mine.array("date")[mine.positions]

@@ -7,10 +7,12 @@ import re
 
 import streamlit as st
 
-from analysis import metrics, pagework
-from analysis.figures import Scope
-from analysis.schema import SLUG_PATTERN
-from analysis.text import escape_markdown, span_segments
+from analysis.data.schema import SLUG_PATTERN
+from analysis.present import pagework
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown, span_segments
+from analysis.query import aggregates
+from analysis.query.selection import Selection
 from views import state, ui, urlstate
 
 # Scrolls the page to the selected span's paragraph. The only dynamic part is a statement id that has
@@ -70,7 +72,7 @@ def render(scope: Scope) -> None:
     urlstate.publish("read", [source_id])
     source = sources.set_index("source_id").loc[source_id]
     text = scope.tables.texts[source_id]
-    everything = scope.tables.selection()
+    everything = Selection.everything(scope.tables)
     of_source = everything.where(everything.is_in("source_id", [source_id]))  # a mask over the shared view, no copy
     in_source = of_source.take(of_source.runs((), within=("start",)).order)
     statements = {row.statement_id: row for row in in_source.itertuples(index=False)}
@@ -83,7 +85,7 @@ def render(scope: Scope) -> None:
     selected = selected or None
     st.caption(escape_markdown(
         f"{source['title']} · {source['outlet'] or 'outlet not given'} · "
-        f"{metrics.format_date(source['published'], source['date_precision'])} · sha256 {source['sha256'][:12]}…"))
+        f"{aggregates.format_date(source['published'], source['date_precision'])} · sha256 {source['sha256'][:12]}…"))
     if source["date_note"]:
         st.caption(escape_markdown("Dates: " + source["date_note"]))
 

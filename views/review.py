@@ -7,10 +7,10 @@ import time
 
 import streamlit as st
 
-from analysis import curation, saving, store
-from analysis.figures import Scope
-from analysis.schema import ACTOR_KINDS
-from analysis.text import escape_markdown
+from analysis.data import curation, saving, store
+from analysis.data.schema import ACTOR_KINDS
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
 from views import review_editor, state
 
 PRECISIONS = ("day", "month", "year")

@@ -8,13 +8,14 @@ import time
 import pandas as pd
 import streamlit as st
 
-from analysis import curation, saving, store, text
+from analysis.data import curation, saving, store
+from analysis.data.schema import STANCES
+from analysis.data.store import Tables
 from analysis.extract import extract
 from analysis.extract.actors import slug
-from analysis.figures import Scope
-from analysis.schema import STANCES
-from analysis.store import Tables
-from analysis.text import escape_markdown
+from analysis.present import text
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
 from views import state
 
 PROPOSALS_KEY = "proposals:"

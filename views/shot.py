@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, theme
-from analysis.store import Tables
-from analysis.text import escape_markdown
+from analysis.data.store import Tables
+from analysis.present import figures, theme
+from analysis.present.text import escape_markdown
 from views import sidebar, state
 
 # Constant CSS, no data in it: hides Streamlit's header, toolbar and the sidebar toggle.

@@ -7,12 +7,12 @@ import pandas as pd
 import pycountry
 import streamlit as st
 
-from analysis import figures, pagework
-from analysis.alignment import EDGE_KINDS
-from analysis.filters import LIST_FIELDS, FilterSpec, Labels
-from analysis.schema import STANCES
-from analysis.store import Tables
-from analysis.text import escape_markdown
+from analysis.data.schema import STANCES
+from analysis.data.store import Tables
+from analysis.present import figures, pagework
+from analysis.present.text import escape_markdown
+from analysis.query.alignment import EDGE_KINDS
+from analysis.query.filters import LIST_FIELDS, FilterSpec, Labels
 from views import urlstate
 
 APP_KEYS = ("view", "shot", "statement", "read", "profile", "edges")

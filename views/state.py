@@ -7,26 +7,23 @@ never by DataFrames.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import streamlit as st
 
-from analysis import figures, saving, store
-from analysis.figures import Scope
-from analysis.filters import FilterSpec
-from analysis.schema import Problem
-from analysis.store import Tables
+from analysis.data import paths, saving, store
+from analysis.data.schema import Problem
+from analysis.data.store import Tables
+from analysis.present import figures
+from analysis.present.figures import Scope
+from analysis.query.filters import FilterSpec
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCOPE_KEY = "_scope"
 
 
 def data_dirs() -> tuple[Path, Path]:
-    """The tables and documents folders: DASHBOARD_DATA_DIR / DASHBOARD_SEEDS_DIR, or the project's own."""
-    data_dir = Path(os.environ.get("DASHBOARD_DATA_DIR") or PROJECT_ROOT / "data")
-    seeds_dir = Path(os.environ.get("DASHBOARD_SEEDS_DIR") or PROJECT_ROOT / "seeds")
-    return data_dir, seeds_dir
+    """The tables and documents folders (analysis.data.paths: the environment's, else the project's)."""
+    return paths.data_dir(), paths.seeds_dir()
 
 
 def _stat_signature(data_dir: Path, seeds_dir: Path) -> tuple:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, filters, timeline
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present import figures
+from analysis.present.figures import Scope
+from analysis.present.text import escape_markdown
+from analysis.query import filters, timeline
+from analysis.query.selection import Selection
 from views import state, ui
 
 MAX_ROWS = 200  # tables on screen are capped; the payload must not grow with the data
@@ -38,7 +40,7 @@ def render(scope: Scope) -> None:
         st.subheader("Silent so far")
         st.caption(escape_markdown(f"Actors in the tables with no statement on {names}."))
         candidates = filters.apply_to_actors(scope.spec, scope.tables.actors)
-        silent = timeline.silent_actors(scope.tables.selection(), candidates, target_ids=target_ids)
+        silent = timeline.silent_actors(Selection.everything(scope.tables), candidates, target_ids=target_ids)
         if silent.empty:
             st.success("Every actor in the filter has taken a position.", icon=":material/done_all:")
         else:

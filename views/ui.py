@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import metrics, theme
-from analysis.schema import Problem
-from analysis.text import escape_markdown
+from analysis.data.schema import Problem
+from analysis.present import theme
+from analysis.present.text import escape_markdown
+from analysis.query import aggregates
 
 # st.badge colours closest to the stance palette.
 BADGE_COLORS = {"condemning": "red", "opposed": "orange", "cautious": "yellow", "neutral": "gray",
@@ -40,7 +41,7 @@ def quote_card(row, *, scope=None) -> None:
         st.caption(escape_markdown(row.bloc))
         stance_badge(str(row.stance))
         st.markdown("“" + escape_markdown(row.quote) + "”")
-        date = metrics.format_date(row.date, row.date_precision)
+        date = aggregates.format_date(row.date, row.date_precision)
         st.caption(f"**{escape_markdown(row.actor_name)}** · {escape_markdown(row.mode)} · "
                    f"{escape_markdown(row.target_label)} · {escape_markdown(date)}")
         if scope is not None:

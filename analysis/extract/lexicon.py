@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.schema import STANCES
+from analysis.data.schema import STANCES
 
 DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon.csv"
 
