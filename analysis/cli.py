@@ -12,8 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data import paths, saving, store
-from analysis.present import export
-from analysis.query.filters import LIST_FIELDS, FilterSpec, apply
+from analysis.present import export, registry
+from analysis.query import filters
+from analysis.query.filters import FilterSpec, apply
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -36,19 +37,60 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vocabulary(tables: store.Tables) -> dict[str, set[str]]:
-    actors = tables.actors
-    return {"source": set(tables.sources["source_id"]), "bloc": set(actors["bloc"]), "kind": set(actors["kind"]),
-            "country": set(actors["country"]) - {""}, "actor": set(actors["actor_id"]),
-            "target": set(tables.targets["target_id"])}
-
-
 def _spec(args: argparse.Namespace, tables: store.Tables) -> tuple[FilterSpec, list[str]]:
     """The FilterSpec the flags describe, checked against the tables like a URL would be."""
-    params = {key: values for key in LIST_FIELDS if (values := getattr(args, key))}
-    if args.query:
-        params["q"] = [args.query]
-    return FilterSpec.from_query_params(params, vocabulary=_vocabulary(tables))
+    params = {f.key: values for f in filters.FILTERS if (values := _flag_values(f, getattr(args, _dest(f))))}
+    return FilterSpec.from_query_params(params, vocabulary=filters.known_values(tables))
+
+
+def _dest(definition: filters.Filter) -> str:
+    return "filter_" + definition.key
+
+
+def _flag_values(definition: filters.Filter, value) -> list[str]:
+    """A flag's value as the URL values of its filter."""
+    if isinstance(definition, filters.FlagFilter):
+        return ["1"] if value else []
+    if isinstance(value, list):
+        return value
+    return [value] if value else []
+
+
+def _add_filter_flags(command: argparse.ArgumentParser) -> None:
+    """One flag per filter, from its definition (analysis.query.filters.FILTERS)."""
+    group = command.add_argument_group("filters (repeat a flag for several values)")
+    for definition in filters.FILTERS:
+        flag, dest = f"--{definition.cli_flag}", _dest(definition)
+        if isinstance(definition, filters.ChoiceFilter):
+            group.add_argument(flag, dest=dest, action="append", default=[], metavar="VALUE",
+                               help=f"keep only this {definition.singular} (an id for sources, actors and targets)")
+        elif isinstance(definition, filters.FlagFilter):
+            group.add_argument(flag, dest=dest, action="store_true", help=f"keep {definition.label.lower()}")
+        elif isinstance(definition, filters.DateFilter):
+            group.add_argument(flag, dest=dest, default="", metavar="YYYY-MM-DD",
+                               help=f"keep statements dated {'from' if definition.key == 'from' else 'up to'} this day")
+        else:
+            group.add_argument(flag, dest=dest, default="",
+                               help="keep statements whose quote, actor, cue or summary match")
+
+
+def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterSpec, views: tuple[str, ...]) -> None:
+    rows = apply(spec, tables.view)
+    if args.pptx:
+        args.pptx.write_bytes(export.deck(tables, spec, title=args.title, as_of=args.as_of, views=views))
+        print(f"Wrote {args.pptx}")
+    if args.xlsx:
+        args.xlsx.write_bytes(export.table_xlsx(rows))
+        print(f"Wrote {args.xlsx} ({len(rows)} statements)")
+    if args.csv:
+        args.csv.write_bytes(export.table_csv(rows))
+        print(f"Wrote {args.csv} ({len(rows)} statements)")
+    if args.png:
+        args.png.mkdir(parents=True, exist_ok=True)
+        bundle = export.png_bundle(tables, spec, as_of=args.as_of, views=views)
+        with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
+            archive.extractall(args.png)
+            print(f"Wrote {len(archive.namelist())} files to {args.png}")
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -62,32 +104,18 @@ def _export(args: argparse.Namespace) -> int:
         print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
         return 1
     spec, notes = _spec(args, tables)
+    for note in notes:
+        print(note.replace("Ignored", "Unknown filter value:", 1), file=sys.stderr)
     if notes:
-        for note in notes:
-            print(note.replace("Ignored", "Unknown filter value:", 1), file=sys.stderr)
         return 2
     views = tuple(v.strip() for v in args.views.split(",") if v.strip())
-    unknown = [v for v in views if v not in export.DECK_VIEWS]
+    unknown = registry.check_views(views)
     if unknown:
-        print(f"Unknown view(s): {', '.join(unknown)}. Choose from {', '.join(export.DECK_VIEWS)}.", file=sys.stderr)
+        print(f"Unknown view(s): {', '.join(unknown)}. Choose from {', '.join(registry.EXPORT_VIEWS)}.",
+              file=sys.stderr)
         return 2
-    rows = apply(spec, tables.view)
     try:
-        if args.pptx:
-            args.pptx.write_bytes(export.deck(tables, spec, title=args.title, as_of=args.as_of, views=views))
-            print(f"Wrote {args.pptx}")
-        if args.xlsx:
-            args.xlsx.write_bytes(export.table_xlsx(rows))
-            print(f"Wrote {args.xlsx} ({len(rows)} statements)")
-        if args.csv:
-            args.csv.write_bytes(export.table_csv(rows))
-            print(f"Wrote {args.csv} ({len(rows)} statements)")
-        if args.png:
-            args.png.mkdir(parents=True, exist_ok=True)
-            bundle = export.png_bundle(tables, spec, as_of=args.as_of, views=views)
-            with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
-                archive.extractall(args.png)
-                print(f"Wrote {len(archive.namelist())} files to {args.png}")
+        _write_exports(args, tables, spec, views)
     except export.ExportError as error:
         print(error, file=sys.stderr)
         return 1
@@ -242,11 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                                         "(--quick, --json, --write; python -m benchmarks -h)")
     bench_command.set_defaults(run=_bench)
     export_command = commands.choices["export"]
-    filters = export_command.add_argument_group("filters (repeat a flag for several values)")
-    for key in LIST_FIELDS:
-        filters.add_argument(f"--{key}", action="append", default=[], metavar="VALUE",
-                             help=f"keep only this {key} (an id for sources, actors and targets)")
-    filters.add_argument("--query", default="", help="keep statements whose quote, actor, cue or summary match")
+    _add_filter_flags(export_command)
     outputs = export_command.add_argument_group("outputs (one or more)")
     outputs.add_argument("--pptx", type=Path, metavar="FILE", help="an editable PowerPoint deck")
     outputs.add_argument("--xlsx", type=Path, metavar="FILE", help="the filtered statements as Excel")
@@ -254,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     outputs.add_argument("--png", type=Path, metavar="DIR", help="one PNG and SVG per view, and a README")
     export_command.add_argument("--title", default="Who stands where", help="the deck's title")
     export_command.add_argument("--as-of", type=_date, default=dt.date.today(), help="as-of date, YYYY-MM-DD")
-    export_command.add_argument("--views", default=",".join(export.DECK_VIEWS),
-                                help=f"comma-separated views (default: {','.join(export.DECK_VIEWS)})")
+    export_command.add_argument("--views", default=",".join(registry.EXPORT_VIEWS),
+                                help=f"comma-separated views (default: {','.join(registry.EXPORT_VIEWS)})")
     args, extra = parser.parse_known_args(argv)
     if args.command != "bench" and extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

@@ -15,10 +15,11 @@ from pptx import Presentation
 
 from analysis.cli import main
 from analysis.data.schema import STANCES
-from analysis.present import export, figures, theme
+from analysis.present import export, registry, theme
 from analysis.present.export import images
 from analysis.query import aggregates
 from analysis.query.filters import FilterSpec, apply
+from analysis.query.scope import Scope
 from frames import SMALL
 
 AS_OF = dt.date(2026, 11, 29)
@@ -35,14 +36,14 @@ def texts(slide):
 
 
 def test_deck_slides_in_order_with_their_titles(tables, full_deck):
-    scope = figures.Scope.of(tables, FilterSpec(), as_of=AS_OF)
+    scope = Scope.of(tables, FilterSpec(), as_of=AS_OF)
     blocs = aggregates.key_quotes(scope.rows)["bloc"].tolist()
     slides = list(full_deck.slides)
     assert len(slides) == 1 + len(export.DECK_VIEWS) + len(blocs) + 1
     assert slides[0].shapes.title.text == TITLE
     assert "As of 29 November 2026" in slides[0].placeholders[1].text_frame.text
     for slide, view in zip(slides[1:], export.DECK_VIEWS):
-        meta = figures.figure(view, scope).layout.meta
+        meta = registry.figure(view, scope).layout.meta
         assert slide.shapes.title.text == meta["title"]
         assert meta["subtitle"] in texts(slide) and meta["footer"] in texts(slide)
     assert [s.shapes.title.text for s in slides[-1 - len(blocs):-1]] == [f"Key quotes: {b}" for b in blocs]
@@ -95,14 +96,14 @@ def test_deck_follows_the_filters(tables):
 
 
 def test_png_has_the_requested_size_and_is_not_blank(tables):
-    fig = figures.figure("blocs", figures.Scope.of(tables, FilterSpec(), as_of=AS_OF))
+    fig = registry.figure("blocs", Scope.of(tables, FilterSpec(), as_of=AS_OF))
     image = Image.open(io.BytesIO(export.figure_png(fig, width=800, height=450, scale=2)))
     assert image.size == (1600, 900)
     assert max(ImageStat.Stat(image.convert("L")).var) > 100
 
 
 def test_svg_parses_and_holds_the_title(tables):
-    fig = figures.figure("spectrum", figures.Scope.of(tables, FilterSpec(), as_of=AS_OF))
+    fig = registry.figure("spectrum", Scope.of(tables, FilterSpec(), as_of=AS_OF))
     root = ET.fromstring(export.figure_svg(fig, width=1000, height=700))
     text = " ".join(t for t in root.itertext())
     assert "actors support" in text and "As of 29 Nov 2026" in text
@@ -122,7 +123,7 @@ def test_missing_chromium_gives_a_clear_error(monkeypatch, tables):
     images._server.cache_clear()
     try:
         with pytest.raises(export.ExportError, match="apt-get install -y chromium"):
-            export.figure_png(figures.figure("blocs", figures.Scope.of(tables, FilterSpec(), as_of=AS_OF)),
+            export.figure_png(registry.figure("blocs", Scope.of(tables, FilterSpec(), as_of=AS_OF)),
                               width=400, height=300)
     finally:
         images._server.cache_clear()

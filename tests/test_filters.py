@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.data.schema import STANCES
-from analysis.query.filters import FilterSpec, Labels, apply, describe
+from analysis.present.wording import describe
+from analysis.query.filters import FilterSpec, Labels, apply
 from frames import SMALL
 
 

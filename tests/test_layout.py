@@ -59,7 +59,7 @@ def test_no_data_reaches_html():
     """HTML is only ever fed module constants: screenshot mode's CSS and the reader's scroll script
     (formatted with a statement id that has passed the slug pattern)."""
     allowed = {("views/shot.py", "st.html", "CHROME_CSS"),
-               ("views/reader.py", "st.iframe", "SCROLL_SCRIPT.format(statement_id=selected)")}
+               ("views/reader.py", "st.iframe", "SCROLL_SCRIPT.format(statement_id=page.scroll_to)")}
     found = {(str(p.relative_to(ROOT)), name, argument)
              for p in [ROOT / "dashboard.py", *(ROOT / "views").rglob("*.py")] for name, argument in _html_calls(p)}
     assert found <= allowed, found - allowed

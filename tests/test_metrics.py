@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis.data.schema import STANCES
-from analysis.query import aggregates
+from analysis.present import wording
+from analysis.query import aggregates, listings
 from frames import SMALL
 
 
@@ -62,11 +63,11 @@ def test_key_quotes_one_per_bloc():
 
 def test_findings_state_the_result():
     counts = aggregates.stance_counts(SMALL, by="bloc")
-    assert aggregates.bloc_finding(counts) == "Support from Bloc A; opposition from Bloc B"
+    assert wording.bloc_finding(counts) == "Support from Bloc A; opposition from Bloc B"
     positions = aggregates.actor_positions(SMALL[SMALL["target_id"] == "plan"])
-    assert aggregates.spectrum_finding(positions, topic="the plan") == (
+    assert wording.spectrum_finding(positions, topic="the plan") == (
         "1 of 3 actors support the plan; 1 oppose or condemn, 1 urge caution")
-    assert aggregates.bloc_finding(counts.head(0)) == "No statements match the filters"
+    assert wording.bloc_finding(counts.head(0)) == "No statements match the filters"
 
 
 @pytest.mark.parametrize(("value", "precision", "shown"), [
@@ -74,28 +75,26 @@ def test_findings_state_the_result():
     ("2000-01-01", "decade", "2000s"), (None, "unknown", "undated"),
 ])
 def test_format_date_never_claims_more_precision(value, precision, shown):
-    assert aggregates.format_date(pd.Timestamp(value) if value else pd.NaT, precision) == shown
+    assert wording.format_date(pd.Timestamp(value) if value else pd.NaT, precision) == shown
 
 
 def test_source_line():
     sources = pd.DataFrame({"title": ["A report"], "outlet": [""], "published": [pd.Timestamp("2025-11-01")],
                             "date_precision": ["month"]})
-    assert aggregates.source_line(sources, as_of=dt.date(2026, 11, 29)) == (
+    assert wording.source_line(sources, as_of=dt.date(2026, 11, 29)) == (
         "Source: A report (Nov 2025) · As of 29 Nov 2026 · Stance & Reaction Dashboard")
 
 
 def test_headline_sentence():
-    assert aggregates.headline_sentence(aggregates.headline_numbers(SMALL)) == (
+    assert wording.headline_sentence(aggregates.headline_numbers(SMALL)) == (
         "5 statements by 4 actors in 1 source: 1 supportive, 1 cautious, 2 opposed or condemning, 1 neutral.")
 
 
 def test_latest_statements_come_latest_first_then_undated():
-    from analysis.present import pagework
-
     rows = SMALL.copy()
     rows["date"] = pd.to_datetime([f"2025-11-{10 + i}" for i in range(len(rows))]).astype("datetime64[ns]")
     rows.loc[rows.index[-1], ["date", "date_precision"]] = [pd.NaT, "unknown"]
-    latest = pagework.latest_statements(rows, limit=len(rows))
+    latest = listings.latest_statements(rows, limit=len(rows))
     dated = latest["date"].iloc[:-1]
     assert dated.is_monotonic_decreasing and dated.notna().all() and pd.isna(latest["date"].iloc[-1])
-    assert pagework.latest_statements(rows, limit=2)["statement_id"].tolist() == latest["statement_id"].tolist()[:2]
+    assert listings.latest_statements(rows, limit=2)["statement_id"].tolist() == latest["statement_id"].tolist()[:2]

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from analysis.present import wording
 from analysis.query import aggregates, alignment, timeline
 from frames import SMALL, view
 
@@ -24,7 +25,7 @@ def test_actor_target_cells_shares_and_order():
 
 def test_matrix_finding_names_the_busiest_and_most_divided_target():
     cells = aggregates.actor_target_cells(SMALL)
-    assert aggregates.matrix_finding(cells) == (
+    assert wording.matrix_finding(cells) == (
         "Most positions are on the plan (3 actors), which also divides them most (1 for, 2 against or cautious)")
 
 
@@ -46,7 +47,7 @@ def test_polarization_counts_pairs_on_shared_targets():
     assert figures["modularity"] is None  # no two actors share a stance
     with_ally = alignment.polarization(aggregates.actor_target_cells(WITH_ALLY))
     assert with_ally["modularity"] is not None
-    assert "Polarization 67%" in alignment.polarization_sentence(figures)
+    assert "Polarization 67%" in wording.polarization_sentence(figures)
 
 
 def test_layout_is_seeded_and_the_same_for_both_edge_kinds():
@@ -83,13 +84,13 @@ def test_reaction_lags_never_invent_days():
     rows.loc[rows["actor_id"] == "gov-b", ["date", "date_precision"]] = [pd.Timestamp("2025-11-01"), "month"]
     rows.loc[rows["actor_id"] == "pundits", ["date", "date_precision"]] = [pd.NaT, "unknown"]
     rows.loc[rows["actor_id"] == "gov-c", "date"] = pd.Timestamp("2025-11-19")
-    lags = timeline.reaction_lags(rows, trigger_date=pd.Timestamp("2025-11-16")).set_index("actor_id")
+    lags = wording.reaction_lags(rows, trigger_date=pd.Timestamp("2025-11-16")).set_index("actor_id")
     assert lags.loc["gov-a", "lag"] == "same day" and lags.loc["gov-a", "lag_days"] == 0
     assert lags.loc["gov-c", "lag"] == "3 days after"
     assert lags.loc["gov-b", "lag"].startswith("within Nov 2025 (month precision")
     assert pd.isna(lags.loc["gov-b", "lag_days"])
     assert lags.loc["pundits", "lag"] == "undated"
-    assert timeline.lag_finding(lags.reset_index()) == (
+    assert wording.lag_finding(lags.reset_index()) == (
         "1 actor reacted the same day; 1 within 3 days; 1 more in Nov 2025 (month precision); 1 with no date")
 
 

@@ -6,14 +6,16 @@ import json
 import pandas as pd
 import pytest
 
-from analysis.present import figures, theme
+from analysis.present import geo, registry, theme
 from analysis.present.charts import NO_MATCH
 from analysis.present.charts.maps import stance_map
 from analysis.present.charts.network import alignment_network
 from analysis.present.charts.stances import stance_matrix
 from analysis.present.charts.timeline import reaction_timeline, stance_over_time
+from analysis.present.figures import ViewOptions
 from analysis.query import aggregates, alignment, timeline
 from analysis.query.filters import FilterSpec
+from analysis.query.scope import Scope
 from frames import SMALL
 
 TEXT = {"title": "A finding", "subtitle": "5 statements by 4 actors · no filters", "footer": "Source: test"}
@@ -107,22 +109,22 @@ def test_empty_views_say_no_statements_match(builder):
     assert any(a.text == NO_MATCH for a in fig.layout.annotations)
 
 
-@pytest.mark.parametrize("view", list(figures.VIEWS))
+@pytest.mark.parametrize("view", list(registry.BY_ID))
 def test_every_view_builds_a_sandwich_on_the_real_data(tables, view):
-    scope = figures.Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
-    fig = figures.figure(view, scope, options={"actor": "donald-trump"})
+    scope = Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
+    fig = registry.figure(view, scope, options=ViewOptions(actor_id="donald-trump"))
     assert fig.layout.meta["title"] and fig.layout.meta["footer"].endswith("Stance & Reaction Dashboard")
     assert "As of 29 Nov 2026" in fig.layout.meta["footer"]
 
 
 def test_unknown_view_is_refused(tables):
-    scope = figures.Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
+    scope = Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
     with pytest.raises(ValueError, match="unknown view"):
-        figures.figure("pie", scope)
+        registry.figure("pie", scope)
 
 
 def test_country_names_prefer_short_common_names(tables):
-    names = figures.country_names(["USA", "RUS", "VEN", "IRN", "CHN"], tables.actors)
+    names = geo.country_names(["USA", "RUS", "VEN", "IRN", "CHN"], tables.actors)
     assert names == {"USA": "United States", "RUS": "Russia", "VEN": "Venezuela", "IRN": "Iran", "CHN": "China"}
 
 
@@ -132,10 +134,10 @@ def test_every_figure_passes_plotly_validation(tables, spec):
     figure with validation on proves that every property they set is one plotly knows, with a valid value."""
     import plotly.graph_objects as go
 
-    scope = figures.Scope.of(tables, spec, as_of=dt.date(2026, 11, 29))
-    for view in figures.VIEWS:
-        options = {"actor": "trump"} if view == "profile" else {}
-        fig = figures.figure(view, scope, options=options)
+    scope = Scope.of(tables, spec, as_of=dt.date(2026, 11, 29))
+    for view in registry.BY_ID:
+        options = ViewOptions(actor_id="trump" if view == "profile" else None)
+        fig = registry.figure(view, scope, options=options)
         checked = go.Figure(fig.to_dict())  # raises ValueError on an unknown property or a bad value
         assert json.loads(checked.to_json()) == json.loads(fig.to_json()), view
 

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.present import figures
-from analysis.present.figures import Scope
+from analysis.present.pages import map as world
 from analysis.present.text import escape_markdown
-from analysis.query import aggregates
+from analysis.query.scope import Scope
 from views import state, ui
 
 
 def render(scope: Scope) -> None:
     st.title("Map")
-    st.caption(escape_markdown(scope.subtitle) + " · only actors with a country are mapped")
+    page = world.map_page(scope, figure=state.figure)
+    st.caption(escape_markdown(page.caption))
     ui.screenshot_link("views/map.py", scope, view="map")
-    ui.chart(state.figure("map", scope), key="map", filename="stance-map")
-    countries = aggregates.country_stances(scope.selection)
-    if countries.empty:
-        return
-    names = figures.country_names(countries["country"], scope.tables.actors)
-    table = countries.assign(Country=countries["country"].map(names), Actors=countries["actors"].str.join(", "),
-                             net=countries["net"].round(2))[["Country", "stance", "net", "n", "Actors"]]
-    st.dataframe(table.rename(columns={"stance": "Net stance", "net": "Net score", "n": "Statements"}),
-                 hide_index=True, key="country_table")
+    ui.chart(page.figure, key="map", filename="stance-map")
+    if page.countries is not None:
+        st.dataframe(page.countries, hide_index=True, key="country_table")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.data import saving, store
-from analysis.data.schema import COLUMNS, SLUG_PATTERN, URL_PATTERN
-from analysis.extract.actors import slug
+from analysis.data.schema import COLUMNS, SLUG_PATTERN, URL_PATTERN, slug
 
 MAX_UPLOAD_BYTES = 1_000_000
 ALLOWED_SUFFIXES = (".txt", ".md")
@@ -90,6 +89,30 @@ def add_article(data_dir: Path, seeds_dir: Path, *, text: str, title: str, outle
     sources = pd.concat([raw["sources"], pd.DataFrame([row])], ignore_index=True)
     saving.save(data_dir, seeds_dir, {"sources": sources}, base=base, reason=f"add source {source_id}")
     return source_id
+
+
+def add_upload(data_dir: Path, seeds_dir: Path, *, upload: tuple[str, bytes] | None, pasted: str = "",
+               **details) -> str:
+    """The review page's "Add the article": the uploaded file's (name, bytes), else the pasted text, checked
+    first, then stored as `add_article` does (`details`: its title, outlet, published, precision, url, base)."""
+    text = check_upload(*upload) if upload else check_text(pasted)
+    return add_article(data_dir, seeds_dir, text=text, **details)
+
+
+def correct_statement(data_dir: Path, seeds_dir: Path, statement_id: str, *, stance: str, target_id: str,
+                      summary: str, reviewed: bool, base: str) -> None:
+    """Save a curator's correction of one statement: its stance, target, summary and reviewed flag, through
+    the same validated, locked, stale-checked save as everything else. `base` is the sha256 of
+    statements.csv as the curator saw it."""
+    raw, problems = store.read_tables(Path(data_dir))
+    statements = raw.get("statements")
+    if problems or statements is None:
+        raise CurationError("The tables cannot be read; reload the page.")
+    mask = statements["statement_id"] == statement_id
+    statements.loc[mask, ["stance", "target_id", "summary", "reviewed"]] = [
+        stance, target_id, " ".join(summary.split()), "true" if reviewed else "false"]
+    saving.save(data_dir, seeds_dir, {"statements": statements}, base={"statements": base},
+                reason=f"correct {statement_id}")
 
 
 def _next_ids(existing, prefix: str, count: int) -> list[str]:

@@ -7,6 +7,8 @@ exports all take their column names and the stance scale from here.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -225,3 +227,18 @@ def typed_schemas() -> dict[str, pa.DataFrameSchema]:
             "end": pa.Column("int64"),
         }, unique=["event_id"]),
     }
+
+
+def slug(text: str) -> str:
+    """An id that matches SLUG_PATTERN, from a name: accents dropped, lower case, words joined by hyphens
+    ('Ministère des Affaires' -> 'ministere-des-affaires'); 'actor' when no letter or digit is left. The
+    extractor makes its actor ids the same way (analysis.extract.actors.slug)."""
+    return "-".join(re.findall(r"[a-z0-9]+", "".join(map(_fold, text)))) or "actor"
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    """A character lower-cased and without its accent, one character for one."""
+    base = unicodedata.normalize("NFKD", ch)[0]
+    low = base.casefold()
+    return low if len(low) == 1 else base

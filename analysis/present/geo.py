@@ -106,3 +106,34 @@ def extent(rings) -> float:
 
 def _area(ring) -> float:
     return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
+# Country names: the one place that turns an ISO alpha-3 code into a name.
+
+
+@functools.cache
+def iso_name(code: str) -> str | None:
+    """ISO's common name for a country ('Iran' for IRN), else its official name; None for an unknown code."""
+    country = pycountry.countries.get(alpha_3=code)
+    return (getattr(country, "common_name", None) or country.name) if country else None
+
+
+def country_label(code: str) -> str:
+    """A country as a picker lists it: 'Venezuela (VEN)'; an unknown code as it is."""
+    name = iso_name(code)
+    return f"{name} ({code})" if name else code
+
+
+def country_names(codes, actors) -> dict[str, str]:
+    """Short country names for charts: ISO's name, or a government actor's name inside it ('Russia' for
+    'Russian Federation', from the actors table)."""
+    governments: dict[str, list[str]] = {}
+    for name, kind, country in zip(*(actors[c].tolist() for c in ("name", "kind", "country"))):
+        if kind == "government":
+            governments.setdefault(country, []).append(name)
+    names = {}
+    for code in codes:
+        iso = iso_name(code) or code
+        shorter = [n for n in governments.get(code, []) if n in iso and n != iso]
+        names[code] = min(shorter, key=len) if shorter else iso
+    return names

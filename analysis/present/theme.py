@@ -23,6 +23,9 @@ STANCE_TEXT_COLORS: dict[str, str] = {
     "condemning": "#FFFFFF", "opposed": "#FFFFFF", "cautious": "#1A1A1A", "neutral": "#1A1A1A",
     "supportive": "#FFFFFF",
 }
+# The named colours of Streamlit's badges and highlights closest to the stance palette.
+STANCE_BADGE_COLORS: dict[str, str] = {"condemning": "red", "opposed": "orange", "cautious": "yellow",
+                                       "neutral": "gray", "supportive": "blue"}
 # Blocs are categories, not an order: Paul Tol's muted scheme, kept apart from the stance hues.
 BLOC_COLORS: tuple[str, ...] = ("#332288", "#44AA99", "#CC6677", "#117733", "#88CCEE", "#882255",
                                 "#999933", "#AA4499", "#DDCC77", "#6E6E6E")

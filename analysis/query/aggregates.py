@@ -2,14 +2,11 @@
 
 Every function takes statement rows (a frame shaped like `Tables.view`, or a `Selection` of one from
 `filters.select`) and returns a new, small frame or value. Charts receive these aggregates, never the raw
-rows. The work is done on integer codes with numpy (see analysis/selection.py), so that a filter change
+rows. The work is done on integer codes with numpy (see analysis/query/selection.py), so that a filter change
 stays fast at a million statements.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-import functools
 
 import numpy as np
 import pandas as pd
@@ -185,111 +182,6 @@ def key_quotes(rows: Rows, *, per_bloc: int = 1) -> pd.DataFrame:
     return rows.take(positions[order]).reset_index(drop=True)
 
 
-def _join_names(names: list[str], *, limit: int = 2) -> str:
-    if len(names) > limit:
-        names = [*names[:limit], f"{len(names) - limit} more"]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def bloc_finding(counts_by_bloc: pd.DataFrame) -> str:
-    """A title that states what the bloc chart shows, e.g. 'US Republicans back it; Venezuela's allies oppose it'."""
-    if counts_by_bloc.empty:
-        return "No statements match the filters"
-    supportive = counts_by_bloc.loc[counts_by_bloc["net"] > 0.25, "bloc"].tolist()
-    opposing = counts_by_bloc[counts_by_bloc["net"] < -0.25].sort_values("net")["bloc"].tolist()
-    parts = []
-    if supportive:
-        parts.append(f"Support from {_join_names(supportive)}")
-    if opposing:
-        parts.append(f"opposition from {_join_names(opposing)}" if parts else
-                     f"Opposition from {_join_names(opposing)}")
-    if not parts:
-        return "No bloc takes a clear side"
-    return "; ".join(parts)
-
-
-def spectrum_finding(positions: pd.DataFrame, *, topic: str) -> str:
-    """A title such as '8 of 16 actors support the FTO designation; 4 oppose or condemn it'."""
-    if positions.empty:
-        return "No statements match the filters"
-    total = len(positions)
-    support = int((positions["stance"] == "supportive").sum())
-    against = int(positions["stance"].isin(OPPOSING).sum())
-    cautious = int((positions["stance"] == "cautious").sum())
-    head = f"{support} of {total} actors support {topic}"
-    tail = []
-    if against:
-        tail.append(f"{against} oppose or condemn")
-    if cautious:
-        tail.append(f"{cautious} urge caution")
-    return head + ("; " + ", ".join(tail) if tail else "")
-
-
-def format_date(value, precision: str) -> str:
-    """A date shown no more exactly than it is known: '16 Nov 2025', 'Nov 2025', '2015', '2000s', 'undated'."""
-    if value is None or pd.isna(value) or precision == "unknown":
-        return "undated"
-    return _format_stamp(pd.Timestamp(value), precision)
-
-
-@functools.lru_cache(maxsize=4096)  # a timeline formats the same few dates hundreds of times
-def _format_stamp(stamp: pd.Timestamp, precision: str) -> str:
-    if precision == "day":
-        return f"{stamp.day} {stamp:%b %Y}"
-    if precision == "week":
-        return f"week of {stamp.day} {stamp:%b %Y}"
-    if precision == "month":
-        return f"{stamp:%b %Y}"
-    if precision == "year":
-        return f"{stamp.year}"
-    if precision == "decade":
-        return f"{stamp.year // 10 * 10}s"
-    return stamp.date().isoformat()
-
-
-SOURCE_LINE_COLUMNS = ("title", "outlet", "published", "date_precision")
-
-
-def source_line(sources: pd.DataFrame | list[tuple], *, as_of: dt.date, total: int | None = None) -> str:
-    """The footer of a chart: its sources and the as-of date. `sources` is a frame with SOURCE_LINE_COLUMNS,
-    or its rows as tuples. Only the first two are named, so it may hold just those, with `total` saying how
-    many there are."""
-    total = len(sources) if total is None else total
-    if isinstance(sources, pd.DataFrame):
-        sources = list(zip(*(sources.head(2)[c].tolist() for c in SOURCE_LINE_COLUMNS)))
-    if not len(sources):
-        names = "none"
-    else:
-        shown = [f"{title} ({format_date(published, precision)})" if outlet == "" else
-                 f"{outlet}, {format_date(published, precision)}"
-                 for title, outlet, published, precision in sources[:2]]
-        names = "; ".join(shown) + (f"; and {total - 2:,} more" if total > 2 else "")
-    label = "Source" if total <= 1 else "Sources"
-    return f"{label}: {names} · As of {as_of.day} {as_of:%b %Y} · Stance & Reaction Dashboard"
-
-
-def headline_sentence(numbers: dict[str, int]) -> str:
-    """'25 statements by 18 actors in 1 source: 11 supportive, 3 cautious, 7 opposed or condemning, 4 neutral.'"""
-    if not numbers["statements"]:
-        return "No statements match the filters."
-
-    def count(n: int, word: str) -> str:
-        return f"{n:,} {word}{'' if n == 1 else 's'}"
-
-    parts = [f"{numbers[key]} {label}" for key, label in
-             (("supportive", "supportive"), ("cautious", "cautious"), ("opposing", "opposed or condemning"),
-              ("neutral", "neutral")) if numbers[key]]
-    return (f"{count(numbers['statements'], 'statement')} by {count(numbers['actors'], 'actor')} "
-            f"in {count(numbers['sources'], 'source')}: " + ", ".join(parts) + ".")
-
-
-def topic_phrase(label: str) -> str:
-    """A target label as the object of a sentence: 'FTO designation of …' -> 'the FTO designation of …'."""
-    if len(label) > 1 and label[0].isupper() and label[1].islower():
-        label = label[0].lower() + label[1:]
-    return label if label.lower().startswith("the ") else "the " + label
-
-
 def actor_target_cells(rows: Rows, *, limit: int | None = None, quotes: bool = True) -> pd.DataFrame:
     """One row per (actor, target): statement count, mean score, nearest stance, quotes, and the share of
     statements that are supportive, cautious, neutral and opposed-or-condemning (the DNA actor-by-belief table).
@@ -320,29 +212,6 @@ def actor_target_cells(rows: Rows, *, limit: int | None = None, quotes: bool = T
         "share_neutral": share["neutral"], "share_opposed": share["opposed"] + share["condemning"]}, order)
 
 
-def matrix_finding(cells: pd.DataFrame) -> str:
-    """'Most positions are on X (9 actors); actors split most on Y (4 for, 3 against)'."""
-    if cells.empty:
-        return "No statements match the filters"
-    per_target: dict[str, list] = {}  # target label -> [its actors, cells for, cells against or cautious]
-    for actor, label, stance in zip(cells["actor_id"].tolist(), cells["target_label"].tolist(),
-                                    cells["stance"].tolist()):
-        tally = per_target.setdefault(label, [set(), 0, 0])
-        tally[0].add(actor)
-        tally[1] += stance == "supportive"
-        tally[2] += stance in ("cautious", *OPPOSING)
-    labels = sorted(per_target)  # max keeps the first of equals: ties go to the first label in sort order
-    busiest = max(labels, key=lambda t: len(per_target[t][0]))
-    text = f"Most positions are on {topic_phrase(busiest)} ({len(per_target[busiest][0])} actors)"
-    contested = [t for t in labels if per_target[t][1] > 0 and per_target[t][2] > 0]
-    if contested:
-        split = max(contested, key=lambda t: min(per_target[t][1:]))
-        sides = f"{per_target[split][1]} for, {per_target[split][2]} against or cautious"
-        text += (f", which also divides them most ({sides})" if split == busiest
-                 else f"; actors split most on {topic_phrase(split)} ({sides})")
-    return text
-
-
 def country_stances(rows: Rows) -> pd.DataFrame:
     """One row per country with country-level actors: statement count, the actors, the net stance
     (mean score of all their statements) and its nearest stance label, and a few quotes."""
@@ -363,17 +232,3 @@ def _country_stances(rows: Selection) -> pd.DataFrame:
         actors.setdefault(country, []).append(name)
     return pd.DataFrame({"country": countries, "n": runs.lengths, "actors": [actors[c] for c in countries],
                          "net": net, "stance": nearest_stances(net), "quotes": _top_quotes(runs, label="actor_name")})
-
-
-def map_finding(countries: pd.DataFrame, *, country_names: dict[str, str]) -> str:
-    if countries.empty:
-        return "No country-level statements match the filters"
-    groups = {}
-    rows = list(zip(countries["country"].tolist(), countries["stance"].tolist()))
-    for stance in ("supportive", "condemning", "opposed", "cautious", "neutral"):
-        names = [country_names.get(c, c) for c, s in rows if s == stance]
-        if names:
-            groups[stance] = _join_names(names, limit=3)
-    verbs = {"supportive": "{} on balance supportive", "condemning": "{} condemning", "opposed": "{} opposed",
-             "cautious": "{} cautious", "neutral": "{} neutral"}
-    return "; ".join(verbs[s].format(n) for s, n in groups.items())

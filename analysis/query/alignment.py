@@ -76,18 +76,6 @@ NETWORK_ACTORS = 40  # more nodes than this are unreadable, and the layout grows
 LAYOUT_ITERATIONS = 60
 
 
-def polarization_sentence(figures: dict) -> str:
-    if not figures["pairs"]:
-        return "No two actors took a side on the same target, so polarization cannot be measured for this filter."
-    share = figures["conflict_share"]
-    text = (f"Polarization {share:.0%}: of the {figures['pairs']} pairs of actors who took a side on the same "
-            f"target, {figures['conflicts']} took opposite sides (one supportive, the other cautious or against).")
-    if figures["modularity"] is not None:
-        text += (f" Bloc modularity of the agreement network is {figures['modularity']:.2f} "
-                 "(near 0: agreement crosses blocs; towards 1: actors agree only within their bloc).")
-    return text
-
-
 def network_graph(cells: pd.DataFrame, edges: pd.DataFrame) -> nx.Graph:
     graph = nx.Graph()
     named = {}

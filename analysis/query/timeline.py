@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
-from analysis.query.aggregates import Rows, format_date, top_actors
+from analysis.query.aggregates import Rows, nearest_stances, top_actors
 from analysis.query.selection import NOT_A_TIME, PRECISION_RANK, Selection
 
 # Fixed lengths as Timedelta (fast); calendar ones as DateOffset.
@@ -33,17 +35,10 @@ def trigger_event(events: pd.DataFrame, *, source_ids=None) -> pd.Series | None:
     return None if earliest is None else events.iloc[earliest]
 
 
-def _lag_text(start: pd.Timestamp, end: pd.Timestamp, precision: str, trigger: pd.Timestamp) -> tuple[str, float]:
-    if precision == "day":
-        days = (start - trigger).days
-        if days == 0:
-            return "same day", 0.0
-        return (f"{days} day{'s' if abs(days) != 1 else ''} after" if days > 0
-                else f"{-days} day{'s' if days != -1 else ''} before"), float(days)
-    shown = format_date(start, precision)
-    if start <= trigger < end:
-        return f"within {shown} ({precision} precision: no exact lag)", float("nan")
-    return f"{'after' if start > trigger else 'before'}: {shown} ({precision} precision)", float("nan")
+def trigger_date(events: pd.DataFrame, *, source_ids=None):
+    """The date of the trigger event (see trigger_event), or None."""
+    event = trigger_event(events, source_ids=source_ids)
+    return None if event is None else event["date"]
 
 
 def _dated(rows: Selection) -> Selection:
@@ -51,50 +46,71 @@ def _dated(rows: Selection) -> Selection:
     return rows.where((rows.array("date") != NOT_A_TIME) & rows.is_in("date_precision", list(PERIOD_OFFSETS)))
 
 
-def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
-    """Per actor: its first dated statement and how long after the trigger it came, as exactly as the
-    dates allow. Day-precision dates give a number of days; coarser ones say their precision instead."""
-    columns = ["actor_id", "actor_name", "bloc", "first_statement", "precision", "lag", "lag_days", "statements"]
+class FirstReaction(NamedTuple):
+    actor_id: str
+    actor_name: str
+    bloc: str
+    start: pd.Timestamp  # NaT for an actor with no dated statement
+    precision: str
+    lag_days: float  # NaN unless the date is known to the day and there is a trigger
+    statements: int
+
+    def order(self) -> tuple:
+        """Finest precision first, then the shortest lag (no lag last), then by name."""
+        no_lag = self.lag_days != self.lag_days
+        return (PRECISION_RANK.get(self.precision, len(PRECISION_RANK)), no_lag, 0.0 if no_lag else self.lag_days,
+                self.actor_name)
+
+
+FIRST_REACTION_COLUMNS = list(FirstReaction._fields)
+
+
+def first_reactions(rows: Rows, *, trigger_date) -> pd.DataFrame:
+    """Per actor: the date of its first dated statement (the start of the period it stands for), its
+    precision, and for a date known to the day how many days after the trigger it came (NaN otherwise: a
+    month-precision date gives no number of days), in FirstReaction.order. Kept with the selection: the
+    timeline's title and its table both ask."""
     rows = Selection.of(rows)
+    return rows.memo(("first_reactions", trigger_date), lambda: _first_reactions(rows, trigger_date))
+
+
+def _first_reactions(rows: Selection, trigger_date) -> pd.DataFrame:
     if rows.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=FIRST_REACTION_COLUMNS)
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
     codes, counts = rows.present("actor_id")
     about = rows.firsts("actor_id")[codes]
-    ids = rows.codes("actor_id")[1][codes].tolist()
     # The earliest period start, then the finest precision: the first row of each actor in that order.
     earliest = _dated(rows).runs(("actor_id",), within=("date", "precision_rank"))
     first = dict(zip(earliest.key("actor_id").tolist(),
                      zip(pd.to_datetime(earliest.selection.array("date")[earliest.first()]),
                          earliest.key("date_precision"))))
-    described: dict[tuple, dict] = {}  # many actors share a first date: describe each date once
-
-    def describe(date, precision: str) -> dict:
-        if (date, precision) not in described:
-            start, end = period(date, precision)
-            lag, days = _lag_text(start, end, precision, trigger) if trigger is not None else ("no trigger event",
-                                                                                               float("nan"))
-            described[date, precision] = dict(first_statement=format_date(start, precision), precision=precision,
-                                              lag=lag, lag_days=days)
-        return described[date, precision]
-
-    undated = dict(first_statement="undated", precision="unknown", lag="undated", lag_days=float("nan"))
-    records = [{"actor_id": actor_id, "actor_name": name, "bloc": bloc, "statements": int(count),
-                **(describe(*first[actor_id]) if actor_id in first else undated)}
-               for actor_id, name, bloc, count in zip(ids, rows.labels("actor_name", about).tolist(),
-                                                      rows.labels("bloc", about).tolist(), counts.tolist())]
-    # Finest precision first, then the shortest lag (no lag last), then by name.
-    records.sort(key=lambda r: (PRECISION_RANK.get(r["precision"], len(PRECISION_RANK)), r["lag_days"] != r["lag_days"],
-                                0.0 if r["lag_days"] != r["lag_days"] else r["lag_days"], r["actor_name"]))
-    return pd.DataFrame(records, columns=columns)
+    records = []
+    for actor_id, name, bloc, count in zip(rows.codes("actor_id")[1][codes].tolist(),
+                                           rows.labels("actor_name", about).tolist(),
+                                           rows.labels("bloc", about).tolist(), counts.tolist()):
+        start, precision = first.get(actor_id, (pd.NaT, "unknown"))
+        days = float((start - trigger).days) if precision == "day" and trigger is not None else float("nan")
+        records.append(FirstReaction(actor_id, name, bloc, start, precision, days, int(count)))
+    return pd.DataFrame(sorted(records, key=FirstReaction.order), columns=FIRST_REACTION_COLUMNS)
 
 
-def reaction_window(rows: pd.DataFrame, trigger_date) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The stretch of time the reactions panel shows: from just before the trigger to at most 60 days after."""
+def reaction_window(trigger_date) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The stretch of time whose reactions the timeline shows: from 40 days before the trigger to 60 after."""
     if trigger_date is None:
         return None
     trigger = pd.Timestamp(trigger_date)
     return trigger - pd.Timedelta(days=40), trigger + pd.Timedelta(days=61)
+
+
+def shown_window(starts: list[pd.Timestamp], ends: list[pd.Timestamp], trigger: pd.Timestamp) -> list[pd.Timestamp]:
+    """The reactions' axis range: at least from 4 days before the trigger to 14 after, widened to show every
+    reaction period that ends in the 60 days before it whole (a month-precision statement spans its
+    month), up to 60 days after it."""
+    near = [(start, end) for start, end in zip(starts, ends) if end > trigger - pd.Timedelta(days=60)]
+    first = min([trigger - pd.Timedelta(days=4), *(start for start, _ in near)])
+    last = max([trigger + pd.Timedelta(days=14), *(min(end, trigger + pd.Timedelta(days=60)) for _, end in near)])
+    return [first - pd.Timedelta(days=1), last + pd.Timedelta(days=1)]
 
 
 # (date key, precision key, the grouping's name) from finest to coarsest; see Selection.sort_key.
@@ -180,8 +196,6 @@ def period_ends(starts: np.ndarray, precisions: np.ndarray) -> np.ndarray:
 def stance_series(rows: Rows, *, max_dates: int = 120) -> pd.DataFrame:
     """One actor's stance per target and date, for the stance-over-time chart: the mean score of the
     statements of that date (or month, when there are more than `max_dates` dates), their count and a quote."""
-    from analysis.query.aggregates import nearest_stances
-
     columns = ["target_label", "date", "date_precision", "score", "stance", "n", "quote"]
     rows = Selection.of(rows)
     dated = rows.where(rows.array("date") != NOT_A_TIME)
@@ -206,29 +220,3 @@ def silent_actors(view: Rows, candidates: pd.DataFrame, *, target_ids) -> pd.Dat
     ids, blocs, names = (candidates[c].tolist() for c in ("actor_id", "bloc", "name"))
     silent = sorted((i for i, actor_id in enumerate(ids) if actor_id not in spoke), key=lambda i: (blocs[i], names[i]))
     return candidates.iloc[silent][["actor_id", "name", "bloc", "kind", "country"]].reset_index(drop=True)
-
-
-def lag_finding(lags: pd.DataFrame) -> str:
-    """'2 actors reacted the same day; 9 more in Nov 2025 (month precision); 3 undated'."""
-    if lags.empty:
-        return "No statements match the filters"
-    parts = []
-    precisions, lag_days, firsts = (lags[c].tolist() for c in ("precision", "lag_days", "first_statement"))
-    exact = [days for precision, days in zip(precisions, lag_days) if precision == "day"]
-    if exact:
-        same_day = sum(days == 0 for days in exact)
-        later = [days for days in exact if days > 0]
-        if same_day:
-            parts.append(f"{same_day} actor{'s' if same_day != 1 else ''} reacted the same day")
-        if later:
-            parts.append(f"{len(later)} within {int(max(later))} days")
-    coarse: dict[tuple[str, str], int] = {}  # (precision, first statement) -> actors, in order of appearance
-    for precision, first in zip(precisions, firsts):
-        if precision in ("month", "year", "decade"):
-            coarse[precision, first] = coarse.get((precision, first), 0) + 1
-    for (precision, first), count in coarse.items():
-        parts.append(f"{count} {'more ' if parts else ''}in {first} ({precision} precision)")
-    undated = precisions.count("unknown")
-    if undated:
-        parts.append(f"{undated} with no date")
-    return "; ".join(parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ import plotly.io as pio
 from analysis.data.schema import STANCE_SCORES, STANCES
 from analysis.present import theme
 from analysis.present.theme import plain
+from analysis.present.wording import NO_MATCH  # noqa: F401 (charts say it where a chart would be)
 
 
 class Draft:
@@ -86,10 +88,10 @@ def _merge(into: dict, changes: dict) -> None:
             into[key] = value
 
 
+R = TypeVar("R", bound=tuple)
 STANCE_TICKS = dict(tickmode="array", tickvals=[STANCE_SCORES[s] for s in STANCES], ticktext=list(STANCES))
 ROW_HEIGHT = 34
 MARGIN_PAD = 14
-NO_MATCH = "No statements match the filters"
 
 
 def wrap(text: str, width: int) -> str:
@@ -112,11 +114,12 @@ def label_margin(labels) -> int:
 
 
 def sandwich(fig: Draft, *, title: str, subtitle: str, footer: str, height: int, left: int = 40,
-             legend_on_top: bool = False, axis_on_top: bool = False, extra_top: int = 0) -> go.Figure:
+             legend_on_top: bool = False, axis_on_top: bool = False, extra_top: int = 0, notes: str = "") -> go.Figure:
     """Put the title, subtitle and footer into the figure itself, so exports match the screen.
 
     Title and footer both line up with the figure's left edge: the title by container coordinates, the
-    footer (annotations have none) by shifting it left across the fixed left margin.
+    footer (annotations have none) by shifting it left across the fixed left margin. `notes`, if any, go
+    with the figure's texts in its meta (an export puts them in a slide's notes).
     """
     title_html, subtitle_html = wrap(plain(title), 80), wrap(plain(subtitle), 120)
     footer_html = wrap(plain(footer), 150)
@@ -136,7 +139,7 @@ def sandwich(fig: Draft, *, title: str, subtitle: str, footer: str, height: int,
                                  font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED_INK))),
         # The texts, and the room they take, so an export can set them as editable slide text instead.
         meta={"title": title, "subtitle": subtitle, "footer": footer, "title_block": title_block,
-              "footer_block": footer_block},
+              "footer_block": footer_block, **({"notes": notes} if notes else {})},
     )
     if legend_on_top:
         fig.update_layout(legend=dict(orientation="h", x=0, xref="paper", xanchor="left", y=1,
@@ -147,14 +150,14 @@ def sandwich(fig: Draft, *, title: str, subtitle: str, footer: str, height: int,
     return fig.figure()
 
 
-def empty_figure(message: str, *, title: str, subtitle: str, footer: str) -> go.Figure:
+def empty_figure(message: str, *, title: str, subtitle: str, footer: str, notes: str = "") -> go.Figure:
     """What stands in a chart's place when no statement matches: the reason, in words."""
     fig = Draft()
     fig.add_annotation(text=plain(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                        font=dict(size=20, color=theme.MUTED_INK), name="empty")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=260)
+    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=260, notes=notes)
 
 
 def hover(lines: list[str]) -> str:
@@ -165,10 +168,10 @@ def quote_lines(quotes: list[str]) -> list[str]:
     return [f"“{wrap(plain(q), 70)}”" for q in quotes]
 
 
-def records(frame: pd.DataFrame, *columns: str) -> list[tuple]:
-    """The rows of a small frame as plain tuples of `columns`. (itertuples builds a namedtuple class on every
-    call, about a millisecond: more than the rest of a small chart.)"""
-    return list(zip(*(frame[column].tolist() for column in columns)))
+def records(frame: pd.DataFrame, record: type[R]) -> list[R]:
+    """The rows of a small frame as named records: `record` is a NamedTuple whose fields are column names.
+    (itertuples builds a namedtuple class on every call, which costs more than the rest of a small chart.)"""
+    return [record._make(values) for values in zip(*(frame[column].tolist() for column in record._fields))]
 
 
 def plotly_dates(values) -> list[str | None]:
@@ -181,12 +184,18 @@ def plotly_dates(values) -> list[str | None]:
             for text in texts.tolist()]
 
 
+class ActorRow(NamedTuple):
+    actor_id: str
+    actor_name: str
+    bloc: str
+
+
 def grouped_rows(positions: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
     """Y categories top to bottom: a bold header per bloc, then its actors (in the frame's order).
     Returns (categories, actor_id -> its row label)."""
     members: dict[str, list[tuple[str, str]]] = {}  # blocs in order of first appearance
-    for actor_id, name, bloc in records(positions, "actor_id", "actor_name", "bloc"):
-        members.setdefault(bloc, []).append((actor_id, name))
+    for actor in records(positions, ActorRow):
+        members.setdefault(actor.bloc, []).append((actor.actor_id, actor.actor_name))
     categories, taken, row_of = [], set(), {}
     for bloc, actors in members.items():
         categories.append(f"<b>{plain(bloc)}</b>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,7 @@ from analysis.data.schema import STANCES
 from analysis.present import geo, theme
 from analysis.present.charts.frame import Draft, empty_figure, hover, quote_lines, records, sandwich, wrap
 from analysis.present.theme import plain
+from analysis.present.wording import NO_COUNTRY_MATCH, plural
 
 BACKGROUND_LAND = "#E4E4E4"
 LEFT_OUT = ("ATA",)  # Antarctica takes a fifth of the height and holds no actors
@@ -34,13 +36,23 @@ def _label_place(code: str) -> tuple[float, float, bool]:
     return x, y, geo.extent(rings) < 0.35
 
 
+class _Country(NamedTuple):
+    """A row of `aggregates.country_stances`."""
+
+    country: str
+    stance: str
+    net: float
+    n: int
+    actors: list[str]
+    quotes: list[str]
+
+
 def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title: str, subtitle: str, footer: str,
                note: str) -> go.Figure:
     """`countries` from `aggregates.country_stances`; `note` says how several actors were aggregated."""
     outlines = geo.world_outlines()
     if countries.empty:
-        return empty_figure("No country-level statements match the filters", title=title, subtitle=subtitle,
-                            footer=footer)
+        return empty_figure(NO_COUNTRY_MATCH, title=title, subtitle=subtitle, footer=footer)
     fig = Draft()
     shown = set(countries["country"])
     background = [_outline_xy(code) for code in outlines if code not in shown and code not in LEFT_OUT]
@@ -48,24 +60,23 @@ def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title:
     fig.add_trace(dict(type="scatter", x=xs, y=ys, fill="toself", fillcolor=BACKGROUND_LAND, mode="lines",
                              line=dict(color="#FFFFFF", width=0.5), hoverinfo="skip", showlegend=False))
     legend_done: set[str] = set()
-    rows = records(countries, "country", "stance", "net", "n", "actors", "quotes")
-    for country, stance, net, n, actors, quotes in sorted(rows, key=lambda row: STANCES.index(row[1])):
-        if country not in outlines:
+    for row in sorted(records(countries, _Country), key=lambda row: STANCES.index(row.stance)):
+        if row.country not in outlines:
             continue
-        name = country_names.get(country, country)
-        xs, ys = _outline_xy(country)
+        name = country_names.get(row.country, row.country)
+        xs, ys = _outline_xy(row.country)
         fig.add_trace(dict(type="scatter",
-            x=xs, y=ys, fill="toself", fillcolor=theme.STANCE_COLORS[stance], mode="lines",
-            line=dict(color="#FFFFFF", width=0.8), hoveron="fills", name=stance, showlegend=False,
-            text=hover([f"<b>{plain(name)}</b>: {stance} (net {net:+.2f}, {n} statement"
-                        f"{'s' if n != 1 else ''})", "Actors: " + plain(", ".join(actors)),
-                        *quote_lines(quotes)]).removesuffix("<extra></extra>"),
+            x=xs, y=ys, fill="toself", fillcolor=theme.STANCE_COLORS[row.stance], mode="lines",
+            line=dict(color="#FFFFFF", width=0.8), hoveron="fills", name=row.stance, showlegend=False,
+            text=hover([f"<b>{plain(name)}</b>: {row.stance} (net {row.net:+.2f}, {plural(row.n, 'statement')})",
+                        "Actors: " + plain(", ".join(row.actors)),
+                        *quote_lines(row.quotes)]).removesuffix("<extra></extra>"),
             hoverinfo="text",
         ))
-        legend_done.add(stance)
-        x, y, small = _label_place(country)
+        legend_done.add(row.stance)
+        x, y, small = _label_place(row.country)
         # A small country would vanish under its own label: put the label above it, with a pointer.
-        fig.add_annotation(x=x, y=y, text=f"<b>{plain(name)}</b><br>{stance}", showarrow=small, arrowhead=0,
+        fig.add_annotation(x=x, y=y, text=f"<b>{plain(name)}</b><br>{row.stance}", showarrow=small, arrowhead=0,
                            arrowcolor=theme.MUTED_INK, ax=0, ay=-48, font=dict(size=13, color=theme.INK),
                            bgcolor="rgba(255,255,255,0.82)", borderpad=3)
     # Legend entries as squares (a filled outline would show as a line), in scale order.

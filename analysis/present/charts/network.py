@@ -15,10 +15,10 @@ EDGE_WORDS = {"congruence": "same stance on", "conflict": "opposite sides on"}
 
 
 def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, title: str, subtitle: str,
-                      footer: str) -> go.Figure:
+                      footer: str, notes: str = "") -> go.Figure:
     """`nodes` from `alignment.network_nodes` (with x, y), `edges` from `alignment.alignment_edges`."""
     if nodes.empty:
-        return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
+        return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer, notes=notes)
     fig = Draft()
     ids, names, blocs, counts = (nodes[c].tolist() for c in ("actor_id", "actor_name", "bloc", "n"))
     xs_of, ys_of, degrees = nodes["x"].tolist(), nodes["y"].tolist(), nodes["degree"].tolist()
@@ -59,7 +59,7 @@ def alignment_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, kind: str, ti
     fig.update_xaxes(visible=False, range=_padded(nodes["x"]))
     fig.update_yaxes(visible=False, range=_padded(nodes["y"], top=0.12))
     fig.update_layout(margin=dict(b=60), legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"))
-    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=560, left=30)
+    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=560, left=30, notes=notes)
 
 
 def _padded(values: pd.Series, *, top: float = 0.06) -> list[float]:

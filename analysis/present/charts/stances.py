@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -22,6 +24,20 @@ from analysis.present.charts.frame import (
     wrap,
 )
 from analysis.present.theme import plain
+from analysis.present.wording import plural
+
+
+class _Position(NamedTuple):
+    """A row of `aggregates.actor_positions`."""
+
+    actor_id: str
+    actor_name: str
+    bloc: str
+    stance: str
+    score: float
+    n: int
+    targets: list[str]
+    quotes: list[str]
 
 
 def stance_spectrum(positions: pd.DataFrame, *, title: str, subtitle: str, footer: str) -> go.Figure:
@@ -33,21 +49,21 @@ def stance_spectrum(positions: pd.DataFrame, *, title: str, subtitle: str, foote
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     categories, row_of = grouped_rows(positions)
     fig = Draft()
-    actors = records(positions, "actor_id", "actor_name", "bloc", "stance", "score", "n", "targets", "quotes")
+    actors = records(positions, _Position)
     for stance in STANCES:
-        part = [actor for actor in actors if actor[3] == stance]
+        part = [actor for actor in actors if actor.stance == stance]
         if not part:
             continue
         fig.add_trace(dict(type="scatter",
-            x=[score for _, _, _, _, score, _, _, _ in part], y=[row_of[actor_id] for actor_id, *_ in part],
+            x=[a.score for a in part], y=[row_of[a.actor_id] for a in part],
             mode="markers", name=stance,
-            marker=dict(color=theme.STANCE_COLORS[stance], size=[14 + 4 * min(n, 6) for *_, n, _, _ in part],
+            marker=dict(color=theme.STANCE_COLORS[stance], size=[14 + 4 * min(a.n, 6) for a in part],
                         line=dict(color="#FFFFFF", width=1.5)),
-            hovertemplate=[hover([f"<b>{plain(name)}</b> · {plain(bloc)}",
-                                  f"{stance} (mean score {score:+.2f}, {n} statement{'s' if n != 1 else ''})",
-                                  f"On: {plain(', '.join(targets))}", *quote_lines(quotes)])
-                           for _, name, bloc, _, score, n, targets, quotes in part],
-            customdata=[actor_id for actor_id, *_ in part],
+            hovertemplate=[hover([f"<b>{plain(a.actor_name)}</b> · {plain(a.bloc)}",
+                                  f"{stance} (mean score {a.score:+.2f}, {plural(a.n, 'statement')})",
+                                  f"On: {plain(', '.join(a.targets))}", *quote_lines(a.quotes)])
+                           for a in part],
+            customdata=[a.actor_id for a in part],
         ))
     fig.update_yaxes(categoryorder="array", categoryarray=categories[::-1], range=[-0.6, len(categories) - 0.4],
                      showgrid=True, gridcolor="#F0F0F0", tickfont=dict(size=14), automargin=True)
@@ -66,9 +82,7 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
     if counts.empty:
         return empty_figure(NO_MATCH, title=title, subtitle=subtitle, footer=footer)
     # Bottom to top, so that the most supportive bloc (the first row of `counts`) is drawn on top.
-    columns = ("bloc", *STANCES)
-    rows = records(counts, *columns)[::-1]
-    order = {column: [row[i] for row in rows] for i, column in enumerate(columns)}
+    order = {column: counts[column].tolist()[::-1] for column in ("bloc", *STANCES)}
     blocs = [plain(b) for b in order["bloc"]]
     fig = Draft()
 
@@ -101,8 +115,19 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
                      zeroline=True, zerolinewidth=2, zerolinecolor="#6E6E6E")
     fig.update_yaxes(tickfont=dict(size=15), categoryorder="array", categoryarray=blocs)
     fig.update_layout(barmode="relative", bargap=0.3, showlegend=True, margin=dict(b=40))
-    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=60 + 52 * len(rows),
+    return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=60 + 52 * len(counts),
                     left=label_margin(order["bloc"]), legend_on_top=True)
+
+
+class _Cell(NamedTuple):
+    """A row of `aggregates.actor_target_cells`."""
+
+    actor_id: str
+    actor_name: str
+    target_label: str
+    stance: str
+    n: int
+    quotes: list[str]
 
 
 def stance_matrix(cells: pd.DataFrame, *, title: str, subtitle: str, footer: str) -> go.Figure:
@@ -121,16 +146,15 @@ def stance_matrix(cells: pd.DataFrame, *, title: str, subtitle: str, footer: str
     z = [[None] * len(targets) for _ in categories]
     counts = {"x": [], "y": [], "text": [], "color": []}
     hover_text = [[""] * len(targets) for _ in categories]
-    for actor_id, actor_name, target_label, stance, n, quotes in records(
-            cells, "actor_id", "actor_name", "target_label", "stance", "n", "quotes"):
-        r, c = row_index[row_of[actor_id]], column_of[target_label]
-        z[r][c] = STANCES.index(stance)
-        counts["x"].append(plain(target_label))
+    for cell in records(cells, _Cell):
+        r, c = row_index[row_of[cell.actor_id]], column_of[cell.target_label]
+        z[r][c] = STANCES.index(cell.stance)
+        counts["x"].append(plain(cell.target_label))
         counts["y"].append(categories[r])
-        counts["text"].append(str(n))
-        counts["color"].append(theme.STANCE_TEXT_COLORS[stance])
-        hover_text[r][c] = "<br>".join([f"<b>{plain(actor_name)}</b> on {plain(target_label)}",
-                                        f"{stance} · {n} statement{'s' if n != 1 else ''}", *quote_lines(quotes)])
+        counts["text"].append(str(cell.n))
+        counts["color"].append(theme.STANCE_TEXT_COLORS[cell.stance])
+        hover_text[r][c] = "<br>".join([f"<b>{plain(cell.actor_name)}</b> on {plain(cell.target_label)}",
+                                        f"{cell.stance} · {plural(cell.n, 'statement')}", *quote_lines(cell.quotes)])
     # A stepped colour scale: each stance index gets exactly its palette colour.
     steps = len(STANCES)
     colorscale = []

@@ -17,17 +17,16 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from analysis.data.schema import STANCES
 from analysis.data.store import Tables
-from analysis.present import figures, theme
+from analysis.present import registry, theme, wording
 from analysis.present.charts.frame import without_sandwich
 from analysis.present.export.images import figure_png
 from analysis.present.export.tables import neutralise
 from analysis.query import aggregates
 from analysis.query.filters import FilterSpec
+from analysis.query.scope import Scope
 
-DECK_VIEWS = ("spectrum", "blocs", "matrix", "network", "map", "timeline")
-NATIVE_VIEWS = ("blocs",)
+DECK_VIEWS = registry.EXPORT_VIEWS
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 FONT = theme.FONT_FAMILY.split(",")[0].strip("' ")
@@ -76,7 +75,7 @@ def _titled_slide(presentation, title: str, subtitle: str, footer: str):
     return slide
 
 
-def _title_slide(presentation, scope: figures.Scope, *, title: str) -> None:
+def _title_slide(presentation, scope: Scope, *, title: str) -> None:
     slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_LAYOUT])
     heading = slide.shapes.title
     heading.text = title
@@ -86,10 +85,8 @@ def _title_slide(presentation, scope: figures.Scope, *, title: str) -> None:
         for run in paragraph.runs:
             run.font.size, run.font.bold, run.font.name = Pt(36), True, FONT
             run.font.color.rgb = _rgb(theme.INK)
-    sources = scope.tables.sources
-    if not scope.selection.empty:
-        sources = sources[sources["source_id"].isin(scope.selection.counts("source_id").index)]
-    lines = [scope.subtitle, f"As of {scope.as_of.day} {scope.as_of:%B %Y}",
+    sources = scope.used_sources
+    lines = [wording.subtitle(scope), f"As of {scope.as_of.day} {scope.as_of:%B %Y}",
              "Sources: " + "; ".join(sources["title"]) if len(sources) else "Sources: none"]
     body = slide.placeholders[1]
     body.left, body.top, body.width, body.height = MARGIN, Inches(3.9), SLIDE_WIDTH - 2 * MARGIN, Inches(2.5)
@@ -101,24 +98,24 @@ def _title_slide(presentation, scope: figures.Scope, *, title: str) -> None:
             run.font.color.rgb = _rgb(theme.MUTED_INK)
 
 
-def _bloc_chart_slide(presentation, scope: figures.Scope, fig) -> None:
-    """Stances by bloc as a native stacked bar chart: one series per stance, in the stance colours."""
+def _native_chart_slide(presentation, scope: Scope, view: registry.View, fig) -> None:
+    """A view as a native stacked bar chart: one series per stance, in the stance colours, editable in
+    PowerPoint."""
     meta = fig.layout.meta
     slide = _titled_slide(presentation, meta["title"], meta["subtitle"], meta["footer"])
-    counts = aggregates.stance_counts(scope.selection, by="bloc")
-    if counts.empty:
-        _text_box(slide, "No statements match the filters.", left=MARGIN, top=Inches(3), width=Inches(8),
+    chart_data = view.native_chart(scope)
+    if not chart_data.categories:
+        _text_box(slide, wording.NO_MATCH + ".", left=MARGIN, top=Inches(3), width=Inches(8),
                   height=Inches(1), size=20, color=theme.MUTED_INK)
         return
-    ordered = counts.iloc[::-1]  # PowerPoint draws the first category at the bottom
     data = CategoryChartData()
     # The chart keeps its data in an embedded workbook, where a bloc named "=cmd|..." would be a formula.
-    data.categories = [neutralise(bloc) for bloc in ordered["bloc"].tolist()]
-    for stance in STANCES:
-        data.add_series(stance, [int(v) for v in ordered[stance]])
+    data.categories = [neutralise(category) for category in chart_data.categories]
+    for name, values in chart_data.series.items():
+        data.add_series(name, values)
     frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN,
                                    CHART_BOTTOM - CHART_TOP, data)
-    frame.name = "Stances by bloc (native chart)"
+    frame.name = f"{view.title} (native chart)"
     chart = frame.chart
     chart.has_legend = True
     chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.TOP, False
@@ -131,11 +128,11 @@ def _bloc_chart_slide(presentation, scope: figures.Scope, fig) -> None:
     for series in chart.series:
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(theme.STANCE_COLORS[series.name])
-    alt = f"Stacked bar chart of statements by bloc and stance. {meta['title']}. {meta['subtitle']}."
+    alt = f"{chart_data.description}. {meta['title']}. {meta['subtitle']}."
     frame._element.nvGraphicFramePr.cNvPr.set("descr", alt)
 
 
-def _picture_slide(presentation, view: str, fig, *, notes: str = "") -> None:
+def _picture_slide(presentation, view: registry.View, fig) -> None:
     meta = fig.layout.meta
     slide = _titled_slide(presentation, meta["title"], meta["subtitle"], meta["footer"])
     bare = without_sandwich(fig)
@@ -146,14 +143,15 @@ def _picture_slide(presentation, view: str, fig, *, notes: str = "") -> None:
     fit = min(1.0, area_height / (height_px * EMU_PER_PIXEL))  # tall figures shrink to the chart area
     width, height = Emu(int(width_px * EMU_PER_PIXEL * fit)), Emu(int(height_px * EMU_PER_PIXEL * fit))
     picture = slide.shapes.add_picture(io.BytesIO(png), Emu(int((SLIDE_WIDTH - width) / 2)), CHART_TOP, width, height)
-    picture.name = f"{figures.VIEWS[view]} (image)"
-    picture._element.nvPicPr.cNvPr.set("descr", f"{figures.VIEWS[view]}: {meta['title']}. {meta['subtitle']}.")
+    picture.name = f"{view.title} (image)"
+    picture._element.nvPicPr.cNvPr.set("descr", f"{view.title}: {meta['title']}. {meta['subtitle']}.")
+    notes = registry.slide_notes(view.id, fig)
     if notes:
         slide.notes_slide.notes_text_frame.text = notes
 
 
-def _quotes_slide(presentation, scope: figures.Scope, bloc: str, quotes) -> None:
-    slide = _titled_slide(presentation, f"Key quotes: {bloc}", scope.subtitle, scope.footer)
+def _quotes_slide(presentation, scope: Scope, bloc: str, quotes) -> None:
+    slide = _titled_slide(presentation, f"Key quotes: {bloc}", wording.subtitle(scope), wording.footer(scope))
     box = slide.shapes.add_textbox(MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN, CHART_BOTTOM - CHART_TOP)
     box.name = "Quotes"
     frame = box.text_frame
@@ -179,15 +177,15 @@ def _quotes_slide(presentation, scope: figures.Scope, bloc: str, quotes) -> None
         source = frame.add_paragraph()
         attribution = source.add_run()
         attribution.text = (f"— {row.actor_name} · cue: “{row.cue}” · {row.source_title}, "
-                            f"{aggregates.format_date(row.date, row.date_precision)}")
+                            f"{wording.format_date(row.date, row.date_precision)}")
         attribution.font.size, attribution.font.name = Pt(12), FONT
         attribution.font.color.rgb = _rgb(theme.MUTED_INK)
         source.space_after = Pt(14)
 
 
-def _sources_slide(presentation, scope: figures.Scope) -> None:
+def _sources_slide(presentation, scope: Scope) -> None:
     slide = _titled_slide(presentation, "Sources", "Every quote in this deck is verbatim from these documents; "
-                          "the sha256 identifies the exact file.", scope.footer)
+                          "the sha256 identifies the exact file.", wording.footer(scope))
     sources = scope.tables.sources
     header = ("Source", "Outlet", "Date", "sha256", "File")
     shape = slide.shapes.add_table(len(sources) + 1, len(header), MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN,
@@ -198,7 +196,7 @@ def _sources_slide(presentation, scope: figures.Scope) -> None:
         table.columns[column].width = Inches(width)
         table.cell(0, column).text = text
     for row_index, source in enumerate(sources.itertuples(index=False), start=1):
-        values = (source.title, source.outlet or "not given", aggregates.format_date(source.published,
+        values = (source.title, source.outlet or "not given", wording.format_date(source.published,
                   source.date_precision), source.sha256[:12], source.path)
         for column, value in enumerate(values):
             table.cell(row_index, column).text = neutralise(value)  # a table pasted into a sheet stays inert
@@ -212,22 +210,19 @@ def _sources_slide(presentation, scope: figures.Scope) -> None:
 def deck(tables: Tables, spec: FilterSpec, *, title: str, as_of: dt.date, views=DECK_VIEWS,
          quotes_per_bloc: int = QUOTES_PER_BLOC) -> bytes:
     """The briefing deck for the filtered statements, as .pptx bytes."""
-    unknown = [v for v in views if v not in DECK_VIEWS]
+    unknown = registry.check_views(views)
     if unknown:
         raise ValueError(f"unknown view(s) {', '.join(unknown)}; expected some of {', '.join(DECK_VIEWS)}")
-    scope = figures.Scope.of(tables, spec, as_of=as_of)
+    scope = Scope.of(tables, spec, as_of=as_of)
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     _title_slide(presentation, scope, title=title)
-    for view in views:
-        if view == "network":
-            fig, explanation = figures.network(scope)
-            _picture_slide(presentation, view, fig, notes=explanation)
-        elif view in NATIVE_VIEWS:
-            _bloc_chart_slide(presentation, scope, figures.figure(view, scope))
+    for view in (registry.BY_ID[v] for v in views):
+        fig = view.build(scope)
+        if view.native_chart:
+            _native_chart_slide(presentation, scope, view, fig)
         else:
-            notes = figures.MAP_NOTE if view == "map" else ""
-            _picture_slide(presentation, view, figures.figure(view, scope), notes=notes)
+            _picture_slide(presentation, view, fig)
     quotes = aggregates.key_quotes(scope.selection, per_bloc=quotes_per_bloc)
     for bloc, group in quotes.groupby("bloc", sort=False):
         _quotes_slide(presentation, scope, bloc, group)

@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from analysis.present import theme
-from analysis.query.aggregates import format_date
+from analysis.present.wording import format_date
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 COLUMNS = {  # export column -> source column in the statement view (or a derived one)
