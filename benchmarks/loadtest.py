@@ -25,12 +25,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import e2e
+from analysis.data.paths import PROJECT_ROOT as ROOT
+from benchmarks import e2e, server
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync",
+CHROMIUM = server.CHROMIUM
+CHROMIUM_ARGS = [*server.CHROMIUM_ARGS,
                  # 20 pages in one browser: keep the hidden ones running at full speed.
                  "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
                  "--disable-backgrounding-occluded-windows"]
@@ -265,12 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         result = asyncio.run(drive(url, process.pid, sessions=args.sessions, seconds=args.seconds,
                                    timeout_s=args.timeout))
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop(process)
     summary = summarise(result, server_log_errors(log_path), sessions=args.sessions, seconds=args.seconds)
     text = markdown(summary)
     print(text)

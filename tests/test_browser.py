@@ -1,15 +1,17 @@
 """The app in Debian's chromium through Playwright, against a real `streamlit run` on 127.0.0.1.
 
-Every page is opened, its figures waited for, checked for exceptions and saved as a screenshot under
-docs/screenshots/ (the README shows them)."""
+Every page is opened, its figures waited for, checked for exceptions and saved as a screenshot: in a
+temporary folder, so that a test run changes no file of the project, or in $DASHBOARD_SCREENSHOTS_DIR
+(`make screenshots` sets it to docs/screenshots/, which the README shows)."""
 
+import os
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = Path(os.environ.get("DASHBOARD_SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="stance-screenshots-"))
 pytestmark = pytest.mark.browser
 CHART_TITLE = ".js-plotly-plot .main-svg .gtitle"
 PAGES = [  # url path, screenshot name, charts to wait for
@@ -41,6 +43,8 @@ def save(page, name):
     height = page.evaluate("document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight")
     page.set_viewport_size({"width": 1440, "height": max(900, min(int(height) + 120, 4000))})
     page.wait_for_timeout(600)
+    # Widgets are drawn by code the browser loads when first needed; until then they show placeholders.
+    page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
@@ -85,6 +89,7 @@ def test_screenshot_mode_hides_the_sidebar_and_chrome(app_server, page):
     assert (round(box["width"]), round(box["height"])) == (1280, 720)
     page.set_viewport_size({"width": 1440, "height": 900})
     page.wait_for_timeout(500)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "screenshot-mode.png"))
 
 
