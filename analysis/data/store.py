@@ -166,6 +166,22 @@ def read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]
     return raw, problems
 
 
+def _source_texts(sources: pd.DataFrame, seeds_dir: Path, preloaded: Mapping[str, str] | None = None) -> SourceTexts:
+    """Each source's text by source_id, read from its seed file when first asked for (unless preloaded)."""
+    return SourceTexts({sid: validation.seed_file(seeds_dir, path)
+                        for sid, path in zip(sources["source_id"], sources["path"])}, preloaded)
+
+
+def assemble(raw: Mapping[str, pd.DataFrame], texts: Mapping[str, str], *, fingerprint: str = "",
+             file_hashes: Mapping[str, str] | None = None) -> Tables:
+    """Tables from valid tables as read (every cell as text) and the source texts by source_id: typed, with
+    the statement view. `load` uses it after validating; the tests build small literal datasets with it."""
+    typed = _typed(dict(raw))
+    view = parquet_cache.single_chunk(statement_view(typed["statements"], typed["actors"], typed["targets"],
+                                                     typed["sources"]))
+    return Tables(**typed, texts=texts, view=view, fingerprint=fingerprint, file_hashes=dict(file_hashes or {}))
+
+
 def load(data_dir: Path | str | None = None, seeds_dir: Path | str | None = None, *, cache: bool = True) -> Tables:
     """Read, validate and type every table. Raises DataError listing every problem found. The folders
     default to those of `analysis.data.paths` (the environment's, else the project's).
@@ -183,25 +199,14 @@ def load(data_dir: Path | str | None = None, seeds_dir: Path | str | None = None
         frames = parquet_cache.read(cache_dir, key)
         if frames is not None:
             view = frames.pop("view")
-            sources = frames["sources"]
-            texts = SourceTexts({sid: validation.seed_file(seeds_dir, path)
-                                 for sid, path in zip(sources["source_id"], sources["path"])})
+            texts = _source_texts(frames["sources"], seeds_dir)
             return Tables(**frames, texts=texts, view=view, fingerprint=key, file_hashes=file_hashes)
     raw, problems = read_tables(data_dir)
     texts, found = validation.validate(raw, seeds_dir)
     problems += found
     if problems or len(raw) < len(schema.TABLES):
         raise DataError(problems)
-    typed = _typed(raw)
-    tables = Tables(
-        **typed,
-        texts=SourceTexts({sid: validation.seed_file(seeds_dir, path)
-                           for sid, path in zip(typed["sources"]["source_id"], typed["sources"]["path"])}, texts),
-        view=parquet_cache.single_chunk(statement_view(typed["statements"], typed["actors"], typed["targets"],
-                                                       typed["sources"])),
-        fingerprint=key,
-        file_hashes=file_hashes,
-    )
+    tables = assemble(raw, _source_texts(raw["sources"], seeds_dir, texts), fingerprint=key, file_hashes=file_hashes)
     if cache:
         parquet_cache.write(cache_dir, key, {**{t: getattr(tables, t) for t in schema.TABLES}, "view": tables.view})
     return tables

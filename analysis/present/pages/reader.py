@@ -94,8 +94,8 @@ def _paragraph_markdown(text: str, segments, statements: dict[str, Span], select
     parts = []
     for start, end, keys in segments:
         parts.append(_piece(text[start:end], keys, statements, selected))
-        for key in keys:
-            if statements[key].end == end:  # a badge with the actor where its span ends
+        for key in sorted(keys, key=lambda k: statements[k].actor_name):
+            if statements[key].end == end:  # a badge with the actor where its span ends, by name
                 label = escape_markdown(f"{statements[key].actor_name} · {statements[key].stance}")
                 parts.append(f" :{theme.STANCE_BADGE_COLORS[statements[key].stance]}-badge[{label}] ")
     return "".join(parts)
