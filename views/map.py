@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.present.pages import map as world
-from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
 from views import state, ui
 
@@ -13,9 +12,7 @@ from views import state, ui
 def render(scope: Scope) -> None:
     st.title("Map")
     page = world.map_page(scope, figure=state.figure)
-    st.caption(escape_markdown(page.caption))
-    ui.screenshot_link("views/map.py", scope, view="map")
-    ui.chart(page.figure, key="map", filename="stance-map")
+    ui.figure_head(scope, page.figure, caption=page.caption, view="map", filename="stance-map")
     if page.countries is not None:
         st.dataframe(page.countries, hide_index=True, key="country_table")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.present.pages import matrix
-from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
 from views import state, ui
 
@@ -13,9 +12,7 @@ from views import state, ui
 def render(scope: Scope) -> None:
     st.title("Matrix: who stands where on what")
     page = matrix.matrix_page(scope, figure=state.figure)
-    st.caption(escape_markdown(page.caption))
-    ui.screenshot_link("views/matrix.py", scope, view="matrix")
-    ui.chart(page.figure, key="matrix", filename="actor-target-matrix")
+    ui.figure_head(scope, page.figure, caption=page.caption, view="matrix", filename="actor-target-matrix")
     st.subheader("Actor by belief")
     st.caption(matrix.BELIEF_CAPTION)
     if page.beliefs is None:

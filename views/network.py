@@ -20,7 +20,7 @@ def render(scope: Scope) -> None:
     urlstate.publish("edges", [kind])
     page = network.network_page(scope, edges=kind, figure=state.figure)
     caption.caption(escape_markdown(page.caption))
-    ui.screenshot_link("views/network.py", scope, view="network", edges=kind)
+    ui.screenshot_link(scope, view="network", edges=kind)
     ui.chart(page.figure, key="network", filename=f"alignment-{kind}")
     st.markdown(escape_markdown(page.explanation))
     st.caption(page.how_to_read)

@@ -22,7 +22,7 @@ def render(scope: Scope) -> None:
     page = profile.profile_page(scope, actor_id=actor_id, figure=state.figure)
     st.subheader(escape_markdown(page.name))
     st.caption(escape_markdown(page.about))
-    ui.screenshot_link("views/profile.py", scope, view="profile", profile=actor_id)
+    ui.screenshot_link(scope, view="profile", profile=actor_id)
     ui.tiles(page.tiles)
     if page.empty:
         st.info(page.empty)

@@ -14,9 +14,7 @@ from views import state, ui
 def render(scope: Scope) -> None:
     st.title("Timeline")
     page = timeline.timeline_page(scope, figure=state.figure)
-    st.caption(escape_markdown(page.caption))
-    ui.screenshot_link("views/timeline.py", scope, view="timeline")
-    ui.chart(page.figure, key="timeline", filename="reaction-timeline")
+    ui.figure_head(scope, page.figure, caption=page.caption, view="timeline", filename="reaction-timeline")
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Reaction lag")

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.data.schema import Problem
-from analysis.present import theme
+from analysis.present import registry, theme
 from analysis.present.pages.common import QuoteCard, Tile, problems_page
 from analysis.present.text import escape_markdown
 
@@ -70,12 +70,20 @@ def show_problems(problems: list[Problem]) -> None:
     st.caption("Check them from a terminal with: python -m analysis validate")
 
 
-def screenshot_link(page: str, scope, *, view: str, **options: str) -> None:
+def screenshot_link(scope, *, view: str, **options: str) -> None:
     """A sidebar link that reopens this view's figure alone, at 16:9, for a screen grab (?view=...&shot=1)."""
     params = {**scope.spec.to_query_params(), "view": view, "shot": "1",
               **{key: value for key, value in options.items() if value}}
-    st.sidebar.page_link(page, label="Screenshot mode", icon=":material/fullscreen:", query_params=params,
+    st.sidebar.page_link(registry.BY_ID[view].page, label="Screenshot mode", icon=":material/fullscreen:",
+                         query_params=params,
                          help="Shows this figure alone at 16:9, without the sidebar, ready for a screen grab.")
+
+
+def figure_head(scope, fig: go.Figure, *, caption: str, view: str, filename: str) -> None:
+    """The top of a chart page: the filter sentence, a screenshot-mode link and the view's figure."""
+    st.caption(escape_markdown(caption))
+    screenshot_link(scope, view=view)
+    chart(fig, key=view, filename=filename)
 
 
 def notes(lines: list[str]) -> None:
