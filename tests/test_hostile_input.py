@@ -106,44 +106,42 @@ def _random_bytes(change: dict) -> bytes:
     return generator.randbytes(change["size"])
 
 
+def _replace(raw: bytes, change: dict, path: Path) -> bytes:
+    new = change["new"].encode(change.get("encoding", "utf-8"))
+    assert change["old"].encode("utf-8") in raw, f"{change['old']!r} is not in {path.name}: update the case"
+    return raw.replace(change["old"].encode("utf-8"), new, change.get("count", 1) or -1)
+
+
+# What each op does to a file's bytes: (bytes, the change, the file, the case's folder) -> new bytes.
+BYTE_CHANGES = {
+    "replace": lambda raw, change, path, folder: _replace(raw, change, path),
+    "cell": lambda raw, change, path, folder: _cell(raw, change),
+    "fields": lambda raw, change, path, folder: _fields(raw, change),
+    "add_column": lambda raw, change, path, folder: _column(raw, change, add=True),
+    "drop_column": lambda raw, change, path, folder: _column(raw, change, add=False),
+    "keep_lines": lambda raw, change, path, folder: b"".join(raw.splitlines(keepends=True)[:change["count"]]),
+    "content": lambda raw, change, path, folder: ((folder / change["file"]).read_bytes() if "file" in change
+                                                  else change["text"].encode("utf-8")),
+    "random_bytes": lambda raw, change, path, folder: _random_bytes(change),
+    "bom": lambda raw, change, path, folder: b"\xef\xbb\xbf" + raw,
+    "crlf": lambda raw, change, path, folder: raw.replace(b"\n", b"\r\n"),
+    "cr": lambda raw, change, path, folder: raw.replace(b"\n", b"\r"),
+    "encode": lambda raw, change, path, folder: raw.decode("utf-8").encode(change["encoding"]),
+}
+
+
 def apply_change(path: Path, change: dict, folder: Path) -> None:
     op = change["op"]
     if op == "delete":
         path.unlink()
-        return
-    if op == "folder":
+    elif op == "folder":
         path.unlink()
         path.mkdir()
         (path / "inside.csv").write_text("a folder, not a table\n", encoding="utf-8")
-        return
-    raw = path.read_bytes()
-    if op == "replace":
-        new = change["new"].encode(change.get("encoding", "utf-8"))
-        assert change["old"].encode("utf-8") in raw, f"{change['old']!r} is not in {path.name}: update the case"
-        raw = raw.replace(change["old"].encode("utf-8"), new, change.get("count", 1) or -1)
-    elif op == "cell":
-        raw = _cell(raw, change)
-    elif op == "fields":
-        raw = _fields(raw, change)
-    elif op in ("add_column", "drop_column"):
-        raw = _column(raw, change, add=op == "add_column")
-    elif op == "keep_lines":
-        raw = b"".join(raw.splitlines(keepends=True)[:change["count"]])
-    elif op == "content":
-        raw = (folder / change["file"]).read_bytes() if "file" in change else change["text"].encode("utf-8")
-    elif op == "random_bytes":
-        raw = _random_bytes(change)
-    elif op == "bom":
-        raw = b"\xef\xbb\xbf" + raw
-    elif op == "crlf":
-        raw = raw.replace(b"\n", b"\r\n")
-    elif op == "cr":
-        raw = raw.replace(b"\n", b"\r")
-    elif op == "encode":
-        raw = raw.decode("utf-8").encode(change["encoding"])
+    elif op in BYTE_CHANGES:
+        path.write_bytes(BYTE_CHANGES[op](path.read_bytes(), change, path, folder))
     else:
         raise AssertionError(f"unknown op {op!r} in the corpus (see tests/corpus/README.md)")
-    path.write_bytes(raw)
 
 
 def break_tables(case: dict, data: Path, seeds: Path, folder: Path) -> None:
@@ -164,31 +162,34 @@ def _matches(problem, wanted: dict) -> bool:
     return problem.file == wanted["file"] and all(word in text for word in wanted.get("words", []))
 
 
-def judge_tables(case: dict, outcome, seconds: float, original) -> list[str]:
-    """What is wrong with `outcome` (Tables, DataError or another exception) for this case; [] if right."""
-    if seconds > case.get("seconds", 20):
-        return [f"took {seconds:.1f} s, more than the case's {case.get('seconds', 20)} s"]
-    if case.get("loads"):
-        if not isinstance(outcome, store.Tables):
-            return [f"expected the tables to load, got {type(outcome).__name__}: {outcome}"]
-        table = getattr(outcome, case["table"])
-        if "rows" in case:
-            return [] if len(table) == case["rows"] else [f"expected {case['rows']} rows, got {len(table)}"]
-        try:
-            pd.testing.assert_frame_equal(table, getattr(original, case["table"]))
-        except AssertionError as error:
-            return [f"loaded, but {case['table']} differs from the original: {error}"]
-        return []
-    if not isinstance(outcome, store.DataError):
-        return [f"expected store.DataError, got {type(outcome).__name__}: {str(outcome)[:300]}"]
-    problems, errors = outcome.problems, []
-    if len(problems) > case.get("max_problems", 1000):
-        errors.append(f"{len(problems)} problems, more than {case['max_problems']}")
+def _judge_loaded(case: dict, outcome, original) -> list[str]:
+    """For a case whose tables must still load: they do, with the rows the case says or as the original."""
+    if not isinstance(outcome, store.Tables):
+        return [f"expected the tables to load, got {type(outcome).__name__}: {outcome}"]
+    table = getattr(outcome, case["table"])
+    if "rows" in case:
+        return [] if len(table) == case["rows"] else [f"expected {case['rows']} rows, got {len(table)}"]
+    try:
+        pd.testing.assert_frame_equal(table, getattr(original, case["table"]))
+    except AssertionError as error:
+        return [f"loaded, but {case['table']} differs from the original: {error}"]
+    return []
+
+
+def _unreadable_problems(problems: list) -> list[str]:
+    """Problems that name no table file or no expectation, or that are too long to read."""
+    errors = []
     for problem in problems:
         if problem.file not in {f"{t}.csv" for t in TABLES} or not problem.expected:
             errors.append(f"a problem without a table file or an expectation: {problem!r}")
         if len(str(problem)) > 600:
             errors.append(f"a problem too long to read: {str(problem)[:200]}...")
+    return errors
+
+
+def _listed_problems(case: dict, problems: list) -> list[str]:
+    """Each problem the case lists is found (as often as it says), and, for an exact case, nothing else."""
+    errors = []
     for wanted in case.get("problem", []):
         found = [p for p in problems if _matches(p, wanted)]
         count = wanted.get("count", 1)
@@ -198,6 +199,20 @@ def judge_tables(case: dict, outcome, seconds: float, original) -> list[str]:
         stray = [p for p in problems if not any(_matches(p, w) for w in case.get("problem", []))]
         errors += [f"a problem the case does not list: {p}" for p in stray[:5]]
     return errors
+
+
+def judge_tables(case: dict, outcome, seconds: float, original) -> list[str]:
+    """What is wrong with `outcome` (Tables, DataError or another exception) for this case; [] if right."""
+    if seconds > case.get("seconds", 20):
+        return [f"took {seconds:.1f} s, more than the case's {case.get('seconds', 20)} s"]
+    if case.get("loads"):
+        return _judge_loaded(case, outcome, original)
+    if not isinstance(outcome, store.DataError):
+        return [f"expected store.DataError, got {type(outcome).__name__}: {str(outcome)[:300]}"]
+    problems = outcome.problems
+    errors = [f"{len(problems)} problems, more than {case['max_problems']}"] if len(problems) > case.get(
+        "max_problems", 1000) else []
+    return errors + _unreadable_problems(problems) + _listed_problems(case, problems)
 
 
 @pytest.mark.parametrize("path", TABLE_CASES, ids=lambda path: path.stem)
@@ -289,37 +304,47 @@ def folder_digest(*folders: Path) -> str:
     return digest.hexdigest()
 
 
+def _judge_accepted(text: str, tables) -> list[str]:
+    """What is wrong with how an accepted upload reaches the extractor, and with what it proposes."""
+    errors = []
+    proposals = extract(text, actors=tables.actors, targets=tables.targets, main_target="fto-designation")
+    if list(proposals.columns) != PROPOSAL_COLUMNS or not set(proposals["stance"]) <= set(STANCES):
+        errors.append("extract returned a malformed table")
+    if any(text[s:e] != q or s >= e for s, e, q in zip(proposals["start"], proposals["end"], proposals["quote"])):
+        errors.append("a proposal's quote is not the text at its offsets")
+    if text.startswith("\ufeff") or "\r\n" in text:
+        errors.append("the accepted text keeps a byte-order mark or CR LF line ends")
+    if max((e - s for s, e in sentences(text)), default=0) > MAX_SENTENCE_CHARS:
+        errors.append("a sentence longer than MAX_SENTENCE_CHARS reached the extractor")
+    return errors
+
+
+def _judge_check(case: dict, refusal, text: str | None, tables) -> list[str]:
+    """A refused upload is refused with the case's words; an accepted one reaches the extractor whole."""
+    if case["refused"]:
+        if refusal is None:
+            return ["the upload was accepted; the case expects it refused"]
+        if not all(word in str(refusal) for word in case.get("words", [])):
+            return [f"message {str(refusal)!r} lacks {case['words']}"]
+        return []
+    if refusal is not None:
+        return [f"the upload was refused: {refusal}"]
+    return _judge_accepted(text, tables)
+
+
 def judge_upload(case: dict, data: Path, seeds: Path, folder: Path, tables) -> list[str]:
     """Run the Review page's steps on one upload: check it; if it is accepted, propose statements from
     it and (if the case says so) add it. Returns what went wrong; [] if all is as the case says."""
     content = upload_bytes(case, folder)
     before = folder_digest(data, seeds)
-    errors: list[str] = []
     started = time.perf_counter()
     try:
-        text = curation.check_upload(case["name"], content)
-        outcome = None
+        text, refusal = curation.check_upload(case["name"], content), None
     except curation.CurationError as error:
-        text, outcome = None, error
+        text, refusal = None, error
     except Exception as error:
         return [f"check_upload raised {type(error).__name__}: {error}"]
-    if case["refused"]:
-        if outcome is None:
-            errors.append("the upload was accepted; the case expects it refused")
-        elif not all(word in str(outcome) for word in case.get("words", [])):
-            errors.append(f"message {str(outcome)!r} lacks {case['words']}")
-    elif outcome is not None:
-        errors.append(f"the upload was refused: {outcome}")
-    else:
-        proposals = extract(text, actors=tables.actors, targets=tables.targets, main_target="fto-designation")
-        if list(proposals.columns) != PROPOSAL_COLUMNS or not set(proposals["stance"]) <= set(STANCES):
-            errors.append("extract returned a malformed table")
-        if any(text[s:e] != q or s >= e for s, e, q in zip(proposals["start"], proposals["end"], proposals["quote"])):
-            errors.append("a proposal's quote is not the text at its offsets")
-        if text.startswith("\ufeff") or "\r\n" in text:
-            errors.append("the accepted text keeps a byte-order mark or CR LF line ends")
-        if max((e - s for s, e in sentences(text)), default=0) > MAX_SENTENCE_CHARS:
-            errors.append("a sentence longer than MAX_SENTENCE_CHARS reached the extractor")
+    errors = _judge_check(case, refusal, text, tables)
     elapsed = time.perf_counter() - started
     if elapsed > case["seconds"]:
         errors.append(f"took {elapsed:.1f} s, more than the case's {case['seconds']} s")

@@ -417,7 +417,49 @@ class Rendered:
     problems: list[str]
 
 
+def _inspect_markdown(node, proto, where: str) -> Rendered:
+    body = proto.body
+    problems = []
+    if getattr(proto, "allow_html", False) and "⟦" in body:
+        problems.append(f"{where}: data in markdown with allow_html: {body[:120]!r}")
+    if "⟦" in body:
+        # The app's own markdown (badges, bold, the colour of a highlight) is fine; data's is not.
+        own = re.sub(r"^#+ ", "", body)  # a page's own heading level
+        active = [m.group(0) for m in ACTIVE_MARKDOWN.finditer(unescaped_part(own))]
+        active += gfm_autolinks(unescape(body))
+        if active:
+            problems.append(f"{where}: unescaped {active[:3]} in {body[:160]!r}")
+    return Rendered([unescape(body)], problems)
+
+
+def _inspect_html(node, proto, where: str) -> Rendered:
+    strings = _strings(proto)
+    if any("⟦" in s or "xss-" in s for s in strings):
+        return Rendered([], [f"{where}: data in raw HTML: {strings!r:.160}"])
+    return Rendered([], [])
+
+
+def _inspect_chart(node, proto, where: str) -> Rendered:
+    spec = json.loads(proto.spec)
+    return Rendered([html.unescape(json.dumps(spec, ensure_ascii=False).replace("<br>", " "))], [])
+
+
+def _inspect_table(node, proto, where: str) -> Rendered:
+    try:
+        frame = node.value
+    except Exception:  # an element AppTest cannot decode
+        return Rendered([], [])
+    if not isinstance(frame, pd.DataFrame):
+        return Rendered([], [])
+    return Rendered([" ".join(frame.astype(str).to_numpy().ravel().tolist()), " ".join(map(str, frame.columns))], [])
+
+
+INSPECTORS = {"Markdown": _inspect_markdown, "Alert": _inspect_markdown, "Toast": _inspect_markdown,
+              "Html": _inspect_html, "IFrame": _inspect_html, "PlotlyChart": _inspect_chart, "Arrow": _inspect_table}
+
+
 def inspect_run(at, where: str) -> Rendered:
+    """Every element of one run: its readable text, and any data that reached it as markup."""
     text, problems = [], []
     if at.exception:
         problems.append(f"{where}: exception {at.exception[0].value}")
@@ -426,36 +468,65 @@ def inspect_run(at, where: str) -> Rendered:
         if proto is None or not hasattr(proto, "ListFields"):
             continue
         kind = proto.DESCRIPTOR.name
-        strings = _strings(proto)
-        if kind in ("Markdown", "Alert", "Toast"):
-            body = proto.body
-            if getattr(proto, "allow_html", False) and "⟦" in body:
-                problems.append(f"{where}: data in markdown with allow_html: {body[:120]!r}")
-            if "⟦" in body:
-                # The app's own markdown (badges, bold, the colour of a highlight) is fine; data's is not.
-                own = re.sub(r"^#+ ", "", body)  # a page's own heading level
-                active = [m.group(0) for m in ACTIVE_MARKDOWN.finditer(unescaped_part(own))]
-                active += gfm_autolinks(unescape(body))
-                if active:
-                    problems.append(f"{where}: unescaped {active[:3]} in {body[:160]!r}")
-            text.append(unescape(body))
-        elif kind in ("Html", "IFrame"):
-            if any("⟦" in s or "xss-" in s for s in strings):
-                problems.append(f"{where}: data in raw HTML: {strings!r:.160}")
-        elif kind == "PlotlyChart":
-            spec = json.loads(proto.spec)
-            text.append(html.unescape(json.dumps(spec, ensure_ascii=False).replace("<br>", " ")))
-        elif kind == "Arrow" or node.type in ("arrow_data_frame", "dataframe"):
-            try:
-                frame = node.value
-            except Exception:  # an element AppTest cannot decode
-                frame = None
-            if isinstance(frame, pd.DataFrame):
-                text.append(" ".join(frame.astype(str).to_numpy().ravel().tolist()))
-                text.append(" ".join(map(str, frame.columns)))
+        if kind not in INSPECTORS and node.type in ("arrow_data_frame", "dataframe"):
+            kind = "Arrow"
+        if kind in INSPECTORS:
+            rendered = INSPECTORS[kind](node, proto, where)
+            text += rendered.text
+            problems += rendered.problems
         else:
-            text += strings
+            text += _strings(proto)
     return Rendered(text, problems)
+
+
+def _visit_sources_profiles_and_rows(at, run) -> None:
+    """The reader at every source, the profile of every injected actor, each injected row on Positions."""
+    run(at.switch_page("views/reader.py"), "reader")
+    for source_id in [CORPUS_SOURCE, *(f"injection-{p.number:02d}" for p in PAYLOADS)]:
+        at.selectbox(key="read").set_value(source_id)
+        run(at, f"reader {source_id}")
+    at.selectbox(key="statement").set_value(f"inj-{PAYLOADS[-1].number:02d}")  # in the last source read
+    run(at, "reader with a selected statement")
+    run(at.switch_page("views/profile.py"), "profile")
+    for p in PAYLOADS:
+        at.selectbox(key="profile").set_value(f"injected-actor-{p.number:02d}")
+        run(at, f"profile {p.label}")
+    run(at.switch_page("views/positions.py"), "positions")
+    table = at.dataframe[0].value
+    for p in PAYLOADS:
+        row = table.index[table["Quote"] == p.marked("quote")][0]
+        at.session_state["positions_table"] = {"selection": {"rows": [int(row)], "columns": [], "cells": []}}
+        run(at, f"positions row {p.label}")
+
+
+def _visit_review(at, run) -> None:
+    """The review page proposes statements from the corpus of payloads, and shows each in its sentence."""
+    run(at.switch_page("views/review.py"), "review")
+    for source_id in (CORPUS_SOURCE, REVIEW_SOURCE):  # no proposals; then one per injected actor
+        at.selectbox(key="review_article").set_value(source_id)
+        run(at, f"review {source_id}")
+        next(b for b in at.button if b.key == "run_extract").click()
+        run(at, f"review proposals from {source_id}")
+    proposals = at.session_state[f"proposals:{REVIEW_SOURCE}"]
+    assert len(proposals) >= len(PAYLOADS) // 2
+    for row_id in proposals.index:
+        at.selectbox(key="context_row").set_value(row_id)
+        run(at, f"review proposal {row_id} in context")
+
+
+def _payloads_misplaced(runs: list[Rendered]) -> list[str]:
+    """Each payload in each place: shown if and only if the place is one that shows it, and never as markup."""
+    problems = [problem for rendered in runs for problem in rendered.problems]
+    screen = "\n".join(t for rendered in runs for t in rendered.text)
+    failed = []
+    for p in PAYLOADS:
+        for place in PLACES:
+            shown = marker(place, p.number) in screen
+            ok = shown == (place in SHOWN) and not any(marker(place, p.number) in problem for problem in problems)
+            tally.record("injection", ok=ok)
+            if not ok:
+                failed.append(f"{p.label} in {place}: {'shown' if shown else 'not shown'}")
+    return failed
 
 
 def test_every_page_shows_the_payloads_as_text_in_apptest(injected, monkeypatch):
@@ -473,57 +544,19 @@ def test_every_page_shows_the_payloads_as_text_in_apptest(injected, monkeypatch)
     run(at, "overview")
     for name, (file, _) in PAGES.items():
         run(at.switch_page(file), name)
-    # The reader, at every source; the profile of every injected actor; each injected row on Positions.
-    run(at.switch_page("views/reader.py"), "reader")
-    for source_id in [CORPUS_SOURCE, *(f"injection-{p.number:02d}" for p in PAYLOADS)]:
-        at.selectbox(key="read").set_value(source_id)
-        run(at, f"reader {source_id}")
-    at.selectbox(key="statement").set_value(f"inj-{PAYLOADS[-1].number:02d}")  # in the last source read
-    run(at, "reader with a selected statement")
-    run(at.switch_page("views/profile.py"), "profile")
-    for p in PAYLOADS:
-        at.selectbox(key="profile").set_value(f"injected-actor-{p.number:02d}")
-        run(at, f"profile {p.label}")
-    run(at.switch_page("views/positions.py"), "positions")
-    table = at.dataframe[0].value
-    for p in PAYLOADS:
-        row = table.index[table["Quote"] == p.marked("quote")][0]
-        at.session_state["positions_table"] = {"selection": {"rows": [int(row)], "columns": [], "cells": []}}
-        run(at, f"positions row {p.label}")
+    _visit_sources_profiles_and_rows(at, run)
     # The sidebar filters take every injected bloc; every chart then shows them.
     at.sidebar.multiselect(key="bloc").set_value([p.marked("bloc") for p in PAYLOADS])
     for name in ("overview", "matrix", "network", "map", "timeline", "briefing"):
         run(at.switch_page(PAGES[name][0]), f"{name} filtered to the injected blocs")
-    # The review page proposes statements from the corpus of payloads.
-    run(at.switch_page("views/review.py"), "review")
-    for source_id in (CORPUS_SOURCE, REVIEW_SOURCE):  # no proposals; then one per injected actor
-        at.selectbox(key="review_article").set_value(source_id)
-        run(at, f"review {source_id}")
-        next(b for b in at.button if b.key == "run_extract").click()
-        run(at, f"review proposals from {source_id}")
-    proposals = at.session_state[f"proposals:{REVIEW_SOURCE}"]
-    assert len(proposals) >= len(PAYLOADS) // 2
-    for row_id in proposals.index:
-        at.selectbox(key="context_row").set_value(row_id)
-        run(at, f"review proposal {row_id} in context")
-    # Screenshot mode, every view.
-    for view in SHOT_VIEWS:
+    _visit_review(at, run)
+    for view in SHOT_VIEWS:  # screenshot mode, every view
         shot = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         shot.query_params.update({"view": view, "shot": "1", "profile": "injected-actor-01"})
         run(shot, f"screenshot {view}")
         assert shot.get("plotly_chart"), view
-
-    problems = [problem for rendered in runs for problem in rendered.problems]
-    screen = "\n".join(t for rendered in runs for t in rendered.text)
-    failed = []
-    for p in PAYLOADS:
-        for place in PLACES:
-            shown = marker(place, p.number) in screen
-            ok = shown == (place in SHOWN) and not any(marker(place, p.number) in problem for problem in problems)
-            tally.record("injection", ok=ok)
-            if not ok:
-                failed.append(f"{p.label} in {place}: {'shown' if shown else 'not shown'}")
-    assert problems == []
+    failed = _payloads_misplaced(runs)
+    assert [problem for rendered in runs for problem in rendered.problems] == []
     assert failed == []
 
 
@@ -711,38 +744,48 @@ def test_xlsx_export_reads_back_with_no_formula(injected):
     assert _record_exported("xlsx", cells, EXPORTED) == []
 
 
+def _shape_cells(shape, where: str) -> list[tuple[str, object]]:
+    """A shape's text: its paragraphs, its table's cells, its chart's categories and series names."""
+    cells: list[tuple[str, object]] = []
+    if shape.has_text_frame:
+        cells += [(where, p.text) for p in shape.text_frame.paragraphs]
+    if shape.has_table:
+        cells += [(f"{where} cell", p.text) for row in shape.table.rows for cell in row.cells
+                  for p in cell.text_frame.paragraphs]
+    if shape.has_chart:
+        plot = shape.chart.plots[0]
+        cells += [(f"{where} category", str(c)) for c in plot.categories]
+        cells += [(f"{where} series", s.name) for s in plot.series]
+    return cells
+
+
+def _workbook_cells(name: str, data: bytes) -> list[tuple[str, object]]:
+    """Every cell of a workbook embedded in a deck (formulas marked as such)."""
+    cells: list[tuple[str, object]] = []
+    for sheet in load_workbook(io.BytesIO(data)).worksheets:
+        for c in (c for row in sheet.iter_rows() for c in row):
+            if c.data_type == "f":
+                cells.append((f"{name} {c.coordinate} formula", "=" + str(c.value).lstrip("=")))
+            elif c.value is not None:
+                cells.append((f"{name} {c.coordinate}", c.value))
+    return cells
+
+
 def _pptx_cells(deck_bytes: bytes) -> list[tuple[str, object]]:
     """Every paragraph of every text frame and table cell, the chart categories and series, the notes,
     and every cell of every workbook embedded in the deck (a native chart keeps its data in one)."""
     from pptx import Presentation
 
     cells: list[tuple[str, object]] = []
-    deck = Presentation(io.BytesIO(deck_bytes))
-    for number, slide in enumerate(deck.slides, start=1):
+    for number, slide in enumerate(Presentation(io.BytesIO(deck_bytes)).slides, start=1):
         for shape in slide.shapes:
-            where = f"slide {number} {shape.name}"
-            if shape.has_text_frame:
-                cells += [(where, p.text) for p in shape.text_frame.paragraphs]
-            if shape.has_table:
-                cells += [(f"{where} cell", p.text) for row in shape.table.rows for cell in row.cells
-                          for p in cell.text_frame.paragraphs]
-            if shape.has_chart:
-                plot = shape.chart.plots[0]
-                cells += [(f"{where} category", str(c)) for c in plot.categories]
-                cells += [(f"{where} series", s.name) for s in plot.series]
+            cells += _shape_cells(shape, f"slide {number} {shape.name}")
         if slide.has_notes_slide:
             cells += [(f"slide {number} notes", p.text) for p in slide.notes_slide.notes_text_frame.paragraphs]
     with zipfile.ZipFile(io.BytesIO(deck_bytes)) as archive:
         for name in archive.namelist():
             if name.endswith(".xlsx"):
-                book = load_workbook(io.BytesIO(archive.read(name)))
-                for sheet in book.worksheets:
-                    for row in sheet.iter_rows():
-                        for c in row:
-                            if c.data_type == "f":
-                                cells.append((f"{name} {c.coordinate} formula", "=" + str(c.value).lstrip("=")))
-                            elif c.value is not None:
-                                cells.append((f"{name} {c.coordinate}", c.value))
+                cells += _workbook_cells(name, archive.read(name))
     return cells
 
 

@@ -242,25 +242,34 @@ def _header_problems(header: list[str], name: str, expected: list[str]) -> list[
         return []
     wanted = "the header " + ",".join(expected)
     shown = _shown(",".join(header)[:200], 0, 200)
-    if len(header) == 1:
-        for delimiter in OTHER_DELIMITERS:
-            if delimiter in header[0]:
-                return [Problem(name, None, None, f"{shown} (columns separated by {delimiter!r})",
-                                wanted + ", with commas between the columns")]
+    delimiter = next((d for d in OTHER_DELIMITERS if len(header) == 1 and d in header[0]), None)
+    if delimiter:
+        return [Problem(name, None, None, f"{shown} (columns separated by {delimiter!r})",
+                        wanted + ", with commas between the columns")]
+    problems = _missing_columns(header, name, expected, shown, wanted)
+    problems += _unexpected_columns(header, name, expected, shown, wanted)
+    return problems or [Problem(name, None, None, f"{shown} (columns out of order)", wanted)]
+
+
+def _missing_columns(header: list[str], name: str, expected: list[str], shown: str, wanted: str) -> list[Problem]:
     problems = []
     for column in expected:
         if column not in header:
             near = [h for h in header if h.strip().lower() == column.lower()]
             hint = f" (is {near[0]!r} meant to be it?)" if near else ""
             problems.append(Problem(name, None, column, f"{shown} (missing {column!r}{hint})", wanted))
+    return problems
+
+
+def _unexpected_columns(header: list[str], name: str, expected: list[str], shown: str, wanted: str) -> list[Problem]:
+    """Columns the table does not have, and columns given more than once."""
+    problems = []
     for column in dict.fromkeys(header):
         if column not in expected:
             problems.append(Problem(name, None, _shown(column, 0, 40), f"{shown} (unexpected {column!r})", wanted))
         elif header.count(column) > 1:
             problems.append(Problem(name, None, column, f"{shown} ({column!r} {header.count(column)} times)",
                                     wanted + ", each column once"))
-    if not problems:
-        problems.append(Problem(name, None, None, f"{shown} (columns out of order)", wanted))
     return problems
 
 
