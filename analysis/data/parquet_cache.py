@@ -34,8 +34,7 @@ def read(cache_dir: Path, key: str) -> dict[str, pd.DataFrame] | None:
 
 def single_chunk(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with each text column in one contiguous Arrow array. Parquet reads a column in pieces (one
-    per row group), and picking rows from a column in pieces gathers all of it first: 800 quotes out of a
-    million took 11 ms in 8 pieces and 0.05 ms in one."""
+    per row group), and picking a few rows from a column in pieces gathers all of it first."""
     combined = {}
     for column in frame.columns:
         values = frame[column].array

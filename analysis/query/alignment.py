@@ -72,7 +72,8 @@ def polarization(cells: pd.DataFrame, *, network: pd.DataFrame | None = None,
 
 
 NETWORK_ACTORS = 40  # more nodes than this are unreadable, and the layout grows with the square
-# networkx's default is 50; 300 looked no better on the seed story and cost 100 ms on every filter change.
+# Enough for the layout to settle on a story's few dozen actors; more look no better and cost time on every
+# filter change.
 LAYOUT_ITERATIONS = 60
 
 

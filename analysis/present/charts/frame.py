@@ -20,9 +20,9 @@ from analysis.present.wording import NO_MATCH  # noqa: F401 (charts say it where
 class Draft:
     """A figure assembled as plain dicts and turned into a go.Figure once, at the end.
 
-    plotly validates and path-parses on every add_trace/update_layout call (60-150 ms for one of our
-    figures); building the same dict and constructing the figure once costs a few ms. The methods mirror
-    the go.Figure ones the chart builders use, with traces given as dicts (`dict(type="scatter", ...)`).
+    plotly validates and path-parses on every add_trace/update_layout call, which costs more than the rest
+    of a chart (BENCHMARKS.md); building the same dict and constructing the figure once does not. The
+    methods mirror the go.Figure ones the chart builders use, with traces given as dicts.
     """
 
     def __init__(self, *, rows: int = 1, row_heights: tuple[float, ...] = (1.0,), vertical_spacing: float = 0.0):
