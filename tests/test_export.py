@@ -14,6 +14,7 @@ from PIL import Image, ImageStat
 from pptx import Presentation
 
 from analysis.cli import main
+from analysis.data import paths
 from analysis.data.schema import STANCES
 from analysis.present import export, registry, theme
 from analysis.present.export import images
@@ -215,3 +216,34 @@ def test_cli_bad_date_exits_nonzero(capsys):
         main(["export", "--csv", "x.csv", "--as-of", "29/11/2026"])
     assert exit_info.value.code == 2
     assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_cli_has_a_flag_for_every_filter(tmp_path, data_copy):
+    data, seeds = data_copy
+    statements = data / "statements.csv"
+    statements.write_text(statements.read_text(encoding="utf-8").replace(",true\n", ",false\n", 1), encoding="utf-8")
+    folders = ["--data", str(data), "--seeds", str(seeds)]
+    dated, reviewed, everything = tmp_path / "dated.csv", tmp_path / "reviewed.csv", tmp_path / "all.csv"
+    assert main(["export", *folders, "--csv", str(dated), "--from", "2025-11-16", "--to", "2025-11-16"]) == 0
+    assert set(read_csv(dated.read_bytes())["date"]) == {"2025-11-16"}
+    assert main(["export", *folders, "--csv", str(everything)]) == 0
+    assert main(["export", *folders, "--csv", str(reviewed), "--reviewed"]) == 0
+    assert len(read_csv(reviewed.read_bytes())) == len(read_csv(everything.read_bytes())) - 1
+    assert set(read_csv(reviewed.read_bytes())["reviewed"].astype(str).str.lower()) == {"true"}
+
+
+def test_the_command_line_reads_the_data_folders_from_the_environment(data_copy, tmp_path, monkeypatch, capsys):
+    data, seeds = data_copy
+    statements = data / "statements.csv"
+    statements.write_text(statements.read_text(encoding="utf-8").replace(",supportive,", ",supportve,", 1),
+                          encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
+    monkeypatch.chdir(tmp_path)  # whatever the working directory
+    assert main(["validate"]) == 1
+    assert "got 'supportve'" in capsys.readouterr().err
+    assert main(["validate", "--data", str(paths.PROJECT_ROOT / "data"), "--seeds",
+                 str(paths.PROJECT_ROOT / "seeds")]) == 0
+    assert paths.lexicon_file() == data / "lexicon.csv"
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))  # a folder without its own lexicon
+    assert paths.lexicon_file() == paths.PROJECT_ROOT / "data" / "lexicon.csv"
