@@ -34,12 +34,14 @@ chromium:
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 validate: $(VENV)/.app-installed
 	$(BIN)/python -m analysis validate
 
 test: $(VENV)/.test-installed chromium
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m analysis validate
 	$(BIN)/python -m pytest
 

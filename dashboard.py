@@ -13,8 +13,10 @@ ICON = str(paths.PROJECT_ROOT / "views" / "assets" / "icon.png")
 
 st.set_page_config(page_title="Stance & Reaction Dashboard", page_icon=ICON, layout="wide")
 
-page = st.navigation([st.Page(p.script, title=p.title, icon=p.icon, url_path=p.id, default=p is PAGES[0])
-                      for p in PAGES], position="hidden" if shot.is_on() else "sidebar")
+page = st.navigation(
+    [st.Page(p.script, title=p.title, icon=p.icon, url_path=p.id, default=p is PAGES[0]) for p in PAGES],
+    position="hidden" if shot.is_on() else "sidebar",
+)
 loaded = state.load_tables()
 if isinstance(loaded, list):
     ui.show_problems(loaded)

@@ -31,9 +31,11 @@ def _validate(args: argparse.Namespace) -> int:
         count = len(error.problems)
         print(f"{count} problem{'s' if count != 1 else ''} in {args.data}", file=sys.stderr)
         return 1
-    print(f"OK: {len(tables.statements)} statements, {len(tables.actors)} actors, {len(tables.targets)} targets, "
-          f"{len(tables.events)} events and {len(tables.sources)} source(s) in {args.data}; "
-          "every quote is verbatim at its offsets and every seed matches its sha256.")
+    print(
+        f"OK: {len(tables.statements)} statements, {len(tables.actors)} actors, {len(tables.targets)} targets, "
+        f"{len(tables.events)} events and {len(tables.sources)} source(s) in {args.data}; "
+        "every quote is verbatim at its offsets and every seed matches its sha256."
+    )
     return 0
 
 
@@ -62,16 +64,28 @@ def _add_filter_flags(command: argparse.ArgumentParser) -> None:
     for definition in filters.FILTERS:
         flag, dest = f"--{definition.cli_flag}", _dest(definition)
         if isinstance(definition, filters.ChoiceFilter):
-            group.add_argument(flag, dest=dest, action="append", default=[], metavar="VALUE",
-                               help=f"keep only this {definition.singular} (an id for sources, actors and targets)")
+            group.add_argument(
+                flag,
+                dest=dest,
+                action="append",
+                default=[],
+                metavar="VALUE",
+                help=f"keep only this {definition.singular} (an id for sources, actors and targets)",
+            )
         elif isinstance(definition, filters.FlagFilter):
             group.add_argument(flag, dest=dest, action="store_true", help=f"keep {definition.label.lower()}")
         elif isinstance(definition, filters.DateFilter):
-            group.add_argument(flag, dest=dest, default="", metavar="YYYY-MM-DD",
-                               help=f"keep statements dated {'from' if definition.key == 'from' else 'up to'} this day")
+            group.add_argument(
+                flag,
+                dest=dest,
+                default="",
+                metavar="YYYY-MM-DD",
+                help=f"keep statements dated {'from' if definition.key == 'from' else 'up to'} this day",
+            )
         else:
-            group.add_argument(flag, dest=dest, default="",
-                               help="keep statements whose quote, actor, cue or summary match")
+            group.add_argument(
+                flag, dest=dest, default="", help="keep statements whose quote, actor, cue or summary match"
+            )
 
 
 def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterSpec, views: tuple[str, ...]) -> None:
@@ -95,8 +109,9 @@ def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterS
 
 def _export(args: argparse.Namespace) -> int:
     if not (args.pptx or args.xlsx or args.csv or args.png):
-        print("Nothing to write: give at least one of --pptx FILE, --xlsx FILE, --csv FILE, --png DIR.",
-              file=sys.stderr)
+        print(
+            "Nothing to write: give at least one of --pptx FILE, --xlsx FILE, --csv FILE, --png DIR.", file=sys.stderr
+        )
         return 2
     try:
         tables = store.load(args.data, args.seeds)
@@ -111,8 +126,9 @@ def _export(args: argparse.Namespace) -> int:
     views = tuple(v.strip() for v in args.views.split(",") if v.strip())
     unknown = registry.check_views(views)
     if unknown:
-        print(f"Unknown view(s): {', '.join(unknown)}. Choose from {', '.join(registry.EXPORT_VIEWS)}.",
-              file=sys.stderr)
+        print(
+            f"Unknown view(s): {', '.join(unknown)}. Choose from {', '.join(registry.EXPORT_VIEWS)}.", file=sys.stderr
+        )
         return 2
     try:
         _write_exports(args, tables, spec, views)
@@ -122,8 +138,19 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-EXTRACT_COLUMNS = ["source", "actor", "actor_id", "stance", "target_id", "evidence", "start", "end", "cue", "mode",
-                   "confidence"]
+EXTRACT_COLUMNS = [
+    "source",
+    "actor",
+    "actor_id",
+    "stance",
+    "target_id",
+    "evidence",
+    "start",
+    "end",
+    "cue",
+    "mode",
+    "confidence",
+]
 
 
 PARALLEL_FROM_CHARS = 2_000_000
@@ -151,20 +178,28 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"{path}: {error}", file=sys.stderr)
             return 2
         source_id = known_paths.get(path.name, "")
-        main = args.target or (tables.view.loc[tables.view["source_id"] == source_id, "target_id"].mode().tolist()
-                               or [""])[0]
+        main = (
+            args.target
+            or (tables.view.loc[tables.view["source_id"] == source_id, "target_id"].mode().tolist() or [""])[0]
+        )
         if args.write and not main:
-            print(f"{path}: --write needs --target ID for a new article (the target its positions are about).",
-                  file=sys.stderr)
+            print(
+                f"{path}: --write needs --target ID for a new article (the target its positions are about).",
+                file=sys.stderr,
+            )
             return 2
         documents.append((path, text, source_id, main))
     # Processes only pay off for a large batch: each one starts by importing the extractor.
     workers = None if sum(len(text) for _, text, _, _ in documents) > PARALLEL_FROM_CHARS else 1
-    every = extract_many([text for _, text, _, _ in documents], actors=tables.actors, targets=tables.targets,
-                         main_target=[main for *_, main in documents],
-                         source_ids=[source_id or path.stem for path, _, source_id, _ in documents], workers=workers)
-    results = [(path, text, source_id, proposals)
-               for (path, text, source_id, _), proposals in zip(documents, every)]
+    every = extract_many(
+        [text for _, text, _, _ in documents],
+        actors=tables.actors,
+        targets=tables.targets,
+        main_target=[main for *_, main in documents],
+        source_ids=[source_id or path.stem for path, _, source_id, _ in documents],
+        workers=workers,
+    )
+    results = [(path, text, source_id, proposals) for (path, text, source_id, _), proposals in zip(documents, every)]
     table = pd.concat([p.assign(source=str(path)) for path, _, _, p in results], ignore_index=True)
     if args.format == "json":
         print(table[EXTRACT_COLUMNS].to_json(orient="records", force_ascii=False, indent=1))
@@ -181,19 +216,32 @@ def _write_proposals(args: argparse.Namespace, tables: store.Tables, results) ->
     for path, text, source_id, proposals in results:
         base = {t: store.file_sha256(args.data / f"{t}.csv") for t in ("sources", "actors", "statements")}
         if not source_id:
-            source_id = curation.add_article(args.data, args.seeds, text=text, title=path.stem.replace("-", " "),
-                                             precision="unknown", base=base)
+            source_id = curation.add_article(
+                args.data, args.seeds, text=text, title=path.stem.replace("-", " "), precision="unknown", base=base
+            )
             base["sources"] = store.file_sha256(args.data / "sources.csv")
             proposals = proposals.assign(source_id=source_id)
         known = set(tables.actors["actor_id"])
         fresh = proposals[~proposals["actor_id"].isin(known)].drop_duplicates("actor_id")
-        new_actors = pd.DataFrame({"actor_id": fresh["actor_id"], "name": fresh["actor"],
-                                   "kind": fresh["actor_kind"], "country": fresh["actor_country"],
-                                   "bloc": fresh["actor_bloc"].replace("", "Unsorted")})
-        saved = curation.save_proposals(args.data, args.seeds, proposals, source_id=source_id, base=base,
-                                        new_actors=new_actors, reason=f"extract --write {path.name}")
-        print(f"Saved {saved} unreviewed statements and {len(new_actors)} new actors from {path.name}",
-              file=sys.stderr)
+        new_actors = pd.DataFrame(
+            {
+                "actor_id": fresh["actor_id"],
+                "name": fresh["actor"],
+                "kind": fresh["actor_kind"],
+                "country": fresh["actor_country"],
+                "bloc": fresh["actor_bloc"].replace("", "Unsorted"),
+            }
+        )
+        saved = curation.save_proposals(
+            args.data,
+            args.seeds,
+            proposals,
+            source_id=source_id,
+            base=base,
+            new_actors=new_actors,
+            reason=f"extract --write {path.name}",
+        )
+        print(f"Saved {saved} unreviewed statements and {len(new_actors)} new actors from {path.name}", file=sys.stderr)
     return 0
 
 
@@ -220,8 +268,10 @@ def _synth(args: argparse.Namespace) -> int:
     from analysis.data import synth
 
     folder = synth.generate(args.statements, args.out, seed=args.seed)
-    print(f"Wrote {args.statements:,} synthetic statements to {folder} (tables in data/, texts in seeds/). "
-          f"Open them with DASHBOARD_DATA_DIR={folder / 'data'} DASHBOARD_SEEDS_DIR={folder / 'seeds'}.")
+    print(
+        f"Wrote {args.statements:,} synthetic statements to {folder} (tables in data/, texts in seeds/). "
+        f"Open them with DASHBOARD_DATA_DIR={folder / 'data'} DASHBOARD_SEEDS_DIR={folder / 'seeds'}."
+    )
     return 0
 
 
@@ -243,31 +293,44 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description="Stance & Reaction Dashboard tools")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, helptext, run in (
-            ("validate", "check every table, reference, quote and seed hash", _validate),
-            ("export", "write a briefing: PPTX deck, XLSX/CSV tables, PNG/SVG images", _export),
-            ("extract", "propose statements from articles (print them; --write saves them unreviewed)", _extract),
-            ("evaluate", "score the extractor against the curated statements or a gold corpus", _evaluate)):
+        ("validate", "check every table, reference, quote and seed hash", _validate),
+        ("export", "write a briefing: PPTX deck, XLSX/CSV tables, PNG/SVG images", _export),
+        ("extract", "propose statements from articles (print them; --write saves them unreviewed)", _extract),
+        ("evaluate", "score the extractor against the curated statements or a gold corpus", _evaluate),
+    ):
         command = commands.add_parser(name, help=helptext)
-        command.add_argument("--data", type=Path, default=paths.data_dir(),
-                             help=f"tables folder (default: ${paths.DATA_ENV}, else the project's data/)")
-        command.add_argument("--seeds", type=Path, default=paths.seeds_dir(),
-                             help=f"documents folder (default: ${paths.SEEDS_ENV}, else the project's seeds/)")
+        command.add_argument(
+            "--data",
+            type=Path,
+            default=paths.data_dir(),
+            help=f"tables folder (default: ${paths.DATA_ENV}, else the project's data/)",
+        )
+        command.add_argument(
+            "--seeds",
+            type=Path,
+            default=paths.seeds_dir(),
+            help=f"documents folder (default: ${paths.SEEDS_ENV}, else the project's seeds/)",
+        )
         command.set_defaults(run=run)
     extract_command = commands.choices["extract"]
     extract_command.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="UTF-8 .txt or .md articles")
     extract_command.add_argument("--target", help="the main target id (default: the source's, else the first)")
     extract_command.add_argument("--format", choices=("csv", "json"), default="csv")
-    extract_command.add_argument("--write", action="store_true",
-                                 help="save the proposals as origin=extracted, reviewed=false (and new actors)")
+    extract_command.add_argument(
+        "--write", action="store_true", help="save the proposals as origin=extracted, reviewed=false (and new actors)"
+    )
     commands.choices["evaluate"].add_argument("--corpus", type=Path, help="a folder with corpus.csv and gold files")
     synth_command = commands.add_parser("synth", help="write a synthetic dataset of any size (for benchmarks)")
     synth_command.add_argument("--statements", type=int, required=True, metavar="N")
     synth_command.add_argument("--out", type=Path, required=True, metavar="DIR")
     synth_command.add_argument("--seed", type=int, default=7)
     synth_command.set_defaults(run=_synth)
-    bench_command = commands.add_parser("bench", add_help=False,
-                                        help="measure speed and payload at 1,000 to 1,000,000 statements "
-                                        "(--quick, --json, --write; python -m benchmarks -h)")
+    bench_command = commands.add_parser(
+        "bench",
+        add_help=False,
+        help="measure speed and payload at 1,000 to 1,000,000 statements "
+        "(--quick, --json, --write; python -m benchmarks -h)",
+    )
     bench_command.set_defaults(run=_bench)
     export_command = commands.choices["export"]
     _add_filter_flags(export_command)
@@ -278,8 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     outputs.add_argument("--png", type=Path, metavar="DIR", help="one PNG and SVG per view, and a README")
     export_command.add_argument("--title", default="Who stands where", help="the deck's title")
     export_command.add_argument("--as-of", type=_date, default=dt.date.today(), help="as-of date, YYYY-MM-DD")
-    export_command.add_argument("--views", default=",".join(registry.EXPORT_VIEWS),
-                                help=f"comma-separated views (default: {','.join(registry.EXPORT_VIEWS)})")
+    export_command.add_argument(
+        "--views",
+        default=",".join(registry.EXPORT_VIEWS),
+        help=f"comma-separated views (default: {','.join(registry.EXPORT_VIEWS)})",
+    )
     args, extra = parser.parse_known_args(argv)
     if args.command != "bench" and extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

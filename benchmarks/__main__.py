@@ -55,19 +55,37 @@ Not met:
 
 
 BUDGETS = [  # (figure, budget text, check)
-    ("compute_ms per page at 1,000,000", "≤ 150 ms",
-     lambda r: _get(r, 1_000_000, "compute_ms") and max(_get(r, 1_000_000, "compute_ms").values()) <= 150),
-    ("compute_ms per page at 1,000", "≤ 20 ms",
-     lambda r: _get(r, 1_000, "compute_ms") and max(_get(r, 1_000, "compute_ms").values()) <= 20),
-    ("payload_kb per page at 1,000,000", "≤ 500 KB and no more than at 100,000",
-     lambda r: _get(r, 1_000_000, "payload_kb") and all(
-         v <= 500 and v <= _get(r, 100_000, "payload_kb")[k] for k, v in _get(r, 1_000_000, "payload_kb").items())),
-    ("e2e_ms at 1,000,000 ÷ at 1,000", "≤ 1.3",
-     lambda r: r.get("e2e_ratio") is not None and r["e2e_ratio"] <= 1.3),
-    ("warm load_s at 1,000,000", "≤ 3 s",
-     lambda r: _get(r, 1_000_000, "load_s") and _get(r, 1_000_000, "load_s")["warm"] <= 3),
-    ("rss_mb at 1,000,000", "≤ 2,000 MB",
-     lambda r: _get(r, 1_000_000, "rss_mb") is not None and _get(r, 1_000_000, "rss_mb") <= 2000),
+    (
+        "compute_ms per page at 1,000,000",
+        "≤ 150 ms",
+        lambda r: _get(r, 1_000_000, "compute_ms") and max(_get(r, 1_000_000, "compute_ms").values()) <= 150,
+    ),
+    (
+        "compute_ms per page at 1,000",
+        "≤ 20 ms",
+        lambda r: _get(r, 1_000, "compute_ms") and max(_get(r, 1_000, "compute_ms").values()) <= 20,
+    ),
+    (
+        "payload_kb per page at 1,000,000",
+        "≤ 500 KB and no more than at 100,000",
+        lambda r: (
+            _get(r, 1_000_000, "payload_kb")
+            and all(
+                v <= 500 and v <= _get(r, 100_000, "payload_kb")[k] for k, v in _get(r, 1_000_000, "payload_kb").items()
+            )
+        ),
+    ),
+    ("e2e_ms at 1,000,000 ÷ at 1,000", "≤ 1.3", lambda r: r.get("e2e_ratio") is not None and r["e2e_ratio"] <= 1.3),
+    (
+        "warm load_s at 1,000,000",
+        "≤ 3 s",
+        lambda r: _get(r, 1_000_000, "load_s") and _get(r, 1_000_000, "load_s")["warm"] <= 3,
+    ),
+    (
+        "rss_mb at 1,000,000",
+        "≤ 2,000 MB",
+        lambda r: _get(r, 1_000_000, "rss_mb") is not None and _get(r, 1_000_000, "rss_mb") <= 2000,
+    ),
     ("extract_wps", "≥ 20,000 words/s", lambda r: r.get("extract_wps", 0) >= 20_000),
 ]
 
@@ -82,8 +100,12 @@ def run(sizes: list[int], *, work: Path, browser: bool, quick: bool = False) -> 
         started = time.perf_counter()
         folder = measure.dataset(size, work)
         specs = measure.SPECS[:3] if quick else measure.SPECS
-        entry = {"load_s": measure.load_seconds(folder), "compute_ms": measure.compute_ms(folder, specs=specs),
-                 "payload_kb": measure.payload_kb(folder), "rss_mb": measure.rss_mb(folder)}
+        entry = {
+            "load_s": measure.load_seconds(folder),
+            "compute_ms": measure.compute_ms(folder, specs=specs),
+            "payload_kb": measure.payload_kb(folder),
+            "rss_mb": measure.rss_mb(folder),
+        }
         results["sizes"][str(size)] = entry
         print(f"  {size:>9,} statements measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     smallest = measure.dataset(sizes[0], work)
@@ -105,21 +127,21 @@ def run(sizes: list[int], *, work: Path, browser: bool, quick: bool = False) -> 
 def table(results: dict) -> str:
     sizes = list(results["sizes"])
     pages = list(results["sizes"][sizes[0]]["compute_ms"])
-    lines = ["| figure | " + " | ".join(f"{int(s):,}" for s in sizes) + " |",
-             "|---|" + "---|" * len(sizes)]
+    lines = ["| figure | " + " | ".join(f"{int(s):,}" for s in sizes) + " |", "|---|" + "---|" * len(sizes)]
     for key in ("cold", "warm"):
         lines.append(f"| load_s ({key}) | " + " | ".join(str(results["sizes"][s]["load_s"][key]) for s in sizes) + " |")
     for page in pages:
-        lines.append(f"| compute_ms {page} | " + " | ".join(str(results["sizes"][s]["compute_ms"][page])
-                                                          for s in sizes) + " |")
+        lines.append(
+            f"| compute_ms {page} | " + " | ".join(str(results["sizes"][s]["compute_ms"][page]) for s in sizes) + " |"
+        )
     for page in results["sizes"][sizes[0]]["payload_kb"]:
-        lines.append(f"| payload_kb {page} | " + " | ".join(str(results["sizes"][s]["payload_kb"][page])
-                                                          for s in sizes) + " |")
+        lines.append(
+            f"| payload_kb {page} | " + " | ".join(str(results["sizes"][s]["payload_kb"][page]) for s in sizes) + " |"
+        )
     lines.append("| rss_mb | " + " | ".join(str(results["sizes"][s]["rss_mb"]) for s in sizes) + " |")
     if any("e2e_ms" in results["sizes"][s] for s in sizes):
         lines.append("| e2e_ms | " + " | ".join(str(results["sizes"][s].get("e2e_ms", "–")) for s in sizes) + " |")
-    extras = [f"extract_wps: {results['extract_wps']:,}", f"deck_s: {results['deck_s']}",
-              f"png_s: {results['png_s']}"]
+    extras = [f"extract_wps: {results['extract_wps']:,}", f"deck_s: {results['deck_s']}", f"png_s: {results['png_s']}"]
     if "bare_ms" in results:
         extras.append(f"bare_ms: {results['bare_ms']}")
     if "e2e_ratio" in results:
@@ -147,8 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 and 100,000 statements, no browser")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument("--write", action="store_true", help="write BENCHMARKS.md")
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "stance-dashboard-bench",
-                        help="where synthetic datasets are generated (reused between runs)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "stance-dashboard-bench",
+        help="where synthetic datasets are generated (reused between runs)",
+    )
     args = parser.parse_args(argv)
     sizes = [1_000, 100_000] if args.quick else [1_000, 100_000, 1_000_000]
     args.work.mkdir(parents=True, exist_ok=True)
@@ -162,15 +188,21 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(budgets(results))
     if args.write:
-        text = (f"# Benchmarks\n\nMeasured on {results['date']} with {results['cores']} cores by `{command}` "
-                "(synthetic data from `python -m analysis synth`, seed 7). Times are medians: over five filter "
-                "specs in five rounds (compute), or over repeated runs; the machine is shared, so read ratios "
-                "rather than single figures.\n\n" + table(results) + "\n\n## Budgets\n\n" + budgets(results)
-                + "\n\n" + NOTES)
+        text = (
+            f"# Benchmarks\n\nMeasured on {results['date']} with {results['cores']} cores by `{command}` "
+            "(synthetic data from `python -m analysis synth`, seed 7). Times are medians: over five filter "
+            "specs in five rounds (compute), or over repeated runs; the machine is shared, so read ratios "
+            "rather than single figures.\n\n"
+            + table(results)
+            + "\n\n## Budgets\n\n"
+            + budgets(results)
+            + "\n\n"
+            + NOTES
+        )
         path = measure.ROOT / "BENCHMARKS.md"
         kept = path.read_text(encoding="utf-8") if path.exists() else ""
         if loadtest.SECTION in kept:  # `make loadtest` writes that section; keep it
-            text = text.rstrip("\n") + "\n\n" + kept[kept.index(loadtest.SECTION):]
+            text = text.rstrip("\n") + "\n\n" + kept[kept.index(loadtest.SECTION) :]
         path.write_text(text, encoding="utf-8")
         print("Wrote BENCHMARKS.md", file=sys.stderr)
     return 0

@@ -23,8 +23,9 @@ def serve(script: Path, env: dict[str, str], *, log_path: Path | None = None) ->
         raise RuntimeError(f"{error}{f'; see {log_path}' if log_path else ''}") from None
 
 
-def _time_filter_changes(urls: list[str], values: list[str], *, label: str, repeats: int,
-                         warmup: str) -> list[list[float]]:
+def _time_filter_changes(
+    urls: list[str], values: list[str], *, label: str, repeats: int, warmup: str
+) -> list[list[float]]:
     """For each app in `urls`, the times of `repeats` changes of its `label` filter to each of `values`, after
     one untimed change to `warmup` (a server's first filter change builds the per-dataset sort orders the
     others reuse). The apps take turns, change by change, so a slow spell of the shared machine falls on all
@@ -57,15 +58,21 @@ def _change(page, value: str, *, label: str) -> float:
     started = time.perf_counter()
     page.keyboard.type(value)
     page.keyboard.press("Enter")
-    page.wait_for_function("([selector, old]) => { const e = document.querySelector(selector);"
-                           " return e && e.textContent !== old; }", arg=[TITLE, before], timeout=120_000)
+    page.wait_for_function(
+        "([selector, old]) => { const e = document.querySelector(selector); return e && e.textContent !== old; }",
+        arg=[TITLE, before],
+        timeout=120_000,
+    )
     elapsed = (time.perf_counter() - started) * 1000
     page.keyboard.press("Escape")
     clear = widget.get_by_role("button", name="Clear all")
     if clear.count():
         clear.first.click()
-        page.wait_for_function("([selector, old]) => { const e = document.querySelector(selector);"
-                               " return e && e.textContent === old; }", arg=[TITLE, before], timeout=120_000)
+        page.wait_for_function(
+            "([selector, old]) => { const e = document.querySelector(selector); return e && e.textContent === old; }",
+            arg=[TITLE, before],
+            timeout=120_000,
+        )
     return elapsed
 
 
@@ -79,12 +86,17 @@ def e2e_ms(folders: list[Path], *, repeats: int = len(NEW_FILTERS), rounds: int 
     for each of `rounds` rounds (so that every timed filter is new to its server); the median of all changes."""
     samples: list[list[float]] = [[] for _ in folders]
     for _ in range(rounds):
-        servers = [serve(PROJECT_ROOT / "dashboard.py", {"DASHBOARD_DATA_DIR": str(folder / "data"),
-                                                  "DASHBOARD_SEEDS_DIR": str(folder / "seeds")})
-                   for folder in folders]
+        servers = [
+            serve(
+                PROJECT_ROOT / "dashboard.py",
+                {"DASHBOARD_DATA_DIR": str(folder / "data"), "DASHBOARD_SEEDS_DIR": str(folder / "seeds")},
+            )
+            for folder in folders
+        ]
         try:
-            times = _time_filter_changes([url for _, url in servers], NEW_FILTERS, label="Bloc", repeats=repeats,
-                                         warmup=WARMUP_FILTER)
+            times = _time_filter_changes(
+                [url for _, url in servers], NEW_FILTERS, label="Bloc", repeats=repeats, warmup=WARMUP_FILTER
+            )
         finally:
             for process, _ in servers:
                 server.stop(process)

@@ -20,8 +20,13 @@ from analysis.query.filters import FilterSpec
 from analysis.query.scope import Scope
 
 AS_OF = dt.date(2026, 11, 29)
-SPECS = (FilterSpec(), FilterSpec(blocs=("Opposition",)), FilterSpec(stances=("supportive", "cautious")),
-         FilterSpec(targets=("tariffs",)), FilterSpec(blocs=("Government", "Business"), targets=("trade-deal",)))
+SPECS = (
+    FilterSpec(),
+    FilterSpec(blocs=("Opposition",)),
+    FilterSpec(stances=("supportive", "cautious")),
+    FilterSpec(targets=("tariffs",)),
+    FilterSpec(blocs=("Government", "Business"), targets=("trade-deal",)),
+)
 APP_PAGES = {page: pages.BY_ID[page].script for page in pages.TIMED}
 
 
@@ -76,8 +81,11 @@ def payload_kb(folder: Path) -> dict[str, float]:
             app.switch_page(path).run()
             if app.exception:
                 raise RuntimeError(f"{page}: {app.exception[0].message}")
-            size = sum(len(node.proto.SerializeToString()) for node in _elements(app._tree)
-                       if getattr(node, "proto", None) is not None)
+            size = sum(
+                len(node.proto.SerializeToString())
+                for node in _elements(app._tree)
+                if getattr(node, "proto", None) is not None
+            )
             result[page] = round(size / 1024, 1)
     finally:
         os.environ.pop("DASHBOARD_DATA_DIR", None)
@@ -97,10 +105,12 @@ def _elements(node):
 
 def rss_mb(folder: Path) -> float:
     """Peak resident memory of a process that loads the tables and does every page's work."""
-    script = (f"import datetime as dt; from analysis.data import store; from analysis.present import pages;"
-              f"from analysis.query.filters import FilterSpec;"
-              f"t = store.load({str(folder / 'data')!r}, {str(folder / 'seeds')!r});"
-              f"[pages.run(p, t, FilterSpec(), as_of=dt.date(2026, 11, 29)) for p in pages.TIMED]")
+    script = (
+        f"import datetime as dt; from analysis.data import store; from analysis.present import pages;"
+        f"from analysis.query.filters import FilterSpec;"
+        f"t = store.load({str(folder / 'data')!r}, {str(folder / 'seeds')!r});"
+        f"[pages.run(p, t, FilterSpec(), as_of=dt.date(2026, 11, 29)) for p in pages.TIMED]"
+    )
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

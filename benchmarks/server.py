@@ -14,11 +14,26 @@ from pathlib import Path
 from analysis.data.paths import PROJECT_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 # Local only, no file watcher, no usage statistics: how scripts run the app.
-STREAMLIT_FLAGS = ["--server.headless", "true", "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-                   "--browser.gatherUsageStats", "false"]
+STREAMLIT_FLAGS = [
+    "--server.headless",
+    "true",
+    "--server.address",
+    "127.0.0.1",
+    "--server.fileWatcherType",
+    "none",
+    "--browser.gatherUsageStats",
+    "false",
+]
 
 
 class ServerError(RuntimeError):
@@ -31,16 +46,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start(script: Path, *, env: dict[str, str] | None = None, log=None, config_only: bool = False,
-          timeout: float = 60) -> tuple[subprocess.Popen, str]:
+def start(
+    script: Path, *, env: dict[str, str] | None = None, log=None, config_only: bool = False, timeout: float = 60
+) -> tuple[subprocess.Popen, str]:
     """`streamlit run script` on a free port of 127.0.0.1, once it answers /_stcore/health: (process, url).
     Its output goes to `log` (an open file), if given. `config_only` passes nothing but the port, so that
     every other setting comes from .streamlit/config.toml, as for someone who types `streamlit run`."""
     port = free_port()
     flags = ["--server.port", str(port)] if config_only else [*STREAMLIT_FLAGS, "--server.port", str(port)]
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), *flags], cwd=PROJECT_ROOT,
-                               env={**os.environ, **(env or {})}, stdout=log or subprocess.DEVNULL,
-                               stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), *flags],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -40,15 +40,15 @@ def data_copy(tmp_path) -> tuple[Path, Path]:
 class AppServer:
     """`streamlit run dashboard.py` on 127.0.0.1 (benchmarks/server.py), started and stopped by PID."""
 
-    def __init__(self, env: dict[str, str] | None = None, *, script: Path | None = None,
-                 config_only: bool = False):
+    def __init__(self, env: dict[str, str] | None = None, *, script: Path | None = None, config_only: bool = False):
         """`config_only`: pass nothing but the port, so every other setting (the address too) comes from
         .streamlit/config.toml, as for someone who types `streamlit run dashboard.py`."""
         self.log_path = Path(tempfile.mkstemp(prefix="stance-dashboard-streamlit-", suffix=".log")[1])
         self.log = self.log_path.open("w")
         try:
-            self.process, self.url = server.start(script or ROOT / "dashboard.py", env=env, log=self.log,
-                                                  config_only=config_only)
+            self.process, self.url = server.start(
+                script or ROOT / "dashboard.py", env=env, log=self.log, config_only=config_only
+            )
         except server.ServerError as error:
             self.log.close()
             raise RuntimeError(f"{error}:\n{self.log_text()}") from None
@@ -74,8 +74,9 @@ def app_server():
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or "
-                    "`apt-get install -y chromium`.")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or `apt-get install -y chromium`."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

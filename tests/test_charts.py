@@ -68,6 +68,9 @@ def test_empty_input_says_so(builder):
 
 
 def test_palette_has_no_red_green_pair():
-    greens = [c for c in theme.STANCE_COLORS.values() if int(c[3:5], 16) > int(c[1:3], 16) + 40
-              and int(c[3:5], 16) > int(c[5:7], 16) + 40]
+    greens = [
+        c
+        for c in theme.STANCE_COLORS.values()
+        if int(c[3:5], 16) > int(c[1:3], 16) + 40 and int(c[3:5], 16) > int(c[5:7], 16) + 40
+    ]
     assert greens == []

@@ -47,7 +47,7 @@ def test_deck_slides_in_order_with_their_titles(tables, full_deck):
         meta = registry.figure(view, scope).layout.meta
         assert slide.shapes.title.text == meta["title"]
         assert meta["subtitle"] in texts(slide) and meta["footer"] in texts(slide)
-    assert [s.shapes.title.text for s in slides[-1 - len(blocs):-1]] == [f"Key quotes: {b}" for b in blocs]
+    assert [s.shapes.title.text for s in slides[-1 - len(blocs) : -1]] == [f"Key quotes: {b}" for b in blocs]
     assert slides[-1].shapes.title.text == "Sources"
 
 
@@ -60,8 +60,7 @@ def test_bloc_slide_is_a_native_chart_with_the_filtered_counts(tables, full_deck
     assert list(chart.plots[0].categories) == counts["bloc"].tolist()
     for series in chart.series:
         assert list(series.values) == [float(v) for v in counts[series.name]]
-        assert str(series.format.fill.fore_color.rgb) == theme.STANCE_COLORS[
-            series.name].lstrip("#")
+        assert str(series.format.fill.fore_color.rgb) == theme.STANCE_COLORS[series.name].lstrip("#")
     assert [s.name for s in chart.series] == list(STANCES)
 
 
@@ -77,10 +76,14 @@ def test_image_slides_carry_alt_text(full_deck):
 def test_quote_slides_hold_verbatim_quotes_and_the_sources_slide_the_hashes(tables, full_deck):
     slides = list(full_deck.slides)
     quotes = {f"“{quote}”" for quote in tables.statements["quote"]}
-    shown = [line for slide in slides if slide.shapes.title.text.startswith("Key quotes")
-             for text in texts(slide) for line in text.split("\n") if line.startswith(("SUPPORTIVE", "CAUTIOUS",
-                                                                                       "OPPOSED", "CONDEMNING",
-                                                                                       "NEUTRAL"))]
+    shown = [
+        line
+        for slide in slides
+        if slide.shapes.title.text.startswith("Key quotes")
+        for text in texts(slide)
+        for line in text.split("\n")
+        if line.startswith(("SUPPORTIVE", "CAUTIOUS", "OPPOSED", "CONDEMNING", "NEUTRAL"))
+    ]
     assert shown and all(line.split("  ", 1)[1] in quotes for line in shown)
     table = next(shape.table for shape in slides[-1].shapes if shape.has_table)
     cells = [cell.text for row in table.rows for cell in row.cells]
@@ -88,8 +91,11 @@ def test_quote_slides_hold_verbatim_quotes_and_the_sources_slide_the_hashes(tabl
 
 
 def test_deck_follows_the_filters(tables):
-    deck = Presentation(io.BytesIO(export.deck(tables, FilterSpec(blocs=("Venezuela's allies",)), title="t",
-                                               as_of=AS_OF, views=("blocs",))))
+    deck = Presentation(
+        io.BytesIO(
+            export.deck(tables, FilterSpec(blocs=("Venezuela's allies",)), title="t", as_of=AS_OF, views=("blocs",))
+        )
+    )
     slides = list(deck.slides)
     assert [s.shapes.title.text for s in slides[2:-1]] == ["Key quotes: Venezuela's allies"]
     chart = next(shape.chart for shape in slides[1].shapes if shape.has_chart)
@@ -111,8 +117,9 @@ def test_svg_parses_and_holds_the_title(tables):
 
 
 def test_png_bundle_has_every_view_and_a_readme(tables):
-    bundle = zipfile.ZipFile(io.BytesIO(export.png_bundle(tables, FilterSpec(stances=("condemning",)),
-                                                          as_of=AS_OF, views=("blocs", "map"))))
+    bundle = zipfile.ZipFile(
+        io.BytesIO(export.png_bundle(tables, FilterSpec(stances=("condemning",)), as_of=AS_OF, views=("blocs", "map")))
+    )
     assert sorted(bundle.namelist()) == ["01-blocs.png", "01-blocs.svg", "02-map.png", "02-map.svg", "README.txt"]
     readme = bundle.read("README.txt").decode()
     assert "Filter: 3 statements by 3 actors · stance: condemning" in readme and "As of: 2026-11-29" in readme
@@ -124,8 +131,9 @@ def test_missing_chromium_gives_a_clear_error(monkeypatch, tables):
     images._server.cache_clear()
     try:
         with pytest.raises(export.ExportError, match="apt-get install -y chromium"):
-            export.figure_png(registry.figure("blocs", Scope.of(tables, FilterSpec(), as_of=AS_OF)),
-                              width=400, height=300)
+            export.figure_png(
+                registry.figure("blocs", Scope.of(tables, FilterSpec(), as_of=AS_OF)), width=400, height=300
+            )
     finally:
         images._server.cache_clear()
 
@@ -158,8 +166,7 @@ def test_xlsx_is_readable_and_coloured(tables):
     assert sheet["A1"].font.bold
     header = [c.value for c in sheet[1]]
     stance_cell = sheet.cell(row=2, column=header.index("stance") + 1)
-    assert stance_cell.fill.fgColor.rgb.endswith(theme.STANCE_COLORS[
-        stance_cell.value].lstrip("#"))
+    assert stance_cell.fill.fgColor.rgb.endswith(theme.STANCE_COLORS[stance_cell.value].lstrip("#"))
     assert sheet.column_dimensions["K"].width >= 60  # the quote column is wide
 
 
@@ -169,8 +176,7 @@ hostile = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(quote=hostile, name=hostile, score=st.floats(-1, 1, allow_nan=False), start=st.integers(0, 10_000))
 def test_no_exported_cell_can_run_as_a_formula(quote, name, score, start):
-    rows = SMALL.head(1).assign(quote=quote, actor_name=name, summary="=" + name, score=-abs(score) - 0.5,
-                                start=start)
+    rows = SMALL.head(1).assign(quote=quote, actor_name=name, summary="=" + name, score=-abs(score) - 0.5, start=start)
     for reader, writer in ((read_csv, export.table_csv), (read_xlsx, export.table_xlsx)):
         back = reader(writer(rows))
         for column in back.columns:
@@ -192,18 +198,44 @@ def test_cli_writes_files_and_filters_change_them(tmp_path):
 
 def test_cli_writes_a_deck_and_a_png_folder(tmp_path):
     deck, folder = tmp_path / "deck.pptx", tmp_path / "png"
-    assert main(["export", "--pptx", str(deck), "--png", str(folder), "--views", "blocs,map",
-                 "--bloc", "Venezuela's allies", "--title", "Allies", "--as-of", "2026-11-29"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--pptx",
+                str(deck),
+                "--png",
+                str(folder),
+                "--views",
+                "blocs,map",
+                "--bloc",
+                "Venezuela's allies",
+                "--title",
+                "Allies",
+                "--as-of",
+                "2026-11-29",
+            ]
+        )
+        == 0
+    )
     assert next(iter(Presentation(str(deck)).slides)).shapes.title.text == "Allies"
-    assert sorted(p.name for p in folder.iterdir()) == ["01-blocs.png", "01-blocs.svg", "02-map.png", "02-map.svg",
-                                                        "README.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "01-blocs.png",
+        "01-blocs.svg",
+        "02-map.png",
+        "02-map.svg",
+        "README.txt",
+    ]
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["export", "--csv", "x.csv", "--bloc", "Martians"], "Unknown filter value: bloc 'Martians'"),
-    (["export", "--csv", "x.csv", "--views", "pie"], "Unknown view(s): pie"),
-    (["export"], "Nothing to write"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["export", "--csv", "x.csv", "--bloc", "Martians"], "Unknown filter value: bloc 'Martians'"),
+        (["export", "--csv", "x.csv", "--views", "pie"], "Unknown view(s): pie"),
+        (["export"], "Nothing to write"),
+    ],
+)
 def test_cli_refuses_bad_values_clearly(argv, message, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(argv) == 2
@@ -235,15 +267,18 @@ def test_cli_has_a_flag_for_every_filter(tmp_path, data_copy):
 def test_the_command_line_reads_the_data_folders_from_the_environment(data_copy, tmp_path, monkeypatch, capsys):
     data, seeds = data_copy
     statements = data / "statements.csv"
-    statements.write_text(statements.read_text(encoding="utf-8").replace(",supportive,", ",supportve,", 1),
-                          encoding="utf-8")
+    statements.write_text(
+        statements.read_text(encoding="utf-8").replace(",supportive,", ",supportve,", 1), encoding="utf-8"
+    )
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
     monkeypatch.chdir(tmp_path)  # whatever the working directory
     assert main(["validate"]) == 1
     assert "got 'supportve'" in capsys.readouterr().err
-    assert main(["validate", "--data", str(paths.PROJECT_ROOT / "data"), "--seeds",
-                 str(paths.PROJECT_ROOT / "seeds")]) == 0
+    assert (
+        main(["validate", "--data", str(paths.PROJECT_ROOT / "data"), "--seeds", str(paths.PROJECT_ROOT / "seeds")])
+        == 0
+    )
     assert paths.lexicon_file() == data / "lexicon.csv"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))  # a folder without its own lexicon
     assert paths.lexicon_file() == paths.PROJECT_ROOT / "data" / "lexicon.csv"

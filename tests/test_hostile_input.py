@@ -35,13 +35,35 @@ UPLOAD_CASES = sorted((CORPUS / "uploads").glob("*.toml"))
 ANY = "any"
 # What the issue asks the tables corpus to cover; each case names what it covers in `covers`.
 REQUIRED_TABLE_COVERAGE = {
-    "wrong delimiter", "missing column", "extra column", "broken quoting", "BOM", "CRLF", "Latin-1 bytes",
-    "empty file", "header only", "NUL bytes", "10 MB of garbage", "duplicate ids", "dangling references",
-    "negative offset", "offset past the end", "quote that doesn't match", "unknown stance", "mis-cased stance",
-    "bad ISO country", "impossible date",
+    "wrong delimiter",
+    "missing column",
+    "extra column",
+    "broken quoting",
+    "BOM",
+    "CRLF",
+    "Latin-1 bytes",
+    "empty file",
+    "header only",
+    "NUL bytes",
+    "10 MB of garbage",
+    "duplicate ids",
+    "dangling references",
+    "negative offset",
+    "offset past the end",
+    "quote that doesn't match",
+    "unknown stance",
+    "mis-cased stance",
+    "bad ISO country",
+    "impossible date",
 }
-REQUIRED_UPLOAD_COVERAGE = {"binary", "empty", "oversized", "invalid UTF-8", "path traversal",
-                            "100k sentences without punctuation"}
+REQUIRED_UPLOAD_COVERAGE = {
+    "binary",
+    "empty",
+    "oversized",
+    "invalid UTF-8",
+    "path traversal",
+    "100k sentences without punctuation",
+}
 PLACEHOLDER = "\x01cell\x01"
 
 
@@ -50,6 +72,7 @@ def read_case(path: Path) -> dict:
 
 
 # --- Changing a table file as a case says ------------------------------------------------------------
+
 
 def _records(raw: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
@@ -81,7 +104,7 @@ def _cell(raw: bytes, change: dict) -> bytes:
 def _fields(raw: bytes, change: dict) -> bytes:
     records = _records(raw)
     record = records[change["row"]]
-    del record[len(record) - change.get("drop", 0):]
+    del record[len(record) - change.get("drop", 0) :]
     record.extend(change.get("add", []))
     return _write_records(records)
 
@@ -119,9 +142,10 @@ BYTE_CHANGES = {
     "fields": lambda raw, change, path, folder: _fields(raw, change),
     "add_column": lambda raw, change, path, folder: _column(raw, change, add=True),
     "drop_column": lambda raw, change, path, folder: _column(raw, change, add=False),
-    "keep_lines": lambda raw, change, path, folder: b"".join(raw.splitlines(keepends=True)[:change["count"]]),
-    "content": lambda raw, change, path, folder: ((folder / change["file"]).read_bytes() if "file" in change
-                                                  else change["text"].encode("utf-8")),
+    "keep_lines": lambda raw, change, path, folder: b"".join(raw.splitlines(keepends=True)[: change["count"]]),
+    "content": lambda raw, change, path, folder: (
+        (folder / change["file"]).read_bytes() if "file" in change else change["text"].encode("utf-8")
+    ),
     "random_bytes": lambda raw, change, path, folder: _random_bytes(change),
     "bom": lambda raw, change, path, folder: b"\xef\xbb\xbf" + raw,
     "crlf": lambda raw, change, path, folder: raw.replace(b"\n", b"\r\n"),
@@ -152,6 +176,7 @@ def break_tables(case: dict, data: Path, seeds: Path, folder: Path) -> None:
 
 
 # --- Judging the outcome -----------------------------------------------------------------------------
+
 
 def _matches(problem, wanted: dict) -> bool:
     for key in ("row", "column"):
@@ -210,8 +235,11 @@ def judge_tables(case: dict, outcome, seconds: float, original) -> list[str]:
     if not isinstance(outcome, store.DataError):
         return [f"expected store.DataError, got {type(outcome).__name__}: {str(outcome)[:300]}"]
     problems = outcome.problems
-    errors = [f"{len(problems)} problems, more than {case['max_problems']}"] if len(problems) > case.get(
-        "max_problems", 1000) else []
+    errors = (
+        [f"{len(problems)} problems, more than {case['max_problems']}"]
+        if len(problems) > case.get("max_problems", 1000)
+        else []
+    )
     return errors + _unreadable_problems(problems) + _listed_problems(case, problems)
 
 
@@ -250,8 +278,14 @@ def test_broken_tables_show_an_error_on_every_page_and_the_app_keeps_running(dat
             at.switch_page(page).run()
         message = at.error[0].value.replace("\\", "") if at.error else ""
         where = at.dataframe[0].value.iloc[0][["file", "row", "column"]].tolist() if at.dataframe else None
-        checks.append((page, not at.exception, "could not be loaded" in message and "statements.csv" in message,
-                       where == ["statements.csv", 1, "quote"]))
+        checks.append(
+            (
+                page,
+                not at.exception,
+                "could not be loaded" in message and "statements.csv" in message,
+                where == ["statements.csv", 1, "quote"],
+            )
+        )
     # Fixed on disk, the same session serves the data again, without a restart.
     (data / "statements.csv").write_bytes((ROOT / "data" / "statements.csv").read_bytes())
     at.switch_page("views/positions.py").run()
@@ -264,6 +298,7 @@ def test_broken_tables_show_an_error_on_every_page_and_the_app_keeps_running(dat
 
 # --- Uploads -----------------------------------------------------------------------------------------
 
+
 def run_on_sentences(count: int, *, limit: int | None = None) -> str:
     """`count` sentences of the seed article with their punctuation removed, run together in one paragraph;
     cut at a word boundary to at most `limit` bytes of UTF-8."""
@@ -273,7 +308,7 @@ def run_on_sentences(count: int, *, limit: int | None = None) -> str:
     text = " ".join(plain[i % len(plain)] for i in range(count))
     if limit is not None and len(text.encode("utf-8")) > limit:
         text = text.encode("utf-8")[:limit].decode("utf-8", "ignore")
-        text = text[:text.rfind(" ")]
+        text = text[: text.rfind(" ")]
     return text
 
 
@@ -288,7 +323,7 @@ def upload_bytes(case: dict, folder: Path) -> bytes:
         return run_on_sentences(generate["sentences"], limit=limit).encode("utf-8")
     if generate["kind"] == "repeat":
         unit = generate["unit"].encode("utf-8")
-        return (unit * (generate["size"] // len(unit) + 1))[:generate["size"]]
+        return (unit * (generate["size"] // len(unit) + 1))[: generate["size"]]
     if generate["kind"] == "random_bytes":
         return random.Random(generate.get("seed", 0)).randbytes(generate["size"])
     raise AssertionError(f"unknown generator {generate['kind']!r} (see tests/corpus/README.md)")
@@ -373,9 +408,13 @@ def test_add_article_refuses_hostile_text_and_a_title_cannot_reach_another_folde
     data, seeds = data_copy
     before = folder_digest(data, seeds)
     base = {"sources": store.file_sha256(data / "sources.csv")}
-    hostile = [dict(text="", title="Empty"), dict(text="caf\x00e", title="Binary"),
-               dict(text="x" * (curation.MAX_UPLOAD_BYTES + 1), title="Too big"),
-               dict(text="Fine.", title="   "), dict(text="Fine.", title="Link", url="javascript:alert(1)")]
+    hostile = [
+        dict(text="", title="Empty"),
+        dict(text="caf\x00e", title="Binary"),
+        dict(text="x" * (curation.MAX_UPLOAD_BYTES + 1), title="Too big"),
+        dict(text="Fine.", title="   "),
+        dict(text="Fine.", title="Link", url="javascript:alert(1)"),
+    ]
     refused = []
     for attempt in hostile:
         try:
@@ -387,8 +426,13 @@ def test_add_article_refuses_hostile_text_and_a_title_cannot_reach_another_folde
     unchanged = folder_digest(data, seeds) == before
     outside_before = sorted(p.name for p in data.parent.iterdir())
     source_id = curation.add_article(data, seeds, base=base, text="Fine text.", title="../../etc/passwd")
-    ok = all(refused) and unchanged and source_id == "etc-passwd" and (seeds / "etc-passwd.txt").is_file() \
+    ok = (
+        all(refused)
+        and unchanged
+        and source_id == "etc-passwd"
+        and (seeds / "etc-passwd.txt").is_file()
         and sorted(p.name for p in data.parent.iterdir()) == outside_before
+    )
     tally.record("uploads", ok=ok)
     assert all(refused), refused
     assert unchanged, "a refused article wrote something"

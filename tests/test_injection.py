@@ -40,11 +40,16 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 NOTE_PREFIX = ":material/link_off: "
 MAX_NOTE_LENGTH = 240
 PAGES = {  # url path -> (page file, the start of its title)
-    "overview": ("views/overview.py", "Overview"), "positions": ("views/positions.py", "Positions"),
-    "matrix": ("views/matrix.py", "Matrix"), "network": ("views/network.py", "Alignment network"),
-    "map": ("views/map.py", "Map"), "timeline": ("views/timeline.py", "Timeline"),
-    "reader": ("views/reader.py", "Source reader"), "profile": ("views/profile.py", "Actor profile"),
-    "briefing": ("views/briefing.py", "Briefing exports"), "review": ("views/review.py", "Review new articles"),
+    "overview": ("views/overview.py", "Overview"),
+    "positions": ("views/positions.py", "Positions"),
+    "matrix": ("views/matrix.py", "Matrix"),
+    "network": ("views/network.py", "Alignment network"),
+    "map": ("views/map.py", "Map"),
+    "timeline": ("views/timeline.py", "Timeline"),
+    "reader": ("views/reader.py", "Source reader"),
+    "profile": ("views/profile.py", "Actor profile"),
+    "briefing": ("views/briefing.py", "Briefing exports"),
+    "review": ("views/review.py", "Review new articles"),
 }
 SHOT_VIEWS = ("spectrum", "blocs", "matrix", "network", "map", "timeline", "profile")
 
@@ -72,8 +77,9 @@ class UrlCase:
 
 
 def _expand(text: str) -> str:
-    return re.sub(r"\{(\d+)\*([^}]*)\}",
-                  lambda m: "".join(m.group(2).replace("#", str(i)) for i in range(int(m.group(1)))), text)
+    return re.sub(
+        r"\{(\d+)\*([^}]*)\}", lambda m: "".join(m.group(2).replace("#", str(i)) for i in range(int(m.group(1)))), text
+    )
 
 
 def url_cases() -> list[UrlCase]:
@@ -120,13 +126,36 @@ def payloads() -> list[Payload]:
 
 PAYLOADS = payloads()
 # Each text place of the tables, with the code of its marker.
-PLACES = {"quote": "QU", "cue": "CU", "summary": "SU", "actor name": "AN", "bloc": "BL", "party": "PA",
-          "source title": "ST", "outlet": "OU", "source url": "UR", "target label": "TL",
-          "target description": "TD", "event title": "ET", "event description": "ED"}
+PLACES = {
+    "quote": "QU",
+    "cue": "CU",
+    "summary": "SU",
+    "actor name": "AN",
+    "bloc": "BL",
+    "party": "PA",
+    "source title": "ST",
+    "outlet": "OU",
+    "source url": "UR",
+    "target label": "TL",
+    "target description": "TD",
+    "event title": "ET",
+    "event description": "ED",
+}
 # Places the pages show somewhere: each payload placed there must reach the screen (escaped), or the test
 # proves nothing. Target descriptions are not shown; a source URL must never be shown.
-SHOWN = ("quote", "cue", "summary", "actor name", "bloc", "party", "source title", "outlet", "target label",
-         "event title", "event description")
+SHOWN = (
+    "quote",
+    "cue",
+    "summary",
+    "actor name",
+    "bloc",
+    "party",
+    "source title",
+    "outlet",
+    "target label",
+    "event title",
+    "event description",
+)
 COUNTRIES = ("FRA", "BRA", "IND", "ZAF", "", "MEX", "JPN")
 CORPUS_SOURCE = "injection-corpus"
 REVIEW_SOURCE = "injection-review"
@@ -135,8 +164,16 @@ REVIEW_SOURCE = "injection-review"
 def test_the_corpora_are_big_enough():
     assert len(PAYLOADS) >= 20
     labels = {p.label for p in PAYLOADS}
-    assert {"script-tag", "img-onerror", "javascript-url", "markdown-js-link", "long-word", "rtl-override",
-            "zero-width", "dde-cmd"} <= labels
+    assert {
+        "script-tag",
+        "img-onerror",
+        "javascript-url",
+        "markdown-js-link",
+        "long-word",
+        "rtl-override",
+        "zero-width",
+        "dde-cmd",
+    } <= labels
     assert max(len(p.text) for p in PAYLOADS) >= 5000
     cases = url_cases()
     assert len(cases) >= 40 and {case.page for case in cases} == set(PAGES)
@@ -174,10 +211,18 @@ def test_a_link_never_raises_and_reports_what_it_ignores(case):
     notes = page_notes(at)
     missing = [fragment for fragment in case.expected if not any(fragment in note for note in notes)]
     shot = case.params.get("shot", [""])[-1] == "1"
-    right_page = bool(at.get("plotly_chart") or at.warning) if shot else (
-        bool(at.title) and at.title[0].value.startswith(PAGES[case.page][1]))
-    ok = (not at.exception and not missing and right_page and (notes == [] if not case.expected else True)
-          and all(len(note) <= MAX_NOTE_LENGTH for note in notes))
+    right_page = (
+        bool(at.get("plotly_chart") or at.warning)
+        if shot
+        else (bool(at.title) and at.title[0].value.startswith(PAGES[case.page][1]))
+    )
+    ok = (
+        not at.exception
+        and not missing
+        and right_page
+        and (notes == [] if not case.expected else True)
+        and all(len(note) <= MAX_NOTE_LENGTH for note in notes)
+    )
     tally.record("url", ok=ok)
     assert not at.exception, at.exception
     assert right_page, [t.value for t in at.title]
@@ -187,23 +232,41 @@ def test_a_link_never_raises_and_reports_what_it_ignores(case):
     assert all(len(note) <= MAX_NOTE_LENGTH for note in notes), notes
 
 
-@pytest.mark.parametrize(("params", "expected_spec", "note_words"), [
-    ({"profile": "nobody"}, FilterSpec(), ["Ignored profile 'nobody': not a known actor."]),
-    ({"profile": ["a", "b"]}, FilterSpec(), ["Used the last of 2 values of 'profile'."]),
-    ({"q": ["a", "b"], "bloc": ["Bloc A", "Bloc A"]}, FilterSpec(blocs=("Bloc A",), query="b"),
-     ["Used the last of 2 values of 'q'."]),
-    ({"from": "2025-11-01", "actor": "a"}, FilterSpec(), ["Ignored from '2025-11-01': no dates here.",
-                                                         "Ignored actor 'a': no actors here."]),
-    ({"edges": "x" * 5000}, FilterSpec(), ["Ignored edges '" + "x" * 39 + "…': not a known kind of edge."]),
-    ({f"k{i}": "1" for i in range(40)}, FilterSpec(),
-     [*(f"Ignored the unknown URL parameter 'k{i}'." for i in range(11)), "… and 29 more ignored URL parameters."]),
-])
-def test_query_params_report_app_values_repeats_unsupported_filters_and_cap_the_notes(params, expected_spec,
-                                                                                       note_words):
+@pytest.mark.parametrize(
+    ("params", "expected_spec", "note_words"),
+    [
+        ({"profile": "nobody"}, FilterSpec(), ["Ignored profile 'nobody': not a known actor."]),
+        ({"profile": ["a", "b"]}, FilterSpec(), ["Used the last of 2 values of 'profile'."]),
+        (
+            {"q": ["a", "b"], "bloc": ["Bloc A", "Bloc A"]},
+            FilterSpec(blocs=("Bloc A",), query="b"),
+            ["Used the last of 2 values of 'q'."],
+        ),
+        (
+            {"from": "2025-11-01", "actor": "a"},
+            FilterSpec(),
+            ["Ignored from '2025-11-01': no dates here.", "Ignored actor 'a': no actors here."],
+        ),
+        ({"edges": "x" * 5000}, FilterSpec(), ["Ignored edges '" + "x" * 39 + "…': not a known kind of edge."]),
+        (
+            {f"k{i}": "1" for i in range(40)},
+            FilterSpec(),
+            [
+                *(f"Ignored the unknown URL parameter 'k{i}'." for i in range(11)),
+                "… and 29 more ignored URL parameters.",
+            ],
+        ),
+    ],
+)
+def test_query_params_report_app_values_repeats_unsupported_filters_and_cap_the_notes(
+    params, expected_spec, note_words
+):
     spec, notes = FilterSpec.from_query_params(
-        params, vocabulary={"bloc": {"Bloc A"}, "actor": {"a"}},
+        params,
+        vocabulary={"bloc": {"Bloc A"}, "actor": {"a"}},
         other_keys={"profile": {"a", "b"}, "edges": {"conflict"}, "view": None},
-        unsupported={"from": "no dates here", "actor": "no actors here"})
+        unsupported={"from": "no dates here", "actor": "no actors here"},
+    )
     assert spec == expected_spec
     assert notes == note_words
 
@@ -245,8 +308,12 @@ def test_links_in_the_browser_render_and_report(app_server, page):
         page.wait_for_timeout(500)
         shown = " ".join(page.get_by_test_id("stSidebar").get_by_test_id("stCaptionContainer").all_inner_texts())
         title = page.locator("h1").first.inner_text()
-        ok = (page.get_by_test_id("stException").count() == 0 and not errors
-              and title.startswith(PAGES[case.page][1]) and all(f in shown for f in case.expected))
+        ok = (
+            page.get_by_test_id("stException").count() == 0
+            and not errors
+            and title.startswith(PAGES[case.page][1])
+            and all(f in shown for f in case.expected)
+        )
         tally.record("url", ok=ok)
         assert page.get_by_test_id("stException").count() == 0, case
         assert errors == [], (case, errors)
@@ -271,16 +338,39 @@ def build_injected(data: Path, seeds: Path) -> None:
         corpus_spans.append((len(corpus_text), len(corpus_text) + len(quote)))
         corpus_text += quote + "\n"
     path, digest = saving.add_seed(seeds, f"{CORPUS_SOURCE}.txt", corpus_text)
-    added["sources"].append(dict(source_id=CORPUS_SOURCE, title="Injection corpus", outlet="",
-                                 published="2025-11-20", date_precision="day", url="", path=path, sha256=digest,
-                                 added="2025-11-29", date_note=""))
+    added["sources"].append(
+        dict(
+            source_id=CORPUS_SOURCE,
+            title="Injection corpus",
+            outlet="",
+            published="2025-11-20",
+            date_precision="day",
+            url="",
+            path=path,
+            sha256=digest,
+            added="2025-11-29",
+            date_note="",
+        )
+    )
     # An article for the review page's extractor: each injected actor, by name, reacting with a payload.
-    review_text = "".join(f"{p.marked('actor name')} strongly condemned the designation as {p.text}.\n"
-                          for p in PAYLOADS)
+    review_text = "".join(
+        f"{p.marked('actor name')} strongly condemned the designation as {p.text}.\n" for p in PAYLOADS
+    )
     path, digest = saving.add_seed(seeds, f"{REVIEW_SOURCE}.txt", review_text)
-    added["sources"].append(dict(source_id=REVIEW_SOURCE, title="Injection review article", outlet="",
-                                 published="2025-11-21", date_precision="day", url="", path=path, sha256=digest,
-                                 added="2025-11-29", date_note=""))
+    added["sources"].append(
+        dict(
+            source_id=REVIEW_SOURCE,
+            title="Injection review article",
+            outlet="",
+            published="2025-11-21",
+            date_precision="day",
+            url="",
+            path=path,
+            sha256=digest,
+            added="2025-11-29",
+            date_note="",
+        )
+    )
     for p, (corpus_start, corpus_end) in zip(PAYLOADS, corpus_spans):
         n, quote = f"{p.number:02d}", p.marked("quote")
         head = f"Article {n} reports:\n"
@@ -289,28 +379,81 @@ def build_injected(data: Path, seeds: Path) -> None:
         # A payload inside an http(s) URL passes validation; it must never be shown, let alone as a link.
         url = "https://example.invalid/source?" + "".join(p.marked("source url").split())
         assert re.fullmatch(URL_PATTERN, url)
-        added["sources"].append(dict(source_id=f"injection-{n}", title=p.marked("source title"),
-                                     outlet=p.marked("outlet"), published="2025-11-20", date_precision="day",
-                                     url=url, path=path, sha256=digest, added="2025-11-29", date_note=""))
+        added["sources"].append(
+            dict(
+                source_id=f"injection-{n}",
+                title=p.marked("source title"),
+                outlet=p.marked("outlet"),
+                published="2025-11-20",
+                date_precision="day",
+                url=url,
+                path=path,
+                sha256=digest,
+                added="2025-11-29",
+                date_note="",
+            )
+        )
         actor, target = f"injected-actor-{n}", f"injected-target-{n}"
-        added["actors"].append(dict(actor_id=actor, name=p.marked("actor name"), kind="person",
-                                    country=COUNTRIES[p.number % len(COUNTRIES)], bloc=p.marked("bloc"),
-                                    party=p.marked("party"), aliases=""))
-        added["targets"].append(dict(target_id=target, label=p.marked("target label"),
-                                     description=p.marked("target description"), keywords=""))
+        added["actors"].append(
+            dict(
+                actor_id=actor,
+                name=p.marked("actor name"),
+                kind="person",
+                country=COUNTRIES[p.number % len(COUNTRIES)],
+                bloc=p.marked("bloc"),
+                party=p.marked("party"),
+                aliases="",
+            )
+        )
+        added["targets"].append(
+            dict(
+                target_id=target,
+                label=p.marked("target label"),
+                description=p.marked("target description"),
+                keywords="",
+            )
+        )
         day = f"2025-11-{1 + p.number % 28:02d}"
-        for statement_id, source_id, (s, e) in ((f"inj-{n}", f"injection-{n}", (start, end)),
-                                                (f"inj-corpus-{n}", CORPUS_SOURCE, (str(corpus_start),
-                                                                                    str(corpus_end)))):
-            added["statements"].append(dict(
-                statement_id=statement_id, source_id=source_id, actor_id=actor, target_id=target,
-                stance=STANCES[p.number % len(STANCES)], quote=quote, start=s, end=e, cue=p.marked("cue"),
-                summary=p.marked("summary"), mode="direct", date=day, date_precision="day", confidence="0.9",
-                origin="curated", reviewed="true"))
-        added["events"].append(dict(event_id=f"injected-event-{n}", date=day, date_precision="day",
-                                    role="milestone", title=p.marked("event title"),
-                                    description=p.marked("event description"), actor_ids=actor,
-                                    source_id=f"injection-{n}", quote=quote, start=start, end=end, date_note=""))
+        for statement_id, source_id, (s, e) in (
+            (f"inj-{n}", f"injection-{n}", (start, end)),
+            (f"inj-corpus-{n}", CORPUS_SOURCE, (str(corpus_start), str(corpus_end))),
+        ):
+            added["statements"].append(
+                dict(
+                    statement_id=statement_id,
+                    source_id=source_id,
+                    actor_id=actor,
+                    target_id=target,
+                    stance=STANCES[p.number % len(STANCES)],
+                    quote=quote,
+                    start=s,
+                    end=e,
+                    cue=p.marked("cue"),
+                    summary=p.marked("summary"),
+                    mode="direct",
+                    date=day,
+                    date_precision="day",
+                    confidence="0.9",
+                    origin="curated",
+                    reviewed="true",
+                )
+            )
+        added["events"].append(
+            dict(
+                event_id=f"injected-event-{n}",
+                date=day,
+                date_precision="day",
+                role="milestone",
+                title=p.marked("event title"),
+                description=p.marked("event description"),
+                actor_ids=actor,
+                source_id=f"injection-{n}",
+                quote=quote,
+                start=start,
+                end=end,
+                date_note="",
+            )
+        )
     for table, rows in added.items():
         frame = pd.concat([raw[table], pd.DataFrame(rows, columns=list(COLUMNS[table]))], ignore_index=True)
         (data / f"{table}.csv").write_bytes(saving.to_csv_bytes(frame, table))
@@ -329,7 +472,7 @@ def test_the_injected_tables_load_with_every_payload_verbatim(injected):
     for p in PAYLOADS:
         row = view.loc[f"inj-{p.number:02d}"]
         assert row["quote"] == p.marked("quote") and row["actor_name"] == p.marked("actor name")
-        assert tables.texts[row["source_id"]][row["start"]:row["end"]] == row["quote"]
+        assert tables.texts[row["source_id"]][row["start"] : row["end"]] == row["quote"]
         assert row["source_title"] == p.marked("source title") and row["target_label"] == p.marked("target label")
 
 
@@ -339,10 +482,20 @@ def test_a_link_in_the_data_must_be_http(data_copy):
     data, seeds = data_copy
     sources = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
     tricks = [p.text for p in PAYLOADS] + [
-        "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-        "jav&#x61;script:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)",
-        "//example.invalid/x", "https:javascript:alert(1)", "http://", "https://example.invalid/ x",
-        "file:///etc/passwd", "\u202ehttps://example.invalid"]
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "jav&#x61;script:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//example.invalid/x",
+        "https:javascript:alert(1)",
+        "http://",
+        "https://example.invalid/ x",
+        "file:///etc/passwd",
+        "\u202ehttps://example.invalid",
+    ]
     for trick in tricks:
         sources.loc[0, "url"] = trick
         (data / "sources.csv").write_bytes(saving.to_csv_bytes(sources, "sources"))
@@ -399,7 +552,7 @@ def gfm_autolinks(shown: str) -> list[str]:
     for match in _URL_START.finditer(shown):
         before = shown[match.start() - 1] if match.start() else " "
         if before.isspace() or unicodedata.category(before)[0] in "PS":
-            links.append(shown[match.start():match.end() + 20])
+            links.append(shown[match.start() : match.end() + 20])
     return links
 
 
@@ -413,6 +566,7 @@ def test_bare_urls_in_data_do_not_become_links():
 @dataclass
 class Rendered:
     """What one run put on the screen: readable text (for 'did the payload get there') and problems."""
+
     text: list[str]
     problems: list[str]
 
@@ -454,8 +608,15 @@ def _inspect_table(node, proto, where: str) -> Rendered:
     return Rendered([" ".join(frame.astype(str).to_numpy().ravel().tolist()), " ".join(map(str, frame.columns))], [])
 
 
-INSPECTORS = {"Markdown": _inspect_markdown, "Alert": _inspect_markdown, "Toast": _inspect_markdown,
-              "Html": _inspect_html, "IFrame": _inspect_html, "PlotlyChart": _inspect_chart, "Arrow": _inspect_table}
+INSPECTORS = {
+    "Markdown": _inspect_markdown,
+    "Alert": _inspect_markdown,
+    "Toast": _inspect_markdown,
+    "Html": _inspect_html,
+    "IFrame": _inspect_html,
+    "PlotlyChart": _inspect_chart,
+    "Arrow": _inspect_table,
+}
 
 
 def inspect_run(at, where: str) -> Rendered:
@@ -570,8 +731,15 @@ def test_the_checks_catch_data_that_is_not_escaped(injected, monkeypatch):
     monkeypatch.setattr(views.ui, "escape_markdown", lambda text: text)
     rendered = inspect_run(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run(), "overview")
     caught = {p.label for p in PAYLOADS if any(marker("quote", p.number) in problem for problem in rendered.problems)}
-    assert {"script-tag", "img-onerror", "markdown-js-link", "markdown-image", "autolinks", "math",
-            "streamlit-directives"} <= caught
+    assert {
+        "script-tag",
+        "img-onerror",
+        "markdown-js-link",
+        "markdown-image",
+        "autolinks",
+        "math",
+        "streamlit-directives",
+    } <= caught
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -612,9 +780,11 @@ def browser_pages() -> list[tuple[str, str]]:
     every screenshot-mode view."""
     first = f"{PAYLOADS[0].number:02d}"
     pages = [(name, "" if name == "overview" else name) for name in PAGES if name not in ("reader", "profile")]
-    pages += [("reader", f"reader?read={CORPUS_SOURCE}&statement=inj-corpus-{first}"),
-              ("reader of one source", f"reader?read=injection-{first}&statement=inj-{first}"),
-              ("profile", f"profile?profile=injected-actor-{first}")]
+    pages += [
+        ("reader", f"reader?read={CORPUS_SOURCE}&statement=inj-corpus-{first}"),
+        ("reader of one source", f"reader?read=injection-{first}&statement=inj-{first}"),
+        ("profile", f"profile?profile=injected-actor-{first}"),
+    ]
     pages += [(f"screenshot {view}", f"?view={view}&shot=1&profile=injected-actor-{first}") for view in SHOT_VIEWS]
     return pages
 
@@ -698,8 +868,11 @@ def is_number(text: str) -> bool:
 
 def _formula_risks(cells: list[tuple[str, object]]) -> list[str]:
     """(where, value) cells that a spreadsheet would run: text starting with a trigger, unless it is a number."""
-    return [f"{where}: {value!r:.80}" for where, value in cells
-            if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not is_number(value)]
+    return [
+        f"{where}: {value!r:.80}"
+        for where, value in cells
+        if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not is_number(value)
+    ]
 
 
 def _record_exported(kind: str, cells: list[tuple[str, object]], places: tuple[str, ...]) -> list[str]:
@@ -750,8 +923,12 @@ def _shape_cells(shape, where: str) -> list[tuple[str, object]]:
     if shape.has_text_frame:
         cells += [(where, p.text) for p in shape.text_frame.paragraphs]
     if shape.has_table:
-        cells += [(f"{where} cell", p.text) for row in shape.table.rows for cell in row.cells
-                  for p in cell.text_frame.paragraphs]
+        cells += [
+            (f"{where} cell", p.text)
+            for row in shape.table.rows
+            for cell in row.cells
+            for p in cell.text_frame.paragraphs
+        ]
     if shape.has_chart:
         plot = shape.chart.plots[0]
         cells += [(f"{where} category", str(c)) for c in plot.categories]
@@ -792,8 +969,9 @@ def _pptx_cells(deck_bytes: bytes) -> list[tuple[str, object]]:
 def test_pptx_deck_reads_back_with_no_formula(injected):
     _, _, tables = injected
     spec = FilterSpec(blocs=tuple(p.marked("bloc") for p in PAYLOADS))
-    deck_bytes = export.deck(tables, spec, title="Injection", as_of=dt.date(2025, 11, 29),
-                             views=export.DECK_VIEWS, quotes_per_bloc=1)
+    deck_bytes = export.deck(
+        tables, spec, title="Injection", as_of=dt.date(2025, 11, 29), views=export.DECK_VIEWS, quotes_per_bloc=1
+    )
     cells = _pptx_cells(deck_bytes)
     assert any("formula" not in where and ".xlsx" in where for where, _ in cells)  # the chart's data was read
     assert _formula_risks(cells) == []

@@ -58,15 +58,23 @@ def title(fig) -> str:
 def test_overview_headline_tiles_and_one_quote_per_bloc(small):
     recorder = Recorder()
     page = overview.overview_page(scope_of(small), figure=recorder)
-    assert page.headline == ("5 statements by 4 actors in 1 source: 1 supportive, 1 cautious, "
-                             "2 opposed or condemning, 1 neutral.")
+    assert page.headline == (
+        "5 statements by 4 actors in 1 source: 1 supportive, 1 cautious, 2 opposed or condemning, 1 neutral."
+    )
     assert page.showing == "All statements"
     assert [(t.label, t.value, t.help) for t in page.tiles] == [
-        ("Statements", 5, None), ("Actors", 4, None), ("Supportive", "20%", "1 statements"),
-        ("Cautious", "20%", "1 statements"), ("Opposing", "40%", "2 statements opposed or condemning")]
+        ("Statements", 5, None),
+        ("Actors", 4, None),
+        ("Supportive", "20%", "1 statements"),
+        ("Cautious", "20%", "1 statements"),
+        ("Opposing", "40%", "2 statements opposed or condemning"),
+    ]
     # In the bloc chart's order (most supportive bloc first); in each bloc the clearest position.
     assert [(q.bloc, q.statement_id, q.date) for q in page.quotes] == [
-        ("Bloc A", "a1", "16 Nov 2025"), ("Observers", "a4", "undated"), ("Bloc B", "a3", "19 Nov 2025")]
+        ("Bloc A", "a1", "16 Nov 2025"),
+        ("Observers", "a4", "undated"),
+        ("Bloc B", "a3", "19 Nov 2025"),
+    ]
     assert page.no_quotes == ""
     assert title(page.spectrum) == "1 of 3 actors support the plan; 1 oppose or condemn, 1 urge caution"
     assert title(page.blocs) == "Support from Bloc A; opposition from Bloc B"
@@ -98,8 +106,10 @@ def test_positions_lists_the_most_supportive_first_and_reads_a_row_in_its_senten
     assert (detail.statement_id, detail.heading, detail.stance) == ("a2", "Gov B · The plan", "cautious")
     assert (detail.before, detail.quote, detail.after) == ("Gov B said: ", "We urge caution on the plan.", "")
     start = SOURCE_TEXT.index(detail.quote)
-    assert detail.details == (f"Cue: “said” · direct · Nov 2025 · source: A source · characters "
-                              f"{start}–{start + len(detail.quote)} · statement a2")
+    assert detail.details == (
+        f"Cue: “said” · direct · Nov 2025 · source: A source · characters "
+        f"{start}–{start + len(detail.quote)} · statement a2"
+    )
     assert detail.correction.stance == "cautious" and detail.correction.targets == ["plan", "talks"]
     assert detail.correction.reviewed is True
 
@@ -113,7 +123,12 @@ def test_matrix_lists_each_actor_and_target_with_its_shares_in_percent(small):
     page = matrix.matrix_page(scope_of(small))
     beliefs = page.beliefs
     assert list(zip(beliefs["Actor"], beliefs["Target"])) == [
-        ("Gov A", "The plan"), ("Gov B", "The plan"), ("Pundits", "Talks"), ("Gov C", "The plan"), ("Gov C", "Talks")]
+        ("Gov A", "The plan"),
+        ("Gov B", "The plan"),
+        ("Pundits", "Talks"),
+        ("Gov C", "The plan"),
+        ("Gov C", "Talks"),
+    ]
     assert beliefs["% supportive"].tolist() == [100.0, 0.0, 0.0, 0.0, 0.0]
     assert beliefs["% opposed or condemning"].tolist() == [0.0, 0.0, 0.0, 100.0, 100.0]
     assert page.share_columns == ["% supportive", "% cautious", "% opposed or condemning", "% neutral"]
@@ -125,8 +140,10 @@ def test_matrix_lists_each_actor_and_target_with_its_shares_in_percent(small):
 @pytest.mark.parametrize("edges", ["congruence", "conflict"])
 def test_network_explains_its_polarization_figure(small, edges):
     page = network.network_page(scope_of(small), edges=edges)
-    assert page.explanation == ("Polarization 67%: of the 3 pairs of actors who took a side on the same target, "
-                                "2 took opposite sides (one supportive, the other cautious or against).")
+    assert page.explanation == (
+        "Polarization 67%: of the 3 pairs of actors who took a side on the same target, "
+        "2 took opposite sides (one supportive, the other cautious or against)."
+    )
     assert title(page.figure).endswith("showing agreement" if edges == "congruence" else "showing conflict")
 
 
@@ -147,8 +164,12 @@ def test_timeline_lags_never_invent_days_and_silent_actors_follow_the_filter(sma
     lags = page.lags.set_index("Actor")
     assert page.lags.index.tolist() == [0, 1, 2, 3]
     assert lags.index.tolist() == ["Gov A", "Gov C", "Gov B", "Pundits"]  # finest precision, then lag, then name
-    assert lags["Lag"].tolist() == ["same day", "same day", "within Nov 2025 (month precision: no exact lag)",
-                                    "undated"]
+    assert lags["Lag"].tolist() == [
+        "same day",
+        "same day",
+        "within Nov 2025 (month precision: no exact lag)",
+        "undated",
+    ]
     assert lags["First statement"].tolist() == ["16 Nov 2025", "16 Nov 2025", "Nov 2025", "undated"]
     assert title(page.figure) == "2 actors reacted the same day; 1 more in Nov 2025 (month precision); 1 with no date"
     assert page.silent_caption == "Actors in the tables with no statement on The plan."
@@ -173,8 +194,9 @@ def test_reader_highlights_the_filtered_statements_and_selects_one(small):
     assert page.scroll_to == "" and not any(p.holds_selected for p in page.paragraphs)
     assert page.statements["a3"].label == "Gov C · condemning · The plan · “We condemn the plan.”"
     filtered = reader.reader_page(scope_of(small, stances=("condemning",)), statement_id="a1")
-    assert filtered.highlighting == ("Highlighting 2 of 5 statements in this source; the sidebar filters hide "
-                                     "the others.")  # the condemning one, and the one selected
+    assert filtered.highlighting == (
+        "Highlighting 2 of 5 statements in this source; the sidebar filters hide the others."
+    )  # the condemning one, and the one selected
     text = "".join(p.markdown for p in filtered.paragraphs)
     assert "**:blue-background[We back the plan fully\\.]** :blue-badge[Gov A · supportive] " in text
     assert ":red-background[We condemn the plan\\.] :red-badge[Gov C · condemning] " in text
@@ -198,14 +220,19 @@ def test_profile_shows_everything_an_actor_said_whatever_the_filters(small):
     assert choices.actor_ids == ["gov-a", "gov-b", "gov-c", "pundits", "quiet"] and choices.default == "gov-a"
     page = profile.profile_page(scope, actor_id="gov-c")
     assert page.about == "Bloc B · government · Russian Federation (RUS) · all statements, whatever the filters"
-    assert [(t.label, t.value) for t in page.tiles] == [("Statements", 2), ("Targets", 2), ("Sources", 1),
-                                                        ("Net stance", "opposed")]
+    assert [(t.label, t.value) for t in page.tiles] == [
+        ("Statements", 2),
+        ("Targets", 2),
+        ("Sources", 1),
+        ("Net stance", "opposed"),
+    ]
     assert page.targets.values.tolist() == [["The plan", "condemning", 1], ["Talks", "opposed", 1]]
     assert page.chart is None and page.no_chart.startswith("Stance over time appears once")  # one source only
     assert [card.statement_id for card in page.cards] == ["a3", "a5"]  # latest first
     assert page.cards_note == "" and page.empty == ""
     assert profile.profile_page(scope, actor_id="gov-b").about == (
-        "Bloc A · government · United States (USA) · also: B-land · all statements, whatever the filters")
+        "Bloc A · government · United States (USA) · also: B-land · all statements, whatever the filters"
+    )
 
 
 def test_profile_of_an_actor_without_statements_says_so(small):
@@ -223,12 +250,18 @@ def test_briefing_lists_the_slides_and_names_the_files(small):
     assert page.slides[0] == "Title: Who stands where on the plan"
     assert page.slides[2] == "Stances by bloc: Support from Bloc A; opposition from Bloc B (native, editable chart)"
     assert page.slides[3].endswith("(image with alt text)")
-    assert page.slides[7:] == ["Key quotes: Bloc A", "Key quotes: Observers", "Key quotes: Bloc B",
-                               "Sources, with sha256 prefixes"]
+    assert page.slides[7:] == [
+        "Key quotes: Bloc A",
+        "Key quotes: Observers",
+        "Key quotes: Bloc B",
+        "Sources, with sha256 prefixes",
+    ]
     assert page.statements.startswith("5 statements in the tables.") and page.empty == ""
     only_map = briefing.briefing_page(scope, title="Weekly: the plan!", views=("map",))
-    assert only_map.slides[:2] == ["Title: Weekly: the plan!",
-                                   "Map: Russian Federation opposed; United States neutral (image with alt text)"]
+    assert only_map.slides[:2] == [
+        "Title: Weekly: the plan!",
+        "Map: Russian Federation opposed; United States neutral (image with alt text)",
+    ]
     assert only_map.file_stem == "weekly-the-plan"
     assert briefing.briefing_page(scope_of(small, query=NOTHING.query)).empty.startswith("No statements match")
 
@@ -252,21 +285,27 @@ def test_sidebar_reads_a_link_and_reports_what_it_cannot_show(small):
     params = {"bloc": ["Bloc A", "Nope"], "actor": ["gov-a"], "from": ["2025-11-01"], "q": ["plan"]}
     spec, notes = sidebar.read_url(small, params)
     assert spec == FilterSpec(blocs=("Bloc A",), query="plan")
-    assert notes == ["Ignored bloc 'Nope': not a known bloc.",
-                     "Ignored actor 'gov-a': the sidebar has no actor filter; open the actor's profile instead.",
-                     "Ignored from '2025-11-01': the sidebar has no date filter (screenshot mode honours it)."]
+    assert notes == [
+        "Ignored bloc 'Nope': not a known bloc.",
+        "Ignored actor 'gov-a': the sidebar has no actor filter; open the actor's profile instead.",
+        "Ignored from '2025-11-01': the sidebar has no date filter (screenshot mode honours it).",
+    ]
     assert sidebar.widget_values(spec, params) == {"bloc": ["Bloc A"], "q": "plan"}
     shot_spec, _ = sidebar.read_url(small, params, on_page=False)  # screenshot mode honours them
     assert shot_spec.actors == ("gov-a",) and shot_spec.date_from == dt.date(2025, 11, 1)
     assert sidebar.spec_of({"bloc": ["Bloc A"], "stance": []}, query=" plan ", reviewed=True) == FilterSpec(
-        blocs=("Bloc A",), query="plan", reviewed_only=True)
+        blocs=("Bloc A",), query="plan", reviewed_only=True
+    )
 
 
-@pytest.mark.parametrize(("params", "exit_page"), [
-    ({"view": ["matrix"], "bloc": ["Bloc B"]}, "views/matrix.py"),
-    ({"view": ["network"], "edges": ["conflict"]}, "views/network.py"),
-    ({"view": ["profile"], "profile": ["gov-c"]}, "views/profile.py"),
-])
+@pytest.mark.parametrize(
+    ("params", "exit_page"),
+    [
+        ({"view": ["matrix"], "bloc": ["Bloc B"]}, "views/matrix.py"),
+        ({"view": ["network"], "edges": ["conflict"]}, "views/network.py"),
+        ({"view": ["profile"], "profile": ["gov-c"]}, "views/profile.py"),
+    ],
+)
 def test_screenshot_mode_draws_one_view_at_16_9(small, params, exit_page):
     page = shot.shot_page(small, {**params, "shot": ["1"]}, as_of=AS_OF)
     assert page.warning == "" and page.exit_page == exit_page
@@ -276,8 +315,9 @@ def test_screenshot_mode_draws_one_view_at_16_9(small, params, exit_page):
         assert title(page.figure).endswith("showing conflict")
 
 
-@pytest.mark.parametrize("params", [{"view": ["<pie>"]}, {"view": ["profile"]}, {"view": ["profile"],
-                                                                                   "profile": ["nobody"]}])
+@pytest.mark.parametrize(
+    "params", [{"view": ["<pie>"]}, {"view": ["profile"]}, {"view": ["profile"], "profile": ["nobody"]}]
+)
 def test_screenshot_mode_refuses_what_it_cannot_show(small, params):
     page = shot.shot_page(small, {**params, "shot": ["1"], "colour": ["red"]}, as_of=AS_OF)
     assert page.figure is None and page.warning.startswith("Screenshot mode cannot show view")
@@ -287,19 +327,37 @@ def test_screenshot_mode_refuses_what_it_cannot_show(small, params):
 
 def literal_proposals(rows) -> pd.DataFrame:
     """Proposals shaped like the extractor's, at the quotes' offsets in SOURCE_TEXT."""
-    frame = pd.DataFrame([{"actor": actor, "actor_id": actor_id, "stance": stance, "target_id": "plan",
-                           "evidence": quote, "quote": quote, "start": SOURCE_TEXT.index(quote),
-                           "end": SOURCE_TEXT.index(quote) + len(quote), "cue": "said", "mode": "direct",
-                           "confidence": confidence, "actor_kind": "government", "actor_country": "",
-                           "actor_bloc": ""} for actor, actor_id, stance, quote, confidence in rows])
+    frame = pd.DataFrame(
+        [
+            {
+                "actor": actor,
+                "actor_id": actor_id,
+                "stance": stance,
+                "target_id": "plan",
+                "evidence": quote,
+                "quote": quote,
+                "start": SOURCE_TEXT.index(quote),
+                "end": SOURCE_TEXT.index(quote) + len(quote),
+                "cue": "said",
+                "mode": "direct",
+                "confidence": confidence,
+                "actor_kind": "government",
+                "actor_country": "",
+                "actor_bloc": "",
+            }
+            for actor, actor_id, stance, quote, confidence in rows
+        ]
+    )
     frame.index = [f"p{i:03d}" for i in range(1, len(frame) + 1)]
     return frame
 
 
-PROPOSALS = [("Gov A", "gov-a", "supportive", "We back the plan fully.", 0.9),  # Gov A said it already
-             ("Gov C", "gov-c", "supportive", "We back the plan fully.", 0.9),  # the same span, another actor
-             ("Gov B", "gov-b", "cautious", "Talks may follow.", 0.3),  # under the confidence to keep
-             ("New Ministry", "new-ministry", "opposed", "We reject talks.", 0.8)]  # an actor not in the tables
+PROPOSALS = [
+    ("Gov A", "gov-a", "supportive", "We back the plan fully.", 0.9),  # Gov A said it already
+    ("Gov C", "gov-c", "supportive", "We back the plan fully.", 0.9),  # the same span, another actor
+    ("Gov B", "gov-b", "cautious", "Talks may follow.", 0.3),  # under the confidence to keep
+    ("New Ministry", "new-ministry", "opposed", "We reject talks.", 0.8),
+]  # an actor not in the tables
 
 
 def test_review_table_starts_from_the_proposals_it_should_keep(small):
@@ -313,8 +371,9 @@ def test_review_table_starts_from_the_proposals_it_should_keep(small):
     assert review.save_label(start.table) == "Save 2 accepted statements"
     assert review.new_actor_names(start.table) == {"New Ministry"}
     guesses = review.new_actor_guesses(proposals, start.table)
-    assert guesses.to_dict("records") == [{"actor_id": "new-ministry", "name": "New Ministry", "kind": "government",
-                                           "country": "", "bloc": "Unsorted"}]
+    assert guesses.to_dict("records") == [
+        {"actor_id": "new-ministry", "name": "New Ministry", "kind": "government", "country": "", "bloc": "Unsorted"}
+    ]
     assert review.in_context(small, "src", proposals, "p004") == ("Later Gov C said: ", "We reject talks.", "")
 
 

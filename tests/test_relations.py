@@ -7,9 +7,17 @@ from analysis.present import wording
 from analysis.query import aggregates, alignment, timeline
 from frames import SMALL, view
 
-WITH_ALLY = pd.concat([SMALL, view([
-    ("a6", "gov-d", "Gov D", "Bloc A", "government", "USA", "plan", "supportive", "We also back the plan."),
-])], ignore_index=True)
+WITH_ALLY = pd.concat(
+    [
+        SMALL,
+        view(
+            [
+                ("a6", "gov-d", "Gov D", "Bloc A", "government", "USA", "plan", "supportive", "We also back the plan."),
+            ]
+        ),
+    ],
+    ignore_index=True,
+)
 
 
 def test_actor_target_cells_shares_and_order():
@@ -17,7 +25,12 @@ def test_actor_target_cells_shares_and_order():
     cells = aggregates.actor_target_cells(SMALL)
     pd.testing.assert_frame_equal(SMALL, before)
     assert list(zip(cells["actor_id"], cells["target_id"])) == [
-        ("gov-a", "plan"), ("gov-b", "plan"), ("pundits", "talks"), ("gov-c", "plan"), ("gov-c", "talks")]
+        ("gov-a", "plan"),
+        ("gov-b", "plan"),
+        ("pundits", "talks"),
+        ("gov-c", "plan"),
+        ("gov-c", "talks"),
+    ]
     gov_c_plan = cells[(cells["actor_id"] == "gov-c") & (cells["target_id"] == "plan")].iloc[0]
     assert gov_c_plan["share_opposed"] == 1.0 and gov_c_plan["share_supportive"] == 0.0
     assert gov_c_plan["stance"] == "condemning" and gov_c_plan["quotes"] == ["We condemn the plan."]
@@ -26,7 +39,8 @@ def test_actor_target_cells_shares_and_order():
 def test_matrix_finding_names_the_busiest_and_most_divided_target():
     cells = aggregates.actor_target_cells(SMALL)
     assert wording.matrix_finding(cells) == (
-        "Most positions are on the plan (3 actors), which also divides them most (1 for, 2 against or cautious)")
+        "Most positions are on the plan (3 actors), which also divides them most (1 for, 2 against or cautious)"
+    )
 
 
 def test_congruence_and_conflict_edges():
@@ -35,7 +49,11 @@ def test_congruence_and_conflict_edges():
     assert congruence[["source", "target", "weight"]].values.tolist() == [["gov-a", "gov-d", 1]]
     conflict = alignment.alignment_edges(cells, kind="conflict")
     assert sorted(map(tuple, conflict[["source", "target"]].values.tolist())) == [
-        ("gov-a", "gov-b"), ("gov-a", "gov-c"), ("gov-b", "gov-d"), ("gov-c", "gov-d")]
+        ("gov-a", "gov-b"),
+        ("gov-a", "gov-c"),
+        ("gov-b", "gov-d"),
+        ("gov-c", "gov-d"),
+    ]
     with pytest.raises(ValueError):
         alignment.alignment_edges(cells, kind="friendship")
 
@@ -67,10 +85,15 @@ def test_country_stances_nets_several_actors():
     assert countries.loc["RUS", "stance"] in ("condemning", "opposed")
 
 
-@pytest.mark.parametrize(("date", "precision", "start", "end"), [
-    ("2025-11-16", "day", "2025-11-16", "2025-11-17"), ("2025-11-01", "month", "2025-11-01", "2025-12-01"),
-    ("2015-01-01", "year", "2015-01-01", "2016-01-01"), ("2000-01-01", "decade", "2000-01-01", "2010-01-01"),
-])
+@pytest.mark.parametrize(
+    ("date", "precision", "start", "end"),
+    [
+        ("2025-11-16", "day", "2025-11-16", "2025-11-17"),
+        ("2025-11-01", "month", "2025-11-01", "2025-12-01"),
+        ("2015-01-01", "year", "2015-01-01", "2016-01-01"),
+        ("2000-01-01", "decade", "2000-01-01", "2010-01-01"),
+    ],
+)
 def test_period_spans_the_whole_precision(date, precision, start, end):
     assert timeline.period(pd.Timestamp(date), precision) == (pd.Timestamp(start), pd.Timestamp(end))
 
@@ -91,13 +114,20 @@ def test_reaction_lags_never_invent_days():
     assert pd.isna(lags.loc["gov-b", "lag_days"])
     assert lags.loc["pundits", "lag"] == "undated"
     assert wording.lag_finding(lags.reset_index()) == (
-        "1 actor reacted the same day; 1 within 3 days; 1 more in Nov 2025 (month precision); 1 with no date")
+        "1 actor reacted the same day; 1 within 3 days; 1 more in Nov 2025 (month precision); 1 with no date"
+    )
 
 
 def test_silent_actors_are_those_without_a_statement_on_the_target():
-    actors = pd.DataFrame({"actor_id": ["gov-a", "gov-b", "pundits", "quiet"], "name": ["Gov A", "Gov B", "P", "Q"],
-                           "bloc": ["Bloc A", "Bloc A", "Observers", "Bloc A"], "kind": ["government"] * 4,
-                           "country": ["USA", "USA", "", "USA"]})
+    actors = pd.DataFrame(
+        {
+            "actor_id": ["gov-a", "gov-b", "pundits", "quiet"],
+            "name": ["Gov A", "Gov B", "P", "Q"],
+            "bloc": ["Bloc A", "Bloc A", "Observers", "Bloc A"],
+            "kind": ["government"] * 4,
+            "country": ["USA", "USA", "", "USA"],
+        }
+    )
     silent = timeline.silent_actors(SMALL, actors, target_ids=["plan"])
     assert silent["actor_id"].tolist() == ["quiet", "pundits"]  # by bloc, then name
 

@@ -44,8 +44,9 @@ def test_the_warm_load_equals_the_cold_one_and_follows_a_changed_csv(data_copy):
     pd.testing.assert_frame_equal(cold.view, warm.view)
     assert warm.texts["2025-11-cartel-de-los-soles-fto"] == cold.texts["2025-11-cartel-de-los-soles-fto"]
     statements = (data / "statements.csv").read_text(encoding="utf-8")
-    (data / "statements.csv").write_text(statements.replace("Praise the designation as overdue.",
-                                                            "Praised it as overdue."), encoding="utf-8")
+    (data / "statements.csv").write_text(
+        statements.replace("Praise the designation as overdue.", "Praised it as overdue."), encoding="utf-8"
+    )
     changed = store.load(data, seeds)
     assert "Praised it as overdue." in set(changed.view["summary"])
     assert changed.fingerprint != cold.fingerprint
@@ -54,8 +55,15 @@ def test_the_warm_load_equals_the_cold_one_and_follows_a_changed_csv(data_copy):
         store.load(data, seeds)
 
 
-@pytest.mark.parametrize(("view", "cap"), [("spectrum", figures.SPECTRUM_ACTORS), ("matrix", figures.MATRIX_ACTORS),
-                                           ("network", 40), ("timeline", figures.TIMELINE_ACTORS)])
+@pytest.mark.parametrize(
+    ("view", "cap"),
+    [
+        ("spectrum", figures.SPECTRUM_ACTORS),
+        ("matrix", figures.MATRIX_ACTORS),
+        ("network", 40),
+        ("timeline", figures.TIMELINE_ACTORS),
+    ],
+)
 def test_figures_never_get_more_than_their_cap_of_actors(synthetic, view, cap):
     tables = store.load(synthetic / "data", synthetic / "seeds")
     scope = Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
@@ -96,8 +104,9 @@ def test_source_pickers_list_at_most_their_cap(synthetic):
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """The same rows as a fresh frame with no categoricals and a new index: no shared sort orders or codes."""
-    return frame.astype({c: str for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}
-                        ).reset_index(drop=True)
+    return frame.astype({c: str for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}).reset_index(
+        drop=True
+    )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -110,14 +119,17 @@ def test_aggregates_over_a_mask_equal_those_over_the_copied_rows(synthetic, data
     spec = FilterSpec(
         blocs=tuple(data.draw(st.sets(st.sampled_from(sorted(view["bloc"].astype(str).unique())), max_size=2))),
         stances=tuple(data.draw(st.sets(st.sampled_from(list(STANCES)), max_size=3))),
-        targets=tuple(data.draw(st.sets(st.sampled_from(sorted(view["target_id"].astype(str).unique())),
-                                        max_size=2))))
+        targets=tuple(data.draw(st.sets(st.sampled_from(sorted(view["target_id"].astype(str).unique())), max_size=2))),
+    )
     selection = filters.select(spec, Selection.everything(tables))
     copied = _plain(selection.rows)
-    for aggregate in (lambda rows: aggregates.actor_positions(rows, limit=12),
-                      lambda rows: aggregates.actor_target_cells(rows, limit=12),
-                      lambda rows: aggregates.stance_counts(rows, by="bloc"), aggregates.country_stances,
-                      lambda rows: aggregates.key_quotes(rows)[["statement_id"]],
-                      lambda rows: wording.reaction_lags(rows, trigger_date=dt.date(2025, 3, 1)),
-                      lambda rows: listings.positions_table(rows, limit=30)[["statement_id"]]):
+    for aggregate in (
+        lambda rows: aggregates.actor_positions(rows, limit=12),
+        lambda rows: aggregates.actor_target_cells(rows, limit=12),
+        lambda rows: aggregates.stance_counts(rows, by="bloc"),
+        aggregates.country_stances,
+        lambda rows: aggregates.key_quotes(rows)[["statement_id"]],
+        lambda rows: wording.reaction_lags(rows, trigger_date=dt.date(2025, 3, 1)),
+        lambda rows: listings.positions_table(rows, limit=30)[["statement_id"]],
+    ):
         pd.testing.assert_frame_equal(_plain(aggregate(selection)), _plain(aggregate(copied)), check_dtype=False)

@@ -65,8 +65,9 @@ def break_seed_file(data, seeds):
     return ("sources.csv", 1, "sha256")
 
 
-@pytest.mark.parametrize("breaker", [break_duplicate_id, break_unknown_stance, break_dangling_actor,
-                                     break_quote_offsets, break_seed_file])
+@pytest.mark.parametrize(
+    "breaker", [break_duplicate_id, break_unknown_stance, break_dangling_actor, break_quote_offsets, break_seed_file]
+)
 def test_each_breakage_gives_exactly_its_problem(data_copy, breaker):
     data, seeds = data_copy
     expected = breaker(data, seeds)
@@ -75,8 +76,10 @@ def test_each_breakage_gives_exactly_its_problem(data_copy, breaker):
 
 def test_all_table_breakages_are_reported_in_one_pass(data_copy):
     data, seeds = data_copy
-    expected = [breaker(data, seeds) for breaker in
-                (break_duplicate_id, break_unknown_stance, break_dangling_actor, break_quote_offsets)]
+    expected = [
+        breaker(data, seeds)
+        for breaker in (break_duplicate_id, break_unknown_stance, break_dangling_actor, break_quote_offsets)
+    ]
     problems = problems_of(data, seeds)
     assert where(problems) == sorted(expected)
     message = "\n".join(map(str, problems))
@@ -102,12 +105,15 @@ def test_bad_cells_name_file_row_column_and_expectation(data_copy, case):
     assert case["expected_words"] in mine[0].expected
 
 
-@pytest.mark.parametrize(("content", "expected_words"), [
-    (b"", "a header row"),
-    (b"statement_id;source_id;actor_id\n", "the header"),
-    (b"\xff\xfe\x00garbage", "UTF-8"),
-    (b"statement_id,source_id\x00\n", "NUL"),
-])
+@pytest.mark.parametrize(
+    ("content", "expected_words"),
+    [
+        (b"", "a header row"),
+        (b"statement_id;source_id;actor_id\n", "the header"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b"statement_id,source_id\x00\n", "NUL"),
+    ],
+)
 def test_unreadable_files_are_reported_by_name(data_copy, content, expected_words):
     data, seeds = data_copy
     (data / "statements.csv").write_bytes(content)

@@ -19,11 +19,18 @@ from analysis.query.scope import Scope
 from frames import SMALL
 
 TEXT = {"title": "A finding", "subtitle": "5 statements by 4 actors · no filters", "footer": "Source: test"}
-EVENTS = pd.DataFrame({
-    "event_id": ["old", "trigger"], "date": pd.to_datetime(["2015-01-01", "2025-11-16"]).astype("datetime64[ns]"),
-    "date_precision": ["year", "day"], "role": ["background", "trigger"], "title": ["Old thing", "The trigger"],
-    "description": ["It happened.", "It started."], "actor_ids": ["", ""], "source_id": ["src", "src"],
-})
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["old", "trigger"],
+        "date": pd.to_datetime(["2015-01-01", "2025-11-16"]).astype("datetime64[ns]"),
+        "date_precision": ["year", "day"],
+        "role": ["background", "trigger"],
+        "title": ["Old thing", "The trigger"],
+        "description": ["It happened.", "It started."],
+        "actor_ids": ["", ""],
+        "source_id": ["src", "src"],
+    }
+)
 
 
 def test_matrix_colours_counts_and_legend():
@@ -77,8 +84,9 @@ def test_timeline_draws_days_as_points_and_months_as_spans():
     rows.loc[rows["actor_id"] == "gov-b", ["date", "date_precision"]] = [pd.Timestamp("2025-11-01"), "month"]
     rows.loc[rows["actor_id"] == "pundits", ["date", "date_precision"]] = [pd.NaT, "unknown"]
     points = timeline.reaction_points(rows)
-    fig = reaction_timeline(EVENTS, points, undated=int(rows["date"].isna().sum()),
-                            trigger_date=pd.Timestamp("2025-11-16"), **TEXT)
+    fig = reaction_timeline(
+        EVENTS, points, undated=int(rows["date"].isna().sum()), trigger_date=pd.Timestamp("2025-11-16"), **TEXT
+    )
     reactions = [t for t in fig.data if t.xaxis == "x2"]
     spans = [t for t in reactions if t.mode == "lines"]
     assert len(spans) == 1 and list(spans[0].x) == ["2025-11-01", "2025-12-01", None]
@@ -98,12 +106,16 @@ def test_stance_over_time_needs_two_dates():
     assert sorted(t.name for t in fig.data) == ["Plan", "Talks"]
 
 
-@pytest.mark.parametrize("builder", [
-    lambda: stance_matrix(aggregates.actor_target_cells(SMALL.head(0)), **TEXT),
-    lambda: alignment_network(pd.DataFrame(), pd.DataFrame(), kind="congruence", **TEXT),
-    lambda: reaction_timeline(EVENTS.head(0), timeline.reaction_points(SMALL.head(0)), undated=0,
-                              trigger_date=None, **TEXT),
-])
+@pytest.mark.parametrize(
+    "builder",
+    [
+        lambda: stance_matrix(aggregates.actor_target_cells(SMALL.head(0)), **TEXT),
+        lambda: alignment_network(pd.DataFrame(), pd.DataFrame(), kind="congruence", **TEXT),
+        lambda: reaction_timeline(
+            EVENTS.head(0), timeline.reaction_points(SMALL.head(0)), undated=0, trigger_date=None, **TEXT
+        ),
+    ],
+)
 def test_empty_views_say_no_statements_match(builder):
     fig = builder()
     assert any(a.text == NO_MATCH for a in fig.layout.annotations)
@@ -144,8 +156,9 @@ def test_every_figure_passes_plotly_validation(tables, spec):
 
 def test_too_many_reaction_points_are_grouped_by_week_then_by_calendar_month():
     days = pd.date_range("2025-01-20", "2025-02-09", freq="D")  # three Monday-to-Sunday weeks across a month end
-    rows = pd.concat([SMALL.iloc[[0]].assign(statement_id=f"d{i}", date=day) for i, day in enumerate(days)],
-                     ignore_index=True)
+    rows = pd.concat(
+        [SMALL.iloc[[0]].assign(statement_id=f"d{i}", date=day) for i, day in enumerate(days)], ignore_index=True
+    )
     daily = timeline.reaction_points(rows, max_points=100)
     assert len(daily) == 21 and set(daily["grouped"]) == {""}
     weekly = timeline.reaction_points(rows, max_points=5)

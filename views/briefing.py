@@ -24,24 +24,55 @@ def render(scope: Scope) -> None:
     left, right = st.columns([3, 1])
     title = left.text_input("Deck title", value=default_title, key="deck_title", max_chars=150)
     as_of = right.date_input("As of", value=dt.date.today(), key="as_of", format="YYYY-MM-DD")
-    views = st.multiselect("Views to include", list(registry.EXPORT_VIEWS), default=list(registry.EXPORT_VIEWS),
-                           format_func=registry.TITLES.get, key="deck_views")
+    views = st.multiselect(
+        "Views to include",
+        list(registry.EXPORT_VIEWS),
+        default=list(registry.EXPORT_VIEWS),
+        format_func=registry.TITLES.get,
+        key="deck_views",
+    )
     page = briefing.briefing_page(scope, title=title, as_of=as_of, views=tuple(views), figure=state.figure)
     caption.caption(escape_markdown(page.caption))
     st.subheader("Slide order")
     st.markdown("\n".join(f"{i}. {escape_markdown(text)}" for i, text in enumerate(page.slides, start=1)))
     st.subheader("Downloads")
     columns = st.columns(4)
-    columns[0].download_button("PowerPoint deck", data=page.deck, file_name=f"{page.file_stem}.pptx", mime=PPTX,
-                               icon=":material/slideshow:", key="get_pptx", type="primary",
-                               disabled=bool(page.empty), help="A few seconds: each image is rendered in Chromium.")
-    columns[1].download_button("PNG + SVG bundle", data=page.bundle, file_name=f"{page.file_stem}-charts.zip",
-                               mime="application/zip", icon=":material/imagesmode:", key="get_png",
-                               disabled=bool(page.empty) or not views)
-    columns[2].download_button("Statements (XLSX)", data=page.xlsx, file_name=f"{page.file_stem}.xlsx", mime=XLSX,
-                               icon=":material/table_view:", key="get_xlsx")
-    columns[3].download_button("Statements (CSV)", data=page.csv, file_name=f"{page.file_stem}.csv", mime="text/csv",
-                               icon=":material/csv:", key="get_csv")
+    columns[0].download_button(
+        "PowerPoint deck",
+        data=page.deck,
+        file_name=f"{page.file_stem}.pptx",
+        mime=PPTX,
+        icon=":material/slideshow:",
+        key="get_pptx",
+        type="primary",
+        disabled=bool(page.empty),
+        help="A few seconds: each image is rendered in Chromium.",
+    )
+    columns[1].download_button(
+        "PNG + SVG bundle",
+        data=page.bundle,
+        file_name=f"{page.file_stem}-charts.zip",
+        mime="application/zip",
+        icon=":material/imagesmode:",
+        key="get_png",
+        disabled=bool(page.empty) or not views,
+    )
+    columns[2].download_button(
+        "Statements (XLSX)",
+        data=page.xlsx,
+        file_name=f"{page.file_stem}.xlsx",
+        mime=XLSX,
+        icon=":material/table_view:",
+        key="get_xlsx",
+    )
+    columns[3].download_button(
+        "Statements (CSV)",
+        data=page.csv,
+        file_name=f"{page.file_stem}.csv",
+        mime="text/csv",
+        icon=":material/csv:",
+        key="get_csv",
+    )
     st.caption(page.statements)
     if page.empty:
         st.info(page.empty)

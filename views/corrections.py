@@ -14,21 +14,34 @@ from views import state
 
 def form(scope: Scope, detail: StatementDetail) -> None:
     now = detail.correction
-    with st.expander("Correct this statement", icon=":material/edit:", expanded=not now.reviewed), st.form(
-            f"correct:{detail.statement_id}"):
+    with (
+        st.expander("Correct this statement", icon=":material/edit:", expanded=not now.reviewed),
+        st.form(f"correct:{detail.statement_id}"),
+    ):
         left, right = st.columns(2)
         stance = left.selectbox("Stance", now.stances, index=now.stances.index(now.stance))
-        target = right.selectbox("Target", now.targets, index=now.targets.index(now.target_id),
-                                 format_func=lambda t: scope.labels.targets.get(t, t))
+        target = right.selectbox(
+            "Target",
+            now.targets,
+            index=now.targets.index(now.target_id),
+            format_func=lambda t: scope.labels.targets.get(t, t),
+        )
         summary = st.text_input("Summary", value=now.summary, max_chars=300)
         reviewed = st.checkbox("Reviewed: a person has checked actor, stance and evidence", value=now.reviewed)
         if not st.form_submit_button("Save the correction", icon=":material/save:"):
             return
     data_dir, seeds_dir = state.data_dirs()
     try:
-        curation.correct_statement(data_dir, seeds_dir, detail.statement_id, stance=stance, target_id=target,
-                                   summary=summary, reviewed=reviewed,
-                                   base=scope.tables.file_hashes["statements"])
+        curation.correct_statement(
+            data_dir,
+            seeds_dir,
+            detail.statement_id,
+            stance=stance,
+            target_id=target,
+            summary=summary,
+            reviewed=reviewed,
+            base=scope.tables.file_hashes["statements"],
+        )
     except (curation.CurationError, saving.SaveError, store.DataError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return

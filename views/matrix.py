@@ -18,8 +18,10 @@ def render(scope: Scope) -> None:
     if page.beliefs is None:
         st.info(page.empty)
         return
-    shares = {column: st.column_config.ProgressColumn(column, min_value=0, max_value=100, format="%.0f%%")
-              for column in page.share_columns}
+    shares = {
+        column: st.column_config.ProgressColumn(column, min_value=0, max_value=100, format="%.0f%%")
+        for column in page.share_columns
+    }
     st.dataframe(page.beliefs, hide_index=True, key="belief_table", height=page.height, column_config=shares)
 
 

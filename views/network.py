@@ -15,8 +15,12 @@ def render(scope: Scope) -> None:
     caption = st.empty()  # the filter sentence, under the title
     urlstate.adopt("edges", parse=urlstate.one_of(network.EDGE_LABELS))
     st.session_state.setdefault("edges", "congruence")
-    kind = st.segmented_control("Edges", list(network.EDGE_LABELS), format_func=network.EDGE_LABELS.get,
-                                key="edges", required=True) or "congruence"
+    kind = (
+        st.segmented_control(
+            "Edges", list(network.EDGE_LABELS), format_func=network.EDGE_LABELS.get, key="edges", required=True
+        )
+        or "congruence"
+    )
     urlstate.publish("edges", [kind])
     page = network.network_page(scope, edges=kind, figure=state.figure)
     caption.caption(escape_markdown(page.caption))

@@ -16,8 +16,9 @@ def render(scope: Scope) -> None:
     targets = overview.spectrum_targets(scope)
     target = None
     if len(targets) > 1:
-        target = st.selectbox("Spectrum for", targets, key="spectrum_target",
-                              format_func=lambda t: scope.labels.targets.get(t, t))
+        target = st.selectbox(
+            "Spectrum for", targets, key="spectrum_target", format_func=lambda t: scope.labels.targets.get(t, t)
+        )
     page = overview.overview_page(scope, target_id=target, figure=state.figure)
     with header:
         st.markdown("#### " + escape_markdown(page.headline))

@@ -9,14 +9,17 @@ from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
 from views import corrections, state, ui
 
-COLUMNS = {"Stance": st.column_config.TextColumn(width=90),
-           "Review": st.column_config.TextColumn(width=110, help="⚠: proposed by the extractor, not yet reviewed; "
-                                                 "correct it below"),
-           "Actor": st.column_config.TextColumn(width=170),
-           "Quote": st.column_config.TextColumn(width=560, help="Verbatim from the source"),
-           "Bloc": st.column_config.TextColumn(width=150),
-           "Target": st.column_config.TextColumn(width=210),
-           "Source": st.column_config.TextColumn(width="small")}
+COLUMNS = {
+    "Stance": st.column_config.TextColumn(width=90),
+    "Review": st.column_config.TextColumn(
+        width=110, help="⚠: proposed by the extractor, not yet reviewed; correct it below"
+    ),
+    "Actor": st.column_config.TextColumn(width=170),
+    "Quote": st.column_config.TextColumn(width=560, help="Verbatim from the source"),
+    "Bloc": st.column_config.TextColumn(width=150),
+    "Target": st.column_config.TextColumn(width=210),
+    "Source": st.column_config.TextColumn(width="small"),
+}
 
 
 def render(scope: Scope) -> None:
@@ -28,8 +31,15 @@ def render(scope: Scope) -> None:
         return
     if page.capped:
         st.warning(page.capped)
-    event = st.dataframe(page.table, key="positions_table", on_select="rerun", selection_mode="single-row",
-                         hide_index=True, height=page.height, column_config=COLUMNS)
+    event = st.dataframe(
+        page.table,
+        key="positions_table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        height=page.height,
+        column_config=COLUMNS,
+    )
     selected = event.selection.rows if event else []
     if not selected:
         st.caption("Select a row to read the quote in its sentence.")
@@ -41,8 +51,9 @@ def render(scope: Scope) -> None:
     st.caption(escape_markdown(detail.details))
     if detail.summary:
         st.markdown("Summary: " + escape_markdown(detail.summary))
-    ui.reader_link(scope, statement_id=detail.statement_id, source_id=detail.source_id,
-                   label="Read it in the full source text")
+    ui.reader_link(
+        scope, statement_id=detail.statement_id, source_id=detail.source_id, label="Read it in the full source text"
+    )
     corrections.form(scope, detail)
 
 

@@ -16,8 +16,9 @@ def render(scope: Scope) -> None:
     urlstate.adopt("profile", parse=urlstate.one_of(choices.actor_ids))
     if st.session_state.get("profile") not in set(choices.actor_ids):
         st.session_state["profile"] = choices.default
-    actor_id = st.selectbox("Actor", choices.actor_ids, key="profile",
-                            format_func=lambda a: scope.labels.actors.get(a, a))
+    actor_id = st.selectbox(
+        "Actor", choices.actor_ids, key="profile", format_func=lambda a: scope.labels.actors.get(a, a)
+    )
     urlstate.publish("profile", [actor_id])
     page = profile.profile_page(scope, actor_id=actor_id, figure=state.figure)
     st.subheader(escape_markdown(page.name))

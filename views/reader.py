@@ -33,8 +33,9 @@ def render(scope: Scope) -> None:
     if not choices.sources:
         st.info("No source title contains that text.")
         return
-    source_id = st.selectbox("Source", choices.sources, key="read",
-                             format_func=lambda s: scope.labels.sources.get(s, s))
+    source_id = st.selectbox(
+        "Source", choices.sources, key="read", format_func=lambda s: scope.labels.sources.get(s, s)
+    )
     if choices.listing_note:
         st.caption(choices.listing_note)
     urlstate.publish("read", [source_id])
@@ -42,8 +43,12 @@ def render(scope: Scope) -> None:
     urlstate.adopt("statement", parse=urlstate.one_of(statements))
     if st.session_state.get("statement") not in statements:
         st.session_state["statement"] = ""
-    selected = st.selectbox("Statement", ["", *statements], key="statement",
-                            format_func=lambda s: statements[s].label if s else "Pick a statement to jump to it")
+    selected = st.selectbox(
+        "Statement",
+        ["", *statements],
+        key="statement",
+        format_func=lambda s: statements[s].label if s else "Pick a statement to jump to it",
+    )
     urlstate.publish("statement", [selected] if selected else [])
     page = reader.reader_page(scope, source_id=source_id, statement_id=selected, statements=statements)
     st.caption(escape_markdown(page.about))
@@ -51,8 +56,9 @@ def render(scope: Scope) -> None:
         st.caption(escape_markdown(page.date_note))
     st.caption(page.highlighting)
     for paragraph in page.paragraphs:
-        with st.container(key=f"span-{selected}" if paragraph.holds_selected else None,
-                          border=paragraph.holds_selected):
+        with st.container(
+            key=f"span-{selected}" if paragraph.holds_selected else None, border=paragraph.holds_selected
+        ):
             st.markdown(paragraph.markdown)
     if page.scroll_to:
         st.iframe(SCROLL_SCRIPT.format(statement_id=page.scroll_to), height=1)

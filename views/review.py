@@ -18,25 +18,38 @@ PRECISIONS = ("day", "month", "year")
 
 def _add_article(scope: Scope) -> None:
     with st.form("add_article", clear_on_submit=False):
-        title = st.text_input("Title", max_chars=200, key="new_title",
-                              help="Names the file in seeds/ and the source; the uploaded file name is not used.")
+        title = st.text_input(
+            "Title",
+            max_chars=200,
+            key="new_title",
+            help="Names the file in seeds/ and the source; the uploaded file name is not used.",
+        )
         left, middle, right = st.columns([2, 1, 1])
         outlet = left.text_input("Outlet", max_chars=120, key="new_outlet", placeholder="leave empty if unknown")
         published = middle.date_input("Published", value=None, key="new_published", format="YYYY-MM-DD")
         precision = right.selectbox("Date known to the", PRECISIONS, key="new_precision")
         url = st.text_input("URL (optional)", max_chars=500, key="new_url", placeholder="https://…")
         pasted = st.text_area("Paste the article", height=220, key="new_text")
-        upload = st.file_uploader("…or upload a .txt / .md file (UTF-8, at most 1 MB)", type=["txt", "md"],
-                                  key="new_upload")
+        upload = st.file_uploader(
+            "…or upload a .txt / .md file (UTF-8, at most 1 MB)", type=["txt", "md"], key="new_upload"
+        )
         submitted = st.form_submit_button("Add the article", type="primary", icon=":material/note_add:")
     if not submitted:
         return
     data_dir, seeds_dir = state.data_dirs()
     try:
         source_id = curation.add_upload(
-            data_dir, seeds_dir, upload=(upload.name, upload.getvalue()) if upload else None, pasted=pasted,
-            title=title, outlet=outlet, published=published, precision=precision, url=url,
-            base=dict(scope.tables.file_hashes))
+            data_dir,
+            seeds_dir,
+            upload=(upload.name, upload.getvalue()) if upload else None,
+            pasted=pasted,
+            title=title,
+            outlet=outlet,
+            published=published,
+            precision=precision,
+            url=url,
+            base=dict(scope.tables.file_hashes),
+        )
     except (curation.CurationError, saving.SaveError, FileExistsError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
@@ -44,8 +57,10 @@ def _add_article(scope: Scope) -> None:
         st.error("The article was not added: " + escape_markdown(str(error)), icon=":material/block:")
         return
     st.session_state["review_source"] = source_id
-    st.success(escape_markdown(f"Added {source_id} to seeds/ and sources.csv. Open “2. Review proposals”."),
-               icon=":material/check_circle:")
+    st.success(
+        escape_markdown(f"Added {source_id} to seeds/ and sources.csv. Open “2. Review proposals”."),
+        icon=":material/check_circle:",
+    )
 
 
 def _propose(scope: Scope, source_id: str, target_id: str) -> None:
@@ -60,11 +75,19 @@ def _propose(scope: Scope, source_id: str, target_id: str) -> None:
 def _review(scope: Scope) -> None:
     sources = scope.tables.source_ids()
     chosen = st.session_state.get("review_source")
-    source_id = st.selectbox("Article", sources, index=sources.index(chosen) if chosen in sources else 0,
-                             format_func=lambda s: scope.labels.sources.get(s, s), key="review_article")
-    target_id = st.selectbox("Main target: what the positions are about, unless a sentence names another",
-                             list(scope.labels.targets), format_func=lambda t: scope.labels.targets.get(t, t),
-                             key="review_target")
+    source_id = st.selectbox(
+        "Article",
+        sources,
+        index=sources.index(chosen) if chosen in sources else 0,
+        format_func=lambda s: scope.labels.sources.get(s, s),
+        key="review_article",
+    )
+    target_id = st.selectbox(
+        "Main target: what the positions are about, unless a sentence names another",
+        list(scope.labels.targets),
+        format_func=lambda t: scope.labels.targets.get(t, t),
+        key="review_target",
+    )
     if st.button("Propose statements", icon=":material/auto_awesome:", key="run_extract"):
         _propose(scope, source_id, target_id)
     proposals = review_editor.get_proposals(source_id)
@@ -74,15 +97,22 @@ def _review(scope: Scope) -> None:
     edited = review_editor.proposals_editor(scope, source_id, proposals)
     review_editor.context_viewer(scope, source_id, proposals)
     new_actors = review_editor.new_actors_editor(source_id, edited)
-    if st.button(review.save_label(edited), type="primary", disabled=review.accepted_count(edited) == 0,
-                 icon=":material/save:", key="save_proposals"):
+    if st.button(
+        review.save_label(edited),
+        type="primary",
+        disabled=review.accepted_count(edited) == 0,
+        icon=":material/save:",
+        key="save_proposals",
+    ):
         review_editor.save(scope, source_id, proposals, edited, new_actors)
 
 
 def render(scope: Scope) -> None:
     st.title("Review new articles")
-    st.caption("Add an article, let the extractor propose who said what, then correct and accept. Accepted rows "
-               "are saved as reviewed statements (origin: extracted) after the same checks as every other table.")
+    st.caption(
+        "Add an article, let the extractor propose who said what, then correct and accept. Accepted rows "
+        "are saved as reviewed statements (origin: extracted) after the same checks as every other table."
+    )
     add_tab, review_tab = st.tabs(["1. Add an article", "2. Review proposals"])
     with add_tab:
         _add_article(scope)

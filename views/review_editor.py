@@ -33,7 +33,10 @@ def proposals_editor(scope: Scope, source_id: str, proposals):
     start = review.proposals_table(scope.tables, source_id, proposals)
     st.caption(start.caption)
     return st.data_editor(
-        start.table, key=EDITOR_KEY + source_id, num_rows="fixed", width="stretch",
+        start.table,
+        key=EDITOR_KEY + source_id,
+        num_rows="fixed",
+        width="stretch",
         disabled=["evidence", "confidence"],
         column_config={
             "include": st.column_config.CheckboxColumn("keep", width=60),
@@ -42,12 +45,17 @@ def proposals_editor(scope: Scope, source_id: str, proposals):
             "target": st.column_config.SelectboxColumn("target", options=start.targets, required=True, width=180),
             "evidence": st.column_config.TextColumn("evidence (verbatim)", width=480),
             "confidence": st.column_config.NumberColumn("confidence", format="%.2f", width=90),
-        })
+        },
+    )
 
 
 def context_viewer(scope: Scope, source_id: str, proposals) -> None:
-    row_id = st.selectbox("Read a proposal in its sentence", proposals.index.tolist(), key="context_row",
-                          format_func=lambda r: review.proposal_label(proposals, r))
+    row_id = st.selectbox(
+        "Read a proposal in its sentence",
+        proposals.index.tolist(),
+        key="context_row",
+        format_func=lambda r: review.proposal_label(proposals, r),
+    )
     if row_id:
         ui.in_context(*review.in_context(scope.tables, source_id, proposals, row_id))
 
@@ -61,10 +69,17 @@ def new_actors_editor(source_id: str, edited):
         st.session_state[key] = review.new_actor_guesses(get_proposals(source_id), edited)
     st.subheader("New actors")
     st.caption("Describe each new actor once: a slug id, its kind, an ISO alpha-3 country (or empty), a bloc.")
-    return st.data_editor(review.shown_new_actors(st.session_state[key], edited), key=key + ":editor",
-                          num_rows="fixed", hide_index=True, width="stretch",
-                          column_config={"kind": st.column_config.SelectboxColumn("kind", options=list(ACTOR_KINDS)),
-                                         "name": st.column_config.TextColumn("name", disabled=True)})
+    return st.data_editor(
+        review.shown_new_actors(st.session_state[key], edited),
+        key=key + ":editor",
+        num_rows="fixed",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "kind": st.column_config.SelectboxColumn("kind", options=list(ACTOR_KINDS)),
+            "name": st.column_config.TextColumn("name", disabled=True),
+        },
+    )
 
 
 def save(scope: Scope, source_id: str, proposals, edited, new_actors) -> None:
@@ -72,8 +87,15 @@ def save(scope: Scope, source_id: str, proposals, edited, new_actors) -> None:
     started = time.perf_counter()
     try:
         with st.spinner("Checking and saving…"):
-            saved = review.save_review(data_dir, seeds_dir, scope.tables, source_id=source_id, proposals=proposals,
-                                       edited=edited, new_actors=new_actors)
+            saved = review.save_review(
+                data_dir,
+                seeds_dir,
+                scope.tables,
+                source_id=source_id,
+                proposals=proposals,
+                edited=edited,
+                new_actors=new_actors,
+            )
     except (curation.CurationError, saving.SaveError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
@@ -81,6 +103,8 @@ def save(scope: Scope, source_id: str, proposals, edited, new_actors) -> None:
         st.error("Nothing was saved: " + escape_markdown(str(error)), icon=":material/block:")
         return
     set_proposals(source_id, proposals.iloc[0:0])
-    st.success(f"Saved {saved} statements and {len(new_actors)} new actors in "
-               f"{time.perf_counter() - started:.1f} s. They are on the Positions page now.",
-               icon=":material/check_circle:")
+    st.success(
+        f"Saved {saved} statements and {len(new_actors)} new actors in "
+        f"{time.perf_counter() - started:.1f} s. They are on the Positions page now.",
+        icon=":material/check_circle:",
+    )

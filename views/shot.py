@@ -32,8 +32,14 @@ def render(tables: Tables) -> None:
         st.warning(escape_markdown(page.warning), icon=":material/warning:")
         st.page_link("views/overview.py", label="Back to the dashboard", query_params=page.back)
     else:
-        st.plotly_chart(page.figure, theme=None, width="content", key="shot",
-                        config={**theme.config(filename=f"{page.view}-16x9"), "displayModeBar": False})
-        st.page_link(page.exit_page, label="Exit screenshot mode", icon=":material/close_fullscreen:",
-                     query_params=page.back)
+        st.plotly_chart(
+            page.figure,
+            theme=None,
+            width="content",
+            key="shot",
+            config={**theme.config(filename=f"{page.view}-16x9"), "displayModeBar": False},
+        )
+        st.page_link(
+            page.exit_page, label="Exit screenshot mode", icon=":material/close_fullscreen:", query_params=page.back
+        )
     ui.notes(page.notes)  # under the 16:9 figure, outside a screen grab of it

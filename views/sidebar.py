@@ -30,14 +30,25 @@ def render(tables: Tables) -> FilterSpec:
     widgets = sidebar.filter_widgets(tables, chosen_sources=st.session_state.get("source", []))
     with st.sidebar:
         st.header("Filters")
-        chosen = {widget.key: st.multiselect(widget.label, widget.options, key=widget.key, placeholder="All",
-                                             format_func=lambda value, names=widget.names: names.get(value, value),
-                                             help=widget.help)
-                  for widget in widgets}
-        query = st.text_input(sidebar.QUERY.label, key=sidebar.QUERY.key, max_chars=200,
-                              placeholder="e.g. caution, Rubio, sovereignty")
-        reviewed = st.toggle(sidebar.REVIEWED.label, key=sidebar.REVIEWED.key,
-                             help="Hide statements the extractor proposed that nobody has reviewed yet.")
+        chosen = {
+            widget.key: st.multiselect(
+                widget.label,
+                widget.options,
+                key=widget.key,
+                placeholder="All",
+                format_func=lambda value, names=widget.names: names.get(value, value),
+                help=widget.help,
+            )
+            for widget in widgets
+        }
+        query = st.text_input(
+            sidebar.QUERY.label, key=sidebar.QUERY.key, max_chars=200, placeholder="e.g. caution, Rubio, sovereignty"
+        )
+        reviewed = st.toggle(
+            sidebar.REVIEWED.label,
+            key=sidebar.REVIEWED.key,
+            help="Hide statements the extractor proposed that nobody has reviewed yet.",
+        )
         if any(chosen.values()) or query or reviewed:
             st.button("Clear all filters", on_click=_clear, args=(list(chosen),), icon=":material/filter_alt_off:")
         ui.notes(st.session_state.get(NOTES_KEY, []))

@@ -66,8 +66,15 @@ def load_tables() -> Tables | list[Problem]:
         try:
             saving.recover(data_dir)
         except saving.SaveError as error:
-            return [Problem(file=saving.JOURNAL, row=None, column=None, value="",
-                            expected=f"an interrupted save to be finished: {error}")]
+            return [
+                Problem(
+                    file=saving.JOURNAL,
+                    row=None,
+                    column=None,
+                    value="",
+                    expected=f"an interrupted save to be finished: {error}",
+                )
+            ]
     fingerprint = _fingerprint(str(data_dir), str(seeds_dir), _stat_signature(data_dir, seeds_dir))
     return _load(str(data_dir), str(seeds_dir), fingerprint)
 
@@ -91,8 +98,16 @@ def current() -> Scope:
 # on every hit. The figures are shared by sessions as they are; no page modifies one (screenshot mode
 # builds its own).
 @st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={FilterSpec: repr, ViewOptions: repr})
-def _cached_figure(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec, as_of: dt.date, view_id: str,
-                   options: ViewOptions, _scope: Scope):
+def _cached_figure(
+    data_dir: str,
+    seeds_dir: str,
+    fingerprint: str,
+    spec: FilterSpec,
+    as_of: dt.date,
+    view_id: str,
+    options: ViewOptions,
+    _scope: Scope,
+):
     # `_scope` is not part of the key (Streamlit skips arguments named with a leading underscore): it is the
     # page's own scope for exactly that data and filter, so its selection and tallies are reused.
     return registry.figure(view_id, _scope, options=options)
@@ -102,5 +117,6 @@ def figure(view_id: str, scope: Scope, *, options: ViewOptions = DEFAULT):
     """registry.figure, cached by data fingerprint, filter and options: going back to a filter is instant.
     The page models take it in place of registry.figure."""
     data_dir, seeds_dir = data_dirs()
-    return _cached_figure(str(data_dir), str(seeds_dir), scope.tables.fingerprint, scope.spec, scope.as_of, view_id,
-                          options, _scope=scope)
+    return _cached_figure(
+        str(data_dir), str(seeds_dir), scope.tables.fingerprint, scope.spec, scope.as_of, view_id, options, _scope=scope
+    )

@@ -31,8 +31,12 @@ def reader_params(scope, *, statement_id: str, source_id: str) -> dict[str, list
 
 
 def reader_link(scope, *, statement_id: str, source_id: str, label: str = "Read in source") -> None:
-    st.page_link("views/reader.py", label=label, icon=":material/menu_book:",
-                 query_params=reader_params(scope, statement_id=statement_id, source_id=source_id))
+    st.page_link(
+        "views/reader.py",
+        label=label,
+        icon=":material/menu_book:",
+        query_params=reader_params(scope, statement_id=statement_id, source_id=source_id),
+    )
 
 
 def quote_card(card: QuoteCard, *, scope=None) -> None:
@@ -41,8 +45,10 @@ def quote_card(card: QuoteCard, *, scope=None) -> None:
         st.caption(escape_markdown(card.bloc))
         stance_badge(card.stance)
         st.markdown("“" + escape_markdown(card.quote) + "”")
-        st.caption(f"**{escape_markdown(card.actor_name)}** · {escape_markdown(card.mode)} · "
-                   f"{escape_markdown(card.target_label)} · {escape_markdown(card.date)}")
+        st.caption(
+            f"**{escape_markdown(card.actor_name)}** · {escape_markdown(card.mode)} · "
+            f"{escape_markdown(card.target_label)} · {escape_markdown(card.date)}"
+        )
         if scope is not None:
             reader_link(scope, statement_id=card.statement_id, source_id=card.source_id)
 
@@ -64,19 +70,33 @@ def show_problems(problems: list[Problem]) -> None:
     """The error page: every problem in the tables, and what to do next."""
     page = problems_page(problems)
     st.error(escape_markdown(page.message), icon=":material/error:")
-    st.dataframe(page.problems, hide_index=True, key="problems",
-                 column_config={"row": st.column_config.NumberColumn("row", format="%d"),
-                                "expected": st.column_config.TextColumn("expected", width="large")})
+    st.dataframe(
+        page.problems,
+        hide_index=True,
+        key="problems",
+        column_config={
+            "row": st.column_config.NumberColumn("row", format="%d"),
+            "expected": st.column_config.TextColumn("expected", width="large"),
+        },
+    )
     st.caption("Check them from a terminal with: python -m analysis validate")
 
 
 def screenshot_link(scope, *, view: str, **options: str) -> None:
     """A sidebar link that reopens this view's figure alone, at 16:9, for a screen grab (?view=...&shot=1)."""
-    params = {**scope.spec.to_query_params(), "view": view, "shot": "1",
-              **{key: value for key, value in options.items() if value}}
-    st.sidebar.page_link(registry.BY_ID[view].page, label="Screenshot mode", icon=":material/fullscreen:",
-                         query_params=params,
-                         help="Shows this figure alone at 16:9, without the sidebar, ready for a screen grab.")
+    params = {
+        **scope.spec.to_query_params(),
+        "view": view,
+        "shot": "1",
+        **{key: value for key, value in options.items() if value},
+    }
+    st.sidebar.page_link(
+        registry.BY_ID[view].page,
+        label="Screenshot mode",
+        icon=":material/fullscreen:",
+        query_params=params,
+        help="Shows this figure alone at 16:9, without the sidebar, ready for a screen grab.",
+    )
 
 
 def figure_head(scope, fig: go.Figure, *, caption: str, view: str, filename: str) -> None:

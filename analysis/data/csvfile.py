@@ -82,8 +82,11 @@ def read_fast(raw: bytes, columns: Sequence[str]) -> pd.DataFrame | None:
             read_options=pa_csv.ReadOptions(block_size=1 << 24),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(
-                column_types={column: pa.string() for column in columns}, strings_can_be_null=False,
-                quoted_strings_can_be_null=False, check_utf8=True),
+                column_types={column: pa.string() for column in columns},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
         )
         if table.column_names != list(columns):  # names are decoded here: a bad byte raises UnicodeDecodeError
             return None
@@ -113,8 +116,11 @@ def read_careful(raw: bytes, name: str, columns: Sequence[str]) -> tuple[pd.Data
     if problems:
         return None, _capped(problems, name)
     body = records[1:]
-    frame = pd.DataFrame(body, columns=expected, dtype=str) if body else pd.DataFrame(
-        {column: pd.Series([], dtype=str) for column in expected})
+    frame = (
+        pd.DataFrame(body, columns=expected, dtype=str)
+        if body
+        else pd.DataFrame({column: pd.Series([], dtype=str) for column in expected})
+    )
     return frame, []
 
 
@@ -136,8 +142,15 @@ def _records(text: str, name: str, expected: list[str]) -> tuple[list[list[str]]
             lines.append(first_line)
 
 
-def _quoting_problem(text: str, first_line: int, last_line: int, error: csv.Error, records: list[list[str]],
-                     name: str, expected: list[str]) -> Problem:
+def _quoting_problem(
+    text: str,
+    first_line: int,
+    last_line: int,
+    error: csv.Error,
+    records: list[list[str]],
+    name: str,
+    expected: list[str],
+) -> Problem:
     row = len(records) if records else None  # records[0] is the header: the failing record is data row len()
     line_start = _offset_of_line(text, first_line)
     field = _broken_field(text, line_start)
@@ -145,14 +158,16 @@ def _quoting_problem(text: str, first_line: int, last_line: int, error: csv.Erro
     reason = str(error)
     if "unexpected end of data" in reason or "EOF" in reason:
         detail = f"a quoted value that opens on line {first_line} and never closes"
-        wanted = "a closing double quote for every opening one (write a quote inside a value as \"\")"
+        wanted = 'a closing double quote for every opening one (write a quote inside a value as "")'
     elif "expected after" in reason and last_line > first_line:
         detail = f"a quoted value that opens on line {first_line} and runs on to line {last_line}"
-        wanted = (f"a closing double quote for it on line {first_line} (text follows the quote that closes it on "
-                  f"line {last_line}; write a quote inside a value as \"\")")
+        wanted = (
+            f"a closing double quote for it on line {first_line} (text follows the quote that closes it on "
+            f'line {last_line}; write a quote inside a value as "")'
+        )
     elif "expected after" in reason:
         detail = f"text after the closing quote of a value on line {last_line}"
-        wanted = "a comma or a line end right after a closing double quote (write a quote inside a value as \"\")"
+        wanted = 'a comma or a line end right after a closing double quote (write a quote inside a value as "")'
     else:
         detail = f"{reason} (line {last_line})"
         wanted = "well-formed CSV (check the quoting)"
@@ -207,13 +222,14 @@ def _shown(value: str, at: int = 0, width: int = 30) -> str:
     """Part of a cell around position `at`, bad bytes written as \\xNN and NUL as \\x00, so the value can
     be printed and shown in the app."""
     left = max(0, at - width)
-    piece = value[left:at + width]
+    piece = value[left : at + width]
     piece = piece.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").replace("\x00", "\\x00")
     return ("…" if left else "") + piece + ("…" if at + width < len(value) else "")
 
 
-def _character_problems(records: list[list[str]], lines: list[int], name: str, expected: list[str],
-                        text: str) -> list[Problem]:
+def _character_problems(
+    records: list[list[str]], lines: list[int], name: str, expected: list[str], text: str
+) -> list[Problem]:
     """Bytes that are not UTF-8 and NUL bytes, by row and column."""
     if not _BAD_CHARACTER.search(text):
         return []
@@ -227,13 +243,26 @@ def _character_problems(records: list[list[str]], lines: list[int], name: str, e
             column = expected[index] if row is not None and index < len(expected) else None
             bad = match.group(0)
             if bad == "\x00":
-                problems.append(Problem(name, row, column, f"a NUL byte on line {line}: {_shown(value, match.start())}",
-                                        "text without NUL bytes (is this a binary file?)"))
+                problems.append(
+                    Problem(
+                        name,
+                        row,
+                        column,
+                        f"a NUL byte on line {line}: {_shown(value, match.start())}",
+                        "text without NUL bytes (is this a binary file?)",
+                    )
+                )
             else:
                 byte = bad.encode("utf-8", "surrogateescape")[0]
-                problems.append(Problem(name, row, column,
-                                        f"byte 0x{byte:02x} on line {line}: {_shown(value, match.start())}",
-                                        "UTF-8 text (re-save the file as UTF-8)"))
+                problems.append(
+                    Problem(
+                        name,
+                        row,
+                        column,
+                        f"byte 0x{byte:02x} on line {line}: {_shown(value, match.start())}",
+                        "UTF-8 text (re-save the file as UTF-8)",
+                    )
+                )
     return problems
 
 
@@ -244,8 +273,15 @@ def _header_problems(header: list[str], name: str, expected: list[str]) -> list[
     shown = _shown(",".join(header)[:200], 0, 200)
     delimiter = next((d for d in OTHER_DELIMITERS if len(header) == 1 and d in header[0]), None)
     if delimiter:
-        return [Problem(name, None, None, f"{shown} (columns separated by {delimiter!r})",
-                        wanted + ", with commas between the columns")]
+        return [
+            Problem(
+                name,
+                None,
+                None,
+                f"{shown} (columns separated by {delimiter!r})",
+                wanted + ", with commas between the columns",
+            )
+        ]
     problems = _missing_columns(header, name, expected, shown, wanted)
     problems += _unexpected_columns(header, name, expected, shown, wanted)
     return problems or [Problem(name, None, None, f"{shown} (columns out of order)", wanted)]
@@ -268,25 +304,50 @@ def _unexpected_columns(header: list[str], name: str, expected: list[str], shown
         if column not in expected:
             problems.append(Problem(name, None, _shown(column, 0, 40), f"{shown} (unexpected {column!r})", wanted))
         elif header.count(column) > 1:
-            problems.append(Problem(name, None, column, f"{shown} ({column!r} {header.count(column)} times)",
-                                    wanted + ", each column once"))
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    column,
+                    f"{shown} ({column!r} {header.count(column)} times)",
+                    wanted + ", each column once",
+                )
+            )
     return problems
 
 
 def _field_count_problem(record: list[str], number: int, line: int, name: str, expected: list[str]) -> Problem:
     if len(record) < len(expected):
         missing = expected[len(record)]
-        return Problem(name, number, missing, f"{len(record)} fields on line {line}: the row ends before {missing!r}",
-                       f"{len(expected)} fields, as in the header")
-    extra = _shown(",".join(record[len(expected):]), 0, 40)
-    return Problem(name, number, None, f"{len(record)} fields on line {line}: more than the header, {extra!r} "
-                   "left over (a comma inside a value that is not in double quotes?)",
-                   f"{len(expected)} fields, as in the header")
+        return Problem(
+            name,
+            number,
+            missing,
+            f"{len(record)} fields on line {line}: the row ends before {missing!r}",
+            f"{len(expected)} fields, as in the header",
+        )
+    extra = _shown(",".join(record[len(expected) :]), 0, 40)
+    return Problem(
+        name,
+        number,
+        None,
+        f"{len(record)} fields on line {line}: more than the header, {extra!r} "
+        "left over (a comma inside a value that is not in double quotes?)",
+        f"{len(expected)} fields, as in the header",
+    )
 
 
 def _capped(problems: list[Problem], name: str) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem(name, None, None, f"{rest} more problems of these kinds, not listed",
-                                              "the problems above fixed first; then check the file again")]
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem(
+            name,
+            None,
+            None,
+            f"{rest} more problems of these kinds, not listed",
+            "the problems above fixed first; then check the file again",
+        ),
+    ]

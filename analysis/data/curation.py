@@ -28,8 +28,10 @@ def check_upload(name: str, data: bytes) -> str:
     if name != Path(name).name or "\\" in name or any(ord(ch) < 32 for ch in name):
         # A browser sends a bare file name; folders in it mean a crafted request. The name is never used
         # for the stored file (that comes from the title), but such an upload is refused outright.
-        raise CurationError("The file name must be a plain name such as 'article.txt', without folders "
-                            "or control characters. Rename the file and upload it again.")
+        raise CurationError(
+            "The file name must be a plain name such as 'article.txt', without folders "
+            "or control characters. Rename the file and upload it again."
+        )
     return check_text(data)
 
 
@@ -59,9 +61,18 @@ def seed_name(title: str, published: dt.date | None) -> str:
     return f"{published:%Y-%m}-{stem}.txt" if published else f"{stem}.txt"
 
 
-def add_article(data_dir: Path, seeds_dir: Path, *, text: str, title: str, outlet: str = "",
-                published: dt.date | None = None, precision: str = "day", url: str = "",
-                base: dict[str, str]) -> str:
+def add_article(
+    data_dir: Path,
+    seeds_dir: Path,
+    *,
+    text: str,
+    title: str,
+    outlet: str = "",
+    published: dt.date | None = None,
+    precision: str = "day",
+    url: str = "",
+    base: dict[str, str],
+) -> str:
     """Store the text under seeds/ and add its row to sources.csv. Returns the new source_id."""
     title = " ".join(title.split())
     if not title:
@@ -77,11 +88,18 @@ def add_article(data_dir: Path, seeds_dir: Path, *, text: str, title: str, outle
     if source_id in set(raw["sources"]["source_id"]):
         raise CurationError(f"A source named {source_id!r} exists already; change the title.")
     path, digest = saving.add_seed(seeds_dir, name, text)
-    row = {"source_id": source_id, "title": title, "outlet": outlet.strip(),
-           "published": published.isoformat() if published else "",
-           "date_precision": precision if published else "unknown", "url": url.strip(), "path": path,
-           "sha256": digest, "added": dt.date.today().isoformat(),
-           "date_note": "Entered by the curator when the article was added."}
+    row = {
+        "source_id": source_id,
+        "title": title,
+        "outlet": outlet.strip(),
+        "published": published.isoformat() if published else "",
+        "date_precision": precision if published else "unknown",
+        "url": url.strip(),
+        "path": path,
+        "sha256": digest,
+        "added": dt.date.today().isoformat(),
+        "date_note": "Entered by the curator when the article was added.",
+    }
     if published and precision == "month":
         row["published"] = published.replace(day=1).isoformat()
     elif published and precision == "year":
@@ -91,16 +109,26 @@ def add_article(data_dir: Path, seeds_dir: Path, *, text: str, title: str, outle
     return source_id
 
 
-def add_upload(data_dir: Path, seeds_dir: Path, *, upload: tuple[str, bytes] | None, pasted: str = "",
-               **details) -> str:
+def add_upload(
+    data_dir: Path, seeds_dir: Path, *, upload: tuple[str, bytes] | None, pasted: str = "", **details
+) -> str:
     """The review page's "Add the article": the uploaded file's (name, bytes), else the pasted text, checked
     first, then stored as `add_article` does (`details`: its title, outlet, published, precision, url, base)."""
     text = check_upload(*upload) if upload else check_text(pasted)
     return add_article(data_dir, seeds_dir, text=text, **details)
 
 
-def correct_statement(data_dir: Path, seeds_dir: Path, statement_id: str, *, stance: str, target_id: str,
-                      summary: str, reviewed: bool, base: str) -> None:
+def correct_statement(
+    data_dir: Path,
+    seeds_dir: Path,
+    statement_id: str,
+    *,
+    stance: str,
+    target_id: str,
+    summary: str,
+    reviewed: bool,
+    base: str,
+) -> None:
     """Save a curator's correction of one statement: its stance, target, summary and reviewed flag, through
     the same validated, locked, stale-checked save as everything else. `base` is the sha256 of
     statements.csv as the curator saw it."""
@@ -110,9 +138,14 @@ def correct_statement(data_dir: Path, seeds_dir: Path, statement_id: str, *, sta
         raise CurationError("The tables cannot be read; reload the page.")
     mask = statements["statement_id"] == statement_id
     statements.loc[mask, ["stance", "target_id", "summary", "reviewed"]] = [
-        stance, target_id, " ".join(summary.split()), "true" if reviewed else "false"]
-    saving.save(data_dir, seeds_dir, {"statements": statements}, base={"statements": base},
-                reason=f"correct {statement_id}")
+        stance,
+        target_id,
+        " ".join(summary.split()),
+        "true" if reviewed else "false",
+    ]
+    saving.save(
+        data_dir, seeds_dir, {"statements": statements}, base={"statements": base}, reason=f"correct {statement_id}"
+    )
 
 
 def _next_ids(existing, prefix: str, count: int) -> list[str]:
@@ -121,8 +154,9 @@ def _next_ids(existing, prefix: str, count: int) -> list[str]:
     return [f"{prefix}{n:03d}" for n in range(start, start + count)]
 
 
-def accepted_rows(proposals: pd.DataFrame, raw: dict[str, pd.DataFrame], *, source_id: str,
-                  new_actors: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def accepted_rows(
+    proposals: pd.DataFrame, raw: dict[str, pd.DataFrame], *, source_id: str, new_actors: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(statements, actors) tables with the accepted proposals (and their new actors) appended.
 
     `proposals` has the extractor's columns (actor, actor_id, stance, target_id, quote/evidence, start, end,
@@ -143,22 +177,41 @@ def accepted_rows(proposals: pd.DataFrame, raw: dict[str, pd.DataFrame], *, sour
     if unknown:
         raise CurationError(f"Describe the new actor(s) before saving: {', '.join(unknown)}.")
     ids = _next_ids(raw["statements"]["statement_id"], "s", len(proposals))
-    statements = pd.DataFrame({
-        "statement_id": ids, "source_id": source_id, "actor_id": proposals["actor_id"].astype(str).tolist(),
-        "target_id": proposals["target_id"].astype(str).tolist(), "stance": proposals["stance"].astype(str).tolist(),
-        "quote": proposals["quote"].astype(str).tolist(), "start": proposals["start"].astype(int).astype(str).tolist(),
-        "end": proposals["end"].astype(int).astype(str).tolist(), "cue": proposals["cue"].astype(str).tolist(),
-        "summary": proposals.get("summary", pd.Series([""] * len(proposals))).astype(str).tolist(),
-        "mode": proposals["mode"].astype(str).tolist(), "date": "", "date_precision": "unknown",
-        "confidence": [f"{float(c):.2f}" for c in proposals["confidence"]], "origin": "extracted",
-        "reviewed": proposals.get("reviewed", pd.Series([False] * len(proposals))).map(
-            lambda r: "true" if bool(r) else "false").tolist(),
-    })
+    statements = pd.DataFrame(
+        {
+            "statement_id": ids,
+            "source_id": source_id,
+            "actor_id": proposals["actor_id"].astype(str).tolist(),
+            "target_id": proposals["target_id"].astype(str).tolist(),
+            "stance": proposals["stance"].astype(str).tolist(),
+            "quote": proposals["quote"].astype(str).tolist(),
+            "start": proposals["start"].astype(int).astype(str).tolist(),
+            "end": proposals["end"].astype(int).astype(str).tolist(),
+            "cue": proposals["cue"].astype(str).tolist(),
+            "summary": proposals.get("summary", pd.Series([""] * len(proposals))).astype(str).tolist(),
+            "mode": proposals["mode"].astype(str).tolist(),
+            "date": "",
+            "date_precision": "unknown",
+            "confidence": [f"{float(c):.2f}" for c in proposals["confidence"]],
+            "origin": "extracted",
+            "reviewed": proposals.get("reviewed", pd.Series([False] * len(proposals)))
+            .map(lambda r: "true" if bool(r) else "false")
+            .tolist(),
+        }
+    )
     return pd.concat([raw["statements"], statements], ignore_index=True), actors
 
 
-def save_proposals(data_dir: Path, seeds_dir: Path, proposals: pd.DataFrame, *, source_id: str, base: dict[str, str],
-                   new_actors: pd.DataFrame | None = None, reason: str = "") -> int:
+def save_proposals(
+    data_dir: Path,
+    seeds_dir: Path,
+    proposals: pd.DataFrame,
+    *,
+    source_id: str,
+    base: dict[str, str],
+    new_actors: pd.DataFrame | None = None,
+    reason: str = "",
+) -> int:
     """Validate and save accepted proposals (and new actors) in one locked, stale-checked save."""
     raw, problems = store.read_tables(Path(data_dir))
     if problems:

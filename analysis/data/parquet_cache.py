@@ -41,8 +41,9 @@ def single_chunk(frame: pd.DataFrame) -> pd.DataFrame:
         if isinstance(values, ArrowStringArray):
             pieces = values.__arrow_array__()
             if isinstance(pieces, pa.ChunkedArray) and pieces.num_chunks > 1:
-                combined[column] = pd.Series(ArrowStringArray(pieces.combine_chunks(), dtype=values.dtype),
-                                             index=frame.index, name=column)
+                combined[column] = pd.Series(
+                    ArrowStringArray(pieces.combine_chunks(), dtype=values.dtype), index=frame.index, name=column
+                )
     return frame.assign(**combined) if combined else frame
 
 

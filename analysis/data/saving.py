@@ -91,7 +91,7 @@ def _write_synced(descriptor: int, data: bytes, step: str) -> None:
     """Write all of `data` to an open file in WRITE_CHUNK pieces, then fsync it."""
     view, written = memoryview(data), 0
     while written < len(view):
-        written += os.write(descriptor, view[written:written + WRITE_CHUNK])
+        written += os.write(descriptor, view[written : written + WRITE_CHUNK])
         _checkpoint(f"{step}: wrote {written} of {len(view)} bytes")
     os.fsync(descriptor)
     _checkpoint(f"{step}: fsynced")
@@ -125,8 +125,14 @@ def _change_record(table: str, before: pd.DataFrame | None, after: pd.DataFrame,
     old = _records(before, table) if before is not None else {}
     new = _records(after, table)
     changed = sorted(i for i in old.keys() | new.keys() if old.get(i) != new.get(i))
-    return {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "table": table, "reason": reason,
-            "row_ids": changed, "before": {i: old.get(i) for i in changed}, "after": {i: new.get(i) for i in changed}}
+    return {
+        "time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "table": table,
+        "reason": reason,
+        "row_ids": changed,
+        "before": {i: old.get(i) for i in changed},
+        "after": {i: new.get(i) for i in changed},
+    }
 
 
 def _pending(data_dir: Path, table: str) -> Path:
@@ -137,25 +143,33 @@ def _write_error(error: OSError, data_dir: Path, *, saved: bool = False) -> Writ
     """The message a person sees when the disk refuses a write: what happened, in plain words, and what
     to do next."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        what, todo = f"The disk is full (no space left for the data folder {data_dir})", \
-            "Free some space on that disk, then save again."
+        what, todo = (
+            f"The disk is full (no space left for the data folder {data_dir})",
+            "Free some space on that disk, then save again.",
+        )
     elif error.errno == errno.EROFS:
         what, todo = f"The data folder {data_dir} is on a read-only disk", "Move it to a writable disk."
     elif error.errno in (errno.EACCES, errno.EPERM):
         what, todo = f"This user may not write in the data folder {data_dir}", "Fix the folder's permissions."
     else:
-        what, todo = f"Writing to the data folder {data_dir} failed ({error.strerror or error})", \
-            "Check the disk, then save again."
+        what, todo = (
+            f"Writing to the data folder {data_dir} failed ({error.strerror or error})",
+            "Check the disk, then save again.",
+        )
     if saved:
-        return WriteError(f"{what}. The change was recorded but not finished; the next save finishes it. {todo}",
-                          saved=True)
+        return WriteError(
+            f"{what}. The change was recorded but not finished; the next save finishes it. {todo}", saved=True
+        )
     return WriteError(f"{what}. Nothing was saved: the tables are as they were. {todo}")
 
 
 def _discard_uncommitted(data_dir: Path) -> None:
     """Remove what a save that stopped before its commit point left behind: pending tables, temp files."""
-    for path in [*data_dir.glob(f".*.csv{PENDING_SUFFIX}"), *data_dir.glob(".*.csv.*.tmp"),
-                 *data_dir.glob(f".{JOURNAL}.*.tmp")]:
+    for path in [
+        *data_dir.glob(f".*.csv{PENDING_SUFFIX}"),
+        *data_dir.glob(".*.csv.*.tmp"),
+        *data_dir.glob(f".{JOURNAL}.*.tmp"),
+    ]:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
@@ -168,8 +182,10 @@ def _append_at(path: Path, size: int, data: bytes) -> None:
     try:
         current = os.fstat(descriptor).st_size
         if current < size:
-            raise SaveError(f"{path.name} is shorter than when the interrupted save began ({current} < {size} "
-                            "bytes): it was edited by hand. Restore it from git, then save again.")
+            raise SaveError(
+                f"{path.name} is shorter than when the interrupted save began ({current} < {size} "
+                "bytes): it was edited by hand. Restore it from git, then save again."
+            )
         if current > size:
             os.ftruncate(descriptor, size)
             _checkpoint(f"{path.name}: cut back to {size} bytes")
@@ -192,14 +208,18 @@ def _finish(data_dir: Path, plan: Mapping, *, recovering: bool) -> None:
         pending, target = _pending(data_dir, table), data_dir / f"{table}.csv"
         if pending.exists():
             if recovering and file_sha256(pending) != digest:
-                raise SaveError(f"An interrupted save cannot be finished: {pending.name} is damaged. Delete "
-                                f"{JOURNAL} and {pending.name} in {data_dir}; the change log then has one "
-                                "record too many (the last), which you should remove by hand.")
+                raise SaveError(
+                    f"An interrupted save cannot be finished: {pending.name} is damaged. Delete "
+                    f"{JOURNAL} and {pending.name} in {data_dir}; the change log then has one "
+                    "record too many (the last), which you should remove by hand."
+                )
             os.replace(pending, target)
             _checkpoint(f"{table}.csv: renamed into place")
         elif file_sha256(target) != digest:
-            raise SaveError(f"An interrupted save cannot be finished: {table}.csv was changed by hand since. "
-                            f"Check it, then delete {JOURNAL} in {data_dir}.")
+            raise SaveError(
+                f"An interrupted save cannot be finished: {table}.csv was changed by hand since. "
+                f"Check it, then delete {JOURNAL} in {data_dir}."
+            )
     _fsync_directory(data_dir)
     _checkpoint("renames fsynced")
     (data_dir / JOURNAL).unlink()
@@ -230,19 +250,26 @@ def recover(data_dir: Path | str, *, lock_timeout: float = 10.0) -> bool:
             except OSError as error:
                 raise _write_error(error, data_dir, saved=True) from error
     except filelock.Timeout as error:
-        raise LockTimeout(f"Another save is still running (the data lock was held for over {lock_timeout:g} s). "
-                          "Try again in a moment.") from error
+        raise LockTimeout(
+            f"Another save is still running (the data lock was held for over {lock_timeout:g} s). "
+            "Try again in a moment."
+        ) from error
 
 
-def _commit(data_dir: Path, raw: Mapping[str, pd.DataFrame], new_raw: Mapping[str, pd.DataFrame],
-            tables: list[str], reason: str) -> dict[str, str]:
+def _commit(
+    data_dir: Path, raw: Mapping[str, pd.DataFrame], new_raw: Mapping[str, pd.DataFrame], tables: list[str], reason: str
+) -> dict[str, str]:
     """Steps 2-6 of a save (see the top of this section). Returns the new sha256 of each table."""
     contents = {table: to_csv_bytes(new_raw[table], table) for table in tables}
     log_path = data_dir / CHANGE_LOG
-    plan = {"log_size": log_path.stat().st_size if log_path.exists() else 0,
-            "log_append": "".join(json.dumps(_change_record(table, raw.get(table), new_raw[table], reason=reason),
-                                             ensure_ascii=False) + "\n" for table in tables),
-            "tables": {table: hashlib.sha256(data).hexdigest() for table, data in contents.items()}}
+    plan = {
+        "log_size": log_path.stat().st_size if log_path.exists() else 0,
+        "log_append": "".join(
+            json.dumps(_change_record(table, raw.get(table), new_raw[table], reason=reason), ensure_ascii=False) + "\n"
+            for table in tables
+        ),
+        "tables": {table: hashlib.sha256(data).hexdigest() for table, data in contents.items()},
+    }
     try:
         for table, data in contents.items():
             descriptor = os.open(_pending(data_dir, table), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
@@ -282,8 +309,15 @@ def _commit(data_dir: Path, raw: Mapping[str, pd.DataFrame], new_raw: Mapping[st
 _CHECKED: dict[str, str] = {}
 
 
-def save(data_dir: Path | str, seeds_dir: Path | str, changes: Mapping[str, pd.DataFrame], *,
-         base: Mapping[str, str], reason: str = "", lock_timeout: float = 10.0) -> dict[str, str]:
+def save(
+    data_dir: Path | str,
+    seeds_dir: Path | str,
+    changes: Mapping[str, pd.DataFrame],
+    *,
+    base: Mapping[str, str],
+    reason: str = "",
+    lock_timeout: float = 10.0,
+) -> dict[str, str]:
     """Replace whole tables, safely. Returns the new sha256 of each saved file.
 
     `changes` maps a table name to its complete new content (text cells, in the file's columns); `base`
@@ -298,8 +332,10 @@ def save(data_dir: Path | str, seeds_dir: Path | str, changes: Mapping[str, pd.D
     def refuse_if_stale() -> None:
         for table in changes:
             if file_sha256(data_dir / f"{table}.csv") != base.get(table):
-                raise StaleError(f"{table}.csv changed since you loaded it (someone else saved). Reload the "
-                                 "page to see the new data, then make your change again. Nothing was saved.")
+                raise StaleError(
+                    f"{table}.csv changed since you loaded it (someone else saved). Reload the "
+                    "page to see the new data, then make your change again. Nothing was saved."
+                )
 
     refuse_if_stale()  # a quick look first: a save that is stale already fails without queueing for the lock
     try:
@@ -311,14 +347,18 @@ def save(data_dir: Path | str, seeds_dir: Path | str, changes: Mapping[str, pd.D
                 raise _write_error(error, data_dir) from error
             refuse_if_stale()  # the check that counts: under the lock, after any interrupted save is finished
             _checkpoint("stale check passed")
-            unchanged = {table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES
-                         if table not in changes}
+            unchanged = {
+                table: file_sha256(data_dir / f"{table}.csv") for table in schema.TABLES if table not in changes
+            }
             raw, problems = read_tables(data_dir)
             if problems:
                 raise DataError(problems)
             new_raw = {**raw, **{table: frame[list(COLUMNS[table])].astype(str) for table, frame in changes.items()}}
-            _, problems = validation.validate(new_raw, seeds_dir, checked={
-                table for table, digest in unchanged.items() if _CHECKED.get(table) == digest})
+            _, problems = validation.validate(
+                new_raw,
+                seeds_dir,
+                checked={table for table, digest in unchanged.items() if _CHECKED.get(table) == digest},
+            )
             if problems:
                 raise DataError(problems)
             _checkpoint("validated")
@@ -326,8 +366,10 @@ def save(data_dir: Path | str, seeds_dir: Path | str, changes: Mapping[str, pd.D
             _CHECKED.update({**unchanged, **written})
             return written
     except filelock.Timeout as error:
-        raise LockTimeout(f"Another save is still running (the data lock was held for over {lock_timeout:g} s). "
-                          "Nothing was saved; try again in a moment.") from error
+        raise LockTimeout(
+            f"Another save is still running (the data lock was held for over {lock_timeout:g} s). "
+            "Nothing was saved; try again in a moment."
+        ) from error
 
 
 def add_seed(seeds_dir: Path | str, name: str, text: str) -> tuple[str, str]:
@@ -366,5 +408,6 @@ def replay(start: Mapping[str, pd.DataFrame], log_path: Path | str) -> dict[str,
                     rows.pop(row_id, None)
                 else:
                     rows[row_id] = after
-    return {name: pd.DataFrame(list(rows.values()), columns=list(COLUMNS[name]), dtype=str)
-            for name, rows in tables.items()}
+    return {
+        name: pd.DataFrame(list(rows.values()), columns=list(COLUMNS[name]), dtype=str) for name, rows in tables.items()
+    }

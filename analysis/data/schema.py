@@ -43,18 +43,61 @@ FIRST_YEAR, LAST_YEAR = 1678, 2261
 
 # The columns of each table, in file order.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": ("source_id", "title", "outlet", "published", "date_precision", "url", "path", "sha256",
-                "added", "date_note"),
+    "sources": (
+        "source_id",
+        "title",
+        "outlet",
+        "published",
+        "date_precision",
+        "url",
+        "path",
+        "sha256",
+        "added",
+        "date_note",
+    ),
     "actors": ("actor_id", "name", "kind", "country", "bloc", "party", "aliases"),
     "targets": ("target_id", "label", "description", "keywords"),
-    "statements": ("statement_id", "source_id", "actor_id", "target_id", "stance", "quote", "start", "end",
-                   "cue", "summary", "mode", "date", "date_precision", "confidence", "origin", "reviewed"),
-    "events": ("event_id", "date", "date_precision", "role", "title", "description", "actor_ids",
-               "source_id", "quote", "start", "end", "date_note"),
+    "statements": (
+        "statement_id",
+        "source_id",
+        "actor_id",
+        "target_id",
+        "stance",
+        "quote",
+        "start",
+        "end",
+        "cue",
+        "summary",
+        "mode",
+        "date",
+        "date_precision",
+        "confidence",
+        "origin",
+        "reviewed",
+    ),
+    "events": (
+        "event_id",
+        "date",
+        "date_precision",
+        "role",
+        "title",
+        "description",
+        "actor_ids",
+        "source_id",
+        "quote",
+        "start",
+        "end",
+        "date_note",
+    ),
 }
 TABLES: tuple[str, ...] = tuple(COLUMNS)
-ID_COLUMN = {"sources": "source_id", "actors": "actor_id", "targets": "target_id",
-             "statements": "statement_id", "events": "event_id"}
+ID_COLUMN = {
+    "sources": "source_id",
+    "actors": "actor_id",
+    "targets": "target_id",
+    "statements": "statement_id",
+    "events": "event_id",
+}
 # Columns that may be left empty; every other column must hold a value.
 OPTIONAL = {
     "sources": {"outlet", "url", "date_note", "title", "published"},
@@ -128,104 +171,169 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
     Validating text first lets each error show the value exactly as it stands in the file.
     """
     return {
-        "sources": pa.DataFrameSchema({
-            "source_id": _text("sources", "source_id", _SLUG),
-            "title": _text("sources", "title"),
-            "outlet": _text("sources", "outlet"),
-            "published": _text("sources", "published", _DATE),
-            "date_precision": _text("sources", "date_precision", _one_of(DATE_PRECISIONS)),
-            "url": _text("sources", "url", pa.Check.str_matches(URL_PATTERN, error="empty or an http(s) URL")),
-            "path": _text("sources", "path", pa.Check.str_matches(r"^[^/\\][^\\]*$",
-                                                                    error="a path relative to the project")),
-            "sha256": _text("sources", "sha256", pa.Check.str_matches(SHA256_PATTERN,
-                                                                        error="64 lower-case hex digits")),
-            "added": _text("sources", "added", _DATE),
-            "date_note": _text("sources", "date_note"),
-        }, strict=True, ordered=True),
-        "actors": pa.DataFrameSchema({
-            "actor_id": _text("actors", "actor_id", _SLUG),
-            "name": _text("actors", "name"),
-            "kind": _text("actors", "kind", _one_of(ACTOR_KINDS)),
-            "country": _text("actors", "country", pa.Check(
-                lambda s: s.isin(iso_countries()), error="empty or an ISO 3166 alpha-3 country code such as 'USA'")),
-            "bloc": _text("actors", "bloc"),
-            "party": _text("actors", "party"),
-            "aliases": _text("actors", "aliases"),
-        }, strict=True, ordered=True),
-        "targets": pa.DataFrameSchema({
-            "target_id": _text("targets", "target_id", _SLUG),
-            "label": _text("targets", "label"),
-            "description": _text("targets", "description"),
-            "keywords": _text("targets", "keywords"),
-        }, strict=True, ordered=True),
-        "statements": pa.DataFrameSchema({
-            "statement_id": _text("statements", "statement_id", _SLUG),
-            "source_id": _text("statements", "source_id"),
-            "actor_id": _text("statements", "actor_id"),
-            "target_id": _text("statements", "target_id"),
-            "stance": _text("statements", "stance", _one_of(STANCES)),
-            "quote": _text("statements", "quote"),
-            "start": _text("statements", "start", _OFFSET),
-            "end": _text("statements", "end", _OFFSET),
-            "cue": _text("statements", "cue"),
-            "summary": _text("statements", "summary"),
-            "mode": _text("statements", "mode", _one_of(MODES)),
-            "date": _text("statements", "date", _DATE),
-            "date_precision": _text("statements", "date_precision", _one_of(DATE_PRECISIONS)),
-            "confidence": _text("statements", "confidence", pa.Check(
-                lambda s: s.str.fullmatch(r"[0-9]*\.?[0-9]+") & pd.to_numeric(s, errors="coerce").between(0, 1),
-                error="a number from 0 to 1, such as 0.8")),
-            "origin": _text("statements", "origin", _one_of(ORIGINS)),
-            "reviewed": _text("statements", "reviewed", _one_of(BOOL_TEXT)),
-        }, strict=True, ordered=True),
-        "events": pa.DataFrameSchema({
-            "event_id": _text("events", "event_id", _SLUG),
-            "date": _text("events", "date", _DATE),
-            "date_precision": _text("events", "date_precision", _one_of(DATE_PRECISIONS)),
-            "role": _text("events", "role", _one_of(EVENT_ROLES)),
-            "title": _text("events", "title"),
-            "description": _text("events", "description"),
-            "actor_ids": _text("events", "actor_ids"),
-            "source_id": _text("events", "source_id"),
-            "quote": _text("events", "quote"),
-            "start": _text("events", "start", _OFFSET),
-            "end": _text("events", "end", _OFFSET),
-            "date_note": _text("events", "date_note"),
-        }, strict=True, ordered=True),
+        "sources": pa.DataFrameSchema(
+            {
+                "source_id": _text("sources", "source_id", _SLUG),
+                "title": _text("sources", "title"),
+                "outlet": _text("sources", "outlet"),
+                "published": _text("sources", "published", _DATE),
+                "date_precision": _text("sources", "date_precision", _one_of(DATE_PRECISIONS)),
+                "url": _text("sources", "url", pa.Check.str_matches(URL_PATTERN, error="empty or an http(s) URL")),
+                "path": _text(
+                    "sources", "path", pa.Check.str_matches(r"^[^/\\][^\\]*$", error="a path relative to the project")
+                ),
+                "sha256": _text(
+                    "sources", "sha256", pa.Check.str_matches(SHA256_PATTERN, error="64 lower-case hex digits")
+                ),
+                "added": _text("sources", "added", _DATE),
+                "date_note": _text("sources", "date_note"),
+            },
+            strict=True,
+            ordered=True,
+        ),
+        "actors": pa.DataFrameSchema(
+            {
+                "actor_id": _text("actors", "actor_id", _SLUG),
+                "name": _text("actors", "name"),
+                "kind": _text("actors", "kind", _one_of(ACTOR_KINDS)),
+                "country": _text(
+                    "actors",
+                    "country",
+                    pa.Check(
+                        lambda s: s.isin(iso_countries()),
+                        error="empty or an ISO 3166 alpha-3 country code such as 'USA'",
+                    ),
+                ),
+                "bloc": _text("actors", "bloc"),
+                "party": _text("actors", "party"),
+                "aliases": _text("actors", "aliases"),
+            },
+            strict=True,
+            ordered=True,
+        ),
+        "targets": pa.DataFrameSchema(
+            {
+                "target_id": _text("targets", "target_id", _SLUG),
+                "label": _text("targets", "label"),
+                "description": _text("targets", "description"),
+                "keywords": _text("targets", "keywords"),
+            },
+            strict=True,
+            ordered=True,
+        ),
+        "statements": pa.DataFrameSchema(
+            {
+                "statement_id": _text("statements", "statement_id", _SLUG),
+                "source_id": _text("statements", "source_id"),
+                "actor_id": _text("statements", "actor_id"),
+                "target_id": _text("statements", "target_id"),
+                "stance": _text("statements", "stance", _one_of(STANCES)),
+                "quote": _text("statements", "quote"),
+                "start": _text("statements", "start", _OFFSET),
+                "end": _text("statements", "end", _OFFSET),
+                "cue": _text("statements", "cue"),
+                "summary": _text("statements", "summary"),
+                "mode": _text("statements", "mode", _one_of(MODES)),
+                "date": _text("statements", "date", _DATE),
+                "date_precision": _text("statements", "date_precision", _one_of(DATE_PRECISIONS)),
+                "confidence": _text(
+                    "statements",
+                    "confidence",
+                    pa.Check(
+                        lambda s: s.str.fullmatch(r"[0-9]*\.?[0-9]+") & pd.to_numeric(s, errors="coerce").between(0, 1),
+                        error="a number from 0 to 1, such as 0.8",
+                    ),
+                ),
+                "origin": _text("statements", "origin", _one_of(ORIGINS)),
+                "reviewed": _text("statements", "reviewed", _one_of(BOOL_TEXT)),
+            },
+            strict=True,
+            ordered=True,
+        ),
+        "events": pa.DataFrameSchema(
+            {
+                "event_id": _text("events", "event_id", _SLUG),
+                "date": _text("events", "date", _DATE),
+                "date_precision": _text("events", "date_precision", _one_of(DATE_PRECISIONS)),
+                "role": _text("events", "role", _one_of(EVENT_ROLES)),
+                "title": _text("events", "title"),
+                "description": _text("events", "description"),
+                "actor_ids": _text("events", "actor_ids"),
+                "source_id": _text("events", "source_id"),
+                "quote": _text("events", "quote"),
+                "start": _text("events", "start", _OFFSET),
+                "end": _text("events", "end", _OFFSET),
+                "date_note": _text("events", "date_note"),
+            },
+            strict=True,
+            ordered=True,
+        ),
     }
 
 
 def typed_schemas() -> dict[str, pa.DataFrameSchema]:
     """Schemas for the typed tables that `store.load` returns: a contract for callers and tests."""
+
     def text_columns(table: str, *names: str) -> dict[str, pa.Column]:
         return {name: pa.Column(str) for name in names}
 
     return {
-        "sources": pa.DataFrameSchema({
-            **text_columns("sources", "source_id", "title", "outlet", "date_precision", "url", "path",
-                           "sha256", "date_note"),
-            "published": pa.Column("datetime64[ns]", nullable=True),
-            "added": pa.Column("datetime64[ns]", nullable=True),
-        }, unique=["source_id"]),
+        "sources": pa.DataFrameSchema(
+            {
+                **text_columns(
+                    "sources", "source_id", "title", "outlet", "date_precision", "url", "path", "sha256", "date_note"
+                ),
+                "published": pa.Column("datetime64[ns]", nullable=True),
+                "added": pa.Column("datetime64[ns]", nullable=True),
+            },
+            unique=["source_id"],
+        ),
         "actors": pa.DataFrameSchema(text_columns("actors", *COLUMNS["actors"]), unique=["actor_id"]),
         "targets": pa.DataFrameSchema(text_columns("targets", *COLUMNS["targets"]), unique=["target_id"]),
-        "statements": pa.DataFrameSchema({
-            **text_columns("statements", "statement_id", "source_id", "actor_id", "target_id", "quote", "cue",
-                           "summary", "mode", "date_precision", "origin"),
-            "stance": pa.Column(STANCE_DTYPE),
-            "start": pa.Column("int64", pa.Check.ge(0)),
-            "end": pa.Column("int64", pa.Check.ge(0)),
-            "date": pa.Column("datetime64[ns]", nullable=True),
-            "confidence": pa.Column("float64", pa.Check.in_range(0, 1)),
-            "reviewed": pa.Column(bool),
-        }, unique=["statement_id"]),
-        "events": pa.DataFrameSchema({
-            **text_columns("events", "event_id", "date_precision", "role", "title", "description", "actor_ids",
-                           "source_id", "quote", "date_note"),
-            "date": pa.Column("datetime64[ns]", nullable=True),
-            "start": pa.Column("int64"),
-            "end": pa.Column("int64"),
-        }, unique=["event_id"]),
+        "statements": pa.DataFrameSchema(
+            {
+                **text_columns(
+                    "statements",
+                    "statement_id",
+                    "source_id",
+                    "actor_id",
+                    "target_id",
+                    "quote",
+                    "cue",
+                    "summary",
+                    "mode",
+                    "date_precision",
+                    "origin",
+                ),
+                "stance": pa.Column(STANCE_DTYPE),
+                "start": pa.Column("int64", pa.Check.ge(0)),
+                "end": pa.Column("int64", pa.Check.ge(0)),
+                "date": pa.Column("datetime64[ns]", nullable=True),
+                "confidence": pa.Column("float64", pa.Check.in_range(0, 1)),
+                "reviewed": pa.Column(bool),
+            },
+            unique=["statement_id"],
+        ),
+        "events": pa.DataFrameSchema(
+            {
+                **text_columns(
+                    "events",
+                    "event_id",
+                    "date_precision",
+                    "role",
+                    "title",
+                    "description",
+                    "actor_ids",
+                    "source_id",
+                    "quote",
+                    "date_note",
+                ),
+                "date": pa.Column("datetime64[ns]", nullable=True),
+                "start": pa.Column("int64"),
+                "end": pa.Column("int64"),
+            },
+            unique=["event_id"],
+        ),
     }
 
 

@@ -97,8 +97,21 @@ class SourceTexts(Mapping):
         return len(self._paths)
 
 
-CATEGORICAL_VIEW_COLUMNS = ("source_id", "actor_id", "target_id", "mode", "date_precision", "origin", "actor_name",
-                            "bloc", "kind", "country", "party", "target_label", "source_title")
+CATEGORICAL_VIEW_COLUMNS = (
+    "source_id",
+    "actor_id",
+    "target_id",
+    "mode",
+    "date_precision",
+    "origin",
+    "actor_name",
+    "bloc",
+    "kind",
+    "country",
+    "party",
+    "target_label",
+    "source_title",
+)
 
 
 def read_raw(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -111,8 +124,11 @@ def read_raw(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(name, None, None, f"{type(error).__name__}: {error.strerror or error}",
-                              "a file this program can read")]
+        return None, [
+            Problem(
+                name, None, None, f"{type(error).__name__}: {error.strerror or error}", "a file this program can read"
+            )
+        ]
     return csvfile.read(raw, name, COLUMNS[table])
 
 
@@ -137,16 +153,20 @@ def _typed(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return {**raw, "sources": sources, "statements": statements, "events": events}
 
 
-def statement_view(statements: pd.DataFrame, actors: pd.DataFrame, targets: pd.DataFrame,
-                   sources: pd.DataFrame) -> pd.DataFrame:
+def statement_view(
+    statements: pd.DataFrame, actors: pd.DataFrame, targets: pd.DataFrame, sources: pd.DataFrame
+) -> pd.DataFrame:
     """Statements with the actor's name, bloc, kind and country, the target label and the source title."""
     actor_part = actors.rename(columns={"name": "actor_name"})[
-        ["actor_id", "actor_name", "bloc", "kind", "country", "party"]]
+        ["actor_id", "actor_name", "bloc", "kind", "country", "party"]
+    ]
     target_part = targets.rename(columns={"label": "target_label"})[["target_id", "target_label"]]
     source_part = sources.rename(columns={"title": "source_title"})[["source_id", "source_title"]]
-    view = (statements.merge(actor_part, on="actor_id", how="left")
-            .merge(target_part, on="target_id", how="left")
-            .merge(source_part, on="source_id", how="left"))
+    view = (
+        statements.merge(actor_part, on="actor_id", how="left")
+        .merge(target_part, on="target_id", how="left")
+        .merge(source_part, on="source_id", how="left")
+    )
     view["score"] = view["stance"].map(STANCE_SCORES).astype("float64")
     # Categories make filtering and grouping a million rows fast, and the frames small.
     for column in CATEGORICAL_VIEW_COLUMNS:
@@ -168,17 +188,25 @@ def read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]
 
 def _source_texts(sources: pd.DataFrame, seeds_dir: Path, preloaded: Mapping[str, str] | None = None) -> SourceTexts:
     """Each source's text by source_id, read from its seed file when first asked for (unless preloaded)."""
-    return SourceTexts({sid: validation.seed_file(seeds_dir, path)
-                        for sid, path in zip(sources["source_id"], sources["path"])}, preloaded)
+    return SourceTexts(
+        {sid: validation.seed_file(seeds_dir, path) for sid, path in zip(sources["source_id"], sources["path"])},
+        preloaded,
+    )
 
 
-def assemble(raw: Mapping[str, pd.DataFrame], texts: Mapping[str, str], *, fingerprint: str = "",
-             file_hashes: Mapping[str, str] | None = None) -> Tables:
+def assemble(
+    raw: Mapping[str, pd.DataFrame],
+    texts: Mapping[str, str],
+    *,
+    fingerprint: str = "",
+    file_hashes: Mapping[str, str] | None = None,
+) -> Tables:
     """Tables from valid tables as read (every cell as text) and the source texts by source_id: typed, with
     the statement view. `load` uses it after validating; the tests build small literal datasets with it."""
     typed = _typed(dict(raw))
-    view = parquet_cache.single_chunk(statement_view(typed["statements"], typed["actors"], typed["targets"],
-                                                     typed["sources"]))
+    view = parquet_cache.single_chunk(
+        statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"])
+    )
     return Tables(**typed, texts=texts, view=view, fingerprint=fingerprint, file_hashes=dict(file_hashes or {}))
 
 

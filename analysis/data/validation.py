@@ -21,7 +21,7 @@ def seed_file(seeds_dir: Path, relative_path: str) -> Path | None:
     """Where a source's `path` points inside seeds_dir, or None when it could escape that folder."""
     if not relative_path.startswith(SEED_PATH_PREFIX):
         return None
-    name = relative_path[len(SEED_PATH_PREFIX):]
+    name = relative_path[len(SEED_PATH_PREFIX) :]
     if not name or "/" in name or "\\" in name or name in (".", ".."):
         return None
     return seeds_dir / name
@@ -38,12 +38,16 @@ def _schema_problems(frame: pd.DataFrame, table: str, file: str) -> list[Problem
             check = str(case.check)
             expected = check if " " in check or check.startswith("one of") else f"to pass {check}"
             if check.startswith("one of ") and isinstance(case.failure_case, str):
-                near = [option for option in check[len("one of "):].split(", ")
-                        if option == case.failure_case.strip().lower()]
+                near = [
+                    option
+                    for option in check[len("one of ") :].split(", ")
+                    if option == case.failure_case.strip().lower()
+                ]
                 if near:
                     expected += f" (in lower case, without spaces: {near[0]!r})"
-            problems.append(Problem(file, row, case.column, "" if pd.isna(case.failure_case)
-                                    else str(case.failure_case), expected))
+            problems.append(
+                Problem(file, row, case.column, "" if pd.isna(case.failure_case) else str(case.failure_case), expected)
+            )
         return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
     return []
 
@@ -56,15 +60,17 @@ def _duplicate_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
     problems = []
     for number, value in enumerate(frame[column].tolist(), start=1):
         if value in first_row:
-            problems.append(Problem(f"{table}.csv", number, column, value,
-                                    f"a unique id (row {first_row[value]} has it already)"))
+            problems.append(
+                Problem(f"{table}.csv", number, column, value, f"a unique id (row {first_row[value]} has it already)")
+            )
         else:
             first_row[value] = number
     return problems
 
 
-def _reference_problems(frame: pd.DataFrame, table: str, column: str, known: set[str], target: str,
-                        *, many: bool = False) -> list[Problem]:
+def _reference_problems(
+    frame: pd.DataFrame, table: str, column: str, known: set[str], target: str, *, many: bool = False
+) -> list[Problem]:
     if not many and frame[column].isin(known).all():
         return []
     problems = []
@@ -81,22 +87,39 @@ def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str
     for number, row in enumerate(sources.itertuples(index=False), start=1):
         path = seed_file(seeds_dir, row.path)
         if path is None:
-            problems.append(Problem("sources.csv", number, "path", row.path,
-                                    "a file name under seeds/, such as 'seeds/article.txt'"))
+            problems.append(
+                Problem(
+                    "sources.csv", number, "path", row.path, "a file name under seeds/, such as 'seeds/article.txt'"
+                )
+            )
             continue
         try:  # a name too long for the file system, a folder, a file this user may not read: all problems
             raw = path.read_bytes() if path.is_file() else None
         except (OSError, ValueError) as error:
-            problems.append(Problem("sources.csv", number, "path", row.path,
-                                    f"a readable file in {seeds_dir} ({getattr(error, 'strerror', None) or error})"))
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    number,
+                    "path",
+                    row.path,
+                    f"a readable file in {seeds_dir} ({getattr(error, 'strerror', None) or error})",
+                )
+            )
             continue
         if raw is None:
             problems.append(Problem("sources.csv", number, "path", row.path, f"a file that exists in {seeds_dir}"))
             continue
         actual = hashlib.sha256(raw).hexdigest()
         if actual != row.sha256:
-            problems.append(Problem("sources.csv", number, "sha256", row.sha256,
-                                    f"the sha256 of {row.path}, which is {actual} (seeds must never be edited)"))
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    number,
+                    "sha256",
+                    row.sha256,
+                    f"the sha256 of {row.path}, which is {actual} (seeds must never be edited)",
+                )
+            )
             continue
         try:
             texts[row.source_id] = raw.decode("utf-8")
@@ -111,17 +134,26 @@ def _span_problems(frame: pd.DataFrame, table: str, texts: Mapping[str, str]) ->
     columns = (frame["source_id"].tolist(), frame["start"].tolist(), frame["end"].tolist(), frame["quote"].tolist())
     for number, (source_id, start_text, end_text, quote) in enumerate(zip(*columns), start=1):
         text = texts.get(source_id)
-        if text is None or not (start_text.isascii() and start_text.isdigit() and end_text.isascii()
-                                and end_text.isdigit()):
+        if text is None or not (
+            start_text.isascii() and start_text.isdigit() and end_text.isascii() and end_text.isdigit()
+        ):
             continue  # an unreadable source or a malformed offset is reported elsewhere
         start, end = int(start_text), int(end_text)
         if not start < end <= len(text):
-            problems.append(Problem(file, number, "end" if start < end else "start", f"{start}..{end}",
-                                    f"offsets with start < end <= {len(text)} (the length of the source text)"))
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    "end" if start < end else "start",
+                    f"{start}..{end}",
+                    f"offsets with start < end <= {len(text)} (the length of the source text)",
+                )
+            )
         elif text[start:end] != quote:
-            actual = text[start:end] if end - start <= 160 else text[start:start + 150] + "…"
-            problems.append(Problem(file, number, "quote", quote,
-                                    f"the source text at {start}..{end}, which is {actual!r}"))
+            actual = text[start:end] if end - start <= 160 else text[start : start + 150] + "…"
+            problems.append(
+                Problem(file, number, "quote", quote, f"the source text at {start}..{end}, which is {actual!r}")
+            )
     return problems
 
 
@@ -151,13 +183,18 @@ def _date_problems(frame: pd.DataFrame, table: str, date_column: str) -> list[Pr
     return sorted(problems, key=lambda p: p.row)
 
 
-REFERENCES = (("statements", "source_id", "sources", False), ("statements", "actor_id", "actors", False),
-              ("statements", "target_id", "targets", False), ("events", "source_id", "sources", False),
-              ("events", "actor_ids", "actors", True))
+REFERENCES = (
+    ("statements", "source_id", "sources", False),
+    ("statements", "actor_id", "actors", False),
+    ("statements", "target_id", "targets", False),
+    ("events", "source_id", "sources", False),
+    ("events", "actor_ids", "actors", True),
+)
 
 
-def validate(raw: Mapping[str, pd.DataFrame], seeds_dir: Path, *,
-             checked: Collection[str] = ()) -> tuple[dict[str, str], list[Problem]]:
+def validate(
+    raw: Mapping[str, pd.DataFrame], seeds_dir: Path, *, checked: Collection[str] = ()
+) -> tuple[dict[str, str], list[Problem]]:
     """Check tables read as text. Returns (source texts by source_id, problems).
 
     Cross-table checks run even when a table has bad cells, so one pass reports everything; a check

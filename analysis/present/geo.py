@@ -53,7 +53,7 @@ def _split_at_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[f
     jumps = [i for i in range(1, len(ring)) if abs(ring[i][0] - ring[i - 1][0]) > 180]
     if not jumps:
         return [ring]
-    rotated = ring[jumps[0]:] + ring[1:jumps[0]]  # start just after a crossing; drop the duplicate closing point
+    rotated = ring[jumps[0] :] + ring[1 : jumps[0]]  # start just after a crossing; drop the duplicate closing point
     sides: dict[bool, list[tuple[float, float]]] = {}
     run = [rotated[0]]
     for previous, point in itertools.pairwise(rotated):
@@ -85,8 +85,9 @@ def world_outlines() -> dict[str, tuple[tuple[tuple[float, float], ...], ...]]:
         for polygon in polygons:
             for piece in _split_at_antimeridian(_ring(arcs, polygon[0])):
                 # Three decimals (about 5 km) is finer than the 1:110m outlines and halves what a map sends.
-                rings.append(tuple((round(x, 3), round(y, 3)) for x, y in
-                                   (natural_earth(lon, lat) for lon, lat in piece)))
+                rings.append(
+                    tuple((round(x, 3), round(y, 3)) for x, y in (natural_earth(lon, lat) for lon, lat in piece))
+                )
     return {code: tuple(rings) for code, rings in outlines.items()}
 
 

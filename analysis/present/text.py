@@ -10,8 +10,36 @@ import string
 # capital, digit or opening quote, unless the full stop closes an initial ("U.S.") or a title ("Gen.").
 # Good enough to show a quote in its context; the extractor brings a real segmenter.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "no", "vs", "etc", "lt",
-                  "col", "capt", "prof", "sgt", "adm", "maj", "pres", "amb", "u.s", "u.k", "u.n", "e.g", "i.e"}
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "st",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "etc",
+    "lt",
+    "col",
+    "capt",
+    "prof",
+    "sgt",
+    "adm",
+    "maj",
+    "pres",
+    "amb",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+}
 _MARKDOWN_SPECIAL = set(string.punctuation)
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\u2028\u2029\x85][\s]*")
 # GitHub-flavoured markdown links bare URLs and e-mail addresses even with their punctuation escaped (it
@@ -24,7 +52,7 @@ WORD_JOINER = "\u2060"
 def _ends_sentence(text: str, match: re.Match) -> bool:
     if text[match.start()] != ".":
         return True
-    word = text[:match.start()].rsplit(None, 1)[-1].lstrip("(\"“‘'") if text[:match.start()].strip() else ""
+    word = text[: match.start()].rsplit(None, 1)[-1].lstrip("(\"“‘'") if text[: match.start()].strip() else ""
     return not (len(word) == 1 or (len(word) > 1 and word[-2] == ".") or word.lower() in _ABBREVIATIONS)
 
 

@@ -20,15 +20,33 @@ STANCE_COLORS: dict[str, str] = {
 }
 # Text drawn on top of a stance colour.
 STANCE_TEXT_COLORS: dict[str, str] = {
-    "condemning": "#FFFFFF", "opposed": "#FFFFFF", "cautious": "#1A1A1A", "neutral": "#1A1A1A",
+    "condemning": "#FFFFFF",
+    "opposed": "#FFFFFF",
+    "cautious": "#1A1A1A",
+    "neutral": "#1A1A1A",
     "supportive": "#FFFFFF",
 }
 # The named colours of Streamlit's badges and highlights closest to the stance palette.
-STANCE_BADGE_COLORS: dict[str, str] = {"condemning": "red", "opposed": "orange", "cautious": "yellow",
-                                       "neutral": "gray", "supportive": "blue"}
+STANCE_BADGE_COLORS: dict[str, str] = {
+    "condemning": "red",
+    "opposed": "orange",
+    "cautious": "yellow",
+    "neutral": "gray",
+    "supportive": "blue",
+}
 # Blocs are categories, not an order: Paul Tol's muted scheme, kept apart from the stance hues.
-BLOC_COLORS: tuple[str, ...] = ("#332288", "#44AA99", "#CC6677", "#117733", "#88CCEE", "#882255",
-                                "#999933", "#AA4499", "#DDCC77", "#6E6E6E")
+BLOC_COLORS: tuple[str, ...] = (
+    "#332288",
+    "#44AA99",
+    "#CC6677",
+    "#117733",
+    "#88CCEE",
+    "#882255",
+    "#999933",
+    "#AA4499",
+    "#DDCC77",
+    "#6E6E6E",
+)
 
 INK = "#1A1A1A"
 MUTED_INK = "#5A5A5A"
@@ -54,10 +72,12 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         title=dict(x=0, xref="paper", xanchor="left", font=dict(size=TITLE_SIZE, color=INK)),
         xaxis=dict(gridcolor=GRID, zerolinecolor="#BDBDBD", linecolor="#BDBDBD", ticks="", automargin=True),
         yaxis=dict(gridcolor=GRID, zerolinecolor="#BDBDBD", linecolor="#BDBDBD", ticks="", automargin=True),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title_text="",
-                    font=dict(size=FONT_SIZE)),
-        hoverlabel=dict(bgcolor="#FFFFFF", bordercolor="#BDBDBD", font=dict(family=FONT_FAMILY, size=14,
-                                                                             color=INK), align="left"),
+        legend=dict(
+            orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title_text="", font=dict(size=FONT_SIZE)
+        ),
+        hoverlabel=dict(
+            bgcolor="#FFFFFF", bordercolor="#BDBDBD", font=dict(family=FONT_FAMILY, size=14, color=INK), align="left"
+        ),
         margin=dict(l=20, r=30, t=120, b=80),
     )
 )
@@ -81,8 +101,13 @@ def config(*, filename: str = "stance-chart") -> dict:
     return {
         "displaylogo": False,
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-        "toImageButtonOptions": {"format": "png", "filename": filename, "width": SLIDE_WIDTH,
-                                 "height": SLIDE_HEIGHT, "scale": PNG_SCALE},
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": filename,
+            "width": SLIDE_WIDTH,
+            "height": SLIDE_HEIGHT,
+            "scale": PNG_SCALE,
+        },
     }
 
 

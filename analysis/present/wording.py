@@ -103,8 +103,12 @@ def source_line(sources: pd.DataFrame | list[SourceLine], *, as_of: dt.date, tot
         sources = [SourceLine._make(values) for values in zip(*(head[c].tolist() for c in SourceLine._fields))]
     names = "none"
     if len(sources):
-        shown = [f"{s.title} ({format_date(s.published, s.date_precision)})" if s.outlet == ""
-                 else f"{s.outlet}, {format_date(s.published, s.date_precision)}" for s in sources[:2]]
+        shown = [
+            f"{s.title} ({format_date(s.published, s.date_precision)})"
+            if s.outlet == ""
+            else f"{s.outlet}, {format_date(s.published, s.date_precision)}"
+            for s in sources[:2]
+        ]
         names = "; ".join(shown) + (f"; and {total - 2:,} more" if total > 2 else "")
     label = "Source" if total <= 1 else "Sources"
     return f"{label}: {names} · As of {as_of_text(as_of)} · {APP_NAME}"
@@ -122,11 +126,20 @@ def headline_sentence(numbers: dict[str, int]) -> str:
     """'25 statements by 18 actors in 1 source: 11 supportive, 3 cautious, 7 opposed or condemning, 4 neutral.'"""
     if not numbers["statements"]:
         return NO_MATCH + "."
-    parts = [f"{numbers[key]} {label}" for key, label in
-             (("supportive", "supportive"), ("cautious", "cautious"), ("opposing", "opposed or condemning"),
-              ("neutral", "neutral")) if numbers[key]]
-    return (f"{plural(numbers['statements'], 'statement')} by {plural(numbers['actors'], 'actor')} "
-            f"in {plural(numbers['sources'], 'source')}: " + ", ".join(parts) + ".")
+    parts = [
+        f"{numbers[key]} {label}"
+        for key, label in (
+            ("supportive", "supportive"),
+            ("cautious", "cautious"),
+            ("opposing", "opposed or condemning"),
+            ("neutral", "neutral"),
+        )
+        if numbers[key]
+    ]
+    return (
+        f"{plural(numbers['statements'], 'statement')} by {plural(numbers['actors'], 'actor')} "
+        f"in {plural(numbers['sources'], 'source')}: " + ", ".join(parts) + "."
+    )
 
 
 def topic_phrase(label: str) -> str:
@@ -157,8 +170,11 @@ def spectrum_finding(positions: pd.DataFrame, *, topic: str) -> str:
     support = int((positions["stance"] == "supportive").sum())
     against = int(positions["stance"].isin(OPPOSING).sum())
     cautious = int((positions["stance"] == "cautious").sum())
-    tail = [text for count, text in ((against, f"{against} oppose or condemn"), (cautious, f"{cautious} urge caution"))
-            if count]
+    tail = [
+        text
+        for count, text in ((against, f"{against} oppose or condemn"), (cautious, f"{cautious} urge caution"))
+        if count
+    ]
     return f"{support} of {len(positions)} actors support {topic}" + ("; " + ", ".join(tail) if tail else "")
 
 
@@ -176,8 +192,9 @@ def matrix_finding(cells: pd.DataFrame) -> str:
     if cells.empty:
         return NO_MATCH
     per_target: dict[str, _TargetTally] = {}
-    for actor, label, stance in zip(cells["actor_id"].tolist(), cells["target_label"].tolist(),
-                                    cells["stance"].tolist()):
+    for actor, label, stance in zip(
+        cells["actor_id"].tolist(), cells["target_label"].tolist(), cells["stance"].tolist()
+    ):
         tally = per_target.setdefault(label, _TargetTally())
         tally.actors.add(actor)
         tally.support += stance == "supportive"
@@ -189,13 +206,21 @@ def matrix_finding(cells: pd.DataFrame) -> str:
     if contested:
         split = max(contested, key=lambda t: min(per_target[t].support, per_target[t].against))
         sides = f"{per_target[split].support} for, {per_target[split].against} against or cautious"
-        text += (f", which also divides them most ({sides})" if split == busiest
-                 else f"; actors split most on {topic_phrase(split)} ({sides})")
+        text += (
+            f", which also divides them most ({sides})"
+            if split == busiest
+            else f"; actors split most on {topic_phrase(split)} ({sides})"
+        )
     return text
 
 
-MAP_VERBS = {"supportive": "{} on balance supportive", "condemning": "{} condemning", "opposed": "{} opposed",
-             "cautious": "{} cautious", "neutral": "{} neutral"}  # in the order the title names them
+MAP_VERBS = {
+    "supportive": "{} on balance supportive",
+    "condemning": "{} condemning",
+    "opposed": "{} opposed",
+    "cautious": "{} cautious",
+    "neutral": "{} neutral",
+}  # in the order the title names them
 
 
 def map_finding(countries: pd.DataFrame, *, country_names: dict[str, str]) -> str:
@@ -209,12 +234,16 @@ def map_finding(countries: pd.DataFrame, *, country_names: dict[str, str]) -> st
 def polarization_sentence(figures: dict) -> str:
     if not figures["pairs"]:
         return "No two actors took a side on the same target, so polarization cannot be measured for this filter."
-    text = (f"Polarization {figures['conflict_share']:.0%}: of the {figures['pairs']} pairs of actors who took a "
-            f"side on the same target, {figures['conflicts']} took opposite sides (one supportive, the other "
-            "cautious or against).")
+    text = (
+        f"Polarization {figures['conflict_share']:.0%}: of the {figures['pairs']} pairs of actors who took a "
+        f"side on the same target, {figures['conflicts']} took opposite sides (one supportive, the other "
+        "cautious or against)."
+    )
     if figures["modularity"] is not None:
-        text += (f" Bloc modularity of the agreement network is {figures['modularity']:.2f} "
-                 "(near 0: agreement crosses blocs; towards 1: actors agree only within their bloc).")
+        text += (
+            f" Bloc modularity of the agreement network is {figures['modularity']:.2f} "
+            "(near 0: agreement crosses blocs; towards 1: actors agree only within their bloc)."
+        )
     return text
 
 
@@ -250,8 +279,7 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
     worded: dict[tuple, tuple[str, str]] = {}  # many actors share a first date: word each date once
     shown, lags = [], []
-    for start, precision, days in zip(first["start"].tolist(), first["precision"].tolist(),
-                                      first["lag_days"].tolist()):
+    for start, precision, days in zip(first["start"].tolist(), first["precision"].tolist(), first["lag_days"].tolist()):
         key = (start, precision, days)
         if key not in worded:
             worded[key] = (format_date(start, precision), lag_text(start, precision, days=days, trigger=trigger))

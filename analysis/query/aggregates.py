@@ -49,8 +49,12 @@ def nearest_stances(scores) -> list[str]:
 def _frame(columns: dict, order: list[int]) -> pd.DataFrame:
     """A small result frame, built in one step from equal-length columns (lists or arrays) with its rows in
     `order`: pandas costs about a millisecond per step on a frame of any size, more than the work behind it."""
-    return pd.DataFrame({name: [values[i] for i in order] if isinstance(values, list) else values[order]
-                         for name, values in columns.items()})
+    return pd.DataFrame(
+        {
+            name: [values[i] for i in order] if isinstance(values, list) else values[order]
+            for name, values in columns.items()
+        }
+    )
 
 
 def headline_numbers(rows: Rows) -> dict[str, int]:
@@ -85,9 +89,14 @@ def stance_counts(rows: Rows, *, by: str) -> pd.DataFrame:
     cells, n, names = cells[used], n[used], groups[used].tolist()
     net = (cells @ np.array([STANCE_SCORES[s] for s in STANCES], dtype=np.float64)) / n
     order = sorted(range(len(names)), key=lambda i: (-net[i], -n[i], names[i]))
-    return pd.DataFrame({by: pd.array([names[i] for i in order], dtype="str"),
-                         **{stance: cells[order, j] for j, stance in enumerate(STANCES)},
-                         "n": n[order], "net": net[order]})
+    return pd.DataFrame(
+        {
+            by: pd.array([names[i] for i in order], dtype="str"),
+            **{stance: cells[order, j] for j, stance in enumerate(STANCES)},
+            "n": n[order],
+            "net": net[order],
+        }
+    )
 
 
 def _short(quote: str) -> str:
@@ -125,8 +134,12 @@ def _actor_order(rows: Selection) -> list[str]:
     """Actor ids in the spectrum's order (see _spectrum_order)."""
     runs = rows.runs(("actor_id",))
     ids = runs.key("actor_id").tolist()
-    return [ids[i] for i in _spectrum_order(runs.key("bloc").tolist(), runs.mean("score").tolist(),
-                                            runs.key("actor_name").tolist())]
+    return [
+        ids[i]
+        for i in _spectrum_order(
+            runs.key("bloc").tolist(), runs.mean("score").tolist(), runs.key("actor_name").tolist()
+        )
+    ]
 
 
 def _spectrum_order(blocs: list[str], scores: list[float], names: list[str]) -> list[int]:
@@ -158,10 +171,19 @@ def actor_positions(rows: Rows, *, limit: int | None = None) -> pd.DataFrame:
     for actor, label in zip(pairs.key("actor_id").tolist(), pairs.key("target_label").tolist()):
         targets.setdefault(actor, []).append(label)
     names, blocs = runs.key("actor_name").tolist(), runs.key("bloc").tolist()
-    return _frame({"actor_id": ids, "actor_name": names, "bloc": blocs, "n": runs.lengths, "score": score,
-                   "stance": nearest_stances(score), "quotes": _top_quotes(runs),
-                   "targets": [sorted(targets[a]) for a in ids]},
-                  _spectrum_order(blocs, score.tolist(), names))
+    return _frame(
+        {
+            "actor_id": ids,
+            "actor_name": names,
+            "bloc": blocs,
+            "n": runs.lengths,
+            "score": score,
+            "stance": nearest_stances(score),
+            "quotes": _top_quotes(runs),
+            "targets": [sorted(targets[a]) for a in ids],
+        },
+        _spectrum_order(blocs, score.tolist(), names),
+    )
 
 
 KEY_QUOTE_ORDER = ("mode_rank", "-confidence", "-strength", "quote_length", "statement_id")
@@ -190,26 +212,52 @@ def actor_target_cells(rows: Rows, *, limit: int | None = None, quotes: bool = T
     With `limit`, only the actors with most statements are kept. `quotes=False` leaves the quotes out (empty
     lists), for callers that only count.
     """
-    columns = ["actor_id", "actor_name", "bloc", "target_id", "target_label", "n", "score", "stance", "quotes",
-               "share_supportive", "share_cautious", "share_neutral", "share_opposed"]
+    columns = [
+        "actor_id",
+        "actor_name",
+        "bloc",
+        "target_id",
+        "target_label",
+        "n",
+        "score",
+        "stance",
+        "quotes",
+        "share_supportive",
+        "share_cautious",
+        "share_neutral",
+        "share_opposed",
+    ]
     rows = top_actors(rows, limit=limit)
     if rows.empty:
         return pd.DataFrame(columns=columns)
     runs = rows.runs(("actor_id", "target_id"), within=QUOTE_ORDER)
     shares, stances = runs.shares("stance")
-    share = {stance: shares[:, list(stances).index(stance)] if stance in stances else np.zeros(len(runs))
-             for stance in STANCES}
+    share = {
+        stance: shares[:, list(stances).index(stance)] if stance in stances else np.zeros(len(runs))
+        for stance in STANCES
+    }
     actor_ids, target_ids, score = runs.key("actor_id").tolist(), runs.key("target_id").tolist(), runs.mean("score")
     actor_rank = {a: i for i, a in enumerate(_actor_order(rows))}
     target_rank = {t: i for i, t in enumerate(rows.counts("target_id").index.tolist())}
     order = sorted(range(len(runs)), key=lambda i: (actor_rank[actor_ids[i]], target_rank[target_ids[i]]))
-    return _frame({
-        "actor_id": actor_ids, "actor_name": runs.key("actor_name").tolist(), "bloc": runs.key("bloc").tolist(),
-        "target_id": target_ids, "target_label": runs.key("target_label").tolist(), "n": runs.lengths,
-        "score": score, "stance": nearest_stances(score),
-        "quotes": _top_quotes(runs) if quotes else [[] for _ in range(len(runs))],
-        "share_supportive": share["supportive"], "share_cautious": share["cautious"],
-        "share_neutral": share["neutral"], "share_opposed": share["opposed"] + share["condemning"]}, order)
+    return _frame(
+        {
+            "actor_id": actor_ids,
+            "actor_name": runs.key("actor_name").tolist(),
+            "bloc": runs.key("bloc").tolist(),
+            "target_id": target_ids,
+            "target_label": runs.key("target_label").tolist(),
+            "n": runs.lengths,
+            "score": score,
+            "stance": nearest_stances(score),
+            "quotes": _top_quotes(runs) if quotes else [[] for _ in range(len(runs))],
+            "share_supportive": share["supportive"],
+            "share_cautious": share["cautious"],
+            "share_neutral": share["neutral"],
+            "share_opposed": share["opposed"] + share["condemning"],
+        },
+        order,
+    )
 
 
 def country_stances(rows: Rows) -> pd.DataFrame:
@@ -230,5 +278,13 @@ def _country_stances(rows: Selection) -> pd.DataFrame:
     named = located.runs(("country", "actor_name"))
     for country, name in zip(named.key("country").tolist(), named.key("actor_name").tolist()):
         actors.setdefault(country, []).append(name)
-    return pd.DataFrame({"country": countries, "n": runs.lengths, "actors": [actors[c] for c in countries],
-                         "net": net, "stance": nearest_stances(net), "quotes": _top_quotes(runs, label="actor_name")})
+    return pd.DataFrame(
+        {
+            "country": countries,
+            "n": runs.lengths,
+            "actors": [actors[c] for c in countries],
+            "net": net,
+            "stance": nearest_stances(net),
+            "quotes": _top_quotes(runs, label="actor_name"),
+        }
+    )

@@ -25,8 +25,9 @@ def alignment_edges(cells: pd.DataFrame, *, kind: str) -> pd.DataFrame:
     if kind not in EDGE_KINDS:
         raise ValueError(f"kind must be one of {EDGE_KINDS}, not {kind!r}")
     by_target: dict[str, dict[str, str]] = {}
-    for actor, label, stance in zip(cells["actor_id"].tolist(), cells["target_label"].tolist(),
-                                    cells["stance"].tolist()):
+    for actor, label, stance in zip(
+        cells["actor_id"].tolist(), cells["target_label"].tolist(), cells["stance"].tolist()
+    ):
         by_target.setdefault(label, {})[actor] = stance
     pairs: dict[tuple[str, str], list[str]] = {}
     for target_label in sorted(by_target):
@@ -35,14 +36,20 @@ def alignment_edges(cells: pd.DataFrame, *, kind: str) -> pd.DataFrame:
             if stances[a] == stances[b] if kind == "congruence" else _side(stances[a]) * _side(stances[b]) == -1:
                 pairs.setdefault((a, b), []).append(target_label)
     ordered = sorted(pairs.items())
-    return pd.DataFrame({"source": [a for (a, _), _ in ordered], "target": [b for (_, b), _ in ordered],
-                         "weight": np.array([len(targets) for _, targets in ordered], dtype=np.int64),
-                         "targets": [targets for _, targets in ordered]},
-                        columns=["source", "target", "weight", "targets"])
+    return pd.DataFrame(
+        {
+            "source": [a for (a, _), _ in ordered],
+            "target": [b for (_, b), _ in ordered],
+            "weight": np.array([len(targets) for _, targets in ordered], dtype=np.int64),
+            "targets": [targets for _, targets in ordered],
+        },
+        columns=["source", "target", "weight", "targets"],
+    )
 
 
-def polarization(cells: pd.DataFrame, *, network: pd.DataFrame | None = None,
-                 congruence: pd.DataFrame | None = None) -> dict:
+def polarization(
+    cells: pd.DataFrame, *, network: pd.DataFrame | None = None, congruence: pd.DataFrame | None = None
+) -> dict:
     """How divided the filtered actors are.
 
     conflict_share: of all (actor pair, target) combinations where both actors took a side on the target,
@@ -67,8 +74,12 @@ def polarization(cells: pd.DataFrame, *, network: pd.DataFrame | None = None,
         for node, bloc in graph.nodes(data="bloc"):
             blocs.setdefault(bloc, set()).add(node)
         modularity = float(nx.community.modularity(graph, blocs.values(), weight="weight"))
-    return {"pairs": pairs, "conflicts": conflicts, "conflict_share": conflicts / pairs if pairs else None,
-            "modularity": modularity}
+    return {
+        "pairs": pairs,
+        "conflicts": conflicts,
+        "conflict_share": conflicts / pairs if pairs else None,
+        "modularity": modularity,
+    }
 
 
 NETWORK_ACTORS = 40  # more nodes than this are unreadable, and the layout grows with the square
@@ -92,10 +103,10 @@ def _layout_graph(cells: pd.DataFrame, congruence: pd.DataFrame) -> nx.Graph:
     congruence and conflict keeps every actor in place. Agreement pulls hardest, then a shared bloc;
     a faint link between all actors keeps separate groups on one page."""
     bloc_of = dict(zip(cells["actor_id"].tolist(), cells["bloc"].tolist()))
-    weight = {(a, b): 0.6 if bloc_of[a] == bloc_of[b] else 0.02
-              for a, b in itertools.combinations(sorted(bloc_of), 2)}
-    for a, b, agreed in zip(congruence["source"].tolist(), congruence["target"].tolist(),
-                            congruence["weight"].tolist()):
+    weight = {(a, b): 0.6 if bloc_of[a] == bloc_of[b] else 0.02 for a, b in itertools.combinations(sorted(bloc_of), 2)}
+    for a, b, agreed in zip(
+        congruence["source"].tolist(), congruence["target"].tolist(), congruence["weight"].tolist()
+    ):
         weight[a, b] += float(agreed)
     graph = nx.Graph()
     graph.add_nodes_from(dict.fromkeys(cells["actor_id"].tolist()))
@@ -103,8 +114,9 @@ def _layout_graph(cells: pd.DataFrame, congruence: pd.DataFrame) -> nx.Graph:
     return graph
 
 
-def network_nodes(cells: pd.DataFrame, edges: pd.DataFrame, *, seed: int = 7,
-                  congruence: pd.DataFrame | None = None) -> pd.DataFrame:
+def network_nodes(
+    cells: pd.DataFrame, edges: pd.DataFrame, *, seed: int = 7, congruence: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per actor with its seeded spring-layout position, so the picture is the same every time.
     `congruence`, if given, is `alignment_edges(cells, kind="congruence")`, already computed."""
     columns = ["actor_id", "actor_name", "bloc", "n", "x", "y", "degree"]
@@ -113,14 +125,26 @@ def network_nodes(cells: pd.DataFrame, edges: pd.DataFrame, *, seed: int = 7,
     if congruence is None:
         congruence = alignment_edges(cells, kind="congruence")
     graph = network_graph(cells, edges)
-    positions = nx.spring_layout(_layout_graph(cells, congruence), seed=seed, weight="weight",
-                                 iterations=LAYOUT_ITERATIONS, k=2.2 / max(1, graph.number_of_nodes()) ** 0.5)
+    positions = nx.spring_layout(
+        _layout_graph(cells, congruence),
+        seed=seed,
+        weight="weight",
+        iterations=LAYOUT_ITERATIONS,
+        k=2.2 / max(1, graph.number_of_nodes()) ** 0.5,
+    )
     counts: dict[str, int] = {}
     for actor, n in zip(cells["actor_id"].tolist(), cells["n"].tolist()):
         counts[actor] = counts.get(actor, 0) + int(n)
     nodes = sorted(graph.nodes(data=True))
-    return pd.DataFrame({"actor_id": [node for node, _ in nodes], "actor_name": [data["name"] for _, data in nodes],
-                         "bloc": [data["bloc"] for _, data in nodes], "n": [counts[node] for node, _ in nodes],
-                         "x": [float(positions[node][0]) for node, _ in nodes],
-                         "y": [float(positions[node][1]) for node, _ in nodes],
-                         "degree": [graph.degree(node, weight="weight") for node, _ in nodes]}, columns=columns)
+    return pd.DataFrame(
+        {
+            "actor_id": [node for node, _ in nodes],
+            "actor_name": [data["name"] for _, data in nodes],
+            "bloc": [data["bloc"] for _, data in nodes],
+            "n": [counts[node] for node, _ in nodes],
+            "x": [float(positions[node][0]) for node, _ in nodes],
+            "y": [float(positions[node][1]) for node, _ in nodes],
+            "degree": [graph.degree(node, weight="weight") for node, _ in nodes],
+        },
+        columns=columns,
+    )

@@ -22,8 +22,14 @@ MAX_PARAM_LENGTH = 200
 MAX_VALUES_PER_PARAM = 50
 MAX_NOTES = 12
 # What the app's own (non-filter) URL keys name, for the notes about values that are ignored.
-APP_KEY_WORDS = {"read": "source", "profile": "actor", "statement": "statement", "edges": "kind of edge",
-                 "view": "view", "shot": "screenshot switch (1 or 0)"}
+APP_KEY_WORDS = {
+    "read": "source",
+    "profile": "actor",
+    "statement": "statement",
+    "edges": "kind of edge",
+    "view": "view",
+    "shot": "screenshot switch (1 or 0)",
+}
 
 
 @dataclass(frozen=True)
@@ -221,22 +227,78 @@ def _sorted_unique(column: str, *, drop_empty: bool = False) -> Callable[[object
 
 NO_DATE_WIDGET = "the sidebar has no date filter (screenshot mode honours it)"
 FILTERS: tuple[Filter, ...] = (
-    ChoiceFilter("source", "sources", "Source", singular="source", plural="sources", column="source_id",
-                 names="sources", values=lambda tables: tables.sources["source_id"].tolist()),
-    ChoiceFilter("bloc", "blocs", "Bloc", singular="bloc", plural="blocs", column="bloc", actor_column="bloc",
-                 values=_sorted_unique("bloc")),
-    ChoiceFilter("kind", "kinds", "Actor kind", singular="actor kind", plural="actor kinds", column="kind",
-                 actor_column="kind", values=_sorted_unique("kind")),
-    ChoiceFilter("country", "countries", "Country", singular="country", plural="countries", column="country",
-                 actor_column="country", values=_sorted_unique("country", drop_empty=True)),
-    ChoiceFilter("actor", "actors", "Actor", singular="actor", plural="actors", column="actor_id",
-                 actor_column="actor_id", names="actors",
-                 values=lambda tables: tables.actors.sort_values("name")["actor_id"].tolist(),
-                 not_in_sidebar="the sidebar has no actor filter; open the actor's profile instead"),
-    ChoiceFilter("stance", "stances", "Stance", singular="stance", plural="stances", column="stance",
-                 fixed=STANCES, values=lambda tables: list(STANCES)),
-    ChoiceFilter("target", "targets", "Target", singular="target", plural="targets", column="target_id",
-                 names="targets", values=lambda tables: tables.targets["target_id"].tolist()),
+    ChoiceFilter(
+        "source",
+        "sources",
+        "Source",
+        singular="source",
+        plural="sources",
+        column="source_id",
+        names="sources",
+        values=lambda tables: tables.sources["source_id"].tolist(),
+    ),
+    ChoiceFilter(
+        "bloc",
+        "blocs",
+        "Bloc",
+        singular="bloc",
+        plural="blocs",
+        column="bloc",
+        actor_column="bloc",
+        values=_sorted_unique("bloc"),
+    ),
+    ChoiceFilter(
+        "kind",
+        "kinds",
+        "Actor kind",
+        singular="actor kind",
+        plural="actor kinds",
+        column="kind",
+        actor_column="kind",
+        values=_sorted_unique("kind"),
+    ),
+    ChoiceFilter(
+        "country",
+        "countries",
+        "Country",
+        singular="country",
+        plural="countries",
+        column="country",
+        actor_column="country",
+        values=_sorted_unique("country", drop_empty=True),
+    ),
+    ChoiceFilter(
+        "actor",
+        "actors",
+        "Actor",
+        singular="actor",
+        plural="actors",
+        column="actor_id",
+        actor_column="actor_id",
+        names="actors",
+        values=lambda tables: tables.actors.sort_values("name")["actor_id"].tolist(),
+        not_in_sidebar="the sidebar has no actor filter; open the actor's profile instead",
+    ),
+    ChoiceFilter(
+        "stance",
+        "stances",
+        "Stance",
+        singular="stance",
+        plural="stances",
+        column="stance",
+        fixed=STANCES,
+        values=lambda tables: list(STANCES),
+    ),
+    ChoiceFilter(
+        "target",
+        "targets",
+        "Target",
+        singular="target",
+        plural="targets",
+        column="target_id",
+        names="targets",
+        values=lambda tables: tables.targets["target_id"].tolist(),
+    ),
     DateFilter("from", "date_from", "From", not_in_sidebar=NO_DATE_WIDGET),
     DateFilter("to", "date_to", "To", not_in_sidebar=NO_DATE_WIDGET),
     TextFilter("q", "query", "Search quotes and actors", flag="query"),
@@ -276,8 +338,9 @@ class FilterSpec:
     @classmethod
     def from_values(cls, values: Mapping[str, object]) -> FilterSpec:
         """A spec from values by URL key, e.g. {'bloc': ['US Democrats'], 'q': 'caution'} (lists for choices)."""
-        return cls(**{BY_KEY[key].field: tuple(value) if BY_KEY[key].multiple else value
-                      for key, value in values.items()})
+        return cls(
+            **{BY_KEY[key].field: tuple(value) if BY_KEY[key].multiple else value for key, value in values.items()}
+        )
 
     def value(self, key: str):
         """The value of the filter with URL key `key`."""
@@ -329,8 +392,10 @@ def _app_key_notes(key: str, items: list, other_keys) -> list[str]:
     allowed = other_keys.get(key) if isinstance(other_keys, Mapping) else None
     value = items[-1] if items else ""
     if allowed is not None and (not isinstance(value, str) or value not in allowed):
-        return [*_repeated(key, items),
-                f"Ignored {key} '{shorten(str(value))}': not a known {APP_KEY_WORDS.get(key, key)}."]
+        return [
+            *_repeated(key, items),
+            f"Ignored {key} '{shorten(str(value))}': not a known {APP_KEY_WORDS.get(key, key)}.",
+        ]
     return _repeated(key, items)
 
 

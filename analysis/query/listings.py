@@ -14,8 +14,9 @@ MAX_TABLE_ROWS = 500
 MAX_SOURCE_CHOICES = 100  # a picker that lists thousands of sources sends them all on every rerun
 
 
-def source_choices(tables: Tables, rows: Rows | None = None, *, search: str = "", keep=(),
-                   limit: int = MAX_SOURCE_CHOICES) -> list[str]:
+def source_choices(
+    tables: Tables, rows: Rows | None = None, *, search: str = "", keep=(), limit: int = MAX_SOURCE_CHOICES
+) -> list[str]:
     """Source ids for a picker: those whose title contains `search`, the ones with most statements (in
     `rows`, else in all the data) first, at most `limit` of them, and always those in `keep`."""
     ids = tables.source_ids()

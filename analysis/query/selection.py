@@ -89,6 +89,7 @@ class Selection:
 
     def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """(codes for every row of the frame, the values they stand for as strings); -1 is missing."""
+
         def build():
             values = self.frame[column]
             if isinstance(values.dtype, pd.CategoricalDtype):
@@ -96,16 +97,19 @@ class Selection:
                 return values.cat.codes.to_numpy().astype(np.int32), categories
             codes, uniques = pd.factorize(values, sort=True)
             return codes.astype(np.int32), np.array([str(u) for u in uniques], dtype=object)
+
         return self._derived(("codes", column), build)
 
     def labels(self, column: str, positions: np.ndarray, *, missing: str | None = "") -> np.ndarray:
         """The values of `column` at some frame positions, as strings (`missing` for a missing one). A categorical
         column is read from its kept codes, a text column straight from its Arrow array: no frame is built."""
+
         def arrow_text():  # a text column's Arrow array, or None for a categorical or non-Arrow column
             values = self.frame[column]
             if isinstance(values.dtype, pd.CategoricalDtype) or not hasattr(values.array, "__arrow_array__"):
                 return None
             return values.array.__arrow_array__()
+
         text = self._derived(("arrow", column), arrow_text)
         if text is not None:
             picked = text.take(np.asarray(positions, dtype=np.int64)).to_pylist()
@@ -116,14 +120,17 @@ class Selection:
 
     def array(self, column: str) -> np.ndarray:
         """A numeric column for every row of the frame (dates as int64 nanoseconds, undated = NOT_A_TIME)."""
+
         def build():
             values = self.frame[column]
             if pd.api.types.is_datetime64_any_dtype(values):
-                return np.where(values.isna().to_numpy(), NOT_A_TIME, values.to_numpy().astype("datetime64[ns]")
-                                .astype(np.int64))
+                return np.where(
+                    values.isna().to_numpy(), NOT_A_TIME, values.to_numpy().astype("datetime64[ns]").astype(np.int64)
+                )
             if pd.api.types.is_bool_dtype(values):
                 return values.to_numpy(dtype=bool)
             return values.to_numpy(dtype=np.float64)
+
         return self._derived(("array", column), build)
 
     def is_in(self, column: str, values) -> np.ndarray:
@@ -161,8 +168,9 @@ class Selection:
             (codes_a, values_a), (codes_b, values_b) = self.codes(first), self.codes(second)
             a, b = codes_a[self.positions], codes_b[self.positions]
             known = (a >= 0) & (b >= 0)
-            cells = np.bincount(a[known].astype(np.int64) * len(values_b) + b[known],
-                                minlength=len(values_a) * len(values_b))
+            cells = np.bincount(
+                a[known].astype(np.int64) * len(values_b) + b[known], minlength=len(values_a) * len(values_b)
+            )
             self._per_selection[key] = cells.reshape(len(values_a), len(values_b))
         return self._per_selection[key]
 
@@ -178,6 +186,7 @@ class Selection:
     def firsts(self, column: str) -> np.ndarray:
         """For each code of `column`, the frame position of its first row (-1 if none): a way to read
         attributes that are the same on every row of a value (an actor's name, its bloc) without grouping."""
+
         def build():
             codes, categories = self.codes(column)
             first = np.full(len(categories), -1, dtype=np.int64)
@@ -185,6 +194,7 @@ class Selection:
             keep = present >= 0
             first[present[keep]] = position[keep]
             return first
+
         return self._derived(("firsts", column), build)
 
     def present(self, column: str) -> tuple[np.ndarray, np.ndarray]:
@@ -207,8 +217,11 @@ class Selection:
         if name in DERIVED_KEYS:
             return DERIVED_KEYS[name](self)
         column = self.frame.get(name)
-        if column is not None and (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(
-                column)) and not pd.api.types.is_bool_dtype(column):
+        if (
+            column is not None
+            and (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column))
+            and not pd.api.types.is_bool_dtype(column)
+        ):
             return self.array(name)
         return self.codes(name)[0]
 
@@ -239,12 +252,15 @@ class Selection:
 
     def order(self, keys: tuple[str, ...]) -> np.ndarray:
         """Every row of the frame sorted by `keys` (stable: ties keep the frame's order). Once per frame."""
-        return self._derived(("order", keys), lambda: np.lexsort([self.sort_key(k) for k in reversed(keys)])
-                             if keys else np.arange(len(self.frame)))
+        return self._derived(
+            ("order", keys),
+            lambda: np.lexsort([self.sort_key(k) for k in reversed(keys)]) if keys else np.arange(len(self.frame)),
+        )
 
     def _grouping(self, by: tuple[str, ...], within: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
         """(every row sorted by `by` then `within`, the group number of each entry of that order). Once per
         frame: a selection's groups are then found with one gather, whatever the number of keys."""
+
         def build():
             order = self.order((*by, *within))
             change = np.zeros(len(order), dtype=bool)
@@ -254,6 +270,7 @@ class Selection:
                 values = self.sort_key(key)[order]
                 change[1:] |= values[1:] != values[:-1]
             return order, np.cumsum(change)
+
         return self._derived(("grouping", by, within), build)
 
     def runs(self, by: tuple[str, ...], *, within: tuple[str, ...] = ()) -> Runs:
@@ -325,8 +342,10 @@ class Runs:
     def shares(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """(a groups × values matrix of the share of each group's rows with each value, the values)."""
         codes, categories = self.selection.codes(column)
-        cells = np.bincount(self.group_of_row * (len(categories) + 1) + codes[self.order] + 1,
-                            minlength=len(self) * (len(categories) + 1)).reshape(len(self), len(categories) + 1)
+        cells = np.bincount(
+            self.group_of_row * (len(categories) + 1) + codes[self.order] + 1,
+            minlength=len(self) * (len(categories) + 1),
+        ).reshape(len(self), len(categories) + 1)
         return cells[:, 1:] / np.maximum(self.lengths, 1)[:, None], categories
 
     def head(self, count: int) -> tuple[np.ndarray, np.ndarray]:

@@ -11,8 +11,13 @@ from analysis.query.aggregates import Rows, nearest_stances, top_actors
 from analysis.query.selection import NOT_A_TIME, PRECISION_RANK, Selection
 
 # Fixed lengths as Timedelta (fast); calendar ones as DateOffset.
-PERIOD_OFFSETS = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7), "month": pd.DateOffset(months=1),
-                  "year": pd.DateOffset(years=1), "decade": pd.DateOffset(years=10)}
+PERIOD_OFFSETS = {
+    "day": pd.Timedelta(days=1),
+    "week": pd.Timedelta(days=7),
+    "month": pd.DateOffset(months=1),
+    "year": pd.DateOffset(years=1),
+    "decade": pd.DateOffset(years=10),
+}
 
 
 def period(date, precision: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -29,8 +34,12 @@ def trigger_event(events: pd.DataFrame, *, source_ids=None) -> pd.Series | None:
     earliest = None
     dates = events["date"].tolist()
     for i, (role, date, source_id) in enumerate(zip(events["role"].tolist(), dates, events["source_id"].tolist())):
-        if role == "trigger" and not pd.isna(date) and (wanted is None or source_id in wanted) and (
-                earliest is None or date < dates[earliest]):
+        if (
+            role == "trigger"
+            and not pd.isna(date)
+            and (wanted is None or source_id in wanted)
+            and (earliest is None or date < dates[earliest])
+        ):
             earliest = i
     return None if earliest is None else events.iloc[earliest]
 
@@ -58,8 +67,12 @@ class FirstReaction(NamedTuple):
     def order(self) -> tuple:
         """Finest precision first, then the shortest lag (no lag last), then by name."""
         no_lag = self.lag_days != self.lag_days
-        return (PRECISION_RANK.get(self.precision, len(PRECISION_RANK)), no_lag, 0.0 if no_lag else self.lag_days,
-                self.actor_name)
+        return (
+            PRECISION_RANK.get(self.precision, len(PRECISION_RANK)),
+            no_lag,
+            0.0 if no_lag else self.lag_days,
+            self.actor_name,
+        )
 
 
 FIRST_REACTION_COLUMNS = list(FirstReaction._fields)
@@ -82,13 +95,19 @@ def _first_reactions(rows: Selection, trigger_date) -> pd.DataFrame:
     about = rows.firsts("actor_id")[codes]
     # The earliest period start, then the finest precision: the first row of each actor in that order.
     earliest = _dated(rows).runs(("actor_id",), within=("date", "precision_rank"))
-    first = dict(zip(earliest.key("actor_id").tolist(),
-                     zip(pd.to_datetime(earliest.selection.array("date")[earliest.first()]),
-                         earliest.key("date_precision"))))
+    first = dict(
+        zip(
+            earliest.key("actor_id").tolist(),
+            zip(pd.to_datetime(earliest.selection.array("date")[earliest.first()]), earliest.key("date_precision")),
+        )
+    )
     records = []
-    for actor_id, name, bloc, count in zip(rows.codes("actor_id")[1][codes].tolist(),
-                                           rows.labels("actor_name", about).tolist(),
-                                           rows.labels("bloc", about).tolist(), counts.tolist()):
+    for actor_id, name, bloc, count in zip(
+        rows.codes("actor_id")[1][codes].tolist(),
+        rows.labels("actor_name", about).tolist(),
+        rows.labels("bloc", about).tolist(),
+        counts.tolist(),
+    ):
         start, precision = first.get(actor_id, (pd.NaT, "unknown"))
         days = float((start - trigger).days) if precision == "day" and trigger is not None else float("nan")
         records.append(FirstReaction(actor_id, name, bloc, start, precision, days, int(count)))
@@ -114,8 +133,11 @@ def shown_window(starts: list[pd.Timestamp], ends: list[pd.Timestamp], trigger: 
 
 
 # (date key, precision key, the grouping's name) from finest to coarsest; see Selection.sort_key.
-POINT_LEVELS = (("date", "date_precision", ""), ("date_by_week", "precision_rank", "week"),
-                ("date_by_month", "coarse_precision_rank", "month"))
+POINT_LEVELS = (
+    ("date", "date_precision", ""),
+    ("date_by_week", "precision_rank", "week"),
+    ("date_by_month", "coarse_precision_rank", "month"),
+)
 
 
 def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int = 600) -> pd.DataFrame:
@@ -153,13 +175,20 @@ def reaction_points(rows: Rows, *, limit: int = 30, window=None, max_points: int
     actor_of_point = dated.codes("actor_id")[0][firsts].tolist()
     order = sorted(range(len(firsts)), key=lambda i: (lane[actor_of_point[i]], start[i]))
     ends = period_ends(start, precision)
-    return pd.DataFrame({"actor_name": dated.labels("actor_name", firsts)[order],
-                         "start": pd.to_datetime(start[order]), "end": pd.to_datetime(ends[order]),
-                         "precision": precision[order].astype(object),
-                         "stance": dated.labels("stance", firsts)[order], "n": counts[order],
-                         "quote": dated.labels("quote", firsts)[order],
-                         "target_label": dated.labels("target_label", firsts)[order],
-                         "grouped": grouped[order].astype(object)}, columns=columns)
+    return pd.DataFrame(
+        {
+            "actor_name": dated.labels("actor_name", firsts)[order],
+            "start": pd.to_datetime(start[order]),
+            "end": pd.to_datetime(ends[order]),
+            "precision": precision[order].astype(object),
+            "stance": dated.labels("stance", firsts)[order],
+            "n": counts[order],
+            "quote": dated.labels("quote", firsts)[order],
+            "target_label": dated.labels("target_label", firsts)[order],
+            "grouped": grouped[order].astype(object),
+        },
+        columns=columns,
+    )
 
 
 def _merged(rows: Selection, groups, keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -175,8 +204,11 @@ def _merged(rows: Selection, groups, keys: tuple[str, ...]) -> tuple[np.ndarray,
         change[1:] |= value[order][1:] != value[order][:-1]
     starts = np.flatnonzero(change)
     rank = rows.sort_key("precision_rank")[firsts][order]
-    return (np.minimum.reduceat(firsts[order], starts), np.add.reduceat(groups.lengths[order], starts),
-            np.minimum.reduceat(rank, starts))
+    return (
+        np.minimum.reduceat(firsts[order], starts),
+        np.add.reduceat(groups.lengths[order], starts),
+        np.minimum.reduceat(rank, starts),
+    )
 
 
 def period_ends(starts: np.ndarray, precisions: np.ndarray) -> np.ndarray:
@@ -188,8 +220,9 @@ def period_ends(starts: np.ndarray, precisions: np.ndarray) -> np.ndarray:
         ends = np.where(precisions == precision, stamps + step, ends)
     for precision, unit, count in (("month", "M", 1), ("year", "Y", 1), ("decade", "Y", 10)):
         # A precision's date is the first of its period, so its calendar unit holds it exactly.
-        ends = np.where(precisions == precision, (stamps.astype(f"datetime64[{unit}]") + count).astype(
-            "datetime64[ns]"), ends)
+        ends = np.where(
+            precisions == precision, (stamps.astype(f"datetime64[{unit}]") + count).astype("datetime64[ns]"), ends
+        )
     return ends
 
 
@@ -205,12 +238,18 @@ def stance_series(rows: Rows, *, max_dates: int = 120) -> pd.DataFrame:
     runs = dated.runs(("target_label", "month" if by_month else "date"), within=("date",))
     firsts = runs.first()
     score = runs.mean("score")
-    return pd.DataFrame({
-        "target_label": runs.key("target_label"),
-        "date": pd.to_datetime(dated.sort_key("month" if by_month else "date")[firsts]),
-        "date_precision": "month" if by_month else runs.key("date_precision"),
-        "score": score, "stance": nearest_stances(score), "n": runs.lengths,
-        "quote": dated.labels("quote", firsts)}, columns=columns)
+    return pd.DataFrame(
+        {
+            "target_label": runs.key("target_label"),
+            "date": pd.to_datetime(dated.sort_key("month" if by_month else "date")[firsts]),
+            "date_precision": "month" if by_month else runs.key("date_precision"),
+            "score": score,
+            "stance": nearest_stances(score),
+            "n": runs.lengths,
+            "quote": dated.labels("quote", firsts),
+        },
+        columns=columns,
+    )
 
 
 def silent_actors(view: Rows, candidates: pd.DataFrame, *, target_ids) -> pd.DataFrame:

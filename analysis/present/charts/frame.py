@@ -55,8 +55,18 @@ class Draft:
         self.layout.setdefault("annotations", []).append(annotation)
 
     def add_vline(self, *, x, line: dict, row: int = 1) -> None:
-        self.layout.setdefault("shapes", []).append(dict(type="line", x0=x, x1=x, xref=_axis_ref("x", row), y0=0, y1=1,
-                                          yref=f"{_axis_ref('y', row)} domain", line=line))
+        self.layout.setdefault("shapes", []).append(
+            dict(
+                type="line",
+                x0=x,
+                x1=x,
+                xref=_axis_ref("x", row),
+                y0=0,
+                y1=1,
+                yref=f"{_axis_ref('y', row)} domain",
+                line=line,
+            )
+        )
 
     def figure(self) -> go.Figure:
         # The dicts are checked against plotly's schema by the test suite (tests/test_charts.py rebuilds
@@ -113,8 +123,19 @@ def label_margin(labels) -> int:
     return int(28 + 8.2 * longest)
 
 
-def sandwich(fig: Draft, *, title: str, subtitle: str, footer: str, height: int, left: int = 40,
-             legend_on_top: bool = False, axis_on_top: bool = False, extra_top: int = 0, notes: str = "") -> go.Figure:
+def sandwich(
+    fig: Draft,
+    *,
+    title: str,
+    subtitle: str,
+    footer: str,
+    height: int,
+    left: int = 40,
+    legend_on_top: bool = False,
+    axis_on_top: bool = False,
+    extra_top: int = 0,
+    notes: str = "",
+) -> go.Figure:
     """Put the title, subtitle and footer into the figure itself, so exports match the screen.
 
     Title and footer both line up with the figure's left edge: the title by container coordinates, the
@@ -132,29 +153,62 @@ def sandwich(fig: Draft, *, title: str, subtitle: str, footer: str, height: int,
         template=theme.TEMPLATE_NAME,
         height=height + top + bottom,
         margin=dict(l=left, t=top, b=bottom),
-        title=dict(text=f"<b>{title_html}</b>", x=0, xref="container", y=1, yref="container",
-                   # plotly anchors a wrapped title by its first line, so extra lines need extra room above
-                   yanchor="top", pad=dict(l=MARGIN_PAD, t=18 + 28 * title_html.count("<br>")),
-                   subtitle=dict(text=subtitle_html,
-                                 font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED_INK))),
+        title=dict(
+            text=f"<b>{title_html}</b>",
+            x=0,
+            xref="container",
+            y=1,
+            yref="container",
+            # plotly anchors a wrapped title by its first line, so extra lines need extra room above
+            yanchor="top",
+            pad=dict(l=MARGIN_PAD, t=18 + 28 * title_html.count("<br>")),
+            subtitle=dict(text=subtitle_html, font=dict(size=theme.SUBTITLE_SIZE, color=theme.MUTED_INK)),
+        ),
         # The texts, and the room they take, so an export can set them as editable slide text instead.
-        meta={"title": title, "subtitle": subtitle, "footer": footer, "title_block": title_block,
-              "footer_block": footer_block, **({"notes": notes} if notes else {})},
+        meta={
+            "title": title,
+            "subtitle": subtitle,
+            "footer": footer,
+            "title_block": title_block,
+            "footer_block": footer_block,
+            **({"notes": notes} if notes else {}),
+        },
     )
     if legend_on_top:
-        fig.update_layout(legend=dict(orientation="h", x=0, xref="paper", xanchor="left", y=1,
-                                      yanchor="bottom", entrywidth=0))
-    fig.add_annotation(text=footer_html, xref="paper", yref="paper", x=0, y=0, xshift=MARGIN_PAD - left,
-                       yshift=-(bottom - 14), xanchor="left", yanchor="bottom", showarrow=False, align="left",
-                       font=dict(size=theme.FOOTER_SIZE, color=theme.MUTED_INK), name="footer")
+        fig.update_layout(
+            legend=dict(orientation="h", x=0, xref="paper", xanchor="left", y=1, yanchor="bottom", entrywidth=0)
+        )
+    fig.add_annotation(
+        text=footer_html,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xshift=MARGIN_PAD - left,
+        yshift=-(bottom - 14),
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
+        font=dict(size=theme.FOOTER_SIZE, color=theme.MUTED_INK),
+        name="footer",
+    )
     return fig.figure()
 
 
 def empty_figure(message: str, *, title: str, subtitle: str, footer: str, notes: str = "") -> go.Figure:
     """What stands in a chart's place when no statement matches: the reason, in words."""
     fig = Draft()
-    fig.add_annotation(text=plain(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-                       font=dict(size=20, color=theme.MUTED_INK), name="empty")
+    fig.add_annotation(
+        text=plain(message),
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font=dict(size=20, color=theme.MUTED_INK),
+        name="empty",
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return sandwich(fig, title=title, subtitle=subtitle, footer=footer, height=260, notes=notes)
@@ -180,8 +234,10 @@ def plotly_dates(values) -> list[str | None]:
     Timestamp in microseconds, and a timeline holds hundreds."""
     minutes = pd.DatetimeIndex(values).to_numpy().astype("datetime64[m]")
     texts = np.datetime_as_string(minutes, unit="m")
-    return [None if text == "NaT" else text[:10] if text.endswith("T00:00") else text.replace("T", " ")
-            for text in texts.tolist()]
+    return [
+        None if text == "NaT" else text[:10] if text.endswith("T00:00") else text.replace("T", " ")
+        for text in texts.tolist()
+    ]
 
 
 class ActorRow(NamedTuple):
@@ -219,8 +275,9 @@ def without_sandwich(fig: go.Figure) -> go.Figure:
         return bare
     bare.layout.annotations = [a for a in bare.layout.annotations if a.name != "footer"]
     margin = bare.layout.margin
-    bare.update_layout(title=dict(text="", subtitle=dict(text="")),
-                       margin=dict(t=max(20, margin.t - meta["title_block"] + 10),
-                                   b=max(20, margin.b - meta["footer_block"] + 10)),
-                       height=bare.layout.height - meta["title_block"] - meta["footer_block"] + 20)
+    bare.update_layout(
+        title=dict(text="", subtitle=dict(text="")),
+        margin=dict(t=max(20, margin.t - meta["title_block"] + 10), b=max(20, margin.b - meta["footer_block"] + 10)),
+        height=bare.layout.height - meta["title_block"] - meta["footer_block"] + 20,
+    )
     return bare

@@ -47,8 +47,9 @@ class _Country(NamedTuple):
     quotes: list[str]
 
 
-def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title: str, subtitle: str, footer: str,
-               note: str) -> go.Figure:
+def stance_map(
+    countries: pd.DataFrame, *, country_names: dict[str, str], title: str, subtitle: str, footer: str, note: str
+) -> go.Figure:
     """`countries` from `aggregates.country_stances`; `note` says how several actors were aggregated."""
     outlines = geo.world_outlines()
     if countries.empty:
@@ -57,37 +58,90 @@ def stance_map(countries: pd.DataFrame, *, country_names: dict[str, str], title:
     shown = set(countries["country"])
     background = [_outline_xy(code) for code in outlines if code not in shown and code not in LEFT_OUT]
     xs, ys = np.concatenate([x for x, _ in background]), np.concatenate([y for _, y in background])
-    fig.add_trace(dict(type="scatter", x=xs, y=ys, fill="toself", fillcolor=BACKGROUND_LAND, mode="lines",
-                             line=dict(color="#FFFFFF", width=0.5), hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        dict(
+            type="scatter",
+            x=xs,
+            y=ys,
+            fill="toself",
+            fillcolor=BACKGROUND_LAND,
+            mode="lines",
+            line=dict(color="#FFFFFF", width=0.5),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     legend_done: set[str] = set()
     for row in sorted(records(countries, _Country), key=lambda row: STANCES.index(row.stance)):
         if row.country not in outlines:
             continue
         name = country_names.get(row.country, row.country)
         xs, ys = _outline_xy(row.country)
-        fig.add_trace(dict(type="scatter",
-            x=xs, y=ys, fill="toself", fillcolor=theme.STANCE_COLORS[row.stance], mode="lines",
-            line=dict(color="#FFFFFF", width=0.8), hoveron="fills", name=row.stance, showlegend=False,
-            text=hover([f"<b>{plain(name)}</b>: {row.stance} (net {row.net:+.2f}, {plural(row.n, 'statement')})",
+        fig.add_trace(
+            dict(
+                type="scatter",
+                x=xs,
+                y=ys,
+                fill="toself",
+                fillcolor=theme.STANCE_COLORS[row.stance],
+                mode="lines",
+                line=dict(color="#FFFFFF", width=0.8),
+                hoveron="fills",
+                name=row.stance,
+                showlegend=False,
+                text=hover(
+                    [
+                        f"<b>{plain(name)}</b>: {row.stance} (net {row.net:+.2f}, {plural(row.n, 'statement')})",
                         "Actors: " + plain(", ".join(row.actors)),
-                        *quote_lines(row.quotes)]).removesuffix("<extra></extra>"),
-            hoverinfo="text",
-        ))
+                        *quote_lines(row.quotes),
+                    ]
+                ).removesuffix("<extra></extra>"),
+                hoverinfo="text",
+            )
+        )
         legend_done.add(row.stance)
         x, y, small = _label_place(row.country)
         # A small country would vanish under its own label: put the label above it, with a pointer.
-        fig.add_annotation(x=x, y=y, text=f"<b>{plain(name)}</b><br>{row.stance}", showarrow=small, arrowhead=0,
-                           arrowcolor=theme.MUTED_INK, ax=0, ay=-48, font=dict(size=13, color=theme.INK),
-                           bgcolor="rgba(255,255,255,0.82)", borderpad=3)
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=f"<b>{plain(name)}</b><br>{row.stance}",
+            showarrow=small,
+            arrowhead=0,
+            arrowcolor=theme.MUTED_INK,
+            ax=0,
+            ay=-48,
+            font=dict(size=13, color=theme.INK),
+            bgcolor="rgba(255,255,255,0.82)",
+            borderpad=3,
+        )
     # Legend entries as squares (a filled outline would show as a line), in scale order.
     for stance in (s for s in STANCES if s in legend_done):
-        fig.add_trace(dict(type="scatter", x=[None], y=[None], mode="markers", name=stance,
-                           legendrank=STANCES.index(stance),
-                           marker=dict(symbol="square", size=14, color=theme.STANCE_COLORS[stance])))
-    fig.add_annotation(text=wrap(plain(note), 110), xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                       yanchor="bottom",
-                       showarrow=False, align="left", font=dict(size=13, color=theme.MUTED_INK), name="note",
-                       bgcolor="rgba(255,255,255,0.85)")
+        fig.add_trace(
+            dict(
+                type="scatter",
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=stance,
+                legendrank=STANCES.index(stance),
+                marker=dict(symbol="square", size=14, color=theme.STANCE_COLORS[stance]),
+            )
+        )
+    fig.add_annotation(
+        text=wrap(plain(note), 110),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
+        font=dict(size=13, color=theme.MUTED_INK),
+        name="note",
+        bgcolor="rgba(255,255,255,0.85)",
+    )
     fig.update_xaxes(visible=False, range=[-2.9, 2.9])
     fig.update_yaxes(visible=False, range=[-1.05, 1.45], scaleanchor="x", scaleratio=1)
     fig.update_layout(margin=dict(b=10))

@@ -15,8 +15,16 @@ from analysis.query.scope import Scope
 BUNDLE_VIEWS = registry.EXPORT_VIEWS
 
 
-def png_bundle(tables: Tables, spec: FilterSpec, *, as_of: dt.date, views=BUNDLE_VIEWS, svg: bool = True,
-               width: int = theme.SLIDE_WIDTH, scale: float = theme.PNG_SCALE) -> bytes:
+def png_bundle(
+    tables: Tables,
+    spec: FilterSpec,
+    *,
+    as_of: dt.date,
+    views=BUNDLE_VIEWS,
+    svg: bool = True,
+    width: int = theme.SLIDE_WIDTH,
+    scale: float = theme.PNG_SCALE,
+) -> bytes:
     """Zip bytes: NN-view.png (and .svg) per view, each carrying its own title, filter sentence and
     source, plus README.txt."""
     unknown = registry.check_views(views)

@@ -40,8 +40,19 @@ def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#"))
 
 
-def _text_box(slide, text: str, *, left, top, width, height, size: int, color: str = theme.INK,
-              bold: bool = False, name: str | None = None):
+def _text_box(
+    slide,
+    text: str,
+    *,
+    left,
+    top,
+    width,
+    height,
+    size: int,
+    color: str = theme.INK,
+    bold: bool = False,
+    name: str | None = None,
+):
     box = slide.shapes.add_textbox(left, top, width, height)
     if name:
         box.name = name
@@ -68,10 +79,28 @@ def _titled_slide(presentation, title: str, subtitle: str, footer: str):
         for run in paragraph.runs:
             run.font.size, run.font.bold, run.font.name = Pt(24), True, FONT
             run.font.color.rgb = _rgb(theme.INK)
-    _text_box(slide, subtitle, left=MARGIN, top=Inches(1.3), width=SLIDE_WIDTH - 2 * MARGIN, height=Inches(0.4),
-              size=14, color=theme.MUTED_INK, name="Subtitle")
-    _text_box(slide, footer, left=MARGIN, top=Inches(6.95), width=SLIDE_WIDTH - 2 * MARGIN, height=Inches(0.4),
-              size=10, color=theme.MUTED_INK, name="Footer")
+    _text_box(
+        slide,
+        subtitle,
+        left=MARGIN,
+        top=Inches(1.3),
+        width=SLIDE_WIDTH - 2 * MARGIN,
+        height=Inches(0.4),
+        size=14,
+        color=theme.MUTED_INK,
+        name="Subtitle",
+    )
+    _text_box(
+        slide,
+        footer,
+        left=MARGIN,
+        top=Inches(6.95),
+        width=SLIDE_WIDTH - 2 * MARGIN,
+        height=Inches(0.4),
+        size=10,
+        color=theme.MUTED_INK,
+        name="Footer",
+    )
     return slide
 
 
@@ -86,8 +115,11 @@ def _title_slide(presentation, scope: Scope, *, title: str) -> None:
             run.font.size, run.font.bold, run.font.name = Pt(36), True, FONT
             run.font.color.rgb = _rgb(theme.INK)
     sources = scope.used_sources
-    lines = [wording.subtitle(scope), f"As of {scope.as_of.day} {scope.as_of:%B %Y}",
-             "Sources: " + "; ".join(sources["title"]) if len(sources) else "Sources: none"]
+    lines = [
+        wording.subtitle(scope),
+        f"As of {scope.as_of.day} {scope.as_of:%B %Y}",
+        "Sources: " + "; ".join(sources["title"]) if len(sources) else "Sources: none",
+    ]
     body = slide.placeholders[1]
     body.left, body.top, body.width, body.height = MARGIN, Inches(3.9), SLIDE_WIDTH - 2 * MARGIN, Inches(2.5)
     body.text_frame.text = "\n".join(lines)
@@ -105,16 +137,25 @@ def _native_chart_slide(presentation, scope: Scope, view: registry.View, fig) ->
     slide = _titled_slide(presentation, meta["title"], meta["subtitle"], meta["footer"])
     chart_data = view.native_chart(scope)
     if not chart_data.categories:
-        _text_box(slide, wording.NO_MATCH + ".", left=MARGIN, top=Inches(3), width=Inches(8),
-                  height=Inches(1), size=20, color=theme.MUTED_INK)
+        _text_box(
+            slide,
+            wording.NO_MATCH + ".",
+            left=MARGIN,
+            top=Inches(3),
+            width=Inches(8),
+            height=Inches(1),
+            size=20,
+            color=theme.MUTED_INK,
+        )
         return
     data = CategoryChartData()
     # The chart keeps its data in an embedded workbook, where a bloc named "=cmd|..." would be a formula.
     data.categories = [neutralise(category) for category in chart_data.categories]
     for name, values in chart_data.series.items():
         data.add_series(name, values)
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN,
-                                   CHART_BOTTOM - CHART_TOP, data)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.BAR_STACKED, MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN, CHART_BOTTOM - CHART_TOP, data
+    )
     frame.name = f"{view.title} (native chart)"
     chart = frame.chart
     chart.has_legend = True
@@ -159,9 +200,14 @@ def _quotes_slide(presentation, scope: Scope, bloc: str, quotes) -> None:
     first = True
     # One quote can carry several actors ("Russia, China, and Iran, all of which ..."): show it once.
     merged = quotes.groupby(["source_id", "start", "end"], sort=False).agg(
-        quote=("quote", "first"), stance=("stance", "first"), cue=("cue", "first"), date=("date", "first"),
-        date_precision=("date_precision", "first"), source_title=("source_title", "first"),
-        actor_name=("actor_name", lambda names: ", ".join(names)))
+        quote=("quote", "first"),
+        stance=("stance", "first"),
+        cue=("cue", "first"),
+        date=("date", "first"),
+        date_precision=("date_precision", "first"),
+        source_title=("source_title", "first"),
+        actor_name=("actor_name", lambda names: ", ".join(names)),
+    )
     for row in merged.itertuples(index=False):
         paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
         first = False
@@ -176,28 +222,40 @@ def _quotes_slide(presentation, scope: Scope, bloc: str, quotes) -> None:
         quote.font.color.rgb = _rgb(theme.INK)
         source = frame.add_paragraph()
         attribution = source.add_run()
-        attribution.text = (f"— {row.actor_name} · cue: “{row.cue}” · {row.source_title}, "
-                            f"{wording.format_date(row.date, row.date_precision)}")
+        attribution.text = (
+            f"— {row.actor_name} · cue: “{row.cue}” · {row.source_title}, "
+            f"{wording.format_date(row.date, row.date_precision)}"
+        )
         attribution.font.size, attribution.font.name = Pt(12), FONT
         attribution.font.color.rgb = _rgb(theme.MUTED_INK)
         source.space_after = Pt(14)
 
 
 def _sources_slide(presentation, scope: Scope) -> None:
-    slide = _titled_slide(presentation, "Sources", "Every quote in this deck is verbatim from these documents; "
-                          "the sha256 identifies the exact file.", wording.footer(scope))
+    slide = _titled_slide(
+        presentation,
+        "Sources",
+        "Every quote in this deck is verbatim from these documents; the sha256 identifies the exact file.",
+        wording.footer(scope),
+    )
     sources = scope.tables.sources
     header = ("Source", "Outlet", "Date", "sha256", "File")
-    shape = slide.shapes.add_table(len(sources) + 1, len(header), MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN,
-                                   Inches(0.4) * (len(sources) + 1))
+    shape = slide.shapes.add_table(
+        len(sources) + 1, len(header), MARGIN, CHART_TOP, SLIDE_WIDTH - 2 * MARGIN, Inches(0.4) * (len(sources) + 1)
+    )
     shape.name = "Sources table"
     table = shape.table
     for column, (text, width) in enumerate(zip(header, (5.0, 1.6, 1.2, 1.6, 2.9))):
         table.columns[column].width = Inches(width)
         table.cell(0, column).text = text
     for row_index, source in enumerate(sources.itertuples(index=False), start=1):
-        values = (source.title, source.outlet or "not given", wording.format_date(source.published,
-                  source.date_precision), source.sha256[:12], source.path)
+        values = (
+            source.title,
+            source.outlet or "not given",
+            wording.format_date(source.published, source.date_precision),
+            source.sha256[:12],
+            source.path,
+        )
         for column, value in enumerate(values):
             table.cell(row_index, column).text = neutralise(value)  # a table pasted into a sheet stays inert
     for row in table.rows:
@@ -207,8 +265,15 @@ def _sources_slide(presentation, scope: Scope) -> None:
                     run.font.size, run.font.name = Pt(12), FONT
 
 
-def deck(tables: Tables, spec: FilterSpec, *, title: str, as_of: dt.date, views=DECK_VIEWS,
-         quotes_per_bloc: int = QUOTES_PER_BLOC) -> bytes:
+def deck(
+    tables: Tables,
+    spec: FilterSpec,
+    *,
+    title: str,
+    as_of: dt.date,
+    views=DECK_VIEWS,
+    quotes_per_bloc: int = QUOTES_PER_BLOC,
+) -> bytes:
     """The briefing deck for the filtered statements, as .pptx bytes."""
     unknown = registry.check_views(views)
     if unknown:

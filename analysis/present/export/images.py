@@ -13,8 +13,10 @@ import threading
 import kaleido
 import plotly.graph_objects as go
 
-INSTALL_HINT = ("PNG/SVG export needs Chromium. On Debian or Ubuntu run `sudo apt-get install -y chromium` "
-                "(or `make test`, which installs it), then try again.")
+INSTALL_HINT = (
+    "PNG/SVG export needs Chromium. On Debian or Ubuntu run `sudo apt-get install -y chromium` "
+    "(or `make test`, which installs it), then try again."
+)
 _LOCK = threading.Lock()  # kaleido's sync server handles one request at a time
 
 

@@ -19,12 +19,30 @@ from analysis.present.wording import format_date
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 COLUMNS = {  # export column -> source column in the statement view (or a derived one)
-    "statement_id": "statement_id", "actor": "actor_name", "actor_id": "actor_id", "bloc": "bloc",
-    "kind": "kind", "country": "country", "stance": "stance", "score": "score", "target": "target_label",
-    "target_id": "target_id", "quote": "quote", "cue": "cue", "summary": "summary", "mode": "mode",
-    "date": "date", "date_precision": "date_precision", "date_shown": "date_shown", "confidence": "confidence",
-    "origin": "origin", "reviewed": "reviewed", "source": "source_title", "source_id": "source_id",
-    "start": "start", "end": "end",
+    "statement_id": "statement_id",
+    "actor": "actor_name",
+    "actor_id": "actor_id",
+    "bloc": "bloc",
+    "kind": "kind",
+    "country": "country",
+    "stance": "stance",
+    "score": "score",
+    "target": "target_label",
+    "target_id": "target_id",
+    "quote": "quote",
+    "cue": "cue",
+    "summary": "summary",
+    "mode": "mode",
+    "date": "date",
+    "date_precision": "date_precision",
+    "date_shown": "date_shown",
+    "confidence": "confidence",
+    "origin": "origin",
+    "reviewed": "reviewed",
+    "source": "source_title",
+    "source_id": "source_id",
+    "start": "start",
+    "end": "end",
 }
 NUMERIC = ("score", "confidence", "start", "end")
 WIDTHS = {"quote": 80, "summary": 50, "source": 40, "actor": 26, "target": 30, "bloc": 22, "cue": 24}
@@ -39,12 +57,18 @@ def neutralise(value: object) -> object:
 
 def statement_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The export's columns, in order, with text neutralised and numbers left numeric."""
-    table = pd.DataFrame({
-        name: (rows[column] if column in rows else pd.Series(dtype=object))
-        for name, column in COLUMNS.items() if column != "date_shown"
-    })
-    table.insert(list(COLUMNS).index("date_shown"), "date_shown",
-                 [format_date(d, p) for d, p in zip(rows["date"], rows["date_precision"])])
+    table = pd.DataFrame(
+        {
+            name: (rows[column] if column in rows else pd.Series(dtype=object))
+            for name, column in COLUMNS.items()
+            if column != "date_shown"
+        }
+    )
+    table.insert(
+        list(COLUMNS).index("date_shown"),
+        "date_shown",
+        [format_date(d, p) for d, p in zip(rows["date"], rows["date_precision"])],
+    )
     table["date"] = [d.date().isoformat() if pd.notna(d) else "" for d in rows["date"]]
     table["stance"] = rows["stance"].astype(str)
     table["reviewed"] = rows["reviewed"].map({True: "true", False: "false"})

@@ -12,8 +12,10 @@ from analysis.present.pages.common import BUILD, FigureSource
 from analysis.query import aggregates
 from analysis.query.scope import Scope, main_target
 
-TERMINAL_HINT = ("The same exports from a terminal: "
-                 "`python -m analysis export --pptx deck.pptx --bloc \"US Democrats\"` (see the README).")
+TERMINAL_HINT = (
+    "The same exports from a terminal: "
+    '`python -m analysis export --pptx deck.pptx --bloc "US Democrats"` (see the README).'
+)
 NOTHING_TO_EXPORT = f"{wording.NO_MATCH}, so there is nothing to put in a deck. Clear a filter."
 
 
@@ -41,22 +43,33 @@ class BriefingPage:
     csv: Callable[[], bytes]
 
 
-def briefing_page(scope: Scope, *, title: str = "", as_of: dt.date | None = None,
-                  views: tuple[str, ...] = registry.EXPORT_VIEWS, figure: FigureSource = BUILD) -> BriefingPage:
+def briefing_page(
+    scope: Scope,
+    *,
+    title: str = "",
+    as_of: dt.date | None = None,
+    views: tuple[str, ...] = registry.EXPORT_VIEWS,
+    figure: FigureSource = BUILD,
+) -> BriefingPage:
     title = title or default_title(scope)
     as_of = as_of or scope.as_of
     dated = Scope.of(scope.tables, scope.spec, as_of=as_of, selection=scope.selection)
     blocs = aggregates.key_quotes(scope.selection)["bloc"].tolist()  # the blocs with a key-quotes slide
     slides = [f"Title: {title}"]
-    slides += [f"{registry.TITLES[v]}: {figure(v, dated).layout.meta['title']}"
-               + (" (native, editable chart)" if registry.BY_ID[v].native_chart else " (image with alt text)")
-               for v in views]
+    slides += [
+        f"{registry.TITLES[v]}: {figure(v, dated).layout.meta['title']}"
+        + (" (native, editable chart)" if registry.BY_ID[v].native_chart else " (image with alt text)")
+        for v in views
+    ]
     slides += [f"Key quotes: {bloc}" for bloc in blocs] + ["Sources, with sha256 prefixes"]
     return BriefingPage(
         caption="Everything here follows the sidebar filters: " + wording.subtitle(scope),
-        slides=slides, file_stem=file_stem(title),
+        slides=slides,
+        file_stem=file_stem(title),
         statements=f"{len(scope.selection):,} statements in the tables. {TERMINAL_HINT}",
         empty=NOTHING_TO_EXPORT if scope.selection.empty else "",
         deck=functools.partial(export.deck, scope.tables, scope.spec, title=title, as_of=as_of, views=tuple(views)),
         bundle=functools.partial(export.png_bundle, scope.tables, scope.spec, as_of=as_of, views=tuple(views)),
-        xlsx=lambda: export.table_xlsx(scope.rows), csv=lambda: export.table_csv(scope.rows))
+        xlsx=lambda: export.table_xlsx(scope.rows),
+        csv=lambda: export.table_csv(scope.rows),
+    )

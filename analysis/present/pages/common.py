@@ -63,8 +63,14 @@ class ProblemsPage:
 
 def problems_page(problems: list[Problem]) -> ProblemsPage:
     files = ", ".join(dict.fromkeys(p.file for p in problems))
-    message = (f"The tables could not be loaded: {wording.plural(len(problems), 'problem')} found in {files}. Fix them "
-               "in the CSV files, then reload this page. Nothing was changed.")
-    table = pd.DataFrame([{"file": p.file, "row": p.row, "column": p.column or "", "value": p.value,
-                           "expected": p.expected} for p in problems])
+    message = (
+        f"The tables could not be loaded: {wording.plural(len(problems), 'problem')} found in {files}. Fix them "
+        "in the CSV files, then reload this page. Nothing was changed."
+    )
+    table = pd.DataFrame(
+        [
+            {"file": p.file, "row": p.row, "column": p.column or "", "value": p.value, "expected": p.expected}
+            for p in problems
+        ]
+    )
     return ProblemsPage(message, table)

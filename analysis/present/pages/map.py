@@ -27,7 +27,13 @@ def map_page(scope: Scope, *, figure: FigureSource = BUILD) -> MapPage:
     if countries.empty:
         return MapPage(caption, fig, None)
     names = geo.country_names(countries["country"], scope.tables.actors)
-    table = pd.DataFrame({"Country": countries["country"].map(names), "Net stance": countries["stance"],
-                          "Net score": countries["net"].round(2), "Statements": countries["n"],
-                          "Actors": countries["actors"].str.join(", ")})
+    table = pd.DataFrame(
+        {
+            "Country": countries["country"].map(names),
+            "Net stance": countries["stance"],
+            "Net score": countries["net"].round(2),
+            "Statements": countries["n"],
+            "Actors": countries["actors"].str.join(", "),
+        }
+    )
     return MapPage(caption, fig, table)

@@ -13,10 +13,16 @@ from analysis.present.pages.common import BUILD, FigureSource, table_height
 from analysis.query import aggregates
 from analysis.query.scope import Scope
 
-SHARE_COLUMNS = {"share_supportive": "% supportive", "share_cautious": "% cautious",
-                 "share_opposed": "% opposed or condemning", "share_neutral": "% neutral"}
-BELIEF_CAPTION = ("For each actor and target: how many statements, and what share of them takes each stance"
-                  f" (the {MATRIX_ACTORS} actors with most statements, as in the chart).")
+SHARE_COLUMNS = {
+    "share_supportive": "% supportive",
+    "share_cautious": "% cautious",
+    "share_opposed": "% opposed or condemning",
+    "share_neutral": "% neutral",
+}
+BELIEF_CAPTION = (
+    "For each actor and target: how many statements, and what share of them takes each stance"
+    f" (the {MATRIX_ACTORS} actors with most statements, as in the chart)."
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,14 @@ def matrix_page(scope: Scope, *, figure: FigureSource = BUILD) -> MatrixPage:
     if cells.empty:
         return MatrixPage(caption, fig, None, f"{wording.NO_MATCH}.", 0, shares)
     table = cells[["actor_name", "bloc", "target_label", "n", "stance", *SHARE_COLUMNS]].rename(
-        columns={"actor_name": "Actor", "bloc": "Bloc", "target_label": "Target", "n": "Statements",
-                 "stance": "Stance", **SHARE_COLUMNS})
+        columns={
+            "actor_name": "Actor",
+            "bloc": "Bloc",
+            "target_label": "Target",
+            "n": "Statements",
+            "stance": "Stance",
+            **SHARE_COLUMNS,
+        }
+    )
     table[shares] = table[shares] * 100
     return MatrixPage(caption, fig, table, "", table_height(len(table), most=700), shares)

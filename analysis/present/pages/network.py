@@ -12,9 +12,11 @@ from analysis.present.pages.common import BUILD, FigureSource
 from analysis.query.scope import Scope
 
 EDGE_LABELS = {"congruence": "Agreement (same stance)", "conflict": "Conflict (opposite sides)"}
-HOW_TO_READ = ("An edge joins two actors on the targets they share: same stance (agreement) or one supportive "
-               "and the other cautious, opposed or condemning (conflict). Thicker edges share more targets. "
-               "The layout is seeded, so the picture stays the same; agreeing actors sit closer.")
+HOW_TO_READ = (
+    "An edge joins two actors on the targets they share: same stance (agreement) or one supportive "
+    "and the other cautious, opposed or condemning (conflict). Thicker edges share more targets. "
+    "The layout is seeded, so the picture stays the same; agreeing actors sit closer."
+)
 
 
 @dataclass(frozen=True)

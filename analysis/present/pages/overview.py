@@ -35,10 +35,13 @@ def _tiles(numbers: dict[str, int]) -> list[Tile]:
     def share(count: int) -> str:
         return f"{count / total:.0%}" if total else "–"
 
-    return [Tile("Statements", total), Tile("Actors", numbers["actors"]),
-            Tile("Supportive", share(numbers["supportive"]), f"{numbers['supportive']} statements"),
-            Tile("Cautious", share(numbers["cautious"]), f"{numbers['cautious']} statements"),
-            Tile("Opposing", share(numbers["opposing"]), f"{numbers['opposing']} statements opposed or condemning")]
+    return [
+        Tile("Statements", total),
+        Tile("Actors", numbers["actors"]),
+        Tile("Supportive", share(numbers["supportive"]), f"{numbers['supportive']} statements"),
+        Tile("Cautious", share(numbers["cautious"]), f"{numbers['cautious']} statements"),
+        Tile("Opposing", share(numbers["opposing"]), f"{numbers['opposing']} statements opposed or condemning"),
+    ]
 
 
 def overview_page(scope: Scope, *, target_id: str | None = None, figure: FigureSource = BUILD) -> OverviewPage:

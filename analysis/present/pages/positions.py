@@ -15,8 +15,16 @@ from analysis.query.scope import Scope
 
 MAX_ROWS_ON_SCREEN = 500
 TABLE_COLUMNS = {
-    "stance": "Stance", "review": "Review", "actor_name": "Actor", "quote": "Quote", "bloc": "Bloc",
-    "target_label": "Target", "cue": "Cue", "when": "Date", "mode": "Mode", "source_title": "Source",
+    "stance": "Stance",
+    "review": "Review",
+    "actor_name": "Actor",
+    "quote": "Quote",
+    "bloc": "Bloc",
+    "target_label": "Target",
+    "cue": "Cue",
+    "when": "Date",
+    "mode": "Mode",
+    "source_title": "Source",
 }
 
 
@@ -51,15 +59,27 @@ def positions_page(scope: Scope) -> PositionsPage:
     shown = listings.positions_table(scope.selection, limit=MAX_ROWS_ON_SCREEN)
     capped = ""
     if len(scope.selection) > MAX_ROWS_ON_SCREEN:
-        capped = (f"Showing the first {MAX_ROWS_ON_SCREEN:,} of {len(scope.selection):,} statements. "
-                  "Narrow the filters to see the rest.")
-    table = shown.assign(
-        when=[wording.format_date(d, p) for d, p in zip(shown["date"], shown["date_precision"])],
-        stance=shown["stance"].astype(str),
-        review=[_review_mark(r, o) for r, o in zip(shown["reviewed"], shown["origin"])],
-    )[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).reset_index(drop=True)
-    return PositionsPage(caption, "", capped, table.style.map(_stance_style, subset=["Stance"]),
-                         table_height(len(table), most=880), shown)
+        capped = (
+            f"Showing the first {MAX_ROWS_ON_SCREEN:,} of {len(scope.selection):,} statements. "
+            "Narrow the filters to see the rest."
+        )
+    table = (
+        shown.assign(
+            when=[wording.format_date(d, p) for d, p in zip(shown["date"], shown["date_precision"])],
+            stance=shown["stance"].astype(str),
+            review=[_review_mark(r, o) for r, o in zip(shown["reviewed"], shown["origin"])],
+        )[list(TABLE_COLUMNS)]
+        .rename(columns=TABLE_COLUMNS)
+        .reset_index(drop=True)
+    )
+    return PositionsPage(
+        caption,
+        "",
+        capped,
+        table.style.map(_stance_style, subset=["Stance"]),
+        table_height(len(table), most=880),
+        shown,
+    )
 
 
 @dataclass(frozen=True)
@@ -96,9 +116,27 @@ def statement_detail(scope: Scope, page: PositionsPage, row_number: int) -> Stat
     statement_id = row["statement_id"]
     start, end = int(row["start"]), int(row["end"])
     before, quote, after = text.in_context(scope.tables.texts[row["source_id"]], start, end)
-    details = (f"Cue: “{row['cue']}” · {row['mode']} · {wording.format_date(row['date'], row['date_precision'])} · "
-               f"source: {row['source_title']} · characters {start}–{end} · statement {statement_id}")
-    correction = Correction(str(row["stance"]), str(row["target_id"]), row["summary"], bool(row["reviewed"]),
-                            STANCES, scope.tables.targets["target_id"].tolist())
-    return StatementDetail(statement_id, str(row["source_id"]), f"{row['actor_name']} · {row['target_label']}",
-                           str(row["stance"]), before, quote, after, details, row["summary"], correction)
+    details = (
+        f"Cue: “{row['cue']}” · {row['mode']} · {wording.format_date(row['date'], row['date_precision'])} · "
+        f"source: {row['source_title']} · characters {start}–{end} · statement {statement_id}"
+    )
+    correction = Correction(
+        str(row["stance"]),
+        str(row["target_id"]),
+        row["summary"],
+        bool(row["reviewed"]),
+        STANCES,
+        scope.tables.targets["target_id"].tolist(),
+    )
+    return StatementDetail(
+        statement_id,
+        str(row["source_id"]),
+        f"{row['actor_name']} · {row['target_label']}",
+        str(row["stance"]),
+        before,
+        quote,
+        after,
+        details,
+        row["summary"],
+        correction,
+    )

@@ -47,9 +47,13 @@ class ProfilePage:
 
 
 def _about(actor: pd.Series) -> str:
-    details = [actor["bloc"], actor["kind"], geo.country_label(actor["country"]) if actor["country"] else "no country",
-               actor["party"] and f"party: {actor['party']}",
-               actor["aliases"] and "also: " + actor["aliases"].replace("|", ", ")]
+    details = [
+        actor["bloc"],
+        actor["kind"],
+        geo.country_label(actor["country"]) if actor["country"] else "no country",
+        actor["party"] and f"party: {actor['party']}",
+        actor["aliases"] and "also: " + actor["aliases"].replace("|", ", "),
+    ]
     return " · ".join(d for d in details if d) + " · all statements, whatever the filters"
 
 
@@ -60,20 +64,39 @@ def profile_page(scope: Scope, *, actor_id: str | None = None, figure: FigureSou
     actor = scope.tables.actors.set_index("actor_id").loc[actor_id]
     mine = actor_scope(scope, actor_id).selection  # a mask over the whole view: no copy of a million rows
     net = aggregates.nearest_stance(mine.array("score")[mine.positions].mean()) if len(mine) else "–"
-    tiles = [Tile("Statements", len(mine)), Tile("Targets", mine.nunique("target_id")),
-             Tile("Sources", mine.nunique("source_id")),
-             Tile("Net stance", net, "The stance nearest the mean score of all statements")]
+    tiles = [
+        Tile("Statements", len(mine)),
+        Tile("Targets", mine.nunique("target_id")),
+        Tile("Sources", mine.nunique("source_id")),
+        Tile("Net stance", net, "The stance nearest the mean score of all statements"),
+    ]
     page = ProfilePage(actor_id, actor["name"], _about(actor), tiles, NO_STATEMENT, None, None, "", "", [])
     if mine.empty:
         return page
     cells = aggregates.actor_target_cells(mine)
     targets = cells[["target_label", "stance", "n"]].rename(
-        columns={"target_label": "Target", "stance": "Stance", "n": "Statements"})
+        columns={"target_label": "Target", "stance": "Stance", "n": "Statements"}
+    )
     dates = mine.array("date")[mine.positions]
     moved = len(np.unique(dates[dates != NOT_A_TIME])) > 1 and mine.nunique("source_id") > 1
     chart = figure("profile", scope, options=ViewOptions(actor_id=actor_id)) if moved else None
-    cards_note = "" if len(mine) <= MAX_CARDS else (
-        f"The {MAX_CARDS} most recent of {len(mine):,} statements; the Positions page lists them all "
-        "(filter by this actor's bloc or search its name).")
-    return ProfilePage(actor_id, actor["name"], page.about, tiles, "", targets, chart, "" if moved else NO_CHART,
-                       cards_note, quote_cards(listings.latest_statements(mine, limit=MAX_CARDS)))
+    cards_note = (
+        ""
+        if len(mine) <= MAX_CARDS
+        else (
+            f"The {MAX_CARDS} most recent of {len(mine):,} statements; the Positions page lists them all "
+            "(filter by this actor's bloc or search its name)."
+        )
+    )
+    return ProfilePage(
+        actor_id,
+        actor["name"],
+        page.about,
+        tiles,
+        "",
+        targets,
+        chart,
+        "" if moved else NO_CHART,
+        cards_note,
+        quote_cards(listings.latest_statements(mine, limit=MAX_CARDS)),
+    )

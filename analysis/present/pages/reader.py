@@ -48,9 +48,15 @@ def reader_choices(scope: Scope, *, search: str = "", current: str | None = None
     """The sources the picker lists, those whose title contains `search`."""
     choices = listings.source_choices(scope.tables, scope.selection, search=search, keep=[current] if current else [])
     total = len(scope.tables.sources)
-    note = "" if len(choices) >= total else (f"Listing {len(choices)} of {total:,} sources, those with most "
-                                             "statements in the filter first; type part of a title above to find "
-                                             "another.")
+    note = (
+        ""
+        if len(choices) >= total
+        else (
+            f"Listing {len(choices)} of {total:,} sources, those with most "
+            "statements in the filter first; type part of a title above to find "
+            "another."
+        )
+    )
     return ReaderChoices(choices, note)
 
 
@@ -101,8 +107,13 @@ def _paragraph_markdown(text: str, segments, statements: dict[str, Span], select
     return "".join(parts)
 
 
-def reader_page(scope: Scope, *, source_id: str | None = None, statement_id: str | None = None,
-                statements: dict[str, Span] | None = None) -> ReaderPage:
+def reader_page(
+    scope: Scope,
+    *,
+    source_id: str | None = None,
+    statement_id: str | None = None,
+    statements: dict[str, Span] | None = None,
+) -> ReaderPage:
     """`source_id` defaults to the source with most statements in the filter; `statement_id`, if it is one
     of that source's, is selected (highlighted in bold, scrolled to). `statements`: the source's `spans`, if
     the caller has them already."""
@@ -111,15 +122,31 @@ def reader_page(scope: Scope, *, source_id: str | None = None, statement_id: str
     selected = statement_id if statement_id in statements else None
     in_filter = scope.selection.where(scope.selection.is_in("source_id", [source_id]))
     shown_ids = sorted(set(in_filter.labels("statement_id", in_filter.positions)) | ({selected} - {None}))
-    highlighting = (f"Highlighting {len(shown_ids)} of {len(statements)} statements in this source"
-                    + ("" if len(shown_ids) == len(statements) else "; the sidebar filters hide the others") + ".")
+    highlighting = (
+        f"Highlighting {len(shown_ids)} of {len(statements)} statements in this source"
+        + ("" if len(shown_ids) == len(statements) else "; the sidebar filters hide the others")
+        + "."
+    )
     text = scope.tables.texts[source_id]
     highlights = [(statements[s].start, statements[s].end, s) for s in shown_ids]
-    paragraphs = [Paragraph(_paragraph_markdown(text, segments, statements, selected),
-                            bool(selected) and any(selected in keys for _, _, keys in segments))
-                  for segments in span_segments(text, highlights)]
+    paragraphs = [
+        Paragraph(
+            _paragraph_markdown(text, segments, statements, selected),
+            bool(selected) and any(selected in keys for _, _, keys in segments),
+        )
+        for segments in span_segments(text, highlights)
+    ]
     source = scope.tables.sources.set_index("source_id").loc[source_id]
-    about = (f"{source['title']} · {source['outlet'] or 'outlet not given'} · "
-             f"{wording.format_date(source['published'], source['date_precision'])} · sha256 {source['sha256'][:12]}…")
-    return ReaderPage(source_id, statements, about, f"Dates: {source['date_note']}" if source["date_note"] else "",
-                      highlighting, paragraphs, selected if selected and re.fullmatch(SLUG_PATTERN, selected) else "")
+    about = (
+        f"{source['title']} · {source['outlet'] or 'outlet not given'} · "
+        f"{wording.format_date(source['published'], source['date_precision'])} · sha256 {source['sha256'][:12]}…"
+    )
+    return ReaderPage(
+        source_id,
+        statements,
+        about,
+        f"Dates: {source['date_note']}" if source["date_note"] else "",
+        highlighting,
+        paragraphs,
+        selected if selected and re.fullmatch(SLUG_PATTERN, selected) else "",
+    )

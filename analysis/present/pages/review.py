@@ -22,8 +22,13 @@ KEEP_FROM = 0.5  # proposals under this confidence start unticked
 
 def propose(tables: Tables, source_id: str, target_id: str) -> pd.DataFrame:
     """The extractor's proposals for one source, each under a stable row id (p001, p002, …)."""
-    proposals = extract(tables.texts[source_id], actors=tables.actors, targets=tables.targets,
-                        main_target=target_id, source_id=source_id)
+    proposals = extract(
+        tables.texts[source_id],
+        actors=tables.actors,
+        targets=tables.targets,
+        main_target=target_id,
+        source_id=source_id,
+    )
     proposals.index = [f"p{i:03d}" for i in range(1, len(proposals) + 1)]
     return proposals
 
@@ -31,9 +36,14 @@ def propose(tables: Tables, source_id: str, target_id: str) -> pd.DataFrame:
 def already_stated(tables: Tables, source_id: str, proposals: pd.DataFrame) -> pd.Series:
     """True for a proposal whose actor already has a statement overlapping the same span of the source."""
     existing = tables.statements.loc[tables.statements["source_id"] == source_id, ["actor_id", "start", "end"]]
-    pairs = pd.DataFrame({"row": proposals.index, "actor_id": proposals["actor_id"].astype(str),
-                          "start": proposals["start"], "end": proposals["end"]}).merge(
-        existing.astype({"actor_id": str}), on="actor_id", suffixes=("", "_old"))
+    pairs = pd.DataFrame(
+        {
+            "row": proposals.index,
+            "actor_id": proposals["actor_id"].astype(str),
+            "start": proposals["start"],
+            "end": proposals["end"],
+        }
+    ).merge(existing.astype({"actor_id": str}), on="actor_id", suffixes=("", "_old"))
     overlapping = pairs.loc[(pairs["start_old"] < pairs["end"]) & (pairs["start"] < pairs["end_old"]), "row"]
     return pd.Series(proposals.index.isin(set(overlapping)), index=proposals.index, dtype=bool)
 
@@ -52,26 +62,45 @@ class ProposalsTable:
 def proposals_table(tables: Tables, source_id: str, proposals: pd.DataFrame) -> ProposalsTable:
     known_ids = set(tables.actors["actor_id"])
     duplicate = already_stated(tables, source_id, proposals)
-    actors = [name if actor_id in known_ids else NEW + name
-              for name, actor_id in zip(proposals["actor"].tolist(), proposals["actor_id"].tolist())]
-    table = pd.DataFrame({
-        "include": (proposals["confidence"] >= KEEP_FROM) & ~duplicate, "actor": actors,
-        "stance": proposals["stance"].astype(str), "target": proposals["target_id"].astype(str),
-        "cue": proposals["cue"].astype(str), "evidence": proposals["evidence"].astype(str),
-        "confidence": proposals["confidence"].astype(float),
-    }, index=proposals.index)
-    caption = (f"{len(table)} proposals. Tick the ones to keep, correct actor, stance, target or cue, then save. "
-               f"Rows under {KEEP_FROM} confidence start unticked"
-               + (f", and so do the {int(duplicate.sum())} that repeat a statement already in the tables."
-                  if duplicate.any() else "."))
-    return ProposalsTable(table, caption, sorted(set(tables.actors["name"]) | set(actors)), list(STANCES),
-                          tables.targets["target_id"].tolist())
+    actors = [
+        name if actor_id in known_ids else NEW + name
+        for name, actor_id in zip(proposals["actor"].tolist(), proposals["actor_id"].tolist())
+    ]
+    table = pd.DataFrame(
+        {
+            "include": (proposals["confidence"] >= KEEP_FROM) & ~duplicate,
+            "actor": actors,
+            "stance": proposals["stance"].astype(str),
+            "target": proposals["target_id"].astype(str),
+            "cue": proposals["cue"].astype(str),
+            "evidence": proposals["evidence"].astype(str),
+            "confidence": proposals["confidence"].astype(float),
+        },
+        index=proposals.index,
+    )
+    caption = (
+        f"{len(table)} proposals. Tick the ones to keep, correct actor, stance, target or cue, then save. "
+        f"Rows under {KEEP_FROM} confidence start unticked"
+        + (
+            f", and so do the {int(duplicate.sum())} that repeat a statement already in the tables."
+            if duplicate.any()
+            else "."
+        )
+    )
+    return ProposalsTable(
+        table,
+        caption,
+        sorted(set(tables.actors["name"]) | set(actors)),
+        list(STANCES),
+        tables.targets["target_id"].tolist(),
+    )
 
 
 def in_context(tables: Tables, source_id: str, proposals: pd.DataFrame, row_id: str) -> tuple[str, str, str]:
     """(before, evidence, after): a proposal's evidence with the rest of its sentence."""
-    return text.in_context(tables.texts[source_id], int(proposals.at[row_id, "start"]),
-                           int(proposals.at[row_id, "end"]))
+    return text.in_context(
+        tables.texts[source_id], int(proposals.at[row_id, "start"]), int(proposals.at[row_id, "end"])
+    )
 
 
 def proposal_label(proposals: pd.DataFrame, row_id: str) -> str:
@@ -106,10 +135,19 @@ def new_actor_guesses(proposals: pd.DataFrame, edited: pd.DataFrame) -> pd.DataF
     def guess(name: str, column: str, default: str) -> str:
         return guesses.at[name, column] if name in guesses.index else default
 
-    return pd.DataFrame([{"actor_id": guess(n, "actor_id", slug(n)), "name": n,
-                          "kind": guess(n, "actor_kind", "organization"), "country": guess(n, "actor_country", ""),
-                          "bloc": guess(n, "actor_bloc", "") or "Unsorted"} for n in names],
-                        columns=NEW_ACTOR_COLUMNS)
+    return pd.DataFrame(
+        [
+            {
+                "actor_id": guess(n, "actor_id", slug(n)),
+                "name": n,
+                "kind": guess(n, "actor_kind", "organization"),
+                "country": guess(n, "actor_country", ""),
+                "bloc": guess(n, "actor_bloc", "") or "Unsorted",
+            }
+            for n in names
+        ],
+        columns=NEW_ACTOR_COLUMNS,
+    )
 
 
 def no_new_actors() -> pd.DataFrame:
@@ -121,18 +159,34 @@ def shown_new_actors(guesses: pd.DataFrame, edited: pd.DataFrame) -> pd.DataFram
     return guesses[guesses["name"].isin(new_actor_names(edited))]
 
 
-def save_review(data_dir: Path, seeds_dir: Path, tables: Tables, *, source_id: str, proposals: pd.DataFrame,
-                edited: pd.DataFrame, new_actors: pd.DataFrame) -> int:
+def save_review(
+    data_dir: Path,
+    seeds_dir: Path,
+    tables: Tables,
+    *,
+    source_id: str,
+    proposals: pd.DataFrame,
+    edited: pd.DataFrame,
+    new_actors: pd.DataFrame,
+) -> int:
     """Save the kept rows, as the curator corrected them, as reviewed statements (and the new actors they
     name), through curation.save_proposals. Returns how many statements were saved."""
     rows = kept(edited)
     ids = dict(zip(tables.actors["name"], tables.actors["actor_id"]))
     ids.update({NEW + n: i for n, i in zip(new_actors["name"], new_actors["actor_id"])})
     accepted = proposals.loc[rows.index].assign(
-        actor_id=[ids.get(a, "") for a in rows["actor"]], stance=rows["stance"], target_id=rows["target"],
-        cue=rows["cue"], reviewed=True)
-    return curation.save_proposals(data_dir, seeds_dir, accepted, source_id=source_id,
-                                   base=dict(tables.file_hashes), new_actors=new_actors,
-                                   reason=f"review of {source_id}")
-
-
+        actor_id=[ids.get(a, "") for a in rows["actor"]],
+        stance=rows["stance"],
+        target_id=rows["target"],
+        cue=rows["cue"],
+        reviewed=True,
+    )
+    return curation.save_proposals(
+        data_dir,
+        seeds_dir,
+        accepted,
+        source_id=source_id,
+        base=dict(tables.file_hashes),
+        new_actors=new_actors,
+        reason=f"review of {source_id}",
+    )

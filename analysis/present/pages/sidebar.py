@@ -44,29 +44,44 @@ def filter_widgets(tables: Tables, *, chosen_sources=()) -> list[FilterWidget]:
         if choice.key == "source":
             options = listings.source_choices(tables, keep=chosen_sources)
             if len(options) < len(tables.sources):
-                help_text = (f"The {len(options)} sources with most statements of {len(tables.sources):,}. "
-                             "Open any source in the Source reader.")
+                help_text = (
+                    f"The {len(options)} sources with most statements of {len(tables.sources):,}. "
+                    "Open any source in the Source reader."
+                )
         widgets.append(FilterWidget(choice.key, choice.label, options, names, help_text))
     return widgets
 
 
 def app_values(tables: Tables) -> dict[str, object]:
     """The values each of the app's own URL parameters accepts."""
-    return {"view": set(registry.BY_ID), "shot": {"0", "1"}, "statement": set(tables.statements["statement_id"]),
-            "read": set(tables.source_ids()), "profile": set(tables.actors["actor_id"]), "edges": set(EDGE_KINDS)}
+    return {
+        "view": set(registry.BY_ID),
+        "shot": {"0", "1"},
+        "statement": set(tables.statements["statement_id"]),
+        "read": set(tables.source_ids()),
+        "profile": set(tables.actors["actor_id"]),
+        "edges": set(EDGE_KINDS),
+    }
 
 
 def read_url(tables: Tables, params: dict[str, list[str]], *, on_page: bool = True) -> tuple[FilterSpec, list[str]]:
     """The FilterSpec a URL asks for, and a note for each part of it that is ignored. On a page (not in
     screenshot mode), filters the sidebar has no widget for are reported and left out."""
-    return FilterSpec.from_query_params(params, vocabulary=filters.known_values(tables), other_keys=app_values(tables),
-                                        unsupported=filters.NOT_IN_SIDEBAR if on_page else None)
+    return FilterSpec.from_query_params(
+        params,
+        vocabulary=filters.known_values(tables),
+        other_keys=app_values(tables),
+        unsupported=filters.NOT_IN_SIDEBAR if on_page else None,
+    )
 
 
 def widget_values(spec: FilterSpec, params: dict[str, list[str]]) -> dict[str, object]:
     """The widget values a URL's spec sets, for the keys the URL holds."""
-    return {f.key: (list(value) if isinstance(value := spec.value(f.key), tuple) else value)
-            for f in (*WIDGETS, QUERY, REVIEWED) if f.key in params}
+    return {
+        f.key: (list(value) if isinstance(value := spec.value(f.key), tuple) else value)
+        for f in (*WIDGETS, QUERY, REVIEWED)
+        if f.key in params
+    }
 
 
 def spec_of(chosen: dict[str, list[str]], *, query: str, reviewed: bool) -> FilterSpec:

@@ -15,8 +15,10 @@ from analysis.query.scope import Scope, main_target
 from analysis.query.selection import Selection
 
 MAX_ROWS = 200  # tables on screen are capped; the payload must not grow with the data
-LAGS_CAPTION = ("How long after the trigger event each actor's first statement came. Where the source gives only "
-                "a month or no date, the lag says so instead of guessing a day.")
+LAGS_CAPTION = (
+    "How long after the trigger event each actor's first statement came. Where the source gives only "
+    "a month or no date, the lag says so instead of guessing a day."
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,9 @@ def timeline_page(scope: Scope, *, figure: FigureSource = BUILD) -> TimelinePage
     if not lags.empty:
         if len(lags) > MAX_ROWS:
             lags_note = f"The first {MAX_ROWS} of {len(lags):,} actors to react."
-        lags_shown = lags.head(MAX_ROWS)[["actor_name", "bloc", "first_statement", "lag"]].rename(columns={
-            "actor_name": "Actor", "bloc": "Bloc", "first_statement": "First statement", "lag": "Lag"})
+        lags_shown = lags.head(MAX_ROWS)[["actor_name", "bloc", "first_statement", "lag"]].rename(
+            columns={"actor_name": "Actor", "bloc": "Bloc", "first_statement": "First statement", "lag": "Lag"}
+        )
     target_ids = scope.spec.targets or tuple(filter(None, [main_target(scope)]))
     names = ", ".join(scope.labels.targets.get(t, t) for t in target_ids) or "any target"
     candidates = filters.apply_to_actors(scope.spec, scope.tables.actors)
@@ -48,5 +51,12 @@ def timeline_page(scope: Scope, *, figure: FigureSource = BUILD) -> TimelinePage
         if len(silent) > MAX_ROWS:
             silent_note = f"{MAX_ROWS} of {len(silent):,} silent actors."
         silent_shown = silent.head(MAX_ROWS)[["name", "bloc"]].rename(columns={"name": "Actor", "bloc": "Bloc"})
-    return TimelinePage(wording.subtitle(scope), fig, lags_shown, lags_note,
-                        f"Actors in the tables with no statement on {names}.", silent_shown, silent_note)
+    return TimelinePage(
+        wording.subtitle(scope),
+        fig,
+        lags_shown,
+        lags_note,
+        f"Actors in the tables with no statement on {names}.",
+        silent_shown,
+        silent_note,
+    )
