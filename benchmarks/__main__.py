@@ -16,7 +16,10 @@ from benchmarks import loadtest, measure
 NOTES = """## How the figures got here, and the budget not met
 
 What changed since the first run (compute at 1,000,000 was 0.5-1.2 s per page, e2e ratio 2.5, extract 13k):
-- Filters make a mask over the one shared view (`analysis/selection.py`) and aggregates run on its
+- Since issue 13, compute_ms times the page models themselves (`pages.run`), the functions the pages
+  call; before, it timed a separate copy of part of each page's work. The timeline's lags are kept with the
+  selection, so its title and its table share them; the network's sentence travels in its figure.
+- Filters make a mask over the one shared view (`analysis/query/selection.py`) and aggregates run on its
   categorical codes with numpy; grouping walks sort orders computed once per dataset. No filter change
   copies or sorts a million rows. A filter on a few values compares codes instead of gathering (0.2 ms
   against 2.7 ms a million rows), and tallies are kept per selection, since one page asks several times.
@@ -192,12 +195,9 @@ def main(argv: list[str] | None = None) -> int:
             f"# Benchmarks\n\nMeasured on {results['date']} with {results['cores']} cores by `{command}` "
             "(synthetic data from `python -m analysis synth`, seed 7). Times are medians: over five filter "
             "specs in five rounds (compute), or over repeated runs; the machine is shared, so read ratios "
-            "rather than single figures.\n\n"
-            + table(results)
-            + "\n\n## Budgets\n\n"
-            + budgets(results)
-            + "\n\n"
-            + NOTES
+            "rather than single figures. compute_ms times each page's model (`analysis/present/pages/`): the "
+            "one function the page calls on a filter change, with its figures built rather than taken from the "
+            "app's cache.\n\n" + table(results) + "\n\n## Budgets\n\n" + budgets(results) + "\n\n" + NOTES
         )
         path = measure.ROOT / "BENCHMARKS.md"
         kept = path.read_text(encoding="utf-8") if path.exists() else ""

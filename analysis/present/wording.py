@@ -274,7 +274,13 @@ def lag_text(start, precision: str, *, days: float, trigger) -> str:
 
 def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
     """Per actor, its first dated statement and how long after the trigger it came, in words
-    (timeline.first_reactions has the numbers), in the same order."""
+    (timeline.first_reactions has the numbers), in the same order. Kept with the selection: the timeline's
+    title and its table both ask."""
+    rows = Selection.of(rows)
+    return rows.memo(("reaction_lags", trigger_date), lambda: _reaction_lags(rows, trigger_date))
+
+
+def _reaction_lags(rows: Selection, trigger_date) -> pd.DataFrame:
     first = timeline.first_reactions(rows, trigger_date=trigger_date)
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
     worded: dict[tuple, tuple[str, str]] = {}  # many actors share a first date: word each date once

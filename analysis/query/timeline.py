@@ -126,10 +126,12 @@ def shown_window(starts: list[pd.Timestamp], ends: list[pd.Timestamp], trigger: 
     """The reactions' axis range: at least from 4 days before the trigger to 14 after, widened to show every
     reaction period that ends in the 60 days before it whole (a month-precision statement spans its
     month), up to 60 days after it."""
-    near = [(start, end) for start, end in zip(starts, ends) if end > trigger - pd.Timedelta(days=60)]
+    since, until = trigger - pd.Timedelta(days=60), trigger + pd.Timedelta(days=60)
+    near = [(start, end) for start, end in zip(starts, ends) if end > since]
     first = min([trigger - pd.Timedelta(days=4), *(start for start, _ in near)])
-    last = max([trigger + pd.Timedelta(days=14), *(min(end, trigger + pd.Timedelta(days=60)) for _, end in near)])
-    return [first - pd.Timedelta(days=1), last + pd.Timedelta(days=1)]
+    last = max([trigger + pd.Timedelta(days=14), *(min(end, until) for _, end in near)])
+    day = pd.Timedelta(days=1)
+    return [first - day, last + day]
 
 
 # (date key, precision key, the grouping's name) from finest to coarsest; see Selection.sort_key.

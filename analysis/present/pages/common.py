@@ -43,8 +43,8 @@ class QuoteCard(NamedTuple):
 
 def quote_cards(rows: pd.DataFrame) -> list[QuoteCard]:
     """Statement rows (shaped like the view) as quote cards, in their order."""
-    dates = [wording.format_date(d, p) for d, p in zip(rows["date"], rows["date_precision"])]
-    columns = [rows[c].astype(str).tolist() for c in QuoteCard._fields[:-1]]
+    dates = [wording.format_date(d, p) for d, p in zip(rows["date"].tolist(), rows["date_precision"].tolist())]
+    columns = [[str(value) for value in rows[c].tolist()] for c in QuoteCard._fields[:-1]]
     return [QuoteCard._make(values) for values in zip(*columns, dates)]
 
 
