@@ -210,8 +210,14 @@ def actor_target_cells(rows: Rows, *, limit: int | None = None, quotes: bool = T
 
     Rows keep the spectrum's actor order (bloc, then score) and targets go from most to least discussed.
     With `limit`, only the actors with most statements are kept. `quotes=False` leaves the quotes out (empty
-    lists), for callers that only count.
+    lists), for callers that only count. Kept with a selection: a chart and its table both ask.
     """
+    if isinstance(rows, Selection):
+        return rows.memo(("actor_target_cells", limit, quotes), lambda: _actor_target_cells(rows, limit, quotes)).copy()
+    return _actor_target_cells(rows, limit, quotes)
+
+
+def _actor_target_cells(rows: Rows, limit: int | None, quotes: bool) -> pd.DataFrame:
     columns = [
         "actor_id",
         "actor_name",

@@ -61,7 +61,8 @@ def profile_page(scope: Scope, *, actor_id: str | None = None, figure: FigureSou
     """Every statement of `actor_id` (default: the actor with most statements in the filter), whatever the
     filters."""
     actor_id = actor_id or actor_choices(scope).default
-    actor = scope.tables.actors.set_index("actor_id").loc[actor_id]
+    actors = scope.tables.actors
+    actor = actors.iloc[actors["actor_id"].tolist().index(actor_id)]
     mine = actor_scope(scope, actor_id).selection  # a mask over the whole view: no copy of a million rows
     net = aggregates.nearest_stance(mine.array("score")[mine.positions].mean()) if len(mine) else "–"
     tiles = [

@@ -136,7 +136,7 @@ def reader_page(
         )
         for segments in span_segments(text, highlights)
     ]
-    source = scope.tables.sources.set_index("source_id").loc[source_id]
+    source = scope.tables.sources.iloc[scope.tables.source_ids().index(source_id)]
     about = (
         f"{source['title']} · {source['outlet'] or 'outlet not given'} · "
         f"{wording.format_date(source['published'], source['date_precision'])} · sha256 {source['sha256'][:12]}…"
