@@ -283,10 +283,11 @@ def reaction_lags(rows: Rows, *, trigger_date) -> pd.DataFrame:
 def _reaction_lags(rows: Selection, trigger_date) -> pd.DataFrame:
     first = timeline.first_reactions(rows, trigger_date=trigger_date)
     trigger = pd.Timestamp(trigger_date) if trigger_date is not None else None
-    worded: dict[tuple, tuple[str, str]] = {}  # many actors share a first date: word each date once
+    # Many actors share a first date: word each date once (its lag in days follows from it and the trigger).
+    worded: dict[tuple, tuple[str, str]] = {}
     shown, lags = [], []
     for start, precision, days in zip(first["start"].tolist(), first["precision"].tolist(), first["lag_days"].tolist()):
-        key = (start, precision, days)
+        key = ("undated",) if pd.isna(start) else (start, precision)
         if key not in worded:
             worded[key] = (format_date(start, precision), lag_text(start, precision, days=days, trigger=trigger))
         shown.append(worded[key][0])
