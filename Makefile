@@ -6,7 +6,7 @@ PORT ?= 8501
 STREAMLIT_FLAGS := --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
 	--server.fileWatcherType none --browser.gatherUsageStats false
 
-.PHONY: run test bench loadtest lint validate chromium clean model
+.PHONY: run test screenshots bench loadtest lint validate chromium clean model
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -34,14 +34,21 @@ chromium:
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 validate: $(VENV)/.app-installed
 	$(BIN)/python -m analysis validate
 
 test: $(VENV)/.test-installed chromium
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m analysis validate
 	$(BIN)/python -m pytest
+
+# The browser tests, saving their screenshots in docs/screenshots/ (the README shows them). `make test`
+# saves them in a temporary folder instead, so that it leaves the working tree as it was.
+screenshots: $(VENV)/.test-installed chromium
+	DASHBOARD_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py
 
 # Speed at 1,000 / 100,000 / 1,000,000 statements; writes BENCHMARKS.md (takes several minutes).
 bench: $(VENV)/.test-installed chromium

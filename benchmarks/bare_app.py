@@ -6,10 +6,13 @@ import streamlit as st
 
 OPTIONS = ["a", "b", "c", "d"]
 with st.sidebar:
-    chosen = [st.multiselect(label, OPTIONS, key=label) for label in
-              ("Source", "Bloc", "Actor kind", "Country", "Stance", "Target")]
+    chosen = [
+        st.multiselect(label, OPTIONS, key=label)
+        for label in ("Source", "Bloc", "Actor kind", "Country", "Stance", "Target")
+    ]
     st.text_input("Search", key="q")
 title = "Chosen: " + (", ".join(chosen[1]) or "none")
 for key in ("one", "two"):
-    st.plotly_chart(go.Figure(go.Bar(x=OPTIONS, y=[1, 2, 3, len(chosen[1])]), layout=dict(title=title)),
-                    key=key, theme=None)
+    st.plotly_chart(
+        go.Figure(go.Bar(x=OPTIONS, y=[1, 2, 3, len(chosen[1])]), layout=dict(title=title)), key=key, theme=None
+    )

@@ -3,49 +3,29 @@ data, on the real app and on a bare Streamlit page with the same widgets (the fl
 
 from __future__ import annotations
 
-import os
-import socket
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+from analysis.data.paths import PROJECT_ROOT
+from benchmarks import server
+
 TITLE = ".js-plotly-plot .main-svg .gtitle"
 
 
 def serve(script: Path, env: dict[str, str], *, log_path: Path | None = None) -> tuple[subprocess.Popen, str]:
     """`streamlit run script` on a free port of 127.0.0.1 (its output in `log_path`, if given), once healthy."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    output = log_path.open("w") if log_path else subprocess.DEVNULL
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.address",
-         "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"], cwd=ROOT, env={**os.environ, **env},
-        stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    see = f"; see {log_path}" if log_path else ""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode} for {script}{see}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
-                return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"streamlit did not answer /_stcore/health within 120 s for {script}{see}")
+    log = log_path.open("w") if log_path else None
+    try:
+        return server.start(script, env=env, log=log, timeout=120)
+    except server.ServerError as error:
+        raise RuntimeError(f"{error}{f'; see {log_path}' if log_path else ''}") from None
 
 
-def _time_filter_changes(urls: list[str], values: list[str], *, label: str, repeats: int,
-                         warmup: str) -> list[list[float]]:
+def _time_filter_changes(
+    urls: list[str], values: list[str], *, label: str, repeats: int, warmup: str
+) -> list[list[float]]:
     """For each app in `urls`, the times of `repeats` changes of its `label` filter to each of `values`, after
     one untimed change to `warmup` (a server's first filter change builds the per-dataset sort orders the
     others reuse). The apps take turns, change by change, so a slow spell of the shared machine falls on all
@@ -53,7 +33,7 @@ def _time_filter_changes(urls: list[str], values: list[str], *, label: str, repe
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=server.CHROMIUM, args=server.CHROMIUM_ARGS)
         pages = []
         for url in urls:
             page = browser.new_page(viewport={"width": 1400, "height": 1600})
@@ -78,15 +58,21 @@ def _change(page, value: str, *, label: str) -> float:
     started = time.perf_counter()
     page.keyboard.type(value)
     page.keyboard.press("Enter")
-    page.wait_for_function("([selector, old]) => { const e = document.querySelector(selector);"
-                           " return e && e.textContent !== old; }", arg=[TITLE, before], timeout=120_000)
+    page.wait_for_function(
+        "([selector, old]) => { const e = document.querySelector(selector); return e && e.textContent !== old; }",
+        arg=[TITLE, before],
+        timeout=120_000,
+    )
     elapsed = (time.perf_counter() - started) * 1000
     page.keyboard.press("Escape")
     clear = widget.get_by_role("button", name="Clear all")
     if clear.count():
         clear.first.click()
-        page.wait_for_function("([selector, old]) => { const e = document.querySelector(selector);"
-                               " return e && e.textContent === old; }", arg=[TITLE, before], timeout=120_000)
+        page.wait_for_function(
+            "([selector, old]) => { const e = document.querySelector(selector); return e && e.textContent === old; }",
+            arg=[TITLE, before],
+            timeout=120_000,
+        )
     return elapsed
 
 
@@ -100,26 +86,29 @@ def e2e_ms(folders: list[Path], *, repeats: int = len(NEW_FILTERS), rounds: int 
     for each of `rounds` rounds (so that every timed filter is new to its server); the median of all changes."""
     samples: list[list[float]] = [[] for _ in folders]
     for _ in range(rounds):
-        servers = [serve(ROOT / "dashboard.py", {"DASHBOARD_DATA_DIR": str(folder / "data"),
-                                                  "DASHBOARD_SEEDS_DIR": str(folder / "seeds")})
-                   for folder in folders]
+        servers = [
+            serve(
+                PROJECT_ROOT / "dashboard.py",
+                {"DASHBOARD_DATA_DIR": str(folder / "data"), "DASHBOARD_SEEDS_DIR": str(folder / "seeds")},
+            )
+            for folder in folders
+        ]
         try:
-            times = _time_filter_changes([url for _, url in servers], NEW_FILTERS, label="Bloc", repeats=repeats,
-                                         warmup=WARMUP_FILTER)
+            times = _time_filter_changes(
+                [url for _, url in servers], NEW_FILTERS, label="Bloc", repeats=repeats, warmup=WARMUP_FILTER
+            )
         finally:
             for process, _ in servers:
-                process.terminate()
-                process.wait(timeout=30)
+                server.stop(process)
         for pooled, measured in zip(samples, times):
             pooled += measured
     return [round(statistics.median(pooled)) for pooled in samples]
 
 
 def bare_ms(*, repeats: int = len(NEW_FILTERS)) -> float:
-    process, url = serve(ROOT / "benchmarks" / "bare_app.py", {})
+    process, url = serve(PROJECT_ROOT / "benchmarks" / "bare_app.py", {})
     try:
         times = _time_filter_changes([url], ["a", "b", "c"], label="Bloc", repeats=2 * repeats, warmup="d")
         return round(statistics.median(times[0]))
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        server.stop(process)

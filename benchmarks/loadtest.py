@@ -25,15 +25,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import e2e
+from analysis.data.paths import PROJECT_ROOT as ROOT
+from benchmarks import e2e, server
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync",
-                 # 20 pages in one browser: keep the hidden ones running at full speed.
-                 "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-                 "--disable-backgrounding-occluded-windows"]
+CHROMIUM = server.CHROMIUM
+CHROMIUM_ARGS = [
+    *server.CHROMIUM_ARGS,
+    # 20 pages in one browser: keep the hidden ones running at full speed.
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+]
 SUBTITLES = ".js-plotly-plot .main-svg .gtitle-subtitle"
 BLOCS = ("Observers", "US agencies", "Venezuelan government", "US Republicans")  # each matches one option only
 SECTION = "## Many sessions"
@@ -80,9 +82,12 @@ async def _update(page, action, wanted: str | None, session: Session, timeout_s:
     started = time.perf_counter()
     await action()
     try:
-        await page.wait_for_function(UPDATED, arg=[SUBTITLES, wanted and re.sub(r"\s+", "", wanted),
-                                                   [re.sub(r"\s+", "", b) for b in BLOCS]],
-                                     timeout=timeout_s * 1000, polling=50)
+        await page.wait_for_function(
+            UPDATED,
+            arg=[SUBTITLES, wanted and re.sub(r"\s+", "", wanted), [re.sub(r"\s+", "", b) for b in BLOCS]],
+            timeout=timeout_s * 1000,
+            polling=50,
+        )
     except Exception as error:
         session.errors.append(f"no update within {timeout_s:g} s ({type(error).__name__})")
         if os.environ.get("LOADTEST_DEBUG"):
@@ -94,8 +99,9 @@ async def _update(page, action, wanted: str | None, session: Session, timeout_s:
         session.errors.append("an exception is shown on the page")
 
 
-async def run_session(browser, url: str, session: Session, *, state: dict, seconds: float, timeout_s: float,
-                      loaded: asyncio.Event) -> None:
+async def run_session(
+    browser, url: str, session: Session, *, state: dict, seconds: float, timeout_s: float, loaded: asyncio.Event
+) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 1600})
     page = await context.new_page()
     page.on("pageerror", lambda error: session.errors.append(f"JavaScript error: {error}"))
@@ -158,8 +164,12 @@ async def drive(url: str, pid: int, *, sessions: int, seconds: float, timeout_s:
                     await asyncio.wait_for(finished.wait(), 2)
 
         sampling = asyncio.create_task(sampler())
-        tasks = [asyncio.create_task(run_session(browser, url, record, state=state, seconds=seconds,
-                                                 timeout_s=timeout_s, loaded=loaded)) for record in records]
+        tasks = [
+            asyncio.create_task(
+                run_session(browser, url, record, state=state, seconds=seconds, timeout_s=timeout_s, loaded=loaded)
+            )
+            for record in records
+        ]
         await loaded.wait()
         rss_loaded, cpu_loaded, wall_loaded = rss_mb(pid), cpu_seconds(pid), time.monotonic()
         await asyncio.gather(*tasks)
@@ -169,9 +179,17 @@ async def drive(url: str, pid: int, *, sessions: int, seconds: float, timeout_s:
         await sampling
         await browser.close()
     await asyncio.sleep(5)
-    return {"sessions": records, "rss_start": rss_start, "rss_loaded": rss_loaded, "rss_end": rss_end,
-            "rss_after_close": rss_mb(pid), "samples": samples, "loop_s": wall_end - wall_loaded,
-            "server_cpu_share": (cpu_end - cpu_loaded) / (wall_end - wall_loaded), "load_average": load_average}
+    return {
+        "sessions": records,
+        "rss_start": rss_start,
+        "rss_loaded": rss_loaded,
+        "rss_end": rss_end,
+        "rss_after_close": rss_mb(pid),
+        "samples": samples,
+        "loop_s": wall_end - wall_loaded,
+        "server_cpu_share": (cpu_end - cpu_loaded) / (wall_end - wall_loaded),
+        "load_average": load_average,
+    }
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -189,14 +207,25 @@ def summarise(result: dict, log_errors: list[str], *, sessions: int, seconds: fl
     errors = [e for s in result["sessions"] for e in s.errors] + [f"server log: {line}" for line in log_errors]
     growth = result["rss_end"] / result["rss_loaded"] if result["rss_loaded"] else float("inf")
     return {
-        "date": dt.date.today().isoformat(), "cores": os.cpu_count(), "sessions": sessions, "seconds": seconds,
-        "updates": len(latencies), "errors": len(errors), "error_kinds": sorted(set(errors))[:10],
-        "p50_ms": round(percentile(latencies, 0.50)), "p95_ms": round(percentile(latencies, 0.95)),
+        "date": dt.date.today().isoformat(),
+        "cores": os.cpu_count(),
+        "sessions": sessions,
+        "seconds": seconds,
+        "updates": len(latencies),
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors))[:10],
+        "p50_ms": round(percentile(latencies, 0.50)),
+        "p95_ms": round(percentile(latencies, 0.95)),
         "max_ms": round(max(latencies)) if latencies else None,
-        "rss_start_mb": result["rss_start"], "rss_loaded_mb": result["rss_loaded"], "rss_end_mb": result["rss_end"],
-        "rss_after_close_mb": result["rss_after_close"], "growth": round(growth, 2),
-        "memory_ok": growth <= GROWTH_BUDGET, "loop_s": round(result["loop_s"]),
-        "server_cpu_share": round(result["server_cpu_share"], 2), "load_average": result["load_average"],
+        "rss_start_mb": result["rss_start"],
+        "rss_loaded_mb": result["rss_loaded"],
+        "rss_end_mb": result["rss_end"],
+        "rss_after_close_mb": result["rss_after_close"],
+        "growth": round(growth, 2),
+        "memory_ok": growth <= GROWTH_BUDGET,
+        "loop_s": round(result["loop_s"]),
+        "server_cpu_share": round(result["server_cpu_share"], 2),
+        "load_average": result["load_average"],
         "samples": result["samples"],
     }
 
@@ -207,35 +236,37 @@ def markdown(summary: dict) -> str:
     met = "met" if summary["memory_ok"] else "NOT met"
     reading = ""
     if summary["server_cpu_share"] < 0.5:
-        reading = (f"\nThe server used {summary['server_cpu_share']:g} of a core during the loop: the latency is the "
-                   f"{summary['sessions']} browser pages (and anything else running) competing for the cores (load "
-                   f"average {summary['load_average']:g}), not the server's work.\n")
+        reading = (
+            f"\nThe server used {summary['server_cpu_share']:g} of a core during the loop: the latency is the "
+            f"{summary['sessions']} browser pages (and anything else running) competing for the cores (load "
+            f"average {summary['load_average']:g}), not the server's work.\n"
+        )
     verdict = "none" if summary["errors"] == 0 else f"{summary['errors']}: " + "; ".join(summary["error_kinds"])
     return f"""{SECTION}
 
-Measured on {summary['date']} with {summary['cores']} cores by `make loadtest` (`python -m benchmarks.loadtest
---write`): one `streamlit run` server on the project's data, {summary['sessions']} browser contexts in one
+Measured on {summary["date"]} with {summary["cores"]} cores by `make loadtest` (`python -m benchmarks.loadtest
+--write`): one `streamlit run` server on the project's data, {summary["sessions"]} browser contexts in one
 Debian chromium, each changing the Bloc filter in a loop (choose one of four blocs, then remove it) for
-{summary['seconds']:g} s after all of them had loaded their first page. An update is timed from the change to
-the chart subtitle showing the new filter. The browser runs on the same {summary['cores']} cores as the server, so
-the latencies include the {summary['sessions']} pages' own rendering; for one session alone see e2e_ms above.
+{summary["seconds"]:g} s after all of them had loaded their first page. An update is timed from the change to
+the chart subtitle showing the new filter. The browser runs on the same {summary["cores"]} cores as the server, so
+the latencies include the {summary["sessions"]} pages' own rendering; for one session alone see e2e_ms above.
 
 | figure | value |
 |---|---|
-| updates (none begun after {summary['seconds']:g} s; the last ended at {summary['loop_s']} s) | {summary['updates']} |
+| updates (none begun after {summary["seconds"]:g} s; the last ended at {summary["loop_s"]} s) | {summary["updates"]} |
 | errors | {verdict} |
-| p50 update latency | {summary['p50_ms']:,} ms |
-| p95 update latency | {summary['p95_ms']:,} ms |
-| slowest update | {summary['max_ms']:,} ms |
-| server CPU during the loop (1.0 = one core busy) | {summary['server_cpu_share']:g} |
-| machine load average (1 min) at the end | {summary['load_average']:g} |
-| server RSS at start (no session) | {summary['rss_start_mb']:,} MB |
-| server RSS once all {summary['sessions']} sessions had loaded | {summary['rss_loaded_mb']:,} MB |
-| server RSS at the end | {summary['rss_end_mb']:,} MB |
-| server RSS 5 s after the sessions closed | {summary['rss_after_close_mb']:,} MB |
-| growth from loaded to end (budget ≤ {GROWTH_BUDGET:g}×) | {summary['growth']:g}× ({met}) |
+| p50 update latency | {summary["p50_ms"]:,} ms |
+| p95 update latency | {summary["p95_ms"]:,} ms |
+| slowest update | {summary["max_ms"]:,} ms |
+| server CPU during the loop (1.0 = one core busy) | {summary["server_cpu_share"]:g} |
+| machine load average (1 min) at the end | {summary["load_average"]:g} |
+| server RSS at start (no session) | {summary["rss_start_mb"]:,} MB |
+| server RSS once all {summary["sessions"]} sessions had loaded | {summary["rss_loaded_mb"]:,} MB |
+| server RSS at the end | {summary["rss_end_mb"]:,} MB |
+| server RSS 5 s after the sessions closed | {summary["rss_after_close_mb"]:,} MB |
+| growth from loaded to end (budget ≤ {GROWTH_BUDGET:g}×) | {summary["growth"]:g}× ({met}) |
 
-Server RSS over the run (seconds since the browser started: MB): {', '.join(f'{t:g}: {m:g}' for t, m in shown)}.
+Server RSS over the run (seconds since the browser started: MB): {", ".join(f"{t:g}: {m:g}" for t, m in shown)}.
 {reading}"""
 
 
@@ -247,30 +278,30 @@ def write_section(text: str, path: Path) -> None:
         updated = current.rstrip("\n") + "\n\n" + text
     else:
         following = current.find("\n## ", start + len(SECTION))
-        updated = current[:start] + text + (current[following + 1:] if following != -1 else "")
+        updated = current[:start] + text + (current[following + 1 :] if following != -1 else "")
     path.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.loadtest", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=float(os.environ.get("LOADTEST_SECONDS", 60)),
-                        help="length of the filter-changing loop (default 60; LOADTEST_SECONDS for a smoke run)")
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        default=float(os.environ.get("LOADTEST_SECONDS", 60)),
+        help="length of the filter-changing loop (default 60; LOADTEST_SECONDS for a smoke run)",
+    )
     parser.add_argument("--timeout", type=float, default=60, help="seconds an update may take before it is an error")
     parser.add_argument("--write", action="store_true", help="put the figures in BENCHMARKS.md")
     args = parser.parse_args(argv)
     log_path = Path(tempfile.gettempdir()) / f"stance-dashboard-loadtest-{os.getpid()}.log"
     process, url = serve(log_path)
     try:
-        result = asyncio.run(drive(url, process.pid, sessions=args.sessions, seconds=args.seconds,
-                                   timeout_s=args.timeout))
+        result = asyncio.run(
+            drive(url, process.pid, sessions=args.sessions, seconds=args.seconds, timeout_s=args.timeout)
+        )
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop(process)
     summary = summarise(result, server_log_errors(log_path), sessions=args.sessions, seconds=args.seconds)
     text = markdown(summary)
     print(text)

@@ -12,17 +12,22 @@ import sys
 import time
 from pathlib import Path
 
-from analysis import export, figures, pagework, store, synth
+from analysis.data import store, synth
+from analysis.data.paths import PROJECT_ROOT as ROOT
 from analysis.extract import extract
-from analysis.filters import FilterSpec
+from analysis.present import export, pages, registry
+from analysis.query.filters import FilterSpec
+from analysis.query.scope import Scope
 
-ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 29)
-SPECS = (FilterSpec(), FilterSpec(blocs=("Opposition",)), FilterSpec(stances=("supportive", "cautious")),
-         FilterSpec(targets=("tariffs",)), FilterSpec(blocs=("Government", "Business"), targets=("trade-deal",)))
-APP_PAGES = {"overview": "views/overview.py", "positions": "views/positions.py", "matrix": "views/matrix.py",
-             "network": "views/network.py", "map": "views/map.py", "timeline": "views/timeline.py",
-             "reader": "views/reader.py", "profile": "views/profile.py"}
+SPECS = (
+    FilterSpec(),
+    FilterSpec(blocs=("Opposition",)),
+    FilterSpec(stances=("supportive", "cautious")),
+    FilterSpec(targets=("tariffs",)),
+    FilterSpec(blocs=("Government", "Business"), targets=("trade-deal",)),
+)
+APP_PAGES = {page: pages.BY_ID[page].script for page in pages.TIMED}
 
 
 def dataset(statements: int, work: Path) -> Path:
@@ -46,18 +51,19 @@ def load_seconds(folder: Path) -> dict[str, float]:
 
 
 def compute_ms(folder: Path, *, specs=SPECS, rounds: int = 5) -> dict[str, float]:
-    """Per page, the median wall time of its work for one filter change, over every spec in `rounds` rounds.
-    A round visits every page in turn, so a slow spell of the shared machine (they last a second or two)
-    lands on all pages alike instead of deciding one page's median."""
+    """Per page, the median wall time of its page model (the function the page calls, with its figures built
+    rather than taken from the app's cache) for one filter change, over every spec in `rounds` rounds. A
+    round visits every page in turn, so a slow spell of the shared machine lands on all pages alike instead
+    of deciding one page's median."""
     tables = store.load(folder / "data", folder / "seeds")
-    times: dict[str, list[float]] = {page: [] for page in pagework.PAGES}
-    for page in pagework.PAGES:
-        pagework.run(page, tables, specs[0], as_of=AS_OF)  # warm-up: imports, first-use caches
+    times: dict[str, list[float]] = {page: [] for page in pages.TIMED}
+    for page in pages.TIMED:
+        pages.run(page, tables, specs[0], as_of=AS_OF)  # warm-up: imports, first-use caches
     for _ in range(rounds):
-        for page in pagework.PAGES:
+        for page in pages.TIMED:
             for spec in specs:
                 started = time.perf_counter()
-                pagework.run(page, tables, spec, as_of=AS_OF)
+                pages.run(page, tables, spec, as_of=AS_OF)
                 times[page].append((time.perf_counter() - started) * 1000)
     return {page: round(statistics.median(samples), 1) for page, samples in times.items()}
 
@@ -75,8 +81,11 @@ def payload_kb(folder: Path) -> dict[str, float]:
             app.switch_page(path).run()
             if app.exception:
                 raise RuntimeError(f"{page}: {app.exception[0].message}")
-            size = sum(len(node.proto.SerializeToString()) for node in _elements(app._tree)
-                       if getattr(node, "proto", None) is not None)
+            size = sum(
+                len(node.proto.SerializeToString())
+                for node in _elements(app._tree)
+                if getattr(node, "proto", None) is not None
+            )
             result[page] = round(size / 1024, 1)
     finally:
         os.environ.pop("DASHBOARD_DATA_DIR", None)
@@ -96,9 +105,12 @@ def _elements(node):
 
 def rss_mb(folder: Path) -> float:
     """Peak resident memory of a process that loads the tables and does every page's work."""
-    script = (f"import datetime as dt; from analysis import store, pagework; from analysis.filters import FilterSpec;"
-              f"t = store.load({str(folder / 'data')!r}, {str(folder / 'seeds')!r});"
-              f"[pagework.run(p, t, FilterSpec(), as_of=dt.date(2026, 11, 29)) for p in pagework.PAGES]")
+    script = (
+        f"import datetime as dt; from analysis.data import store; from analysis.present import pages;"
+        f"from analysis.query.filters import FilterSpec;"
+        f"t = store.load({str(folder / 'data')!r}, {str(folder / 'seeds')!r});"
+        f"[pages.run(p, t, FilterSpec(), as_of=dt.date(2026, 11, 29)) for p in pages.TIMED]"
+    )
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -122,8 +134,7 @@ def extract_wps(folder: Path) -> float:
 
 def exports(folder: Path) -> dict[str, float]:
     tables = store.load(folder / "data", folder / "seeds")
-    scope = figures.Scope.of(tables, FilterSpec(), as_of=AS_OF)
-    fig = figures.figure("blocs", scope)
+    fig = registry.figure("blocs", Scope.of(tables, FilterSpec(), as_of=AS_OF))
     export.figure_png(fig, width=1280, height=720)  # warm-up: the kaleido server starts once per process
     png = []
     for _ in range(5):

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from benchmarks import server  # how scripts start the app and chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SEEDS_DIR = ROOT / "seeds"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM = Path(server.CHROMIUM)
 
 
 @pytest.fixture(scope="session")
 def tables():
-    from analysis import store
+    from analysis.data import store
 
     return store.load(DATA_DIR, SEEDS_DIR)
 
@@ -43,74 +37,50 @@ def data_copy(tmp_path) -> tuple[Path, Path]:
     return copy_data(tmp_path)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class AppServer:
-    """`streamlit run dashboard.py` on 127.0.0.1, started and stopped by PID."""
+    """`streamlit run dashboard.py` on 127.0.0.1 (benchmarks/server.py), started and stopped by PID."""
 
-    def __init__(self, env: dict[str, str] | None = None, *, script: Path | None = None,
-                 config_only: bool = False):
+    def __init__(self, env: dict[str, str] | None = None, *, script: Path | None = None, config_only: bool = False):
         """`config_only`: pass nothing but the port, so every other setting (the address too) comes from
         .streamlit/config.toml, as for someone who types `streamlit run dashboard.py`."""
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = Path(tempfile.gettempdir()) / f"stance-dashboard-streamlit-{self.port}.log"
+        self.log_path = Path(tempfile.mkstemp(prefix="stance-dashboard-streamlit-", suffix=".log")[1])
         self.log = self.log_path.open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"),
-             *(["--server.port", str(self.port)] if config_only else [
-                 "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
-                 "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"])],
-            cwd=ROOT, env={**os.environ, **(env or {})}, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with code {self.process.returncode}:\n{self.log_text()}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"streamlit did not answer /_stcore/health within 60 s:\n{self.log_text()}")
+        try:
+            self.process, self.url = server.start(
+                script or ROOT / "dashboard.py", env=env, log=self.log, config_only=config_only
+            )
+        except server.ServerError as error:
+            self.log.close()
+            raise RuntimeError(f"{error}:\n{self.log_text()}") from None
+        self.port = int(self.url.rsplit(":", 1)[1])
 
     def log_text(self) -> str:
-        self.log.flush()
+        if not self.log.closed:
+            self.log.flush()
         return self.log_path.read_text(errors="replace")[-4000:]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        server.stop(self.process)
         self.log.close()
 
 
 @pytest.fixture(scope="session")
 def app_server():
-    server = AppServer()
-    yield server
-    server.stop()
+    running = AppServer()
+    yield running
+    running.stop()
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or "
-                    "`apt-get install -y chromium`.")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or `apt-get install -y chromium`."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=server.CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
 

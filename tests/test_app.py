@@ -1,14 +1,15 @@
-"""The real app in AppTest: every page renders, the sidebar filters drive the charts, bad data shows errors."""
+"""The real app in AppTest: every page renders, the sidebar filters and the URL drive the pages, bad data
+shows errors. What each page shows is tested on its page model (test_pages.py)."""
 
 import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.present import pages as app_pages
 from conftest import ROOT
 
-PAGES = ["views/overview.py", "views/positions.py", "views/matrix.py", "views/network.py", "views/map.py",
-         "views/timeline.py", "views/reader.py", "views/profile.py", "views/briefing.py"]
+PAGES = [page.script for page in app_pages.PAGES]
 CHART_PAGES = ["views/overview.py", "views/matrix.py", "views/network.py", "views/map.py", "views/timeline.py"]
 
 
@@ -38,17 +39,6 @@ def test_every_page_renders_without_exception(page):
     at = run_app(page)
     assert not at.exception
     assert at.title
-
-
-def test_overview_shows_headline_tiles_charts_and_quotes():
-    at = run_app()
-    assert [m.label for m in at.metric] == ["Statements", "Actors", "Supportive", "Cautious", "Opposing"]
-    specs = figures(at)
-    assert len(specs) == 2
-    assert all(spec["layout"]["meta"]["footer"].startswith("Source:") for spec in specs)
-    assert "FTO designation" in specs[0]["layout"]["meta"]["title"]
-    badges = [m.value for m in at.markdown if "-badge[" in m.value]
-    assert len(badges) == 7  # one key quote for each of the 7 blocs
 
 
 def test_bloc_filter_leaves_only_venezuelas_allies_all_condemning():
@@ -162,16 +152,6 @@ def test_network_switches_between_agreement_and_conflict():
     assert "Polarization 51%" in " ".join(m.value for m in at.markdown).replace("\\", "")
 
 
-def test_timeline_lists_lags_and_who_is_silent():
-    at = run_app("views/timeline.py")
-    lags = at.dataframe[0].value.set_index("Actor")
-    assert lags.loc["Marco Rubio", "Lag"] == "same day"
-    assert "month precision" in lags.loc["Republican lawmakers", "Lag"]
-    silent = set(at.dataframe[1].value["Actor"])
-    assert {"Russia", "China", "Iran", "Donald Trump"} <= silent
-    assert "Republican lawmakers" not in silent
-
-
 def test_reader_opens_at_a_statement_from_the_url():
     at = run_app(params={"statement": "s017", "read": "2025-11-cartel-de-los-soles-fto"})
     at.switch_page("views/reader.py").run()
@@ -209,14 +189,13 @@ def test_profile_shows_every_statement_of_the_actor():
     assert any("over time appears once" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize("view", ["spectrum", "blocs", "matrix", "network", "map", "timeline", "profile"])
-def test_screenshot_mode_shows_one_16_9_figure_and_no_sidebar(view):
-    at = run_app(params={"view": view, "shot": "1", "profile": "marco-rubio", "bloc": "US administration"})
+def test_screenshot_mode_shows_one_16_9_figure_and_no_sidebar():
+    at = run_app(params={"view": "map", "shot": "1", "bloc": "US administration"})
     assert not at.exception
     specs = figures(at)
     assert len(specs) == 1
     assert (specs[0]["layout"]["width"], specs[0]["layout"]["height"]) == (1280, 720)
-    assert "bloc: US administration" in specs[0]["layout"]["meta"]["subtitle"] or view == "profile"
+    assert "bloc: US administration" in specs[0]["layout"]["meta"]["subtitle"]
     assert len(at.sidebar) == 0
 
 

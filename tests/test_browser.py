@@ -1,22 +1,29 @@
 """The app in Debian's chromium through Playwright, against a real `streamlit run` on 127.0.0.1.
 
-Every page is opened, its figures waited for, checked for exceptions and saved as a screenshot under
-docs/screenshots/ (the README shows them)."""
+Every page is opened, its figures waited for, checked for exceptions and saved as a screenshot: in a
+temporary folder, so that a test run changes no file of the project, or in $DASHBOARD_SCREENSHOTS_DIR
+(`make screenshots` sets it to docs/screenshots/, which the README shows)."""
 
+import os
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = Path(os.environ.get("DASHBOARD_SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="stance-screenshots-"))
 pytestmark = pytest.mark.browser
 CHART_TITLE = ".js-plotly-plot .main-svg .gtitle"
 PAGES = [  # url path, screenshot name, charts to wait for
-    ("", "overview", 2), ("positions", "positions", 0), ("matrix", "matrix", 1),
-    ("network", "network", 1), ("map", "map", 1), ("timeline", "timeline", 1),
+    ("", "overview", 2),
+    ("positions", "positions", 0),
+    ("matrix", "matrix", 1),
+    ("network", "network", 1),
+    ("map", "map", 1),
+    ("timeline", "timeline", 1),
     ("reader?read=2025-11-cartel-de-los-soles-fto&statement=s017", "reader", 0),
-    ("profile?profile=some-democrats", "profile", 0), ("briefing", "briefing", 0),
+    ("profile?profile=some-democrats", "profile", 0),
+    ("briefing", "briefing", 0),
 ]
 
 
@@ -25,11 +32,11 @@ def open_page(page, url, *, charts=0):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url)
     if charts:
-        page.wait_for_function(f"n => document.querySelectorAll('{CHART_TITLE}').length >= n", arg=charts,
-                               timeout=60_000)
+        page.wait_for_function(
+            f"n => document.querySelectorAll('{CHART_TITLE}').length >= n", arg=charts, timeout=60_000
+        )
     else:
-        page.wait_for_selector("[data-testid='stDataFrame'], [data-testid='stMarkdownContainer'] p",
-                               timeout=60_000)
+        page.wait_for_selector("[data-testid='stDataFrame'], [data-testid='stMarkdownContainer'] p", timeout=60_000)
     page.wait_for_timeout(1000)  # let fonts and transitions settle before a screenshot
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_role("dialog").count() == 0  # e.g. Streamlit's "Page not found"
@@ -41,6 +48,8 @@ def save(page, name):
     height = page.evaluate("document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight")
     page.set_viewport_size({"width": 1440, "height": max(900, min(int(height) + 120, 4000))})
     page.wait_for_timeout(600)
+    # Widgets are drawn by code the browser loads when first needed; until then they show placeholders.
+    page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
@@ -63,8 +72,11 @@ def test_changing_a_sidebar_filter_changes_the_chart(app_server, page):
     bloc.locator("input").click()
     page.keyboard.type("Venezuela's allies")
     page.keyboard.press("Enter")
-    page.wait_for_function(f"() => [...document.querySelectorAll('{CHART_TITLE}')]"
-                           ".some(e => e.textContent.includes('0 of 3 actors support'))", timeout=30_000)
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll('{CHART_TITLE}')]"
+        ".some(e => e.textContent.includes('0 of 3 actors support'))",
+        timeout=30_000,
+    )
     assert "bloc: Venezuela's allies" in chart_texts(page)
     assert "bloc=Venezuela" in page.url
 
@@ -78,13 +90,16 @@ def test_a_copied_url_reopens_the_filtered_view(app_server, page):
 
 def test_screenshot_mode_hides_the_sidebar_and_chrome(app_server, page):
     open_page(page, app_server.url + "/map?view=map&shot=1", charts=1)
-    assert page.locator("[data-testid='stSidebar']").count() == 0 or not page.locator(
-        "[data-testid='stSidebar']").is_visible()
+    assert (
+        page.locator("[data-testid='stSidebar']").count() == 0
+        or not page.locator("[data-testid='stSidebar']").is_visible()
+    )
     assert not page.locator("header[data-testid='stHeader']").is_visible()
     box = page.locator(".js-plotly-plot").first.bounding_box()
     assert (round(box["width"]), round(box["height"])) == (1280, 720)
     page.set_viewport_size({"width": 1440, "height": 900})
     page.wait_for_timeout(500)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "screenshot-mode.png"))
 
 
@@ -93,8 +108,7 @@ def test_the_reader_scrolls_to_the_selected_span(app_server, browser):
     page = context.new_page()
     try:
         open_page(page, app_server.url + "/reader?read=2025-11-cartel-de-los-soles-fto&statement=s025")
-        page.wait_for_function("() => document.querySelector('[data-testid=stMain]').scrollTop > 200",
-                               timeout=15_000)
+        page.wait_for_function("() => document.querySelector('[data-testid=stMain]').scrollTop > 200", timeout=15_000)
         box = page.locator(".st-key-span-s025").bounding_box()
         assert 0 <= box["y"] < 700  # the selected span's paragraph is on screen
     finally:
@@ -112,7 +126,8 @@ def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(app_server,
     slides = list(Presentation(str(path)).slides)
     assert slides[0].shapes.title.text == "Who stands where on the US intervention in Latin America"
     assert [s.shapes.title.text for s in slides if s.shapes.title.text.startswith("Key quotes")] == [
-        "Key quotes: Venezuela's allies"]
+        "Key quotes: Venezuela's allies"
+    ]
     # The deck's click reruns the page; a click made while that rerun runs can be lost on a busy machine.
     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
     with page.expect_download(timeout=60_000) as download_info:

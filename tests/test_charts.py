@@ -3,14 +3,15 @@
 import pandas as pd
 import pytest
 
-from analysis import charts, metrics, theme
+from analysis.present import charts, theme
+from analysis.query import aggregates
 from frames import SMALL
 
 TEXT = {"title": "A finding", "subtitle": "5 statements by 4 actors · no filters", "footer": "Source: test"}
 
 
 def test_spectrum_traces_colours_and_rows():
-    positions = metrics.actor_positions(SMALL)
+    positions = aggregates.actor_positions(SMALL)
     before = positions.copy(deep=True)
     fig = charts.stance_spectrum(positions, **TEXT)
     pd.testing.assert_frame_equal(positions, before)
@@ -26,7 +27,7 @@ def test_spectrum_traces_colours_and_rows():
 
 
 def test_sandwich_text_is_in_the_figure():
-    fig = charts.stance_spectrum(metrics.actor_positions(SMALL), **TEXT)
+    fig = charts.stance_spectrum(aggregates.actor_positions(SMALL), **TEXT)
     assert "A finding" in fig.layout.title.text
     assert fig.layout.title.subtitle.text == TEXT["subtitle"]
     footer = [a for a in fig.layout.annotations if a.name == "footer"]
@@ -36,14 +37,14 @@ def test_sandwich_text_is_in_the_figure():
 
 def test_data_text_is_escaped_for_plotly():
     hostile = SMALL.assign(actor_name="<b onmouseover=alert(1)>X</b>", bloc="<script>")
-    fig = charts.stance_spectrum(metrics.actor_positions(hostile), **{**TEXT, "title": "<img src=x>"})
+    fig = charts.stance_spectrum(aggregates.actor_positions(hostile), **{**TEXT, "title": "<img src=x>"})
     dumped = fig.to_json()
     assert "<script>" not in dumped and "<img" not in dumped and "<b onmouseover" not in dumped
     assert "&lt;script&gt;" in dumped
 
 
 def test_bloc_bar_diverges_around_zero():
-    counts = metrics.stance_counts(SMALL, by="bloc")
+    counts = aggregates.stance_counts(SMALL, by="bloc")
     fig = charts.stance_by_bloc(counts, **TEXT)
     values = {}
     for trace in fig.data:
@@ -67,6 +68,9 @@ def test_empty_input_says_so(builder):
 
 
 def test_palette_has_no_red_green_pair():
-    greens = [c for c in theme.STANCE_COLORS.values() if int(c[3:5], 16) > int(c[1:3], 16) + 40
-              and int(c[3:5], 16) > int(c[5:7], 16) + 40]
+    greens = [
+        c
+        for c in theme.STANCE_COLORS.values()
+        if int(c[3:5], 16) > int(c[1:3], 16) + 40 and int(c[3:5], 16) > int(c[5:7], 16) + 40
+    ]
     assert greens == []

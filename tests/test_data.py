@@ -39,14 +39,30 @@ def test_every_quote_is_verbatim_at_its_offsets(table):
         raw = path.read_bytes()
         assert hashlib.sha256(raw).hexdigest() == sources[row["source_id"]]["sha256"]
         text = path.read_text(encoding="utf-8")  # as open(path, encoding="utf-8").read()
-        assert text[int(row["start"]):int(row["end"])] == row["quote"], row
+        assert text[int(row["start"]) : int(row["end"])] == row["quote"], row
 
 
 def test_actors_named_in_the_issue_are_all_there(tables):
     names = set(tables.actors["actor_id"])
-    required = {"us-state-department", "marco-rubio", "donald-trump", "nicolas-maduro", "venezuelan-government",
-                "republican-lawmakers", "some-democrats", "critics", "supporters", "analysts", "russia", "china",
-                "iran", "us-agencies", "us-prosecutors", "obama-administration", "trump-first-administration"}
+    required = {
+        "us-state-department",
+        "marco-rubio",
+        "donald-trump",
+        "nicolas-maduro",
+        "venezuelan-government",
+        "republican-lawmakers",
+        "some-democrats",
+        "critics",
+        "supporters",
+        "analysts",
+        "russia",
+        "china",
+        "iran",
+        "us-agencies",
+        "us-prosecutors",
+        "obama-administration",
+        "trump-first-administration",
+    }
     assert required - names == set()
 
 
@@ -83,8 +99,14 @@ def test_vague_collectives_stay_vague(tables):
 
 def test_events_cover_the_history_and_the_designation(tables):
     events = tables.events.set_index("event_id")
-    assert {"mid-2000s-sanctions", "2015-national-security-threat", "2019-guaido-recognition",
-            "indictments-venezuelan-generals", "fto-announcement", "fto-designation-effective"} <= set(events.index)
+    assert {
+        "mid-2000s-sanctions",
+        "2015-national-security-threat",
+        "2019-guaido-recognition",
+        "indictments-venezuelan-generals",
+        "fto-announcement",
+        "fto-designation-effective",
+    } <= set(events.index)
     assert str(events.loc["fto-announcement", "date"].date()) == "2025-11-16"
     assert str(events.loc["fto-designation-effective", "date"].date()) == "2025-11-24"
     assert events.loc["indictments-venezuelan-generals", "date_precision"] == "unknown"

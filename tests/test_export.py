@@ -13,11 +13,14 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 from pptx import Presentation
 
-from analysis import export, figures, metrics, theme
-from analysis.__main__ import main
-from analysis.export import images
-from analysis.filters import FilterSpec, apply
-from analysis.schema import STANCES
+from analysis.cli import main
+from analysis.data import paths
+from analysis.data.schema import STANCES
+from analysis.present import export, registry, theme
+from analysis.present.export import images
+from analysis.query import aggregates
+from analysis.query.filters import FilterSpec, apply
+from analysis.query.scope import Scope
 from frames import SMALL
 
 AS_OF = dt.date(2026, 11, 29)
@@ -34,17 +37,17 @@ def texts(slide):
 
 
 def test_deck_slides_in_order_with_their_titles(tables, full_deck):
-    scope = figures.Scope.of(tables, FilterSpec(), as_of=AS_OF)
-    blocs = metrics.key_quotes(scope.rows)["bloc"].tolist()
+    scope = Scope.of(tables, FilterSpec(), as_of=AS_OF)
+    blocs = aggregates.key_quotes(scope.rows)["bloc"].tolist()
     slides = list(full_deck.slides)
     assert len(slides) == 1 + len(export.DECK_VIEWS) + len(blocs) + 1
     assert slides[0].shapes.title.text == TITLE
     assert "As of 29 November 2026" in slides[0].placeholders[1].text_frame.text
     for slide, view in zip(slides[1:], export.DECK_VIEWS):
-        meta = figures.figure(view, scope).layout.meta
+        meta = registry.figure(view, scope).layout.meta
         assert slide.shapes.title.text == meta["title"]
         assert meta["subtitle"] in texts(slide) and meta["footer"] in texts(slide)
-    assert [s.shapes.title.text for s in slides[-1 - len(blocs):-1]] == [f"Key quotes: {b}" for b in blocs]
+    assert [s.shapes.title.text for s in slides[-1 - len(blocs) : -1]] == [f"Key quotes: {b}" for b in blocs]
     assert slides[-1].shapes.title.text == "Sources"
 
 
@@ -52,13 +55,12 @@ def test_bloc_slide_is_a_native_chart_with_the_filtered_counts(tables, full_deck
     slide = list(full_deck.slides)[1 + export.DECK_VIEWS.index("blocs")]
     charts = [shape.chart for shape in slide.shapes if shape.has_chart]
     assert len(charts) == 1
-    counts = metrics.stance_counts(tables.view, by="bloc").iloc[::-1]
+    counts = aggregates.stance_counts(tables.view, by="bloc").iloc[::-1]
     chart = charts[0]
     assert list(chart.plots[0].categories) == counts["bloc"].tolist()
     for series in chart.series:
         assert list(series.values) == [float(v) for v in counts[series.name]]
-        assert str(series.format.fill.fore_color.rgb) == theme.STANCE_COLORS[
-            series.name].lstrip("#")
+        assert str(series.format.fill.fore_color.rgb) == theme.STANCE_COLORS[series.name].lstrip("#")
     assert [s.name for s in chart.series] == list(STANCES)
 
 
@@ -74,10 +76,14 @@ def test_image_slides_carry_alt_text(full_deck):
 def test_quote_slides_hold_verbatim_quotes_and_the_sources_slide_the_hashes(tables, full_deck):
     slides = list(full_deck.slides)
     quotes = {f"“{quote}”" for quote in tables.statements["quote"]}
-    shown = [line for slide in slides if slide.shapes.title.text.startswith("Key quotes")
-             for text in texts(slide) for line in text.split("\n") if line.startswith(("SUPPORTIVE", "CAUTIOUS",
-                                                                                       "OPPOSED", "CONDEMNING",
-                                                                                       "NEUTRAL"))]
+    shown = [
+        line
+        for slide in slides
+        if slide.shapes.title.text.startswith("Key quotes")
+        for text in texts(slide)
+        for line in text.split("\n")
+        if line.startswith(("SUPPORTIVE", "CAUTIOUS", "OPPOSED", "CONDEMNING", "NEUTRAL"))
+    ]
     assert shown and all(line.split("  ", 1)[1] in quotes for line in shown)
     table = next(shape.table for shape in slides[-1].shapes if shape.has_table)
     cells = [cell.text for row in table.rows for cell in row.cells]
@@ -85,8 +91,11 @@ def test_quote_slides_hold_verbatim_quotes_and_the_sources_slide_the_hashes(tabl
 
 
 def test_deck_follows_the_filters(tables):
-    deck = Presentation(io.BytesIO(export.deck(tables, FilterSpec(blocs=("Venezuela's allies",)), title="t",
-                                               as_of=AS_OF, views=("blocs",))))
+    deck = Presentation(
+        io.BytesIO(
+            export.deck(tables, FilterSpec(blocs=("Venezuela's allies",)), title="t", as_of=AS_OF, views=("blocs",))
+        )
+    )
     slides = list(deck.slides)
     assert [s.shapes.title.text for s in slides[2:-1]] == ["Key quotes: Venezuela's allies"]
     chart = next(shape.chart for shape in slides[1].shapes if shape.has_chart)
@@ -94,22 +103,23 @@ def test_deck_follows_the_filters(tables):
 
 
 def test_png_has_the_requested_size_and_is_not_blank(tables):
-    fig = figures.figure("blocs", figures.Scope.of(tables, FilterSpec(), as_of=AS_OF))
+    fig = registry.figure("blocs", Scope.of(tables, FilterSpec(), as_of=AS_OF))
     image = Image.open(io.BytesIO(export.figure_png(fig, width=800, height=450, scale=2)))
     assert image.size == (1600, 900)
     assert max(ImageStat.Stat(image.convert("L")).var) > 100
 
 
 def test_svg_parses_and_holds_the_title(tables):
-    fig = figures.figure("spectrum", figures.Scope.of(tables, FilterSpec(), as_of=AS_OF))
+    fig = registry.figure("spectrum", Scope.of(tables, FilterSpec(), as_of=AS_OF))
     root = ET.fromstring(export.figure_svg(fig, width=1000, height=700))
     text = " ".join(t for t in root.itertext())
     assert "actors support" in text and "As of 29 Nov 2026" in text
 
 
 def test_png_bundle_has_every_view_and_a_readme(tables):
-    bundle = zipfile.ZipFile(io.BytesIO(export.png_bundle(tables, FilterSpec(stances=("condemning",)),
-                                                          as_of=AS_OF, views=("blocs", "map"))))
+    bundle = zipfile.ZipFile(
+        io.BytesIO(export.png_bundle(tables, FilterSpec(stances=("condemning",)), as_of=AS_OF, views=("blocs", "map")))
+    )
     assert sorted(bundle.namelist()) == ["01-blocs.png", "01-blocs.svg", "02-map.png", "02-map.svg", "README.txt"]
     readme = bundle.read("README.txt").decode()
     assert "Filter: 3 statements by 3 actors · stance: condemning" in readme and "As of: 2026-11-29" in readme
@@ -121,8 +131,9 @@ def test_missing_chromium_gives_a_clear_error(monkeypatch, tables):
     images._server.cache_clear()
     try:
         with pytest.raises(export.ExportError, match="apt-get install -y chromium"):
-            export.figure_png(figures.figure("blocs", figures.Scope.of(tables, FilterSpec(), as_of=AS_OF)),
-                              width=400, height=300)
+            export.figure_png(
+                registry.figure("blocs", Scope.of(tables, FilterSpec(), as_of=AS_OF)), width=400, height=300
+            )
     finally:
         images._server.cache_clear()
 
@@ -155,8 +166,7 @@ def test_xlsx_is_readable_and_coloured(tables):
     assert sheet["A1"].font.bold
     header = [c.value for c in sheet[1]]
     stance_cell = sheet.cell(row=2, column=header.index("stance") + 1)
-    assert stance_cell.fill.fgColor.rgb.endswith(theme.STANCE_COLORS[
-        stance_cell.value].lstrip("#"))
+    assert stance_cell.fill.fgColor.rgb.endswith(theme.STANCE_COLORS[stance_cell.value].lstrip("#"))
     assert sheet.column_dimensions["K"].width >= 60  # the quote column is wide
 
 
@@ -166,8 +176,7 @@ hostile = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(quote=hostile, name=hostile, score=st.floats(-1, 1, allow_nan=False), start=st.integers(0, 10_000))
 def test_no_exported_cell_can_run_as_a_formula(quote, name, score, start):
-    rows = SMALL.head(1).assign(quote=quote, actor_name=name, summary="=" + name, score=-abs(score) - 0.5,
-                                start=start)
+    rows = SMALL.head(1).assign(quote=quote, actor_name=name, summary="=" + name, score=-abs(score) - 0.5, start=start)
     for reader, writer in ((read_csv, export.table_csv), (read_xlsx, export.table_xlsx)):
         back = reader(writer(rows))
         for column in back.columns:
@@ -189,18 +198,44 @@ def test_cli_writes_files_and_filters_change_them(tmp_path):
 
 def test_cli_writes_a_deck_and_a_png_folder(tmp_path):
     deck, folder = tmp_path / "deck.pptx", tmp_path / "png"
-    assert main(["export", "--pptx", str(deck), "--png", str(folder), "--views", "blocs,map",
-                 "--bloc", "Venezuela's allies", "--title", "Allies", "--as-of", "2026-11-29"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--pptx",
+                str(deck),
+                "--png",
+                str(folder),
+                "--views",
+                "blocs,map",
+                "--bloc",
+                "Venezuela's allies",
+                "--title",
+                "Allies",
+                "--as-of",
+                "2026-11-29",
+            ]
+        )
+        == 0
+    )
     assert next(iter(Presentation(str(deck)).slides)).shapes.title.text == "Allies"
-    assert sorted(p.name for p in folder.iterdir()) == ["01-blocs.png", "01-blocs.svg", "02-map.png", "02-map.svg",
-                                                        "README.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "01-blocs.png",
+        "01-blocs.svg",
+        "02-map.png",
+        "02-map.svg",
+        "README.txt",
+    ]
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["export", "--csv", "x.csv", "--bloc", "Martians"], "Unknown filter value: bloc 'Martians'"),
-    (["export", "--csv", "x.csv", "--views", "pie"], "Unknown view(s): pie"),
-    (["export"], "Nothing to write"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["export", "--csv", "x.csv", "--bloc", "Martians"], "Unknown filter value: bloc 'Martians'"),
+        (["export", "--csv", "x.csv", "--views", "pie"], "Unknown view(s): pie"),
+        (["export"], "Nothing to write"),
+    ],
+)
 def test_cli_refuses_bad_values_clearly(argv, message, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(argv) == 2
@@ -213,3 +248,37 @@ def test_cli_bad_date_exits_nonzero(capsys):
         main(["export", "--csv", "x.csv", "--as-of", "29/11/2026"])
     assert exit_info.value.code == 2
     assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_cli_has_a_flag_for_every_filter(tmp_path, data_copy):
+    data, seeds = data_copy
+    statements = data / "statements.csv"
+    statements.write_text(statements.read_text(encoding="utf-8").replace(",true\n", ",false\n", 1), encoding="utf-8")
+    folders = ["--data", str(data), "--seeds", str(seeds)]
+    dated, reviewed, everything = tmp_path / "dated.csv", tmp_path / "reviewed.csv", tmp_path / "all.csv"
+    assert main(["export", *folders, "--csv", str(dated), "--from", "2025-11-16", "--to", "2025-11-16"]) == 0
+    assert set(read_csv(dated.read_bytes())["date"]) == {"2025-11-16"}
+    assert main(["export", *folders, "--csv", str(everything)]) == 0
+    assert main(["export", *folders, "--csv", str(reviewed), "--reviewed"]) == 0
+    assert len(read_csv(reviewed.read_bytes())) == len(read_csv(everything.read_bytes())) - 1
+    assert set(read_csv(reviewed.read_bytes())["reviewed"].astype(str).str.lower()) == {"true"}
+
+
+def test_the_command_line_reads_the_data_folders_from_the_environment(data_copy, tmp_path, monkeypatch, capsys):
+    data, seeds = data_copy
+    statements = data / "statements.csv"
+    statements.write_text(
+        statements.read_text(encoding="utf-8").replace(",supportive,", ",supportve,", 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
+    monkeypatch.chdir(tmp_path)  # whatever the working directory
+    assert main(["validate"]) == 1
+    assert "got 'supportve'" in capsys.readouterr().err
+    assert (
+        main(["validate", "--data", str(paths.PROJECT_ROOT / "data"), "--seeds", str(paths.PROJECT_ROOT / "seeds")])
+        == 0
+    )
+    assert paths.lexicon_file() == data / "lexicon.csv"
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))  # a folder without its own lexicon
+    assert paths.lexicon_file() == paths.PROJECT_ROOT / "data" / "lexicon.csv"

@@ -7,27 +7,31 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.filters import FilterSpec, Labels, apply, describe
-from analysis.schema import STANCES
+from analysis.data.schema import STANCES
+from analysis.present.wording import describe
+from analysis.query.filters import FilterSpec, Labels, apply
 from frames import SMALL
 
 
-@pytest.mark.parametrize(("spec", "expected_ids"), [
-    (FilterSpec(), ["a1", "a2", "a3", "a4", "a5"]),
-    (FilterSpec(blocs=("Bloc A",)), ["a1", "a2"]),
-    (FilterSpec(blocs=("Bloc A", "Observers")), ["a1", "a2", "a4"]),
-    (FilterSpec(stances=("cautious",)), ["a2"]),
-    (FilterSpec(stances=("condemning", "opposed")), ["a3", "a5"]),
-    (FilterSpec(targets=("talks",)), ["a4", "a5"]),
-    (FilterSpec(countries=("RUS",)), ["a3", "a5"]),
-    (FilterSpec(kinds=("commentators",)), ["a4"]),
-    (FilterSpec(actors=("gov-c",), targets=("plan",)), ["a3"]),
-    (FilterSpec(query="CAUTION"), ["a2"]),
-    (FilterSpec(query="gov c"), ["a3", "a5"]),
-    (FilterSpec(blocs=("Bloc A",), stances=("condemning",)), []),
-    (FilterSpec(date_from=dt.date(2025, 11, 17)), []),
-    (FilterSpec(date_to=dt.date(2025, 11, 16)), ["a1", "a2", "a3", "a4", "a5"]),
-])
+@pytest.mark.parametrize(
+    ("spec", "expected_ids"),
+    [
+        (FilterSpec(), ["a1", "a2", "a3", "a4", "a5"]),
+        (FilterSpec(blocs=("Bloc A",)), ["a1", "a2"]),
+        (FilterSpec(blocs=("Bloc A", "Observers")), ["a1", "a2", "a4"]),
+        (FilterSpec(stances=("cautious",)), ["a2"]),
+        (FilterSpec(stances=("condemning", "opposed")), ["a3", "a5"]),
+        (FilterSpec(targets=("talks",)), ["a4", "a5"]),
+        (FilterSpec(countries=("RUS",)), ["a3", "a5"]),
+        (FilterSpec(kinds=("commentators",)), ["a4"]),
+        (FilterSpec(actors=("gov-c",), targets=("plan",)), ["a3"]),
+        (FilterSpec(query="CAUTION"), ["a2"]),
+        (FilterSpec(query="gov c"), ["a3", "a5"]),
+        (FilterSpec(blocs=("Bloc A",), stances=("condemning",)), []),
+        (FilterSpec(date_from=dt.date(2025, 11, 17)), []),
+        (FilterSpec(date_to=dt.date(2025, 11, 16)), ["a1", "a2", "a3", "a4", "a5"]),
+    ],
+)
 def test_apply(spec, expected_ids):
     before = SMALL.copy(deep=True)
     result = apply(spec, SMALL)
@@ -35,16 +39,22 @@ def test_apply(spec, expected_ids):
     pd.testing.assert_frame_equal(SMALL, before)
 
 
-@pytest.mark.parametrize(("spec", "with_rows", "expected"), [
-    (FilterSpec(), False, "All statements"),
-    (FilterSpec(), True, "5 statements by 4 actors · no filters"),
-    (FilterSpec(blocs=("Bloc A",)), True, "2 statements by 2 actors · bloc: Bloc A"),
-    (FilterSpec(blocs=("Bloc B", "Bloc A")), False, "blocs: Bloc A, Bloc B"),
-    (FilterSpec(stances=("cautious",), query="caution"), True,
-     "1 statement by 1 actor · stance: cautious · matching “caution”"),
-    (FilterSpec(targets=("plan",)), False, "target: The plan"),
-    (FilterSpec(date_from=dt.date(2025, 1, 1), reviewed_only=True), False, "dated from 2025-01-01 · reviewed only"),
-])
+@pytest.mark.parametrize(
+    ("spec", "with_rows", "expected"),
+    [
+        (FilterSpec(), False, "All statements"),
+        (FilterSpec(), True, "5 statements by 4 actors · no filters"),
+        (FilterSpec(blocs=("Bloc A",)), True, "2 statements by 2 actors · bloc: Bloc A"),
+        (FilterSpec(blocs=("Bloc B", "Bloc A")), False, "blocs: Bloc A, Bloc B"),
+        (
+            FilterSpec(stances=("cautious",), query="caution"),
+            True,
+            "1 statement by 1 actor · stance: cautious · matching “caution”",
+        ),
+        (FilterSpec(targets=("plan",)), False, "target: The plan"),
+        (FilterSpec(date_from=dt.date(2025, 1, 1), reviewed_only=True), False, "dated from 2025-01-01 · reviewed only"),
+    ],
+)
 def test_describe(spec, with_rows, expected):
     labels = Labels(targets={"plan": "The plan"})
     rows = apply(spec, SMALL) if with_rows else None
@@ -80,8 +90,11 @@ def test_url_round_trip(spec):
     assert restored == spec
 
 
-@given(st.dictionaries(st.text(max_size=20), st.lists(st.text(max_size=300), max_size=60) | st.text(max_size=300),
-                       max_size=8))
+@given(
+    st.dictionaries(
+        st.text(max_size=20), st.lists(st.text(max_size=300), max_size=60) | st.text(max_size=300), max_size=8
+    )
+)
 def test_arbitrary_params_never_raise(params):
     spec, notes = FilterSpec.from_query_params(params, vocabulary={"bloc": {"Bloc A"}})
     assert isinstance(spec, FilterSpec)
@@ -90,15 +103,18 @@ def test_arbitrary_params_never_raise(params):
     assert set(spec.stances) <= set(STANCES)
 
 
-@pytest.mark.parametrize(("params", "expected_spec", "note_words"), [
-    ({"bloc": ["Bloc A", "Nope"]}, FilterSpec(blocs=("Bloc A",)), "Ignored bloc 'Nope'"),
-    ({"stance": "Supportive"}, FilterSpec(), "not a known stance"),
-    ({"colour": "red"}, FilterSpec(), "unknown URL parameter 'colour'"),
-    ({"from": "2025-13-01"}, FilterSpec(), "expected a date"),
-    ({"q": "x" * 500}, FilterSpec(), "longer than 200"),
-    ({"bloc": ["Bloc A"] * 80}, FilterSpec(), "more than 50 values"),
-    ({"reviewed": "maybe"}, FilterSpec(), "expected 1 or 0"),
-])
+@pytest.mark.parametrize(
+    ("params", "expected_spec", "note_words"),
+    [
+        ({"bloc": ["Bloc A", "Nope"]}, FilterSpec(blocs=("Bloc A",)), "Ignored bloc 'Nope'"),
+        ({"stance": "Supportive"}, FilterSpec(), "not a known stance"),
+        ({"colour": "red"}, FilterSpec(), "unknown URL parameter 'colour'"),
+        ({"from": "2025-13-01"}, FilterSpec(), "expected a date"),
+        ({"q": "x" * 500}, FilterSpec(), "longer than 200"),
+        ({"bloc": ["Bloc A"] * 80}, FilterSpec(), "more than 50 values"),
+        ({"reviewed": "maybe"}, FilterSpec(), "expected 1 or 0"),
+    ],
+)
 def test_bad_params_are_ignored_and_reported(params, expected_spec, note_words):
     spec, notes = FilterSpec.from_query_params(params, vocabulary={"bloc": {"Bloc A"}})
     assert spec == expected_spec

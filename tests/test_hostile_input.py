@@ -23,10 +23,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tally
-from analysis import curation, store
+from analysis.data import curation, store
+from analysis.data.schema import STANCES, TABLES
 from analysis.extract import PROPOSAL_COLUMNS, extract
 from analysis.extract.segment import MAX_SENTENCE_CHARS, sentences
-from analysis.schema import STANCES, TABLES
 from conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -35,13 +35,35 @@ UPLOAD_CASES = sorted((CORPUS / "uploads").glob("*.toml"))
 ANY = "any"
 # What the issue asks the tables corpus to cover; each case names what it covers in `covers`.
 REQUIRED_TABLE_COVERAGE = {
-    "wrong delimiter", "missing column", "extra column", "broken quoting", "BOM", "CRLF", "Latin-1 bytes",
-    "empty file", "header only", "NUL bytes", "10 MB of garbage", "duplicate ids", "dangling references",
-    "negative offset", "offset past the end", "quote that doesn't match", "unknown stance", "mis-cased stance",
-    "bad ISO country", "impossible date",
+    "wrong delimiter",
+    "missing column",
+    "extra column",
+    "broken quoting",
+    "BOM",
+    "CRLF",
+    "Latin-1 bytes",
+    "empty file",
+    "header only",
+    "NUL bytes",
+    "10 MB of garbage",
+    "duplicate ids",
+    "dangling references",
+    "negative offset",
+    "offset past the end",
+    "quote that doesn't match",
+    "unknown stance",
+    "mis-cased stance",
+    "bad ISO country",
+    "impossible date",
 }
-REQUIRED_UPLOAD_COVERAGE = {"binary", "empty", "oversized", "invalid UTF-8", "path traversal",
-                            "100k sentences without punctuation"}
+REQUIRED_UPLOAD_COVERAGE = {
+    "binary",
+    "empty",
+    "oversized",
+    "invalid UTF-8",
+    "path traversal",
+    "100k sentences without punctuation",
+}
 PLACEHOLDER = "\x01cell\x01"
 
 
@@ -50,6 +72,7 @@ def read_case(path: Path) -> dict:
 
 
 # --- Changing a table file as a case says ------------------------------------------------------------
+
 
 def _records(raw: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
@@ -81,7 +104,7 @@ def _cell(raw: bytes, change: dict) -> bytes:
 def _fields(raw: bytes, change: dict) -> bytes:
     records = _records(raw)
     record = records[change["row"]]
-    del record[len(record) - change.get("drop", 0):]
+    del record[len(record) - change.get("drop", 0) :]
     record.extend(change.get("add", []))
     return _write_records(records)
 
@@ -106,44 +129,43 @@ def _random_bytes(change: dict) -> bytes:
     return generator.randbytes(change["size"])
 
 
+def _replace(raw: bytes, change: dict, path: Path) -> bytes:
+    new = change["new"].encode(change.get("encoding", "utf-8"))
+    assert change["old"].encode("utf-8") in raw, f"{change['old']!r} is not in {path.name}: update the case"
+    return raw.replace(change["old"].encode("utf-8"), new, change.get("count", 1) or -1)
+
+
+# What each op does to a file's bytes: (bytes, the change, the file, the case's folder) -> new bytes.
+BYTE_CHANGES = {
+    "replace": lambda raw, change, path, folder: _replace(raw, change, path),
+    "cell": lambda raw, change, path, folder: _cell(raw, change),
+    "fields": lambda raw, change, path, folder: _fields(raw, change),
+    "add_column": lambda raw, change, path, folder: _column(raw, change, add=True),
+    "drop_column": lambda raw, change, path, folder: _column(raw, change, add=False),
+    "keep_lines": lambda raw, change, path, folder: b"".join(raw.splitlines(keepends=True)[: change["count"]]),
+    "content": lambda raw, change, path, folder: (
+        (folder / change["file"]).read_bytes() if "file" in change else change["text"].encode("utf-8")
+    ),
+    "random_bytes": lambda raw, change, path, folder: _random_bytes(change),
+    "bom": lambda raw, change, path, folder: b"\xef\xbb\xbf" + raw,
+    "crlf": lambda raw, change, path, folder: raw.replace(b"\n", b"\r\n"),
+    "cr": lambda raw, change, path, folder: raw.replace(b"\n", b"\r"),
+    "encode": lambda raw, change, path, folder: raw.decode("utf-8").encode(change["encoding"]),
+}
+
+
 def apply_change(path: Path, change: dict, folder: Path) -> None:
     op = change["op"]
     if op == "delete":
         path.unlink()
-        return
-    if op == "folder":
+    elif op == "folder":
         path.unlink()
         path.mkdir()
         (path / "inside.csv").write_text("a folder, not a table\n", encoding="utf-8")
-        return
-    raw = path.read_bytes()
-    if op == "replace":
-        new = change["new"].encode(change.get("encoding", "utf-8"))
-        assert change["old"].encode("utf-8") in raw, f"{change['old']!r} is not in {path.name}: update the case"
-        raw = raw.replace(change["old"].encode("utf-8"), new, change.get("count", 1) or -1)
-    elif op == "cell":
-        raw = _cell(raw, change)
-    elif op == "fields":
-        raw = _fields(raw, change)
-    elif op in ("add_column", "drop_column"):
-        raw = _column(raw, change, add=op == "add_column")
-    elif op == "keep_lines":
-        raw = b"".join(raw.splitlines(keepends=True)[:change["count"]])
-    elif op == "content":
-        raw = (folder / change["file"]).read_bytes() if "file" in change else change["text"].encode("utf-8")
-    elif op == "random_bytes":
-        raw = _random_bytes(change)
-    elif op == "bom":
-        raw = b"\xef\xbb\xbf" + raw
-    elif op == "crlf":
-        raw = raw.replace(b"\n", b"\r\n")
-    elif op == "cr":
-        raw = raw.replace(b"\n", b"\r")
-    elif op == "encode":
-        raw = raw.decode("utf-8").encode(change["encoding"])
+    elif op in BYTE_CHANGES:
+        path.write_bytes(BYTE_CHANGES[op](path.read_bytes(), change, path, folder))
     else:
         raise AssertionError(f"unknown op {op!r} in the corpus (see tests/corpus/README.md)")
-    path.write_bytes(raw)
 
 
 def break_tables(case: dict, data: Path, seeds: Path, folder: Path) -> None:
@@ -155,6 +177,7 @@ def break_tables(case: dict, data: Path, seeds: Path, folder: Path) -> None:
 
 # --- Judging the outcome -----------------------------------------------------------------------------
 
+
 def _matches(problem, wanted: dict) -> bool:
     for key in ("row", "column"):
         want = wanted.get(key)
@@ -164,31 +187,34 @@ def _matches(problem, wanted: dict) -> bool:
     return problem.file == wanted["file"] and all(word in text for word in wanted.get("words", []))
 
 
-def judge_tables(case: dict, outcome, seconds: float, original) -> list[str]:
-    """What is wrong with `outcome` (Tables, DataError or another exception) for this case; [] if right."""
-    if seconds > case.get("seconds", 20):
-        return [f"took {seconds:.1f} s, more than the case's {case.get('seconds', 20)} s"]
-    if case.get("loads"):
-        if not isinstance(outcome, store.Tables):
-            return [f"expected the tables to load, got {type(outcome).__name__}: {outcome}"]
-        table = getattr(outcome, case["table"])
-        if "rows" in case:
-            return [] if len(table) == case["rows"] else [f"expected {case['rows']} rows, got {len(table)}"]
-        try:
-            pd.testing.assert_frame_equal(table, getattr(original, case["table"]))
-        except AssertionError as error:
-            return [f"loaded, but {case['table']} differs from the original: {error}"]
-        return []
-    if not isinstance(outcome, store.DataError):
-        return [f"expected store.DataError, got {type(outcome).__name__}: {str(outcome)[:300]}"]
-    problems, errors = outcome.problems, []
-    if len(problems) > case.get("max_problems", 1000):
-        errors.append(f"{len(problems)} problems, more than {case['max_problems']}")
+def _judge_loaded(case: dict, outcome, original) -> list[str]:
+    """For a case whose tables must still load: they do, with the rows the case says or as the original."""
+    if not isinstance(outcome, store.Tables):
+        return [f"expected the tables to load, got {type(outcome).__name__}: {outcome}"]
+    table = getattr(outcome, case["table"])
+    if "rows" in case:
+        return [] if len(table) == case["rows"] else [f"expected {case['rows']} rows, got {len(table)}"]
+    try:
+        pd.testing.assert_frame_equal(table, getattr(original, case["table"]))
+    except AssertionError as error:
+        return [f"loaded, but {case['table']} differs from the original: {error}"]
+    return []
+
+
+def _unreadable_problems(problems: list) -> list[str]:
+    """Problems that name no table file or no expectation, or that are too long to read."""
+    errors = []
     for problem in problems:
         if problem.file not in {f"{t}.csv" for t in TABLES} or not problem.expected:
             errors.append(f"a problem without a table file or an expectation: {problem!r}")
         if len(str(problem)) > 600:
             errors.append(f"a problem too long to read: {str(problem)[:200]}...")
+    return errors
+
+
+def _listed_problems(case: dict, problems: list) -> list[str]:
+    """Each problem the case lists is found (as often as it says), and, for an exact case, nothing else."""
+    errors = []
     for wanted in case.get("problem", []):
         found = [p for p in problems if _matches(p, wanted)]
         count = wanted.get("count", 1)
@@ -198,6 +224,23 @@ def judge_tables(case: dict, outcome, seconds: float, original) -> list[str]:
         stray = [p for p in problems if not any(_matches(p, w) for w in case.get("problem", []))]
         errors += [f"a problem the case does not list: {p}" for p in stray[:5]]
     return errors
+
+
+def judge_tables(case: dict, outcome, seconds: float, original) -> list[str]:
+    """What is wrong with `outcome` (Tables, DataError or another exception) for this case; [] if right."""
+    if seconds > case.get("seconds", 20):
+        return [f"took {seconds:.1f} s, more than the case's {case.get('seconds', 20)} s"]
+    if case.get("loads"):
+        return _judge_loaded(case, outcome, original)
+    if not isinstance(outcome, store.DataError):
+        return [f"expected store.DataError, got {type(outcome).__name__}: {str(outcome)[:300]}"]
+    problems = outcome.problems
+    errors = (
+        [f"{len(problems)} problems, more than {case['max_problems']}"]
+        if len(problems) > case.get("max_problems", 1000)
+        else []
+    )
+    return errors + _unreadable_problems(problems) + _listed_problems(case, problems)
 
 
 @pytest.mark.parametrize("path", TABLE_CASES, ids=lambda path: path.stem)
@@ -235,8 +278,14 @@ def test_broken_tables_show_an_error_on_every_page_and_the_app_keeps_running(dat
             at.switch_page(page).run()
         message = at.error[0].value.replace("\\", "") if at.error else ""
         where = at.dataframe[0].value.iloc[0][["file", "row", "column"]].tolist() if at.dataframe else None
-        checks.append((page, not at.exception, "could not be loaded" in message and "statements.csv" in message,
-                       where == ["statements.csv", 1, "quote"]))
+        checks.append(
+            (
+                page,
+                not at.exception,
+                "could not be loaded" in message and "statements.csv" in message,
+                where == ["statements.csv", 1, "quote"],
+            )
+        )
     # Fixed on disk, the same session serves the data again, without a restart.
     (data / "statements.csv").write_bytes((ROOT / "data" / "statements.csv").read_bytes())
     at.switch_page("views/positions.py").run()
@@ -249,6 +298,7 @@ def test_broken_tables_show_an_error_on_every_page_and_the_app_keeps_running(dat
 
 # --- Uploads -----------------------------------------------------------------------------------------
 
+
 def run_on_sentences(count: int, *, limit: int | None = None) -> str:
     """`count` sentences of the seed article with their punctuation removed, run together in one paragraph;
     cut at a word boundary to at most `limit` bytes of UTF-8."""
@@ -258,7 +308,7 @@ def run_on_sentences(count: int, *, limit: int | None = None) -> str:
     text = " ".join(plain[i % len(plain)] for i in range(count))
     if limit is not None and len(text.encode("utf-8")) > limit:
         text = text.encode("utf-8")[:limit].decode("utf-8", "ignore")
-        text = text[:text.rfind(" ")]
+        text = text[: text.rfind(" ")]
     return text
 
 
@@ -273,7 +323,7 @@ def upload_bytes(case: dict, folder: Path) -> bytes:
         return run_on_sentences(generate["sentences"], limit=limit).encode("utf-8")
     if generate["kind"] == "repeat":
         unit = generate["unit"].encode("utf-8")
-        return (unit * (generate["size"] // len(unit) + 1))[:generate["size"]]
+        return (unit * (generate["size"] // len(unit) + 1))[: generate["size"]]
     if generate["kind"] == "random_bytes":
         return random.Random(generate.get("seed", 0)).randbytes(generate["size"])
     raise AssertionError(f"unknown generator {generate['kind']!r} (see tests/corpus/README.md)")
@@ -289,37 +339,47 @@ def folder_digest(*folders: Path) -> str:
     return digest.hexdigest()
 
 
+def _judge_accepted(text: str, tables) -> list[str]:
+    """What is wrong with how an accepted upload reaches the extractor, and with what it proposes."""
+    errors = []
+    proposals = extract(text, actors=tables.actors, targets=tables.targets, main_target="fto-designation")
+    if list(proposals.columns) != PROPOSAL_COLUMNS or not set(proposals["stance"]) <= set(STANCES):
+        errors.append("extract returned a malformed table")
+    if any(text[s:e] != q or s >= e for s, e, q in zip(proposals["start"], proposals["end"], proposals["quote"])):
+        errors.append("a proposal's quote is not the text at its offsets")
+    if text.startswith("\ufeff") or "\r\n" in text:
+        errors.append("the accepted text keeps a byte-order mark or CR LF line ends")
+    if max((e - s for s, e in sentences(text)), default=0) > MAX_SENTENCE_CHARS:
+        errors.append("a sentence longer than MAX_SENTENCE_CHARS reached the extractor")
+    return errors
+
+
+def _judge_check(case: dict, refusal, text: str | None, tables) -> list[str]:
+    """A refused upload is refused with the case's words; an accepted one reaches the extractor whole."""
+    if case["refused"]:
+        if refusal is None:
+            return ["the upload was accepted; the case expects it refused"]
+        if not all(word in str(refusal) for word in case.get("words", [])):
+            return [f"message {str(refusal)!r} lacks {case['words']}"]
+        return []
+    if refusal is not None:
+        return [f"the upload was refused: {refusal}"]
+    return _judge_accepted(text, tables)
+
+
 def judge_upload(case: dict, data: Path, seeds: Path, folder: Path, tables) -> list[str]:
     """Run the Review page's steps on one upload: check it; if it is accepted, propose statements from
     it and (if the case says so) add it. Returns what went wrong; [] if all is as the case says."""
     content = upload_bytes(case, folder)
     before = folder_digest(data, seeds)
-    errors: list[str] = []
     started = time.perf_counter()
     try:
-        text = curation.check_upload(case["name"], content)
-        outcome = None
+        text, refusal = curation.check_upload(case["name"], content), None
     except curation.CurationError as error:
-        text, outcome = None, error
+        text, refusal = None, error
     except Exception as error:
         return [f"check_upload raised {type(error).__name__}: {error}"]
-    if case["refused"]:
-        if outcome is None:
-            errors.append("the upload was accepted; the case expects it refused")
-        elif not all(word in str(outcome) for word in case.get("words", [])):
-            errors.append(f"message {str(outcome)!r} lacks {case['words']}")
-    elif outcome is not None:
-        errors.append(f"the upload was refused: {outcome}")
-    else:
-        proposals = extract(text, actors=tables.actors, targets=tables.targets, main_target="fto-designation")
-        if list(proposals.columns) != PROPOSAL_COLUMNS or not set(proposals["stance"]) <= set(STANCES):
-            errors.append("extract returned a malformed table")
-        if any(text[s:e] != q or s >= e for s, e, q in zip(proposals["start"], proposals["end"], proposals["quote"])):
-            errors.append("a proposal's quote is not the text at its offsets")
-        if text.startswith("\ufeff") or "\r\n" in text:
-            errors.append("the accepted text keeps a byte-order mark or CR LF line ends")
-        if max((e - s for s, e in sentences(text)), default=0) > MAX_SENTENCE_CHARS:
-            errors.append("a sentence longer than MAX_SENTENCE_CHARS reached the extractor")
+    errors = _judge_check(case, refusal, text, tables)
     elapsed = time.perf_counter() - started
     if elapsed > case["seconds"]:
         errors.append(f"took {elapsed:.1f} s, more than the case's {case['seconds']} s")
@@ -348,9 +408,13 @@ def test_add_article_refuses_hostile_text_and_a_title_cannot_reach_another_folde
     data, seeds = data_copy
     before = folder_digest(data, seeds)
     base = {"sources": store.file_sha256(data / "sources.csv")}
-    hostile = [dict(text="", title="Empty"), dict(text="caf\x00e", title="Binary"),
-               dict(text="x" * (curation.MAX_UPLOAD_BYTES + 1), title="Too big"),
-               dict(text="Fine.", title="   "), dict(text="Fine.", title="Link", url="javascript:alert(1)")]
+    hostile = [
+        dict(text="", title="Empty"),
+        dict(text="caf\x00e", title="Binary"),
+        dict(text="x" * (curation.MAX_UPLOAD_BYTES + 1), title="Too big"),
+        dict(text="Fine.", title="   "),
+        dict(text="Fine.", title="Link", url="javascript:alert(1)"),
+    ]
     refused = []
     for attempt in hostile:
         try:
@@ -362,8 +426,13 @@ def test_add_article_refuses_hostile_text_and_a_title_cannot_reach_another_folde
     unchanged = folder_digest(data, seeds) == before
     outside_before = sorted(p.name for p in data.parent.iterdir())
     source_id = curation.add_article(data, seeds, base=base, text="Fine text.", title="../../etc/passwd")
-    ok = all(refused) and unchanged and source_id == "etc-passwd" and (seeds / "etc-passwd.txt").is_file() \
+    ok = (
+        all(refused)
+        and unchanged
+        and source_id == "etc-passwd"
+        and (seeds / "etc-passwd.txt").is_file()
         and sorted(p.name for p in data.parent.iterdir()) == outside_before
+    )
     tally.record("uploads", ok=ok)
     assert all(refused), refused
     assert unchanged, "a refused article wrote something"

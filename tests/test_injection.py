@@ -28,22 +28,28 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 import tally
-from analysis import export, saving, store
-from analysis.export.tables import FORMULA_TRIGGERS, NUMERIC
-from analysis.filters import FilterSpec
-from analysis.schema import COLUMNS, STANCES, URL_PATTERN
-from analysis.text import escape_markdown
+from analysis.data import saving, store
+from analysis.data.schema import COLUMNS, STANCES, URL_PATTERN
+from analysis.present import export
+from analysis.present.export.tables import FORMULA_TRIGGERS, NUMERIC
+from analysis.present.text import escape_markdown
+from analysis.query.filters import FilterSpec
 from conftest import ROOT, AppServer, copy_data
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 NOTE_PREFIX = ":material/link_off: "
 MAX_NOTE_LENGTH = 240
 PAGES = {  # url path -> (page file, the start of its title)
-    "overview": ("views/overview.py", "Overview"), "positions": ("views/positions.py", "Positions"),
-    "matrix": ("views/matrix.py", "Matrix"), "network": ("views/network.py", "Alignment network"),
-    "map": ("views/map.py", "Map"), "timeline": ("views/timeline.py", "Timeline"),
-    "reader": ("views/reader.py", "Source reader"), "profile": ("views/profile.py", "Actor profile"),
-    "briefing": ("views/briefing.py", "Briefing exports"), "review": ("views/review.py", "Review new articles"),
+    "overview": ("views/overview.py", "Overview"),
+    "positions": ("views/positions.py", "Positions"),
+    "matrix": ("views/matrix.py", "Matrix"),
+    "network": ("views/network.py", "Alignment network"),
+    "map": ("views/map.py", "Map"),
+    "timeline": ("views/timeline.py", "Timeline"),
+    "reader": ("views/reader.py", "Source reader"),
+    "profile": ("views/profile.py", "Actor profile"),
+    "briefing": ("views/briefing.py", "Briefing exports"),
+    "review": ("views/review.py", "Review new articles"),
 }
 SHOT_VIEWS = ("spectrum", "blocs", "matrix", "network", "map", "timeline", "profile")
 
@@ -71,8 +77,9 @@ class UrlCase:
 
 
 def _expand(text: str) -> str:
-    return re.sub(r"\{(\d+)\*([^}]*)\}",
-                  lambda m: "".join(m.group(2).replace("#", str(i)) for i in range(int(m.group(1)))), text)
+    return re.sub(
+        r"\{(\d+)\*([^}]*)\}", lambda m: "".join(m.group(2).replace("#", str(i)) for i in range(int(m.group(1)))), text
+    )
 
 
 def url_cases() -> list[UrlCase]:
@@ -119,13 +126,36 @@ def payloads() -> list[Payload]:
 
 PAYLOADS = payloads()
 # Each text place of the tables, with the code of its marker.
-PLACES = {"quote": "QU", "cue": "CU", "summary": "SU", "actor name": "AN", "bloc": "BL", "party": "PA",
-          "source title": "ST", "outlet": "OU", "source url": "UR", "target label": "TL",
-          "target description": "TD", "event title": "ET", "event description": "ED"}
+PLACES = {
+    "quote": "QU",
+    "cue": "CU",
+    "summary": "SU",
+    "actor name": "AN",
+    "bloc": "BL",
+    "party": "PA",
+    "source title": "ST",
+    "outlet": "OU",
+    "source url": "UR",
+    "target label": "TL",
+    "target description": "TD",
+    "event title": "ET",
+    "event description": "ED",
+}
 # Places the pages show somewhere: each payload placed there must reach the screen (escaped), or the test
 # proves nothing. Target descriptions are not shown; a source URL must never be shown.
-SHOWN = ("quote", "cue", "summary", "actor name", "bloc", "party", "source title", "outlet", "target label",
-         "event title", "event description")
+SHOWN = (
+    "quote",
+    "cue",
+    "summary",
+    "actor name",
+    "bloc",
+    "party",
+    "source title",
+    "outlet",
+    "target label",
+    "event title",
+    "event description",
+)
 COUNTRIES = ("FRA", "BRA", "IND", "ZAF", "", "MEX", "JPN")
 CORPUS_SOURCE = "injection-corpus"
 REVIEW_SOURCE = "injection-review"
@@ -134,8 +164,16 @@ REVIEW_SOURCE = "injection-review"
 def test_the_corpora_are_big_enough():
     assert len(PAYLOADS) >= 20
     labels = {p.label for p in PAYLOADS}
-    assert {"script-tag", "img-onerror", "javascript-url", "markdown-js-link", "long-word", "rtl-override",
-            "zero-width", "dde-cmd"} <= labels
+    assert {
+        "script-tag",
+        "img-onerror",
+        "javascript-url",
+        "markdown-js-link",
+        "long-word",
+        "rtl-override",
+        "zero-width",
+        "dde-cmd",
+    } <= labels
     assert max(len(p.text) for p in PAYLOADS) >= 5000
     cases = url_cases()
     assert len(cases) >= 40 and {case.page for case in cases} == set(PAGES)
@@ -173,10 +211,18 @@ def test_a_link_never_raises_and_reports_what_it_ignores(case):
     notes = page_notes(at)
     missing = [fragment for fragment in case.expected if not any(fragment in note for note in notes)]
     shot = case.params.get("shot", [""])[-1] == "1"
-    right_page = bool(at.get("plotly_chart") or at.warning) if shot else (
-        bool(at.title) and at.title[0].value.startswith(PAGES[case.page][1]))
-    ok = (not at.exception and not missing and right_page and (notes == [] if not case.expected else True)
-          and all(len(note) <= MAX_NOTE_LENGTH for note in notes))
+    right_page = (
+        bool(at.get("plotly_chart") or at.warning)
+        if shot
+        else (bool(at.title) and at.title[0].value.startswith(PAGES[case.page][1]))
+    )
+    ok = (
+        not at.exception
+        and not missing
+        and right_page
+        and (notes == [] if not case.expected else True)
+        and all(len(note) <= MAX_NOTE_LENGTH for note in notes)
+    )
     tally.record("url", ok=ok)
     assert not at.exception, at.exception
     assert right_page, [t.value for t in at.title]
@@ -186,23 +232,41 @@ def test_a_link_never_raises_and_reports_what_it_ignores(case):
     assert all(len(note) <= MAX_NOTE_LENGTH for note in notes), notes
 
 
-@pytest.mark.parametrize(("params", "expected_spec", "note_words"), [
-    ({"profile": "nobody"}, FilterSpec(), ["Ignored profile 'nobody': not a known actor."]),
-    ({"profile": ["a", "b"]}, FilterSpec(), ["Used the last of 2 values of 'profile'."]),
-    ({"q": ["a", "b"], "bloc": ["Bloc A", "Bloc A"]}, FilterSpec(blocs=("Bloc A",), query="b"),
-     ["Used the last of 2 values of 'q'."]),
-    ({"from": "2025-11-01", "actor": "a"}, FilterSpec(), ["Ignored from '2025-11-01': no dates here.",
-                                                         "Ignored actor 'a': no actors here."]),
-    ({"edges": "x" * 5000}, FilterSpec(), ["Ignored edges '" + "x" * 39 + "…': not a known kind of edge."]),
-    ({f"k{i}": "1" for i in range(40)}, FilterSpec(),
-     [*(f"Ignored the unknown URL parameter 'k{i}'." for i in range(11)), "… and 29 more ignored URL parameters."]),
-])
-def test_query_params_report_app_values_repeats_unsupported_filters_and_cap_the_notes(params, expected_spec,
-                                                                                       note_words):
+@pytest.mark.parametrize(
+    ("params", "expected_spec", "note_words"),
+    [
+        ({"profile": "nobody"}, FilterSpec(), ["Ignored profile 'nobody': not a known actor."]),
+        ({"profile": ["a", "b"]}, FilterSpec(), ["Used the last of 2 values of 'profile'."]),
+        (
+            {"q": ["a", "b"], "bloc": ["Bloc A", "Bloc A"]},
+            FilterSpec(blocs=("Bloc A",), query="b"),
+            ["Used the last of 2 values of 'q'."],
+        ),
+        (
+            {"from": "2025-11-01", "actor": "a"},
+            FilterSpec(),
+            ["Ignored from '2025-11-01': no dates here.", "Ignored actor 'a': no actors here."],
+        ),
+        ({"edges": "x" * 5000}, FilterSpec(), ["Ignored edges '" + "x" * 39 + "…': not a known kind of edge."]),
+        (
+            {f"k{i}": "1" for i in range(40)},
+            FilterSpec(),
+            [
+                *(f"Ignored the unknown URL parameter 'k{i}'." for i in range(11)),
+                "… and 29 more ignored URL parameters.",
+            ],
+        ),
+    ],
+)
+def test_query_params_report_app_values_repeats_unsupported_filters_and_cap_the_notes(
+    params, expected_spec, note_words
+):
     spec, notes = FilterSpec.from_query_params(
-        params, vocabulary={"bloc": {"Bloc A"}, "actor": {"a"}},
+        params,
+        vocabulary={"bloc": {"Bloc A"}, "actor": {"a"}},
         other_keys={"profile": {"a", "b"}, "edges": {"conflict"}, "view": None},
-        unsupported={"from": "no dates here", "actor": "no actors here"})
+        unsupported={"from": "no dates here", "actor": "no actors here"},
+    )
     assert spec == expected_spec
     assert notes == note_words
 
@@ -244,8 +308,12 @@ def test_links_in_the_browser_render_and_report(app_server, page):
         page.wait_for_timeout(500)
         shown = " ".join(page.get_by_test_id("stSidebar").get_by_test_id("stCaptionContainer").all_inner_texts())
         title = page.locator("h1").first.inner_text()
-        ok = (page.get_by_test_id("stException").count() == 0 and not errors
-              and title.startswith(PAGES[case.page][1]) and all(f in shown for f in case.expected))
+        ok = (
+            page.get_by_test_id("stException").count() == 0
+            and not errors
+            and title.startswith(PAGES[case.page][1])
+            and all(f in shown for f in case.expected)
+        )
         tally.record("url", ok=ok)
         assert page.get_by_test_id("stException").count() == 0, case
         assert errors == [], (case, errors)
@@ -270,16 +338,39 @@ def build_injected(data: Path, seeds: Path) -> None:
         corpus_spans.append((len(corpus_text), len(corpus_text) + len(quote)))
         corpus_text += quote + "\n"
     path, digest = saving.add_seed(seeds, f"{CORPUS_SOURCE}.txt", corpus_text)
-    added["sources"].append(dict(source_id=CORPUS_SOURCE, title="Injection corpus", outlet="",
-                                 published="2025-11-20", date_precision="day", url="", path=path, sha256=digest,
-                                 added="2025-11-29", date_note=""))
+    added["sources"].append(
+        dict(
+            source_id=CORPUS_SOURCE,
+            title="Injection corpus",
+            outlet="",
+            published="2025-11-20",
+            date_precision="day",
+            url="",
+            path=path,
+            sha256=digest,
+            added="2025-11-29",
+            date_note="",
+        )
+    )
     # An article for the review page's extractor: each injected actor, by name, reacting with a payload.
-    review_text = "".join(f"{p.marked('actor name')} strongly condemned the designation as {p.text}.\n"
-                          for p in PAYLOADS)
+    review_text = "".join(
+        f"{p.marked('actor name')} strongly condemned the designation as {p.text}.\n" for p in PAYLOADS
+    )
     path, digest = saving.add_seed(seeds, f"{REVIEW_SOURCE}.txt", review_text)
-    added["sources"].append(dict(source_id=REVIEW_SOURCE, title="Injection review article", outlet="",
-                                 published="2025-11-21", date_precision="day", url="", path=path, sha256=digest,
-                                 added="2025-11-29", date_note=""))
+    added["sources"].append(
+        dict(
+            source_id=REVIEW_SOURCE,
+            title="Injection review article",
+            outlet="",
+            published="2025-11-21",
+            date_precision="day",
+            url="",
+            path=path,
+            sha256=digest,
+            added="2025-11-29",
+            date_note="",
+        )
+    )
     for p, (corpus_start, corpus_end) in zip(PAYLOADS, corpus_spans):
         n, quote = f"{p.number:02d}", p.marked("quote")
         head = f"Article {n} reports:\n"
@@ -288,28 +379,81 @@ def build_injected(data: Path, seeds: Path) -> None:
         # A payload inside an http(s) URL passes validation; it must never be shown, let alone as a link.
         url = "https://example.invalid/source?" + "".join(p.marked("source url").split())
         assert re.fullmatch(URL_PATTERN, url)
-        added["sources"].append(dict(source_id=f"injection-{n}", title=p.marked("source title"),
-                                     outlet=p.marked("outlet"), published="2025-11-20", date_precision="day",
-                                     url=url, path=path, sha256=digest, added="2025-11-29", date_note=""))
+        added["sources"].append(
+            dict(
+                source_id=f"injection-{n}",
+                title=p.marked("source title"),
+                outlet=p.marked("outlet"),
+                published="2025-11-20",
+                date_precision="day",
+                url=url,
+                path=path,
+                sha256=digest,
+                added="2025-11-29",
+                date_note="",
+            )
+        )
         actor, target = f"injected-actor-{n}", f"injected-target-{n}"
-        added["actors"].append(dict(actor_id=actor, name=p.marked("actor name"), kind="person",
-                                    country=COUNTRIES[p.number % len(COUNTRIES)], bloc=p.marked("bloc"),
-                                    party=p.marked("party"), aliases=""))
-        added["targets"].append(dict(target_id=target, label=p.marked("target label"),
-                                     description=p.marked("target description"), keywords=""))
+        added["actors"].append(
+            dict(
+                actor_id=actor,
+                name=p.marked("actor name"),
+                kind="person",
+                country=COUNTRIES[p.number % len(COUNTRIES)],
+                bloc=p.marked("bloc"),
+                party=p.marked("party"),
+                aliases="",
+            )
+        )
+        added["targets"].append(
+            dict(
+                target_id=target,
+                label=p.marked("target label"),
+                description=p.marked("target description"),
+                keywords="",
+            )
+        )
         day = f"2025-11-{1 + p.number % 28:02d}"
-        for statement_id, source_id, (s, e) in ((f"inj-{n}", f"injection-{n}", (start, end)),
-                                                (f"inj-corpus-{n}", CORPUS_SOURCE, (str(corpus_start),
-                                                                                    str(corpus_end)))):
-            added["statements"].append(dict(
-                statement_id=statement_id, source_id=source_id, actor_id=actor, target_id=target,
-                stance=STANCES[p.number % len(STANCES)], quote=quote, start=s, end=e, cue=p.marked("cue"),
-                summary=p.marked("summary"), mode="direct", date=day, date_precision="day", confidence="0.9",
-                origin="curated", reviewed="true"))
-        added["events"].append(dict(event_id=f"injected-event-{n}", date=day, date_precision="day",
-                                    role="milestone", title=p.marked("event title"),
-                                    description=p.marked("event description"), actor_ids=actor,
-                                    source_id=f"injection-{n}", quote=quote, start=start, end=end, date_note=""))
+        for statement_id, source_id, (s, e) in (
+            (f"inj-{n}", f"injection-{n}", (start, end)),
+            (f"inj-corpus-{n}", CORPUS_SOURCE, (str(corpus_start), str(corpus_end))),
+        ):
+            added["statements"].append(
+                dict(
+                    statement_id=statement_id,
+                    source_id=source_id,
+                    actor_id=actor,
+                    target_id=target,
+                    stance=STANCES[p.number % len(STANCES)],
+                    quote=quote,
+                    start=s,
+                    end=e,
+                    cue=p.marked("cue"),
+                    summary=p.marked("summary"),
+                    mode="direct",
+                    date=day,
+                    date_precision="day",
+                    confidence="0.9",
+                    origin="curated",
+                    reviewed="true",
+                )
+            )
+        added["events"].append(
+            dict(
+                event_id=f"injected-event-{n}",
+                date=day,
+                date_precision="day",
+                role="milestone",
+                title=p.marked("event title"),
+                description=p.marked("event description"),
+                actor_ids=actor,
+                source_id=f"injection-{n}",
+                quote=quote,
+                start=start,
+                end=end,
+                date_note="",
+            )
+        )
     for table, rows in added.items():
         frame = pd.concat([raw[table], pd.DataFrame(rows, columns=list(COLUMNS[table]))], ignore_index=True)
         (data / f"{table}.csv").write_bytes(saving.to_csv_bytes(frame, table))
@@ -328,7 +472,7 @@ def test_the_injected_tables_load_with_every_payload_verbatim(injected):
     for p in PAYLOADS:
         row = view.loc[f"inj-{p.number:02d}"]
         assert row["quote"] == p.marked("quote") and row["actor_name"] == p.marked("actor name")
-        assert tables.texts[row["source_id"]][row["start"]:row["end"]] == row["quote"]
+        assert tables.texts[row["source_id"]][row["start"] : row["end"]] == row["quote"]
         assert row["source_title"] == p.marked("source title") and row["target_label"] == p.marked("target label")
 
 
@@ -338,10 +482,20 @@ def test_a_link_in_the_data_must_be_http(data_copy):
     data, seeds = data_copy
     sources = pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
     tricks = [p.text for p in PAYLOADS] + [
-        "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-        "jav&#x61;script:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)",
-        "//example.invalid/x", "https:javascript:alert(1)", "http://", "https://example.invalid/ x",
-        "file:///etc/passwd", "\u202ehttps://example.invalid"]
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "jav&#x61;script:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//example.invalid/x",
+        "https:javascript:alert(1)",
+        "http://",
+        "https://example.invalid/ x",
+        "file:///etc/passwd",
+        "\u202ehttps://example.invalid",
+    ]
     for trick in tricks:
         sources.loc[0, "url"] = trick
         (data / "sources.csv").write_bytes(saving.to_csv_bytes(sources, "sources"))
@@ -398,7 +552,7 @@ def gfm_autolinks(shown: str) -> list[str]:
     for match in _URL_START.finditer(shown):
         before = shown[match.start() - 1] if match.start() else " "
         if before.isspace() or unicodedata.category(before)[0] in "PS":
-            links.append(shown[match.start():match.end() + 20])
+            links.append(shown[match.start() : match.end() + 20])
     return links
 
 
@@ -412,11 +566,61 @@ def test_bare_urls_in_data_do_not_become_links():
 @dataclass
 class Rendered:
     """What one run put on the screen: readable text (for 'did the payload get there') and problems."""
+
     text: list[str]
     problems: list[str]
 
 
+def _inspect_markdown(node, proto, where: str) -> Rendered:
+    body = proto.body
+    problems = []
+    if getattr(proto, "allow_html", False) and "⟦" in body:
+        problems.append(f"{where}: data in markdown with allow_html: {body[:120]!r}")
+    if "⟦" in body:
+        # The app's own markdown (badges, bold, the colour of a highlight) is fine; data's is not.
+        own = re.sub(r"^#+ ", "", body)  # a page's own heading level
+        active = [m.group(0) for m in ACTIVE_MARKDOWN.finditer(unescaped_part(own))]
+        active += gfm_autolinks(unescape(body))
+        if active:
+            problems.append(f"{where}: unescaped {active[:3]} in {body[:160]!r}")
+    return Rendered([unescape(body)], problems)
+
+
+def _inspect_html(node, proto, where: str) -> Rendered:
+    strings = _strings(proto)
+    if any("⟦" in s or "xss-" in s for s in strings):
+        return Rendered([], [f"{where}: data in raw HTML: {strings!r:.160}"])
+    return Rendered([], [])
+
+
+def _inspect_chart(node, proto, where: str) -> Rendered:
+    spec = json.loads(proto.spec)
+    return Rendered([html.unescape(json.dumps(spec, ensure_ascii=False).replace("<br>", " "))], [])
+
+
+def _inspect_table(node, proto, where: str) -> Rendered:
+    try:
+        frame = node.value
+    except Exception:  # an element AppTest cannot decode
+        return Rendered([], [])
+    if not isinstance(frame, pd.DataFrame):
+        return Rendered([], [])
+    return Rendered([" ".join(frame.astype(str).to_numpy().ravel().tolist()), " ".join(map(str, frame.columns))], [])
+
+
+INSPECTORS = {
+    "Markdown": _inspect_markdown,
+    "Alert": _inspect_markdown,
+    "Toast": _inspect_markdown,
+    "Html": _inspect_html,
+    "IFrame": _inspect_html,
+    "PlotlyChart": _inspect_chart,
+    "Arrow": _inspect_table,
+}
+
+
 def inspect_run(at, where: str) -> Rendered:
+    """Every element of one run: its readable text, and any data that reached it as markup."""
     text, problems = [], []
     if at.exception:
         problems.append(f"{where}: exception {at.exception[0].value}")
@@ -425,36 +629,65 @@ def inspect_run(at, where: str) -> Rendered:
         if proto is None or not hasattr(proto, "ListFields"):
             continue
         kind = proto.DESCRIPTOR.name
-        strings = _strings(proto)
-        if kind in ("Markdown", "Alert", "Toast"):
-            body = proto.body
-            if getattr(proto, "allow_html", False) and "⟦" in body:
-                problems.append(f"{where}: data in markdown with allow_html: {body[:120]!r}")
-            if "⟦" in body:
-                # The app's own markdown (badges, bold, the colour of a highlight) is fine; data's is not.
-                own = re.sub(r"^#+ ", "", body)  # a page's own heading level
-                active = [m.group(0) for m in ACTIVE_MARKDOWN.finditer(unescaped_part(own))]
-                active += gfm_autolinks(unescape(body))
-                if active:
-                    problems.append(f"{where}: unescaped {active[:3]} in {body[:160]!r}")
-            text.append(unescape(body))
-        elif kind in ("Html", "IFrame"):
-            if any("⟦" in s or "xss-" in s for s in strings):
-                problems.append(f"{where}: data in raw HTML: {strings!r:.160}")
-        elif kind == "PlotlyChart":
-            spec = json.loads(proto.spec)
-            text.append(html.unescape(json.dumps(spec, ensure_ascii=False).replace("<br>", " ")))
-        elif kind == "Arrow" or node.type in ("arrow_data_frame", "dataframe"):
-            try:
-                frame = node.value
-            except Exception:  # an element AppTest cannot decode
-                frame = None
-            if isinstance(frame, pd.DataFrame):
-                text.append(" ".join(frame.astype(str).to_numpy().ravel().tolist()))
-                text.append(" ".join(map(str, frame.columns)))
+        if kind not in INSPECTORS and node.type in ("arrow_data_frame", "dataframe"):
+            kind = "Arrow"
+        if kind in INSPECTORS:
+            rendered = INSPECTORS[kind](node, proto, where)
+            text += rendered.text
+            problems += rendered.problems
         else:
-            text += strings
+            text += _strings(proto)
     return Rendered(text, problems)
+
+
+def _visit_sources_profiles_and_rows(at, run) -> None:
+    """The reader at every source, the profile of every injected actor, each injected row on Positions."""
+    run(at.switch_page("views/reader.py"), "reader")
+    for source_id in [CORPUS_SOURCE, *(f"injection-{p.number:02d}" for p in PAYLOADS)]:
+        at.selectbox(key="read").set_value(source_id)
+        run(at, f"reader {source_id}")
+    at.selectbox(key="statement").set_value(f"inj-{PAYLOADS[-1].number:02d}")  # in the last source read
+    run(at, "reader with a selected statement")
+    run(at.switch_page("views/profile.py"), "profile")
+    for p in PAYLOADS:
+        at.selectbox(key="profile").set_value(f"injected-actor-{p.number:02d}")
+        run(at, f"profile {p.label}")
+    run(at.switch_page("views/positions.py"), "positions")
+    table = at.dataframe[0].value
+    for p in PAYLOADS:
+        row = table.index[table["Quote"] == p.marked("quote")][0]
+        at.session_state["positions_table"] = {"selection": {"rows": [int(row)], "columns": [], "cells": []}}
+        run(at, f"positions row {p.label}")
+
+
+def _visit_review(at, run) -> None:
+    """The review page proposes statements from the corpus of payloads, and shows each in its sentence."""
+    run(at.switch_page("views/review.py"), "review")
+    for source_id in (CORPUS_SOURCE, REVIEW_SOURCE):  # no proposals; then one per injected actor
+        at.selectbox(key="review_article").set_value(source_id)
+        run(at, f"review {source_id}")
+        next(b for b in at.button if b.key == "run_extract").click()
+        run(at, f"review proposals from {source_id}")
+    proposals = at.session_state[f"proposals:{REVIEW_SOURCE}"]
+    assert len(proposals) >= len(PAYLOADS) // 2
+    for row_id in proposals.index:
+        at.selectbox(key="context_row").set_value(row_id)
+        run(at, f"review proposal {row_id} in context")
+
+
+def _payloads_misplaced(runs: list[Rendered]) -> list[str]:
+    """Each payload in each place: shown if and only if the place is one that shows it, and never as markup."""
+    problems = [problem for rendered in runs for problem in rendered.problems]
+    screen = "\n".join(t for rendered in runs for t in rendered.text)
+    failed = []
+    for p in PAYLOADS:
+        for place in PLACES:
+            shown = marker(place, p.number) in screen
+            ok = shown == (place in SHOWN) and not any(marker(place, p.number) in problem for problem in problems)
+            tally.record("injection", ok=ok)
+            if not ok:
+                failed.append(f"{p.label} in {place}: {'shown' if shown else 'not shown'}")
+    return failed
 
 
 def test_every_page_shows_the_payloads_as_text_in_apptest(injected, monkeypatch):
@@ -472,57 +705,19 @@ def test_every_page_shows_the_payloads_as_text_in_apptest(injected, monkeypatch)
     run(at, "overview")
     for name, (file, _) in PAGES.items():
         run(at.switch_page(file), name)
-    # The reader, at every source; the profile of every injected actor; each injected row on Positions.
-    run(at.switch_page("views/reader.py"), "reader")
-    for source_id in [CORPUS_SOURCE, *(f"injection-{p.number:02d}" for p in PAYLOADS)]:
-        at.selectbox(key="read").set_value(source_id)
-        run(at, f"reader {source_id}")
-    at.selectbox(key="statement").set_value(f"inj-{PAYLOADS[-1].number:02d}")  # in the last source read
-    run(at, "reader with a selected statement")
-    run(at.switch_page("views/profile.py"), "profile")
-    for p in PAYLOADS:
-        at.selectbox(key="profile").set_value(f"injected-actor-{p.number:02d}")
-        run(at, f"profile {p.label}")
-    run(at.switch_page("views/positions.py"), "positions")
-    table = at.dataframe[0].value
-    for p in PAYLOADS:
-        row = table.index[table["Quote"] == p.marked("quote")][0]
-        at.session_state["positions_table"] = {"selection": {"rows": [int(row)], "columns": [], "cells": []}}
-        run(at, f"positions row {p.label}")
+    _visit_sources_profiles_and_rows(at, run)
     # The sidebar filters take every injected bloc; every chart then shows them.
     at.sidebar.multiselect(key="bloc").set_value([p.marked("bloc") for p in PAYLOADS])
     for name in ("overview", "matrix", "network", "map", "timeline", "briefing"):
         run(at.switch_page(PAGES[name][0]), f"{name} filtered to the injected blocs")
-    # The review page proposes statements from the corpus of payloads.
-    run(at.switch_page("views/review.py"), "review")
-    for source_id in (CORPUS_SOURCE, REVIEW_SOURCE):  # no proposals; then one per injected actor
-        at.selectbox(key="review_article").set_value(source_id)
-        run(at, f"review {source_id}")
-        next(b for b in at.button if b.key == "run_extract").click()
-        run(at, f"review proposals from {source_id}")
-    proposals = at.session_state[f"proposals:{REVIEW_SOURCE}"]
-    assert len(proposals) >= len(PAYLOADS) // 2
-    for row_id in proposals.index:
-        at.selectbox(key="context_row").set_value(row_id)
-        run(at, f"review proposal {row_id} in context")
-    # Screenshot mode, every view.
-    for view in SHOT_VIEWS:
+    _visit_review(at, run)
+    for view in SHOT_VIEWS:  # screenshot mode, every view
         shot = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         shot.query_params.update({"view": view, "shot": "1", "profile": "injected-actor-01"})
         run(shot, f"screenshot {view}")
         assert shot.get("plotly_chart"), view
-
-    problems = [problem for rendered in runs for problem in rendered.problems]
-    screen = "\n".join(t for rendered in runs for t in rendered.text)
-    failed = []
-    for p in PAYLOADS:
-        for place in PLACES:
-            shown = marker(place, p.number) in screen
-            ok = shown == (place in SHOWN) and not any(marker(place, p.number) in problem for problem in problems)
-            tally.record("injection", ok=ok)
-            if not ok:
-                failed.append(f"{p.label} in {place}: {'shown' if shown else 'not shown'}")
-    assert problems == []
+    failed = _payloads_misplaced(runs)
+    assert [problem for rendered in runs for problem in rendered.problems] == []
     assert failed == []
 
 
@@ -536,8 +731,15 @@ def test_the_checks_catch_data_that_is_not_escaped(injected, monkeypatch):
     monkeypatch.setattr(views.ui, "escape_markdown", lambda text: text)
     rendered = inspect_run(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run(), "overview")
     caught = {p.label for p in PAYLOADS if any(marker("quote", p.number) in problem for problem in rendered.problems)}
-    assert {"script-tag", "img-onerror", "markdown-js-link", "markdown-image", "autolinks", "math",
-            "streamlit-directives"} <= caught
+    assert {
+        "script-tag",
+        "img-onerror",
+        "markdown-js-link",
+        "markdown-image",
+        "autolinks",
+        "math",
+        "streamlit-directives",
+    } <= caught
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -578,9 +780,11 @@ def browser_pages() -> list[tuple[str, str]]:
     every screenshot-mode view."""
     first = f"{PAYLOADS[0].number:02d}"
     pages = [(name, "" if name == "overview" else name) for name in PAGES if name not in ("reader", "profile")]
-    pages += [("reader", f"reader?read={CORPUS_SOURCE}&statement=inj-corpus-{first}"),
-              ("reader of one source", f"reader?read=injection-{first}&statement=inj-{first}"),
-              ("profile", f"profile?profile=injected-actor-{first}")]
+    pages += [
+        ("reader", f"reader?read={CORPUS_SOURCE}&statement=inj-corpus-{first}"),
+        ("reader of one source", f"reader?read=injection-{first}&statement=inj-{first}"),
+        ("profile", f"profile?profile=injected-actor-{first}"),
+    ]
     pages += [(f"screenshot {view}", f"?view={view}&shot=1&profile=injected-actor-{first}") for view in SHOT_VIEWS]
     return pages
 
@@ -664,8 +868,11 @@ def is_number(text: str) -> bool:
 
 def _formula_risks(cells: list[tuple[str, object]]) -> list[str]:
     """(where, value) cells that a spreadsheet would run: text starting with a trigger, unless it is a number."""
-    return [f"{where}: {value!r:.80}" for where, value in cells
-            if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not is_number(value)]
+    return [
+        f"{where}: {value!r:.80}"
+        for where, value in cells
+        if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not is_number(value)
+    ]
 
 
 def _record_exported(kind: str, cells: list[tuple[str, object]], places: tuple[str, ...]) -> list[str]:
@@ -710,46 +917,61 @@ def test_xlsx_export_reads_back_with_no_formula(injected):
     assert _record_exported("xlsx", cells, EXPORTED) == []
 
 
+def _shape_cells(shape, where: str) -> list[tuple[str, object]]:
+    """A shape's text: its paragraphs, its table's cells, its chart's categories and series names."""
+    cells: list[tuple[str, object]] = []
+    if shape.has_text_frame:
+        cells += [(where, p.text) for p in shape.text_frame.paragraphs]
+    if shape.has_table:
+        cells += [
+            (f"{where} cell", p.text)
+            for row in shape.table.rows
+            for cell in row.cells
+            for p in cell.text_frame.paragraphs
+        ]
+    if shape.has_chart:
+        plot = shape.chart.plots[0]
+        cells += [(f"{where} category", str(c)) for c in plot.categories]
+        cells += [(f"{where} series", s.name) for s in plot.series]
+    return cells
+
+
+def _workbook_cells(name: str, data: bytes) -> list[tuple[str, object]]:
+    """Every cell of a workbook embedded in a deck (formulas marked as such)."""
+    cells: list[tuple[str, object]] = []
+    for sheet in load_workbook(io.BytesIO(data)).worksheets:
+        for c in (c for row in sheet.iter_rows() for c in row):
+            if c.data_type == "f":
+                cells.append((f"{name} {c.coordinate} formula", "=" + str(c.value).lstrip("=")))
+            elif c.value is not None:
+                cells.append((f"{name} {c.coordinate}", c.value))
+    return cells
+
+
 def _pptx_cells(deck_bytes: bytes) -> list[tuple[str, object]]:
     """Every paragraph of every text frame and table cell, the chart categories and series, the notes,
     and every cell of every workbook embedded in the deck (a native chart keeps its data in one)."""
     from pptx import Presentation
 
     cells: list[tuple[str, object]] = []
-    deck = Presentation(io.BytesIO(deck_bytes))
-    for number, slide in enumerate(deck.slides, start=1):
+    for number, slide in enumerate(Presentation(io.BytesIO(deck_bytes)).slides, start=1):
         for shape in slide.shapes:
-            where = f"slide {number} {shape.name}"
-            if shape.has_text_frame:
-                cells += [(where, p.text) for p in shape.text_frame.paragraphs]
-            if shape.has_table:
-                cells += [(f"{where} cell", p.text) for row in shape.table.rows for cell in row.cells
-                          for p in cell.text_frame.paragraphs]
-            if shape.has_chart:
-                plot = shape.chart.plots[0]
-                cells += [(f"{where} category", str(c)) for c in plot.categories]
-                cells += [(f"{where} series", s.name) for s in plot.series]
+            cells += _shape_cells(shape, f"slide {number} {shape.name}")
         if slide.has_notes_slide:
             cells += [(f"slide {number} notes", p.text) for p in slide.notes_slide.notes_text_frame.paragraphs]
     with zipfile.ZipFile(io.BytesIO(deck_bytes)) as archive:
         for name in archive.namelist():
             if name.endswith(".xlsx"):
-                book = load_workbook(io.BytesIO(archive.read(name)))
-                for sheet in book.worksheets:
-                    for row in sheet.iter_rows():
-                        for c in row:
-                            if c.data_type == "f":
-                                cells.append((f"{name} {c.coordinate} formula", "=" + str(c.value).lstrip("=")))
-                            elif c.value is not None:
-                                cells.append((f"{name} {c.coordinate}", c.value))
+                cells += _workbook_cells(name, archive.read(name))
     return cells
 
 
 def test_pptx_deck_reads_back_with_no_formula(injected):
     _, _, tables = injected
     spec = FilterSpec(blocs=tuple(p.marked("bloc") for p in PAYLOADS))
-    deck_bytes = export.deck(tables, spec, title="Injection", as_of=dt.date(2025, 11, 29),
-                             views=export.DECK_VIEWS, quotes_per_bloc=1)
+    deck_bytes = export.deck(
+        tables, spec, title="Injection", as_of=dt.date(2025, 11, 29), views=export.DECK_VIEWS, quotes_per_bloc=1
+    )
     cells = _pptx_cells(deck_bytes)
     assert any("formula" not in where and ".xlsx" in where for where, _ in cells)  # the chart's data was read
     assert _formula_risks(cells) == []

@@ -19,19 +19,41 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import tally
-from analysis import csvfile, filters, store
+from analysis.data import csvfile, store
+from analysis.data.schema import COLUMNS, MODES, STANCES, TABLES
 from analysis.extract import PROPOSAL_COLUMNS, extract
-from analysis.filters import LIST_FIELDS, FilterSpec
-from analysis.schema import COLUMNS, MODES, STANCES, TABLES
+from analysis.present import wording
+from analysis.query import filters
+from analysis.query.filters import CHOICES, FilterSpec
 from conftest import DATA_DIR, SEEDS_DIR
 
 ORIGINAL = {table: (DATA_DIR / f"{table}.csv").read_bytes() for table in TABLES}
 SEED_TEXT = (SEEDS_DIR / "2025-11-cartel-de-los-soles-fto.txt").read_text(encoding="utf-8")
 # Bytes that matter to a CSV reader or a decoder, spliced into real files.
-TRICKY_BYTES = [b'"', b'""', b",", b"\n", b"\r", b"\r\n", b"\x00", b"\xff", b"\xc3", b"\xef\xbb\xbf", b"\t", b" ",
-                b"-", b"0", b"9", b"|", "é".encode(), "٧".encode(), b'",', b',"', b'"\n']
-BOUND = settings(database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                      HealthCheck.data_too_large])
+TRICKY_BYTES = [
+    b'"',
+    b'""',
+    b",",
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b"\x00",
+    b"\xff",
+    b"\xc3",
+    b"\xef\xbb\xbf",
+    b"\t",
+    b" ",
+    b"-",
+    b"0",
+    b"9",
+    b"|",
+    "é".encode(),
+    "٧".encode(),
+    b'",',
+    b',"',
+    b'"\n',
+]
+BOUND = settings(database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 @st.composite
@@ -45,9 +67,9 @@ def mutated(draw, original: bytes) -> bytes:
         if kind == "insert":
             data[position:position] = draw(st.binary(min_size=1, max_size=6))
         elif kind == "delete":
-            del data[position:position + draw(st.integers(1, 60))]
+            del data[position : position + draw(st.integers(1, 60))]
         elif kind == "replace":
-            data[position:position + 1] = draw(st.binary(min_size=1, max_size=1))
+            data[position : position + 1] = draw(st.binary(min_size=1, max_size=1))
         else:
             data[position:position] = draw(st.sampled_from(TRICKY_BYTES))
     return bytes(data)
@@ -131,8 +153,10 @@ def test_the_fast_csv_reader_agrees_with_the_careful_one(table, data):
     if errors:
         pass
     elif (frame is None) != (careful_frame is None):
-        errors.append(f"fast: {'a frame' if frame is not None else problems}; "
-                      f"careful: {'a frame' if careful_frame is not None else careful_problems}")
+        errors.append(
+            f"fast: {'a frame' if frame is not None else problems}; "
+            f"careful: {'a frame' if careful_frame is not None else careful_problems}"
+        )
     elif frame is not None:
         try:
             pd.testing.assert_frame_equal(frame, careful_frame)
@@ -148,51 +172,90 @@ def test_the_fast_csv_reader_agrees_with_the_careful_one(table, data):
 @pytest.fixture(scope="module")
 def vocabulary(tables):
     view = tables.view
-    return {"source": set(tables.sources["source_id"]), "bloc": set(view["bloc"].astype(str)),
-            "kind": set(view["kind"].astype(str)), "country": set(view["country"].astype(str)) - {""},
-            "actor": set(tables.actors["actor_id"]), "target": set(tables.targets["target_id"])}
+    return {
+        "source": set(tables.sources["source_id"]),
+        "bloc": set(view["bloc"].astype(str)),
+        "kind": set(view["kind"].astype(str)),
+        "country": set(view["country"].astype(str)) - {""},
+        "actor": set(tables.actors["actor_id"]),
+        "target": set(tables.targets["target_id"]),
+    }
 
 
-KNOWN_VALUES = ["supportive", "condemning", "Venezuela's allies", "US Republicans", "china", "fto-designation",
-                "government", "VEN", "2025-11-16", "2025-11-24", "0001-01-01", "9999-12-31", "2025-W47-1",
-                "1", "0", "true", "", " ", "caution", "%00", "'; DROP TABLE", "<script>", "\x00", "(", "[a-z"]
-KEYS = [*LIST_FIELDS, "from", "to", "q", "reviewed", "view", "shot", "statement", "read"]
+KNOWN_VALUES = [
+    "supportive",
+    "condemning",
+    "Venezuela's allies",
+    "US Republicans",
+    "china",
+    "fto-designation",
+    "government",
+    "VEN",
+    "2025-11-16",
+    "2025-11-24",
+    "0001-01-01",
+    "9999-12-31",
+    "2025-W47-1",
+    "1",
+    "0",
+    "true",
+    "",
+    " ",
+    "caution",
+    "%00",
+    "'; DROP TABLE",
+    "<script>",
+    "\x00",
+    "(",
+    "[a-z",
+]
+KEYS = [*(choice.key for choice in CHOICES), "from", "to", "q", "reviewed", "view", "shot", "statement", "read"]
 query_values = st.one_of(st.sampled_from(KNOWN_VALUES), st.text(max_size=30), st.text(min_size=195, max_size=230))
-query_params = st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=12)),
-                               st.one_of(st.lists(query_values, max_size=5),
-                                         st.lists(st.sampled_from(KNOWN_VALUES), min_size=49, max_size=52)),
-                               max_size=8)
+query_params = st.dictionaries(
+    st.one_of(st.sampled_from(KEYS), st.text(max_size=12)),
+    st.one_of(st.lists(query_values, max_size=5), st.lists(st.sampled_from(KNOWN_VALUES), min_size=49, max_size=52)),
+    max_size=8,
+)
+
+
+def spec_problems(params, vocabulary, tables) -> list[str]:
+    """What is wrong with the spec a URL gives: values outside the vocabulary, dates that are not dates,
+    notes or a sentence that are not text, an unknown key ignored without a note, more rows than the view,
+    or a spec that does not survive the round trip through the URL. An exception is a problem too."""
+    try:
+        spec, notes = FilterSpec.from_query_params(params, vocabulary=vocabulary, other_keys=("view", "shot"))
+        rows = filters.apply(spec, tables.view)
+        sentence = wording.describe(spec, rows=rows)
+        again = FilterSpec.from_query_params(spec.to_query_params(), vocabulary=vocabulary)
+    except Exception as error:  # from_query_params never raises: any exception is a failure
+        return [f"{type(error).__name__}: {error}"]
+    errors = [
+        f"{choice.field} holds unknown values: {getattr(spec, choice.field)}"
+        for choice in CHOICES
+        if not set(getattr(spec, choice.field)) <= (set(STANCES) if choice.key == "stance" else vocabulary[choice.key])
+    ]
+    errors += [
+        f"{name} is not a date"
+        for name in ("date_from", "date_to")
+        if getattr(spec, name) is not None and not isinstance(getattr(spec, name), dt.date)
+    ]
+    if not all(isinstance(note, str) for note in notes) or not isinstance(sentence, str):
+        errors.append("notes or description that are not text")
+    unknown = [key for key in params if key not in KEYS]
+    if unknown and not notes:
+        errors.append(f"ignored {unknown} without a note")
+    if len(rows) > len(tables.view):
+        errors.append("more rows than the view")
+    if again != (spec, []):
+        errors.append(f"does not round-trip: {spec} -> {again}")
+    return errors
 
 
 @settings(BOUND, max_examples=150)
 @given(params=query_params)
 def test_query_params_give_a_spec_that_applies_and_round_trips(params, vocabulary, tables):
     started = time.perf_counter()
-    try:
-        spec, notes = FilterSpec.from_query_params(params, vocabulary=vocabulary, other_keys=("view", "shot"))
-        rows = filters.apply(spec, tables.view)
-        sentence = filters.describe(spec, rows=rows)
-        again = FilterSpec.from_query_params(spec.to_query_params(), vocabulary=vocabulary)
-    except Exception as error:  # from_query_params never raises: any exception is a failure
-        errors = [f"{type(error).__name__}: {error}"]
-    else:
-        errors = []
-        for key, (name, _) in LIST_FIELDS.items():
-            allowed = set(STANCES) if key == "stance" else vocabulary[key]
-            if not set(getattr(spec, name)) <= allowed:
-                errors.append(f"{name} holds unknown values: {getattr(spec, name)}")
-        for name in ("date_from", "date_to"):
-            if getattr(spec, name) is not None and not isinstance(getattr(spec, name), dt.date):
-                errors.append(f"{name} is not a date")
-        if not all(isinstance(note, str) for note in notes) or not isinstance(sentence, str):
-            errors.append("notes or description that are not text")
-        unknown = [key for key in params if key not in KEYS]
-        if unknown and not notes:
-            errors.append(f"ignored {unknown} without a note")
-        if len(rows) > len(tables.view):
-            errors.append("more rows than the view")
-        if again != (spec, []):
-            errors.append(f"does not round-trip: {spec} -> {again}")
+    errors = spec_problems(params, vocabulary, tables)
     if time.perf_counter() - started > 5:
         errors.append("took more than 5 s")
     tally.record("property: FilterSpec.from_query_params", ok=not errors)
@@ -200,14 +263,43 @@ def test_query_params_give_a_spec_that_applies_and_round_trips(params, vocabular
 
 
 SEED_WORDS = SEED_TEXT.split()
-TOKENS = [*SEED_WORDS, "Russia", "China", "Maduro", "Rubio", "Republicans", "Democrats", "condemned", "praised",
-          "rejected", "welcomed", "said", "urged caution", ".", ",", ";", "—", "“", "”", '"', "'", "\n", "\n\n", "?",
-          "Sen.", "U.S.", "(", ")", "", " "]
+TOKENS = [
+    *SEED_WORDS,
+    "Russia",
+    "China",
+    "Maduro",
+    "Rubio",
+    "Republicans",
+    "Democrats",
+    "condemned",
+    "praised",
+    "rejected",
+    "welcomed",
+    "said",
+    "urged caution",
+    ".",
+    ",",
+    ";",
+    "—",
+    "“",
+    "”",
+    '"',
+    "'",
+    "\n",
+    "\n\n",
+    "?",
+    "Sen.",
+    "U.S.",
+    "(",
+    ")",
+    "",
+    " ",
+]
 texts = st.one_of(
     st.lists(st.sampled_from(TOKENS), max_size=120).map(" ".join),
     st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), max_size=60).map("".join),
     st.text(max_size=400),
-    st.integers(0, len(SEED_TEXT)).flatmap(lambda start: st.just(SEED_TEXT[start:start + 3000])),
+    st.integers(0, len(SEED_TEXT)).flatmap(lambda start: st.just(SEED_TEXT[start : start + 3000])),
 )
 
 
@@ -222,7 +314,7 @@ def test_the_extractor_gives_proposals_whose_quotes_are_the_text_at_their_offset
     else:
         errors = [] if list(proposals.columns) == PROPOSAL_COLUMNS else ["wrong columns"]
         for row in proposals.itertuples(index=False):
-            if not (0 <= row.start < row.end <= len(text)) or text[row.start:row.end] != row.quote:
+            if not (0 <= row.start < row.end <= len(text)) or text[row.start : row.end] != row.quote:
                 errors.append(f"quote {row.quote!r} is not text[{row.start}:{row.end}]")
             if row.stance not in STANCES or row.mode not in MODES or not 0 < row.confidence <= 1:
                 errors.append(f"an invalid proposal: {row}")

@@ -4,12 +4,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import saving, store
+from analysis.data import saving, store
 from conftest import ROOT, open_app
 
-ARTICLE = ("Kenya and Ghana welcomed the FTO designation on Monday. "
-           "“This is a betrayal of the region,” said Foreign Minister Ana Ruiz. "
-           "Human rights groups warned that the move could complicate aid deliveries.\n")
+ARTICLE = (
+    "Kenya and Ghana welcomed the FTO designation on Monday. "
+    "“This is a betrayal of the region,” said Foreign Minister Ana Ruiz. "
+    "Human rights groups warned that the move could complicate aid deliveries.\n"
+)
 
 
 @pytest.fixture
@@ -47,9 +49,14 @@ def test_add_propose_edit_save_and_see_it_on_positions(app):
     rights = editor.index[editor["actor"] == "Human rights groups"][0]
     rows = list(editor.index)
     at.session_state["editor:africa-reacts-to-the-designation"] = {
-        "edited_rows": {rows.index(ghana): {"include": False}, rows.index(kenya): {"stance": "cautious"},
-                        rows.index(rights): {"include": True}},
-        "added_rows": [], "deleted_rows": []}
+        "edited_rows": {
+            rows.index(ghana): {"include": False},
+            rows.index(kenya): {"stance": "cautious"},
+            rows.index(rights): {"include": True},
+        },
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     save = next(b for b in at.button if b.key == "save_proposals")
     assert save.label == "Save 3 accepted statements"
@@ -69,9 +76,15 @@ def test_add_propose_edit_save_and_see_it_on_positions(app):
     assert at.dataframe[0].value["Actor"].tolist() == ["Foreign Minister Ana Ruiz"]
 
 
-@pytest.mark.parametrize(("pasted", "message"), [
-    ("", "empty"), ("   \n  ", "empty"), ("word " * 210_000, "limit is 1 MB"), ("\x00\x01\x02 binary", "binary"),
-])
+@pytest.mark.parametrize(
+    ("pasted", "message"),
+    [
+        ("", "empty"),
+        ("   \n  ", "empty"),
+        ("word " * 210_000, "limit is 1 MB"),
+        ("\x00\x01\x02 binary", "binary"),
+    ],
+)
 def test_a_bad_article_shows_its_message_and_writes_nothing(app, pasted, message):
     """Pasted text in AppTest; uploads (which AppTest cannot drive) go through the same check_text, and
     their own refusals (binary, bad UTF-8, wrong type) are tested in test_save.py."""
@@ -90,8 +103,9 @@ def test_positions_marks_and_corrects_unreviewed_statements(data_copy, monkeypat
     raw, _ = store.read_tables(data)
     statements = raw["statements"]
     statements.loc[0, ["origin", "reviewed"]] = ["extracted", "false"]
-    saving.save(data, seeds, {"statements": statements}, base={"statements": store.file_sha256(
-        data / "statements.csv")})
+    saving.save(
+        data, seeds, {"statements": statements}, base={"statements": store.file_sha256(data / "statements.csv")}
+    )
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
     monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()

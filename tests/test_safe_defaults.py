@@ -62,10 +62,11 @@ def test_requirements_pin_a_streamlit_without_open_advisories():
 
 # --- what the server listens on -----------------------------------------------------------------------
 
+
 def _address(hex_address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     """/proc/net/tcp{,6} print each 32-bit word of an address in host (little-endian) byte order."""
     raw = bytes.fromhex(hex_address)
-    unswapped = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+    unswapped = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
     return ipaddress.ip_address(unswapped)
 
 
@@ -75,7 +76,7 @@ def _listening(pid: int) -> list[tuple[ipaddress.IPv4Address | ipaddress.IPv6Add
     for fd in os.listdir(f"/proc/{pid}/fd"):
         target = os.readlink(f"/proc/{pid}/fd/{fd}") if os.path.islink(f"/proc/{pid}/fd/{fd}") else ""
         if target.startswith("socket:["):
-            inodes.add(target[len("socket:["):-1])
+            inodes.add(target[len("socket:[") : -1])
     found = []
     for table in ("tcp", "tcp6"):
         path = Path(f"/proc/{pid}/net/{table}")

@@ -4,7 +4,7 @@ disk, a held lock and concurrent saves are in test_save_faults.py."""
 import pandas as pd
 import pytest
 
-from analysis import curation, saving, store
+from analysis.data import curation, saving, store
 
 
 def statements(data):
@@ -52,15 +52,18 @@ def test_an_invalid_save_is_refused_and_writes_nothing(data_copy):
     assert not (data / saving.CHANGE_LOG).exists()
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("a.txt", b"", "empty"),
-    ("a.txt", b"   \n ", "empty"),
-    ("a.txt", b"x" * 1_000_001, "limit is 1 MB"),
-    ("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
-    ("a.txt", "caf\xe9".encode("latin-1"), "not valid UTF-8"),
-    ("a.pdf", b"%PDF-1.4", "Only .txt and .md"),
-    ("../../etc/passwd", b"root:x:0:0", "Only .txt and .md"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("a.txt", b"", "empty"),
+        ("a.txt", b"   \n ", "empty"),
+        ("a.txt", b"x" * 1_000_001, "limit is 1 MB"),
+        ("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("a.txt", "caf\xe9".encode("latin-1"), "not valid UTF-8"),
+        ("a.pdf", b"%PDF-1.4", "Only .txt and .md"),
+        ("../../etc/passwd", b"root:x:0:0", "Only .txt and .md"),
+    ],
+)
 def test_bad_uploads_are_refused_with_a_message(name, data, message):
     with pytest.raises(curation.CurationError, match=message):
         curation.check_upload(name, data)
@@ -68,8 +71,14 @@ def test_bad_uploads_are_refused_with_a_message(name, data, message):
 
 def test_adding_an_article_stores_it_under_a_slug_of_the_title(data_copy):
     data, seeds = data_copy
-    source_id = curation.add_article(data, seeds, text="Kenya welcomed the deal.\n", title="../Kenya: A Deal!",
-                                     base=base_of(data, "sources"), precision="unknown")
+    source_id = curation.add_article(
+        data,
+        seeds,
+        text="Kenya welcomed the deal.\n",
+        title="../Kenya: A Deal!",
+        base=base_of(data, "sources"),
+        precision="unknown",
+    )
     assert source_id == "kenya-a-deal"
     assert (seeds / "kenya-a-deal.txt").read_text(encoding="utf-8") == "Kenya welcomed the deal.\n"
     tables = store.load(data, seeds)
@@ -80,16 +89,31 @@ def test_adding_an_article_stores_it_under_a_slug_of_the_title(data_copy):
 
 def test_accepted_proposals_need_their_new_actors_described(data_copy):
     data, seeds = data_copy
-    proposals = pd.DataFrame([{"actor_id": "kenya", "actor": "Kenya", "stance": "supportive",
-                               "target_id": "fto-designation", "quote": "The U.S. State Department", "start": 0,
-                               "end": 25, "cue": "announced", "mode": "reported", "confidence": 0.7}])
+    proposals = pd.DataFrame(
+        [
+            {
+                "actor_id": "kenya",
+                "actor": "Kenya",
+                "stance": "supportive",
+                "target_id": "fto-designation",
+                "quote": "The U.S. State Department",
+                "start": 0,
+                "end": 25,
+                "cue": "announced",
+                "mode": "reported",
+                "confidence": 0.7,
+            }
+        ]
+    )
     source = "2025-11-cartel-de-los-soles-fto"
     with pytest.raises(curation.CurationError, match="Describe the new actor"):
         curation.save_proposals(data, seeds, proposals, source_id=source, base=base_of(data, "statements"))
-    new = pd.DataFrame([{"actor_id": "kenya", "name": "Kenya", "kind": "government", "country": "KEN",
-                         "bloc": "Observers"}])
-    saved = curation.save_proposals(data, seeds, proposals, source_id=source, new_actors=new,
-                                    base=base_of(data, "statements", "actors"))
+    new = pd.DataFrame(
+        [{"actor_id": "kenya", "name": "Kenya", "kind": "government", "country": "KEN", "bloc": "Observers"}]
+    )
+    saved = curation.save_proposals(
+        data, seeds, proposals, source_id=source, new_actors=new, base=base_of(data, "statements", "actors")
+    )
     assert saved == 1
     tables = store.load(data, seeds)
     added = tables.view[tables.view["actor_id"] == "kenya"].iloc[0]

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 import tally
-from analysis import saving, store
+from analysis.data import saving, store
 from conftest import open_app
 
 CRASH_CHUNK = 100  # bytes per write call in the crash runs, so a save has well over 100 steps to stop at
@@ -34,13 +34,16 @@ def read(data: Path) -> dict[str, pd.DataFrame]:
 
 
 def file_bytes(data: Path) -> dict[str, bytes]:
-    return {table: (data / f"{table}.csv").read_bytes() for table in ("sources", "actors", "targets",
-                                                                       "statements", "events")}
+    return {
+        table: (data / f"{table}.csv").read_bytes()
+        for table in ("sources", "actors", "targets", "statements", "events")
+    }
 
 
 def leftovers(data: Path) -> list[str]:
-    return sorted(p.name for p in data.iterdir()
-                  if p.name.endswith((saving.PENDING_SUFFIX, ".tmp")) or p.name == saving.JOURNAL)
+    return sorted(
+        p.name for p in data.iterdir() if p.name.endswith((saving.PENDING_SUFFIX, ".tmp")) or p.name == saving.JOURNAL
+    )
 
 
 def log_records(data: Path) -> list[dict]:
@@ -66,9 +69,25 @@ def accept_a_new_actor(data: Path) -> tuple[dict[str, pd.DataFrame], dict[str, s
     """A two-table save, as accepting a proposal with a new actor makes: actors gains Kenya, and three
     statements change (one of them now by Kenya)."""
     raw = read(data)
-    actors = pd.concat([raw["actors"], pd.DataFrame([{
-        "actor_id": "kenya", "name": "Kenya", "kind": "government", "country": "KEN", "bloc": "Observers",
-        "party": "", "aliases": "Republic of Kenya"}])], ignore_index=True)
+    actors = pd.concat(
+        [
+            raw["actors"],
+            pd.DataFrame(
+                [
+                    {
+                        "actor_id": "kenya",
+                        "name": "Kenya",
+                        "kind": "government",
+                        "country": "KEN",
+                        "bloc": "Observers",
+                        "party": "",
+                        "aliases": "Republic of Kenya",
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
     statements = raw["statements"].copy()
     statements.loc[0, "actor_id"] = "kenya"
     statements.loc[0:2, "summary"] = ["Changed by the crash test", "Also changed", "And this one"]
@@ -77,6 +96,7 @@ def accept_a_new_actor(data: Path) -> tuple[dict[str, pd.DataFrame], dict[str, s
 
 
 # --- SIGKILL at 100 points ---------------------------------------------------------------------------
+
 
 def _fork_save(data: Path, seeds: Path, changes, base, *, stop_at: int | None) -> tuple[int, object]:
     """Fork a process that saves `changes`. It reports each step it reaches on a pipe (stop_at None), or
@@ -147,15 +167,16 @@ def _kill_points(steps: list[str]) -> list[int]:
     return sorted({*fixed, *picked})
 
 
-def _check_after_kill(data: Path, seeds: Path, start, old: dict[str, bytes], new: dict[str, bytes],
-                      new_log: list[dict]) -> str:
+def _check_after_kill(
+    data: Path, seeds: Path, start, old: dict[str, bytes], new: dict[str, bytes], new_log: list[dict]
+) -> str:
     # The kernel dropped the killed process's lock: it is free at once.
     with filelock.FileLock(data / saving.LOCK_FILE, timeout=2):
         pass
     records = log_records(data)  # no half record
     assert len(records) in (0, len(new_log))
     strip = [{k: v for k, v in r.items() if k != "time"} for r in new_log]
-    assert [{k: v for k, v in r.items() if k != "time"} for r in records] == strip[:len(records)]
+    assert [{k: v for k, v in r.items() if k != "time"} for r in records] == strip[: len(records)]
     current = file_bytes(data)
     versions = {t: "old" if current[t] == old[t] else "new" if current[t] == new[t] else "neither" for t in old}
     assert "neither" not in versions.values(), versions
@@ -180,8 +201,15 @@ def test_a_save_killed_at_any_of_100_points_leaves_old_or_new_and_a_whole_log(da
     points = _kill_points(steps)
     assert len(points) == CRASH_POINTS
     # The points cover every phase: the two pending tables, the journal, the log append, the renames.
-    for phase in ("actors.csv (pending): wrote", "statements.csv (pending): wrote", f"{saving.JOURNAL}: wrote",
-                  "changes.jsonl: appended", "actors.csv: renamed", "statements.csv: renamed", "journal removed"):
+    for phase in (
+        "actors.csv (pending): wrote",
+        "statements.csv (pending): wrote",
+        f"{saving.JOURNAL}: wrote",
+        "changes.jsonl: appended",
+        "actors.csv: renamed",
+        "statements.csv: renamed",
+        "journal removed",
+    ):
         assert any(phase in steps[p - 1] for p in points), phase
     import shutil
 
@@ -247,14 +275,16 @@ def test_the_next_save_finishes_an_interrupted_one_and_refuses_a_stale_base(data
 
 # --- a full disk --------------------------------------------------------------------------------------
 
+
 class _Faulty:
     """store's `os`, with write/fsync/replace counted and the n-th such call failing with ENOSPC."""
 
     def __init__(self, fail_at: int | None):
         self.calls: list[str] = []
         self.fail_at = fail_at
-        self.module = types.SimpleNamespace(**{name: getattr(os, name) for name in dir(os)
-                                               if not name.startswith("__")})
+        self.module = types.SimpleNamespace(
+            **{name: getattr(os, name) for name in dir(os) if not name.startswith("__")}
+        )
         for name in ("write", "fsync", "replace"):
             setattr(self.module, name, self._wrap(name, getattr(os, name)))
 
@@ -264,6 +294,7 @@ class _Faulty:
             if len(self.calls) == self.fail_at:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             return real(*args, **kwargs)
+
         return call
 
 
@@ -327,14 +358,19 @@ def test_a_full_disk_at_any_write_leaves_the_old_files_and_says_so(data_copy, mo
 
 
 def test_a_full_disk_while_adding_an_article_says_so(data_copy, monkeypatch):
-    from analysis import curation
+    from analysis.data import curation
 
     data, seeds = data_copy
     before = sorted(p.name for p in seeds.iterdir())
     monkeypatch.setattr(saving, "os", _Faulty(1).module)
     with pytest.raises(saving.WriteError, match="The disk is full"):
-        curation.add_article(data, seeds, text="Kenya welcomed the deal.\n", title="Kenya reacts",
-                             base={"sources": store.file_sha256(data / "sources.csv")})
+        curation.add_article(
+            data,
+            seeds,
+            text="Kenya welcomed the deal.\n",
+            title="Kenya reacts",
+            base={"sources": store.file_sha256(data / "sources.csv")},
+        )
     assert sorted(p.name for p in seeds.iterdir()) == before
 
 
@@ -350,6 +386,7 @@ def test_a_held_lock_times_out_with_a_clear_message_and_writes_nothing(data_copy
 
 
 # --- what the user sees -------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def correction(data_copy, monkeypatch):
@@ -409,8 +446,9 @@ def _saver(data: str, seeds: str, worker: int, rows: list[str], barrier, results
             frame, _ = store.read_raw(data_dir / "statements.csv", "statements")
             frame.loc[frame["statement_id"] == statement_id, "summary"] = f"worker {worker} save {n}"
             try:
-                saving.save(data_dir, seeds, {"statements": frame}, base=base, reason=f"worker {worker}",
-                           lock_timeout=120)
+                saving.save(
+                    data_dir, seeds, {"statements": frame}, base=base, reason=f"worker {worker}", lock_timeout=120
+                )
                 break
             except saving.StaleError:
                 conflicts += 1
@@ -423,10 +461,12 @@ def test_eight_processes_saving_at_once_lose_no_update_and_the_log_replays(data_
     ids = start["statements"]["statement_id"].tolist()
     owned = {w: ids[w::WORKERS] for w in range(WORKERS)}
     context = multiprocessing.get_context("forkserver")  # clean processes, started without 8 imports of pandas
-    context.set_forkserver_preload(["analysis.store"])
+    context.set_forkserver_preload(["analysis.data.store"])
     barrier, results = context.Barrier(WORKERS), context.Queue()
-    processes = [context.Process(target=_saver, args=(str(data), str(seeds), w, owned[w], barrier, results))
-                 for w in range(WORKERS)]
+    processes = [
+        context.Process(target=_saver, args=(str(data), str(seeds), w, owned[w], barrier, results))
+        for w in range(WORKERS)
+    ]
     for process in processes:
         process.start()
     conflicts = dict(results.get(timeout=600) for _ in processes)

@@ -5,8 +5,11 @@ import csv
 import pandas as pd
 import pytest
 
-from analysis import store
-from analysis.schema import STANCE_DTYPE, typed_schemas
+from analysis.data import store
+from analysis.data.schema import STANCE_DTYPE, typed_schemas
+from conftest import ROOT
+
+CORPUS = ROOT / "tests" / "corpus"
 
 
 def rewrite(data_dir, table, row, column, value):
@@ -62,8 +65,9 @@ def break_seed_file(data, seeds):
     return ("sources.csv", 1, "sha256")
 
 
-@pytest.mark.parametrize("breaker", [break_duplicate_id, break_unknown_stance, break_dangling_actor,
-                                     break_quote_offsets, break_seed_file])
+@pytest.mark.parametrize(
+    "breaker", [break_duplicate_id, break_unknown_stance, break_dangling_actor, break_quote_offsets, break_seed_file]
+)
 def test_each_breakage_gives_exactly_its_problem(data_copy, breaker):
     data, seeds = data_copy
     expected = breaker(data, seeds)
@@ -72,8 +76,10 @@ def test_each_breakage_gives_exactly_its_problem(data_copy, breaker):
 
 def test_all_table_breakages_are_reported_in_one_pass(data_copy):
     data, seeds = data_copy
-    expected = [breaker(data, seeds) for breaker in
-                (break_duplicate_id, break_unknown_stance, break_dangling_actor, break_quote_offsets)]
+    expected = [
+        breaker(data, seeds)
+        for breaker in (break_duplicate_id, break_unknown_stance, break_dangling_actor, break_quote_offsets)
+    ]
     problems = problems_of(data, seeds)
     assert where(problems) == sorted(expected)
     message = "\n".join(map(str, problems))
@@ -81,35 +87,33 @@ def test_all_table_breakages_are_reported_in_one_pass(data_copy):
     assert "row 2 has it already" in message
 
 
-@pytest.mark.parametrize(("table", "row", "column", "value", "expected_words"), [
-    ("actors", 2, "country", "XYZ", "ISO 3166 alpha-3"),
-    ("actors", 2, "kind", "Person", "one of person"),
-    ("statements", 1, "date", "2025-02-30", "calendar date"),
-    ("statements", 1, "start", "-4", "whole number"),
-    ("statements", 1, "end", "99999", "start < end <="),
-    ("statements", 1, "confidence", "1.5", "from 0 to 1"),
-    ("statements", 1, "reviewed", "yes", "one of true, false"),
-    ("statements", 4, "date", "2025-11-15", "first day of the month"),
-    ("sources", 1, "url", "javascript:alert(1)", "http(s) URL"),
-    ("sources", 1, "path", "seeds/../../etc/passwd", "a file name under seeds/"),
-    ("events", 1, "actor_ids", "us-government|ghost", "an id from actors.csv"),
-    ("targets", 1, "target_id", "Not A Slug", "slug"),
-])
-def test_bad_cells_name_file_row_column_and_expectation(data_copy, table, row, column, value, expected_words):
+def bad_cells() -> list[dict[str, str]]:
+    """One bad cell per row of tests/corpus/bad_cells.csv: where it is, its value, and words the problem
+    must contain."""
+    with open(CORPUS / "bad_cells.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("case", bad_cells(), ids=lambda case: f"{case['table']}-{case['column']}-{case['value']}")
+def test_bad_cells_name_file_row_column_and_expectation(data_copy, case):
     data, seeds = data_copy
-    rewrite(data, table, row, column, value)
+    table, row, column = case["table"], int(case["row"]), case["column"]
+    rewrite(data, table, row, column, case["value"])
     problems = problems_of(data, seeds)
     mine = [p for p in problems if (p.file, p.row, p.column) == (f"{table}.csv", row, column)]
     assert mine, problems
-    assert expected_words in mine[0].expected
+    assert case["expected_words"] in mine[0].expected
 
 
-@pytest.mark.parametrize(("content", "expected_words"), [
-    (b"", "a header row"),
-    (b"statement_id;source_id;actor_id\n", "the header"),
-    (b"\xff\xfe\x00garbage", "UTF-8"),
-    (b"statement_id,source_id\x00\n", "NUL"),
-])
+@pytest.mark.parametrize(
+    ("content", "expected_words"),
+    [
+        (b"", "a header row"),
+        (b"statement_id;source_id;actor_id\n", "the header"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b"statement_id,source_id\x00\n", "NUL"),
+    ],
+)
 def test_unreadable_files_are_reported_by_name(data_copy, content, expected_words):
     data, seeds = data_copy
     (data / "statements.csv").write_bytes(content)

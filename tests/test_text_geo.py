@@ -4,8 +4,8 @@ import itertools
 
 import pytest
 
-from analysis import geo
-from analysis.text import escape_markdown, in_context, span_segments
+from analysis.present import geo
+from analysis.present.text import escape_markdown, in_context, span_segments
 
 TEXT = "First one. The U.S. said no to it. Third here.\nNext para, with words. Gen. Smith agreed."
 
@@ -19,8 +19,18 @@ def test_in_context_returns_the_whole_sentence():
     assert in_context(TEXT, start, start + 5)[0] == "Gen. "
 
 
-@pytest.mark.parametrize("payload", ["[click](javascript:alert(1))", "<script>x</script>", "**bold** _it_",
-                                     ":red[colour] :smile:", "$x^2$", "# heading\n- item", "![img](http://x/y.png)"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "[click](javascript:alert(1))",
+        "<script>x</script>",
+        "**bold** _it_",
+        ":red[colour] :smile:",
+        "$x^2$",
+        "# heading\n- item",
+        "![img](http://x/y.png)",
+    ],
+)
 def test_escaped_markdown_has_no_active_syntax(payload):
     escaped = escape_markdown(payload)
     for i, ch in enumerate(escaped):

@@ -6,25 +6,35 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import alignment, figures, metrics, theme, timeline
-from analysis.charts import NO_MATCH
-from analysis.charts.maps import stance_map
-from analysis.charts.network import alignment_network
-from analysis.charts.stances import stance_matrix
-from analysis.charts.timeline import reaction_timeline, stance_over_time
-from analysis.filters import FilterSpec
+from analysis.present import geo, registry, theme
+from analysis.present.charts import NO_MATCH
+from analysis.present.charts.maps import stance_map
+from analysis.present.charts.network import alignment_network
+from analysis.present.charts.stances import stance_matrix
+from analysis.present.charts.timeline import reaction_timeline, stance_over_time
+from analysis.present.figures import ViewOptions
+from analysis.query import aggregates, alignment, timeline
+from analysis.query.filters import FilterSpec
+from analysis.query.scope import Scope
 from frames import SMALL
 
 TEXT = {"title": "A finding", "subtitle": "5 statements by 4 actors · no filters", "footer": "Source: test"}
-EVENTS = pd.DataFrame({
-    "event_id": ["old", "trigger"], "date": pd.to_datetime(["2015-01-01", "2025-11-16"]).astype("datetime64[ns]"),
-    "date_precision": ["year", "day"], "role": ["background", "trigger"], "title": ["Old thing", "The trigger"],
-    "description": ["It happened.", "It started."], "actor_ids": ["", ""], "source_id": ["src", "src"],
-})
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["old", "trigger"],
+        "date": pd.to_datetime(["2015-01-01", "2025-11-16"]).astype("datetime64[ns]"),
+        "date_precision": ["year", "day"],
+        "role": ["background", "trigger"],
+        "title": ["Old thing", "The trigger"],
+        "description": ["It happened.", "It started."],
+        "actor_ids": ["", ""],
+        "source_id": ["src", "src"],
+    }
+)
 
 
 def test_matrix_colours_counts_and_legend():
-    cells = metrics.actor_target_cells(SMALL)
+    cells = aggregates.actor_target_cells(SMALL)
     fig = stance_matrix(cells, **TEXT)
     heatmap = fig.data[0]
     assert list(heatmap.x) == ["Plan", "Talks"]
@@ -40,7 +50,7 @@ def test_matrix_colours_counts_and_legend():
 
 
 def test_network_draws_every_actor_and_edge():
-    cells = metrics.actor_target_cells(SMALL)
+    cells = aggregates.actor_target_cells(SMALL)
     edges = alignment.alignment_edges(cells, kind="conflict")
     nodes = alignment.network_nodes(cells, edges)
     fig = alignment_network(nodes, edges, kind="conflict", **TEXT)
@@ -54,7 +64,7 @@ def test_network_draws_every_actor_and_edge():
 
 
 def test_map_fills_each_country_in_its_stance_colour():
-    countries = metrics.country_stances(SMALL)
+    countries = aggregates.country_stances(SMALL)
     fig = stance_map(countries, country_names={"USA": "United States", "RUS": "Russia"}, note="Net note", **TEXT)
     fills = {t.name: t.fillcolor for t in fig.data if t.hoveron == "fills"}
     # USA: supportive + cautious nets to 1/3, nearest neutral; RUS: condemning + opposed ties, so the milder.
@@ -65,7 +75,7 @@ def test_map_fills_each_country_in_its_stance_colour():
 
 
 def test_map_without_countries_says_so():
-    fig = stance_map(metrics.country_stances(SMALL[SMALL["country"] == ""]), country_names={}, note="", **TEXT)
+    fig = stance_map(aggregates.country_stances(SMALL[SMALL["country"] == ""]), country_names={}, note="", **TEXT)
     assert any("No country-level statements" in a.text for a in fig.layout.annotations)
 
 
@@ -74,8 +84,9 @@ def test_timeline_draws_days_as_points_and_months_as_spans():
     rows.loc[rows["actor_id"] == "gov-b", ["date", "date_precision"]] = [pd.Timestamp("2025-11-01"), "month"]
     rows.loc[rows["actor_id"] == "pundits", ["date", "date_precision"]] = [pd.NaT, "unknown"]
     points = timeline.reaction_points(rows)
-    fig = reaction_timeline(EVENTS, points, undated=int(rows["date"].isna().sum()),
-                            trigger_date=pd.Timestamp("2025-11-16"), **TEXT)
+    fig = reaction_timeline(
+        EVENTS, points, undated=int(rows["date"].isna().sum()), trigger_date=pd.Timestamp("2025-11-16"), **TEXT
+    )
     reactions = [t for t in fig.data if t.xaxis == "x2"]
     spans = [t for t in reactions if t.mode == "lines"]
     assert len(spans) == 1 and list(spans[0].x) == ["2025-11-01", "2025-12-01", None]
@@ -95,33 +106,37 @@ def test_stance_over_time_needs_two_dates():
     assert sorted(t.name for t in fig.data) == ["Plan", "Talks"]
 
 
-@pytest.mark.parametrize("builder", [
-    lambda: stance_matrix(metrics.actor_target_cells(SMALL.head(0)), **TEXT),
-    lambda: alignment_network(pd.DataFrame(), pd.DataFrame(), kind="congruence", **TEXT),
-    lambda: reaction_timeline(EVENTS.head(0), timeline.reaction_points(SMALL.head(0)), undated=0,
-                              trigger_date=None, **TEXT),
-])
+@pytest.mark.parametrize(
+    "builder",
+    [
+        lambda: stance_matrix(aggregates.actor_target_cells(SMALL.head(0)), **TEXT),
+        lambda: alignment_network(pd.DataFrame(), pd.DataFrame(), kind="congruence", **TEXT),
+        lambda: reaction_timeline(
+            EVENTS.head(0), timeline.reaction_points(SMALL.head(0)), undated=0, trigger_date=None, **TEXT
+        ),
+    ],
+)
 def test_empty_views_say_no_statements_match(builder):
     fig = builder()
     assert any(a.text == NO_MATCH for a in fig.layout.annotations)
 
 
-@pytest.mark.parametrize("view", list(figures.VIEWS))
+@pytest.mark.parametrize("view", list(registry.BY_ID))
 def test_every_view_builds_a_sandwich_on_the_real_data(tables, view):
-    scope = figures.Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
-    fig = figures.figure(view, scope, options={"actor": "donald-trump"})
+    scope = Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
+    fig = registry.figure(view, scope, options=ViewOptions(actor_id="donald-trump"))
     assert fig.layout.meta["title"] and fig.layout.meta["footer"].endswith("Stance & Reaction Dashboard")
     assert "As of 29 Nov 2026" in fig.layout.meta["footer"]
 
 
 def test_unknown_view_is_refused(tables):
-    scope = figures.Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
+    scope = Scope.of(tables, FilterSpec(), as_of=dt.date(2026, 11, 29))
     with pytest.raises(ValueError, match="unknown view"):
-        figures.figure("pie", scope)
+        registry.figure("pie", scope)
 
 
 def test_country_names_prefer_short_common_names(tables):
-    names = figures.country_names(["USA", "RUS", "VEN", "IRN", "CHN"], tables.actors)
+    names = geo.country_names(["USA", "RUS", "VEN", "IRN", "CHN"], tables.actors)
     assert names == {"USA": "United States", "RUS": "Russia", "VEN": "Venezuela", "IRN": "Iran", "CHN": "China"}
 
 
@@ -131,18 +146,19 @@ def test_every_figure_passes_plotly_validation(tables, spec):
     figure with validation on proves that every property they set is one plotly knows, with a valid value."""
     import plotly.graph_objects as go
 
-    scope = figures.Scope.of(tables, spec, as_of=dt.date(2026, 11, 29))
-    for view in figures.VIEWS:
-        options = {"actor": "trump"} if view == "profile" else {}
-        fig = figures.figure(view, scope, options=options)
+    scope = Scope.of(tables, spec, as_of=dt.date(2026, 11, 29))
+    for view in registry.BY_ID:
+        options = ViewOptions(actor_id="trump" if view == "profile" else None)
+        fig = registry.figure(view, scope, options=options)
         checked = go.Figure(fig.to_dict())  # raises ValueError on an unknown property or a bad value
         assert json.loads(checked.to_json()) == json.loads(fig.to_json()), view
 
 
 def test_too_many_reaction_points_are_grouped_by_week_then_by_calendar_month():
     days = pd.date_range("2025-01-20", "2025-02-09", freq="D")  # three Monday-to-Sunday weeks across a month end
-    rows = pd.concat([SMALL.iloc[[0]].assign(statement_id=f"d{i}", date=day) for i, day in enumerate(days)],
-                     ignore_index=True)
+    rows = pd.concat(
+        [SMALL.iloc[[0]].assign(statement_id=f"d{i}", date=day) for i, day in enumerate(days)], ignore_index=True
+    )
     daily = timeline.reaction_points(rows, max_points=100)
     assert len(daily) == 21 and set(daily["grouped"]) == {""}
     weekly = timeline.reaction_points(rows, max_points=5)

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import figures, metrics
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present.pages import map as world
+from analysis.query.scope import Scope
 from views import state, ui
 
 
 def render(scope: Scope) -> None:
     st.title("Map")
-    st.caption(escape_markdown(scope.subtitle) + " · only actors with a country are mapped")
-    ui.screenshot_link("views/map.py", scope, view="map")
-    ui.chart(state.figure("map", scope), key="map", filename="stance-map")
-    countries = metrics.country_stances(scope.selection)
-    if countries.empty:
-        return
-    names = figures.country_names(countries["country"], scope.tables.actors)
-    table = countries.assign(Country=countries["country"].map(names), Actors=countries["actors"].str.join(", "),
-                             net=countries["net"].round(2))[["Country", "stance", "net", "n", "Actors"]]
-    st.dataframe(table.rename(columns={"stance": "Net stance", "net": "Net score", "n": "Statements"}),
-                 hide_index=True, key="country_table")
+    page = world.map_page(scope, figure=state.figure)
+    ui.figure_head(scope, page.figure, caption=page.caption, view="map", filename="stance-map")
+    if page.countries is not None:
+        st.dataframe(page.countries, hide_index=True, key="country_table")
 
 
 if __name__ == "__main__":

@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present.pages import network
+from analysis.present.text import escape_markdown
+from analysis.query.scope import Scope
 from views import state, ui, urlstate
-
-EDGE_LABELS = {"congruence": "Agreement (same stance)", "conflict": "Conflict (opposite sides)"}
 
 
 def render(scope: Scope) -> None:
     st.title("Alignment network")
-    st.caption(escape_markdown(scope.subtitle))
-    urlstate.adopt("edges", parse=urlstate.one_of(EDGE_LABELS))
+    caption = st.empty()  # the filter sentence, under the title
+    urlstate.adopt("edges", parse=urlstate.one_of(network.EDGE_LABELS))
     st.session_state.setdefault("edges", "congruence")
-    kind = st.segmented_control("Edges", list(EDGE_LABELS), format_func=EDGE_LABELS.get, key="edges",
-                                required=True) or "congruence"
+    kind = (
+        st.segmented_control(
+            "Edges", list(network.EDGE_LABELS), format_func=network.EDGE_LABELS.get, key="edges", required=True
+        )
+        or "congruence"
+    )
     urlstate.publish("edges", [kind])
-    ui.screenshot_link("views/network.py", scope, view="network", edges=kind)
-    fig, explanation = state.figure("network", scope, kind=kind)
-    ui.chart(fig, key="network", filename=f"alignment-{kind}")
-    st.markdown(escape_markdown(explanation))
-    st.caption("An edge joins two actors on the targets they share: same stance (agreement) or one supportive "
-               "and the other cautious, opposed or condemning (conflict). Thicker edges share more targets. "
-               "The layout is seeded, so the picture stays the same; agreeing actors sit closer.")
+    page = network.network_page(scope, edges=kind, figure=state.figure)
+    caption.caption(escape_markdown(page.caption))
+    ui.screenshot_link(scope, view="network", edges=kind)
+    ui.chart(page.figure, key="network", filename=f"alignment-{kind}")
+    st.markdown(escape_markdown(page.explanation))
+    st.caption(page.how_to_read)
 
 
 if __name__ == "__main__":

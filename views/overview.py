@@ -4,41 +4,31 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import filters, metrics
-from analysis.figures import Scope
-from analysis.text import escape_markdown
+from analysis.present.pages import overview
+from analysis.present.text import escape_markdown
+from analysis.query.scope import Scope
 from views import state, ui
 
 
 def render(scope: Scope) -> None:
-    numbers = metrics.headline_numbers(scope.selection)
     st.title("Overview")
-    st.markdown("#### " + escape_markdown(metrics.headline_sentence(numbers)))
-    st.caption("Showing: " + escape_markdown(filters.describe(scope.spec, labels=scope.labels)))
-
-    share = (lambda n: f"{n / numbers['statements']:.0%}") if numbers["statements"] else (lambda n: "–")
-    tiles = st.columns(5)
-    tiles[0].metric("Statements", numbers["statements"], border=True)
-    tiles[1].metric("Actors", numbers["actors"], border=True)
-    tiles[2].metric("Supportive", share(numbers["supportive"]), border=True,
-                    help=f"{numbers['supportive']} statements")
-    tiles[3].metric("Cautious", share(numbers["cautious"]), border=True, help=f"{numbers['cautious']} statements")
-    tiles[4].metric("Opposing", share(numbers["opposing"]), border=True,
-                    help=f"{numbers['opposing']} statements opposed or condemning")
-
-    targets = scope.selection.counts("target_id").index.tolist()
+    header = st.container()  # filled once the spectrum's target is read from its picker below
+    targets = overview.spectrum_targets(scope)
     target = None
     if len(targets) > 1:
-        target = st.selectbox("Spectrum for", targets, key="spectrum_target",
-                              format_func=lambda t: scope.labels.targets.get(t, t))
-    ui.chart(state.figure("spectrum", scope, target_id=target), key="spectrum", filename="stance-spectrum")
-    ui.chart(state.figure("blocs", scope), key="by_bloc", filename="stance-by-bloc")
-
+        target = st.selectbox(
+            "Spectrum for", targets, key="spectrum_target", format_func=lambda t: scope.labels.targets.get(t, t)
+        )
+    page = overview.overview_page(scope, target_id=target, figure=state.figure)
+    with header:
+        st.markdown("#### " + escape_markdown(page.headline))
+        st.caption("Showing: " + escape_markdown(page.showing))
+        ui.tiles(page.tiles)
+    ui.chart(page.spectrum, key="spectrum", filename="stance-spectrum")
+    ui.chart(page.blocs, key="by_bloc", filename="stance-by-bloc")
     st.subheader("Key quote per bloc")
-    quotes = metrics.key_quotes(scope.selection)
-    if quotes.empty:
-        st.info("No statements match the filters. Clear a filter in the sidebar to see quotes.")
-    ui.quote_grid(quotes, scope=scope, columns=3)
+    ui.info(page.no_quotes)
+    ui.quote_grid(page.quotes, scope=scope, columns=3)
 
 
 if __name__ == "__main__":

@@ -3,15 +3,12 @@ labelled with its actor. Opening a statement from any page lands here, scrolled 
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
-from analysis import metrics, pagework
-from analysis.figures import Scope
-from analysis.schema import SLUG_PATTERN
-from analysis.text import escape_markdown, span_segments
-from views import state, ui, urlstate
+from analysis.present.pages import reader
+from analysis.present.text import escape_markdown
+from analysis.query.scope import Scope
+from views import state, urlstate
 
 # Scrolls the page to the selected span's paragraph. The only dynamic part is a statement id that has
 # passed the slug pattern, so no data text can reach this script.
@@ -26,79 +23,45 @@ const timer = setInterval(() => {{
 </script>"""
 
 
-def _label(statement) -> str:
-    return (f"{statement.actor_name} · {statement.stance} · {statement.target_label} · "
-            f"“{statement.quote[:70]}{'…' if len(statement.quote) > 70 else ''}”")
-
-
-def _paragraph_markdown(text: str, segments, statements, selected: str | None) -> str:
-    parts = []
-    for start, end, keys in segments:
-        piece = escape_markdown(text[start:end])
-        if keys:
-            # The selected span wins; otherwise the shortest (most specific) covering span sets the colour.
-            key = selected if selected in keys else min(keys, key=lambda k: statements[k].end - statements[k].start)
-            color = ui.BADGE_COLORS[str(statements[key].stance)]
-            piece = f":{color}-background[{piece}]"
-            if key == selected:
-                piece = f"**{piece}**"
-        parts.append(piece)
-        for key in keys:
-            if statements[key].end == end:
-                statement = statements[key]
-                label = escape_markdown(f"{statement.actor_name} · {statement.stance}")
-                parts.append(f" :{ui.BADGE_COLORS[str(statement.stance)]}-badge[{label}] ")
-    return "".join(parts)
-
-
 def render(scope: Scope) -> None:
     st.title("Source reader")
-    sources = scope.tables.sources
-    urlstate.adopt("read", parse=urlstate.one_of(sources["source_id"]))
+    urlstate.adopt("read", parse=urlstate.one_of(scope.tables.source_ids()))
     search = ""
-    if len(sources) > pagework.MAX_SOURCE_CHOICES:
+    if reader.needs_search(scope):
         search = st.text_input("Find a source", key="read_search", placeholder="Part of its title", max_chars=200)
-    current = st.session_state.get("read")
-    choices = pagework.source_choices(scope.tables, scope.selection, search=search, keep=[current] if current else [])
-    if not choices:
+    choices = reader.reader_choices(scope, search=search, current=st.session_state.get("read"))
+    if not choices.sources:
         st.info("No source title contains that text.")
         return
-    source_id = st.selectbox("Source", choices, key="read", format_func=lambda s: scope.labels.sources.get(s, s))
-    if len(choices) < len(sources):
-        st.caption(f"Listing {len(choices)} of {len(sources):,} sources, those with most statements in the filter "
-                   "first; type part of a title above to find another.")
+    source_id = st.selectbox(
+        "Source", choices.sources, key="read", format_func=lambda s: scope.labels.sources.get(s, s)
+    )
+    if choices.listing_note:
+        st.caption(choices.listing_note)
     urlstate.publish("read", [source_id])
-    source = sources.set_index("source_id").loc[source_id]
-    text = scope.tables.texts[source_id]
-    everything = scope.tables.selection()
-    of_source = everything.where(everything.is_in("source_id", [source_id]))  # a mask over the shared view, no copy
-    in_source = of_source.take(of_source.runs((), within=("start",)).order)
-    statements = {row.statement_id: row for row in in_source.itertuples(index=False)}
+    statements = reader.spans(scope, source_id)
     urlstate.adopt("statement", parse=urlstate.one_of(statements))
     if st.session_state.get("statement") not in statements:
         st.session_state["statement"] = ""
-    selected = st.selectbox("Statement", ["", *statements], key="statement",
-                            format_func=lambda s: _label(statements[s]) if s else "Pick a statement to jump to it")
+    selected = st.selectbox(
+        "Statement",
+        ["", *statements],
+        key="statement",
+        format_func=lambda s: statements[s].label if s else "Pick a statement to jump to it",
+    )
     urlstate.publish("statement", [selected] if selected else [])
-    selected = selected or None
-    st.caption(escape_markdown(
-        f"{source['title']} · {source['outlet'] or 'outlet not given'} · "
-        f"{metrics.format_date(source['published'], source['date_precision'])} · sha256 {source['sha256'][:12]}…"))
-    if source["date_note"]:
-        st.caption(escape_markdown("Dates: " + source["date_note"]))
-
-    in_filter = scope.selection.where(scope.selection.is_in("source_id", [source_id])).rows
-    shown_ids = set(in_filter["statement_id"]) | {selected} - {None}
-    st.caption(f"Highlighting {len(shown_ids)} of {len(statements)} statements in this source"
-               + ("" if len(shown_ids) == len(statements) else "; the sidebar filters hide the others") + ".")
-    spans = [(statements[s].start, statements[s].end, s) for s in shown_ids]
-    for segments in span_segments(text, spans):
-        markdown = _paragraph_markdown(text, segments, statements, selected)
-        holds_selected = selected and any(selected in keys for _, _, keys in segments)
-        with st.container(key=f"span-{selected}" if holds_selected else None, border=bool(holds_selected)):
-            st.markdown(markdown)
-    if selected and re.fullmatch(SLUG_PATTERN, selected):
-        st.iframe(SCROLL_SCRIPT.format(statement_id=selected), height=1)
+    page = reader.reader_page(scope, source_id=source_id, statement_id=selected, statements=statements)
+    st.caption(escape_markdown(page.about))
+    if page.date_note:
+        st.caption(escape_markdown(page.date_note))
+    st.caption(page.highlighting)
+    for paragraph in page.paragraphs:
+        with st.container(
+            key=f"span-{selected}" if paragraph.holds_selected else None, border=paragraph.holds_selected
+        ):
+            st.markdown(paragraph.markdown)
+    if page.scroll_to:
+        st.iframe(SCROLL_SCRIPT.format(statement_id=page.scroll_to), height=1)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,10 @@ import time
 
 import streamlit as st
 
-from analysis import curation, saving, store
-from analysis.figures import Scope
-from analysis.schema import ACTOR_KINDS
-from analysis.text import escape_markdown
+from analysis.data import curation, saving, store
+from analysis.present.pages import review
+from analysis.present.text import escape_markdown
+from analysis.query.scope import Scope
 from views import review_editor, state
 
 PRECISIONS = ("day", "month", "year")
@@ -18,25 +18,38 @@ PRECISIONS = ("day", "month", "year")
 
 def _add_article(scope: Scope) -> None:
     with st.form("add_article", clear_on_submit=False):
-        title = st.text_input("Title", max_chars=200, key="new_title",
-                              help="Names the file in seeds/ and the source; the uploaded file name is not used.")
+        title = st.text_input(
+            "Title",
+            max_chars=200,
+            key="new_title",
+            help="Names the file in seeds/ and the source; the uploaded file name is not used.",
+        )
         left, middle, right = st.columns([2, 1, 1])
         outlet = left.text_input("Outlet", max_chars=120, key="new_outlet", placeholder="leave empty if unknown")
         published = middle.date_input("Published", value=None, key="new_published", format="YYYY-MM-DD")
         precision = right.selectbox("Date known to the", PRECISIONS, key="new_precision")
         url = st.text_input("URL (optional)", max_chars=500, key="new_url", placeholder="https://…")
         pasted = st.text_area("Paste the article", height=220, key="new_text")
-        upload = st.file_uploader("…or upload a .txt / .md file (UTF-8, at most 1 MB)", type=["txt", "md"],
-                                  key="new_upload")
+        upload = st.file_uploader(
+            "…or upload a .txt / .md file (UTF-8, at most 1 MB)", type=["txt", "md"], key="new_upload"
+        )
         submitted = st.form_submit_button("Add the article", type="primary", icon=":material/note_add:")
     if not submitted:
         return
     data_dir, seeds_dir = state.data_dirs()
     try:
-        text = curation.check_upload(upload.name, upload.getvalue()) if upload else curation.check_text(pasted)
-        source_id = curation.add_article(data_dir, seeds_dir, text=text, title=title, outlet=outlet,
-                                         published=published, precision=precision, url=url,
-                                         base=dict(scope.tables.file_hashes))
+        source_id = curation.add_upload(
+            data_dir,
+            seeds_dir,
+            upload=(upload.name, upload.getvalue()) if upload else None,
+            pasted=pasted,
+            title=title,
+            outlet=outlet,
+            published=published,
+            precision=precision,
+            url=url,
+            base=dict(scope.tables.file_hashes),
+        )
     except (curation.CurationError, saving.SaveError, FileExistsError) as error:
         st.error(escape_markdown(str(error)), icon=":material/block:")
         return
@@ -44,28 +57,37 @@ def _add_article(scope: Scope) -> None:
         st.error("The article was not added: " + escape_markdown(str(error)), icon=":material/block:")
         return
     st.session_state["review_source"] = source_id
-    st.success(escape_markdown(f"Added {source_id} to seeds/ and sources.csv. Open “2. Review proposals”."),
-               icon=":material/check_circle:")
+    st.success(
+        escape_markdown(f"Added {source_id} to seeds/ and sources.csv. Open “2. Review proposals”."),
+        icon=":material/check_circle:",
+    )
 
 
 def _propose(scope: Scope, source_id: str, target_id: str) -> None:
     with st.status("Reading the article and proposing statements…", expanded=False) as status:
         started = time.perf_counter()
-        proposals = review_editor.propose(scope.tables, source_id, target_id)
+        proposals = review.propose(scope.tables, source_id, target_id)
         elapsed = time.perf_counter() - started
         review_editor.set_proposals(source_id, proposals)
         status.update(label=f"{len(proposals)} proposals from 1 article in {elapsed:.1f} s", state="complete")
 
 
 def _review(scope: Scope) -> None:
-    tables = scope.tables
-    sources = tables.sources["source_id"].tolist()
+    sources = scope.tables.source_ids()
     chosen = st.session_state.get("review_source")
-    source_id = st.selectbox("Article", sources, index=sources.index(chosen) if chosen in sources else 0,
-                             format_func=lambda s: scope.labels.sources.get(s, s), key="review_article")
-    targets = tables.targets["target_id"].tolist()
-    target_id = st.selectbox("Main target: what the positions are about, unless a sentence names another",
-                             targets, format_func=lambda t: scope.labels.targets.get(t, t), key="review_target")
+    source_id = st.selectbox(
+        "Article",
+        sources,
+        index=sources.index(chosen) if chosen in sources else 0,
+        format_func=lambda s: scope.labels.sources.get(s, s),
+        key="review_article",
+    )
+    target_id = st.selectbox(
+        "Main target: what the positions are about, unless a sentence names another",
+        list(scope.labels.targets),
+        format_func=lambda t: scope.labels.targets.get(t, t),
+        key="review_target",
+    )
     if st.button("Propose statements", icon=":material/auto_awesome:", key="run_extract"):
         _propose(scope, source_id, target_id)
     proposals = review_editor.get_proposals(source_id)
@@ -73,18 +95,24 @@ def _review(scope: Scope) -> None:
         st.info("Choose an article and press “Propose statements”.", icon=":material/info:")
         return
     edited = review_editor.proposals_editor(scope, source_id, proposals)
-    review_editor.context_viewer(tables, source_id, proposals)
-    new_actors = review_editor.new_actors_editor(scope, source_id, edited, kinds=ACTOR_KINDS)
-    accepted = int(edited["include"].sum())
-    if st.button(f"Save {accepted} accepted statement{'s' if accepted != 1 else ''}", type="primary",
-                 disabled=accepted == 0, icon=":material/save:", key="save_proposals"):
+    review_editor.context_viewer(scope, source_id, proposals)
+    new_actors = review_editor.new_actors_editor(source_id, edited)
+    if st.button(
+        review.save_label(edited),
+        type="primary",
+        disabled=review.accepted_count(edited) == 0,
+        icon=":material/save:",
+        key="save_proposals",
+    ):
         review_editor.save(scope, source_id, proposals, edited, new_actors)
 
 
 def render(scope: Scope) -> None:
     st.title("Review new articles")
-    st.caption("Add an article, let the extractor propose who said what, then correct and accept. Accepted rows "
-               "are saved as reviewed statements (origin: extracted) after the same checks as every other table.")
+    st.caption(
+        "Add an article, let the extractor propose who said what, then correct and accept. Accepted rows "
+        "are saved as reviewed statements (origin: extracted) after the same checks as every other table."
+    )
     add_tab, review_tab = st.tabs(["1. Add an article", "2. Review proposals"])
     with add_tab:
         _add_article(scope)

@@ -7,33 +7,31 @@ never by DataFrames.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import streamlit as st
 
-from analysis import figures, saving, store
-from analysis.figures import Scope
-from analysis.filters import FilterSpec
-from analysis.schema import Problem
-from analysis.store import Tables
+from analysis.data import paths, saving, store
+from analysis.data.schema import Problem
+from analysis.data.store import Tables
+from analysis.present import registry
+from analysis.present.figures import DEFAULT, ViewOptions
+from analysis.query.filters import FilterSpec
+from analysis.query.scope import Scope
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCOPE_KEY = "_scope"
 
 
 def data_dirs() -> tuple[Path, Path]:
-    """The tables and documents folders: DASHBOARD_DATA_DIR / DASHBOARD_SEEDS_DIR, or the project's own."""
-    data_dir = Path(os.environ.get("DASHBOARD_DATA_DIR") or PROJECT_ROOT / "data")
-    seeds_dir = Path(os.environ.get("DASHBOARD_SEEDS_DIR") or PROJECT_ROOT / "seeds")
-    return data_dir, seeds_dir
+    """The tables and documents folders (analysis.data.paths: the environment's, else the project's)."""
+    return paths.data_dir(), paths.seeds_dir()
 
 
 def _stat_signature(data_dir: Path, seeds_dir: Path) -> tuple:
     """Cheap to compute on every rerun: it keys the content fingerprint. The tables' names, sizes and
     mtimes, and the seeds folder's own mtime, which moves when an article is added or removed. Seeds are
     never edited in place (each is pinned by its sha256 in sources.csv, so a real change to one also changes
-    sources.csv); stating thousands of them on every rerun cost 85 ms at a million statements."""
+    sources.csv), so stating each of thousands of them on every rerun would only cost time."""
     signature = []
     if data_dir.is_dir():
         for path in sorted(data_dir.iterdir()):
@@ -68,15 +66,22 @@ def load_tables() -> Tables | list[Problem]:
         try:
             saving.recover(data_dir)
         except saving.SaveError as error:
-            return [Problem(file=saving.JOURNAL, row=None, column=None, value="",
-                            expected=f"an interrupted save to be finished: {error}")]
+            return [
+                Problem(
+                    file=saving.JOURNAL,
+                    row=None,
+                    column=None,
+                    value="",
+                    expected=f"an interrupted save to be finished: {error}",
+                )
+            ]
     fingerprint = _fingerprint(str(data_dir), str(seeds_dir), _stat_signature(data_dir, seeds_dir))
     return _load(str(data_dir), str(seeds_dir), fingerprint)
 
 
 def make_scope(tables: Tables, spec: FilterSpec) -> Scope:
-    # Filtering makes a mask over the shared view (a few ms at a million rows) and copies no rows, so it
-    # is not cached: caching a result would cost more in copying than it saves.
+    # Filtering makes a mask over the shared view and copies no rows, so it is not cached: caching a result
+    # would cost more in copying than it saves.
     return Scope.of(tables, spec, as_of=dt.date.today())
 
 
@@ -89,24 +94,29 @@ def current() -> Scope:
     return st.session_state[SCOPE_KEY]
 
 
-FIGURES = {"spectrum": figures.spectrum, "blocs": figures.blocs, "matrix": figures.matrix,
-           "network": figures.network, "map": figures.world_map, "timeline": figures.timeline_figure,
-           "timeline_view": figures.timeline_view}
-
-
 # A resource cache, not a data cache: a data cache pickles each figure when it stores it and unpickles it
-# on every hit (10-20 ms for a plotly figure). The figures are shared by sessions as they are; no page
-# modifies one (screenshot mode builds its own).
-@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={FilterSpec: repr})
-def _cached_figure(data_dir: str, seeds_dir: str, fingerprint: str, spec: FilterSpec, as_of: dt.date, name: str,
-                   options: tuple, _scope: Scope):
+# on every hit. The figures are shared by sessions as they are; no page modifies one (screenshot mode
+# builds its own).
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={FilterSpec: repr, ViewOptions: repr})
+def _cached_figure(
+    data_dir: str,
+    seeds_dir: str,
+    fingerprint: str,
+    spec: FilterSpec,
+    as_of: dt.date,
+    view_id: str,
+    options: ViewOptions,
+    _scope: Scope,
+):
     # `_scope` is not part of the key (Streamlit skips arguments named with a leading underscore): it is the
     # page's own scope for exactly that data and filter, so its selection and tallies are reused.
-    return FIGURES[name](_scope, **dict(options))
+    return registry.figure(view_id, _scope, options=options)
 
 
-def figure(name: str, scope: Scope, **options):
-    """A view's figure, cached by data fingerprint, filter and options: going back to a filter is instant."""
+def figure(view_id: str, scope: Scope, *, options: ViewOptions = DEFAULT):
+    """registry.figure, cached by data fingerprint, filter and options: going back to a filter is instant.
+    The page models take it in place of registry.figure."""
     data_dir, seeds_dir = data_dirs()
-    return _cached_figure(str(data_dir), str(seeds_dir), scope.tables.fingerprint, scope.spec, scope.as_of, name,
-                          tuple(sorted(options.items())), _scope=scope)
+    return _cached_figure(
+        str(data_dir), str(seeds_dir), scope.tables.fingerprint, scope.spec, scope.as_of, view_id, options, _scope=scope
+    )

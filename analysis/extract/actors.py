@@ -9,12 +9,14 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-COUNTRIES_FILE = Path(__file__).resolve().parents[1] / "geodata" / "countries.csv"
+from analysis.data import paths
+from analysis.data.schema import slug
+
+COUNTRIES_FILE = paths.GEODATA_DIR / "countries.csv"
 
 TITLES = (
     "Prime Minister|Deputy Prime Minister|Foreign Minister|Foreign Secretary|Home Secretary|Defence Secretary|"
@@ -149,10 +151,6 @@ def _fold_character(ch: str) -> str:
     base = unicodedata.normalize("NFKD", ch)[0]
     low = base.casefold()
     return low if len(low) == 1 else base
-
-
-def slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", fold(text))) or "actor"
 
 
 @functools.cache
@@ -354,32 +352,41 @@ def _capitalise(text: str) -> str:
 
 def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Mention]:
     """Every actor mention in text[start:end], longest first where they overlap, in text order."""
-    found: list[Mention] = []
     segment = text[start:end]
+    found: list[Mention] = []
     if index.pattern is not None:
         for match in index.pattern.finditer(fold(segment)):
             found.append(Mention(start + match.start(), start + match.end(), index.by_alias[match.group(1)]))
-    patterns = _generic_patterns()
-    names, demonyms, capitals = _countries()
+    for finder in (_people, _governments, _places, _bodies):
+        found += finder(text, segment, start, index)
+    return _longest_first(found)
+
+
+def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """Titled people ("Chancellor X") and people named after their role ("the union's secretary, X,")."""
+    patterns, found = _generic_patterns(), []
     for match in patterns["titled"].finditer(segment):
         person = match.group(1)
         actor = index.near_match(person) or index.near_match(match.group(0))
-        found.append(
-            Mention(
-                start + match.start(),
-                start + match.end(),
-                actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person"),
-            )
-        )
+        actor = actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")
+        found.append(Mention(start + match.start(), start + match.end(), actor))
     for match in patterns["appositive"].finditer(segment):
-        # The role phrase reaches back to its determiner: "the union's regional secretary".
+        # The role phrase reaches back to its determiner: "the union's regional secretary" (in a window,
+        # not the whole prefix).
         lead = re.search(
             r"(?:\b[Tt]he\s+|\b[\w’'.\-]+[’']s\s+)(?:[\w’'.\-]+\s+){0,3}$",
             segment[max(0, match.start(1) - 300) : match.start(1)],
-        )  # a window, not the whole prefix
+        )
         role, person = (lead.group(0) if lead else "") + match.group(1), match.group(2)
         actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person", aliases=(role,))
         found.append(Mention(start + match.start(2), start + match.end(2), actor))
+    return found
+
+
+def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """Governments by metonym ("the Kremlin"), demonym, possessive or "the government in CAPITAL"."""
+    patterns, found = _generic_patterns(), []
+    names, demonyms, capitals = _countries()
     for match in patterns["metonym"].finditer(segment):
         name = match.group(1)
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="government")
@@ -396,22 +403,32 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
             found.append(
                 Mention(start + match.start(), start + match.end(), index.government(code, _country_name(code)))
             )
+    return found
+
+
+def _places(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """A country or capital standing for its government, unless it is a place ("in Beijing"); a capital
+    that seats a bloc stands for the bloc when the text is about the bloc."""
+    patterns, found = _generic_patterns(), []
+    names, _, capitals = _countries()
     for key, table in (("country", names), ("capital", capitals)):
         for match in patterns[key].finditer(segment):
-            before = segment[
-                max(0, match.start() - 80) : match.start()
-            ].split()  # the word before, not the whole prefix
+            before = segment[max(0, match.start() - 80) : match.start()].split()  # the word before it
             if before and before[-1].lower().strip(",") in LOCATION_PREPOSITIONS:
-                continue  # "in Beijing" is a place, not an actor
+                continue
             code = table[match.group(1)]
-            actor = index.government(code, _country_name(code))
-            if key == "capital" and match.group(1) in SEATS_OF_BLOCS and SEATS_OF_BLOCS[match.group(1)][0].search(text):
-                actor = index.near_match(SEATS_OF_BLOCS[match.group(1)][1]) or Actor(
-                    name=SEATS_OF_BLOCS[match.group(1)][1],
-                    actor_id=slug(SEATS_OF_BLOCS[match.group(1)][1]),
-                    kind="organization",
-                )
+            seat = SEATS_OF_BLOCS.get(match.group(1)) if key == "capital" else None
+            if seat is not None and seat[0].search(text):
+                actor = index.near_match(seat[1]) or Actor(name=seat[1], actor_id=slug(seat[1]), kind="organization")
+            else:
+                actor = index.government(code, _country_name(code))
             found.append(Mention(start + match.start(), start + match.end(), actor))
+    return found
+
+
+def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """Named organisations ("the Lagos Chamber of Commerce") and collective actors ("some economists")."""
+    patterns, found = _generic_patterns(), []
     for match in patterns["organisation"].finditer(segment):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
         if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
@@ -423,7 +440,7 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
             name = _capitalise(match.group(1))
             actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="commentators")
             found.append(Mention(start + match.start(1), start + match.end(1), actor))
-    return _longest_first(found)
+    return found
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import itertools
 import json
 import re
@@ -26,12 +25,13 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz
 
+from analysis.data.schema import STANCES
+from analysis.data.store import Tables
 from analysis.extract import actors as actor_finder
 from analysis.extract import extract
 from analysis.extract.actors import ActorIndex
 from analysis.extract.segment import sentences
-from analysis.schema import STANCES
-from analysis.store import Tables
+from analysis.extract.valence import tone
 
 LEADING_WORDS = re.compile(r"^(?:the|some|several|many|most|a number of|a group of|other|a|an)\s+")
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -311,15 +311,8 @@ def corpus_documents(corpus_dir: Path):
 # --- the baseline ---------------------------------------------------------------------------------------
 
 
-@functools.cache
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def vader_stance(sentence: str) -> str:
-    compound = _vader().polarity_scores(sentence)["compound"]
+    compound = tone(sentence)
     if compound >= 0.05:
         return "supportive"
     if compound <= -0.6:

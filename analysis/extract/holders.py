@@ -108,45 +108,57 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
         return None
     token, rule = predicate, "subject"
     for _ in range(6):
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS and not _is_expletive(c)]
-        if subjects:
-            # two subjects is a parse error ("Outside Parliament, the Council deplored"): the nearer one
-            return Holder(subjects[-1] if subjects[-1].i < token.i else subjects[0], rule)
-        if is_passive(token):
-            agent = agent_of(token)
-            if agent is not None:
-                return Holder(agent, "passive agent")
-        if token.tag_ in NOUN_TAGS and token.i == predicate.i:
-            owner = child(token, "nmod:poss")
-            if owner is None:
-                owner = next(
-                    (
-                        c
-                        for c in children(token, "nmod")
-                        if any(g.dep_ == "case" and g.lower_ in ("from", "by", "of", "among") for g in c.children)
-                    ),
-                    None,
-                )
-            if owner is not None and owner.tag_ in NOMINAL_TAGS:
-                return Holder(owner, "possessor of the cue")
-        if speech and token.i == predicate.i:
-            after = _name_after(token)
-            if after is not None:
-                return Holder(after, "speaker after the verb")
+        found = _own_holder(token, rule, first=token.i == predicate.i, speech=speech)
+        if found is not None:
+            return found
         if token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
             if token.dep_ == "advcl" and _has_own_marker(token):
-                break
+                return None
             token, rule = token.head, "shared subject"
             continue
-        if token.dep_ in ("acl", "amod") and token.head.tag_ in NOUN_TAGS and token.head.i != token.i:
-            # "X, a vocal critic of the plan" / "X, long opposed to the plan": the phrase describes its noun
-            described = token.head
-            if described.dep_ == "appos":
-                return Holder(described.head, "apposition")
-            return None
-        if token.dep_ == "appos" and token.head.i != token.i:
-            return Holder(token.head, "apposition")
-        break
+        return _described(token)
+    return None
+
+
+def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder | None:
+    """The holder a predicate names itself: its subject, a passive's agent, a noun cue's owner, or the name
+    after a reporting verb."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS and not _is_expletive(c)]
+    if subjects:
+        # two subjects is a parse error ("Outside Parliament, the Council deplored"): the nearer one
+        return Holder(subjects[-1] if subjects[-1].i < token.i else subjects[0], rule)
+    agent = agent_of(token) if is_passive(token) else None
+    if agent is not None:
+        return Holder(agent, "passive agent")
+    owner = _owner_of_noun(token) if first and token.tag_ in NOUN_TAGS else None
+    if owner is not None:
+        return Holder(owner, "possessor of the cue")
+    after = _name_after(token) if speech and first else None
+    return Holder(after, "speaker after the verb") if after is not None else None
+
+
+def _owner_of_noun(token: Token) -> Token | None:
+    """'Beijing's criticism', 'criticism from the union': who a noun cue belongs to."""
+    owner = child(token, "nmod:poss") or next(
+        (
+            c
+            for c in children(token, "nmod")
+            if any(g.dep_ == "case" and g.lower_ in ("from", "by", "of", "among") for g in c.children)
+        ),
+        None,
+    )
+    return owner if owner is not None and owner.tag_ in NOMINAL_TAGS else None
+
+
+def _described(token: Token) -> Holder | None:
+    """'X, a vocal critic of the plan' / 'X, long opposed to the plan': a phrase describing a name."""
+    if token.head.i == token.i:
+        return None
+    if token.dep_ in ("acl", "amod") and token.head.tag_ in NOUN_TAGS:
+        described = token.head
+        return Holder(described.head, "apposition") if described.dep_ == "appos" else None
+    if token.dep_ == "appos":
+        return Holder(token.head, "apposition")
     return None
 
 

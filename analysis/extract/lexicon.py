@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.schema import STANCES
-
-DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "lexicon.csv"
+from analysis.data import paths
+from analysis.data.schema import STANCES
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,13 @@ def _regex(cue: str) -> str:
     return r"(?<![\w-])(" + r"\s+".join(words) + r")(?![\w-])"
 
 
+def load_lexicon(path: Path | str | None = None) -> Lexicon:
+    """The cue lexicon at `path`, by default the data folder's (`paths.lexicon_file`), read once per file."""
+    return _load(Path(path) if path is not None else paths.lexicon_file())
+
+
 @functools.cache
-def load_lexicon(path: Path | str = DEFAULT_LEXICON) -> Lexicon:
+def _load(path: Path) -> Lexicon:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     problems = [

@@ -31,6 +31,9 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 
+POSSESSIVE_OR_RELATIVE = frozenset(
+    {"whose", "that", "which", "what", "its", "their", "his", "her", "our", "my", "your"}
+)
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
 
 
@@ -63,50 +66,57 @@ class Namer:
         if token.tag_ in PRONOUN_TAGS or token.lower_ in ("he", "she", "they", "it", "we", "i"):
             return self._pronoun(token, speaker, base, mentions)
         parts = np_tokens(token)
-        start, end = base + parts[0].idx, base + parts[-1].idx + len(parts[-1])
-        head_start, head_end = base + token.idx, base + token.idx + len(token)
-        lowered = token.lower_
-        if lowered in ROLE_WORDS:
-            # "the Swedish MEP Anna Lindqvist" / "Anna Lindqvist, the Swedish MEP": the person, not the role
-            person = next(
-                (
-                    c
-                    for c in token.children
-                    if c.dep_ in ("appos", "flat", "compound") and is_proper(c) and c.i > token.i
-                ),
-                None,
-            )
-            if person is None and token.dep_ == "appos" and is_proper(token.head):
-                person = token.head
-            if person is not None:
-                named = self.name(person, base, mentions, speaker=speaker)
-                if named is not None:
-                    return Named(named.actor, "apposition", (lowered,), named.gender)
-        if lowered in GROUP_NOUNS or lowered in MEMBER_NOUNS:
-            banner = self._banner(token, base)
-            if banner is not None:
-                return banner
-        covering = [m for m in mentions if m.start < head_end and head_start < m.end]
-        if covering and not (covering[0].actor.kind == "commentators" and lowered in MEMBER_NOUNS):
-            return Named(covering[0].actor, "named", *self._role_words(token, parts))
-        if token.lower_ in SPEECH_NOUNS:
-            owner = self._owner(token)
-            if owner is not None:
-                named = self.name(owner, base, mentions, speaker=speaker)
-                if named is not None:
-                    return Named(named.actor, "spokesperson for")
-        appositive = [c for c in token.children if c.dep_ == "appos" and is_proper(c)]
-        if appositive and token.tag_ in NOUN_TAGS and not is_proper(token):
-            # "the union's regional secretary, Dave Kerrigan,": the name is the actor, the role an alias
-            named = self.name(appositive[0], base, mentions, speaker=speaker)
+        for step in (self._person_in_role, self._banner_of, self._covered, self._spoken_for, self._appositive):
+            named = step(token, parts, base, mentions, speaker)
             if named is not None:
-                return Named(named.actor, "apposition", (token.lower_,), named.gender)
+                return named
+        start, end = base + parts[0].idx, base + parts[-1].idx + len(parts[-1])
         within = [m for m in mentions if start <= m.start and m.end <= end]
         if is_proper(token) or ACRONYM.match(token.text):
             return self._proper(token, base, within)
         if token.tag_ in NOUN_TAGS:
             return self._common(token, parts, base, within, mentions)
         return None
+
+    def _person_in_role(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'the Swedish MEP Anna Lindqvist' / 'Anna Lindqvist, the Swedish MEP': the person, not the role."""
+        if token.lower_ not in ROLE_WORDS:
+            return None
+        person = next(
+            (c for c in token.children if c.dep_ in ("appos", "flat", "compound") and is_proper(c) and c.i > token.i),
+            None,
+        )
+        if person is None and token.dep_ == "appos" and is_proper(token.head):
+            person = token.head
+        named = self.name(person, base, mentions, speaker=speaker) if person is not None else None
+        return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
+
+    def _banner_of(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        if token.lower_ in GROUP_NOUNS or token.lower_ in MEMBER_NOUNS:
+            return self._banner(token, base)
+        return None
+
+    def _covered(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """A name the gazetteer found over the head word (not a generic group standing for its members)."""
+        head_start, head_end = base + token.idx, base + token.idx + len(token)
+        covering = [m for m in mentions if m.start < head_end and head_start < m.end]
+        if covering and not (covering[0].actor.kind == "commentators" and token.lower_ in MEMBER_NOUNS):
+            return Named(covering[0].actor, "named", *self._role_words(token, parts))
+        return None
+
+    def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
+        owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else None
+        named = self.name(owner, base, mentions, speaker=speaker) if owner is not None else None
+        return Named(named.actor, "spokesperson for") if named is not None else None
+
+    def _appositive(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'the union's regional secretary, Dave Kerrigan,': the name is the actor, the role an alias."""
+        if token.tag_ not in NOUN_TAGS or is_proper(token):
+            return None
+        appositive = [c for c in token.children if c.dep_ == "appos" and is_proper(c)]
+        named = self.name(appositive[0], base, mentions, speaker=speaker) if appositive else None
+        return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 
     def label(self, label: str) -> Actor:
         """The speaker a transcript label names: 'NEEMA KIMARO' is the Dr Neema Kimaro introduced before."""
@@ -197,33 +207,12 @@ class Namer:
         return roles, gender_of(words)
 
     def _proper(self, token: Token, base: int, within: list[Mention]) -> Named | None:
-        doc = token.doc
-        sentence_start, sentence_end = base, base + len(doc.text)
-        name_start, name_end = name_span(
-            self.text, base + token.idx, base + token.idx + len(token), sentence_start, sentence_end
-        )
-        words = self.text[name_start:name_end].split()
-        roles = []
-        while len(words) > 1 and (
-            words[0].lower().rstrip(".") in TITLE_WORDS
-            or words[0].lower() in ROLE_WORDS
-            or words[0].lower() in NOT_A_NAME
-        ):
-            word = words.pop(0).lower()
-            if word not in NOT_A_NAME:
-                roles.append(word)
-        if not words or words[0].lower() in NOT_A_NAME:
+        """A proper name's run of words around the head: a known actor, a surname or acronym met before, a
+        gazetteer name it overlaps, or a new person or organisation."""
+        found = self._name_words(token, base)
+        if found is None:
             return None
-        name = " ".join(words)
-        if name.endswith(("’s", "'s")):
-            name = name[:-2]
-        if name.endswith(".") and "." not in name[:-1] and len(words[-1]) > 4:
-            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei." but "Inc.")
-        extension = ORG_EXTENSION.match(self.text, name_end)
-        if extension and set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS:
-            name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
-        if len(name) < 2 or name.lower() in NOT_A_NAME or not self._may_be_name(name):
-            return None
+        name, words, roles, (name_start, name_end) = found
         if name in self.memory.acronyms:
             return Named(self.memory.acronyms[name], "acronym")
         if len(words) == 1 and name in self.memory.surnames:
@@ -231,23 +220,40 @@ class Namer:
         overlapping = [m for m in within if m.start < name_end and name_start < m.end]
         if overlapping:
             return Named(max(overlapping, key=lambda m: m.end - m.start).actor, "named")
-        preceding = self.text[max(sentence_start, name_start - 40) : name_start].lower()
-        has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
-        kind = (
-            "person"
-            if has_title and not (set(name.lower().split()) & ORG_WORDS)
-            else kind_of_name(name, default="organization")
-        )
         known = self.index.near_match(name)
         if known is not None:
             return Named(known, "named")
-        gender = gender_of(preceding + " " + " ".join(roles))
-        return Named(
-            Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles)),
-            "name",
-            tuple(roles),
-            gender,
+        preceding = self.text[max(base, name_start - 40) : name_start].lower()
+        has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
+        organisation = bool(set(name.lower().split()) & ORG_WORDS)
+        kind = "person" if has_title and not organisation else kind_of_name(name, default="organization")
+        actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
+        return Named(actor, "name", tuple(roles), gender_of(preceding + " " + " ".join(roles)))
+
+    def _name_words(self, token: Token, base: int):
+        """(name, its words, the titles and roles before it, (start, end)) of the name around `token`, or
+        None when what is left is no name (a heading in capitals, a common word, a title alone)."""
+        name_start, name_end = name_span(
+            self.text, base + token.idx, base + token.idx + len(token), base, base + len(token.doc.text)
         )
+        words = self.text[name_start:name_end].split()
+        roles = []
+        while len(words) > 1 and _is_title(words[0]):
+            word = words.pop(0).lower()
+            if word not in NOT_A_NAME:
+                roles.append(word)
+        if not words or words[0].lower() in NOT_A_NAME:
+            return None
+        name = " ".join(words)
+        name = name[:-2] if name.endswith(("’s", "'s")) else name
+        if name.endswith(".") and "." not in name[:-1] and len(words[-1]) > 4:
+            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei." but "Inc.")
+        extension = ORG_EXTENSION.match(self.text, name_end)
+        if extension and set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS:
+            name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
+        if len(name) < 2 or name.lower() in NOT_A_NAME or not self._may_be_name(name):
+            return None
+        return name, words, roles, (name_start, name_end)
 
     def _lower_words(self) -> frozenset[str]:
         """The words the document writes in lower case somewhere (read once per document)."""
@@ -281,94 +287,104 @@ class Namer:
     def _common(
         self, token: Token, parts: list[Token], base: int, within: list[Mention], mentions: list[Mention]
     ) -> Named | None:
-        lowered = token.lower_
+        """A common noun's phrase: a name inside it, the body its members belong to, the government of a
+        person just named, a body named by a proper part or a description, a role met before, or a vague
+        group of people kept vague."""
         determiner = next((c for c in token.children if c.dep_ in ("det", "nmod:poss")), None)
         proper_inside = [m for m in within if m.actor.kind != "commentators"]
         if proper_inside:
             return Named(proper_inside[-1].actor, "named")
-        if lowered in MEMBER_NOUNS:
-            # "its members", "the nine members of the Bloc", "the union's members": the body they belong to
-            owner = next(
-                (
-                    c
-                    for c in token.children
-                    if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)
-                ),
-                None,
-            )
-            if owner is not None:
-                named = self.name(owner, base, within)
-                if named is not None:
-                    return Named(named.actor, "members of")
-            if determiner is not None and determiner.lower_ in ("its", "their"):
-                actor = self.memory.group()
-                return Named(actor, "members of") if actor else None
-        if determiner is not None and determiner.lower_ in ("his", "her", "their") and lowered in OWN_GOVERNMENT:
-            # "Maduro and his government": the government of the person just named
-            person = self.memory.person(determiner.lower_)
-            for c in token.doc:
-                if c.i < token.i and c.dep_ in ("nsubj", "conj") and is_proper(c):
-                    named = self.name(c, base, mentions)
-                    if named is not None and named.actor.kind == "person":
-                        person = named.actor
-            if person is not None and person.country:
-                return Named(
-                    self.index.government(
-                        person.country, actor_finder.short_names().get(person.country, person.country)
-                    ),
-                    "own government",
-                )
-        if determiner is not None and determiner.lower_ in (
-            "whose",
-            "that",
-            "which",
-            "what",
-            "its",
-            "their",
-            "his",
-            "her",
-            "our",
-            "my",
-            "your",
-        ):
+        for step in (self._members_of, self._own_government):
+            named = step(token, determiner, base, within, mentions)
+            if named is not None:
+                return named
+        if determiner is not None and determiner.lower_ in POSSESSIVE_OR_RELATIVE:
             return None
-        proper_parts = [
-            t for t in parts if t.i < token.i and t.dep_ == "compound" and is_proper(t) and t.lower_ not in NOT_A_NAME
-        ]
-        if proper_parts and lowered in GROUP_NOUNS:
-            # "the centre-right EPP group", "the Ngong Road traders' association": named by its proper part
-            text = self.text[base + proper_parts[0].idx : base + token.idx + len(token)]
-            known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
-            return Named(known or known_or_new(text, self.index, kind="organization"), "name")
+        named = self._named_body(token, parts, base)
+        if named is not None:
+            return named
         definite = determiner is not None and (
             determiner.lower_ in ("the", "this", "that") or determiner.dep_ == "nmod:poss"
         )
-        if definite and (lowered in PERSON_ROLES or lowered in GROUP_NOUNS):
-            actor = self.memory.role(lowered)
-            if actor is not None:
-                return Named(actor, "role noun")
-            if (
-                determiner.dep_ == "nmod:poss"
-                and lowered in PERSON_ROLES
-                and determiner.tag_ not in PRONOUN_TAGS
-                and determiner.lower_ not in ("its", "their", "his", "her")
-            ):
-                # "the council's chief executive": the body speaks through its officer
-                owner = self.name(determiner, base, mentions)
-                if owner is not None:
-                    return Named(owner.actor, "officer of")
-            modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
-            if not modifiers or lowered in PERSON_ROLES:
-                return None  # "the ministry" with nothing named before it: nobody to give it to
-            # "the presidential office", "the central bank": a body named by its description
-            text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
-            name = text[:1].upper() + text[1:]
-            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
+        if definite and (token.lower_ in PERSON_ROLES or token.lower_ in GROUP_NOUNS):
+            return self._definite_role(token, determiner, parts, base, mentions)
         if within:
             return Named(within[-1].actor, "named")
-        if token.tag_ in ("NNS", "NNPS") and is_human_plural(lowered):
-            text = self.text[base + parts[0].idx : base + token.idx + len(token)]
-            text = re.sub(r"^(?:the|The)\s+", "", text)
+        if token.tag_ in ("NNS", "NNPS") and is_human_plural(token.lower_):
+            text = re.sub(r"^(?:the|The)\s+", "", self.text[base + parts[0].idx : base + token.idx + len(token)])
             name = text[:1].upper() + text[1:]
             return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="commentators"), "group")
         return None
+
+    def _members_of(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
+        """'its members', 'the nine members of the Bloc', 'the union's members': the body they belong to."""
+        if token.lower_ not in MEMBER_NOUNS:
+            return None
+        owner = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)
+            ),
+            None,
+        )
+        named = self.name(owner, base, within) if owner is not None else None
+        if named is not None:
+            return Named(named.actor, "members of")
+        if determiner is not None and determiner.lower_ in ("its", "their"):
+            actor = self.memory.group()
+            return Named(actor, "members of") if actor else None
+        return None
+
+    def _own_government(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
+        """'Maduro and his government': the government of the person just named."""
+        if determiner is None or determiner.lower_ not in ("his", "her", "their") or token.lower_ not in OWN_GOVERNMENT:
+            return None
+        person = self.memory.person(determiner.lower_)
+        for c in token.doc:
+            if c.i < token.i and c.dep_ in ("nsubj", "conj") and is_proper(c):
+                named = self.name(c, base, mentions)
+                if named is not None and named.actor.kind == "person":
+                    person = named.actor
+        if person is None or not person.country:
+            return None
+        name = actor_finder.short_names().get(person.country, person.country)
+        return Named(self.index.government(person.country, name), "own government")
+
+    def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
+        """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""
+        proper_parts = [
+            t for t in parts if t.i < token.i and t.dep_ == "compound" and is_proper(t) and t.lower_ not in NOT_A_NAME
+        ]
+        if not proper_parts or token.lower_ not in GROUP_NOUNS:
+            return None
+        text = self.text[base + proper_parts[0].idx : base + token.idx + len(token)]
+        known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
+        return Named(known or known_or_new(text, self.index, kind="organization"), "name")
+
+    def _definite_role(self, token: Token, determiner, parts: list[Token], base: int, mentions) -> Named | None:
+        """'the minister', 'the ministry', 'the council's chief executive', 'the presidential office'."""
+        actor = self.memory.role(token.lower_)
+        if actor is not None:
+            return Named(actor, "role noun")
+        if (
+            determiner.dep_ == "nmod:poss"
+            and token.lower_ in PERSON_ROLES
+            and determiner.tag_ not in PRONOUN_TAGS
+            and determiner.lower_ not in ("its", "their", "his", "her")
+        ):
+            owner = self.name(determiner, base, mentions)  # the body speaks through its officer
+            if owner is not None:
+                return Named(owner.actor, "officer of")
+        modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
+        if not modifiers or token.lower_ in PERSON_ROLES:
+            return None  # "the ministry" with nothing named before it: nobody to give it to
+        text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
+        name = text[:1].upper() + text[1:]
+        return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
+
+
+def _is_title(word: str) -> bool:
+    """A title, role or filler word before a name ("Foreign Minister", "Cllr", "The")."""
+    lowered = word.lower()
+    return lowered.rstrip(".") in TITLE_WORDS or lowered in ROLE_WORDS or lowered in NOT_A_NAME

@@ -74,44 +74,15 @@ class Quotations:
         for line in text.split("\n"):
             line_start = position
             position += len(line) + 1
-            label = SPEAKER_LABEL.match(line)
-            if label and label.group(1).split()[0] not in NOT_LABELS and not open_at_end:
-                host = (
-                    bool(label.group(2) and HOSTS.search(label.group(2)))
-                    or bool(HOSTS.fullmatch(label.group(1)))
-                    or label.group(1).split()[-1].lower() in hosts
-                )
-                if host:  # "HALIMA JUMA (presenter):" once, then "JUMA:"
-                    hosts.add(label.group(1).split()[-1].lower())
-                runs.append(
-                    Quotation(
-                        line_start + label.end(), line_start + len(line.rstrip()), True, label=label.group(1), host=host
-                    )
-                )
+            labelled = None if open_at_end else _labelled(line, line_start, hosts)
+            if labelled is not None:
+                runs.append(labelled)
                 continue
             stripped = line.lstrip()
             first = line_start + len(line) - len(stripped)
             carried = open_at_end and stripped[:1] in (OPENING, STRAIGHT)
-            open_at_end = False
-            opened: int | None = None
-            straight_open = False
-            for offset, ch in enumerate(line):
-                at = line_start + offset
-                if ch == OPENING and opened is None:
-                    opened = at
-                elif ch == CLOSING and opened is not None:
-                    runs.append(Quotation(opened, at + 1, opened == first))
-                    opened = None
-                elif ch == STRAIGHT:
-                    if straight_open and opened is not None:
-                        runs.append(Quotation(opened, at + 1, opened == first))
-                        opened, straight_open = None, False
-                    elif opened is None:
-                        opened, straight_open = at, True
-            if opened is not None:
-                # unclosed at the paragraph's end: the quotation runs to the end of the paragraph
-                runs.append(Quotation(opened, line_start + len(line.rstrip()), opened == first))
-                open_at_end = True
+            found, open_at_end = _quotations_in(line, line_start, first)
+            runs += found
             if carried:
                 index = next((i for i, run in enumerate(runs) if run.start == first), None)
                 previous = next((i for i in range(len(runs) - 1, -1, -1) if runs[i].start < line_start), None)
@@ -174,3 +145,46 @@ class Quotations:
             return None
         run = self.runs[index]
         return index if run.end >= end - 1 else None
+
+
+def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
+    """A transcript line ("NAME: words"): the words as a quotation of the labelled speaker. A presenter's
+    label ("HALIMA JUMA (presenter):" once, then "JUMA:") marks questions, not positions."""
+    label = SPEAKER_LABEL.match(line)
+    if not label or label.group(1).split()[0] in NOT_LABELS:
+        return None
+    surname = label.group(1).split()[-1].lower()
+    host = bool(label.group(2) and HOSTS.search(label.group(2))) or bool(HOSTS.fullmatch(label.group(1)))
+    if host:
+        hosts.add(surname)
+    return Quotation(
+        line_start + label.end(),
+        line_start + len(line.rstrip()),
+        True,
+        label=label.group(1),
+        host=host or surname in hosts,
+    )
+
+
+def _quotations_in(line: str, line_start: int, first: int) -> tuple[list[Quotation], bool]:
+    """The quotations of one paragraph, and whether the last one is still open at its end (it then runs to
+    the end of the paragraph, and may carry on in the next)."""
+    found: list[Quotation] = []
+    opened: int | None = None
+    straight_open = False
+    for offset, ch in enumerate(line):
+        at = line_start + offset
+        if ch == OPENING and opened is None:
+            opened = at
+        elif ch == CLOSING and opened is not None:
+            found.append(Quotation(opened, at + 1, opened == first))
+            opened = None
+        elif ch == STRAIGHT and straight_open and opened is not None:
+            found.append(Quotation(opened, at + 1, opened == first))
+            opened, straight_open = None, False
+        elif ch == STRAIGHT and opened is None:
+            opened, straight_open = at, True
+    if opened is None:
+        return found, False
+    found.append(Quotation(opened, line_start + len(line.rstrip()), opened == first))
+    return found, True

@@ -250,8 +250,11 @@ class Reader(Attribution):
         """The subjects of a sentence, in order, are who 'he', 'it' or 'the minister' will mean next."""
         doc, base = sentence.doc, sentence.start
         for token in doc:
-            if token.dep_ in ("nsubj", "nsubj:pass", "appos") and token.tag_ not in PRONOUN_TAGS and \
-                    not self.quotations.inside(base + token.idx):
+            if (
+                token.dep_ in ("nsubj", "nsubj:pass", "appos")
+                and token.tag_ not in PRONOUN_TAGS
+                and not self.quotations.inside(base + token.idx)
+            ):
                 named = self.namer.name(token, base, sentence.mentions)
                 if named is not None and named.rule not in ("pronoun", "role noun"):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)

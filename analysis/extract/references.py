@@ -40,6 +40,8 @@ class Memory:
 
     # --- learning ---------------------------------------------------------------------------------
     def remember(self, actor: Actor, *, roles: tuple[str, ...] = (), gender: str = "", text: str = "") -> None:
+        """Note that `actor` was just named, with the roles and gender the text gives it where it first
+        names it (read once per actor)."""
         key = actor_key(actor)
         if text and key not in self._introduced:
             self._introduced.add(key)
@@ -47,26 +49,32 @@ class Memory:
             roles = (*roles, *found_roles)
             gender = gender or found_gender
         if actor.kind in PERSON_KINDS:
-            _move_to_end(self.people, actor)
-            words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
-            if len(words) >= 2 and words[-1] not in self.surnames:
-                self.surnames[words[-1]] = actor
-                self._surname_pattern = None
-            for word in re.findall(r"[a-z]+", " ".join(actor.aliases).lower()):
-                if word in PERSON_ROLES:
-                    self._add_role(word, actor)
+            self._remember_person(actor)
         else:
-            _move_to_end(self.groups, actor)
-            for word in re.findall(r"[a-z\-]+", actor.name.lower()):
-                if word in GROUP_NOUNS:
-                    self._add_role(word, actor)
-            if actor.kind == "government":
-                for word in ("government", "ministry", "administration", "authorities", "cabinet"):
-                    self._add_role(word, actor)
+            self._remember_body(actor)
         for role in roles:
             self._add_role(role, actor)
         if gender and key not in self.genders:
             self.genders[key] = gender
+
+    def _remember_person(self, actor: Actor) -> None:
+        _move_to_end(self.people, actor)
+        words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
+        if len(words) >= 2 and words[-1] not in self.surnames:
+            self.surnames[words[-1]] = actor
+            self._surname_pattern = None
+        for word in re.findall(r"[a-z]+", " ".join(actor.aliases).lower()):
+            if word in PERSON_ROLES:
+                self._add_role(word, actor)
+
+    def _remember_body(self, actor: Actor) -> None:
+        _move_to_end(self.groups, actor)
+        for word in re.findall(r"[a-z\-]+", actor.name.lower()):
+            if word in GROUP_NOUNS:
+                self._add_role(word, actor)
+        if actor.kind == "government":
+            for word in ("government", "ministry", "administration", "authorities", "cabinet"):
+                self._add_role(word, actor)
 
     def _add_role(self, role: str, actor: Actor) -> None:
         holders = self.roles.setdefault(role, [])

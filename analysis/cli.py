@@ -1,0 +1,408 @@
+"""Command line: python -m analysis validate | export ...  (python -m analysis -h for details)"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.data import paths, saving, store
+from analysis.present import export, registry
+from analysis.query import filters
+from analysis.query.filters import FilterSpec, apply
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        if saving.recover(args.data):
+            print("Finished a save that was interrupted after its commit point.", file=sys.stderr)
+        tables = store.load(args.data, args.seeds)
+    except saving.SaveError as error:
+        print(f"Could not finish an interrupted save: {error}", file=sys.stderr)
+        return 1
+    except store.DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in {args.data}", file=sys.stderr)
+        return 1
+    print(
+        f"OK: {len(tables.statements)} statements, {len(tables.actors)} actors, {len(tables.targets)} targets, "
+        f"{len(tables.events)} events and {len(tables.sources)} source(s) in {args.data}; "
+        "every quote is verbatim at its offsets and every seed matches its sha256."
+    )
+    return 0
+
+
+def _spec(args: argparse.Namespace, tables: store.Tables) -> tuple[FilterSpec, list[str]]:
+    """The FilterSpec the flags describe, checked against the tables like a URL would be."""
+    params = {f.key: values for f in filters.FILTERS if (values := _flag_values(f, getattr(args, _dest(f))))}
+    return FilterSpec.from_query_params(params, vocabulary=filters.known_values(tables))
+
+
+def _dest(definition: filters.Filter) -> str:
+    return "filter_" + definition.key
+
+
+def _flag_values(definition: filters.Filter, value) -> list[str]:
+    """A flag's value as the URL values of its filter."""
+    if isinstance(definition, filters.FlagFilter):
+        return ["1"] if value else []
+    if isinstance(value, list):
+        return value
+    return [value] if value else []
+
+
+def _add_filter_flags(command: argparse.ArgumentParser) -> None:
+    """One flag per filter, from its definition (analysis.query.filters.FILTERS)."""
+    group = command.add_argument_group("filters (repeat a flag for several values)")
+    for definition in filters.FILTERS:
+        flag, dest = f"--{definition.cli_flag}", _dest(definition)
+        if isinstance(definition, filters.ChoiceFilter):
+            group.add_argument(
+                flag,
+                dest=dest,
+                action="append",
+                default=[],
+                metavar="VALUE",
+                help=f"keep only this {definition.singular} (an id for sources, actors and targets)",
+            )
+        elif isinstance(definition, filters.FlagFilter):
+            group.add_argument(flag, dest=dest, action="store_true", help=f"keep {definition.label.lower()}")
+        elif isinstance(definition, filters.DateFilter):
+            group.add_argument(
+                flag,
+                dest=dest,
+                default="",
+                metavar="YYYY-MM-DD",
+                help=f"keep statements dated {'from' if definition.key == 'from' else 'up to'} this day",
+            )
+        else:
+            group.add_argument(
+                flag, dest=dest, default="", help="keep statements whose quote, actor, cue or summary match"
+            )
+
+
+def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterSpec, views: tuple[str, ...]) -> None:
+    rows = apply(spec, tables.view)
+    if args.pptx:
+        args.pptx.write_bytes(export.deck(tables, spec, title=args.title, as_of=args.as_of, views=views))
+        print(f"Wrote {args.pptx}")
+    if args.xlsx:
+        args.xlsx.write_bytes(export.table_xlsx(rows))
+        print(f"Wrote {args.xlsx} ({len(rows)} statements)")
+    if args.csv:
+        args.csv.write_bytes(export.table_csv(rows))
+        print(f"Wrote {args.csv} ({len(rows)} statements)")
+    if args.png:
+        args.png.mkdir(parents=True, exist_ok=True)
+        bundle = export.png_bundle(tables, spec, as_of=args.as_of, views=views)
+        with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
+            archive.extractall(args.png)
+            print(f"Wrote {len(archive.namelist())} files to {args.png}")
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.pptx or args.xlsx or args.csv or args.png):
+        print(
+            "Nothing to write: give at least one of --pptx FILE, --xlsx FILE, --csv FILE, --png DIR.", file=sys.stderr
+        )
+        return 2
+    try:
+        tables = store.load(args.data, args.seeds)
+    except store.DataError as error:
+        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
+        return 1
+    spec, notes = _spec(args, tables)
+    for note in notes:
+        print(note.replace("Ignored", "Unknown filter value:", 1), file=sys.stderr)
+    if notes:
+        return 2
+    views = tuple(v.strip() for v in args.views.split(",") if v.strip())
+    unknown = registry.check_views(views)
+    if unknown:
+        print(
+            f"Unknown view(s): {', '.join(unknown)}. Choose from {', '.join(registry.EXPORT_VIEWS)}.", file=sys.stderr
+        )
+        return 2
+    try:
+        _write_exports(args, tables, spec, views)
+    except export.ExportError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+EXTRACT_COLUMNS = [
+    "source",
+    "actor",
+    "actor_id",
+    "stance",
+    "target_id",
+    "evidence",
+    "start",
+    "end",
+    "cue",
+    "mode",
+    "confidence",
+]
+
+
+PARALLEL_FROM_CHARS = 2_000_000
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Print proposals for each document; with --write, save them as unreviewed statements."""
+    from analysis.data import curation
+    from analysis.extract import extract_many
+
+    try:
+        tables = store.load(args.data, args.seeds)
+    except store.DataError as error:
+        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
+        return 1
+    if args.target and args.target not in set(tables.targets["target_id"]):
+        print(f"Unknown target {args.target!r}; known: {', '.join(tables.targets['target_id'])}", file=sys.stderr)
+        return 2
+    known_paths = {p.removeprefix("seeds/"): s for p, s in zip(tables.sources["path"], tables.sources["source_id"])}
+    documents = []
+    for path in args.paths:
+        try:
+            text = curation.check_upload(path.name, path.read_bytes())
+        except (OSError, curation.CurationError) as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            return 2
+        source_id = known_paths.get(path.name, "")
+        main = (
+            args.target
+            or (tables.view.loc[tables.view["source_id"] == source_id, "target_id"].mode().tolist() or [""])[0]
+        )
+        if args.write and not main:
+            print(
+                f"{path}: --write needs --target ID for a new article (the target its positions are about).",
+                file=sys.stderr,
+            )
+            return 2
+        documents.append((path, text, source_id, main))
+    # Processes only pay off for a large batch: each one starts by importing the extractor.
+    workers = None if sum(len(text) for _, text, _, _ in documents) > PARALLEL_FROM_CHARS else 1
+    every = extract_many(
+        [text for _, text, _, _ in documents],
+        actors=tables.actors,
+        targets=tables.targets,
+        main_target=[main for *_, main in documents],
+        source_ids=[source_id or path.stem for path, _, source_id, _ in documents],
+        workers=workers,
+    )
+    results = [(path, text, source_id, proposals) for (path, text, source_id, _), proposals in zip(documents, every)]
+    table = pd.concat([p.assign(source=str(path)) for path, _, _, p in results], ignore_index=True)
+    if args.format == "json":
+        print(table[EXTRACT_COLUMNS].to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        print(table[EXTRACT_COLUMNS].to_csv(index=False), end="")
+    if args.write:
+        return _write_proposals(args, tables, results)
+    return 0
+
+
+def _write_proposals(args: argparse.Namespace, tables: store.Tables, results) -> int:
+    from analysis.data import curation
+
+    for path, text, source_id, proposals in results:
+        base = {t: store.file_sha256(args.data / f"{t}.csv") for t in ("sources", "actors", "statements")}
+        if not source_id:
+            source_id = curation.add_article(
+                args.data, args.seeds, text=text, title=path.stem.replace("-", " "), precision="unknown", base=base
+            )
+            base["sources"] = store.file_sha256(args.data / "sources.csv")
+            proposals = proposals.assign(source_id=source_id)
+        known = set(tables.actors["actor_id"])
+        fresh = proposals[~proposals["actor_id"].isin(known)].drop_duplicates("actor_id")
+        new_actors = pd.DataFrame(
+            {
+                "actor_id": fresh["actor_id"],
+                "name": fresh["actor"],
+                "kind": fresh["actor_kind"],
+                "country": fresh["actor_country"],
+                "bloc": fresh["actor_bloc"].replace("", "Unsorted"),
+            }
+        )
+        saved = curation.save_proposals(
+            args.data,
+            args.seeds,
+            proposals,
+            source_id=source_id,
+            base=base,
+            new_actors=new_actors,
+            reason=f"extract --write {path.name}",
+        )
+        print(f"Saved {saved} unreviewed statements and {len(new_actors)} new actors from {path.name}", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from analysis.extract import evaluation
+
+    if args.calibrate and _calibrate(args) != 0:
+        return 2
+    runs = []
+    for corpus in args.corpus:
+        ours, baseline, per_file = evaluation.evaluate_corpus(corpus)
+        if args.details:
+            for name, score in per_file.items():
+                print(score.line(name))
+        runs.append((f"corpus {corpus}", str(corpus), len(per_file), ours, baseline))
+    if not args.corpus:
+        ours, baseline = evaluation.evaluate_seed(store.load(args.data, args.seeds))
+        runs.append((f"curated statements in {args.data}", "seed", 1, ours, baseline))
+    for label, short, articles, ours, baseline in runs:
+        _print_evaluation(label, ours, baseline)
+        if args.log:
+            evaluation.log_score(short, articles, ours)
+    if args.log:
+        print(f"\nLogged to {evaluation.SCORES_FILE}")
+    return 0
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    """Refit the confidence on the (dev) corpus; never on the sealed test split."""
+    from analysis.extract import evaluation
+
+    if not args.corpus:
+        print("--calibrate needs --corpus (the dev split)", file=sys.stderr)
+        return 2
+    if "test" in args.corpus[0].resolve().parts[-2:]:
+        print("The sealed test split is never used for tuning; calibrate on the dev split.", file=sys.stderr)
+        return 2
+    fitted = evaluation.calibrate(args.corpus[0])
+    print(
+        f"Calibrated on {fitted['proposals']} proposals from {args.corpus[0]}; proposals below "
+        f"{fitted['min_confidence']:.2f} are left out. Wrote {evaluation.confidence_file()}"
+    )
+    return 0
+
+
+def _print_evaluation(label: str, ours, baseline) -> None:
+    from analysis.extract import evaluation
+
+    print(f"\nOn the {label}:")
+    print(ours.line("extractor"))
+    print(baseline.line("VADER sentence baseline"))
+    print("\nErrors by cause:")
+    print(evaluation.cause_table(ours) or "  none")
+    print("\nReliability of the confidence (right = actor, position and stance all right):")
+    print(evaluation.reliability(ours).to_string(index=False))
+    print("\nConfusion matrix (rows: gold stance, columns: proposed stance), extractor:")
+    print(ours.confusion.to_string())
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from analysis.data import synth
+
+    folder = synth.generate(args.statements, args.out, seed=args.seed)
+    print(
+        f"Wrote {args.statements:,} synthetic statements to {folder} (tables in data/, texts in seeds/). "
+        f"Open them with DASHBOARD_DATA_DIR={folder / 'data'} DASHBOARD_SEEDS_DIR={folder / 'seeds'}."
+    )
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    """The benchmark lives outside analysis/ (it drives Streamlit and a browser): run it as its own process."""
+    import subprocess
+
+    return subprocess.call([sys.executable, "-m", "benchmarks", *args.bench_args], cwd=paths.PROJECT_ROOT)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description="Stance & Reaction Dashboard tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, helptext, run in (
+        ("validate", "check every table, reference, quote and seed hash", _validate),
+        ("export", "write a briefing: PPTX deck, XLSX/CSV tables, PNG/SVG images", _export),
+        ("extract", "propose statements from articles (print them; --write saves them unreviewed)", _extract),
+        ("evaluate", "score the extractor against the curated statements or a gold corpus", _evaluate),
+    ):
+        command = commands.add_parser(name, help=helptext)
+        command.add_argument(
+            "--data",
+            type=Path,
+            default=paths.data_dir(),
+            help=f"tables folder (default: ${paths.DATA_ENV}, else the project's data/)",
+        )
+        command.add_argument(
+            "--seeds",
+            type=Path,
+            default=paths.seeds_dir(),
+            help=f"documents folder (default: ${paths.SEEDS_ENV}, else the project's seeds/)",
+        )
+        command.set_defaults(run=run)
+    extract_command = commands.choices["extract"]
+    extract_command.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="UTF-8 .txt or .md articles")
+    extract_command.add_argument("--target", help="the main target id (default: the source's, else the first)")
+    extract_command.add_argument("--format", choices=("csv", "json"), default="csv")
+    extract_command.add_argument(
+        "--write", action="store_true", help="save the proposals as origin=extracted, reviewed=false (and new actors)"
+    )
+    evaluate_command = commands.choices["evaluate"]
+    evaluate_command.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder with corpus.csv (or listing-*.csv) and gold files; repeatable",
+    )
+    evaluate_command.add_argument("--details", action="store_true", help="a line per article")
+    evaluate_command.add_argument(
+        "--log", action="store_true", help="append a line per scoring to docs/extraction-scores.csv"
+    )
+    evaluate_command.add_argument(
+        "--calibrate", action="store_true", help="refit the confidence on --corpus (the dev split) first"
+    )
+    synth_command = commands.add_parser("synth", help="write a synthetic dataset of any size (for benchmarks)")
+    synth_command.add_argument("--statements", type=int, required=True, metavar="N")
+    synth_command.add_argument("--out", type=Path, required=True, metavar="DIR")
+    synth_command.add_argument("--seed", type=int, default=7)
+    synth_command.set_defaults(run=_synth)
+    bench_command = commands.add_parser(
+        "bench",
+        add_help=False,
+        help="measure speed and payload at 1,000 to 1,000,000 statements "
+        "(--quick, --json, --write; python -m benchmarks -h)",
+    )
+    bench_command.set_defaults(run=_bench)
+    export_command = commands.choices["export"]
+    _add_filter_flags(export_command)
+    outputs = export_command.add_argument_group("outputs (one or more)")
+    outputs.add_argument("--pptx", type=Path, metavar="FILE", help="an editable PowerPoint deck")
+    outputs.add_argument("--xlsx", type=Path, metavar="FILE", help="the filtered statements as Excel")
+    outputs.add_argument("--csv", type=Path, metavar="FILE", help="the filtered statements as CSV")
+    outputs.add_argument("--png", type=Path, metavar="DIR", help="one PNG and SVG per view, and a README")
+    export_command.add_argument("--title", default="Who stands where", help="the deck's title")
+    export_command.add_argument("--as-of", type=_date, default=dt.date.today(), help="as-of date, YYYY-MM-DD")
+    export_command.add_argument(
+        "--views",
+        default=",".join(registry.EXPORT_VIEWS),
+        help=f"comma-separated views (default: {','.join(registry.EXPORT_VIEWS)})",
+    )
+    args, extra = parser.parse_known_args(argv)
+    if args.command != "bench" and extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.bench_args = extra
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

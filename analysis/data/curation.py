@@ -1,0 +1,224 @@
+"""The curator's steps, shared by the review page and the CLI: check an uploaded article, store it as a
+new source, and turn accepted proposals into statement (and actor) rows saved through `saving.save`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.data import saving, store
+from analysis.data.schema import COLUMNS, SLUG_PATTERN, URL_PATTERN, slug
+
+MAX_UPLOAD_BYTES = 1_000_000
+ALLOWED_SUFFIXES = (".txt", ".md")
+
+
+class CurationError(ValueError):
+    """The input cannot be accepted; the message says why and what to do. Nothing was written."""
+
+
+def check_upload(name: str, data: bytes) -> str:
+    """The text of an uploaded article, or CurationError saying why it is refused."""
+    suffix = Path(name or "").suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise CurationError(f"Only .txt and .md files can be added (got {suffix or 'no extension'}).")
+    if name != Path(name).name or "\\" in name or any(ord(ch) < 32 for ch in name):
+        # A browser sends a bare file name; folders in it mean a crafted request. The name is never used
+        # for the stored file (that comes from the title), but such an upload is refused outright.
+        raise CurationError(
+            "The file name must be a plain name such as 'article.txt', without folders "
+            "or control characters. Rename the file and upload it again."
+        )
+    return check_text(data)
+
+
+def check_text(data: bytes | str) -> str:
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if not raw.strip():
+        raise CurationError("The article is empty. Paste or upload its text.")
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise CurationError(f"The article is {len(raw) / 1e6:.1f} MB; the limit is 1 MB. Split it into parts.")
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise CurationError("The file is UTF-16 text (what some editors call 'Unicode'). Re-save it as UTF-8.")
+    if b"\x00" in raw:
+        raise CurationError("This looks like a binary file (it holds NUL bytes), not text. Save it as .txt.")
+    try:
+        text = raw.decode("utf-8-sig")  # without the byte-order mark some editors put first
+    except UnicodeDecodeError as error:
+        raise CurationError(f"The file is not valid UTF-8 (byte {error.start}). Re-save it as UTF-8 text.") from None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
+    if controls > max(5, len(text) // 100):
+        raise CurationError("This looks like a binary file (many control characters), not text.")
+    return text.replace("\r\n", "\n")
+
+
+def seed_name(title: str, published: dt.date | None) -> str:
+    """A file name from the title (never the uploaded name): '2026-01-eu-steel-tariffs.txt'."""
+    stem = slug(title)[:60].strip("-") or "article"
+    return f"{published:%Y-%m}-{stem}.txt" if published else f"{stem}.txt"
+
+
+def add_article(
+    data_dir: Path,
+    seeds_dir: Path,
+    *,
+    text: str,
+    title: str,
+    outlet: str = "",
+    published: dt.date | None = None,
+    precision: str = "day",
+    url: str = "",
+    base: dict[str, str],
+) -> str:
+    """Store the text under seeds/ and add its row to sources.csv. Returns the new source_id."""
+    title = " ".join(title.split())
+    if not title:
+        raise CurationError("Give the article a title: it names the file and the source.")
+    if url and not re.fullmatch(URL_PATTERN, url):
+        raise CurationError("The URL must start with http:// or https://.")
+    text = check_text(text)
+    name = seed_name(title, published)
+    source_id = name.removesuffix(".txt")
+    raw, problems = store.read_tables(data_dir)
+    if problems:
+        raise store.DataError(problems)
+    if source_id in set(raw["sources"]["source_id"]):
+        raise CurationError(f"A source named {source_id!r} exists already; change the title.")
+    path, digest = saving.add_seed(seeds_dir, name, text)
+    row = {
+        "source_id": source_id,
+        "title": title,
+        "outlet": outlet.strip(),
+        "published": published.isoformat() if published else "",
+        "date_precision": precision if published else "unknown",
+        "url": url.strip(),
+        "path": path,
+        "sha256": digest,
+        "added": dt.date.today().isoformat(),
+        "date_note": "Entered by the curator when the article was added.",
+    }
+    if published and precision == "month":
+        row["published"] = published.replace(day=1).isoformat()
+    elif published and precision == "year":
+        row["published"] = published.replace(month=1, day=1).isoformat()
+    sources = pd.concat([raw["sources"], pd.DataFrame([row])], ignore_index=True)
+    saving.save(data_dir, seeds_dir, {"sources": sources}, base=base, reason=f"add source {source_id}")
+    return source_id
+
+
+def add_upload(
+    data_dir: Path, seeds_dir: Path, *, upload: tuple[str, bytes] | None, pasted: str = "", **details
+) -> str:
+    """The review page's "Add the article": the uploaded file's (name, bytes), else the pasted text, checked
+    first, then stored as `add_article` does (`details`: its title, outlet, published, precision, url, base)."""
+    text = check_upload(*upload) if upload else check_text(pasted)
+    return add_article(data_dir, seeds_dir, text=text, **details)
+
+
+def correct_statement(
+    data_dir: Path,
+    seeds_dir: Path,
+    statement_id: str,
+    *,
+    stance: str,
+    target_id: str,
+    summary: str,
+    reviewed: bool,
+    base: str,
+) -> None:
+    """Save a curator's correction of one statement: its stance, target, summary and reviewed flag, through
+    the same validated, locked, stale-checked save as everything else. `base` is the sha256 of
+    statements.csv as the curator saw it."""
+    raw, problems = store.read_tables(Path(data_dir))
+    statements = raw.get("statements")
+    if problems or statements is None:
+        raise CurationError("The tables cannot be read; reload the page.")
+    mask = statements["statement_id"] == statement_id
+    statements.loc[mask, ["stance", "target_id", "summary", "reviewed"]] = [
+        stance,
+        target_id,
+        " ".join(summary.split()),
+        "true" if reviewed else "false",
+    ]
+    saving.save(
+        data_dir, seeds_dir, {"statements": statements}, base={"statements": base}, reason=f"correct {statement_id}"
+    )
+
+
+def _next_ids(existing, prefix: str, count: int) -> list[str]:
+    numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(rf"{prefix}(\d+)", i))]
+    start = max(numbers, default=0) + 1
+    return [f"{prefix}{n:03d}" for n in range(start, start + count)]
+
+
+def accepted_rows(
+    proposals: pd.DataFrame, raw: dict[str, pd.DataFrame], *, source_id: str, new_actors: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(statements, actors) tables with the accepted proposals (and their new actors) appended.
+
+    `proposals` has the extractor's columns (actor, actor_id, stance, target_id, quote/evidence, start, end,
+    cue, mode, confidence). A proposal whose actor_id is not in actors.csv needs a row in `new_actors`
+    (actor_id, name, kind, country, bloc), else it is refused.
+    """
+    actors = raw["actors"]
+    if new_actors is not None and len(new_actors):
+        additions = new_actors.assign(party="", aliases="").astype(str)
+        clash = sorted(set(additions["actor_id"]) & set(actors["actor_id"]))
+        if clash:
+            raise CurationError(f"New actor id(s) already used: {', '.join(clash)}. Pick the existing actor.")
+        bad = [a for a in additions["actor_id"] if not re.fullmatch(SLUG_PATTERN, a)]
+        if bad:
+            raise CurationError(f"Actor ids must be lower-case slugs such as 'french-government': {bad[0]!r}.")
+        actors = pd.concat([actors, additions[list(COLUMNS["actors"])]], ignore_index=True)
+    unknown = sorted(set(proposals["actor_id"]) - set(actors["actor_id"]))
+    if unknown:
+        raise CurationError(f"Describe the new actor(s) before saving: {', '.join(unknown)}.")
+    ids = _next_ids(raw["statements"]["statement_id"], "s", len(proposals))
+    statements = pd.DataFrame(
+        {
+            "statement_id": ids,
+            "source_id": source_id,
+            "actor_id": proposals["actor_id"].astype(str).tolist(),
+            "target_id": proposals["target_id"].astype(str).tolist(),
+            "stance": proposals["stance"].astype(str).tolist(),
+            "quote": proposals["quote"].astype(str).tolist(),
+            "start": proposals["start"].astype(int).astype(str).tolist(),
+            "end": proposals["end"].astype(int).astype(str).tolist(),
+            "cue": proposals["cue"].astype(str).tolist(),
+            "summary": proposals.get("summary", pd.Series([""] * len(proposals))).astype(str).tolist(),
+            "mode": proposals["mode"].astype(str).tolist(),
+            "date": "",
+            "date_precision": "unknown",
+            "confidence": [f"{float(c):.2f}" for c in proposals["confidence"]],
+            "origin": "extracted",
+            "reviewed": proposals.get("reviewed", pd.Series([False] * len(proposals)))
+            .map(lambda r: "true" if bool(r) else "false")
+            .tolist(),
+        }
+    )
+    return pd.concat([raw["statements"], statements], ignore_index=True), actors
+
+
+def save_proposals(
+    data_dir: Path,
+    seeds_dir: Path,
+    proposals: pd.DataFrame,
+    *,
+    source_id: str,
+    base: dict[str, str],
+    new_actors: pd.DataFrame | None = None,
+    reason: str = "",
+) -> int:
+    """Validate and save accepted proposals (and new actors) in one locked, stale-checked save."""
+    raw, problems = store.read_tables(Path(data_dir))
+    if problems:
+        raise store.DataError(problems)
+    statements, actors = accepted_rows(proposals, raw, source_id=source_id, new_actors=new_actors)
+    changes = {"statements": statements}
+    if len(actors) != len(raw["actors"]):
+        changes = {"actors": actors, "statements": statements}
+    saving.save(data_dir, seeds_dir, changes, base=base, reason=reason or f"accept proposals from {source_id}")
+    return len(proposals)

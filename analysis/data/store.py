@@ -1,0 +1,250 @@
+"""Read and validate the curated tables.
+
+`load` either returns every table typed and cross-checked, or raises one `DataError` that lists every
+problem it found, each naming the file, row, column, value and what was expected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.data import csvfile, parquet_cache, paths, schema, validation
+from analysis.data.schema import COLUMNS, STANCE_DTYPE, STANCE_SCORES, Problem
+
+
+class DataError(Exception):
+    """The tables are not valid. `problems` holds each one; str() lists them a line each."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True, eq=False)
+class Tables:
+    sources: pd.DataFrame
+    actors: pd.DataFrame
+    targets: pd.DataFrame
+    statements: pd.DataFrame
+    events: pd.DataFrame
+    texts: Mapping[str, str] = field(repr=False)
+    # Statements joined with their actor, target and source: what filters and aggregates work on.
+    view: pd.DataFrame = field(repr=False)
+    fingerprint: str = ""
+    # sha256 of each table file as loaded: the `base` a later save is checked against.
+    file_hashes: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # What is derived from the tables once per dataset (codes, sort orders, labels): see
+    # analysis/query/selection.py. Nothing here changes the tables themselves.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def source_ids(self) -> list[str]:
+        if "source_ids" not in self.derived:
+            self.derived["source_ids"] = self.sources["source_id"].astype(str).tolist()
+        return self.derived["source_ids"]
+
+
+CACHE_VERSION = "1"
+
+
+def table_hashes(data_dir: Path | str) -> dict[str, str]:
+    """sha256 of every CSV in data_dir, by file name: read once, used for the cache key and stale checks."""
+    data_dir = Path(data_dir)
+    hashes = {}
+    for path in sorted(data_dir.glob("*.csv")) if data_dir.is_dir() else []:
+        try:  # a folder named like a table, or a file this user may not read, is reported by read_raw
+            hashes[path.name] = file_sha256(path) if path.is_file() else ""
+        except OSError:
+            hashes[path.name] = ""
+    return hashes
+
+
+def fingerprint(data_dir: Path | str, seeds_dir: Path | str, *, hashes: Mapping[str, str] | None = None) -> str:
+    """The cache key for everything derived from the data: the bytes of every table, and the name, size
+    and modification time of every seed (seeds are never edited, and their hashes are checked on a cold
+    load, so reading them all again on every start would only cost time)."""
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for name, sha in (table_hashes(data_dir) if hashes is None else hashes).items():
+        digest.update(f"{name}\0{sha}\0".encode())
+    seeds_dir = Path(seeds_dir)
+    for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
+        if path.is_file():
+            info = path.stat()
+            digest.update(f"{path.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+class SourceTexts(Mapping):
+    """Source texts by source_id, read from seeds/ when first asked for: a warm start reads none."""
+
+    def __init__(self, paths: Mapping[str, Path], preloaded: Mapping[str, str] | None = None):
+        self._paths = dict(paths)
+        self._texts = dict(preloaded or {})
+
+    def __getitem__(self, source_id: str) -> str:
+        if source_id not in self._texts:
+            self._texts[source_id] = self._paths[source_id].read_text(encoding="utf-8")
+        return self._texts[source_id]
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+CATEGORICAL_VIEW_COLUMNS = (
+    "source_id",
+    "actor_id",
+    "target_id",
+    "mode",
+    "date_precision",
+    "origin",
+    "actor_name",
+    "bloc",
+    "kind",
+    "country",
+    "party",
+    "target_label",
+    "source_title",
+)
+
+
+def read_raw(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one CSV with every cell as text. Returns (frame, problems); frame is None if unusable.
+    Well-formed files take pyarrow's fast reader; any other goes to a careful one that names each
+    problem's row and column (analysis.data.csvfile)."""
+    name = path.name
+    if not path.is_file():
+        return None, [Problem(name, None, None, str(path), "the file to exist")]
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [
+            Problem(
+                name, None, None, f"{type(error).__name__}: {error.strerror or error}", "a file this program can read"
+            )
+        ]
+    return csvfile.read(raw, name, COLUMNS[table])
+
+
+def _typed(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    def dates(series: pd.Series) -> pd.Series:
+        return pd.to_datetime(series.replace("", None), format="%Y-%m-%d").astype("datetime64[ns]")
+
+    sources = raw["sources"].assign(published=lambda f: dates(f["published"]), added=lambda f: dates(f["added"]))
+    statements = raw["statements"].assign(
+        stance=lambda f: f["stance"].astype(STANCE_DTYPE),
+        start=lambda f: f["start"].astype("int64"),
+        end=lambda f: f["end"].astype("int64"),
+        date=lambda f: dates(f["date"]),
+        confidence=lambda f: f["confidence"].astype("float64"),
+        reviewed=lambda f: f["reviewed"].map(schema.BOOL_TEXT).astype(bool),
+    )
+    events = raw["events"].assign(
+        date=lambda f: dates(f["date"]),
+        start=lambda f: f["start"].astype("int64"),
+        end=lambda f: f["end"].astype("int64"),
+    )
+    return {**raw, "sources": sources, "statements": statements, "events": events}
+
+
+def statement_view(
+    statements: pd.DataFrame, actors: pd.DataFrame, targets: pd.DataFrame, sources: pd.DataFrame
+) -> pd.DataFrame:
+    """Statements with the actor's name, bloc, kind and country, the target label and the source title."""
+    actor_part = actors.rename(columns={"name": "actor_name"})[
+        ["actor_id", "actor_name", "bloc", "kind", "country", "party"]
+    ]
+    target_part = targets.rename(columns={"label": "target_label"})[["target_id", "target_label"]]
+    source_part = sources.rename(columns={"title": "source_title"})[["source_id", "source_title"]]
+    view = (
+        statements.merge(actor_part, on="actor_id", how="left")
+        .merge(target_part, on="target_id", how="left")
+        .merge(source_part, on="source_id", how="left")
+    )
+    view["score"] = view["stance"].map(STANCE_SCORES).astype("float64")
+    # Categories make filtering and grouping a million rows fast, and the frames small.
+    for column in CATEGORICAL_VIEW_COLUMNS:
+        view[column] = view[column].astype("category")
+    return view
+
+
+def read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table as read from its CSV (cells as text), and the problems that stopped any from being read."""
+    raw: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for table in schema.TABLES:
+        frame, read_problems = read_raw(data_dir / f"{table}.csv", table)
+        problems += read_problems
+        if frame is not None:
+            raw[table] = frame
+    return raw, problems
+
+
+def _source_texts(sources: pd.DataFrame, seeds_dir: Path, preloaded: Mapping[str, str] | None = None) -> SourceTexts:
+    """Each source's text by source_id, read from its seed file when first asked for (unless preloaded)."""
+    return SourceTexts(
+        {sid: validation.seed_file(seeds_dir, path) for sid, path in zip(sources["source_id"], sources["path"])},
+        preloaded,
+    )
+
+
+def assemble(
+    raw: Mapping[str, pd.DataFrame],
+    texts: Mapping[str, str],
+    *,
+    fingerprint: str = "",
+    file_hashes: Mapping[str, str] | None = None,
+) -> Tables:
+    """Tables from valid tables as read (every cell as text) and the source texts by source_id: typed, with
+    the statement view. `load` uses it after validating; the tests build small literal datasets with it."""
+    typed = _typed(dict(raw))
+    view = parquet_cache.single_chunk(
+        statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"])
+    )
+    return Tables(**typed, texts=texts, view=view, fingerprint=fingerprint, file_hashes=dict(file_hashes or {}))
+
+
+def load(data_dir: Path | str | None = None, seeds_dir: Path | str | None = None, *, cache: bool = True) -> Tables:
+    """Read, validate and type every table. Raises DataError listing every problem found. The folders
+    default to those of `analysis.data.paths` (the environment's, else the project's).
+
+    The first load of a given content validates everything and leaves typed Parquet copies in
+    data/.cache/; later loads of the same content (same table bytes, same seed files) read those.
+    """
+    data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
+    seeds_dir = Path(seeds_dir) if seeds_dir is not None else paths.seeds_dir()
+    hashes = table_hashes(data_dir)
+    key = fingerprint(data_dir, seeds_dir, hashes=hashes)
+    file_hashes = {table: hashes.get(f"{table}.csv", "") for table in schema.TABLES}
+    cache_dir = data_dir / ".cache"
+    if cache:
+        frames = parquet_cache.read(cache_dir, key)
+        if frames is not None:
+            view = frames.pop("view")
+            texts = _source_texts(frames["sources"], seeds_dir)
+            return Tables(**frames, texts=texts, view=view, fingerprint=key, file_hashes=file_hashes)
+    raw, problems = read_tables(data_dir)
+    texts, found = validation.validate(raw, seeds_dir)
+    problems += found
+    if problems or len(raw) < len(schema.TABLES):
+        raise DataError(problems)
+    tables = assemble(raw, _source_texts(raw["sources"], seeds_dir, texts), fingerprint=key, file_hashes=file_hashes)
+    if cache:
+        parquet_cache.write(cache_dir, key, {**{t: getattr(tables, t) for t in schema.TABLES}, "view": tables.view})
+    return tables
+
+
+def file_sha256(path: Path) -> str:
+    if not path.exists():
+        return ""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 22):
+            digest.update(chunk)
+    return digest.hexdigest()
