@@ -262,9 +262,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         runs.append((f"curated statements in {args.data}", "seed", 1, ours, baseline))
     for label, short, articles, ours, baseline in runs:
         _print_evaluation(label, ours, baseline)
-        if args.log:
+        if args.record:
             evaluation.log_score(short, articles, ours)
-    if args.log:
+    if args.record:
         print(f"\nLogged to {evaluation.SCORES_FILE}")
     return 0
 
@@ -366,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     evaluate_command.add_argument("--details", action="store_true", help="a line per article")
     evaluate_command.add_argument(
-        "--log", action="store_true", help="append a line per scoring to docs/extraction-scores.csv"
+        "--record", action="store_true", help="append a line per scoring to docs/extraction-scores.csv"
     )
     evaluate_command.add_argument(
         "--calibrate", action="store_true", help="refit the confidence on --corpus (the dev split) first"
