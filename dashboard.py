@@ -23,5 +23,6 @@ if isinstance(loaded, list):
 elif shot.is_on():
     shot.render(loaded)
 else:
-    state.set_current(state.make_scope(loaded, sidebar.render(loaded)))
+    story_id, spec = sidebar.render(loaded)
+    state.set_current(state.make_scope(loaded.story(story_id), spec))
     page.run()

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.data import paths, saving, store
+from analysis import cli_curation
+from analysis.data import paths, saving, store, stories
 from analysis.present import export, registry
+from analysis.present.pages import briefing
 from analysis.query import filters
 from analysis.query.filters import FilterSpec, apply
+from analysis.query.scope import Scope
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -107,6 +110,20 @@ def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterS
             print(f"Wrote {len(archive.namelist())} files to {args.png}")
 
 
+def _story(asked: str | None, whole: store.Tables) -> str | None:
+    """The story a command works on: the one asked for ("all": every story), else the one the app opens
+    on. None (after saying why) when the asked story does not exist."""
+    if asked == "all":
+        return ""
+    known = stories.story_ids(whole)
+    if asked is None:
+        return stories.default_story(whole)
+    if asked not in known:
+        print(f"Unknown story {asked!r}; known: {', '.join(known) or 'none yet'} (or 'all').", file=sys.stderr)
+        return None
+    return asked
+
+
 def _export(args: argparse.Namespace) -> int:
     if not (args.pptx or args.xlsx or args.csv or args.png):
         print(
@@ -114,15 +131,21 @@ def _export(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        tables = store.load(args.data, args.seeds)
+        whole = store.load(args.data, args.seeds)
     except store.DataError as error:
         print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
         return 1
+    story_id = _story(args.story, whole)
+    if story_id is None:
+        return 2
+    tables = whole.story(story_id) if story_id else whole
     spec, notes = _spec(args, tables)
     for note in notes:
         print(note.replace("Ignored", "Unknown filter value:", 1), file=sys.stderr)
     if notes:
         return 2
+    if not args.title:
+        args.title = briefing.default_title(Scope.of(tables, spec, as_of=args.as_of))
     views = tuple(v.strip() for v in args.views.split(",") if v.strip())
     unknown = registry.check_views(views)
     if unknown:
@@ -216,8 +239,15 @@ def _write_proposals(args: argparse.Namespace, tables: store.Tables, results) ->
     for path, text, source_id, proposals in results:
         base = {t: store.file_sha256(args.data / f"{t}.csv") for t in ("sources", "actors", "statements")}
         if not source_id:
+            target_story = dict(zip(tables.targets["target_id"], tables.targets["story_id"]))
             source_id = curation.add_article(
-                args.data, args.seeds, text=text, title=path.stem.replace("-", " "), precision="unknown", base=base
+                args.data,
+                args.seeds,
+                text=text,
+                title=path.stem.replace("-", " "),
+                precision="unknown",
+                story_id=target_story.get(args.target, ""),
+                base=base,
             )
             base["sources"] = store.file_sha256(args.data / "sources.csv")
             proposals = proposals.assign(source_id=source_id)
@@ -258,8 +288,9 @@ def _evaluate(args: argparse.Namespace) -> int:
                 print(score.line(name))
         runs.append((f"corpus {corpus}", str(corpus), len(per_file), ours, baseline))
     if not args.corpus:
-        ours, baseline = evaluation.evaluate_seed(store.load(args.data, args.seeds))
-        runs.append((f"curated statements in {args.data}", "seed", 1, ours, baseline))
+        tables = store.load(args.data, args.seeds)
+        ours, baseline = evaluation.evaluate_seed(tables)
+        runs.append((f"curated statements of story {evaluation.SEED_STORY}", "seed", 1, ours, baseline))
     for label, short, articles, ours, baseline in runs:
         _print_evaluation(label, ours, baseline)
         if args.record:
@@ -304,9 +335,10 @@ def _print_evaluation(label: str, ours, baseline) -> None:
 def _synth(args: argparse.Namespace) -> int:
     from analysis.data import synth
 
-    folder = synth.generate(args.statements, args.out, seed=args.seed)
+    folder = synth.generate(args.statements, args.out, seed=args.seed, stories=args.stories)
     print(
-        f"Wrote {args.statements:,} synthetic statements to {folder} (tables in data/, texts in seeds/). "
+        f"Wrote {args.statements:,} synthetic statements in {args.stories:,} stories to {folder} (tables in data/, "
+        "texts in seeds/). "
         f"Open them with DASHBOARD_DATA_DIR={folder / 'data'} DASHBOARD_SEEDS_DIR={folder / 'seeds'}."
     )
     return 0
@@ -375,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     synth_command.add_argument("--statements", type=int, required=True, metavar="N")
     synth_command.add_argument("--out", type=Path, required=True, metavar="DIR")
     synth_command.add_argument("--seed", type=int, default=7)
+    synth_command.add_argument("--stories", type=int, default=1, help="share the sources out over N stories")
     synth_command.set_defaults(run=_synth)
     bench_command = commands.add_parser(
         "bench",
@@ -390,13 +423,19 @@ def main(argv: list[str] | None = None) -> int:
     outputs.add_argument("--xlsx", type=Path, metavar="FILE", help="the filtered statements as Excel")
     outputs.add_argument("--csv", type=Path, metavar="FILE", help="the filtered statements as CSV")
     outputs.add_argument("--png", type=Path, metavar="DIR", help="one PNG and SVG per view, and a README")
-    export_command.add_argument("--title", default="Who stands where", help="the deck's title")
+    export_command.add_argument(
+        "--story", metavar="ID", help="the story to export (default: the one the app opens on; 'all': every story)"
+    )
+    export_command.add_argument(
+        "--title", default="", help="the deck's title (default: 'Who stands where on <the story's main target>')"
+    )
     export_command.add_argument("--as-of", type=_date, default=dt.date.today(), help="as-of date, YYYY-MM-DD")
     export_command.add_argument(
         "--views",
         default=",".join(registry.EXPORT_VIEWS),
         help=f"comma-separated views (default: {','.join(registry.EXPORT_VIEWS)})",
     )
+    cli_curation.add_commands(commands)
     args, extra = parser.parse_known_args(argv)
     if args.command != "bench" and extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

@@ -16,11 +16,26 @@ SEEDS_DIR = ROOT / "seeds"
 CHROMIUM = Path(server.CHROMIUM)
 
 
+SEED_STORY = "cartel-de-los-soles-fto"  # the first story: the seed article and its 25 curated statements
+
+
 @pytest.fixture(scope="session")
-def tables():
+def every_story():
     from analysis.data import store
 
     return store.load(DATA_DIR, SEEDS_DIR)
+
+
+@pytest.fixture(scope="session")
+def tables(every_story):
+    """The project's tables: every story."""
+    return every_story
+
+
+@pytest.fixture(scope="session")
+def seed_tables(every_story):
+    """The first story alone, as the app shows it when that story is picked."""
+    return every_story.story(SEED_STORY)
 
 
 def copy_data(folder: Path) -> tuple[Path, Path]:

@@ -13,6 +13,7 @@ def view(rows):
     )
     frame["stance"] = frame["stance"].astype(STANCE_DTYPE)
     frame["source_id"] = "src"
+    frame["story_id"] = "story"
     frame["source_title"] = "A source"
     frame["target_label"] = frame["target_id"].str.replace("-", " ").str.capitalize()
     frame["cue"] = "said"
@@ -65,8 +66,10 @@ def small_tables():
     def table(name, rows):
         return pd.DataFrame([dict(zip(COLUMNS[name], row)) for row in rows], columns=list(COLUMNS[name]))
 
+    stories = table("stories", [("story", "The plan", "", "2025-11-20", "active", "plan")])
     sources = table(
-        "sources", [("src", "A source", "", "2025-11-01", "month", "", "seeds/src.txt", "0" * 64, "2025-11-20", "")]
+        "sources",
+        [("src", "story", "A source", "", "2025-11-01", "month", "", "seeds/src.txt", "0" * 64, "2025-11-20", "")],
     )
     actors = table(
         "actors",
@@ -78,7 +81,7 @@ def small_tables():
             ("quiet", "Quiet Party", "party", "USA", "Bloc A", "Quiet", ""),
         ],
     )
-    targets = table("targets", [("plan", "The plan", "", "plan"), ("talks", "Talks", "", "talks")])
+    targets = table("targets", [("plan", "story", "The plan", "", "plan"), ("talks", "story", "Talks", "", "talks")])
     statements = table(
         "statements",
         [
@@ -109,6 +112,7 @@ def small_tables():
         [
             (
                 "announced",
+                "story",
                 "2025-11-16",
                 "day",
                 "trigger",
@@ -123,8 +127,19 @@ def small_tables():
             )
         ],
     )
+    story_blocs = table(
+        "story_blocs", [("story", actor, bloc) for actor, bloc in zip(actors["actor_id"], actors["bloc"])]
+    )
     return store.assemble(
-        {"sources": sources, "actors": actors, "targets": targets, "statements": statements, "events": events},
+        {
+            "stories": stories,
+            "sources": sources,
+            "actors": actors,
+            "targets": targets,
+            "statements": statements,
+            "events": events,
+            "story_blocs": story_blocs,
+        },
         {"src": SOURCE_TEXT},
         fingerprint="small",
     )

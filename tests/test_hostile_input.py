@@ -27,7 +27,7 @@ from analysis.data import curation, store
 from analysis.data.schema import STANCES, TABLES
 from analysis.extract import PROPOSAL_COLUMNS, extract
 from analysis.extract.segment import MAX_SENTENCE_CHARS, sentences
-from conftest import ROOT
+from conftest import ROOT, SEED_STORY
 
 CORPUS = ROOT / "tests" / "corpus"
 TABLE_CASES = sorted((CORPUS / "tables").glob("*.toml"))
@@ -418,14 +418,16 @@ def test_add_article_refuses_hostile_text_and_a_title_cannot_reach_another_folde
     refused = []
     for attempt in hostile:
         try:
-            curation.add_article(data, seeds, base=base, **attempt)
+            curation.add_article(data, seeds, base=base, story_id=SEED_STORY, **attempt)
         except curation.CurationError:
             refused.append(True)
         else:
             refused.append(False)
     unchanged = folder_digest(data, seeds) == before
     outside_before = sorted(p.name for p in data.parent.iterdir())
-    source_id = curation.add_article(data, seeds, base=base, text="Fine text.", title="../../etc/passwd")
+    source_id = curation.add_article(
+        data, seeds, base=base, text="Fine text.", title="../../etc/passwd", story_id=SEED_STORY
+    )
     ok = (
         all(refused)
         and unchanged

@@ -50,6 +50,7 @@ PAGES = {  # url path -> (page file, the start of its title)
     "profile": ("views/profile.py", "Actor profile"),
     "briefing": ("views/briefing.py", "Briefing exports"),
     "review": ("views/review.py", "Review new articles"),
+    "stories": ("views/stories.py", "Stories"),
 }
 SHOT_VIEWS = ("spectrum", "blocs", "matrix", "network", "map", "timeline", "profile")
 
@@ -140,6 +141,8 @@ PLACES = {
     "target description": "TD",
     "event title": "ET",
     "event description": "ED",
+    "story title": "SY",
+    "story description": "SD",
 }
 # Places the pages show somewhere: each payload placed there must reach the screen (escaped), or the test
 # proves nothing. Target descriptions are not shown; a source URL must never be shown.
@@ -155,10 +158,13 @@ SHOWN = (
     "target label",
     "event title",
     "event description",
+    "story title",
+    "story description",
 )
 COUNTRIES = ("FRA", "BRA", "IND", "ZAF", "", "MEX", "JPN")
 CORPUS_SOURCE = "injection-corpus"
 REVIEW_SOURCE = "injection-review"
+INJECTED_STORY = "injected-story"  # every injected source, target and event; the app opens it by ?story=
 
 
 def test_the_corpora_are_big_enough():
@@ -332,6 +338,17 @@ def build_injected(data: Path, seeds: Path) -> None:
     raw, problems = store.read_tables(data)
     assert problems == []
     added: dict[str, list[dict[str, str]]] = {table: [] for table in COLUMNS}
+    story = dict(created="2025-11-29", status="active", default_target="")
+    added["stories"].append(dict(story, story_id=INJECTED_STORY, title="Injected story", description=""))
+    for p in PAYLOADS:  # an empty story per payload, for its title and description
+        added["stories"].append(
+            dict(
+                story,
+                story_id=f"injected-story-{p.number:02d}",
+                title=p.marked("story title"),
+                description=p.marked("story description"),
+            )
+        )
     corpus_text, corpus_spans = "Every payload, one a line.\n", []
     for p in PAYLOADS:
         quote = p.marked("quote")
@@ -341,6 +358,7 @@ def build_injected(data: Path, seeds: Path) -> None:
     added["sources"].append(
         dict(
             source_id=CORPUS_SOURCE,
+            story_id=INJECTED_STORY,
             title="Injection corpus",
             outlet="",
             published="2025-11-20",
@@ -360,6 +378,7 @@ def build_injected(data: Path, seeds: Path) -> None:
     added["sources"].append(
         dict(
             source_id=REVIEW_SOURCE,
+            story_id=INJECTED_STORY,
             title="Injection review article",
             outlet="",
             published="2025-11-21",
@@ -382,6 +401,7 @@ def build_injected(data: Path, seeds: Path) -> None:
         added["sources"].append(
             dict(
                 source_id=f"injection-{n}",
+                story_id=INJECTED_STORY,
                 title=p.marked("source title"),
                 outlet=p.marked("outlet"),
                 published="2025-11-20",
@@ -408,6 +428,7 @@ def build_injected(data: Path, seeds: Path) -> None:
         added["targets"].append(
             dict(
                 target_id=target,
+                story_id=INJECTED_STORY,
                 label=p.marked("target label"),
                 description=p.marked("target description"),
                 keywords="",
@@ -441,6 +462,7 @@ def build_injected(data: Path, seeds: Path) -> None:
         added["events"].append(
             dict(
                 event_id=f"injected-event-{n}",
+                story_id=INJECTED_STORY,
                 date=day,
                 date_precision="day",
                 role="milestone",
@@ -702,6 +724,7 @@ def test_every_page_shows_the_payloads_as_text_in_apptest(injected, monkeypatch)
         return at
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["story"] = INJECTED_STORY
     run(at, "overview")
     for name, (file, _) in PAGES.items():
         run(at.switch_page(file), name)
@@ -713,7 +736,7 @@ def test_every_page_shows_the_payloads_as_text_in_apptest(injected, monkeypatch)
     _visit_review(at, run)
     for view in SHOT_VIEWS:  # screenshot mode, every view
         shot = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-        shot.query_params.update({"view": view, "shot": "1", "profile": "injected-actor-01"})
+        shot.query_params.update({"view": view, "shot": "1", "profile": "injected-actor-01", "story": INJECTED_STORY})
         run(shot, f"screenshot {view}")
         assert shot.get("plotly_chart"), view
     failed = _payloads_misplaced(runs)
@@ -729,7 +752,9 @@ def test_the_checks_catch_data_that_is_not_escaped(injected, monkeypatch):
     import views.ui
 
     monkeypatch.setattr(views.ui, "escape_markdown", lambda text: text)
-    rendered = inspect_run(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run(), "overview")
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["story"] = INJECTED_STORY
+    rendered = inspect_run(at.run(), "overview")
     caught = {p.label for p in PAYLOADS if any(marker("quote", p.number) in problem for problem in rendered.problems)}
     assert {
         "script-tag",
@@ -786,7 +811,8 @@ def browser_pages() -> list[tuple[str, str]]:
         ("profile", f"profile?profile=injected-actor-{first}"),
     ]
     pages += [(f"screenshot {view}", f"?view={view}&shot=1&profile=injected-actor-{first}") for view in SHOT_VIEWS]
-    return pages
+    story = f"story={INJECTED_STORY}"
+    return [(what, f"{path}{'&' if '?' in path else '?'}{story}") for what, path in pages]
 
 
 @pytest.fixture(scope="module")

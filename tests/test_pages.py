@@ -25,6 +25,7 @@ from analysis.present.pages import (
 from analysis.present.pages import map as world
 from analysis.query.filters import FilterSpec
 from analysis.query.scope import Scope
+from conftest import SEED_STORY
 from frames import SOURCE_TEXT, small_tables
 
 AS_OF = dt.date(2026, 11, 29)
@@ -397,7 +398,7 @@ def test_page_registry_runs_every_timed_page_model(small):
 
 
 def test_overview_of_the_seed_story(tables):
-    page = overview.overview_page(scope_of(tables))
+    page = overview.overview_page(scope_of(tables.story(SEED_STORY)))
     assert [t.label for t in page.tiles] == ["Statements", "Actors", "Supportive", "Cautious", "Opposing"]
     for fig in (page.spectrum, page.blocs):
         assert fig.layout.meta["footer"].startswith("Source:")
@@ -406,7 +407,7 @@ def test_overview_of_the_seed_story(tables):
 
 
 def test_timeline_of_the_seed_story_lists_lags_and_who_is_silent(tables):
-    page = timeline.timeline_page(scope_of(tables))
+    page = timeline.timeline_page(scope_of(tables.story(SEED_STORY)))
     lags = page.lags.set_index("Actor")
     assert lags.loc["Marco Rubio", "Lag"] == "same day"
     assert "month precision" in lags.loc["Republican lawmakers", "Lag"]
@@ -416,7 +417,7 @@ def test_timeline_of_the_seed_story_lists_lags_and_who_is_silent(tables):
 
 
 def test_profile_of_an_actor_in_the_seed_story(tables):
-    page = profile.profile_page(scope_of(tables), actor_id="donald-trump")
+    page = profile.profile_page(scope_of(tables.story(SEED_STORY)), actor_id="donald-trump")
     assert [t.value for t in page.tiles][:3] == [3, 2, 1]
     assert len(page.cards) == 3
     assert page.chart is None and "over time appears once" in page.no_chart
@@ -432,6 +433,6 @@ def test_screenshot_mode_draws_every_view_of_the_seed_story(tables, view):
 
 
 def test_reader_labels_spans_that_end_together_by_actor_name(tables):
-    text = "".join(p.markdown for p in reader.reader_page(scope_of(tables)).paragraphs)
+    text = "".join(p.markdown for p in reader.reader_page(scope_of(tables.story(SEED_STORY))).paragraphs)
     badges = [text.index(f":red-badge[{name} · condemning]") for name in ("China", "Iran", "Russia")]
     assert badges == sorted(badges)

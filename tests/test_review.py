@@ -69,7 +69,8 @@ def test_add_propose_edit_save_and_see_it_on_positions(app):
     assert sorted(new["actor_name"]) == ["Foreign Minister Ana Ruiz", "Human rights groups", "Kenya"]
     assert new.set_index("actor_name").loc["Kenya", "stance"] == "cautious"
     assert set(new["origin"]) == {"extracted"} and new["reviewed"].all()
-    assert (data / saving.CHANGE_LOG).read_text(encoding="utf-8").count("\n") == 3  # source, actors, statements
+    # one line per table the two saves changed: the source; then actors, their story's blocs and statements
+    assert (data / saving.CHANGE_LOG).read_text(encoding="utf-8").count("\n") == 4
 
     at.switch_page("views/positions.py").run()
     at.sidebar.text_input(key="q").set_value("betrayal").run()

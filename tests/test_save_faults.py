@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 import tally
-from analysis.data import saving, store
+from analysis.data import saving, schema, store
 from conftest import open_app
 
 CRASH_CHUNK = 100  # bytes per write call in the crash runs, so a save has well over 100 steps to stop at
@@ -34,10 +34,7 @@ def read(data: Path) -> dict[str, pd.DataFrame]:
 
 
 def file_bytes(data: Path) -> dict[str, bytes]:
-    return {
-        table: (data / f"{table}.csv").read_bytes()
-        for table in ("sources", "actors", "targets", "statements", "events")
-    }
+    return {table: (data / f"{table}.csv").read_bytes() for table in schema.TABLES}
 
 
 def leftovers(data: Path) -> list[str]:
@@ -369,6 +366,7 @@ def test_a_full_disk_while_adding_an_article_says_so(data_copy, monkeypatch):
             seeds,
             text="Kenya welcomed the deal.\n",
             title="Kenya reacts",
+            story_id="cartel-de-los-soles-fto",
             base={"sources": store.file_sha256(data / "sources.csv")},
         )
     assert sorted(p.name for p in seeds.iterdir()) == before

@@ -33,6 +33,10 @@ def render(scope: Scope) -> None:
         ui.chart(page.chart, key="over_time", filename=f"profile-{actor_id}")
     else:
         st.info(page.no_chart, icon=":material/timeline:")
+    if page.across is not None:
+        st.subheader("Across stories")
+        st.caption(page.across_note)
+        st.dataframe(page.across, hide_index=True, key="across", width="stretch")
     st.subheader("Statements")
     if page.cards_note:
         st.caption(page.cards_note)

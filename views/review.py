@@ -48,6 +48,7 @@ def _add_article(scope: Scope) -> None:
             published=published,
             precision=precision,
             url=url,
+            story_id=scope.tables.story_id,
             base=dict(scope.tables.file_hashes),
         )
     except (curation.CurationError, saving.SaveError, FileExistsError) as error:
@@ -96,7 +97,7 @@ def _review(scope: Scope) -> None:
         return
     edited = review_editor.proposals_editor(scope, source_id, proposals)
     review_editor.context_viewer(scope, source_id, proposals)
-    new_actors = review_editor.new_actors_editor(source_id, edited)
+    new_actors = review_editor.new_actors_editor(scope, source_id, edited)
     if st.button(
         review.save_label(edited),
         type="primary",

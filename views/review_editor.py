@@ -63,15 +63,19 @@ def context_viewer(scope: Scope, source_id: str, proposals) -> None:
         ui.cue_in_sentence(review.in_context(scope.tables, source_id, proposals, row_id))
 
 
-def new_actors_editor(source_id: str, edited):
+def new_actors_editor(scope: Scope, source_id: str, edited):
     """A small form for each new actor among the kept rows: id, name, kind, country, bloc."""
     if not review.new_actor_names(edited):
         return review.no_new_actors()
     key = ACTORS_KEY + source_id
     if key not in st.session_state:  # built once from the extractor's guesses, then only edited
-        st.session_state[key] = review.new_actor_guesses(get_proposals(source_id), edited)
+        st.session_state[key] = review.new_actor_guesses(get_proposals(source_id), edited, scope.tables)
     st.subheader("New actors")
-    st.caption("Describe each new actor once: a slug id, its kind, an ISO alpha-3 country (or empty), a bloc.")
+    blocs = review.story_blocs(scope.tables)
+    st.caption(
+        "Describe each new actor once: a slug id, its kind, an ISO alpha-3 country (or empty), and a bloc: one of "
+        "this story's (" + escape_markdown(", ".join(blocs) or "none yet") + "), or a new one's name."
+    )
     return st.data_editor(
         review.shown_new_actors(st.session_state[key], edited),
         key=key + ":editor",

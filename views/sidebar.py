@@ -14,20 +14,37 @@ NOTES_KEY = "_url_notes"
 
 
 def _adopt_url(tables: Tables) -> None:
-    """Take the filters from the URL when it brings new ones (first load, or a pasted or followed link).
-    What cannot be honoured is ignored and listed under the filters."""
+    """Take the story and the filters from the URL when it brings new ones (first load, or a pasted or
+    followed link). What cannot be honoured is ignored and listed under the filters."""
     params = urlstate.changed()
     if params is None:
         return
-    spec, notes = sidebar.read_url(tables, params)
+    picker = sidebar.story_picker(tables, params)
+    st.session_state[sidebar.STORY_KEY] = picker.chosen
+    spec, notes = sidebar.read_url(tables.story(picker.chosen), params)
     st.session_state[NOTES_KEY] = notes
     st.session_state.update(sidebar.widget_values(spec, params))
 
 
-def render(tables: Tables) -> FilterSpec:
-    """Draw the filters in the sidebar, in sync with the URL, and return the FilterSpec they describe."""
+def render(tables: Tables) -> tuple[str, FilterSpec]:
+    """Draw the story picker and the filters in the sidebar, in sync with the URL, and return the story
+    and the FilterSpec they describe."""
     _adopt_url(tables)
-    widgets = sidebar.filter_widgets(tables, chosen_sources=st.session_state.get("source", []))
+    picker = sidebar.story_picker(tables, {sidebar.STORY_KEY: [st.session_state.get(sidebar.STORY_KEY, "")]})
+    st.session_state[sidebar.STORY_KEY] = picker.chosen  # a story that is gone falls back to the default
+    with st.sidebar:
+        story_id = st.selectbox(
+            "Story",
+            picker.options,
+            key=sidebar.STORY_KEY,
+            format_func=lambda s: picker.names.get(s, s),
+            help="Every page, count, chart and export shows this story only.",
+        )
+    urlstate.publish(sidebar.STORY_KEY, [story_id] if story_id else [])
+    story = tables.story(story_id)
+    widgets = sidebar.filter_widgets(story, chosen_sources=st.session_state.get("source", []))
+    for key, values in sidebar.keep_known({w.key: st.session_state.get(w.key, []) for w in widgets}, widgets).items():
+        st.session_state[key] = values
     with st.sidebar:
         st.header("Filters")
         chosen = {
@@ -56,7 +73,7 @@ def render(tables: Tables) -> FilterSpec:
     params = spec.to_query_params()
     for key in sidebar.URL_KEYS:
         urlstate.publish(key, params.get(key, []))
-    return spec
+    return story_id, spec
 
 
 def _clear(keys: list[str]) -> None:

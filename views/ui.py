@@ -27,7 +27,7 @@ def tiles(numbers: list[Tile]) -> None:
 
 def reader_params(scope, *, statement_id: str, source_id: str) -> dict[str, list[str] | str]:
     """URL params that open the source reader at one statement, keeping the current filters."""
-    return {**scope.spec.to_query_params(), "read": source_id, "statement": statement_id}
+    return {**scope.url_params(), "read": source_id, "statement": statement_id}
 
 
 def reader_link(scope, *, statement_id: str, source_id: str, label: str = "Read in source") -> None:
@@ -91,7 +91,7 @@ def show_problems(problems: list[Problem]) -> None:
 def screenshot_link(scope, *, view: str, **options: str) -> None:
     """A sidebar link that reopens this view's figure alone, at 16:9, for a screen grab (?view=...&shot=1)."""
     params = {
-        **scope.spec.to_query_params(),
+        **scope.url_params(),
         "view": view,
         "shot": "1",
         **{key: value for key, value in options.items() if value},

@@ -71,9 +71,11 @@ def add_article(
     published: dt.date | None = None,
     precision: str = "day",
     url: str = "",
+    story_id: str = "",
     base: dict[str, str],
 ) -> str:
-    """Store the text under seeds/ and add its row to sources.csv. Returns the new source_id."""
+    """Store the text under seeds/ and add its row to sources.csv, in `story_id` (which may be left out
+    when there is one story only). Returns the new source_id."""
     title = " ".join(title.split())
     if not title:
         raise CurationError("Give the article a title: it names the file and the source.")
@@ -87,9 +89,11 @@ def add_article(
         raise store.DataError(problems)
     if source_id in set(raw["sources"]["source_id"]):
         raise CurationError(f"A source named {source_id!r} exists already; change the title.")
+    story_id = _story_of_new_source(raw["stories"], story_id)
     path, digest = saving.add_seed(seeds_dir, name, text)
     row = {
         "source_id": source_id,
+        "story_id": story_id,
         "title": title,
         "outlet": outlet.strip(),
         "published": published.isoformat() if published else "",
@@ -107,6 +111,17 @@ def add_article(
     sources = pd.concat([raw["sources"], pd.DataFrame([row])], ignore_index=True)
     saving.save(data_dir, seeds_dir, {"sources": sources}, base=base, reason=f"add source {source_id}")
     return source_id
+
+
+def _story_of_new_source(stories: pd.DataFrame, story_id: str) -> str:
+    known = stories["story_id"].tolist()
+    if story_id:
+        if story_id not in known:
+            raise CurationError(f"There is no story {story_id!r}; known stories: {', '.join(known) or 'none'}.")
+        return story_id
+    if len(known) == 1:
+        return known[0]
+    raise CurationError("Choose the story the article belongs to.")
 
 
 def add_upload(
@@ -148,7 +163,7 @@ def correct_statement(
     )
 
 
-def _next_ids(existing, prefix: str, count: int) -> list[str]:
+def next_ids(existing, prefix: str, count: int) -> list[str]:
     numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(rf"{prefix}(\d+)", i))]
     start = max(numbers, default=0) + 1
     return [f"{prefix}{n:03d}" for n in range(start, start + count)]
@@ -176,7 +191,7 @@ def accepted_rows(
     unknown = sorted(set(proposals["actor_id"]) - set(actors["actor_id"]))
     if unknown:
         raise CurationError(f"Describe the new actor(s) before saving: {', '.join(unknown)}.")
-    ids = _next_ids(raw["statements"]["statement_id"], "s", len(proposals))
+    ids = next_ids(raw["statements"]["statement_id"], "s", len(proposals))
     statements = pd.DataFrame(
         {
             "statement_id": ids,
@@ -188,10 +203,18 @@ def accepted_rows(
             "start": proposals["start"].astype(int).astype(str).tolist(),
             "end": proposals["end"].astype(int).astype(str).tolist(),
             "cue": proposals["cue"].astype(str).tolist(),
-            "summary": proposals.get("summary", pd.Series([""] * len(proposals))).astype(str).tolist(),
+            # the summary says the stance as accepted, not as first proposed
+            "summary": [
+                summary_of(name, cue, stance)
+                for name, cue, stance in zip(
+                    proposals.get("actor", proposals["actor_id"]).astype(str),
+                    proposals["cue"].astype(str),
+                    proposals["stance"].astype(str),
+                )
+            ],
             "mode": proposals["mode"].astype(str).tolist(),
-            "date": "",
-            "date_precision": "unknown",
+            "date": _column(proposals, "date", ""),
+            "date_precision": [p or "unknown" for p in _column(proposals, "date_precision", "unknown")],
             "confidence": [f"{float(c):.2f}" for c in proposals["confidence"]],
             "origin": "extracted",
             "reviewed": proposals.get("reviewed", pd.Series([False] * len(proposals)))
@@ -200,6 +223,40 @@ def accepted_rows(
         }
     )
     return pd.concat([raw["statements"], statements], ignore_index=True), actors
+
+
+def summary_of(name: str, cue: str, stance: str) -> str:
+    """A statement's one-line summary, in the stance it was saved with: 'Ombria: warned (cautious)'."""
+    return f"{name}: {cue or 'said'} ({stance})"
+
+
+def _column(frame: pd.DataFrame, column: str, default: str) -> list[str]:
+    if column not in frame.columns:
+        return [default] * len(frame)
+    return [_date_text(v) if column == "date" else (str(v) if v is not None else default) for v in frame[column]]
+
+
+def _date_text(value) -> str:
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return ""
+    return pd.Timestamp(value).strftime("%Y-%m-%d") if not isinstance(value, str) else value
+
+
+def dated(proposals: pd.DataFrame, *, published, precision: str) -> pd.DataFrame:
+    """The proposals dated as their article is, where the extractor found no date of its own."""
+    day = _date_text(published)
+    if not day:
+        return proposals
+    own = proposals["date"].astype(str).str.strip() if "date" in proposals.columns else pd.Series("", proposals.index)
+    undated = own.eq("") | own.eq("NaT")
+    return proposals.assign(
+        date=own.where(~undated, day),
+        date_precision=(
+            proposals["date_precision"].astype(str)
+            if "date_precision" in proposals.columns
+            else pd.Series("unknown", proposals.index)
+        ).where(~undated, precision),
+    )
 
 
 def save_proposals(
@@ -212,13 +269,66 @@ def save_proposals(
     new_actors: pd.DataFrame | None = None,
     reason: str = "",
 ) -> int:
-    """Validate and save accepted proposals (and new actors) in one locked, stale-checked save."""
+    """Validate and save accepted proposals (and new actors, placed in the source's story's blocs) in one
+    locked, stale-checked save. A proposal with no date of its own takes its article's date."""
     raw, problems = store.read_tables(Path(data_dir))
     if problems:
         raise store.DataError(problems)
+    source = raw["sources"][raw["sources"]["source_id"] == source_id]
+    story_id = source["story_id"].iloc[0] if len(source) else ""
+    if len(source):
+        proposals = dated(proposals, published=source["published"].iloc[0], precision=source["date_precision"].iloc[0])
     statements, actors = accepted_rows(proposals, raw, source_id=source_id, new_actors=new_actors)
     changes = {"statements": statements}
     if len(actors) != len(raw["actors"]):
-        changes = {"actors": actors, "statements": statements}
+        changes["actors"] = actors
+        placed = new_actors.assign(story_id=story_id)[["story_id", "actor_id", "bloc"]].astype(str)
+        changes["story_blocs"] = pd.concat([raw["story_blocs"], placed], ignore_index=True)
+        # the new actors' places in their story follow from this very save: checked against the file as read
+        base = {"story_blocs": store.file_sha256(Path(data_dir) / "story_blocs.csv"), **base}
     saving.save(data_dir, seeds_dir, changes, base=base, reason=reason or f"accept proposals from {source_id}")
     return len(proposals)
+
+
+GOVERNMENT_WORDS = re.compile(
+    r"\b(?:ministry|minister|government|department|presidency|cabinet|embassy|foreign office|state department|"
+    r"treasury|agency|authority|commission|regulator)\b",
+    re.IGNORECASE,
+)
+
+
+def new_actor_rows(
+    proposals: pd.DataFrame, *, story_id: str = "", story_blocs: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """A row (actor_id, name, kind, country, bloc) for each new actor of some proposals, guessed sensibly:
+    a ministry or an agency is part of a government (kind 'government' or 'agency'), the country is the
+    extractor's when it knows it, and the bloc is the story's bloc that already holds actors of that kind
+    (else 'Unsorted', for the curator to name)."""
+    rows = []
+    for proposal in proposals.drop_duplicates("actor_id").itertuples():
+        kind = str(proposal.actor_kind or "organization")
+        if kind == "organization" and GOVERNMENT_WORDS.search(str(proposal.actor)):
+            kind = (
+                "government"
+                if re.search(r"ministry|government|presidency|cabinet", str(proposal.actor), re.I)
+                else "agency"
+            )
+        rows.append(
+            {
+                "actor_id": str(proposal.actor_id),
+                "name": str(proposal.actor),
+                "kind": kind,
+                "country": str(proposal.actor_country or ""),
+                "bloc": str(proposal.actor_bloc or "") or _bloc_for(kind, story_id, story_blocs),
+            }
+        )
+    return pd.DataFrame(rows, columns=["actor_id", "name", "kind", "country", "bloc"])
+
+
+def _bloc_for(kind: str, story_id: str, story_blocs: pd.DataFrame | None) -> str:
+    return "Unsorted" if story_blocs is None or story_blocs.empty else _most_common_bloc(story_blocs, story_id, kind)
+
+
+def _most_common_bloc(story_blocs: pd.DataFrame, story_id: str, kind: str) -> str:
+    blocs = story_blocs[(story_blocs["story_id"] == story_id) & (story_blocs.get("kind", kind) == kind)]
+    return str(blocs["bloc"].mode().iloc[0]) if len(blocs) else "Unsorted"

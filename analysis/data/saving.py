@@ -117,8 +117,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def _records(frame: pd.DataFrame, table: str) -> dict[str, dict[str, str]]:
-    id_column = schema.ID_COLUMN[table]
-    return {row[id_column]: row for row in frame[list(COLUMNS[table])].astype(str).to_dict("records")}
+    rows = frame[list(COLUMNS[table])].astype(str).to_dict("records")
+    return dict(zip(schema.row_ids(frame, table), rows))
 
 
 def _change_record(table: str, before: pd.DataFrame | None, after: pd.DataFrame, *, reason: str) -> dict:

@@ -32,6 +32,8 @@ MODES = ("direct", "reported", "characterized")
 ORIGINS = ("curated", "extracted")
 DATE_PRECISIONS = ("day", "month", "year", "decade", "unknown")
 EVENT_ROLES = ("background", "trigger", "milestone")
+STORY_STATUSES = ("active", "archived")
+DEMO_MARK = "(fictional demo)"  # in a story's title: a made-up story to show the tool, never the default
 
 # \Z, not $: pandera matches with re.match, and "$" also matches before a final line break ("s001\n").
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z"
@@ -43,8 +45,10 @@ FIRST_YEAR, LAST_YEAR = 1678, 2261
 
 # The columns of each table, in file order.
 COLUMNS: dict[str, tuple[str, ...]] = {
+    "stories": ("story_id", "title", "description", "created", "status", "default_target"),
     "sources": (
         "source_id",
+        "story_id",
         "title",
         "outlet",
         "published",
@@ -56,7 +60,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "date_note",
     ),
     "actors": ("actor_id", "name", "kind", "country", "bloc", "party", "aliases"),
-    "targets": ("target_id", "label", "description", "keywords"),
+    "targets": ("target_id", "story_id", "label", "description", "keywords"),
     "statements": (
         "statement_id",
         "source_id",
@@ -77,6 +81,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "events": (
         "event_id",
+        "story_id",
         "date",
         "date_precision",
         "role",
@@ -89,9 +94,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "end",
         "date_note",
     ),
+    # A story may regroup actors into blocs of its own ("Venezuela's allies" only makes sense in one story).
+    "story_blocs": ("story_id", "actor_id", "bloc"),
 }
 TABLES: tuple[str, ...] = tuple(COLUMNS)
 ID_COLUMN = {
+    "stories": "story_id",
+    "story_blocs": ("story_id", "actor_id"),  # a pair: one bloc per actor per story
     "sources": "source_id",
     "actors": "actor_id",
     "targets": "target_id",
@@ -100,6 +109,8 @@ ID_COLUMN = {
 }
 # Columns that may be left empty; every other column must hold a value.
 OPTIONAL = {
+    "stories": {"description", "default_target"},
+    "story_blocs": set(),
     "sources": {"outlet", "url", "date_note", "title", "published"},
     "actors": {"country", "party", "aliases"},
     "targets": {"description", "keywords"},
@@ -107,6 +118,21 @@ OPTIONAL = {
     "events": {"description", "actor_ids", "date", "date_note"},
 }
 BOOL_TEXT = {"true": True, "false": False}
+
+
+def row_ids(frame: pd.DataFrame, table: str) -> list[str]:
+    """Each row's id: its id column, or its id columns joined by '/' for a table keyed by a pair."""
+    key = ID_COLUMN[table]
+    if isinstance(key, str):
+        return frame[key].astype(str).tolist()
+    return ["/".join(parts) for parts in zip(*(frame[column].astype(str).tolist() for column in key))]
+
+
+def id_label(table: str) -> str:
+    """The id column (or columns) a duplicate is reported in."""
+    key = ID_COLUMN[table]
+    return key if isinstance(key, str) else "+".join(key)
+
 
 # Columns that the joined statement view adds from the other tables.
 VIEW_COLUMNS = ("actor_name", "bloc", "kind", "country", "party", "target_label", "source_title", "score")
@@ -171,9 +197,22 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
     Validating text first lets each error show the value exactly as it stands in the file.
     """
     return {
+        "stories": pa.DataFrameSchema(
+            {
+                "story_id": _text("stories", "story_id", _SLUG),
+                "title": _text("stories", "title"),
+                "description": _text("stories", "description"),
+                "created": _text("stories", "created", _DATE),
+                "status": _text("stories", "status", _one_of(STORY_STATUSES)),
+                "default_target": _text("stories", "default_target"),
+            },
+            strict=True,
+            ordered=True,
+        ),
         "sources": pa.DataFrameSchema(
             {
                 "source_id": _text("sources", "source_id", _SLUG),
+                "story_id": _text("sources", "story_id"),
                 "title": _text("sources", "title"),
                 "outlet": _text("sources", "outlet"),
                 "published": _text("sources", "published", _DATE),
@@ -214,6 +253,7 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
         "targets": pa.DataFrameSchema(
             {
                 "target_id": _text("targets", "target_id", _SLUG),
+                "story_id": _text("targets", "story_id"),
                 "label": _text("targets", "label"),
                 "description": _text("targets", "description"),
                 "keywords": _text("targets", "keywords"),
@@ -253,6 +293,7 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
         "events": pa.DataFrameSchema(
             {
                 "event_id": _text("events", "event_id", _SLUG),
+                "story_id": _text("events", "story_id"),
                 "date": _text("events", "date", _DATE),
                 "date_precision": _text("events", "date_precision", _one_of(DATE_PRECISIONS)),
                 "role": _text("events", "role", _one_of(EVENT_ROLES)),
@@ -268,6 +309,15 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
             strict=True,
             ordered=True,
         ),
+        "story_blocs": pa.DataFrameSchema(
+            {
+                "story_id": _text("story_blocs", "story_id"),
+                "actor_id": _text("story_blocs", "actor_id"),
+                "bloc": _text("story_blocs", "bloc"),
+            },
+            strict=True,
+            ordered=True,
+        ),
     }
 
 
@@ -278,10 +328,29 @@ def typed_schemas() -> dict[str, pa.DataFrameSchema]:
         return {name: pa.Column(str) for name in names}
 
     return {
+        "stories": pa.DataFrameSchema(
+            {
+                **text_columns("stories", "story_id", "title", "description", "status", "default_target"),
+                "created": pa.Column("datetime64[ns]", nullable=True),
+            },
+            unique=["story_id"],
+        ),
+        "story_blocs": pa.DataFrameSchema(
+            text_columns("story_blocs", *COLUMNS["story_blocs"]), unique=["story_id", "actor_id"]
+        ),
         "sources": pa.DataFrameSchema(
             {
                 **text_columns(
-                    "sources", "source_id", "title", "outlet", "date_precision", "url", "path", "sha256", "date_note"
+                    "sources",
+                    "source_id",
+                    "story_id",
+                    "title",
+                    "outlet",
+                    "date_precision",
+                    "url",
+                    "path",
+                    "sha256",
+                    "date_note",
                 ),
                 "published": pa.Column("datetime64[ns]", nullable=True),
                 "added": pa.Column("datetime64[ns]", nullable=True),
@@ -319,6 +388,7 @@ def typed_schemas() -> dict[str, pa.DataFrameSchema]:
                 **text_columns(
                     "events",
                     "event_id",
+                    "story_id",
                     "date_precision",
                     "role",
                     "title",

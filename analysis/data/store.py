@@ -7,7 +7,7 @@ problem it found, each naming the file, row, column, value and what was expected
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,11 +27,16 @@ class DataError(Exception):
 
 @dataclass(frozen=True, eq=False)
 class Tables:
+    """The curated tables, typed. Either the whole dataset, or one story's part of it (`story`): its sources,
+    targets, events and statements, the actors it names or groups, with the story's blocs."""
+
+    stories: pd.DataFrame
     sources: pd.DataFrame
     actors: pd.DataFrame
     targets: pd.DataFrame
     statements: pd.DataFrame
     events: pd.DataFrame
+    story_blocs: pd.DataFrame
     texts: Mapping[str, str] = field(repr=False)
     # Statements joined with their actor, target and source: what filters and aggregates work on.
     view: pd.DataFrame = field(repr=False)
@@ -42,13 +47,25 @@ class Tables:
     # analysis/query/selection.py. Nothing here changes the tables themselves.
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 
+    # The story these tables are limited to ("" for the whole dataset), and the whole dataset behind them.
+    story_id: str = ""
+    whole: Tables | None = field(default=None, repr=False)
+
     def source_ids(self) -> list[str]:
         if "source_ids" not in self.derived:
             self.derived["source_ids"] = self.sources["source_id"].astype(str).tolist()
         return self.derived["source_ids"]
 
+    def story(self, story_id: str) -> Tables:
+        """One story's tables (built once per story and dataset, then kept)."""
+        everything = self.whole or self
+        key = f"story:{story_id}"
+        if key not in everything.derived:
+            everything.derived[key] = story_tables(everything, story_id)
+        return everything.derived[key]
 
-CACHE_VERSION = "1"
+
+CACHE_VERSION = "2"  # 2: stories
 
 
 def table_hashes(data_dir: Path | str) -> dict[str, str]:
@@ -98,6 +115,7 @@ class SourceTexts(Mapping):
 
 
 CATEGORICAL_VIEW_COLUMNS = (
+    "story_id",
     "source_id",
     "actor_id",
     "target_id",
@@ -150,23 +168,36 @@ def _typed(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         start=lambda f: f["start"].astype("int64"),
         end=lambda f: f["end"].astype("int64"),
     )
-    return {**raw, "sources": sources, "statements": statements, "events": events}
+    stories = raw["stories"].assign(created=lambda f: dates(f["created"]))
+    return {**raw, "stories": stories, "sources": sources, "statements": statements, "events": events}
 
 
 def statement_view(
-    statements: pd.DataFrame, actors: pd.DataFrame, targets: pd.DataFrame, sources: pd.DataFrame
+    statements: pd.DataFrame,
+    actors: pd.DataFrame,
+    targets: pd.DataFrame,
+    sources: pd.DataFrame,
+    story_blocs: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Statements with the actor's name, bloc, kind and country, the target label and the source title."""
+    """Statements with their source's story and title, the actor's name, bloc (the story's, where the story
+    regroups the actor), kind and country, and the target label."""
     actor_part = actors.rename(columns={"name": "actor_name"})[
         ["actor_id", "actor_name", "bloc", "kind", "country", "party"]
     ]
     target_part = targets.rename(columns={"label": "target_label"})[["target_id", "target_label"]]
-    source_part = sources.rename(columns={"title": "source_title"})[["source_id", "source_title"]]
+    source_part = sources.rename(columns={"title": "source_title"})[["source_id", "story_id", "source_title"]]
     view = (
-        statements.merge(actor_part, on="actor_id", how="left")
+        statements.merge(source_part, on="source_id", how="left")
+        .merge(actor_part, on="actor_id", how="left")
         .merge(target_part, on="target_id", how="left")
-        .merge(source_part, on="source_id", how="left")
     )
+    if story_blocs is not None and len(story_blocs):
+        regrouped = view[["story_id", "actor_id"]].merge(
+            story_blocs.rename(columns={"bloc": "story_bloc"}), on=["story_id", "actor_id"], how="left"
+        )["story_bloc"]
+        view["bloc"] = regrouped.where(regrouped.notna(), view["bloc"]).to_numpy()
+    # the statements' own column order first, as before stories existed
+    view = view[[*statements.columns, *[c for c in view.columns if c not in statements.columns]]]
     view["score"] = view["stance"].map(STANCE_SCORES).astype("float64")
     # Categories make filtering and grouping a million rows fast, and the frames small.
     for column in CATEGORICAL_VIEW_COLUMNS:
@@ -184,6 +215,11 @@ def read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]
         if frame is not None:
             raw[table] = frame
     return raw, problems
+
+
+def source_text(seeds_dir: Path, path: str) -> str:
+    """One source's text, from its path as sources.csv gives it ('seeds/article.txt')."""
+    return validation.seed_file(Path(seeds_dir), path).read_text(encoding="utf-8")
 
 
 def _source_texts(sources: pd.DataFrame, seeds_dir: Path, preloaded: Mapping[str, str] | None = None) -> SourceTexts:
@@ -205,7 +241,7 @@ def assemble(
     the statement view. `load` uses it after validating; the tests build small literal datasets with it."""
     typed = _typed(dict(raw))
     view = parquet_cache.single_chunk(
-        statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"])
+        statement_view(typed["statements"], typed["actors"], typed["targets"], typed["sources"], typed["story_blocs"])
     )
     return Tables(**typed, texts=texts, view=view, fingerprint=fingerprint, file_hashes=dict(file_hashes or {}))
 
@@ -248,3 +284,66 @@ def file_sha256(path: Path) -> str:
         while chunk := stream.read(1 << 22):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+# One story's part of the dataset --------------------------------------------------------------------
+
+
+class _StoryTexts(Mapping):
+    """The texts of one story's sources, read through the whole dataset's (lazy) texts."""
+
+    def __init__(self, texts: Mapping[str, str], source_ids: list[str]):
+        self._texts, self._ids = texts, source_ids
+        self._known = set(source_ids)
+
+    def __getitem__(self, source_id: str) -> str:
+        if source_id not in self._known:
+            raise KeyError(source_id)
+        return self._texts[source_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def story_tables(tables: Tables, story_id: str) -> Tables:
+    """The whole dataset cut down to one story (an unknown story has nothing in it)."""
+    sources = _reindexed(tables.sources[tables.sources["story_id"] == story_id])
+    targets = _reindexed(tables.targets[tables.targets["story_id"] == story_id])
+    events = _reindexed(tables.events[tables.events["story_id"] == story_id])
+    source_ids = set(sources["source_id"])
+    statements = _reindexed(tables.statements[tables.statements["source_id"].isin(source_ids)])
+    view = tables.view[(tables.view["story_id"] == story_id).to_numpy()]
+    view = _reindexed(view)
+    for column in view.select_dtypes("category").columns:
+        view[column] = view[column].cat.remove_unused_categories()
+    blocs = tables.story_blocs[tables.story_blocs["story_id"] == story_id]
+    regrouped = dict(zip(blocs["actor_id"], blocs["bloc"]))
+    named = (
+        set(statements["actor_id"])
+        | set(regrouped)
+        | {actor for ids in events["actor_ids"] for actor in str(ids).split("|") if actor}
+    )
+    actors = tables.actors[tables.actors["actor_id"].isin(named)]
+    actors = _reindexed(actors.assign(bloc=[regrouped.get(a, b) for a, b in zip(actors["actor_id"], actors["bloc"])]))
+    return Tables(
+        stories=tables.stories,
+        sources=sources,
+        actors=actors,
+        targets=targets,
+        statements=statements,
+        events=events,
+        story_blocs=_reindexed(blocs),
+        texts=_StoryTexts(tables.texts, sources["source_id"].astype(str).tolist()),
+        view=parquet_cache.single_chunk(view),
+        fingerprint=f"{tables.fingerprint}:{story_id}",
+        file_hashes=tables.file_hashes,
+        story_id=story_id,
+        whole=tables,
+    )
+
+
+def _reindexed(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.reset_index(drop=True)

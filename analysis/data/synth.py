@@ -115,8 +115,13 @@ def _actors(rng: np.random.Generator, count: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS["actors"]))
 
 
-def generate(statements: int, out: Path | str, *, seed: int = 7) -> Path:
-    """Write DIR/data/*.csv, DIR/seeds/*.txt and DIR/SYNTHETIC. Returns DIR."""
+def _story_suffix(story: int) -> str:
+    return "" if story == 0 else f"-s{story:04d}"
+
+
+def generate(statements: int, out: Path | str, *, seed: int = 7, stories: int = 1) -> Path:
+    """Write DIR/data/*.csv, DIR/seeds/*.txt and DIR/SYNTHETIC. Returns DIR. With `stories` > 1 the sources
+    are shared out over that many stories, each with targets of its own."""
     out = Path(out)
     data_dir, seeds_dir = out / "data", out / "seeds"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -142,6 +147,8 @@ def generate(statements: int, out: Path | str, *, seed: int = 7) -> Path:
     labels = np.array([t[1].lower() for t in TARGETS], dtype=object)[target_index]
     sentences = names + " " + verbs + " " + labels + "."
     source_index = rng.integers(0, n_sources, size=statements)
+    stories = max(1, min(stories, n_sources))
+    story_of = source_index % stories  # each statement's story: its source's
     frame = pd.DataFrame({"source": source_index, "sentence": sentences}).sort_values("source", kind="stable")
     lengths = frame["sentence"].str.len().to_numpy() + 1  # one space after each sentence
     group_start = frame.groupby("source", sort=False).cumcount().to_numpy() == 0
@@ -159,6 +166,7 @@ def generate(statements: int, out: Path | str, *, seed: int = 7) -> Path:
         source_rows.append(
             {
                 "source_id": f"synthetic-{source:05d}",
+                "story_id": f"synthetic-story{_story_suffix(source % stories)}",
                 "title": f"SYNTHETIC source {source:05d}",
                 "outlet": "Synthetic wire",
                 "published": "",
@@ -181,7 +189,8 @@ def generate(statements: int, out: Path | str, *, seed: int = 7) -> Path:
             "statement_id": [f"s{i:07d}" for i in range(statements)],
             "source_id": [f"synthetic-{s:05d}" for s in source_index],
             "actor_id": actors["actor_id"].to_numpy()[actor_index],
-            "target_id": np.array([t[0] for t in TARGETS], dtype=object)[target_index],
+            "target_id": np.array([t[0] for t in TARGETS], dtype=object)[target_index]
+            + np.array([_story_suffix(k) for k in range(stories)], dtype=object)[story_of],
             "stance": stances,
             "quote": sentences,
             "start": pd.Series(frame["start"].to_numpy(), index=order).sort_index().to_numpy(),
@@ -196,17 +205,36 @@ def generate(statements: int, out: Path | str, *, seed: int = 7) -> Path:
             "reviewed": np.where(extracted & (rng.random(statements) < 0.5), "false", "true"),
         }
     )
+    story_ids = [f"synthetic-story{_story_suffix(k)}" for k in range(stories)]
     targets = pd.DataFrame(
         [
-            {"target_id": t, "label": label, "description": f"Synthetic target: {label}.", "keywords": keywords}
+            {
+                "target_id": t + _story_suffix(k),
+                "story_id": story_ids[k],
+                "label": label,
+                "description": f"Synthetic target: {label}.",
+                "keywords": keywords,
+            }
+            for k in range(stories)
             for t, label, keywords in TARGETS
         ]
+    )
+    story_rows = pd.DataFrame(
+        {
+            "story_id": story_ids,
+            "title": [f"SYNTHETIC story {k}" for k in range(stories)],
+            "description": "Synthetic data for benchmarks.",
+            "created": TRIGGER.isoformat(),
+            "status": "active",
+            "default_target": [TARGETS[0][0] + _story_suffix(k) for k in range(stories)],
+        }
     )
     first = rows.iloc[0]
     events = pd.DataFrame(
         [
             {
                 "event_id": "synthetic-trigger",
+                "story_id": story_ids[int(story_of[0])],
                 "date": TRIGGER.isoformat(),
                 "date_precision": "day",
                 "role": "trigger",
@@ -222,16 +250,19 @@ def generate(statements: int, out: Path | str, *, seed: int = 7) -> Path:
         ]
     )
     tables = {
+        "stories": story_rows,
         "sources": pd.DataFrame(source_rows),
         "actors": actors,
         "targets": targets,
         "statements": rows,
         "events": events,
+        "story_blocs": pd.DataFrame(columns=list(COLUMNS["story_blocs"])),
     }
     for table, content in tables.items():
         content[list(COLUMNS[table])].to_csv(data_dir / f"{table}.csv", index=False, lineterminator="\n")
     (out / "SYNTHETIC").write_text(
-        f"Synthetic benchmark data: {statements} statements, seed {seed}. Not real statements; never mix into data/.\n",
+        f"Synthetic benchmark data: {statements} statements in {stories} stories, seed {seed}. "
+        "Not real statements; never mix into data/.\n",
         encoding="utf-8",
     )
     return out

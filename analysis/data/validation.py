@@ -53,12 +53,13 @@ def _schema_problems(frame: pd.DataFrame, table: str, file: str) -> list[Problem
 
 
 def _duplicate_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
-    column = ID_COLUMN[table]
-    if not frame[column].duplicated().any():
+    values = schema.row_ids(frame, table)
+    if len(set(values)) == len(values):
         return []
+    column = schema.id_label(table)
     first_row: dict[str, int] = {}
     problems = []
-    for number, value in enumerate(frame[column].tolist(), start=1):
+    for number, value in enumerate(values, start=1):
         if value in first_row:
             problems.append(
                 Problem(f"{table}.csv", number, column, value, f"a unique id (row {first_row[value]} has it already)")
@@ -183,7 +184,45 @@ def _date_problems(frame: pd.DataFrame, table: str, date_column: str) -> list[Pr
     return sorted(problems, key=lambda p: p.row)
 
 
+def _story_problems(raw: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Links that must stay inside one story: a statement's target and source, an event and its source, a
+    story and its default target. (A dangling id is reported once, by the reference checks.)"""
+    needed = ("stories", "sources", "targets", "statements", "events")
+    if not all(table in raw for table in needed):
+        return []
+    known = set(raw["stories"]["story_id"])  # a story that does not exist is reported once, as a reference
+    source_story = {s: k for s, k in zip(raw["sources"]["source_id"], raw["sources"]["story_id"]) if k in known}
+    target_story = {t: k for t, k in zip(raw["targets"]["target_id"], raw["targets"]["story_id"]) if k in known}
+    problems = []
+    statements = raw["statements"]
+    for number, (source, target) in enumerate(zip(statements["source_id"], statements["target_id"]), start=1):
+        story = source_story.get(source)
+        if story is not None and target in target_story and target_story[target] != story:
+            problems.append(
+                Problem(
+                    "statements.csv", number, "target_id", target, f"a target of story '{story}' (its source's story)"
+                )
+            )
+    events = raw["events"]
+    for number, (story, source) in enumerate(zip(events["story_id"], events["source_id"]), start=1):
+        if story in known and source in source_story and source_story[source] != story:
+            problems.append(
+                Problem("events.csv", number, "source_id", source, f"a source of story '{story}' (the event's story)")
+            )
+    stories = raw["stories"]
+    for number, (story, target) in enumerate(zip(stories["story_id"], stories["default_target"]), start=1):
+        if target and target in target_story and target_story[target] != story:
+            problems.append(Problem("stories.csv", number, "default_target", target, f"a target of story '{story}'"))
+    return problems
+
+
 REFERENCES = (
+    ("sources", "story_id", "stories", False),
+    ("targets", "story_id", "stories", False),
+    ("events", "story_id", "stories", False),
+    ("story_blocs", "story_id", "stories", False),
+    ("story_blocs", "actor_id", "actors", False),
+    ("stories", "default_target", "targets", True),
     ("statements", "source_id", "sources", False),
     ("statements", "actor_id", "actors", False),
     ("statements", "target_id", "targets", False),
@@ -207,7 +246,7 @@ def validate(
         if table not in checked:
             problems += _schema_problems(frame, table, f"{table}.csv")
         problems += _duplicate_problems(frame, table)
-    ids = {table: set(frame[ID_COLUMN[table]]) for table, frame in raw.items()}
+    ids = {table: set(frame[ID_COLUMN[table]]) for table, frame in raw.items() if isinstance(ID_COLUMN[table], str)}
     texts: dict[str, str] = {}
     if "sources" in raw:
         texts, text_problems = _source_texts(raw["sources"], seeds_dir)
@@ -215,6 +254,7 @@ def validate(
     for table, column, target, many in REFERENCES:
         if table in raw and target in raw:
             problems += _reference_problems(raw[table], table, column, ids[target], f"{target}.csv", many=many)
+    problems += _story_problems(raw)
     for table, date_column in (("sources", "published"), ("statements", "date"), ("events", "date")):
         if table in raw:
             if table not in checked:

@@ -23,8 +23,12 @@ APP_NAME = "Stance & Reaction Dashboard"
 
 
 def plural(count: int, word: str) -> str:
-    """'1 statement', '2,500 statements'."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+    """'1 statement', '2,500 statements', '3 stories'."""
+    if count == 1:
+        return f"{count:,} {word}"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return f"{count:,} {word[:-1]}ies"
+    return f"{count:,} {word}s"
 
 
 def join_names(names: list[str], *, limit: int = 2) -> str:

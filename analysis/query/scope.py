@@ -50,6 +50,11 @@ class Scope:
             selection = filters.select(spec, Selection.everything(tables))
         return cls(tables=tables, spec=spec, as_of=as_of, labels=Labels.of(tables), selection=selection)
 
+    def url_params(self) -> dict[str, list[str]]:
+        """The URL parameters that reopen this scope: its story and its filters."""
+        story = {"story": [self.tables.story_id]} if self.tables.story_id else {}
+        return {**story, **self.spec.to_query_params()}
+
     @cached_property
     def rows(self) -> pd.DataFrame:
         return self.selection.rows

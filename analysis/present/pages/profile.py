@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from analysis.present import geo
 from analysis.present.figures import ViewOptions, actor_scope
 from analysis.present.pages.common import BUILD, FigureSource, QuoteCard, Tile, quote_cards
-from analysis.query import aggregates, listings
+from analysis.query import aggregates, listings, stories
 from analysis.query.scope import Scope
 from analysis.query.selection import NOT_A_TIME
 
@@ -44,6 +44,8 @@ class ProfilePage:
     no_chart: str
     cards_note: str  # says so when only the latest statements are shown
     cards: list[QuoteCard]
+    across: pd.DataFrame | None = None  # where it stood on each story's main target (when on more than one)
+    across_note: str = ""
 
 
 def _about(actor: pd.Series) -> str:
@@ -89,6 +91,7 @@ def profile_page(scope: Scope, *, actor_id: str | None = None, figure: FigureSou
             "(filter by this actor's bloc or search its name)."
         )
     )
+    across, across_note = across_stories_table(scope, actor_id)
     return ProfilePage(
         actor_id,
         actor["name"],
@@ -100,4 +103,30 @@ def profile_page(scope: Scope, *, actor_id: str | None = None, figure: FigureSou
         "" if moved else NO_CHART,
         cards_note,
         quote_cards(listings.latest_statements(mine, limit=MAX_CARDS)),
+        across,
+        across_note,
     )
+
+
+def across_stories_table(scope: Scope, actor_id: str) -> tuple[pd.DataFrame | None, str]:
+    """The actor's stance on each story's main target, side by side with the quote for each; None when the
+    actor spoke on one story only."""
+    rows = stories.across_stories(scope.tables, actor_id)
+    if len(rows) < 2:
+        return None, ""
+    table = pd.DataFrame(
+        {
+            "Story": rows["story"],
+            "On": rows["target"],
+            "Stance": rows["stance"],
+            "Quote": rows["quote"],
+            "Source": rows["source_title"],
+            "Date": [d.strftime("%Y-%m-%d") if pd.notna(d) else "undated" for d in rows["date"]],
+            "Statements": rows["statements"],
+        }
+    )
+    note = (
+        f"Across {len(rows)} stories: the latest statement on each story's main target (or, where the actor said "
+        "nothing on it, its latest statement in that story, under its own target)."
+    )
+    return table, note

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.data import curation
+from analysis.data import curation, stories
 from analysis.data.schema import STANCES, slug
 from analysis.data.store import Tables
 from analysis.extract import extract
@@ -22,16 +22,24 @@ KEEP_FROM = 0.5  # proposals under this confidence start unticked
 
 
 def propose(tables: Tables, source_id: str, target_id: str) -> pd.DataFrame:
-    """The extractor's proposals for one source, each under a stable row id (p001, p002, …)."""
+    """The extractor's proposals for one source, each under a stable row id (p001, p002, …). The extractor
+    knows every named actor and this story's vague groups; another story's "Analysts" are not this one's."""
+    actors = stories.extraction_actors(tables, tables.story_id) if tables.story_id else tables.actors
     proposals = extract(
         tables.texts[source_id],
-        actors=tables.actors,
+        actors=actors,
         targets=tables.targets,
         main_target=target_id,
         source_id=source_id,
     )
+    if tables.story_id:
+        proposals = stories.story_collectives(tables, tables.story_id, proposals)
     proposals.index = [f"p{i:03d}" for i in range(1, len(proposals) + 1)]
     return proposals
+
+
+def _all_actors(tables: Tables) -> pd.DataFrame:
+    return (tables.whole or tables).actors
 
 
 def already_stated(tables: Tables, source_id: str, proposals: pd.DataFrame) -> pd.Series:
@@ -61,7 +69,7 @@ class ProposalsTable:
 
 
 def proposals_table(tables: Tables, source_id: str, proposals: pd.DataFrame) -> ProposalsTable:
-    known_ids = set(tables.actors["actor_id"])
+    known_ids = set(_all_actors(tables)["actor_id"])
     duplicate = already_stated(tables, source_id, proposals)
     actors = [
         name if actor_id in known_ids else NEW + name
@@ -140,28 +148,26 @@ def new_actor_names(edited: pd.DataFrame) -> set[str]:
     return {name.removeprefix(NEW) for name in actors if name.startswith(NEW)}
 
 
-def new_actor_guesses(proposals: pd.DataFrame, edited: pd.DataFrame) -> pd.DataFrame:
+def new_actor_guesses(proposals: pd.DataFrame, edited: pd.DataFrame, tables: Tables | None = None) -> pd.DataFrame:
     """One row per new actor the editor names (kept or not), with the extractor's guesses of its id, kind,
-    country and bloc; the curator edits them once."""
-    guesses = proposals.drop_duplicates("actor").set_index("actor")
+    country and bloc made sensible (a ministry is part of a government; the bloc is the story's bloc that
+    holds actors of that kind, else 'Unsorted' for the curator to name); the curator edits them once."""
     names = sorted({a.removeprefix(NEW) for a in edited["actor"] if a.startswith(NEW)})
-
-    def guess(name: str, column: str, default: str) -> str:
-        return guesses.at[name, column] if name in guesses.index else default
-
-    return pd.DataFrame(
-        [
-            {
-                "actor_id": guess(n, "actor_id", slug(n)),
-                "name": n,
-                "kind": guess(n, "actor_kind", "organization"),
-                "country": guess(n, "actor_country", ""),
-                "bloc": guess(n, "actor_bloc", "") or "Unsorted",
-            }
-            for n in names
-        ],
+    named = proposals[proposals["actor"].isin(names)].drop_duplicates("actor")
+    story_id = tables.story_id if tables is not None else ""
+    blocs = stories.blocs_by_kind(tables) if tables is not None else None
+    guessed = curation.new_actor_rows(named, story_id=story_id, story_blocs=blocs)
+    missing = [n for n in names if n not in set(guessed["name"])]
+    extra = pd.DataFrame(
+        [{"actor_id": slug(n), "name": n, "kind": "organization", "country": "", "bloc": "Unsorted"} for n in missing],
         columns=NEW_ACTOR_COLUMNS,
     )
+    return pd.concat([guessed, extra], ignore_index=True)[NEW_ACTOR_COLUMNS].sort_values("name", ignore_index=True)
+
+
+def story_blocs(tables: Tables) -> list[str]:
+    """The blocs this story's actors are in, for a new actor to join (or a new one)."""
+    return sorted(set(tables.actors["bloc"].astype(str)) - {""})
 
 
 def no_new_actors() -> pd.DataFrame:
@@ -186,7 +192,7 @@ def save_review(
     """Save the kept rows, as the curator corrected them, as reviewed statements (and the new actors they
     name), through curation.save_proposals. Returns how many statements were saved."""
     rows = kept(edited)
-    ids = dict(zip(tables.actors["name"], tables.actors["actor_id"]))
+    ids = dict(zip(_all_actors(tables)["name"], _all_actors(tables)["actor_id"]))
     ids.update({NEW + n: i for n, i in zip(new_actors["name"], new_actors["actor_id"])})
     accepted = proposals.loc[rows.index].assign(
         actor_id=[ids.get(a, "") for a in rows["actor"]],

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from analysis.data.store import Tables
 from analysis.present import registry, theme
 from analysis.present.figures import ViewOptions
-from analysis.present.pages.sidebar import read_url
+from analysis.present.pages.sidebar import read_url, story_picker
 from analysis.query.scope import Scope
 
 
@@ -25,7 +25,10 @@ class ShotPage:
 
 
 def shot_page(tables: Tables, params: dict[str, list[str]], *, as_of: dt.date) -> ShotPage:
-    """The view a screenshot-mode URL asks for, drawn at 16:9 (a figure of its own: the pages' are shared)."""
+    """The view a screenshot-mode URL asks for, in the story it names (else the default story), drawn at
+    16:9 (a figure of its own: the pages' are shared)."""
+    picker = story_picker(tables, params)
+    tables = tables.story(picker.chosen)
     spec, notes = read_url(tables, params, on_page=False)
     view = (params.get("view") or ["spectrum"])[-1]
     back = {key: values for key, values in params.items() if key not in ("shot", "view")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.data import stories
 from analysis.data.store import Tables
 from analysis.present import geo, registry
 from analysis.query import filters, listings
@@ -13,7 +14,8 @@ from analysis.query.filters import FilterSpec, Labels
 
 # The app's own URL keys (not filters): screenshot mode, the reader's source and statement, the profile's
 # actor, the network's edges.
-APP_KEYS = ("view", "shot", "statement", "read", "profile", "edges")
+APP_KEYS = ("story", "view", "shot", "statement", "read", "profile", "edges")
+STORY_KEY = "story"
 # The choice filters that have a multiselect in the sidebar, in its order.
 WIDGETS = tuple(choice for choice in filters.CHOICES if not choice.not_in_sidebar)
 QUERY, REVIEWED = filters.BY_KEY["q"], filters.BY_KEY["reviewed"]
@@ -55,6 +57,7 @@ def filter_widgets(tables: Tables, *, chosen_sources=()) -> list[FilterWidget]:
 def app_values(tables: Tables) -> dict[str, object]:
     """The values each of the app's own URL parameters accepts."""
     return {
+        STORY_KEY: set(stories.story_ids(tables)),
         "view": set(registry.BY_ID),
         "shot": {"0", "1"},
         "statement": set(tables.statements["statement_id"]),
@@ -87,3 +90,32 @@ def widget_values(spec: FilterSpec, params: dict[str, list[str]]) -> dict[str, o
 def spec_of(chosen: dict[str, list[str]], *, query: str, reviewed: bool) -> FilterSpec:
     """The FilterSpec the sidebar's widgets describe."""
     return FilterSpec.from_values({**chosen, QUERY.key: query or "", REVIEWED.key: bool(reviewed)})
+
+
+@dataclass(frozen=True)
+class StoryPicker:
+    """The sidebar's first control: the stories, the one shown, and how each is named."""
+
+    options: list[str]
+    chosen: str
+    names: dict[str, str]
+
+
+def story_picker(tables: Tables, params: dict[str, list[str]]) -> StoryPicker:
+    """The story a URL asks for (?story=ID), else the default one (the active real story with the latest
+    article; a fictional demo story is never the default). read_url reports an unknown one."""
+    whole = tables.whole or tables
+    options = stories.story_ids(whole)
+    names = {
+        story_id: title + (" · archived" if status == "archived" else "")
+        for story_id, title, status in zip(whole.stories["story_id"], whole.stories["title"], whole.stories["status"])
+    }
+    asked = (params.get(STORY_KEY) or [""])[-1]
+    chosen = asked if asked in names else stories.default_story(whole)
+    return StoryPicker(options, chosen, names)
+
+
+def keep_known(chosen: dict[str, list], widgets: list[FilterWidget]) -> dict[str, list]:
+    """The filter values still on offer once the story changed (a multiselect refuses unknown values)."""
+    offered = {widget.key: set(widget.options) for widget in widgets}
+    return {key: [v for v in values if v in offered.get(key, ())] for key, values in chosen.items()}
