@@ -25,4 +25,5 @@ elif shot.is_on():
 else:
     story_id, spec = sidebar.render(loaded)
     state.set_current(state.make_scope(loaded.story(story_id), spec))
+    ui.show_flash()
     page.run()

@@ -9,10 +9,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pandas as pd
-
 from analysis import cli_curation
-from analysis.data import paths, saving, store, stories
+from analysis.data import paths, saving, store
 from analysis.present import export, registry
 from analysis.present.pages import briefing
 from analysis.query import filters
@@ -110,20 +108,6 @@ def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterS
             print(f"Wrote {len(archive.namelist())} files to {args.png}")
 
 
-def _story(asked: str | None, whole: store.Tables) -> str | None:
-    """The story a command works on: the one asked for ("all": every story), else the one the app opens
-    on. None (after saying why) when the asked story does not exist."""
-    if asked == "all":
-        return ""
-    known = stories.story_ids(whole)
-    if asked is None:
-        return stories.default_story(whole)
-    if asked not in known:
-        print(f"Unknown story {asked!r}; known: {', '.join(known) or 'none yet'} (or 'all').", file=sys.stderr)
-        return None
-    return asked
-
-
 def _export(args: argparse.Namespace) -> int:
     if not (args.pptx or args.xlsx or args.csv or args.png):
         print(
@@ -135,7 +119,7 @@ def _export(args: argparse.Namespace) -> int:
     except store.DataError as error:
         print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
         return 1
-    story_id = _story(args.story, whole)
+    story_id = cli_curation.story_of(args.story, whole)
     if story_id is None:
         return 2
     tables = whole.story(story_id) if story_id else whole
@@ -158,120 +142,6 @@ def _export(args: argparse.Namespace) -> int:
     except export.ExportError as error:
         print(error, file=sys.stderr)
         return 1
-    return 0
-
-
-EXTRACT_COLUMNS = [
-    "source",
-    "actor",
-    "actor_id",
-    "stance",
-    "target_id",
-    "evidence",
-    "start",
-    "end",
-    "cue",
-    "mode",
-    "confidence",
-]
-
-
-PARALLEL_FROM_CHARS = 2_000_000
-
-
-def _extract(args: argparse.Namespace) -> int:
-    """Print proposals for each document; with --write, save them as unreviewed statements."""
-    from analysis.data import curation
-    from analysis.extract import extract_many
-
-    try:
-        tables = store.load(args.data, args.seeds)
-    except store.DataError as error:
-        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
-        return 1
-    if args.target and args.target not in set(tables.targets["target_id"]):
-        print(f"Unknown target {args.target!r}; known: {', '.join(tables.targets['target_id'])}", file=sys.stderr)
-        return 2
-    known_paths = {p.removeprefix("seeds/"): s for p, s in zip(tables.sources["path"], tables.sources["source_id"])}
-    documents = []
-    for path in args.paths:
-        try:
-            text = curation.check_upload(path.name, path.read_bytes())
-        except (OSError, curation.CurationError) as error:
-            print(f"{path}: {error}", file=sys.stderr)
-            return 2
-        source_id = known_paths.get(path.name, "")
-        main = (
-            args.target
-            or (tables.view.loc[tables.view["source_id"] == source_id, "target_id"].mode().tolist() or [""])[0]
-        )
-        if args.write and not main:
-            print(
-                f"{path}: --write needs --target ID for a new article (the target its positions are about).",
-                file=sys.stderr,
-            )
-            return 2
-        documents.append((path, text, source_id, main))
-    # Processes only pay off for a large batch: each one starts by importing the extractor.
-    workers = None if sum(len(text) for _, text, _, _ in documents) > PARALLEL_FROM_CHARS else 1
-    every = extract_many(
-        [text for _, text, _, _ in documents],
-        actors=tables.actors,
-        targets=tables.targets,
-        main_target=[main for *_, main in documents],
-        source_ids=[source_id or path.stem for path, _, source_id, _ in documents],
-        workers=workers,
-    )
-    results = [(path, text, source_id, proposals) for (path, text, source_id, _), proposals in zip(documents, every)]
-    table = pd.concat([p.assign(source=str(path)) for path, _, _, p in results], ignore_index=True)
-    if args.format == "json":
-        print(table[EXTRACT_COLUMNS].to_json(orient="records", force_ascii=False, indent=1))
-    else:
-        print(table[EXTRACT_COLUMNS].to_csv(index=False), end="")
-    if args.write:
-        return _write_proposals(args, tables, results)
-    return 0
-
-
-def _write_proposals(args: argparse.Namespace, tables: store.Tables, results) -> int:
-    from analysis.data import curation
-
-    for path, text, source_id, proposals in results:
-        base = {t: store.file_sha256(args.data / f"{t}.csv") for t in ("sources", "actors", "statements")}
-        if not source_id:
-            target_story = dict(zip(tables.targets["target_id"], tables.targets["story_id"]))
-            source_id = curation.add_article(
-                args.data,
-                args.seeds,
-                text=text,
-                title=path.stem.replace("-", " "),
-                precision="unknown",
-                story_id=target_story.get(args.target, ""),
-                base=base,
-            )
-            base["sources"] = store.file_sha256(args.data / "sources.csv")
-            proposals = proposals.assign(source_id=source_id)
-        known = set(tables.actors["actor_id"])
-        fresh = proposals[~proposals["actor_id"].isin(known)].drop_duplicates("actor_id")
-        new_actors = pd.DataFrame(
-            {
-                "actor_id": fresh["actor_id"],
-                "name": fresh["actor"],
-                "kind": fresh["actor_kind"],
-                "country": fresh["actor_country"],
-                "bloc": fresh["actor_bloc"].replace("", "Unsorted"),
-            }
-        )
-        saved = curation.save_proposals(
-            args.data,
-            args.seeds,
-            proposals,
-            source_id=source_id,
-            base=base,
-            new_actors=new_actors,
-            reason=f"extract --write {path.name}",
-        )
-        print(f"Saved {saved} unreviewed statements and {len(new_actors)} new actors from {path.name}", file=sys.stderr)
     return 0
 
 
@@ -364,7 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, helptext, run in (
         ("validate", "check every table, reference, quote and seed hash", _validate),
         ("export", "write a briefing: PPTX deck, XLSX/CSV tables, PNG/SVG images", _export),
-        ("extract", "propose statements from articles (print them; --write saves them unreviewed)", _extract),
+        (
+            "extract",
+            "propose statements from articles (print them; --write saves them unreviewed)",
+            cli_curation.extract,
+        ),
         ("evaluate", "score the extractor against the curated statements or a gold corpus", _evaluate),
     ):
         command = commands.add_parser(name, help=helptext)
@@ -383,7 +257,12 @@ def main(argv: list[str] | None = None) -> int:
         command.set_defaults(run=run)
     extract_command = commands.choices["extract"]
     extract_command.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="UTF-8 .txt or .md articles")
-    extract_command.add_argument("--target", help="the main target id (default: the source's, else the first)")
+    extract_command.add_argument(
+        "--story", metavar="ID", help="the story the articles belong to (default: the target's, else the app's)"
+    )
+    extract_command.add_argument(
+        "--target", help="the main target id (default: the source's, else the story's main target)"
+    )
     extract_command.add_argument("--format", choices=("csv", "json"), default="csv")
     extract_command.add_argument(
         "--write", action="store_true", help="save the proposals as origin=extracted, reviewed=false (and new actors)"

@@ -17,6 +17,19 @@ CHROMIUM = Path(server.CHROMIUM)
 
 
 SEED_STORY = "cartel-de-los-soles-fto"  # the first story: the seed article and its 25 curated statements
+DEMO_STORY = "marrow-gorge-dam-demo"  # the fictional demo story
+# A made-up article for the tests that set up a new story (the CLI's and the app's).
+MERGER_ARTICLE = """EU blocks the Northline rail merger
+
+The European Commission on Monday vetoed the merger of Northline and Baltrail, saying it would raise fares.
+
+Northline's chief executive, Anna Berg, said the company would appeal the veto. "This decision is a mistake
+that will cost passengers dearly," Berg said.
+
+The works council welcomed the veto, calling it a victory for rail workers.
+
+Analysts said the ruling was expected.
+"""
 
 
 @pytest.fixture(scope="session")

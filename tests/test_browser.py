@@ -24,6 +24,10 @@ PAGES = [  # url path, screenshot name, charts to wait for
     ("reader?read=2025-11-cartel-de-los-soles-fto&statement=s017", "reader", 0),
     ("profile?profile=some-democrats", "profile", 0),
     ("briefing", "briefing", 0),
+    ("stories", "stories", 1),
+    ("curate", "curate", 0),
+    ("?story=marrow-gorge-dam-demo", "demo-overview", 2),
+    ("timeline?story=marrow-gorge-dam-demo", "demo-timeline", 1),
 ]
 
 

@@ -374,7 +374,7 @@ def test_review_table_starts_from_the_proposals_it_should_keep(small):
     assert start.table["include"].tolist() == [False, True, False, True]
     assert start.table["actor"].tolist() == ["Gov A", "Gov C", "Gov B", "new: New Ministry"]
     assert "new: New Ministry" in start.actors and "Quiet Party" in start.actors
-    assert start.caption.endswith("and so do the 1 that repeat a statement already in the tables.")
+    assert start.caption.endswith("and so do the 1 that repeat a statement in the tables.")
     assert review.save_label(start.table) == "Save 2 accepted statements"
     assert review.new_actor_names(start.table) == {"New Ministry"}
     guesses = review.new_actor_guesses(proposals, start.table)

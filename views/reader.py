@@ -8,7 +8,7 @@ import streamlit as st
 from analysis.present.pages import reader
 from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
-from views import state, urlstate
+from views import evidence, state, urlstate
 
 # Scrolls the page to the selected span's paragraph. The only dynamic part is a statement id that has
 # passed the slug pattern, so no data text can reach this script.
@@ -50,6 +50,8 @@ def render(scope: Scope) -> None:
         format_func=lambda s: statements[s].label if s else "Pick a statement to jump to it",
     )
     urlstate.publish("statement", [selected] if selected else [])
+    with st.expander("Add a statement the extractor missed", icon=":material/add_comment:"):
+        evidence.statement_adder(scope, source_id, key=f"reader_add:{source_id}")
     page = reader.reader_page(scope, source_id=source_id, statement_id=selected, statements=statements)
     st.caption(escape_markdown(page.about))
     if page.date_note:

@@ -11,7 +11,7 @@ from analysis.data import curation, saving, store
 from analysis.present.pages import review
 from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
-from views import review_editor, state
+from views import evidence, review_editor, state, ui
 
 PRECISIONS = ("day", "month", "year")
 
@@ -30,9 +30,7 @@ def _add_article(scope: Scope) -> None:
         precision = right.selectbox("Date known to the", PRECISIONS, key="new_precision")
         url = st.text_input("URL (optional)", max_chars=500, key="new_url", placeholder="https://…")
         pasted = st.text_area("Paste the article", height=220, key="new_text")
-        upload = st.file_uploader(
-            "…or upload a .txt / .md file (UTF-8, at most 1 MB)", type=["txt", "md"], key="new_upload"
-        )
+        upload = st.file_uploader("…or upload a .txt / .md file (UTF-8)", type=["txt", "md"], key="new_upload")
         submitted = st.form_submit_button("Add the article", type="primary", icon=":material/note_add:")
     if not submitted:
         return
@@ -58,10 +56,8 @@ def _add_article(scope: Scope) -> None:
         st.error("The article was not added: " + escape_markdown(str(error)), icon=":material/block:")
         return
     st.session_state["review_source"] = source_id
-    st.success(
-        escape_markdown(f"Added {source_id} to seeds/ and sources.csv. Open “2. Review proposals”."),
-        icon=":material/check_circle:",
-    )
+    ui.flash(f"Added {source_id} to seeds/ and sources.csv. It is chosen in “2. Review proposals”.")
+    st.rerun()  # with the new article in the tables, so that the picker offers it at once
 
 
 def _propose(scope: Scope, source_id: str, target_id: str) -> None:
@@ -75,22 +71,36 @@ def _propose(scope: Scope, source_id: str, target_id: str) -> None:
 
 def _review(scope: Scope) -> None:
     sources = scope.tables.source_ids()
-    chosen = st.session_state.get("review_source")
+    added = st.session_state.pop("review_source", None)  # an article just added: review it next
+    if added in sources:
+        st.session_state["review_article"] = added
+    elif st.session_state.get("review_article") not in sources:  # another story's article
+        st.session_state.pop("review_article", None)
+    if not sources:
+        st.info("This story has no article yet: add one in “1. Add an article”.", icon=":material/info:")
+        return
     source_id = st.selectbox(
         "Article",
         sources,
-        index=sources.index(chosen) if chosen in sources else 0,
         format_func=lambda s: scope.labels.sources.get(s, s),
         key="review_article",
     )
+    targets = review.target_choices(scope.tables)
+    if st.session_state.get("review_target") not in targets:
+        st.session_state.pop("review_target", None)
+    if not targets:
+        st.info("This story has no target yet: add one on the Curate page.", icon=":material/info:")
+        return
     target_id = st.selectbox(
         "Main target: what the positions are about, unless a sentence names another",
-        list(scope.labels.targets),
+        targets,
         format_func=lambda t: scope.labels.targets.get(t, t),
         key="review_target",
     )
     if st.button("Propose statements", icon=":material/auto_awesome:", key="run_extract"):
         _propose(scope, source_id, target_id)
+    with st.expander("Add a statement the extractor missed", icon=":material/add_comment:"):
+        evidence.statement_adder(scope, source_id, key=f"review_add:{source_id}")
     proposals = review_editor.get_proposals(source_id)
     if proposals is None:
         st.info("Choose an article and press “Propose statements”.", icon=":material/info:")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.data import curation, saving, store
 from analysis.data.schema import ACTOR_KINDS
-from analysis.present.pages import review
+from analysis.present.pages import evidence, review
 from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
 from views import state, ui
@@ -17,6 +17,7 @@ from views import state, ui
 PROPOSALS_KEY = "proposals:"
 EDITOR_KEY = "editor:"
 ACTORS_KEY = "new_actors:"
+REJECTED_KEY = "rejected:"  # the proposals left unticked at a save, by article: they stay unticked
 
 
 def set_proposals(source_id: str, proposals) -> None:
@@ -30,7 +31,8 @@ def get_proposals(source_id: str):
 
 
 def proposals_editor(scope: Scope, source_id: str, proposals):
-    start = review.proposals_table(scope.tables, source_id, proposals)
+    rejected_before = frozenset(st.session_state.get(REJECTED_KEY + source_id, ()))
+    start = review.proposals_table(scope.tables, source_id, proposals, rejected_before=rejected_before)
     st.caption(start.caption)
     return st.data_editor(
         start.table,
@@ -71,7 +73,7 @@ def new_actors_editor(scope: Scope, source_id: str, edited):
     if key not in st.session_state:  # built once from the extractor's guesses, then only edited
         st.session_state[key] = review.new_actor_guesses(get_proposals(source_id), edited, scope.tables)
     st.subheader("New actors")
-    blocs = review.story_blocs(scope.tables)
+    blocs = evidence.story_blocs(scope.tables)
     st.caption(
         "Describe each new actor once: a slug id, its kind, an ISO alpha-3 country (or empty), and a bloc: one of "
         "this story's (" + escape_markdown(", ".join(blocs) or "none yet") + "), or a new one's name."
@@ -109,6 +111,10 @@ def save(scope: Scope, source_id: str, proposals, edited, new_actors) -> None:
     except store.DataError as error:
         st.error("Nothing was saved: " + escape_markdown(str(error)), icon=":material/block:")
         return
+    st.session_state[REJECTED_KEY + source_id] = {
+        *st.session_state.get(REJECTED_KEY + source_id, ()),
+        *review.rejected(proposals, edited),
+    }
     set_proposals(source_id, proposals.iloc[0:0])
     st.success(
         f"Saved {saved} statements and {len(new_actors)} new actors in "

@@ -11,6 +11,12 @@ from analysis.query.filters import FilterSpec
 from views import ui, urlstate
 
 NOTES_KEY = "_url_notes"
+OPEN_KEY = "_open_story"
+
+
+def open_story(story_id: str) -> None:
+    """Open another story on the next run (its picker has been drawn in this one)."""
+    st.session_state[OPEN_KEY] = story_id
 
 
 def _adopt_url(tables: Tables) -> None:
@@ -30,6 +36,8 @@ def render(tables: Tables) -> tuple[str, FilterSpec]:
     """Draw the story picker and the filters in the sidebar, in sync with the URL, and return the story
     and the FilterSpec they describe."""
     _adopt_url(tables)
+    if OPEN_KEY in st.session_state:  # a story just created, to open
+        st.session_state[sidebar.STORY_KEY] = st.session_state.pop(OPEN_KEY)
     picker = sidebar.story_picker(tables, {sidebar.STORY_KEY: [st.session_state.get(sidebar.STORY_KEY, "")]})
     st.session_state[sidebar.STORY_KEY] = picker.chosen  # a story that is gone falls back to the default
     with st.sidebar:

@@ -16,6 +16,7 @@ from analysis.data.schema import Problem
 from analysis.data.store import Tables
 from analysis.present import registry
 from analysis.present.figures import DEFAULT, ViewOptions
+from analysis.present.pages import evidence
 from analysis.query.filters import FilterSpec
 from analysis.query.scope import Scope
 
@@ -120,3 +121,9 @@ def figure(view_id: str, scope: Scope, *, options: ViewOptions = DEFAULT):
     return _cached_figure(
         str(data_dir), str(seeds_dir), scope.tables.fingerprint, scope.spec, scope.as_of, view_id, options, _scope=scope
     )
+
+
+@st.cache_data(max_entries=32, show_spinner="Finding the sentences…")
+def sentences(text: str) -> list[evidence.Span]:
+    """An article's sentences (the parser's; a second on a long article), for picking evidence."""
+    return evidence.sentence_spans(text)

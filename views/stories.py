@@ -29,6 +29,7 @@ def render(scope: Scope) -> None:
             "Open": st.column_config.LinkColumn("Open", display_text="open", width="small"),
             "Story": st.column_config.TextColumn("Story", width="large"),
             "About": st.column_config.TextColumn("About", width="medium"),
+            "Balance": st.column_config.TextColumn("Balance of stances", width="medium"),
         },
     )
     ui.chart(page.balance, key="balance", filename="stories-balance")

@@ -122,3 +122,17 @@ def info(message: str, **kwargs) -> None:
     """A message in place of something empty (nothing when `message` is empty)."""
     if message:
         st.info(message, **kwargs)
+
+
+FLASH_KEY = "_flash"
+
+
+def flash(message: str) -> None:
+    """A confirmation to show once, at the top of the next run (a save reruns the app with fresh tables)."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.success(escape_markdown(message), icon=":material/check_circle:")

@@ -147,8 +147,12 @@ def headline_sentence(numbers: dict[str, int]) -> str:
 
 
 def topic_phrase(label: str) -> str:
-    """A target label as the object of a sentence: 'FTO designation of …' -> 'the FTO designation of …'."""
-    if len(label) > 1 and label[0].isupper() and label[1].islower():
+    """A target label as the object of a sentence: 'FTO designation of …' -> 'the FTO designation of …',
+    'Compensation for villagers' -> 'the compensation for villagers'; a name ('Marrow Gorge Dam') keeps its
+    capitals."""
+    words = label.split()
+    name = len(words) > 1 and words[1][:1].isupper()
+    if len(label) > 1 and label[0].isupper() and label[1].islower() and not name:
         label = label[0].lower() + label[1:]
     return label if label.lower().startswith("the ") else "the " + label
 

@@ -48,6 +48,7 @@ PAGES: tuple[Page, ...] = (
     Page("profile", "Actor profile", ":material/person:", "views/profile.py", profile_page),
     Page("briefing", "Briefing exports", ":material/slideshow:", "views/briefing.py", briefing_page, timed=False),
     Page("review", "Review new articles", ":material/fact_check:", "views/review.py", timed=False),
+    Page("curate", "Curate the story", ":material/edit_note:", "views/curate.py", timed=False),
     Page("stories", "Stories", ":material/library_books:", "views/stories.py", timed=False),
 )
 BY_ID: dict[str, Page] = {page.id: page for page in PAGES}

@@ -68,16 +68,39 @@ class ProposalsTable:
     targets: list[str]
 
 
-def proposals_table(tables: Tables, source_id: str, proposals: pd.DataFrame) -> ProposalsTable:
+def target_choices(tables: Tables) -> list[str]:
+    """The story's targets, its main one first (the default main target of an article)."""
+    main = stories.main_target(tables, tables.story_id) if tables.story_id else ""
+    return sorted(tables.targets["target_id"].astype(str), key=lambda t: t != main)
+
+
+def proposal_keys(proposals: pd.DataFrame) -> pd.Series:
+    """What identifies a proposal from one run to the next: its actor and its evidence's offsets."""
+    return pd.Series(
+        [f"{a}@{s}-{e}" for a, s, e in zip(proposals["actor_id"], proposals["start"], proposals["end"])],
+        index=proposals.index,
+        dtype=str,
+    )
+
+
+def rejected(proposals: pd.DataFrame, edited: pd.DataFrame) -> set[str]:
+    """The keys of the proposals the curator left unticked when saving: they start unticked next time."""
+    return set(proposal_keys(proposals.loc[edited.index[~edited["include"].astype(bool)]]))
+
+
+def proposals_table(
+    tables: Tables, source_id: str, proposals: pd.DataFrame, *, rejected_before: frozenset[str] = frozenset()
+) -> ProposalsTable:
     known_ids = set(_all_actors(tables)["actor_id"])
     duplicate = already_stated(tables, source_id, proposals)
+    refused = proposal_keys(proposals).isin(rejected_before)
     actors = [
         name if actor_id in known_ids else NEW + name
         for name, actor_id in zip(proposals["actor"].tolist(), proposals["actor_id"].tolist())
     ]
     table = pd.DataFrame(
         {
-            "include": (proposals["confidence"] >= KEEP_FROM) & ~duplicate,
+            "include": (proposals["confidence"] >= KEEP_FROM) & ~duplicate & ~refused,
             "actor": actors,
             "stance": proposals["stance"].astype(str),
             "target": proposals["target_id"].astype(str),
@@ -92,11 +115,9 @@ def proposals_table(tables: Tables, source_id: str, proposals: pd.DataFrame) -> 
         f"{len(table)} proposals. Tick the ones to keep, correct actor, stance, target or cue, then save. "
         "The confidence is calibrated: of the rows at 0.8, about 8 in 10 are right. "
         f"Rows under {KEEP_FROM}, more likely wrong than right, start unticked"
-        + (
-            f", and so do the {int(duplicate.sum())} that repeat a statement already in the tables."
-            if duplicate.any()
-            else "."
-        )
+        + (f", and so do the {int(duplicate.sum())} that repeat a statement in the tables" if duplicate.any() else "")
+        + (f", and the {int(refused.sum())} you rejected before" if refused.any() else "")
+        + "."
     )
     return ProposalsTable(
         table,
@@ -163,11 +184,6 @@ def new_actor_guesses(proposals: pd.DataFrame, edited: pd.DataFrame, tables: Tab
         columns=NEW_ACTOR_COLUMNS,
     )
     return pd.concat([guessed, extra], ignore_index=True)[NEW_ACTOR_COLUMNS].sort_values("name", ignore_index=True)
-
-
-def story_blocs(tables: Tables) -> list[str]:
-    """The blocs this story's actors are in, for a new actor to join (or a new one)."""
-    return sorted(set(tables.actors["bloc"].astype(str)) - {""})
 
 
 def no_new_actors() -> pd.DataFrame:

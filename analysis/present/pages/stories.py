@@ -33,10 +33,10 @@ def stories_page(tables: Tables, *, as_of) -> StoriesPage:
             "Statements": summaries["statements"],
             "Actors": summaries["actors"],
             "Last article": [d.strftime("%Y-%m-%d") if pd.notna(d) else "undated" for d in summaries["last_article"]],
-            "Supportive": summaries["supportive"],
-            "Cautious": summaries["cautious"],
-            "Opposed or condemning": summaries["opposed"] + summaries["condemning"],
-            "Neutral": summaries["neutral"],
+            "Balance": [
+                " · ".join(f"{int(row[s])} {s}" for s in reversed(STANCES) if row[s]) or "no statement yet"
+                for _, row in summaries.iterrows()
+            ],
         }
     )
     active = int((summaries["status"] == "active").sum())
