@@ -252,8 +252,10 @@ def _documents(args: argparse.Namespace, tables: store.Tables, story_id: str) ->
             or (tables.view.loc[tables.view["source_id"] == source_id, "target_id"].mode().tolist() or [""])[0]
             or (stories.main_target(tables, story_id) if story_id else "")
         )
-        if args.write and not main:
-            print(f"{path}: --write needs a story with a target (--story ID or --target ID).", file=sys.stderr)
+        # A new article is written into a story only when asked: guessing the default story is how
+        # positions on one event end up counted against another's target.
+        if args.write and not (main and (source_id or args.story or args.target)):
+            print(f"{path}: --write needs --target ID or --story ID (a story with a target).", file=sys.stderr)
             return None
         documents.append((path, text, source_id, main))
     return documents

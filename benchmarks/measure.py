@@ -144,3 +144,40 @@ def exports(folder: Path) -> dict[str, float]:
     started = time.perf_counter()
     export.deck(tables, FilterSpec(), title="Benchmark deck", as_of=AS_OF)
     return {"deck_s": round(time.perf_counter() - started, 2), "png_s": round(statistics.median(png), 3)}
+
+
+STORIES = 1_000
+
+
+def story_dataset(statements: int, work: Path, *, stories: int = STORIES) -> Path:
+    folder = work / f"synth-{statements}-stories-{stories}"
+    if not (folder / "SYNTHETIC").exists():
+        synth.generate(statements, folder, seed=7, stories=stories)
+    return folder
+
+
+def story_switch_ms(folder: Path, *, rounds: int = 5) -> dict[str, float]:
+    """Per page, the median ms from picking a story not opened before to the page's model done on it: the
+    story cut out of the whole dataset, then the page's work on that story. Also the cut alone ("cut") and
+    the Stories page's summary of every story ("stories")."""
+    from analysis.data import stories as story_records
+    from analysis.present.pages.stories import stories_page
+
+    tables = store.load(folder / "data", folder / "seeds")
+    ids = story_records.story_ids(tables)
+    fresh = iter(ids[:: max(1, len(ids) // (rounds * (len(pages.TIMED) + 1)))])
+    pages.run(pages.TIMED[0], tables.story(next(fresh)), FilterSpec(), as_of=AS_OF)  # warm-up
+    times: dict[str, list[float]] = {"cut": [], **{page: [] for page in pages.TIMED}}
+    for _ in range(rounds):
+        started = time.perf_counter()
+        tables.story(next(fresh))
+        times["cut"].append((time.perf_counter() - started) * 1000)
+        for page in pages.TIMED:
+            started = time.perf_counter()
+            pages.run(page, tables.story(next(fresh)), FilterSpec(), as_of=AS_OF)
+            times[page].append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    stories_page(tables, as_of=AS_OF)
+    result = {key: round(statistics.median(samples), 1) for key, samples in times.items()}
+    result["stories"] = round((time.perf_counter() - started) * 1000, 1)
+    return result

@@ -10,7 +10,7 @@ from analysis.data.schema import STORY_STATUSES
 from analysis.present.pages.curate import CuratePage, curate_page
 from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
-from views import curate_forms, state
+from views import curate_actors, curate_forms, state
 from views.curate_forms import saved
 
 
@@ -132,7 +132,7 @@ def render(scope: Scope) -> None:
     with tabs[2]:
         curate_forms.events(scope, page)
     with tabs[3]:
-        curate_forms.actors(scope, page)
+        curate_actors.actors(scope, page)
     with tabs[4]:
         _new_story_form(scope)
 

@@ -48,6 +48,28 @@ def story_title(tables: Tables, story_id: str) -> str:
     return str(titles.get(story_id, story_id))
 
 
+def default_target(tables: Tables, story_id: str) -> str:
+    """The target a story's curator chose for its headline ("" when none was chosen)."""
+    whole = tables.whole or tables
+    chosen = whole.stories.loc[whole.stories["story_id"] == story_id, "default_target"]
+    return str(chosen.iloc[0]) if len(chosen) else ""
+
+
+def main_targets(tables: Tables) -> dict[str, str]:
+    """Every story's main target at once (see `main_target`), in one pass over the statements."""
+    whole = tables.whole or tables
+    if "main_targets" not in whole.derived:
+        counts = whole.view.groupby(["story_id", "target_id"], observed=True).size()
+        counts = counts[counts > 0].sort_values(ascending=False, kind="stable")
+        most = {story: target for story, target in counts.index[::-1]}  # the last written is the largest
+        first = whole.targets.groupby("story_id", observed=True)["target_id"].first().to_dict()
+        whole.derived["main_targets"] = {
+            story_id: str(chosen or most.get(story_id) or first.get(story_id, ""))
+            for story_id, chosen in zip(whole.stories["story_id"], whole.stories["default_target"])
+        }
+    return whole.derived["main_targets"]
+
+
 def main_target(tables: Tables, story_id: str) -> str:
     """A story's main target: its default target, else its target with most statements, else its first."""
     whole = tables.whole or tables

@@ -11,6 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from analysis.data import stories
 from analysis.data.store import Tables
 from analysis.query import filters
 from analysis.query.filters import FilterSpec, Labels
@@ -102,6 +103,10 @@ def _source_rows(tables: Tables) -> np.ndarray:
 
 
 def main_target(scope: Scope) -> str | None:
-    """The target a page shows first: the one chosen in the filter, else the one with most statements."""
+    """The target a page shows first: the story's default target when the selection holds statements on
+    it, else the one with most statements."""
     counts = scope.selection.counts("target_id")
-    return counts.index[0] if len(counts) else None
+    if not len(counts):
+        return None
+    chosen = stories.default_target(scope.tables, scope.tables.story_id) if scope.tables.story_id else ""
+    return chosen if chosen in counts.index and counts[chosen] > 0 else counts.index[0]

@@ -52,6 +52,7 @@ def story_summaries(tables: Tables) -> pd.DataFrame:
     sources = whole.sources.groupby("story_id", observed=True)
     articles, latest = sources.size().to_dict(), sources["published"].max().to_dict()
     rows = []
+    mains = stories.main_targets(whole)
     listed = zip(*(whole.stories[c] for c in ("story_id", "title", "description", "status")))
     for story_id, title, description, status in listed:
         rows.append(
@@ -65,7 +66,7 @@ def story_summaries(tables: Tables) -> pd.DataFrame:
                 int(statements.get(story_id, 0)),
                 int(actors.get(story_id, 0)),
                 latest.get(story_id, pd.NaT),
-                stories.main_target(whole, story_id),
+                mains.get(story_id, ""),
                 *[int(c) for c in by_stance.get(story_id, [0] * len(STANCES))],
             )
         )
@@ -81,29 +82,34 @@ def across_stories(tables: Tables, actor_id: str) -> pd.DataFrame:
     whole = tables.whole or tables
     view = whole.view
     mine = view[(view["actor_id"] == actor_id).to_numpy()]
+    if mine.empty:
+        return pd.DataFrame(columns=list(ACROSS_COLUMNS))
+    mains = stories.main_targets(whole)
+    story = mine["story_id"].astype(str)
+    on_main = (mine["target_id"].astype(str) == story.map(mains)).to_numpy()
+    spoke_on_main = set(story[on_main])
+    there = mine[on_main | ~story.isin(spoke_on_main).to_numpy()]  # else every word in the story stands in
+    ordered = there.sort_values(["date", "statement_id"], na_position="first", kind="stable")
+    latest = ordered.drop_duplicates("story_id", keep="last").set_index("story_id")
+    counts = there.groupby("story_id", observed=True).size()
     rows = []
     for story_id, title in zip(whole.stories["story_id"], whole.stories["title"]):
-        target = stories.main_target(whole, story_id)
-        in_story = mine[(mine["story_id"] == story_id).to_numpy()]
-        there = in_story[(in_story["target_id"] == target).to_numpy()]
-        if there.empty:  # no word on the main target: the actor's latest position in the story, labelled so
-            there = in_story
-        if there.empty:
+        if story_id not in latest.index:
             continue
-        latest = there.sort_values(["date", "statement_id"], na_position="first", kind="stable").iloc[-1]
+        row = latest.loc[story_id]
         rows.append(
             (
                 story_id,
                 title,
-                str(latest["target_id"]),
-                str(latest["target_label"]),
-                str(latest["stance"]),
-                STANCE_SCORES[str(latest["stance"])],
-                str(latest["quote"]),
-                str(latest["source_title"]),
-                latest["date"],
-                len(there),
-                str(latest["statement_id"]),
+                str(row["target_id"]),
+                str(row["target_label"]),
+                str(row["stance"]),
+                STANCE_SCORES[str(row["stance"])],
+                str(row["quote"]),
+                str(row["source_title"]),
+                row["date"],
+                int(counts[story_id]),
+                str(row["statement_id"]),
             )
         )
     return pd.DataFrame(rows, columns=list(ACROSS_COLUMNS))
