@@ -4,6 +4,7 @@ hand and nothing half-written."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from analysis.cli import main
-from analysis.data import editing, store, stories
+from analysis.data import editing, store, stories, synth
 from analysis.present.pages import evidence
 from analysis.present.pages.review import proposal_keys, proposals_table
 from conftest import DATA_DIR, DEMO_STORY, MERGER_ARTICLE, ROOT, SEED_STORY
@@ -111,7 +112,10 @@ def test_the_stories_page_lists_every_story_with_a_link_into_it(tables):
     at.switch_page("views/stories.py").run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert table["Open"].tolist() == [f"./overview?story={s}" for s in tables.stories["story_id"]]
+    sources = read_csv(DATA_DIR, "sources")
+    newest = sources.groupby("story_id")["published"].max()
+    newest_first = sorted(STORIES, key=lambda s: newest[s], reverse=True)
+    assert table["Open"].tolist() == [f"./overview?story={s}" for s in newest_first]
     counts = dict(zip(table["Open"].str.rsplit("=", n=1).str[-1], table["Statements"]))
     for story_id in STORIES:
         assert counts[story_id] == len(csv_story(DATA_DIR, story_id)["statements"])
@@ -371,3 +375,66 @@ def test_a_proposal_rejected_once_starts_unticked(tables):
     again = proposals_table(seed, source_id, proposals, rejected_before=frozenset({proposal_keys(proposals)["p002"]}))
     assert again.table["include"].tolist() == [True, False]
     assert "you rejected before" in again.caption
+
+
+# ---------------------------------------------------------------------------------------------------
+# Many stories: the same answers as the plain definition, and tables capped on screen
+# ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many_stories(tmp_path_factory) -> store.Tables:
+    folder = synth.generate(50_000, tmp_path_factory.mktemp("many-stories"), seed=3, stories=250)
+    # Some undated statements, so that "latest" has to place them (before every dated one).
+    statements = read_csv(folder / "data", "statements")
+    statements.loc[statements.index[::7], ["date", "date_precision"]] = ["", "unknown"]
+    statements.to_csv(folder / "data" / "statements.csv", index=False)
+    tables = store.load(folder / "data", folder / "seeds", cache=False)
+    assert tables.view["date"].isna().any()
+    return tables
+
+
+def across_by_definition(tables: store.Tables, actor_id: str) -> dict[str, str]:
+    """Per story: the id of the actor's latest statement on the story's main target, else in the story."""
+    from analysis.data.stories import main_target
+
+    chosen = {}
+    mine = tables.view[tables.view["actor_id"] == actor_id]
+    for story_id, rows in mine.groupby("story_id", observed=True):
+        on_main = rows[rows["target_id"].astype(str) == main_target(tables, str(story_id))]
+        pool = on_main if len(on_main) else rows
+        latest = max(
+            zip(pool["date"], pool["statement_id"]), key=lambda r: (pd.notna(r[0]), r[0] if pd.notna(r[0]) else 0, r[1])
+        )
+        chosen[str(story_id)] = latest[1]
+    return chosen
+
+
+def test_across_stories_agrees_with_its_definition_on_many_stories(many_stories):
+    from analysis.query.stories import across_stories
+
+    for actor_id in ("actor-0000", "actor-0003", "actor-0040"):
+        rows = across_stories(many_stories, actor_id)
+        assert dict(zip(rows["story_id"], rows["statement_id"])) == across_by_definition(many_stories, actor_id)
+        order = list(many_stories.stories["story_id"])
+        assert [order.index(s) for s in rows["story_id"]] == sorted(order.index(s) for s in rows["story_id"])
+
+
+def test_the_stories_page_and_the_profile_cap_their_tables_with_many_stories(many_stories):
+    from analysis.present.pages import profile
+    from analysis.present.pages import stories as stories_model
+
+    page = stories_model.stories_page(many_stories, as_of=dt.date(2026, 12, 1))
+    assert len(page.table) == stories_model.MAX_STORIES_ON_SCREEN < 250
+    assert "of 250" in page.capped and page.headline.startswith("250 stories")
+    dates = [d for d in page.table["Last article"] if d != "undated"]
+    assert dates == sorted(dates, reverse=True)
+    bars = page.balance.to_dict()["data"][0]["y"]
+    assert len(bars) == stories_model.MAX_STORIES_CHARTED
+    from analysis.query.filters import FilterSpec
+    from analysis.query.scope import Scope
+
+    first = many_stories.story(str(many_stories.stories["story_id"].iloc[0]))
+    scope = Scope.of(first, FilterSpec(), as_of=dt.date(2026, 12, 1))
+    table, note = profile.across_stories_table(scope, "actor-0000")
+    assert len(table) == profile.MAX_STORIES_ON_SCREEN and "The first 100 are shown" in note

@@ -32,6 +32,8 @@ def render(scope: Scope) -> None:
             "Balance": st.column_config.TextColumn("Balance of stances", width="medium"),
         },
     )
+    if page.capped:
+        st.caption(page.capped)
     ui.chart(page.balance, key="balance", filename="stories-balance")
 
 

@@ -20,6 +20,9 @@ NO_STATEMENT = "This actor appears in the tables (e.g. in an event) but has no s
 NO_CHART = "Stance over time appears once this actor has statements from more than one source and date."
 
 
+MAX_STORIES_ON_SCREEN = 100  # tables on screen are capped; the payload must not grow with the data
+
+
 @dataclass(frozen=True)
 class ActorChoices:
     actor_ids: list[str]  # every actor, by name
@@ -114,6 +117,8 @@ def across_stories_table(scope: Scope, actor_id: str) -> tuple[pd.DataFrame | No
     rows = stories.across_stories(scope.tables, actor_id)
     if len(rows) < 2:
         return None, ""
+    every = len(rows)
+    rows = rows.head(MAX_STORIES_ON_SCREEN)
     table = pd.DataFrame(
         {
             "Story": rows["story"],
@@ -126,7 +131,9 @@ def across_stories_table(scope: Scope, actor_id: str) -> tuple[pd.DataFrame | No
         }
     )
     note = (
-        f"Across {len(rows)} stories: the latest statement on each story's main target (or, where the actor said "
+        f"Across {every:,} stories: the latest statement on each story's main target (or, where the actor said "
         "nothing on it, its latest statement in that story, under its own target)."
     )
+    if every > MAX_STORIES_ON_SCREEN:
+        note += f" The first {MAX_STORIES_ON_SCREEN} are shown."
     return table, note
