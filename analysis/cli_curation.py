@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import itertools
 import sys
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
 from analysis.data import curation, editing, paths, store, stories
+from analysis.data.ingest import batch, fetch
 
 
 def add_commands(commands) -> None:
@@ -43,7 +47,12 @@ def add_commands(commands) -> None:
     add.add_argument("--default", action="store_true", help="make it the story's default target")
     add.set_defaults(run=_target_add)
     ingest = commands.add_parser("ingest", help="add articles to a story (and, with --extract, its proposals)")
-    ingest.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="UTF-8 .txt or .md articles")
+    ingest.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH_OR_URL",
+        help="articles (.txt .md .html .htm .pdf .docx), folders and .zip files of them, or http(s) links",
+    )
     ingest.add_argument("--story", required=True, metavar="ID")
     ingest.add_argument("--title", default="", help="the title (one article; default: from the file name)")
     ingest.add_argument("--outlet", default="")
@@ -51,6 +60,12 @@ def add_commands(commands) -> None:
     ingest.add_argument("--precision", choices=("day", "month", "year"), default="day")
     ingest.add_argument("--target", default="", metavar="ID", help="the main target (default: the story's)")
     ingest.add_argument("--extract", action="store_true", help="also save the extractor's proposals, unreviewed")
+    ingest.add_argument(
+        "--allow-private-addresses",
+        action="store_true",
+        default=None,
+        help=f"let links reach loopback and private addresses (an intranet); also {fetch.ALLOW_PRIVATE_ENV}=1",
+    )
     ingest.set_defaults(run=_ingest)
     for command in (*story_verbs.choices.values(), *target_verbs.choices.values(), ingest):
         command.add_argument("--data", type=Path, default=paths.data_dir(), help="tables folder")
@@ -111,62 +126,60 @@ def _target_add(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    """Check every file, the story and the target first; then add each article (and its proposals)."""
+    """Check the story, the target and every article named on the command line first (one refused: nothing
+    is added); then add them, and what folders and zips hold, one at a time, and end with a summary."""
     try:
         tables = store.load(args.data, args.seeds)
     except store.DataError as error:
         return _refuse(f"The tables are invalid; run `python -m analysis validate`.\n{error}")
-    checked = _checked(args, tables)
-    if isinstance(checked, str):
-        return _refuse(checked)
-    texts, titles, target = checked
-    for path, text, title in zip(args.paths, texts, titles):
-        source_id = curation.add_article(
-            args.data,
-            args.seeds,
-            text=text,
-            title=title,
-            outlet=args.outlet,
-            published=args.published,
-            precision=args.precision,
-            story_id=args.story,
-            base=_base(args.data),
+    problem, target = _checked(args, tables)
+    if problem:
+        return _refuse(problem)
+    named = [p for p in args.paths if not Path(p).is_dir() and not p.lower().endswith(".zip")]
+    items = list(batch.items_from(named, allow_private=args.allow_private_addresses))
+    for item in items:
+        try:
+            document = batch.read(item)
+        except curation.CurationError as error:
+            return _refuse(f"{item.label}: {error} Nothing was added.")
+        if hashlib.sha256(document.text.encode("utf-8")).hexdigest() in set(tables.sources["sha256"]):
+            continue  # the same text again: the summary says which source it copies
+        title = args.title or document.title or batch.title_from(item.label)
+        source_id = curation.seed_name(title, args.published or document.published).removesuffix(".txt")
+        if source_id in set(tables.sources["source_id"]):
+            return _refuse(f"A source {source_id!r} exists already; give another --title. Nothing was added.")
+    found = batch.items_from([p for p in args.paths if p not in named])
+    details = batch.Details(args.story, args.title, args.outlet, args.published, args.precision)
+    with tqdm(desc="Articles", unit=" files", file=sys.stderr, disable=None) as progress:
+        summary = batch.add_items(
+            args.data, args.seeds, itertools.chain(items, found), details, after_each=lambda *_: progress.update()
         )
-        print(f"Added {path} as source {source_id} of story {args.story}")
-        if args.extract:
-            _save_proposals(args, source_id, text, target)
-    return 0
+    print("\n".join(summary.lines()))
+    if args.extract:
+        for _, source_id in summary.added:
+            _save_proposals(args, source_id, target)
+    return 0 if summary.added or summary.duplicates or not summary.refused else 2
 
 
-def _checked(args: argparse.Namespace, tables: store.Tables) -> str | tuple[list[str], list[str], str]:
-    """(texts, titles, main target) of an ingest, or why nothing may be added."""
+def _checked(args: argparse.Namespace, tables: store.Tables) -> tuple[str, str]:
+    """(why nothing may be added, or "", and the ingest's main target)."""
     if args.story not in set(stories.story_ids(tables)):
-        return f"There is no story {args.story!r}; add it with `python -m analysis story add`."
+        return f"There is no story {args.story!r}; add it with `python -m analysis story add`.", ""
     target = args.target or stories.main_target(tables, args.story)
     if args.target and args.target not in set(tables.story(args.story).targets["target_id"]):
-        return f"Target {args.target!r} is not a target of story {args.story!r}."
+        return f"Target {args.target!r} is not a target of story {args.story!r}.", ""
     if args.extract and not target:
-        return f"Story {args.story!r} has no target yet; add one with `python -m analysis target add`."
-    texts = []
-    for path in args.paths:
-        try:
-            texts.append(curation.check_upload(path.name, path.read_bytes()))
-        except (OSError, curation.CurationError) as error:
-            return f"{path}: {error} Nothing was added."
-    titles = [args.title or path.stem.replace("-", " ").replace("_", " ") for path in args.paths]
-    ids = [curation.seed_name(title, args.published).removesuffix(".txt") for title in titles]
-    clash = [i for i in ids if i in set(tables.sources["source_id"])] or [i for i in ids if ids.count(i) > 1]
-    if clash:
-        return (
-            f"A source {clash[0]!r} exists already (or twice in this batch); give another --title. Nothing was added."
-        )
-    return texts, titles, target
+        return f"Story {args.story!r} has no target yet; add one with `python -m analysis target add`.", ""
+    if args.title and len(args.paths) > 1:
+        return "--title names one article; leave it out to take each article's own title.", ""
+    return "", target
 
 
-def _save_proposals(args: argparse.Namespace, source_id: str, text: str, target: str) -> None:
+def _save_proposals(args: argparse.Namespace, source_id: str, target: str) -> None:
     from analysis.extract import extract
 
     tables = store.load(args.data, args.seeds)
+    text = tables.texts[source_id]
     story = tables.story(args.story)
     proposals = extract(
         text,

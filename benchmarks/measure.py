@@ -32,7 +32,8 @@ APP_PAGES = {page: pages.BY_ID[page].script for page in pages.TIMED}
 
 def dataset(statements: int, work: Path) -> Path:
     folder = work / f"synth-{statements}"
-    if not (folder / "SYNTHETIC").exists():
+    if not synth.is_current(folder, statements, seed=7):
+        shutil.rmtree(folder, ignore_errors=True)
         synth.generate(statements, folder, seed=7)
     return folder
 
@@ -151,7 +152,8 @@ STORIES = 1_000
 
 def story_dataset(statements: int, work: Path, *, stories: int = STORIES) -> Path:
     folder = work / f"synth-{statements}-stories-{stories}"
-    if not (folder / "SYNTHETIC").exists():
+    if not synth.is_current(folder, statements, stories=stories, seed=7):
+        shutil.rmtree(folder, ignore_errors=True)
         synth.generate(statements, folder, seed=7, stories=stories)
     return folder
 

@@ -77,6 +77,9 @@ class UrlCase:
         return urllib.parse.parse_qs(self.query, keep_blank_values=True)
 
 
+PLAIN_TEXT = dict(format="txt", original="", original_sha256="", text_extractor="")  # added as text
+
+
 def _expand(text: str) -> str:
     return re.sub(
         r"\{(\d+)\*([^}]*)\}", lambda m: "".join(m.group(2).replace("#", str(i)) for i in range(int(m.group(1)))), text
@@ -366,6 +369,7 @@ def build_injected(data: Path, seeds: Path) -> None:
             url="",
             path=path,
             sha256=digest,
+            **PLAIN_TEXT,
             added="2025-11-29",
             date_note="",
         )
@@ -386,6 +390,7 @@ def build_injected(data: Path, seeds: Path) -> None:
             url="",
             path=path,
             sha256=digest,
+            **PLAIN_TEXT,
             added="2025-11-29",
             date_note="",
         )
@@ -409,6 +414,7 @@ def build_injected(data: Path, seeds: Path) -> None:
                 url=url,
                 path=path,
                 sha256=digest,
+                **PLAIN_TEXT,
                 added="2025-11-29",
                 date_note="",
             )

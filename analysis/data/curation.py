@@ -4,7 +4,9 @@ new source, and turn accepted proposals into statement (and actor) rows saved th
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +20,15 @@ ALLOWED_SUFFIXES = (".txt", ".md")
 
 class CurationError(ValueError):
     """The input cannot be accepted; the message says why and what to do. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class Original:
+    """The bytes an article's text was taken from, kept beside the text: a web page, a PDF, a Word file."""
+
+    data: bytes
+    format: str
+    text_extractor: str
 
 
 def check_upload(name: str, data: bytes) -> str:
@@ -72,10 +83,12 @@ def add_article(
     precision: str = "day",
     url: str = "",
     story_id: str = "",
+    original: Original | None = None,
     base: dict[str, str],
 ) -> str:
     """Store the text under seeds/ and add its row to sources.csv, in `story_id` (which may be left out
-    when there is one story only). Returns the new source_id."""
+    when there is one story only). A text converted from a web page, PDF or Word file keeps its `original`
+    bytes beside it. The same text twice is refused. Returns the new source_id."""
     title = " ".join(title.split())
     if not title:
         raise CurationError("Give the article a title: it names the file and the source.")
@@ -89,8 +102,14 @@ def add_article(
         raise store.DataError(problems)
     if source_id in set(raw["sources"]["source_id"]):
         raise CurationError(f"A source named {source_id!r} exists already; change the title.")
+    same = raw["sources"].loc[raw["sources"]["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()]
+    if len(same):
+        raise CurationError(f"This text is already source {same['source_id'].iloc[0]!r}: it is not added twice.")
     story_id = _story_of_new_source(raw["stories"], story_id)
     path, digest = saving.add_seed(seeds_dir, name, text)
+    kept = ("", "")
+    if original is not None and original.format not in ("txt", "md"):
+        kept = saving.add_seed(seeds_dir, f"{source_id}.original.{original.format}", original.data)
     row = {
         "source_id": source_id,
         "story_id": story_id,
@@ -101,6 +120,10 @@ def add_article(
         "url": url.strip(),
         "path": path,
         "sha256": digest,
+        "format": original.format if original else "txt",
+        "original": kept[0],
+        "original_sha256": kept[1],
+        "text_extractor": original.text_extractor if original else "",
         "added": dt.date.today().isoformat(),
         "date_note": "Entered by the curator when the article was added.",
     }

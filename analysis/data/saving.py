@@ -372,11 +372,11 @@ def save(
         ) from error
 
 
-def add_seed(seeds_dir: Path | str, name: str, text: str) -> tuple[str, str]:
-    """Store a new document under seeds/ (atomically, never overwriting a different file).
-    Returns (the `path` for sources.csv, its sha256)."""
+def add_seed(seeds_dir: Path | str, name: str, content: str | bytes) -> tuple[str, str]:
+    """Store a new document (its text, or an original's bytes) under seeds/, atomically, never overwriting
+    a different file. Returns (the `path` for sources.csv, its sha256)."""
     seeds_dir = Path(seeds_dir)
-    data = text.encode("utf-8")
+    data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
     target = seeds_dir / name
     if validation.seed_file(seeds_dir, f"seeds/{name}") != target:
         raise ValueError(f"not a plain file name: {name!r}")

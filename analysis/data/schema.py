@@ -33,6 +33,8 @@ ORIGINS = ("curated", "extracted")
 DATE_PRECISIONS = ("day", "month", "year", "decade", "unknown")
 EVENT_ROLES = ("background", "trigger", "milestone")
 STORY_STATUSES = ("active", "archived")
+# What an article was added as: its text is stored as UTF-8 either way, the original beside it when it differs.
+SOURCE_FORMATS = ("txt", "md", "html", "pdf", "docx")
 DEMO_MARK = "(fictional demo)"  # in a story's title: a made-up story to show the tool, never the default
 
 # \Z, not $: pandera matches with re.match, and "$" also matches before a final line break ("s001\n").
@@ -56,6 +58,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "url",
         "path",
         "sha256",
+        "format",
+        "original",
+        "original_sha256",
+        "text_extractor",
         "added",
         "date_note",
     ),
@@ -111,7 +117,7 @@ ID_COLUMN = {
 OPTIONAL = {
     "stories": {"description", "default_target"},
     "story_blocs": set(),
-    "sources": {"outlet", "url", "date_note", "title", "published"},
+    "sources": {"outlet", "url", "date_note", "title", "published", "original", "original_sha256", "text_extractor"},
     "actors": {"country", "party", "aliases"},
     "targets": {"description", "keywords"},
     "statements": {"cue", "summary", "date"},
@@ -224,6 +230,18 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
                 "sha256": _text(
                     "sources", "sha256", pa.Check.str_matches(SHA256_PATTERN, error="64 lower-case hex digits")
                 ),
+                "format": _text("sources", "format", _one_of(SOURCE_FORMATS)),
+                "original": _text(
+                    "sources",
+                    "original",
+                    pa.Check.str_matches(r"^([^/\\][^\\]*)?$", error="empty or a path relative to the project"),
+                ),
+                "original_sha256": _text(
+                    "sources",
+                    "original_sha256",
+                    pa.Check.str_matches(r"^([0-9a-f]{64})?\Z", error="empty or 64 lower-case hex digits"),
+                ),
+                "text_extractor": _text("sources", "text_extractor"),
                 "added": _text("sources", "added", _DATE),
                 "date_note": _text("sources", "date_note"),
             },
@@ -350,6 +368,10 @@ def typed_schemas() -> dict[str, pa.DataFrameSchema]:
                     "url",
                     "path",
                     "sha256",
+                    "format",
+                    "original",
+                    "original_sha256",
+                    "text_extractor",
                     "date_note",
                 ),
                 "published": pa.Column("datetime64[ns]", nullable=True),

@@ -174,6 +174,10 @@ def generate(statements: int, out: Path | str, *, seed: int = 7, stories: int = 
                 "url": "",
                 "path": f"seeds/{name}",
                 "sha256": hashlib.sha256(raw).hexdigest(),
+                "format": "txt",
+                "original": "",
+                "original_sha256": "",
+                "text_extractor": "",
                 "added": TRIGGER.isoformat(),
                 "date_note": "Synthetic data for benchmarks.",
             }
@@ -260,9 +264,20 @@ def generate(statements: int, out: Path | str, *, seed: int = 7, stories: int = 
     }
     for table, content in tables.items():
         content[list(COLUMNS[table])].to_csv(data_dir / f"{table}.csv", index=False, lineterminator="\n")
-    (out / "SYNTHETIC").write_text(
-        f"Synthetic benchmark data: {statements} statements in {stories} stories, seed {seed}. "
-        "Not real statements; never mix into data/.\n",
-        encoding="utf-8",
-    )
+    (out / "SYNTHETIC").write_text(marker(statements, stories=stories, seed=seed), encoding="utf-8")
     return out
+
+
+def marker(statements: int, *, stories: int = 1, seed: int = 7) -> str:
+    """What DIR/SYNTHETIC says: the size, the seed and the tables' columns, so that a dataset generated
+    before a change of columns is known to be stale."""
+    columns = hashlib.sha256(repr(sorted(COLUMNS.items())).encode()).hexdigest()[:12]
+    return (
+        f"Synthetic benchmark data: {statements} statements in {stories} stories, seed {seed}, columns {columns}. "
+        "Not real statements; never mix into data/.\n"
+    )
+
+
+def is_current(folder: Path | str, statements: int, *, stories: int = 1, seed: int = 7) -> bool:
+    path = Path(folder) / "SYNTHETIC"
+    return path.is_file() and path.read_text(encoding="utf-8") == marker(statements, stories=stories, seed=seed)

@@ -126,7 +126,25 @@ def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str
             texts[row.source_id] = raw.decode("utf-8")
         except UnicodeDecodeError:
             problems.append(Problem("sources.csv", number, "path", row.path, "a UTF-8 text file"))
+        problems += _original_problems(row, number, seeds_dir)
     return texts, problems
+
+
+def _original_problems(row, number: int, seeds_dir: Path) -> list[Problem]:
+    """The original a text was taken from (a web page, a PDF): there, and unchanged, when one is named."""
+    if not row.original and not row.original_sha256:
+        return []
+    if not row.original or not row.original_sha256:
+        column = "original" if not row.original else "original_sha256"
+        return [Problem("sources.csv", number, column, "", "both the original's path and its sha256, or neither")]
+    path = seed_file(seeds_dir, row.original)
+    if path is None or not path.is_file():
+        return [Problem("sources.csv", number, "original", row.original, f"a file that exists in {seeds_dir}")]
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    if actual != row.original_sha256:
+        expected = f"the sha256 of {row.original}, which is {actual} (originals must never be edited)"
+        return [Problem("sources.csv", number, "original_sha256", row.original_sha256, expected)]
+    return []
 
 
 def _span_problems(frame: pd.DataFrame, table: str, texts: Mapping[str, str]) -> list[Problem]:

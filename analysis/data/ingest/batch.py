@@ -1,0 +1,235 @@
+"""Many articles at once: files, folders, zips and links turned into sources of one story, each checked
+first; exact copies are never stored twice, and the run ends with what was added, what duplicated what,
+and what was refused and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from analysis.data import curation, store
+from analysis.data.curation import CurationError, Original
+from analysis.data.ingest import fetch, formats
+
+MAX_ZIP_FILES = 20_000
+MAX_ZIP_BYTES = 500_000_000  # uncompressed, over the whole archive: a zip bomb stops here
+MAX_RATIO = 200  # a member that inflates more than this is a bomb, not an article
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article to add, as the user knows it (a path, a zip member, a link), with its bytes; or with
+    the reason it cannot be read."""
+
+    label: str
+    data: bytes = b""
+    format: str = ""
+    url: str = ""
+    refused: str = ""
+
+
+@dataclass
+class Summary:
+    added: list[tuple[str, str]] = field(default_factory=list)  # (label, source_id)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (label, the source it copies)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (label, why)
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"Added {len(self.added)}, duplicates {len(self.duplicates)}, refused {len(self.refused)}.",
+            *(f"  added      {label} -> {source_id}" for label, source_id in self.added),
+            *(f"  duplicate  {label} = {source_id}" for label, source_id in self.duplicates),
+            *(f"  refused    {label}: {why}" for label, why in self.refused),
+        ]
+        return lines
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the user says about the articles; a page's own metadata fills what is left empty."""
+
+    story_id: str
+    title: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    precision: str = "day"
+
+
+def items_from(inputs: Iterable[str | Path], *, allow_private: bool | None = None) -> Iterator[Item]:
+    """Each input as items: a link is fetched, a folder walked (sorted, recursively), a zip opened."""
+    for given in inputs:
+        text = str(given)
+        if text.startswith(("http://", "https://")):
+            yield _link(text, allow_private=allow_private)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield _file(found, label=str(found))
+        elif path.suffix.lower() == ".zip":
+            yield from _zip(path)
+        else:
+            yield _file(path, label=text)
+
+
+def _link(url: str, *, allow_private: bool | None) -> Item:
+    try:
+        fetched = fetch.fetch(url, allow_private=allow_private)
+    except CurationError as error:
+        return Item(url, refused=str(error))
+    return Item(url, fetched.data, fetched.format, url=fetched.url)
+
+
+def _file(path: Path, *, label: str) -> Item:
+    try:
+        fmt = formats.format_of(path.name)
+        if path.stat().st_size > formats.MAX_ORIGINAL_BYTES:
+            raise CurationError(f"The file is over {formats.MAX_ORIGINAL_BYTES // 1_000_000} MB.")
+        return Item(label, path.read_bytes(), fmt)
+    except CurationError as error:
+        return Item(label, refused=str(error))
+    except OSError as error:
+        return Item(label, refused=f"could not be read ({error.strerror or error})")
+
+
+def _zip(path: Path) -> Iterator[Item]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        yield Item(str(path), refused=f"not a readable zip ({error})")
+        return
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        total = sum(m.file_size for m in members)
+        if len(members) > MAX_ZIP_FILES or total > MAX_ZIP_BYTES:
+            yield Item(
+                str(path),
+                refused=f"the zip holds {len(members):,} files and {total / 1e6:,.0f} MB uncompressed; the limits are "
+                f"{MAX_ZIP_FILES:,} files and {MAX_ZIP_BYTES // 1_000_000} MB. Split it.",
+            )
+            return
+        for member in members:
+            yield _member(archive, member, label=f"{path}:{member.filename}")
+
+
+def _member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, label: str) -> Item:
+    name = PurePosixPath(member.filename.replace("\\", "/"))
+    if name.is_absolute() or ".." in name.parts:
+        return Item(label, refused="a name that points outside the archive: skipped")
+    if member.flag_bits & 0x1:
+        return Item(label, refused="encrypted in the zip: skipped")
+    try:
+        fmt = formats.format_of(name.name)
+    except CurationError as error:
+        return Item(label, refused=str(error))
+    if member.file_size > formats.MAX_ORIGINAL_BYTES or member.file_size > MAX_RATIO * max(member.compress_size, 1):
+        return Item(label, refused="inflates far beyond its compressed size (a zip bomb?): skipped")
+    try:
+        with archive.open(member) as stream:
+            data = stream.read(formats.MAX_ORIGINAL_BYTES + 1)
+    except (zipfile.BadZipFile, RuntimeError, OSError, EOFError) as error:
+        return Item(label, refused=f"could not be read from the zip ({error})")
+    if len(data) > formats.MAX_ORIGINAL_BYTES:
+        return Item(label, refused="larger than its header says: skipped")
+    return Item(label, data, fmt)
+
+
+def read(item: Item) -> formats.Document:
+    """The item's article, or CurationError (its refusal, or why its bytes are not an article)."""
+    if item.refused:
+        raise CurationError(item.refused)
+    return formats.read_document(item.data, item.format, url=item.url)
+
+
+def add_items(
+    data_dir: Path,
+    seeds_dir: Path,
+    items: Iterable[Item],
+    details: Details,
+    *,
+    after_each: Callable[[str, str], None] | None = None,
+) -> Summary:
+    """Add each readable, new item as a source of the story, one safe save each, reading one item at a
+    time. `after_each(label, outcome)` hears of every item ("added", "duplicate", "refused")."""
+    summary = Summary()
+    known = _known_texts(data_dir)
+    for item in items:
+        try:
+            document = read(item)
+            digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+            if digest in known:
+                summary.duplicates.append((item.label, known[digest]))
+                outcome = "duplicate"
+            else:
+                source_id = _add(data_dir, seeds_dir, item, document, details)
+                known[digest] = source_id
+                summary.added.append((item.label, source_id))
+                outcome = "added"
+        except CurationError as error:
+            summary.refused.append((item.label, str(error)))
+            outcome = "refused"
+        if after_each:
+            after_each(item.label, outcome)
+    return summary
+
+
+def _known_texts(data_dir: Path) -> dict[str, str]:
+    raw, problems = store.read_tables(data_dir)
+    if problems:
+        raise store.DataError(problems)
+    sources = raw["sources"]
+    return dict(zip(sources["sha256"], sources["source_id"]))
+
+
+def _add(data_dir: Path, seeds_dir: Path, item: Item, document: formats.Document, details: Details) -> str:
+    title = details.title or document.title or title_from(item.label)
+    published = details.published or document.published
+    precision = details.precision if details.published else "day"
+    base = store.file_sha256(data_dir / "sources.csv")
+    raw, _ = store.read_tables(data_dir)
+    taken = set(raw["sources"]["source_id"])
+    title = _free_title(title, published, taken)
+    return curation.add_article(
+        data_dir,
+        seeds_dir,
+        text=document.text,
+        title=title,
+        outlet=details.outlet or document.outlet,
+        published=published,
+        precision=precision,
+        url=item.url,
+        story_id=details.story_id,
+        original=Original(item.data, document.format, document.text_extractor),
+        base={"sources": base},
+    )
+
+
+def title_from(label: str) -> str:
+    name = label.rsplit(":", 1)[-1] if ":" in label and not label.startswith("http") else label
+    stem = PurePosixPath(name.rstrip("/")).stem if not label.startswith("http") else PurePosixPath(name).name
+    return " ".join(stem.replace("-", " ").replace("_", " ").split()) or "article"
+
+
+def _free_title(title: str, published: dt.date | None, taken: set[str]) -> str:
+    """The title, or 'title (2)', … when another source already has the id it would make."""
+    candidate, number = title, 1
+    while curation.seed_name(candidate, published).removesuffix(".txt") in taken:
+        number += 1
+        candidate = f"{title} ({number})"
+    return candidate
+
+
+def summary_frame(summary: Summary) -> pd.DataFrame:
+    """The summary as one table, for a page."""
+    rows = (
+        [("added", label, source_id) for label, source_id in summary.added]
+        + [("duplicate", label, f"same text as {source_id}") for label, source_id in summary.duplicates]
+        + [("refused", label, why) for label, why in summary.refused]
+    )
+    return pd.DataFrame(rows, columns=["outcome", "article", "detail"])

@@ -1,0 +1,295 @@
+"""Bringing articles in (issue 15): web pages, PDFs and Word files read by trafilatura, pypdf and
+python-docx; links fetched by httpx from a real local server, with every hop checked against server-side
+request forgery; folders and zips walked with their limits; exact copies never stored twice."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+from ingest_fixtures import (
+    ARTICLE_HTML,
+    ARTICLE_PARAGRAPHS,
+    ARTICLE_TEXT,
+    FRONT_HTML,
+    STUB_HTML,
+    LocalSite,
+    article_docx,
+    article_pdf,
+)
+from pypdf import PdfReader, PdfWriter
+
+from analysis.cli import main
+from analysis.data import store
+from analysis.data.curation import CurationError
+from analysis.data.ingest import fetch, formats
+from conftest import DEMO_STORY
+
+LEAKS = ("MUST-NOT-APPEAR", "trackers", "buy ferry tickets")
+
+
+@pytest.fixture(scope="module")
+def site():
+    with LocalSite() as running:
+        yield running
+
+
+def run_cli(argv: list[str], data, seeds) -> int:
+    return main([*argv, "--data", str(data), "--seeds", str(seeds)])
+
+
+def sources_of(data) -> pd.DataFrame:
+    return pd.read_csv(data / "sources.csv", dtype=str, keep_default_na=False)
+
+
+# --- formats -----------------------------------------------------------------------------------------
+
+
+def test_a_web_page_gives_its_main_text_and_metadata_without_navigation_scripts_hidden_text_or_comments():
+    document = formats.read_document(ARTICLE_HTML.encode(), "html")
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in document.text
+    assert not [leak for leak in LEAKS if leak in document.text]
+    assert document.title == "Port Alderny closes its old ferry terminal"
+    assert document.outlet == "The Alderny Gazette"
+    assert document.author == "Mira Tollan"
+    assert str(document.published) == "2026-11-17"
+    assert document.format == "html" and document.text_extractor.startswith("trafilatura ")
+
+
+def test_a_pdf_keeps_its_paragraphs_and_page_breaks():
+    document = formats.read_document(article_pdf(), "pdf")
+    pages = document.text.split(formats.PAGE_BREAK)
+    assert len(pages) == 2
+    assert ARTICLE_PARAGRAPHS[0] in pages[0] and ARTICLE_PARAGRAPHS[3] in pages[1]
+    assert document.text_extractor.startswith("pypdf ")
+
+
+def test_a_word_file_gives_its_paragraphs_and_title():
+    document = formats.read_document(article_docx(), "docx")
+    assert document.text == ARTICLE_TEXT
+    assert document.title == "Port Alderny closes its old ferry terminal" and document.published is None
+
+
+def encrypted_pdf() -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(article_pdf())))
+    writer.encrypt("secret", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt", "words"),
+    [
+        (STUB_HTML.encode(), "html", "paywall"),
+        (FRONT_HTML.encode(), "html", "no article on it"),
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "pdf", "could not be read"),
+        (b"PK\x03\x04 not really a word file", "docx", "could not be read"),
+        (b"", "txt", "empty"),
+        (b"\x00\x01\x02" * 50, "txt", "binary"),
+    ],
+)
+def test_what_is_not_an_article_is_refused_with_a_reason(data, fmt, words):
+    with pytest.raises(CurationError, match=words):
+        formats.read_document(data, fmt)
+
+
+def test_an_encrypted_pdf_is_refused_with_a_reason():
+    with pytest.raises(CurationError, match="encrypted"):
+        formats.read_document(encrypted_pdf(), "pdf")
+
+
+# --- links and server-side request forgery --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "allowed_when_private_allowed"),
+    [
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("10.1.2.3", True),
+        ("172.16.5.4", True),
+        ("192.168.0.10", True),
+        ("fd12:3456::1", True),
+        ("::ffff:10.0.0.1", True),
+        ("169.254.1.1", False),  # link-local
+        ("fe80::1", False),
+        ("169.254.169.254", False),  # cloud metadata, always refused
+        ("fd00:ec2::254", False),
+        ("0.0.0.0", False),
+        ("100.64.0.1", False),  # carrier-grade NAT
+        ("224.0.0.1", False),  # multicast
+    ],
+)
+def test_every_inside_address_class_is_refused_and_only_loopback_and_private_can_be_allowed(
+    address, allowed_when_private_allowed
+):
+    with pytest.raises(CurationError, match="not fetched"):
+        fetch.check_address(address, allow_private=False)
+    if allowed_when_private_allowed:
+        fetch.check_address(address, allow_private=True)
+    else:
+        with pytest.raises(CurationError, match="not fetched"):
+            fetch.check_address(address, allow_private=True)
+    fetch.check_address("93.184.216.34", allow_private=False)  # a public address passes
+
+
+@pytest.mark.parametrize(
+    "inside",
+    ["http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/", "http://169.254.7.7/", "http://0.0.0.0/"],
+)
+def test_a_redirect_to_an_address_that_is_always_refused_is_stopped_at_that_hop(site, inside):
+    with pytest.raises(CurationError, match="not fetched"):
+        fetch.fetch(f"{site.base}/to?url={inside}", allow_private=True)
+
+
+def test_a_local_server_is_refused_unless_the_team_allows_private_addresses(site, monkeypatch):
+    monkeypatch.delenv(fetch.ALLOW_PRIVATE_ENV, raising=False)
+    for url in (f"{site.base}/article.html", site.base.replace("127.0.0.1", "localhost") + "/article.html"):
+        with pytest.raises(CurationError, match="inside this machine"):
+            fetch.fetch(url)
+    monkeypatch.setenv(fetch.ALLOW_PRIVATE_ENV, "1")
+    assert fetch.fetch(f"{site.base}/article.html").format == "html"
+
+
+def test_a_redirect_from_a_public_looking_start_into_the_machine_is_refused(site):
+    """Allowed private addresses still never open the way to loopback for a link that starts public: here
+    the first hop (private allowed) redirects to 127.0.0.1, which a caller that did not allow it refuses."""
+    with pytest.raises(CurationError, match="inside this machine"):
+        fetch.fetch(f"{site.base}/to?url={site.base}/article.html", allow_private=False)
+
+
+def test_links_are_fetched_with_their_limits(site, monkeypatch):
+    assert fetch.fetch(f"{site.base}/hops/5", allow_private=True).url.endswith("/article.html")
+    assert fetch.fetch(f"{site.base}/statement.pdf", allow_private=True).format == "pdf"
+    assert fetch.fetch(f"{site.base}/notes.txt", allow_private=True).format == "txt"
+    refusals = {
+        "/hops/6": "more than 5 times",
+        "/loop": "more than 5 times",
+        "/image.png": "image/png",
+        "/huge": "50 MB",
+        "/endless": "over 10 MB",
+        "/missing": "404",
+    }
+    for route, words in refusals.items():
+        with pytest.raises(CurationError, match=words):
+            fetch.fetch(site.base + route, allow_private=True)
+    with pytest.raises(CurationError, match="http:// and https://"):
+        fetch.fetch("file:///etc/passwd", allow_private=True)
+    monkeypatch.setattr(fetch, "TIMEOUT", fetch.httpx.Timeout(0.5))
+    with pytest.raises(CurationError, match="too long"):
+        fetch.fetch(f"{site.base}/slow?seconds=3", allow_private=True)
+
+
+# --- the command line: files, links, folders, zips, duplicates -------------------------------------------
+
+
+def test_ingest_takes_every_format_and_a_link_and_keeps_each_original_beside_its_text(
+    site, data_copy, tmp_path, capsys
+):
+    data, seeds = data_copy
+    (tmp_path / "statement.pdf").write_bytes(article_pdf())
+    (tmp_path / "notes.docx").write_bytes(article_docx())
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    files = [str(page), str(tmp_path / "statement.pdf"), str(tmp_path / "notes.docx")]
+    argv = ["ingest", *files, f"{site.base}/hops/2", "--story", DEMO_STORY, "--allow-private-addresses"]
+    assert run_cli(argv, data, seeds) == 0
+    out = capsys.readouterr().out
+    assert "Added 3, duplicates 1, refused 0." in out  # the link leads to the same page as page.html
+    assert f"{site.base}/hops/2 = 2026-11-port-alderny-closes-its-old-ferry-terminal" in out
+    assert run_cli(["validate"], data, seeds) == 0
+    added = sources_of(data).tail(3)
+    assert added["format"].tolist() == ["html", "pdf", "docx"]
+    assert added["outlet"].tolist()[0] == "The Alderny Gazette"
+    assert added["published"].tolist()[0] == "2026-11-17"  # from the page's metadata
+    for row in added.itertuples():
+        original = seeds / row.original.removeprefix("seeds/")
+        assert hashlib.sha256(original.read_bytes()).hexdigest() == row.original_sha256
+        assert (seeds / row.path.removeprefix("seeds/")).read_text(encoding="utf-8").count("Orla Venn") == 1
+    assert (seeds / added["original"].iloc[0].removeprefix("seeds/")).read_bytes() == page.read_bytes()
+
+
+def test_an_edited_original_is_a_problem_that_names_its_row_and_column(data_copy, tmp_path):
+    data, seeds = data_copy
+    (tmp_path / "statement.pdf").write_bytes(article_pdf())
+    assert run_cli(["ingest", str(tmp_path / "statement.pdf"), "--story", DEMO_STORY], data, seeds) == 0
+    row = sources_of(data).iloc[-1]
+    (seeds / row["original"].removeprefix("seeds/")).write_bytes(b"%PDF-1.4 edited")
+    with pytest.raises(store.DataError) as error:
+        store.load(data, seeds, cache=False)
+    problems = [p for p in error.value.problems if p.column == "original_sha256"]
+    assert problems and problems[0].file == "sources.csv" and problems[0].row == len(sources_of(data))
+
+
+def zip_of(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_folder_and_a_zip_are_walked_and_end_with_a_summary(data_copy, tmp_path, capsys):
+    data, seeds = data_copy
+    folder = tmp_path / "archive"
+    (folder / "week1").mkdir(parents=True)
+    (folder / "week1" / "terminal.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (folder / "week1" / "copy-of-terminal.txt").write_text(
+        formats.read_document(ARTICLE_HTML.encode(), "html").text, encoding="utf-8"
+    )
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"\0" * 10)
+    (folder / "stub.html").write_text(STUB_HTML, encoding="utf-8")
+    other = ARTICLE_TEXT.replace("Port Alderny", "Skerrin Bay")
+    bundle = tmp_path / "bundle.zip"
+    bundle.write_bytes(
+        zip_of(
+            {
+                "other.txt": other.encode(),
+                "../escape.txt": b"a name that climbs out of the archive " * 20,
+                "bomb.txt": b"a" * 5_000_000,
+                "again.txt": other.encode(),
+            }
+        )
+    )
+    assert run_cli(["ingest", str(folder), str(bundle), "--story", DEMO_STORY], data, seeds) == 0
+    out = capsys.readouterr().out
+    assert "Added 2, duplicates 2, refused 4." in out, out
+    assert "week1/terminal.html = copy-of-terminal" in out and "again.txt = " in out  # walked in name order
+    refused = [line for line in out.splitlines() if line.strip().startswith("refused")]
+    reasons = " ".join(refused)
+    for words in ("photo.jpg", "paywall", "outside the archive", "zip bomb"):
+        assert words in reasons
+    assert run_cli(["validate"], data, seeds) == 0
+    assert len(sources_of(data)) == len(store.load(data, seeds).sources)
+
+
+def test_a_zip_over_its_limits_is_refused_whole(data_copy, tmp_path, capsys, monkeypatch):
+    from analysis.data.ingest import batch
+
+    data, seeds = data_copy
+    monkeypatch.setattr(batch, "MAX_ZIP_FILES", 3)
+    bundle = tmp_path / "many.zip"
+    bundle.write_bytes(zip_of({f"{n}.txt": ARTICLE_TEXT.encode() + bytes([65 + n]) for n in range(4)}))
+    before = (data / "sources.csv").read_bytes()
+    assert run_cli(["ingest", str(bundle), "--story", DEMO_STORY], data, seeds) == 2
+    assert "the limits are 3 files" in capsys.readouterr().out
+    assert (data / "sources.csv").read_bytes() == before
+
+
+def test_a_refused_article_named_on_the_command_line_adds_nothing(site, data_copy, tmp_path, capsys):
+    data, seeds = data_copy
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE_TEXT, encoding="utf-8")
+    stub = tmp_path / "stub.html"
+    stub.write_text(STUB_HTML, encoding="utf-8")
+    before = (data / "sources.csv").read_bytes()
+    for bad in (str(stub), f"{site.base}/image.png", "http://169.254.169.254/"):
+        argv = ["ingest", str(good), bad, "--story", DEMO_STORY, "--allow-private-addresses"]
+        assert run_cli(argv, data, seeds) == 2
+        assert "Nothing was added" in capsys.readouterr().err
+        assert (data / "sources.csv").read_bytes() == before
