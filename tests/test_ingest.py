@@ -293,3 +293,63 @@ def test_a_refused_article_named_on_the_command_line_adds_nothing(site, data_cop
         assert run_cli(argv, data, seeds) == 2
         assert "Nothing was added" in capsys.readouterr().err
         assert (data / "sources.csv").read_bytes() == before
+
+
+# --- in the app -------------------------------------------------------------------------------------------
+
+
+def test_a_link_is_read_in_the_app_its_metadata_corrected_and_saved_in_the_story(site, data_copy, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    data, seeds = data_copy
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv(fetch.ALLOW_PRIVATE_ENV, "1")  # the fixture site is on 127.0.0.1
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.query_params["story"] = DEMO_STORY
+    at.switch_page("views/review.py").run()
+    at.radio(key="add_how").set_value("From a link").run()
+    at.text_input(key="link_url").input(f"{site.base}/hops/1")
+    next(b for b in at.button if b.label == "Read the page").click().run()
+    assert not at.exception and not at.error
+    assert at.text_input(key="link_title").value == "Port Alderny closes its old ferry terminal"
+    assert at.text_input(key="link_outlet").value == "The Alderny Gazette"
+    assert str(at.date_input(key="link_published").value) == "2026-11-17"
+    at.text_input(key="link_outlet").input("The Alderny Gazette (weekend edition)")
+    next(b for b in at.button if b.label == "Add the article").click().run()
+    assert not at.exception and not at.error
+    row = sources_of(data).iloc[-1]
+    assert (row["story_id"], row["format"]) == (DEMO_STORY, "html")
+    assert row["outlet"] == "The Alderny Gazette (weekend edition)"
+    assert row["url"] == f"{site.base}/article.html"
+    assert at.selectbox(key="review_article").value == row["source_id"]  # ready to review at once
+    # The same link again is a duplicate, said so, and nothing is written.
+    before = (data / "sources.csv").read_bytes()
+    at.radio(key="add_how").set_value("From a link").run()
+    at.text_input(key="link_url").input(f"{site.base}/article.html")
+    next(b for b in at.button if b.label == "Read the page").click().run()
+    next(b for b in at.button if b.label == "Add the article").click().run()
+    assert (data / "sources.csv").read_bytes() == before
+    assert "duplicates 1" in " ".join(s.value for s in at.success) + " ".join(t.value for t in at.toast)
+
+
+def test_a_refused_link_in_the_app_says_why_and_writes_nothing(site, data_copy, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    data, seeds = data_copy
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    monkeypatch.setenv("DASHBOARD_SEEDS_DIR", str(seeds))
+    monkeypatch.delenv(fetch.ALLOW_PRIVATE_ENV, raising=False)
+    before = (data / "sources.csv").read_bytes()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.switch_page("views/review.py").run()
+    at.radio(key="add_how").set_value("From a link").run()
+    at.text_input(key="link_url").input(f"{site.base}/article.html")
+    next(b for b in at.button if b.label == "Read the page").click().run()
+    assert not at.exception
+    assert "inside this machine" in " ".join(e.value for e in at.error)
+    assert (data / "sources.csv").read_bytes() == before

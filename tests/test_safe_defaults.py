@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from analysis.data.ingest import formats
 from conftest import ROOT, AppServer
 
 # Streamlit's published security advisories are all fixed in 1.59 and later (the floor).
 STREAMLIT_FLOOR = (1, 59)
-MAX_UPLOAD_MB = 5
+MAX_UPLOAD_MB = 10  # an article's PDF or saved web page; the app refuses more (formats.MAX_ORIGINAL_BYTES)
 
 
 @pytest.fixture
@@ -39,6 +40,7 @@ def test_the_effective_config_is_safe(effective_config):
     assert get("server.enableXsrfProtection") is True
     assert get("server.enableCORS") is True
     assert 1 <= get("server.maxUploadSize") <= MAX_UPLOAD_MB
+    assert get("server.maxUploadSize") * 1_000_000 >= formats.MAX_ORIGINAL_BYTES  # what the label promises
     assert get("browser.gatherUsageStats") is False
     # "none": no exception type, message or traceback reaches the browser. The legacy `false` means
     # "stacktrace" in Streamlit 1.67, so it would not do.

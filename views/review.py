@@ -7,57 +7,9 @@ import time
 
 import streamlit as st
 
-from analysis.data import curation, saving, store
 from analysis.present.pages import review
-from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
-from views import evidence, review_editor, state, ui
-
-PRECISIONS = ("day", "month", "year")
-
-
-def _add_article(scope: Scope) -> None:
-    with st.form("add_article", clear_on_submit=False):
-        title = st.text_input(
-            "Title",
-            max_chars=200,
-            key="new_title",
-            help="Names the file in seeds/ and the source; the uploaded file name is not used.",
-        )
-        left, middle, right = st.columns([2, 1, 1])
-        outlet = left.text_input("Outlet", max_chars=120, key="new_outlet", placeholder="leave empty if unknown")
-        published = middle.date_input("Published", value=None, key="new_published", format="YYYY-MM-DD")
-        precision = right.selectbox("Date known to the", PRECISIONS, key="new_precision")
-        url = st.text_input("URL (optional)", max_chars=500, key="new_url", placeholder="https://…")
-        pasted = st.text_area("Paste the article", height=220, key="new_text")
-        upload = st.file_uploader("…or upload a .txt / .md file (UTF-8)", type=["txt", "md"], key="new_upload")
-        submitted = st.form_submit_button("Add the article", type="primary", icon=":material/note_add:")
-    if not submitted:
-        return
-    data_dir, seeds_dir = state.data_dirs()
-    try:
-        source_id = curation.add_upload(
-            data_dir,
-            seeds_dir,
-            upload=(upload.name, upload.getvalue()) if upload else None,
-            pasted=pasted,
-            title=title,
-            outlet=outlet,
-            published=published,
-            precision=precision,
-            url=url,
-            story_id=scope.tables.story_id,
-            base=dict(scope.tables.file_hashes),
-        )
-    except (curation.CurationError, saving.SaveError, FileExistsError) as error:
-        st.error(escape_markdown(str(error)), icon=":material/block:")
-        return
-    except store.DataError as error:
-        st.error("The article was not added: " + escape_markdown(str(error)), icon=":material/block:")
-        return
-    st.session_state["review_source"] = source_id
-    ui.flash(f"Added {source_id} to seeds/ and sources.csv. It is chosen in “2. Review proposals”.")
-    st.rerun()  # with the new article in the tables, so that the picker offers it at once
+from views import evidence, review_add, review_editor, state
 
 
 def _propose(scope: Scope, source_id: str, target_id: str) -> None:
@@ -126,7 +78,7 @@ def render(scope: Scope) -> None:
     )
     add_tab, review_tab = st.tabs(["1. Add an article", "2. Review proposals"])
     with add_tab:
-        _add_article(scope)
+        review_add.render(scope)
     with review_tab:
         _review(scope)
 

@@ -78,6 +78,24 @@ def items_from(inputs: Iterable[str | Path], *, allow_private: bool | None = Non
             yield _file(path, label=text)
 
 
+def upload_item(name: str, data: bytes, *, url: str = "") -> Item:
+    """A file uploaded in the app, as an item (refused when its name or format will not do)."""
+    if name != PurePosixPath(name).name or "\\" in name or any(ord(ch) < 32 for ch in name):
+        return Item(name, refused="the file name must be a plain name such as 'article.pdf', without folders")
+    try:
+        fmt = formats.format_of(name)
+    except CurationError as error:
+        return Item(name, refused=str(error))
+    if len(data) > formats.MAX_ORIGINAL_BYTES:
+        return Item(name, refused=f"over {formats.MAX_ORIGINAL_BYTES // 1_000_000} MB")
+    return Item(name, bytes(data), fmt, url=url)
+
+
+def link_item(url: str, *, allow_private: bool | None = None) -> Item:
+    """A link, fetched (or refused with the reason)."""
+    return _link(url.strip(), allow_private=allow_private)
+
+
 def _link(url: str, *, allow_private: bool | None) -> Item:
     try:
         fetched = fetch.fetch(url, allow_private=allow_private)
