@@ -69,7 +69,13 @@ def small_tables():
     stories = table("stories", [("story", "The plan", "", "2025-11-20", "active", "plan")])
     sources = table(
         "sources",
-        [("src", "story", "A source", "", "2025-11-01", "month", "", "seeds/src.txt", "0" * 64, "2025-11-20", "")],
+        [
+            (
+                *("src", "story", "A source", "", "2025-11-01", "month", "", "seeds/src.txt", "0" * 64),
+                *("txt", "", "", "", ""),  # format, original, original_sha256, text_extractor, copy_of
+                *("2025-11-20", ""),
+            )
+        ],
     )
     actors = table(
         "actors",

@@ -23,6 +23,15 @@ ARTICLE_PARAGRAPHS = [
     "contract is signed.",
 ]
 ARTICLE_TEXT = "\n\n".join(ARTICLE_PARAGRAPHS)
+# Another story from the same island: a different article, not a copy.
+OTHER_TEXT = (
+    "Skerrin Bay school reopens after the storm\n\n"
+    "The primary school at Skerrin Bay reopened on Monday, six weeks after the October storm tore off part of "
+    "its roof. Parents lined the harbour road to welcome the first class back.\n\n"
+    "Head teacher Ansel Drumm thanked the volunteers who cleared the playground and the county engineers who "
+    "rebuilt the hall in record time. The county board praised the repairs but warned that two other schools "
+    "on the island still need new roofs before the winter gales arrive in earnest."
+)
 
 ARTICLE_HTML = f"""<!doctype html>
 <html><head>

@@ -4,6 +4,7 @@ request forgery; folders and zips walked with their limits; exact copies never s
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import zipfile
@@ -15,6 +16,7 @@ from ingest_fixtures import (
     ARTICLE_PARAGRAPHS,
     ARTICLE_TEXT,
     FRONT_HTML,
+    OTHER_TEXT,
     STUB_HTML,
     LocalSite,
     article_docx,
@@ -26,6 +28,9 @@ from analysis.cli import main
 from analysis.data import store
 from analysis.data.curation import CurationError
 from analysis.data.ingest import fetch, formats
+from analysis.present.pages import positions
+from analysis.query.filters import FilterSpec
+from analysis.query.scope import Scope
 from conftest import DEMO_STORY
 
 LEAKS = ("MUST-NOT-APPEAR", "trackers", "buy ferry tickets")
@@ -200,11 +205,14 @@ def test_ingest_takes_every_format_and_a_link_and_keeps_each_original_beside_its
     argv = ["ingest", *files, f"{site.base}/hops/2", "--story", DEMO_STORY, "--allow-private-addresses"]
     assert run_cli(argv, data, seeds) == 0
     out = capsys.readouterr().out
-    assert "Added 3, duplicates 1, refused 0." in out  # the link leads to the same page as page.html
+    # The link leads to the same page as page.html; the PDF and the Word file hold the article without its
+    # headline, near copies of it.
+    assert "Added 3 (near copies 2), duplicates 1, refused 0." in out
     assert f"{site.base}/hops/2 = 2026-11-port-alderny-closes-its-old-ferry-terminal" in out
     assert run_cli(["validate"], data, seeds) == 0
     added = sources_of(data).tail(3)
     assert added["format"].tolist() == ["html", "pdf", "docx"]
+    assert added["copy_of"].tolist() == ["", *[added["source_id"].iloc[0]] * 2]
     assert added["outlet"].tolist()[0] == "The Alderny Gazette"
     assert added["published"].tolist()[0] == "2026-11-17"  # from the page's metadata
     for row in added.itertuples():
@@ -226,6 +234,52 @@ def test_an_edited_original_is_a_problem_that_names_its_row_and_column(data_copy
     assert problems and problems[0].file == "sources.csv" and problems[0].row == len(sources_of(data))
 
 
+WIRE_COPY = (
+    ARTICLE_HTML.replace("The Alderny Gazette", "Harbour Wire")
+    .replace("<h1>Port Alderny", "<p>PORT ALDERNY, Nov 17 (Harbour Wire) -</p><h1>Port Alderny")
+    .replace("</article>", "<p>Reporting by Tam Isk; editing by Lee Oran.</p></article>")
+)
+
+
+def test_a_near_copy_is_linked_to_its_original_and_its_positions_count_once(data_copy, tmp_path, capsys):
+    from analysis.query.aggregates import stance_counts
+    from analysis.query.selection import Selection
+
+    data, seeds = data_copy
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    clean = copy_data_to(alone, data, seeds)
+    (tmp_path / "gazette.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (tmp_path / "wire.html").write_text(WIRE_COPY, encoding="utf-8")
+    both = [str(tmp_path / "gazette.html"), str(tmp_path / "wire.html")]
+    assert run_cli(["ingest", *both, "--story", DEMO_STORY, "--extract"], data, seeds) == 0
+    assert "near copy of 2026-11-port-alderny-closes-its-old-ferry-terminal" in capsys.readouterr().out
+    assert run_cli(["ingest", both[0], "--story", DEMO_STORY, "--extract"], *clean) == 0
+    with_copy, original_only = store.load(data, seeds, cache=False), store.load(*clean, cache=False)
+    wire_id = sources_of(data)["source_id"].iloc[-1]
+    assert (with_copy.statements["source_id"] == wire_id).sum() >= 2  # the copy's own evidence is kept...
+    assert wire_id not in set(with_copy.view["source_id"].astype(str))  # ...and counted under the original
+    story_a, story_b = with_copy.story(DEMO_STORY), original_only.story(DEMO_STORY)
+    counts_a = stance_counts(Selection.everything(story_a), by="bloc")
+    counts_b = stance_counts(Selection.everything(story_b), by="bloc")
+    pd.testing.assert_frame_equal(counts_a.reset_index(drop=True), counts_b.reset_index(drop=True))
+    carried = story_a.view[story_a.view["outlets"] > 1]
+    assert len(carried) >= 2
+    assert set(carried["carried_by"]) == {"The Alderny Gazette; Harbour Wire"}
+    assert (story_b.view["outlets"] == 1).all()
+    page = positions.positions_page(Scope.of(story_a, FilterSpec(), as_of=dt.date(2026, 12, 1)))
+    sources = page.table.data["Source"].tolist()
+    assert sum("reported by 2 outlets (The Alderny Gazette; Harbour Wire)" in s for s in sources) == len(carried)
+
+
+def copy_data_to(folder, data, seeds):
+    import shutil
+
+    shutil.copytree(data, folder / "data", ignore=shutil.ignore_patterns(".cache", "*.lock"))
+    shutil.copytree(seeds, folder / "seeds")
+    return folder / "data", folder / "seeds"
+
+
 def zip_of(entries: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -244,7 +298,7 @@ def test_a_folder_and_a_zip_are_walked_and_end_with_a_summary(data_copy, tmp_pat
     )
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"\0" * 10)
     (folder / "stub.html").write_text(STUB_HTML, encoding="utf-8")
-    other = ARTICLE_TEXT.replace("Port Alderny", "Skerrin Bay")
+    other = OTHER_TEXT
     bundle = tmp_path / "bundle.zip"
     bundle.write_bytes(
         zip_of(

@@ -77,7 +77,7 @@ class UrlCase:
         return urllib.parse.parse_qs(self.query, keep_blank_values=True)
 
 
-PLAIN_TEXT = dict(format="txt", original="", original_sha256="", text_extractor="")  # added as text
+PLAIN_TEXT = dict(format="txt", original="", original_sha256="", text_extractor="", copy_of="")  # added as text
 
 
 def _expand(text: str) -> str:

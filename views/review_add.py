@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.data import curation, saving, store
+from analysis.data import curation
 from analysis.data.ingest import batch
 from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
-from views import review_batch, state, ui
+from views import review_batch
 
 PRECISIONS = ("day", "month", "year")
 HOW = ("One article", "From a link", "Many files")
@@ -59,21 +59,14 @@ def _one_article(scope: Scope) -> None:
         submitted = st.form_submit_button("Add the article", type="primary", icon=":material/note_add:")
     if not submitted:
         return
-    if upload is not None:
-        review_batch.add_items(scope, [batch.upload_item(upload.name, upload.getvalue(), url=url)], details)
+    if upload is None and not details["title"].strip():
+        st.error("Give the article a title: it names the file and the source.", icon=":material/block:")
         return
-    _saved(
-        lambda data_dir, seeds_dir: curation.add_upload(
-            data_dir,
-            seeds_dir,
-            upload=None,
-            pasted=pasted,
-            url=url,
-            story_id=scope.tables.story_id,
-            base=dict(scope.tables.file_hashes),
-            **details,
-        )
-    )
+    if upload is not None:
+        item = batch.upload_item(upload.name, upload.getvalue(), url=url)
+    else:
+        item = batch.Item("the pasted text", pasted.encode("utf-8"), "txt", url=url)
+    review_batch.add_items(scope, [item], details)
 
 
 def _link(scope: Scope) -> None:
@@ -106,18 +99,3 @@ def _link(scope: Scope) -> None:
         if st.form_submit_button("Add the article", type="primary", icon=":material/note_add:"):
             st.session_state.pop(FETCHED_KEY, None)
             review_batch.add_items(scope, [item], details)
-
-
-def _saved(add) -> None:
-    data_dir, seeds_dir = state.data_dirs()
-    try:
-        source_id = add(data_dir, seeds_dir)
-    except (curation.CurationError, saving.SaveError, FileExistsError) as error:
-        st.error(escape_markdown(str(error)), icon=":material/block:")
-        return
-    except store.DataError as error:
-        st.error("The article was not added: " + escape_markdown(str(error)), icon=":material/block:")
-        return
-    st.session_state["review_source"] = source_id
-    ui.flash(f"Added {source_id} to seeds/ and sources.csv. It is chosen in “2. Review proposals”.")
-    st.rerun()  # with the new article in the tables, so that the picker offers it at once

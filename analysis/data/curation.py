@@ -84,11 +84,13 @@ def add_article(
     url: str = "",
     story_id: str = "",
     original: Original | None = None,
+    copy_of: str = "",
     base: dict[str, str],
 ) -> str:
     """Store the text under seeds/ and add its row to sources.csv, in `story_id` (which may be left out
     when there is one story only). A text converted from a web page, PDF or Word file keeps its `original`
-    bytes beside it. The same text twice is refused. Returns the new source_id."""
+    bytes beside it; a near copy of another article names it in `copy_of`. The same text twice is refused.
+    Returns the new source_id."""
     title = " ".join(title.split())
     if not title:
         raise CurationError("Give the article a title: it names the file and the source.")
@@ -124,6 +126,7 @@ def add_article(
         "original": kept[0],
         "original_sha256": kept[1],
         "text_extractor": original.text_extractor if original else "",
+        "copy_of": copy_of,
         "added": dt.date.today().isoformat(),
         "date_note": "Entered by the curator when the article was added.",
     }
@@ -145,15 +148,6 @@ def _story_of_new_source(stories: pd.DataFrame, story_id: str) -> str:
     if len(known) == 1:
         return known[0]
     raise CurationError("Choose the story the article belongs to.")
-
-
-def add_upload(
-    data_dir: Path, seeds_dir: Path, *, upload: tuple[str, bytes] | None, pasted: str = "", **details
-) -> str:
-    """The review page's "Add the article": the uploaded file's (name, bytes), else the pasted text, checked
-    first, then stored as `add_article` does (`details`: its title, outlet, published, precision, url, base)."""
-    text = check_upload(*upload) if upload else check_text(pasted)
-    return add_article(data_dir, seeds_dir, text=text, **details)
 
 
 def correct_statement(

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.data import csvfile, parquet_cache, paths, schema, validation
@@ -65,7 +66,7 @@ class Tables:
         return everything.derived[key]
 
 
-CACHE_VERSION = "2"  # 2: stories
+CACHE_VERSION = "3"  # 2: stories; 3: near copies counted once (outlets, carried_by)
 
 
 def table_hashes(data_dir: Path | str) -> dict[str, str]:
@@ -198,11 +199,51 @@ def statement_view(
         view["bloc"] = regrouped.where(regrouped.notna(), view["bloc"]).to_numpy()
     # the statements' own column order first, as before stories existed
     view = view[[*statements.columns, *[c for c in view.columns if c not in statements.columns]]]
+    view = counted_once(view, sources)
     view["score"] = view["stance"].map(STANCE_SCORES).astype("float64")
     # Categories make filtering and grouping a million rows fast, and the frames small.
     for column in CATEGORICAL_VIEW_COLUMNS:
         view[column] = view[column].astype("category")
     return view
+
+
+def counted_once(view: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """A position carried by an article and its near copies (a wire story republished by other outlets) is
+    one row: the original's, else the first copy's. `outlets` says how many outlets carried it and
+    `carried_by` names them (empty when only one did)."""
+    copy_of = sources["copy_of"].astype(str) if "copy_of" in sources else pd.Series("", index=sources.index)
+    if not (copy_of != "").any():
+        return view.assign(outlets=np.ones(len(view), dtype="int32"), carried_by="")
+    family = dict(zip(sources["source_id"], copy_of.where(copy_of != "", sources["source_id"])))
+    outlet = sources["outlet"].where(sources["outlet"] != "", sources["title"]).astype(str)
+    outlet_of = dict(zip(sources["source_id"], outlet))
+    source = view["source_id"].astype(str)
+    keys = pd.DataFrame(
+        {
+            "family": source.map(family).to_numpy(),
+            "actor": view["actor_id"].astype(str).to_numpy(),
+            "target": view["target_id"].astype(str).to_numpy(),
+            "stance": view["stance"].astype(str).to_numpy(),
+            "is_copy": (source.map(family) != source).to_numpy(),
+            "outlet": source.map(outlet_of).to_numpy(),
+        }
+    )
+    keys["source"] = source.to_numpy()
+    position = ["family", "actor", "target", "stance"]
+    group = keys.groupby(position, sort=False)
+    # Every row of the source that speaks for the position (the original, else the first copy) is kept: one
+    # article may say the same thing twice, and both are evidence.
+    speaker = keys.sort_values("is_copy", kind="stable").groupby(position, sort=False)["source"].transform("first")
+    kept = np.flatnonzero((keys["source"] == speaker.reindex(keys.index)).to_numpy())
+    names = group["outlet"].transform(lambda s: "; ".join(dict.fromkeys(s)))
+    count = group["outlet"].transform("nunique").astype("int32")
+    return (
+        view.iloc[kept]
+        .assign(
+            outlets=count.to_numpy()[kept], carried_by=np.where(count.to_numpy()[kept] > 1, names.to_numpy()[kept], "")
+        )
+        .reset_index(drop=True)
+    )
 
 
 def read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:

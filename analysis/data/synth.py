@@ -178,6 +178,7 @@ def generate(statements: int, out: Path | str, *, seed: int = 7, stories: int = 
                 "original": "",
                 "original_sha256": "",
                 "text_extractor": "",
+                "copy_of": "",
                 "added": TRIGGER.isoformat(),
                 "date_note": "Synthetic data for benchmarks.",
             }

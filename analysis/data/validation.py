@@ -227,10 +227,28 @@ def _story_problems(raw: Mapping[str, pd.DataFrame]) -> list[Problem]:
             problems.append(
                 Problem("events.csv", number, "source_id", source, f"a source of story '{story}' (the event's story)")
             )
+    problems += _copy_problems(raw["sources"], source_story)
     stories = raw["stories"]
     for number, (story, target) in enumerate(zip(stories["story_id"], stories["default_target"]), start=1):
         if target and target in target_story and target_story[target] != story:
             problems.append(Problem("stories.csv", number, "default_target", target, f"a target of story '{story}'"))
+    return problems
+
+
+def _copy_problems(sources: pd.DataFrame, source_story: Mapping[str, str]) -> list[Problem]:
+    """A near copy points at its original: another source of its story that is not a copy itself."""
+    copies = dict(zip(sources["source_id"], sources["copy_of"]))
+    problems = []
+    for number, (source, original) in enumerate(copies.items(), start=1):
+        if not original or original not in copies:  # a dangling id is reported by the reference checks
+            continue
+        if original == source or copies[original]:
+            expected = "the id of the original, another source that is not a copy itself"
+        elif source in source_story and source_story.get(original) != source_story[source]:
+            expected = f"a source of story '{source_story[source]}' (the copy's story)"
+        else:
+            continue
+        problems.append(Problem("sources.csv", number, "copy_of", original, expected))
     return problems
 
 
@@ -241,6 +259,7 @@ REFERENCES = (
     ("story_blocs", "story_id", "stories", False),
     ("story_blocs", "actor_id", "actors", False),
     ("stories", "default_target", "targets", True),
+    ("sources", "copy_of", "sources", True),
     ("statements", "source_id", "sources", False),
     ("statements", "actor_id", "actors", False),
     ("statements", "target_id", "targets", False),

@@ -22,6 +22,14 @@ NO_COUNTRY_MATCH = "No country-level statements match the filters"
 APP_NAME = "Stance & Reaction Dashboard"
 
 
+def carried(source_title: str, outlets: int, carried_by: str) -> str:
+    """A statement's source, with the outlets that carried the same article when there were several:
+    'Harbour Wire story · reported by 3 outlets (The Alderny Gazette; Harbour Wire; …)'."""
+    if outlets <= 1:
+        return source_title
+    return f"{source_title} · reported by {outlets} outlets ({carried_by})"
+
+
 def plural(count: int, word: str) -> str:
     """'1 statement', '2,500 statements', '3 stories'."""
     if count == 1:

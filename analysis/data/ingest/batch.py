@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.data import curation, store
 from analysis.data.curation import CurationError, Original
 from analysis.data.ingest import fetch, formats
+from analysis.data.ingest.copies import CopyIndex
 
 MAX_ZIP_FILES = 20_000
 MAX_ZIP_BYTES = 500_000_000  # uncompressed, over the whole archive: a zip bomb stops here
@@ -39,11 +40,17 @@ class Summary:
     added: list[tuple[str, str]] = field(default_factory=list)  # (label, source_id)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (label, the source it copies)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (label, why)
+    copies: dict[str, str] = field(default_factory=dict)  # added near copies: source_id -> its original
 
     def lines(self) -> list[str]:
+        copies = f" (near copies {len(self.copies)})" if self.copies else ""
         lines = [
-            f"Added {len(self.added)}, duplicates {len(self.duplicates)}, refused {len(self.refused)}.",
-            *(f"  added      {label} -> {source_id}" for label, source_id in self.added),
+            f"Added {len(self.added)}{copies}, duplicates {len(self.duplicates)}, refused {len(self.refused)}.",
+            *(
+                f"  added      {label} -> {source_id}"
+                + (f" (a near copy of {self.copies[source_id]})" if source_id in self.copies else "")
+                for label, source_id in self.added
+            ),
             *(f"  duplicate  {label} = {source_id}" for label, source_id in self.duplicates),
             *(f"  refused    {label}: {why}" for label, why in self.refused),
         ]
@@ -176,7 +183,7 @@ def add_items(
     """Add each readable, new item as a source of the story, one safe save each, reading one item at a
     time. `after_each(label, outcome)` hears of every item ("added", "duplicate", "refused")."""
     summary = Summary()
-    known = _known_texts(data_dir)
+    known, originals = _known_texts(data_dir, seeds_dir, details.story_id)
     for item in items:
         try:
             document = read(item)
@@ -185,10 +192,15 @@ def add_items(
                 summary.duplicates.append((item.label, known[digest]))
                 outcome = "duplicate"
             else:
-                source_id = _add(data_dir, seeds_dir, item, document, details)
+                original, _ = originals.original_of(document.text)
+                source_id = _add(data_dir, seeds_dir, item, document, details, copy_of=original)
                 known[digest] = source_id
                 summary.added.append((item.label, source_id))
-                outcome = "added"
+                if original:
+                    summary.copies[source_id] = original
+                else:
+                    originals.add(source_id, document.text)
+                outcome = "near copy" if original else "added"
         except CurationError as error:
             summary.refused.append((item.label, str(error)))
             outcome = "refused"
@@ -197,15 +209,22 @@ def add_items(
     return summary
 
 
-def _known_texts(data_dir: Path) -> dict[str, str]:
+def _known_texts(data_dir: Path, seeds_dir: Path, story_id: str) -> tuple[dict[str, str], CopyIndex]:
+    """The source of each text's sha256 (every story), and the story's originals to find near copies of."""
     raw, problems = store.read_tables(data_dir)
     if problems:
         raise store.DataError(problems)
     sources = raw["sources"]
-    return dict(zip(sources["sha256"], sources["source_id"]))
+    originals = CopyIndex()
+    mine = sources[(sources["story_id"] == story_id) & (sources["copy_of"] == "")]
+    for source_id, path in zip(mine["source_id"], mine["path"]):
+        originals.add(source_id, store.source_text(seeds_dir, path))
+    return dict(zip(sources["sha256"], sources["source_id"])), originals
 
 
-def _add(data_dir: Path, seeds_dir: Path, item: Item, document: formats.Document, details: Details) -> str:
+def _add(
+    data_dir: Path, seeds_dir: Path, item: Item, document: formats.Document, details: Details, *, copy_of: str
+) -> str:
     title = details.title or document.title or title_from(item.label)
     published = details.published or document.published
     precision = details.precision if details.published else "day"
@@ -224,6 +243,7 @@ def _add(data_dir: Path, seeds_dir: Path, item: Item, document: formats.Document
         url=item.url,
         story_id=details.story_id,
         original=Original(item.data, document.format, document.text_extractor),
+        copy_of=copy_of,
         base={"sources": base},
     )
 
@@ -246,8 +266,12 @@ def _free_title(title: str, published: dt.date | None, taken: set[str]) -> str:
 def summary_frame(summary: Summary) -> pd.DataFrame:
     """The summary as one table, for a page."""
     rows = (
-        [("added", label, source_id) for label, source_id in summary.added]
+        [("added", label, source_id + _copy_note(summary, source_id)) for label, source_id in summary.added]
         + [("duplicate", label, f"same text as {source_id}") for label, source_id in summary.duplicates]
         + [("refused", label, why) for label, why in summary.refused]
     )
     return pd.DataFrame(rows, columns=["outcome", "article", "detail"])
+
+
+def _copy_note(summary: Summary, source_id: str) -> str:
+    return f", a near copy of {summary.copies[source_id]}" if source_id in summary.copies else ""

@@ -45,7 +45,7 @@ def format_of(name: str) -> str:
 def read_document(data: bytes, fmt: str, *, url: str = "") -> Document:
     """The article in `data` (bytes of format `fmt`), or CurationError saying why it cannot be one."""
     if not data.strip():
-        raise CurationError("The file is empty.")
+        raise CurationError("The article is empty: paste or upload its text.")
     if len(data) > MAX_ORIGINAL_BYTES:
         raise CurationError(f"The file is {len(data) / 1e6:.1f} MB; the limit is {MAX_ORIGINAL_BYTES // 1_000_000} MB.")
     if fmt in ("txt", "md"):

@@ -206,6 +206,8 @@ def _quotes_slide(presentation, scope: Scope, bloc: str, quotes) -> None:
         date=("date", "first"),
         date_precision=("date_precision", "first"),
         source_title=("source_title", "first"),
+        outlets=("outlets", "first"),
+        carried_by=("carried_by", "first"),
         actor_name=("actor_name", lambda names: ", ".join(names)),
     )
     for row in merged.itertuples(index=False):
@@ -222,9 +224,9 @@ def _quotes_slide(presentation, scope: Scope, bloc: str, quotes) -> None:
         quote.font.color.rgb = _rgb(theme.INK)
         source = frame.add_paragraph()
         attribution = source.add_run()
+        carried = wording.carried(row.source_title, row.outlets, row.carried_by)
         attribution.text = (
-            f"— {row.actor_name} · cue: “{row.cue}” · {row.source_title}, "
-            f"{wording.format_date(row.date, row.date_precision)}"
+            f"— {row.actor_name} · cue: “{row.cue}” · {carried}, {wording.format_date(row.date, row.date_precision)}"
         )
         attribution.font.size, attribution.font.name = Pt(12), FONT
         attribution.font.color.rgb = _rgb(theme.MUTED_INK)

@@ -41,10 +41,12 @@ COLUMNS = {  # export column -> source column in the statement view (or a derive
     "reviewed": "reviewed",
     "source": "source_title",
     "source_id": "source_id",
+    "outlets": "outlets",
+    "carried_by": "carried_by",
     "start": "start",
     "end": "end",
 }
-NUMERIC = ("score", "confidence", "start", "end")
+NUMERIC = ("score", "confidence", "start", "end", "outlets")
 WIDTHS = {"quote": 80, "summary": 50, "source": 40, "actor": 26, "target": 30, "bloc": 22, "cue": 24}
 
 

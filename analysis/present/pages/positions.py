@@ -24,7 +24,7 @@ TABLE_COLUMNS = {
     "cue": "Cue",
     "when": "Date",
     "mode": "Mode",
-    "source_title": "Source",
+    "source": "Source",
 }
 
 
@@ -67,6 +67,12 @@ def positions_page(scope: Scope) -> PositionsPage:
         "when": [wording.format_date(d, p) for d, p in zip(shown["date"].tolist(), shown["date_precision"].tolist())],
         "review": [_review_mark(r, o) for r, o in zip(shown["reviewed"].tolist(), shown["origin"].tolist())],
         "stance": [str(s) for s in shown["stance"].tolist()],
+        "source": [
+            wording.carried(title, n, by)
+            for title, n, by in zip(
+                shown["source_title"].tolist(), shown["outlets"].tolist(), shown["carried_by"].tolist()
+            )
+        ],
     }
     # One step from plain lists: each pandas step on a frame costs more than building it.
     table = pd.DataFrame(
