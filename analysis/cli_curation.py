@@ -23,7 +23,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis.data import curation, editing, paths, store, stories
-from analysis.data.ingest import batch, fetch
+from analysis.data.ingest import batch, feeds, fetch
 
 
 def add_commands(commands) -> None:
@@ -36,6 +36,11 @@ def add_commands(commands) -> None:
     add.add_argument("--target-label", default="", help="its first target (becomes its default target)")
     add.add_argument("--keywords", default="", help="words that name the first target in a text, |-separated")
     add.set_defaults(run=_story_add)
+    feed = story_verbs.add_parser("feed", help="follow RSS/Atom feeds (or, with --remove, stop)")
+    feed.add_argument("story_id", metavar="ID")
+    feed.add_argument("urls", nargs="+", metavar="URL")
+    feed.add_argument("--remove", action="store_true")
+    feed.set_defaults(run=_story_feed)
     target = commands.add_parser("target", help="add a target to a story (what a stance is about)")
     target_verbs = target.add_subparsers(dest="verb", required=True)
     add = target_verbs.add_parser("add", help="add a target")
@@ -49,7 +54,7 @@ def add_commands(commands) -> None:
     ingest = commands.add_parser("ingest", help="add articles to a story (and, with --extract, its proposals)")
     ingest.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
         metavar="PATH_OR_URL",
         help="articles (.txt .md .html .htm .pdf .docx), folders and .zip files of them, or http(s) links",
     )
@@ -60,6 +65,7 @@ def add_commands(commands) -> None:
     ingest.add_argument("--precision", choices=("day", "month", "year"), default="day")
     ingest.add_argument("--target", default="", metavar="ID", help="the main target (default: the story's)")
     ingest.add_argument("--extract", action="store_true", help="also save the extractor's proposals, unreviewed")
+    ingest.add_argument("--feeds", action="store_true", help="add the entries of the story's feeds not seen yet")
     ingest.add_argument(
         "--allow-private-addresses",
         action="store_true",
@@ -135,6 +141,8 @@ def _ingest(args: argparse.Namespace) -> int:
     problem, target = _checked(args, tables)
     if problem:
         return _refuse(problem)
+    if args.feeds:
+        return _ingest_feeds(args, target)
     named = [p for p in args.paths if not Path(p).is_dir() and not p.lower().endswith(".zip")]
     items = list(batch.items_from(named, allow_private=args.allow_private_addresses))
     for item in items:
@@ -161,6 +169,52 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0 if summary.added or summary.duplicates or not summary.refused else 2
 
 
+def _ingest_feeds(args: argparse.Namespace, target: str) -> int:
+    if not feeds.story_feeds(store.read_tables(args.data)[0]["stories"], args.story):
+        return _refuse(f"Story {args.story!r} follows no feed; add one with `python -m analysis story feed`.")
+    with tqdm(desc="Entries", unit=" articles", file=sys.stderr, disable=None) as progress:
+        summary, notes = feeds.check_feeds(
+            args.data,
+            args.seeds,
+            args.story,
+            allow_private=args.allow_private_addresses,
+            after_each=lambda *_: progress.update(),
+        )
+    print("\n".join([*summary.lines(), *notes]))
+    if args.extract:
+        for _, source_id in summary.added:
+            _save_proposals(args, source_id, target)
+    return 0 if summary.added or summary.duplicates or not summary.refused else 2
+
+
+def _story_feed(args: argparse.Namespace) -> int:
+    try:
+        raw, problems = store.read_tables(args.data)
+        if problems:
+            raise store.DataError(problems)
+        now = feeds.story_feeds(raw["stories"], args.story_id)
+        wanted = [u for u in now if u not in args.urls] if args.remove else [*now, *args.urls]
+        row = raw["stories"][raw["stories"]["story_id"] == args.story_id]
+        if row.empty:
+            return _refuse(f"There is no story {args.story_id!r}.")
+        story = row.iloc[0]
+        editing.edit_story(
+            args.data,
+            args.seeds,
+            args.story_id,
+            title=story["title"],
+            description=story["description"],
+            status=story["status"],
+            default_target=story["default_target"],
+            feeds=wanted,
+            base=_base(args.data),
+        )
+    except (editing.EditError, store.DataError) as error:
+        return _refuse(f"No feed changed: {error}")
+    print(f"Story {args.story_id} follows {len(wanted)} feed(s).")
+    return 0
+
+
 def _checked(args: argparse.Namespace, tables: store.Tables) -> tuple[str, str]:
     """(why nothing may be added, or "", and the ingest's main target)."""
     if args.story not in set(stories.story_ids(tables)):
@@ -170,6 +224,8 @@ def _checked(args: argparse.Namespace, tables: store.Tables) -> tuple[str, str]:
         return f"Target {args.target!r} is not a target of story {args.story!r}.", ""
     if args.extract and not target:
         return f"Story {args.story!r} has no target yet; add one with `python -m analysis target add`.", ""
+    if not args.paths and not args.feeds:
+        return "Name the articles, folders, zips or links to add (or --feeds).", ""
     if args.title and len(args.paths) > 1:
         return "--title names one article; leave it out to take each article's own title.", ""
     return "", target

@@ -66,7 +66,7 @@ def small_tables():
     def table(name, rows):
         return pd.DataFrame([dict(zip(COLUMNS[name], row)) for row in rows], columns=list(COLUMNS[name]))
 
-    stories = table("stories", [("story", "The plan", "", "2025-11-20", "active", "plan")])
+    stories = table("stories", [("story", "The plan", "", "2025-11-20", "active", "plan", "")])
     sources = table(
         "sources",
         [

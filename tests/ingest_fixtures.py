@@ -63,9 +63,19 @@ terminal. Subscribe to read the rest of this article.</p></article></body></html
 FRONT_HTML = """<!doctype html><html><head><title>The Alderny Gazette</title></head><body>
 <nav><a href="/a">News</a> <a href="/b">Sport</a> <a href="/c">Weather</a></nav></body></html>"""
 
-FEED_XML = """<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
-<item><title>Terminal closes</title><link>{base}/article.html</link><guid>1</guid></item>
-</channel></rss>"""
+
+def feed_xml(base: str, links: list[str]) -> str:
+    """An RSS 2.0 feed whose entries link to these paths on the fixture site, newest first."""
+    items = "".join(
+        f"<item><title>Entry {n}</title><link>{base}{link}</link><guid>{n}</guid>"
+        f"<pubDate>Tue, {17 - n % 10:02d} Nov 2026 09:00:00 GMT</pubDate></item>"
+        for n, link in enumerate(links)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>{items}</channel></rss>'
+
+
+# The same article under two links, and its text as plain text (a near copy: no headline).
+FEED_LINKS = ["/article.html", "/hops/1", "/notes.txt"]
 
 
 def text_pdf(pages: list[list[str]]) -> bytes:
@@ -154,7 +164,13 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png")
         elif route == "/feed.xml":
             base = f"http://{self.headers['Host']}"
-            self._send(200, FEED_XML.format(base=base).encode(), "application/rss+xml")
+            self._send(200, feed_xml(base, FEED_LINKS).encode(), "application/rss+xml")
+        elif route == "/big-feed.xml":  # 10,000 entries
+            base = f"http://{self.headers['Host']}"
+            links = [f"/article.html?n={n}" for n in range(10_000)]
+            self._send(200, feed_xml(base, links).encode(), "application/rss+xml")
+        elif route == "/not-a-feed.xml":
+            self._send(200, b"<html><body>This is a web page, not a feed</body></html>", "application/xml")
         elif route == "/to":  # a redirect to any address (?url=...)
             self._send(302, b"", html, {"Location": query["url"][0]})
         elif route.startswith("/hops/"):  # /hops/N redirects N times, then the article

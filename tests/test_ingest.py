@@ -407,3 +407,36 @@ def test_a_refused_link_in_the_app_says_why_and_writes_nothing(site, data_copy, 
     assert not at.exception
     assert "inside this machine" in " ".join(e.value for e in at.error)
     assert (data / "sources.csv").read_bytes() == before
+
+
+# --- feeds ------------------------------------------------------------------------------------------------
+
+
+def test_a_story_follows_a_feed_and_only_new_entries_come_in(site, data_copy, capsys):
+    data, seeds = data_copy
+    assert run_cli(["story", "feed", DEMO_STORY, f"{site.base}/feed.xml"], data, seeds) == 0
+    argv = ["ingest", "--feeds", "--story", DEMO_STORY, "--allow-private-addresses"]
+    assert run_cli(argv, data, seeds) == 0
+    out = capsys.readouterr().out
+    # /article.html and /hops/1 are one article under two links; /notes.txt is its text without the headline.
+    assert "Added 2 (near copies 1), duplicates 1, refused 0." in out, out
+    added = sources_of(data).tail(2)
+    assert added["url"].tolist() == [f"{site.base}/article.html", f"{site.base}/notes.txt"]
+    assert run_cli(["validate"], data, seeds) == 0
+    before = (data / "sources.csv").read_bytes()
+    assert run_cli(argv, data, seeds) == 0  # nothing new the second time (the duplicate's link is fetched again)
+    assert "Added 0" in capsys.readouterr().out
+    assert (data / "sources.csv").read_bytes() == before
+
+
+def test_a_feed_that_is_huge_or_not_a_feed_is_capped_or_refused(site, data_copy, capsys):
+    data, seeds = data_copy
+    feeds_given = [f"{site.base}/big-feed.xml", f"{site.base}/not-a-feed.xml", f"{site.base}/image.png"]
+    assert run_cli(["story", "feed", DEMO_STORY, *feeds_given], data, seeds) == 0
+    assert run_cli(["ingest", "--feeds", "--story", DEMO_STORY, "--allow-private-addresses"], data, seeds) == 0
+    out = capsys.readouterr().out
+    assert "lists 10,000 entries; the 100 newest were read." in out
+    assert "Added 1, duplicates 99, refused 2." in out, out
+    assert "not-a-feed.xml: " in out and "is not an RSS or Atom feed" in out and "only a feed can be read" in out
+    assert run_cli(["story", "feed", DEMO_STORY, "ftp://nope"], data, seeds) == 2
+    assert "Not a feed link: 'ftp://nope'" in capsys.readouterr().err

@@ -341,7 +341,7 @@ def build_injected(data: Path, seeds: Path) -> None:
     raw, problems = store.read_tables(data)
     assert problems == []
     added: dict[str, list[dict[str, str]]] = {table: [] for table in COLUMNS}
-    story = dict(created="2025-11-29", status="active", default_target="")
+    story = dict(created="2025-11-29", status="active", default_target="", feeds="")
     added["stories"].append(dict(story, story_id=INJECTED_STORY, title="Injected story", description=""))
     for p in PAYLOADS:  # an empty story per payload, for its title and description
         added["stories"].append(

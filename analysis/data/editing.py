@@ -101,6 +101,7 @@ def add_story(
             "created": dt.date.today().isoformat(),
             "status": status,
             "default_target": default_target,
+            "feeds": "",
         },
     )
     saving.save(data_dir, seeds_dir, tables, base=base, reason=f"add story {story_id}")
@@ -247,8 +248,10 @@ def edit_story(
     status: str,
     default_target: str,
     base: dict[str, str],
+    feeds: list[str] | None = None,
 ) -> None:
-    """Change a story's title, description, status (active or archived) and default target."""
+    """Change a story's title, description, status (active or archived), default target and, when given,
+    the feeds it follows."""
     raw = _raw(data_dir)
     stories = raw["stories"]
     row = stories["story_id"] == story_id
@@ -267,7 +270,18 @@ def edit_story(
         status,
         default_target,
     ]
+    if feeds is not None:
+        changed.loc[row, "feeds"] = feed_list(feeds)
     saving.save(data_dir, seeds_dir, {"stories": changed}, base=base, reason=f"edit story {story_id}")
+
+
+def feed_list(feeds: list[str]) -> str:
+    """Feed links as stories.csv holds them (|-separated, each once), or EditError naming a bad one."""
+    kept = list(dict.fromkeys(url.strip() for url in feeds if url.strip()))
+    for url in kept:
+        if not re.fullmatch(r"https?://[^\s|]+", url):
+            raise EditError(f"Not a feed link: {url[:120]!r} (an http:// or https:// address).", field="feeds")
+    return "|".join(kept)
 
 
 def edit_actor(

@@ -47,7 +47,7 @@ FIRST_YEAR, LAST_YEAR = 1678, 2261
 
 # The columns of each table, in file order.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "stories": ("story_id", "title", "description", "created", "status", "default_target"),
+    "stories": ("story_id", "title", "description", "created", "status", "default_target", "feeds"),
     "sources": (
         "source_id",
         "story_id",
@@ -116,7 +116,7 @@ ID_COLUMN = {
 }
 # Columns that may be left empty; every other column must hold a value.
 OPTIONAL = {
-    "stories": {"description", "default_target"},
+    "stories": {"description", "default_target", "feeds"},
     "story_blocs": set(),
     "sources": {
         "outlet",
@@ -222,6 +222,14 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
                 "created": _text("stories", "created", _DATE),
                 "status": _text("stories", "status", _one_of(STORY_STATUSES)),
                 "default_target": _text("stories", "default_target"),
+                "feeds": _text(
+                    "stories",
+                    "feeds",
+                    pa.Check.str_matches(
+                        r"^(https?://[^\s|]+(\|https?://[^\s|]+)*)?\Z",
+                        error="empty or http(s) feed URLs separated by |",
+                    ),
+                ),
             },
             strict=True,
             ordered=True,
@@ -360,7 +368,7 @@ def typed_schemas() -> dict[str, pa.DataFrameSchema]:
     return {
         "stories": pa.DataFrameSchema(
             {
-                **text_columns("stories", "story_id", "title", "description", "status", "default_target"),
+                **text_columns("stories", "story_id", "title", "description", "status", "default_target", "feeds"),
                 "created": pa.Column("datetime64[ns]", nullable=True),
             },
             unique=["story_id"],

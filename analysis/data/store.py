@@ -66,7 +66,7 @@ class Tables:
         return everything.derived[key]
 
 
-CACHE_VERSION = "3"  # 2: stories; 3: near copies counted once (outlets, carried_by)
+CACHE_VERSION = "4"  # 2: stories; 3: near copies counted once (outlets, carried_by); 4: feeds
 
 
 def table_hashes(data_dir: Path | str) -> dict[str, str]:

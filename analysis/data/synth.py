@@ -232,6 +232,7 @@ def generate(statements: int, out: Path | str, *, seed: int = 7, stories: int = 
             "created": TRIGGER.isoformat(),
             "status": "active",
             "default_target": [TARGETS[0][0] + _story_suffix(k) for k in range(stories)],
+            "feeds": "",
         }
     )
     first = rows.iloc[0]

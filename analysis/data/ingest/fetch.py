@@ -8,6 +8,7 @@ import ipaddress
 import os
 import socket
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -69,8 +70,9 @@ def check_url(url: str, *, allow_private: bool) -> None:
         check_address(info[4][0], allow_private=allow_private)
 
 
-def fetch(url: str, *, allow_private: bool | None = None) -> Fetched:
-    """The bytes at `url`, following at most MAX_REDIRECTS redirects, each hop checked; or CurationError."""
+def fetch(url: str, *, allow_private: bool | None = None, accept: Mapping[str, str] = CONTENT_TYPES) -> Fetched:
+    """The bytes at `url`, following at most MAX_REDIRECTS redirects, each hop checked; or CurationError.
+    `accept` maps the content types taken to the format they are read as."""
     allow = private_allowed() if allow_private is None else allow_private
     started = time.monotonic()
     with httpx.Client(timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
@@ -81,7 +83,7 @@ def fetch(url: str, *, allow_private: bool | None = None) -> Fetched:
                     if response.is_redirect:
                         url = urljoin(url, response.headers.get("location", ""))
                         continue
-                    return _body(response, url, started)
+                    return _body(response, url, started, accept)
             except httpx.TimeoutException:
                 raise CurationError(f"The server took too long to answer ({url[:80]}).") from None
             except httpx.HTTPError as error:
@@ -89,14 +91,13 @@ def fetch(url: str, *, allow_private: bool | None = None) -> Fetched:
     raise CurationError(f"The link redirects more than {MAX_REDIRECTS} times (a redirect loop?): not fetched.")
 
 
-def _body(response: httpx.Response, url: str, started: float) -> Fetched:
+def _body(response: httpx.Response, url: str, started: float, accept: Mapping[str, str]) -> Fetched:
     if response.status_code >= 400:
         raise CurationError(f"The server answered {response.status_code} {response.reason_phrase} for {url[:80]}.")
     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind not in CONTENT_TYPES:
-        raise CurationError(
-            f"The link gives {kind or 'no content type'}; only web pages, PDFs and plain text can be added."
-        )
+    if kind not in accept:
+        wanted = "a feed" if set(accept.values()) == {"feed"} else "web pages, PDFs and plain text"
+        raise CurationError(f"The link gives {kind or 'no content type'}; only {wanted} can be read.")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_ORIGINAL_BYTES:
         raise CurationError(f"The page is {int(declared) / 1e6:.0f} MB; the limit is 10 MB: not fetched.")
@@ -108,4 +109,4 @@ def _body(response: httpx.Response, url: str, started: float) -> Fetched:
         if time.monotonic() - started > TOTAL_SECONDS:
             raise CurationError(f"The server took over {TOTAL_SECONDS:.0f} s to send the page: not fetched.")
         chunks.append(chunk)
-    return Fetched(str(response.url), CONTENT_TYPES[kind], b"".join(chunks))
+    return Fetched(str(response.url), accept[kind], b"".join(chunks))
