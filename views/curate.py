@@ -32,6 +32,13 @@ def _story_form(scope: Scope, page: CuratePage) -> None:
             format_func=lambda t: page.target_labels.get(t, "the one with most statements"),
         )
         slots["default_target"] = right.empty()
+        feeds = st.text_area(
+            "Feeds it follows (RSS or Atom, one link per line)",
+            value="\n".join(story.feeds),
+            height=80,
+            help="“Check the feeds” on the Review page adds their new entries as articles to review.",
+        )
+        slots["feeds"] = st.empty()
         if st.form_submit_button("Save the story", type="primary", icon=":material/save:"):
             saved(
                 lambda data, seeds: editing.edit_story(
@@ -42,6 +49,7 @@ def _story_form(scope: Scope, page: CuratePage) -> None:
                     description=description,
                     status=status,
                     default_target=default,
+                    feeds=feeds.splitlines(),
                     base=dict(scope.tables.file_hashes),
                 ),
                 slots,

@@ -31,12 +31,8 @@ def _review(scope: Scope) -> None:
     if not sources:
         st.info("This story has no article yet: add one in “1. Add an article”.", icon=":material/info:")
         return
-    source_id = st.selectbox(
-        "Article",
-        sources,
-        format_func=lambda s: scope.labels.sources.get(s, s),
-        key="review_article",
-    )
+    queue, labels = review.article_queue(scope.tables, scope.labels.sources)
+    source_id = st.selectbox("Article", queue, format_func=lambda s: labels.get(s, s), key="review_article")
     targets = review.target_choices(scope.tables)
     if st.session_state.get("review_target") not in targets:
         st.session_state.pop("review_target", None)

@@ -13,7 +13,7 @@ from analysis.query.scope import Scope
 from views import review_batch
 
 PRECISIONS = ("day", "month", "year")
-HOW = ("One article", "From a link", "Many files")
+HOW = ("One article", "From a link", "Many files", "The story's feeds")
 FETCHED_KEY = "review_fetched"
 
 
@@ -26,8 +26,10 @@ def render(scope: Scope) -> None:
         _one_article(scope)
     elif how == HOW[1]:
         _link(scope)
-    else:
+    elif how == HOW[2]:
         review_batch.many_files(scope)
+    else:
+        review_batch.check_feeds(scope)
 
 
 def _details(prefix: str, *, title: str = "", outlet: str = "", published=None) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.data import saving, store
-from analysis.data.ingest import batch, formats
+from analysis.data.ingest import batch, feeds, formats
 from analysis.present.text import escape_markdown
 from analysis.query.scope import Scope
 from views import state, ui
@@ -52,6 +52,35 @@ def add_items(scope: Scope, items: list[batch.Item], details: dict) -> None:
         return
     if summary.added:
         st.session_state["review_source"] = summary.added[-1][1]
-    ui.flash(" ".join(summary.lines()[:1]) + " The last one added is chosen in “2. Review proposals”.")
+    ui.flash(summary.message())
+    st.session_state["add_summary"] = batch.summary_frame(summary)
+    st.rerun()
+
+
+def check_feeds(scope: Scope) -> None:
+    followed = feeds.story_feeds(scope.tables.stories, scope.tables.story_id)
+    if not followed:
+        st.info("This story follows no feed yet: add one on the Curate page (Story).", icon=":material/info:")
+        return
+    st.markdown("\n".join(f"- {escape_markdown(url)}" for url in followed))
+    if not st.button("Check the feeds", type="primary", icon=":material/rss_feed:", key="check_feeds"):
+        st.caption("New entries become articles of this story, to review here; nothing is accepted on its own.")
+        return
+    data_dir, seeds_dir = state.data_dirs()
+    bar = st.progress(0.0, text="Reading the feeds…")
+    done = []
+
+    def step(label: str, outcome: str) -> None:
+        done.append(label)
+        bar.progress(min(1.0, len(done) / 100), text=f"{len(done)}: {label[:80]} ({outcome})")
+
+    try:
+        summary, notes = feeds.check_feeds(data_dir, seeds_dir, scope.tables.story_id, after_each=step)
+    except (saving.SaveError, store.DataError) as error:
+        st.error("Nothing more was added: " + escape_markdown(str(error)), icon=":material/block:")
+        return
+    if summary.added:
+        st.session_state["review_source"] = summary.added[-1][1]
+    ui.flash(" ".join([summary.lines()[0], *notes]))
     st.session_state["add_summary"] = batch.summary_frame(summary)
     st.rerun()

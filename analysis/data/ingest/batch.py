@@ -42,6 +42,17 @@ class Summary:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (label, why)
     copies: dict[str, str] = field(default_factory=dict)  # added near copies: source_id -> its original
 
+    def message(self) -> str:
+        """One sentence for a page: the article added (and what it copies), or the counts."""
+        if len(self.added) == 1 and not self.duplicates and not self.refused:
+            source_id = self.added[0][1]
+            copy = f", a near copy of {self.copies[source_id]} (their positions count once)" if self.copies else ""
+            return f"Added {source_id} to seeds/ and sources.csv{copy}. It is chosen in “2. Review proposals”."
+        if len(self.duplicates) == 1 and not self.added and not self.refused:
+            return f"This text is already source {self.duplicates[0][1]}: it was not added twice."
+        chosen = " The last one added is chosen in “2. Review proposals”." if self.added else ""
+        return self.lines()[0] + chosen
+
     def lines(self) -> list[str]:
         copies = f" (near copies {len(self.copies)})" if self.copies else ""
         lines = [

@@ -21,6 +21,7 @@ class StoryRecord:
     status: str
     default_target: str
     demo: bool
+    feeds: list[str]  # the RSS/Atom feeds the story follows
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def _record(whole: Tables, story_id: str) -> StoryRecord | None:
         status=str(row["status"]),
         default_target=str(row["default_target"]),
         demo=stories.is_demo(row["title"]),
+        feeds=[url for url in str(row["feeds"]).split("|") if url],
     )
 
 

@@ -68,6 +68,16 @@ class ProposalsTable:
     targets: list[str]
 
 
+def article_queue(tables: Tables, labels: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The story's articles for the Review picker: those with no statement yet first (the newest added
+    first), marked as waiting, then the rest in their order; and each one's label."""
+    spoken = set(tables.statements["source_id"].astype(str))
+    ids = tables.source_ids()
+    waiting = [s for s in reversed(ids) if s not in spoken]  # sources.csv grows at its end: newest last
+    shown = {s: ("● new, to review: " if s not in spoken else "") + labels.get(s, s) for s in ids}
+    return [*waiting, *(s for s in ids if s in spoken)], shown
+
+
 def target_choices(tables: Tables) -> list[str]:
     """The story's targets, its main one first (the default main target of an article)."""
     main = stories.main_target(tables, tables.story_id) if tables.story_id else ""
