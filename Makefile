@@ -6,7 +6,7 @@ PORT ?= 8501
 STREAMLIT_FLAGS := --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
 	--server.fileWatcherType none --browser.gatherUsageStats false
 
-.PHONY: run test screenshots bench loadtest lint validate chromium clean model
+.PHONY: run test screenshots bench bench-ingest loadtest lint validate chromium clean model
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -59,6 +59,11 @@ bench: $(VENV)/.test-installed chromium
 # LOADTEST_SECONDS=10 make loadtest for a smoke run.
 loadtest: $(VENV)/.test-installed chromium
 	$(BIN)/python -m benchmarks.loadtest --write
+
+# `ingest ARCHIVE --extract` over 10,000 generated articles, written to the "Archive ingest" section of
+# BENCHMARKS.md (about ten minutes on 2 cores; INGEST_FILES=1000 make bench-ingest for a shorter run).
+bench-ingest: $(VENV)/.test-installed
+	$(BIN)/python -m benchmarks.ingest --files $${INGEST_FILES:-10000} --write
 
 # The extractor's parsing model (analysis/extract/model/), rebuilt from the treebanks in ../shared/corpora:
 # about an hour on 2 cores. CORPORA=/path/to/corpora to read them elsewhere.

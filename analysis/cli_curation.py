@@ -1,10 +1,9 @@
-"""The command line's curation commands (story, target, ingest, extract), so that a story can be set up and
-filled from a script:
+"""The command line's curation commands (story, target, extract; ingest is in cli_ingest), so that a story
+can be set up and filled from a script:
 
     python -m analysis story add ID --title "…" [--description "…"] [--target-label "…" --keywords "a|b"]
+    python -m analysis story feed ID URL... [--remove]
     python -m analysis target add ID --story ID --label "…" [--keywords "a|b"] [--description "…"] [--default]
-    python -m analysis ingest PATH... --story ID [--title T] [--outlet O] [--published YYYY-MM-DD]
-                                      [--precision day|month|year] [--target ID] [--extract]
 
 Every command checks all of its input before it writes, and writes through the safe save; bad input gets a
 message, exit status 2 and nothing written.
@@ -13,17 +12,14 @@ message, exit status 2 and nothing written.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
-import itertools
 import sys
 from pathlib import Path
 
 import pandas as pd
-from tqdm import tqdm
 
+from analysis import cli_ingest
 from analysis.data import curation, editing, paths, store, stories
-from analysis.data.ingest import batch, feeds, fetch
+from analysis.data.ingest import feeds
 
 
 def add_commands(commands) -> None:
@@ -51,47 +47,14 @@ def add_commands(commands) -> None:
     add.add_argument("--description", default="")
     add.add_argument("--default", action="store_true", help="make it the story's default target")
     add.set_defaults(run=_target_add)
-    ingest = commands.add_parser("ingest", help="add articles to a story (and, with --extract, its proposals)")
-    ingest.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH_OR_URL",
-        help="articles (.txt .md .html .htm .pdf .docx), folders and .zip files of them, or http(s) links",
-    )
-    ingest.add_argument("--story", required=True, metavar="ID")
-    ingest.add_argument("--title", default="", help="the title (one article; default: from the file name)")
-    ingest.add_argument("--outlet", default="")
-    ingest.add_argument("--published", type=_date, default=None, metavar="YYYY-MM-DD")
-    ingest.add_argument("--precision", choices=("day", "month", "year"), default="day")
-    ingest.add_argument("--target", default="", metavar="ID", help="the main target (default: the story's)")
-    ingest.add_argument("--extract", action="store_true", help="also save the extractor's proposals, unreviewed")
-    ingest.add_argument("--feeds", action="store_true", help="add the entries of the story's feeds not seen yet")
-    ingest.add_argument(
-        "--allow-private-addresses",
-        action="store_true",
-        default=None,
-        help=f"let links reach loopback and private addresses (an intranet); also {fetch.ALLOW_PRIVATE_ENV}=1",
-    )
-    ingest.set_defaults(run=_ingest)
-    for command in (*story_verbs.choices.values(), *target_verbs.choices.values(), ingest):
+    cli_ingest.add_command(commands)
+    for command in (*story_verbs.choices.values(), *target_verbs.choices.values()):
         command.add_argument("--data", type=Path, default=paths.data_dir(), help="tables folder")
         command.add_argument("--seeds", type=Path, default=paths.seeds_dir(), help="documents folder")
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from error
-
-
 def _base(data_dir: Path) -> dict[str, str]:
     return {table: store.file_sha256(data_dir / f"{table}.csv") for table in store.schema.TABLES}
-
-
-def _refuse(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 2
 
 
 def _story_add(args: argparse.Namespace) -> int:
@@ -107,7 +70,7 @@ def _story_add(args: argparse.Namespace) -> int:
             base=_base(args.data),
         )
     except (editing.EditError, store.DataError) as error:
-        return _refuse(f"No story added: {error}")
+        return cli_ingest.refuse(f"No story added: {error}")
     print(f"Added story {story_id}")
     return 0
 
@@ -126,65 +89,9 @@ def _target_add(args: argparse.Namespace) -> int:
             base=_base(args.data),
         )
     except (editing.EditError, store.DataError) as error:
-        return _refuse(f"No target added: {error}")
+        return cli_ingest.refuse(f"No target added: {error}")
     print(f"Added target {target_id} to story {args.story}")
     return 0
-
-
-def _ingest(args: argparse.Namespace) -> int:
-    """Check the story, the target and every article named on the command line first (one refused: nothing
-    is added); then add them, and what folders and zips hold, one at a time, and end with a summary."""
-    try:
-        tables = store.load(args.data, args.seeds)
-    except store.DataError as error:
-        return _refuse(f"The tables are invalid; run `python -m analysis validate`.\n{error}")
-    problem, target = _checked(args, tables)
-    if problem:
-        return _refuse(problem)
-    if args.feeds:
-        return _ingest_feeds(args, target)
-    named = [p for p in args.paths if not Path(p).is_dir() and not p.lower().endswith(".zip")]
-    items = list(batch.items_from(named, allow_private=args.allow_private_addresses))
-    for item in items:
-        try:
-            document = batch.read(item)
-        except curation.CurationError as error:
-            return _refuse(f"{item.label}: {error} Nothing was added.")
-        if hashlib.sha256(document.text.encode("utf-8")).hexdigest() in set(tables.sources["sha256"]):
-            continue  # the same text again: the summary says which source it copies
-        title = args.title or document.title or batch.title_from(item.label)
-        source_id = curation.seed_name(title, args.published or document.published).removesuffix(".txt")
-        if source_id in set(tables.sources["source_id"]):
-            return _refuse(f"A source {source_id!r} exists already; give another --title. Nothing was added.")
-    found = batch.items_from([p for p in args.paths if p not in named])
-    details = batch.Details(args.story, args.title, args.outlet, args.published, args.precision)
-    with tqdm(desc="Articles", unit=" files", file=sys.stderr, disable=None) as progress:
-        summary = batch.add_items(
-            args.data, args.seeds, itertools.chain(items, found), details, after_each=lambda *_: progress.update()
-        )
-    print("\n".join(summary.lines()))
-    if args.extract:
-        for _, source_id in summary.added:
-            _save_proposals(args, source_id, target)
-    return 0 if summary.added or summary.duplicates or not summary.refused else 2
-
-
-def _ingest_feeds(args: argparse.Namespace, target: str) -> int:
-    if not feeds.story_feeds(store.read_tables(args.data)[0]["stories"], args.story):
-        return _refuse(f"Story {args.story!r} follows no feed; add one with `python -m analysis story feed`.")
-    with tqdm(desc="Entries", unit=" articles", file=sys.stderr, disable=None) as progress:
-        summary, notes = feeds.check_feeds(
-            args.data,
-            args.seeds,
-            args.story,
-            allow_private=args.allow_private_addresses,
-            after_each=lambda *_: progress.update(),
-        )
-    print("\n".join([*summary.lines(), *notes]))
-    if args.extract:
-        for _, source_id in summary.added:
-            _save_proposals(args, source_id, target)
-    return 0 if summary.added or summary.duplicates or not summary.refused else 2
 
 
 def _story_feed(args: argparse.Namespace) -> int:
@@ -196,7 +103,7 @@ def _story_feed(args: argparse.Namespace) -> int:
         wanted = [u for u in now if u not in args.urls] if args.remove else [*now, *args.urls]
         row = raw["stories"][raw["stories"]["story_id"] == args.story_id]
         if row.empty:
-            return _refuse(f"There is no story {args.story_id!r}.")
+            return cli_ingest.refuse(f"There is no story {args.story_id!r}.")
         story = row.iloc[0]
         editing.edit_story(
             args.data,
@@ -210,55 +117,9 @@ def _story_feed(args: argparse.Namespace) -> int:
             base=_base(args.data),
         )
     except (editing.EditError, store.DataError) as error:
-        return _refuse(f"No feed changed: {error}")
+        return cli_ingest.refuse(f"No feed changed: {error}")
     print(f"Story {args.story_id} follows {len(wanted)} feed(s).")
     return 0
-
-
-def _checked(args: argparse.Namespace, tables: store.Tables) -> tuple[str, str]:
-    """(why nothing may be added, or "", and the ingest's main target)."""
-    if args.story not in set(stories.story_ids(tables)):
-        return f"There is no story {args.story!r}; add it with `python -m analysis story add`.", ""
-    target = args.target or stories.main_target(tables, args.story)
-    if args.target and args.target not in set(tables.story(args.story).targets["target_id"]):
-        return f"Target {args.target!r} is not a target of story {args.story!r}.", ""
-    if args.extract and not target:
-        return f"Story {args.story!r} has no target yet; add one with `python -m analysis target add`.", ""
-    if not args.paths and not args.feeds:
-        return "Name the articles, folders, zips or links to add (or --feeds).", ""
-    if args.title and len(args.paths) > 1:
-        return "--title names one article; leave it out to take each article's own title.", ""
-    return "", target
-
-
-def _save_proposals(args: argparse.Namespace, source_id: str, target: str) -> None:
-    from analysis.extract import extract
-
-    tables = store.load(args.data, args.seeds)
-    text = tables.texts[source_id]
-    story = tables.story(args.story)
-    proposals = extract(
-        text,
-        actors=stories.extraction_actors(tables, args.story),
-        targets=story.targets,
-        main_target=target,
-        source_id=source_id,
-    )
-    source = story.sources[story.sources["source_id"] == source_id].iloc[0]
-    proposals = curation.dated(proposals, published=source["published"], precision=source["date_precision"])
-    proposals = stories.story_collectives(tables, args.story, proposals)
-    fresh = proposals[~proposals["actor_id"].isin(set(tables.actors["actor_id"]))]
-    new_actors = curation.new_actor_rows(fresh, story_id=args.story, story_blocs=stories.blocs_by_kind(tables))
-    saved = curation.save_proposals(
-        args.data,
-        args.seeds,
-        proposals,
-        source_id=source_id,
-        base=_base(args.data),
-        new_actors=new_actors,
-        reason=f"ingest --extract {source_id}",
-    )
-    print(f"Saved {saved} unreviewed statements and {len(new_actors)} new actors from {source_id}")
 
 
 def story_of(asked: str | None, whole: store.Tables) -> str | None:

@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import loadtest, measure
+from benchmarks import ingest, loadtest, measure
 
 NOTES = """## How the figures got here, and the budget not met
 
@@ -246,8 +246,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         path = measure.ROOT / "BENCHMARKS.md"
         kept = path.read_text(encoding="utf-8") if path.exists() else ""
-        if loadtest.SECTION in kept:  # `make loadtest` writes that section; keep it
-            text = text.rstrip("\n") + "\n\n" + kept[kept.index(loadtest.SECTION) :]
+        # `make loadtest` and `make bench-ingest` write sections of their own after this one: keep them
+        own = [kept.index(s) for s in (loadtest.SECTION, ingest.SECTION) if s in kept]
+        if own:
+            text = text.rstrip("\n") + "\n\n" + kept[min(own) :]
         path.write_text(text, encoding="utf-8")
         print("Wrote BENCHMARKS.md", file=sys.stderr)
     return 0

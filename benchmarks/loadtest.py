@@ -270,14 +270,14 @@ Server RSS over the run (seconds since the browser started: MB): {", ".join(f"{t
 {reading}"""
 
 
-def write_section(text: str, path: Path) -> None:
-    """Replace the "Many sessions" section of BENCHMARKS.md (or add it at the end)."""
+def write_section(text: str, path: Path, *, section: str = SECTION) -> None:
+    """Replace a section of BENCHMARKS.md ("Many sessions" by default), or add it at the end."""
     current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = current.find(SECTION)
+    start = current.find(section)
     if start == -1:
         updated = current.rstrip("\n") + "\n\n" + text
     else:
-        following = current.find("\n## ", start + len(SECTION))
+        following = current.find("\n## ", start + len(section))
         updated = current[:start] + text + (current[following + 1 :] if following != -1 else "")
     path.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 

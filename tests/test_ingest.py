@@ -28,7 +28,7 @@ from analysis.cli import main
 from analysis.data import store
 from analysis.data.curation import CurationError
 from analysis.data.ingest import fetch, formats
-from analysis.present.pages import positions
+from analysis.present.pages import positions, reader
 from analysis.query.filters import FilterSpec
 from analysis.query.scope import Scope
 from conftest import DEMO_STORY
@@ -270,6 +270,11 @@ def test_a_near_copy_is_linked_to_its_original_and_its_positions_count_once(data
     page = positions.positions_page(Scope.of(story_a, FilterSpec(), as_of=dt.date(2026, 12, 1)))
     sources = page.table.data["Source"].tolist()
     assert sum("reported by 2 outlets (The Alderny Gazette; Harbour Wire)" in s for s in sources) == len(carried)
+    scope = Scope.of(story_a, FilterSpec(), as_of=dt.date(2026, 12, 1))
+    assert (
+        "a near copy of “Port Alderny closes its old ferry terminal”"
+        in reader.reader_page(scope, source_id=wire_id).about
+    )
 
 
 def copy_data_to(folder, data, seeds):
@@ -463,3 +468,52 @@ def test_checking_the_feeds_in_the_app_queues_the_new_articles_for_review(site, 
     assert picker.options[:2] == [f"● new, to review: {t}" for t in sources_of(data).tail(2)["title"][::-1]]
     assert picker.value == new[-1]
     assert not (pd.read_csv(data / "statements.csv", dtype=str)["source_id"].isin(new)).any()  # nothing accepted
+
+
+# --- extraction over many articles: every core, or a Dask cluster ------------------------------------------
+
+
+def folder_of_articles(folder, count: int) -> None:
+    """Distinct articles (not copies of each other), each with two positions the extractor should find."""
+    folder.mkdir()
+    for n in range(count):
+        town = f"Port Town{'abcdefghij'[n]}"
+        (folder / f"{n:02d}.txt").write_text(
+            f"{town} council approves the new harbour wall\n\n"
+            f"The council of {town} approved a new harbour wall on Monday after a vote of {n + 5} to 3.\n\n"
+            f"Mayor Orla Venn welcomed the decision, calling it long overdue for {town}.\n\n"
+            f"The Ferry Workers' Guild criticised the plan, saying the cost would fall on crews in {town}.\n",
+            encoding="utf-8",
+        )
+
+
+def extracted_positions(data) -> list[tuple[str, str, str]]:
+    statements = pd.read_csv(data / "statements.csv", dtype=str, keep_default_na=False)
+    fresh = statements[statements["origin"] == "extracted"]
+    return sorted(zip(fresh["source_id"], fresh["actor_id"], fresh["stance"]))
+
+
+def test_ingest_extract_on_a_dask_cluster_saves_what_every_core_saves(data_copy, tmp_path, capsys, monkeypatch):
+    from dask.distributed import LocalCluster
+
+    from analysis.data.ingest import batch
+
+    data, seeds = data_copy
+    other = tmp_path / "other"
+    other.mkdir()
+    clean = copy_data_to(other, data, seeds)
+    folder_of_articles(tmp_path / "articles", 5)
+    monkeypatch.setattr(batch, "SAVE_EVERY", 2)  # three batches: two, two and one
+    argv = ["ingest", str(tmp_path / "articles"), "--story", DEMO_STORY, "--extract"]
+    assert run_cli(argv, *clean) == 0
+    assert "from 5 articles" in capsys.readouterr().out
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        assert run_cli([*argv, "--dask", cluster.scheduler_address], data, seeds) == 0
+    out = capsys.readouterr().out
+    assert f"on {cluster.scheduler_address}" in out and "from 5 articles" in out
+    on_dask, on_cores = extracted_positions(data), extracted_positions(clean[0])
+    assert on_dask == on_cores and len(on_dask) >= 10
+    assert "orla-venn" in {actor for _, actor, _ in on_dask}, on_dask
+    assert run_cli(["validate"], data, seeds) == 0

@@ -72,8 +72,19 @@ def seed_name(title: str, published: dt.date | None) -> str:
     return f"{published:%Y-%m}-{stem}.txt" if published else f"{stem}.txt"
 
 
-def add_article(
-    data_dir: Path,
+def add_article(data_dir: Path, seeds_dir: Path, *, base: dict[str, str], **article) -> str:
+    """Store the text under seeds/ and add its row to sources.csv (see `new_source` for `article`).
+    Returns the new source_id."""
+    raw, problems = store.read_tables(data_dir)
+    if problems:
+        raise store.DataError(problems)
+    row = new_source(raw, seeds_dir, **article)
+    add_sources(data_dir, seeds_dir, raw, [row], base=base)
+    return row["source_id"]
+
+
+def new_source(
+    raw: dict[str, pd.DataFrame],
     seeds_dir: Path,
     *,
     text: str,
@@ -85,12 +96,14 @@ def add_article(
     story_id: str = "",
     original: Original | None = None,
     copy_of: str = "",
-    base: dict[str, str],
-) -> str:
-    """Store the text under seeds/ and add its row to sources.csv, in `story_id` (which may be left out
-    when there is one story only). A text converted from a web page, PDF or Word file keeps its `original`
-    bytes beside it; a near copy of another article names it in `copy_of`. The same text twice is refused.
-    Returns the new source_id."""
+    taken: set[str] = frozenset(),
+    known: tuple[set[str], set[str]] | None = None,
+) -> dict[str, str]:
+    """Store an article's text under seeds/ and return its sources.csv row, in `story_id` (which may be
+    left out when there is one story only). A text converted from a web page, PDF or Word file keeps its
+    `original` bytes beside it; a near copy of another article names it in `copy_of`. `taken`: ids of
+    sources about to be added with it; `known`: the ids and text sha256s of the sources in `raw`, when the
+    caller keeps them (an archive). The same text twice is refused, and so is a title whose id is used."""
     title = " ".join(title.split())
     if not title:
         raise CurationError("Give the article a title: it names the file and the source.")
@@ -99,20 +112,22 @@ def add_article(
     text = check_text(text)
     name = seed_name(title, published)
     source_id = name.removesuffix(".txt")
-    raw, problems = store.read_tables(data_dir)
-    if problems:
-        raise store.DataError(problems)
-    if source_id in set(raw["sources"]["source_id"]):
+    ids, digests = known or (set(raw["sources"]["source_id"]), set(raw["sources"]["sha256"]))
+    if source_id in ids or source_id in taken:
         raise CurationError(f"A source named {source_id!r} exists already; change the title.")
-    same = raw["sources"].loc[raw["sources"]["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()]
-    if len(same):
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() in digests:
+        same = raw["sources"].loc[raw["sources"]["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()]
         raise CurationError(f"This text is already source {same['source_id'].iloc[0]!r}: it is not added twice.")
     story_id = _story_of_new_source(raw["stories"], story_id)
     path, digest = saving.add_seed(seeds_dir, name, text)
     kept = ("", "")
     if original is not None and original.format not in ("txt", "md"):
         kept = saving.add_seed(seeds_dir, f"{source_id}.original.{original.format}", original.data)
-    row = {
+    if published and precision == "month":
+        published = published.replace(day=1)
+    elif published and precision == "year":
+        published = published.replace(month=1, day=1)
+    return {
         "source_id": source_id,
         "story_id": story_id,
         "title": title,
@@ -130,13 +145,15 @@ def add_article(
         "added": dt.date.today().isoformat(),
         "date_note": "Entered by the curator when the article was added.",
     }
-    if published and precision == "month":
-        row["published"] = published.replace(day=1).isoformat()
-    elif published and precision == "year":
-        row["published"] = published.replace(month=1, day=1).isoformat()
-    sources = pd.concat([raw["sources"], pd.DataFrame([row])], ignore_index=True)
-    saving.save(data_dir, seeds_dir, {"sources": sources}, base=base, reason=f"add source {source_id}")
-    return source_id
+
+
+def add_sources(
+    data_dir: Path, seeds_dir: Path, raw: dict[str, pd.DataFrame], rows: list[dict[str, str]], *, base: dict[str, str]
+) -> None:
+    """Append new sources (from `new_source`) to sources.csv, in one safe save."""
+    sources = pd.concat([raw["sources"], pd.DataFrame(rows)], ignore_index=True)
+    reason = f"add source {rows[0]['source_id']}" if len(rows) == 1 else f"add {len(rows)} sources"
+    saving.save(data_dir, seeds_dir, {"sources": sources}, base=base, reason=reason)
 
 
 def _story_of_new_source(stories: pd.DataFrame, story_id: str) -> str:
@@ -195,21 +212,34 @@ def accepted_rows(
     cue, mode, confidence). A proposal whose actor_id is not in actors.csv needs a row in `new_actors`
     (actor_id, name, kind, country, bloc), else it is refused.
     """
-    actors = raw["actors"]
-    if new_actors is not None and len(new_actors):
-        additions = new_actors.assign(party="", aliases="").astype(str)
-        clash = sorted(set(additions["actor_id"]) & set(actors["actor_id"]))
-        if clash:
-            raise CurationError(f"New actor id(s) already used: {', '.join(clash)}. Pick the existing actor.")
-        bad = [a for a in additions["actor_id"] if not re.fullmatch(SLUG_PATTERN, a)]
-        if bad:
-            raise CurationError(f"Actor ids must be lower-case slugs such as 'french-government': {bad[0]!r}.")
-        actors = pd.concat([actors, additions[list(COLUMNS["actors"])]], ignore_index=True)
+    actors = with_new_actors(raw["actors"], new_actors)
+    _check_known(proposals, actors)
+    ids = next_ids(raw["statements"]["statement_id"], "s", len(proposals))
+    return pd.concat([raw["statements"], statement_rows(proposals, source_id, ids)], ignore_index=True), actors
+
+
+def with_new_actors(actors: pd.DataFrame, new_actors: pd.DataFrame | None) -> pd.DataFrame:
+    if new_actors is None or not len(new_actors):
+        return actors
+    additions = new_actors.assign(party="", aliases="").astype(str)
+    clash = sorted(set(additions["actor_id"]) & set(actors["actor_id"]))
+    if clash:
+        raise CurationError(f"New actor id(s) already used: {', '.join(clash)}. Pick the existing actor.")
+    bad = [a for a in additions["actor_id"] if not re.fullmatch(SLUG_PATTERN, a)]
+    if bad:
+        raise CurationError(f"Actor ids must be lower-case slugs such as 'french-government': {bad[0]!r}.")
+    return pd.concat([actors, additions[list(COLUMNS["actors"])]], ignore_index=True)
+
+
+def _check_known(proposals: pd.DataFrame, actors: pd.DataFrame) -> None:
     unknown = sorted(set(proposals["actor_id"]) - set(actors["actor_id"]))
     if unknown:
         raise CurationError(f"Describe the new actor(s) before saving: {', '.join(unknown)}.")
-    ids = next_ids(raw["statements"]["statement_id"], "s", len(proposals))
-    statements = pd.DataFrame(
+
+
+def statement_rows(proposals: pd.DataFrame, source_id: str, ids: list[str]) -> pd.DataFrame:
+    """statements.csv rows for accepted proposals of one source, with these statement ids."""
+    return pd.DataFrame(
         {
             "statement_id": ids,
             "source_id": source_id,
@@ -237,9 +267,9 @@ def accepted_rows(
             "reviewed": proposals.get("reviewed", pd.Series([False] * len(proposals)))
             .map(lambda r: "true" if bool(r) else "false")
             .tolist(),
-        }
+        },
+        columns=list(COLUMNS["statements"]),
     )
-    return pd.concat([raw["statements"], statements], ignore_index=True), actors
 
 
 def summary_of(name: str, cue: str, stance: str) -> str:
@@ -288,23 +318,49 @@ def save_proposals(
 ) -> int:
     """Validate and save accepted proposals (and new actors, placed in the source's story's blocs) in one
     locked, stale-checked save. A proposal with no date of its own takes its article's date."""
+    return save_many_proposals(
+        data_dir,
+        seeds_dir,
+        [(source_id, proposals)],
+        new_actors=new_actors,
+        base=base,
+        reason=reason or f"accept proposals from {source_id}",
+    )
+
+
+def save_many_proposals(
+    data_dir: Path,
+    seeds_dir: Path,
+    by_source: list[tuple[str, pd.DataFrame]],
+    *,
+    new_actors: pd.DataFrame | None,
+    base: dict[str, str],
+    reason: str,
+) -> int:
+    """`save_proposals` for several articles of one story at once: (source_id, proposals) each, one save."""
     raw, problems = store.read_tables(Path(data_dir))
     if problems:
         raise store.DataError(problems)
-    source = raw["sources"][raw["sources"]["source_id"] == source_id]
-    story_id = source["story_id"].iloc[0] if len(source) else ""
-    if len(source):
-        proposals = dated(proposals, published=source["published"].iloc[0], precision=source["date_precision"].iloc[0])
-    statements, actors = accepted_rows(proposals, raw, source_id=source_id, new_actors=new_actors)
-    changes = {"statements": statements}
+    actors = with_new_actors(raw["actors"], new_actors)
+    sources = raw["sources"].set_index("source_id")
+    ids = iter(next_ids(raw["statements"]["statement_id"], "s", sum(len(p) for _, p in by_source)))
+    rows = []
+    for source_id, proposals in by_source:
+        _check_known(proposals, actors)
+        if source_id in sources.index:
+            source = sources.loc[source_id]
+            proposals = dated(proposals, published=source["published"], precision=source["date_precision"])
+        rows.append(statement_rows(proposals, source_id, [next(ids) for _ in range(len(proposals))]))
+    changes = {"statements": pd.concat([raw["statements"], *rows], ignore_index=True)}
     if len(actors) != len(raw["actors"]):
         changes["actors"] = actors
+        story_id = sources.loc[by_source[0][0], "story_id"] if by_source[0][0] in sources.index else ""
         placed = new_actors.assign(story_id=story_id)[["story_id", "actor_id", "bloc"]].astype(str)
         changes["story_blocs"] = pd.concat([raw["story_blocs"], placed], ignore_index=True)
         # the new actors' places in their story follow from this very save: checked against the file as read
         base = {"story_blocs": store.file_sha256(Path(data_dir) / "story_blocs.csv"), **base}
-    saving.save(data_dir, seeds_dir, changes, base=base, reason=reason or f"accept proposals from {source_id}")
-    return len(proposals)
+    saving.save(data_dir, seeds_dir, changes, base=base, reason=reason)
+    return sum(len(r) for r in rows)
 
 
 GOVERNMENT_WORDS = re.compile(

@@ -116,14 +116,25 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _appended_only(before: pd.DataFrame | None, after: pd.DataFrame, table: str) -> bool:
+    if before is None or len(after) <= len(before) or not len(before):
+        return False
+    columns = list(COLUMNS[table])
+    head = after.iloc[: len(before)][columns].astype(str).reset_index(drop=True)
+    return head.equals(before[columns].astype(str).reset_index(drop=True))
+
+
 def _records(frame: pd.DataFrame, table: str) -> dict[str, dict[str, str]]:
     rows = frame[list(COLUMNS[table])].astype(str).to_dict("records")
     return dict(zip(schema.row_ids(frame, table), rows))
 
 
 def _change_record(table: str, before: pd.DataFrame | None, after: pd.DataFrame, *, reason: str) -> dict:
-    old = _records(before, table) if before is not None else {}
-    new = _records(after, table)
+    if _appended_only(before, after, table):  # rows added at the end: only they are new (an archive's saves)
+        old, new = {}, _records(after.iloc[len(before) :], table)
+    else:
+        old = _records(before, table) if before is not None else {}
+        new = _records(after, table)
     changed = sorted(i for i in old.keys() | new.keys() if old.get(i) != new.get(i))
     return {
         "time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

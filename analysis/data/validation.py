@@ -83,6 +83,28 @@ def _reference_problems(
     return problems
 
 
+# (sha256, bytes or None) of seed files this process has read, by (path, size, modification time): a save
+# checks every source, and reading and hashing thousands of unchanged files made an archive's saves grow.
+_SEEDS_READ: dict[tuple[str, int, int], tuple[str, bytes | None]] = {}
+_SEEDS_KEPT = 50_000
+
+
+def _read_seed(path: Path, *, keep: bool = True) -> tuple[str, bytes | None] | None:
+    """(sha256, bytes) of a seed file (bytes None with keep=False), or None when it is not a file."""
+    if not path.is_file():
+        return None
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key in _SEEDS_READ and (_SEEDS_READ[key][1] is not None or not keep):
+        return _SEEDS_READ[key]
+    raw = path.read_bytes()
+    found = (hashlib.sha256(raw).hexdigest(), raw if keep else None)
+    if len(_SEEDS_READ) > _SEEDS_KEPT:
+        _SEEDS_READ.clear()
+    _SEEDS_READ[key] = found
+    return found
+
+
 def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str], list[Problem]]:
     texts, problems = {}, []
     for number, row in enumerate(sources.itertuples(index=False), start=1):
@@ -95,7 +117,7 @@ def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str
             )
             continue
         try:  # a name too long for the file system, a folder, a file this user may not read: all problems
-            raw = path.read_bytes() if path.is_file() else None
+            raw = _read_seed(path)
         except (OSError, ValueError) as error:
             problems.append(
                 Problem(
@@ -110,7 +132,7 @@ def _source_texts(sources: pd.DataFrame, seeds_dir: Path) -> tuple[dict[str, str
         if raw is None:
             problems.append(Problem("sources.csv", number, "path", row.path, f"a file that exists in {seeds_dir}"))
             continue
-        actual = hashlib.sha256(raw).hexdigest()
+        actual, raw = raw
         if actual != row.sha256:
             problems.append(
                 Problem(
@@ -140,7 +162,7 @@ def _original_problems(row, number: int, seeds_dir: Path) -> list[Problem]:
     path = seed_file(seeds_dir, row.original)
     if path is None or not path.is_file():
         return [Problem("sources.csv", number, "original", row.original, f"a file that exists in {seeds_dir}")]
-    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    actual, _ = _read_seed(path, keep=False)
     if actual != row.original_sha256:
         expected = f"the sha256 of {row.original}, which is {actual} (originals must never be edited)"
         return [Problem("sources.csv", number, "original_sha256", row.original_sha256, expected)]

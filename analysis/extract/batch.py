@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 
 import pandas as pd
 
@@ -27,6 +27,8 @@ def extract_many(
     main_target: str | Sequence[str] = "",
     source_ids: Sequence[str] | None = None,
     workers: int | None = None,
+    dask: str | None = None,
+    pool: Executor | None = None,
 ) -> list[pd.DataFrame]:
     """`extract` of each text, in the order given, computed in `workers` processes (default: every core).
 
@@ -42,18 +44,37 @@ def extract_many(
     mains = [main_target] * len(texts) if isinstance(main_target, str) else list(main_target)
     if len(mains) != len(texts):
         raise ValueError(f"{len(mains)} main targets for {len(texts)} texts")
-    workers = min(workers or os.cpu_count() or 1, len(texts))
     options = {"actors": actors, "targets": targets}
+    if dask:
+        return _on_dask(dask, texts, source_ids, mains, options)
+    workers = min(workers or os.cpu_count() or 1, len(texts))
     if workers <= 1:
         return [
             extract(text, source_id=source_id, main_target=main, **options)
             for text, source_id, main in zip(texts, source_ids, mains)
         ]
     chunksize = max(1, len(texts) // (workers * CHUNKS_PER_WORKER))
+    arguments = (texts, source_ids, mains, [options] * len(texts))
+    if pool is not None:
+        return list(pool.map(_extract_one, *arguments, chunksize=chunksize))
+    with process_pool(workers) as own:
+        return list(own.map(_extract_one, *arguments, chunksize=chunksize))
+
+
+def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
     # "spawn", not the platform default: forking a process that runs threads (Streamlit, Arrow) can hang.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(_extract_one, texts, source_ids, mains, [options] * len(texts), chunksize=chunksize))
+    return ProcessPoolExecutor(workers or os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _extract_one(text: str, source_id: str, main_target: str, options: dict) -> pd.DataFrame:
     return extract(text, source_id=source_id, main_target=main_target, **options)
+
+
+def _on_dask(address: str, texts: list[str], source_ids: list[str], mains: list[str], options: dict) -> list:
+    """The same map on an existing Dask cluster (dask.distributed), results in the order given."""
+    from dask.distributed import Client
+
+    with Client(address, timeout="20s") as client:
+        (shared,) = client.scatter([options], broadcast=True)  # the tables once per worker, not per document
+        futures = client.map(_extract_one, texts, source_ids, mains, [shared] * len(texts), pure=False)
+        return client.gather(futures)

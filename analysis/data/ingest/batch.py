@@ -183,6 +183,9 @@ def read(item: Item) -> formats.Document:
     return formats.read_document(item.data, item.format, url=item.url)
 
 
+SAVE_EVERY = 200  # sources per safe save: each save re-reads and re-checks the tables, so not one per file
+
+
 def add_items(
     data_dir: Path,
     seeds_dir: Path,
@@ -190,11 +193,15 @@ def add_items(
     details: Details,
     *,
     after_each: Callable[[str, str], None] | None = None,
+    after_save: Callable[[list[str]], None] | None = None,
 ) -> Summary:
-    """Add each readable, new item as a source of the story, one safe save each, reading one item at a
-    time. `after_each(label, outcome)` hears of every item ("added", "duplicate", "refused")."""
+    """Add each readable, new item as a source of the story, reading one item at a time and saving every
+    SAVE_EVERY sources (and at the end) in one safe save. `after_each(label, outcome)` hears of every item
+    ("added", "near copy", "duplicate", "refused"); `after_save(source_ids)` of each save."""
     summary = Summary()
-    known, originals = _known_texts(data_dir, seeds_dir, details.story_id)
+    raw, known, originals = _known_texts(data_dir, seeds_dir, details.story_id)
+    pending: list[dict[str, str]] = []
+    taken = set(raw["sources"]["source_id"])  # every id in use, saved or about to be
     for item in items:
         try:
             document = read(item)
@@ -204,7 +211,9 @@ def add_items(
                 outcome = "duplicate"
             else:
                 original, _ = originals.original_of(document.text)
-                source_id = _add(data_dir, seeds_dir, item, document, details, copy_of=original)
+                pending.append(_row(raw, seeds_dir, item, document, details, copy_of=original, taken=taken))
+                source_id = pending[-1]["source_id"]
+                taken.add(source_id)
                 known[digest] = source_id
                 summary.added.append((item.label, source_id))
                 if original:
@@ -217,11 +226,31 @@ def add_items(
             outcome = "refused"
         if after_each:
             after_each(item.label, outcome)
+        if len(pending) >= SAVE_EVERY:
+            raw = _save(data_dir, seeds_dir, raw, pending, after_save)
+    if pending:
+        _save(data_dir, seeds_dir, raw, pending, after_save)
     return summary
 
 
-def _known_texts(data_dir: Path, seeds_dir: Path, story_id: str) -> tuple[dict[str, str], CopyIndex]:
-    """The source of each text's sha256 (every story), and the story's originals to find near copies of."""
+def _save(data_dir: Path, seeds_dir: Path, raw: dict, pending: list[dict], after_save) -> dict:
+    """Save the pending sources (then forget them) and return the tables as they are now."""
+    base = {"sources": store.file_sha256(data_dir / "sources.csv")}
+    fresh, problems = store.read_tables(data_dir)
+    if problems:
+        raise store.DataError(problems)
+    curation.add_sources(data_dir, seeds_dir, fresh, pending, base=base)
+    saved = [row["source_id"] for row in pending]
+    pending.clear()
+    if after_save:
+        after_save(saved)
+    fresh, _ = store.read_tables(data_dir)
+    return fresh
+
+
+def _known_texts(data_dir: Path, seeds_dir: Path, story_id: str) -> tuple[dict, dict[str, str], CopyIndex]:
+    """The tables, the source of each text's sha256 (every story), and the story's originals to find near
+    copies of."""
     raw, problems = store.read_tables(data_dir)
     if problems:
         raise store.DataError(problems)
@@ -230,32 +259,28 @@ def _known_texts(data_dir: Path, seeds_dir: Path, story_id: str) -> tuple[dict[s
     mine = sources[(sources["story_id"] == story_id) & (sources["copy_of"] == "")]
     for source_id, path in zip(mine["source_id"], mine["path"]):
         originals.add(source_id, store.source_text(seeds_dir, path))
-    return dict(zip(sources["sha256"], sources["source_id"])), originals
+    return raw, dict(zip(sources["sha256"], sources["source_id"])), originals
 
 
-def _add(
-    data_dir: Path, seeds_dir: Path, item: Item, document: formats.Document, details: Details, *, copy_of: str
-) -> str:
+def _row(
+    raw: dict, seeds_dir: Path, item: Item, document: formats.Document, details: Details, *, copy_of: str, taken: set
+) -> dict[str, str]:
     title = details.title or document.title or title_from(item.label)
     published = details.published or document.published
-    precision = details.precision if details.published else "day"
-    base = store.file_sha256(data_dir / "sources.csv")
-    raw, _ = store.read_tables(data_dir)
-    taken = set(raw["sources"]["source_id"])
-    title = _free_title(title, published, taken)
-    return curation.add_article(
-        data_dir,
+    return curation.new_source(
+        raw,
         seeds_dir,
         text=document.text,
-        title=title,
+        title=_free_title(title, published, taken),
         outlet=details.outlet or document.outlet,
         published=published,
-        precision=precision,
+        precision=details.precision if details.published else "day",
         url=item.url,
         story_id=details.story_id,
         original=Original(item.data, document.format, document.text_extractor),
         copy_of=copy_of,
-        base={"sources": base},
+        taken=taken,
+        known=(taken, set()),  # the exact copies are caught before, by the sha256s kept in add_items
     )
 
 

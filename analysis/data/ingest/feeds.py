@@ -61,6 +61,7 @@ def check_feeds(
     *,
     allow_private: bool | None = None,
     after_each: Callable[[str, str], None] | None = None,
+    after_save: Callable[[list[str]], None] | None = None,
 ) -> tuple[batch.Summary, list[str]]:
     """Add the entries of the story's feeds not seen yet (no source of any story has their link). Returns
     the summary and notes (feeds that were capped)."""
@@ -81,7 +82,9 @@ def check_feeds(
         links += [link for link in feed.links if link not in seen and link not in links]
     started = time.monotonic()
     items = (_entry(link, allow_private=allow_private) for link in links)
-    summary = batch.add_items(data_dir, seeds_dir, items, batch.Details(story_id), after_each=after_each)
+    summary = batch.add_items(
+        data_dir, seeds_dir, items, batch.Details(story_id), after_each=after_each, after_save=after_save
+    )
     summary.refused[:0] = refused
     if links:
         notes.append(f"Read {len(links)} new entries in {time.monotonic() - started:.0f} s.")

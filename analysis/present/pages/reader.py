@@ -141,6 +141,13 @@ def reader_page(
         f"{source['title']} · {source['outlet'] or 'outlet not given'} · "
         f"{wording.format_date(source['published'], source['date_precision'])} · sha256 {source['sha256'][:12]}…"
     )
+    original = str(source.get("copy_of", "") or "")
+    if original:
+        titles = dict(zip(scope.tables.sources["source_id"], scope.tables.sources["title"]))
+        about += (
+            f" · a near copy of “{titles.get(original, original)}”: the positions it shares with it are counted "
+            "(and highlighted) under that article"
+        )
     return ReaderPage(
         source_id,
         statements,
