@@ -8,9 +8,10 @@ import io
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import urlencode
 
-from analysis import cli_curation
-from analysis.data import paths, saving, store
+from analysis import cli_changes, cli_curation
+from analysis.data import briefings, paths, saving, store
 from analysis.present import export, registry
 from analysis.present.pages import briefing
 from analysis.query import filters
@@ -92,7 +93,8 @@ def _add_filter_flags(command: argparse.ArgumentParser) -> None:
 def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterSpec, views: tuple[str, ...]) -> None:
     rows = apply(spec, tables.view)
     if args.pptx:
-        args.pptx.write_bytes(export.deck(tables, spec, title=args.title, as_of=args.as_of, views=views))
+        deck = export.deck(tables, spec, title=args.title, as_of=args.as_of, views=views, since=args.since_baseline)
+        args.pptx.write_bytes(deck)
         print(f"Wrote {args.pptx}")
     if args.xlsx:
         args.xlsx.write_bytes(export.table_xlsx(rows))
@@ -106,6 +108,40 @@ def _write_exports(args: argparse.Namespace, tables: store.Tables, spec: FilterS
         with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
             archive.extractall(args.png)
             print(f"Wrote {len(archive.namelist())} files to {args.png}")
+    kinds = tuple(
+        kind
+        for kind, asked in (("deck", args.pptx), ("xlsx", args.xlsx), ("csv", args.csv), ("bundle", args.png))
+        if asked
+    )
+    briefing = briefings.record(
+        args.data,
+        story_id=tables.story_id,
+        title=args.title,
+        filter_query=urlencode(spec.to_query_params(), doseq=True),
+        fingerprint=tables.fingerprint,
+        exports=kinds,
+        statements=rows,
+    )
+    print(
+        f"Recorded briefing {briefing.briefing_id} ({len(rows)} statements): `changes --since {briefing.briefing_id}`"
+    )
+
+
+def _views_and_since(args: argparse.Namespace, story_id: str) -> tuple[str, ...] | None:
+    """The views asked for, with args.since_baseline set; None (after saying why) when one will not do."""
+    views = tuple(v.strip() for v in args.views.split(",") if v.strip())
+    unknown = registry.check_views(views)
+    if unknown:
+        print(
+            f"Unknown view(s): {', '.join(unknown)}. Choose from {', '.join(registry.EXPORT_VIEWS)}.", file=sys.stderr
+        )
+        return None
+    args.since_baseline = None
+    if args.since:
+        args.since_baseline = cli_changes.baseline_for(args.data, story_id, args.since) if story_id else None
+        if args.since_baseline is None:
+            return None
+    return views
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -130,12 +166,8 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     if not args.title:
         args.title = briefing.default_title(Scope.of(tables, spec, as_of=args.as_of))
-    views = tuple(v.strip() for v in args.views.split(",") if v.strip())
-    unknown = registry.check_views(views)
-    if unknown:
-        print(
-            f"Unknown view(s): {', '.join(unknown)}. Choose from {', '.join(registry.EXPORT_VIEWS)}.", file=sys.stderr
-        )
+    views = _views_and_since(args, story_id)
+    if views is None:
         return 2
     try:
         _write_exports(args, tables, spec, views)
@@ -314,7 +346,11 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(registry.EXPORT_VIEWS),
         help=f"comma-separated views (default: {','.join(registry.EXPORT_VIEWS)})",
     )
+    export_command.add_argument(
+        "--since", default="", metavar="BRIEFING_ID|YYYY-MM-DD", help='add a "What changed" slide after the title'
+    )
     cli_curation.add_commands(commands)
+    cli_changes.add_command(commands)
     args, extra = parser.parse_known_args(argv)
     if args.command != "bench" and extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")

@@ -194,20 +194,32 @@ def test_no_exported_cell_can_run_as_a_formula(quote, name, score, start):
         assert str(back["summary"].iloc[0]).startswith("'=")
 
 
-def test_cli_writes_files_and_filters_change_them(tmp_path):
+def test_cli_writes_files_and_filters_change_them(tmp_path, data_copy):
+    from analysis.data import briefings
+
+    folders = ["--data", str(data_copy[0]), "--seeds", str(data_copy[1])]
     everything, some = tmp_path / "all.csv", tmp_path / "some.csv"
-    assert main(["export", "--csv", str(everything)]) == 0
-    assert main(["export", "--csv", str(some), "--stance", "cautious", "--stance", "condemning"]) == 0
+    assert main(["export", *folders, "--csv", str(everything)]) == 0
+    assert main(["export", *folders, "--csv", str(some), "--stance", "cautious", "--stance", "condemning"]) == 0
     assert len(read_csv(everything.read_bytes())) == 25
     assert sorted(read_csv(some.read_bytes())["stance"].unique()) == ["cautious", "condemning"]
+    # Each export is a briefing on record: the statements it held, with their stances then.
+    first, second = briefings.read(data_copy[0])
+    assert len(first.statement_ids) == 25 and first.exports == ("csv",) and first.filter == ""
+    assert set(second.stances) == {"cautious", "condemning"} and "stance=cautious" in second.filter
+    assert set(second.statement_ids) == set(read_csv(some.read_bytes())["statement_id"])
 
 
-def test_cli_writes_a_deck_and_a_png_folder(tmp_path):
+def test_cli_writes_a_deck_and_a_png_folder(tmp_path, data_copy):
     deck, folder = tmp_path / "deck.pptx", tmp_path / "png"
     assert (
         main(
             [
                 "export",
+                "--data",
+                str(data_copy[0]),
+                "--seeds",
+                str(data_copy[1]),
                 "--pptx",
                 str(deck),
                 "--png",

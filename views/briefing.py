@@ -17,6 +17,11 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _record(scope: Scope, title: str, kind: str) -> None:
+    data_dir, _ = state.data_dirs()
+    briefing.record_export(scope, data_dir, title=title, kind=kind)
+
+
 def render(scope: Scope) -> None:
     st.title("Briefing exports")
     caption = st.empty()
@@ -44,6 +49,8 @@ def render(scope: Scope) -> None:
         mime=PPTX,
         icon=":material/slideshow:",
         key="get_pptx",
+        on_click=_record,
+        args=(scope, title, "deck"),
         type="primary",
         disabled=bool(page.empty),
         help="A few seconds: each image is rendered in Chromium.",
@@ -55,6 +62,8 @@ def render(scope: Scope) -> None:
         mime="application/zip",
         icon=":material/imagesmode:",
         key="get_png",
+        on_click=_record,
+        args=(scope, title, "bundle"),
         disabled=bool(page.empty) or not views,
     )
     columns[2].download_button(
@@ -64,6 +73,8 @@ def render(scope: Scope) -> None:
         mime=XLSX,
         icon=":material/table_view:",
         key="get_xlsx",
+        on_click=_record,
+        args=(scope, title, "xlsx"),
     )
     columns[3].download_button(
         "Statements (CSV)",
@@ -72,10 +83,25 @@ def render(scope: Scope) -> None:
         mime="text/csv",
         icon=":material/csv:",
         key="get_csv",
+        on_click=_record,
+        args=(scope, title, "csv"),
     )
     st.caption(page.statements)
     if page.empty:
         st.info(page.empty)
+    st.subheader("Past briefings")
+    data_dir, _ = state.data_dirs()
+    past = briefing.past_briefings(data_dir, scope.tables.story_id)
+    if not len(past):
+        st.caption("None yet: each download above is put on record, so that “What changed” can compare with it.")
+        return
+    st.dataframe(
+        past,
+        hide_index=True,
+        width="stretch",
+        key="past_briefings",
+        column_config={"What changed since": st.column_config.LinkColumn(display_text="what changed")},
+    )
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ APP_KEY_WORDS = {
     "edges": "kind of edge",
     "view": "view",
     "shot": "screenshot switch (1 or 0)",
+    "since": "briefing or date (YYYY-MM-DD)",
 }
 
 

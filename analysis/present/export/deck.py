@@ -22,7 +22,9 @@ from analysis.present import registry, theme, wording
 from analysis.present.charts.frame import without_sandwich
 from analysis.present.export.images import figure_png
 from analysis.present.export.tables import neutralise
+from analysis.present.pages.changes import changes_page
 from analysis.query import aggregates
+from analysis.query.changes import Baseline
 from analysis.query.filters import FilterSpec
 from analysis.query.scope import Scope
 
@@ -33,6 +35,7 @@ FONT = theme.FONT_FAMILY.split(",")[0].strip("' ")
 CHART_TOP, CHART_BOTTOM = Inches(1.75), Inches(6.85)
 EMU_PER_PIXEL = 914400 / 96  # python-pptx lengths are EMU; plotly sizes are CSS pixels
 QUOTES_PER_BLOC = 4
+CHANGE_QUOTES = 5  # the newest quotes on the "What changed" slide
 TITLE_ONLY_LAYOUT, TITLE_LAYOUT = 5, 0
 
 
@@ -267,6 +270,49 @@ def _sources_slide(presentation, scope: Scope) -> None:
                     run.font.size, run.font.name = Pt(12), FONT
 
 
+def _changes_slide(presentation, scope: Scope, baseline: Baseline) -> None:
+    """'What changed': the headline, the shift chart and the newest quotes since the baseline."""
+    page = changes_page(scope, baseline=baseline)
+    found = page.found
+    detail = page.headline.split(": ", 1)[-1]
+    slide = _titled_slide(presentation, f"What changed since {baseline.label}", detail, wording.footer(scope))
+    quotes_left = MARGIN
+    if not found.shifts.empty:
+        bare = without_sandwich(page.shift_chart)
+        width_px, height_px = int((SLIDE_WIDTH * 0.58) / EMU_PER_PIXEL), int(bare.layout.height or 400)
+        png = figure_png(bare, width=width_px, height=height_px, scale=2)
+        fit = min(1.0, (CHART_BOTTOM - CHART_TOP) / (height_px * EMU_PER_PIXEL))
+        width, height = Emu(int(width_px * EMU_PER_PIXEL * fit)), Emu(int(height_px * EMU_PER_PIXEL * fit))
+        picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, CHART_TOP, width, height)
+        picture.name = "Stance shifts (image)"
+        picture._element.nvPicPr.cNvPr.set("descr", f"Stance shifts: {detail}")
+        quotes_left = MARGIN + width + Inches(0.3)
+    box = slide.shapes.add_textbox(quotes_left, CHART_TOP, SLIDE_WIDTH - MARGIN - quotes_left, CHART_BOTTOM - CHART_TOP)
+    box.name = "New quotes"
+    frame = box.text_frame
+    frame.word_wrap = True
+    newest = found.new_statements.tail(CHANGE_QUOTES)[::-1]
+    lines = [
+        (f"“{quote}”", f"— {actor} ({stance}), {source}")
+        for quote, actor, stance, source in zip(
+            *(newest[c].astype(str) for c in ("quote", "actor_name", "stance", "source_title"))
+        )
+    ] or [("No new statement.", "")]
+    for number, (quote, attribution) in enumerate(lines):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = neutralise(quote)
+        run.font.size, run.font.name = Pt(14), FONT
+        run.font.color.rgb = _rgb(theme.INK)
+        if attribution:
+            source = frame.add_paragraph()
+            credit = source.add_run()
+            credit.text = neutralise(attribution)
+            credit.font.size, credit.font.name = Pt(11), FONT
+            credit.font.color.rgb = _rgb(theme.MUTED_INK)
+            source.space_after = Pt(10)
+
+
 def deck(
     tables: Tables,
     spec: FilterSpec,
@@ -275,8 +321,10 @@ def deck(
     as_of: dt.date,
     views=DECK_VIEWS,
     quotes_per_bloc: int = QUOTES_PER_BLOC,
+    since: Baseline | None = None,
 ) -> bytes:
-    """The briefing deck for the filtered statements, as .pptx bytes."""
+    """The briefing deck for the filtered statements, as .pptx bytes; with `since`, a "What changed" slide
+    follows the title."""
     unknown = registry.check_views(views)
     if unknown:
         raise ValueError(f"unknown view(s) {', '.join(unknown)}; expected some of {', '.join(DECK_VIEWS)}")
@@ -284,6 +332,8 @@ def deck(
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     _title_slide(presentation, scope, title=title)
+    if since is not None:
+        _changes_slide(presentation, scope, since)
     for view in (registry.BY_ID[v] for v in views):
         fig = view.build(scope)
         if view.native_chart:

@@ -46,6 +46,7 @@ PAGES: tuple[Page, ...] = (
     Page("timeline", "Timeline", ":material/timeline:", "views/timeline.py", timeline_page),
     Page("reader", "Source reader", ":material/menu_book:", "views/reader.py", reader_page),
     Page("profile", "Actor profile", ":material/person:", "views/profile.py", profile_page),
+    Page("changes", "What changed", ":material/difference:", "views/changes.py", timed=False),
     Page("briefing", "Briefing exports", ":material/slideshow:", "views/briefing.py", briefing_page, timed=False),
     Page("review", "Review new articles", ":material/fact_check:", "views/review.py", timed=False),
     Page("curate", "Curate the story", ":material/edit_note:", "views/curate.py", timed=False),

@@ -6,7 +6,12 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
 
+import pandas as pd
+
+from analysis.data import briefings
 from analysis.present import export, registry, wording
 from analysis.present.pages.common import BUILD, FigureSource
 from analysis.query import aggregates
@@ -72,4 +77,32 @@ def briefing_page(
         bundle=functools.partial(export.png_bundle, scope.tables, scope.spec, as_of=as_of, views=tuple(views)),
         xlsx=lambda: export.table_xlsx(scope.rows),
         csv=lambda: export.table_csv(scope.rows),
+    )
+
+
+def record_export(scope: Scope, data_dir: Path, *, title: str, kind: str) -> briefings.Briefing:
+    """Put an export from the app on record as a briefing: the statements it holds, with their stances."""
+    return briefings.record(
+        data_dir,
+        story_id=scope.tables.story_id,
+        title=title,
+        filter_query=urlencode(scope.spec.to_query_params(), doseq=True),
+        fingerprint=scope.tables.fingerprint,
+        exports=(kind,),
+        statements=scope.selection.rows[["statement_id", "stance"]],
+    )
+
+
+def past_briefings(data_dir: Path, story_id: str, *, limit: int = 50) -> pd.DataFrame:
+    """The story's briefings, latest first, each with a link to what changed since it."""
+    found = briefings.read(data_dir, story_id=story_id)[::-1][:limit]
+    return pd.DataFrame(
+        {
+            "When (UTC)": [b.time.replace("T", " ")[:16] for b in found],
+            "Title": [b.title for b in found],
+            "Exports": [", ".join(b.exports) for b in found],
+            "Statements": [len(b.statement_ids) for b in found],
+            "Filters": [b.filter or "none" for b in found],
+            "What changed since": [f"./changes?story={story_id}&since={b.briefing_id}" for b in found],
+        }
     )

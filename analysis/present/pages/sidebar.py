@@ -14,7 +14,7 @@ from analysis.query.filters import FilterSpec, Labels
 
 # The app's own URL keys (not filters): screenshot mode, the reader's source and statement, the profile's
 # actor, the network's edges.
-APP_KEYS = ("story", "view", "shot", "statement", "read", "profile", "edges")
+APP_KEYS = ("story", "view", "shot", "statement", "read", "profile", "edges", "since")
 STORY_KEY = "story"
 # The choice filters that have a multiselect in the sidebar, in its order.
 WIDGETS = tuple(choice for choice in filters.CHOICES if not choice.not_in_sidebar)
@@ -64,6 +64,7 @@ def app_values(tables: Tables) -> dict[str, object]:
         "read": set(tables.source_ids()),
         "profile": set(tables.actors["actor_id"]),
         "edges": set(EDGE_KINDS),
+        "since": None,  # a briefing id or a date: the Changes page reads it and says when it cannot
     }
 
 
