@@ -94,7 +94,7 @@ def _records(frame: pd.DataFrame, fields: dict[str, str]) -> list[dict]:
 def sections(found: Changes) -> dict[str, list[dict]]:
     shift_fields = {c: c for c in found.shifts.columns}
     return {
-        "new_statements": _records(found.new_statements, STATEMENT_FIELDS),
+        "new_statements": _records(found.new_statements(), STATEMENT_FIELDS),
         "new_actors": _records(found.new_actors, {"actor_id": "actor_id", "actor": "actor_name", "bloc": "bloc"}),
         "shifts": _records(found.shifts, shift_fields),
         "first_reactions": _records(
@@ -127,9 +127,9 @@ def markdown(headline: str, found: Changes) -> str:
                 f"Then: “{shift.old_quote}” ({shift.old_source}). Now: “{shift.new_quote}” ({shift.new_source})."
             )
         lines.append("")
-    if len(found.new_statements):
-        lines += [f"New statements ({len(found.new_statements)}):", ""]
-        for row in found.new_statements.itertuples(index=False):
+    if len(found.new):
+        lines += [f"New statements ({len(found.new)}):", ""]
+        for row in found.new_statements().itertuples(index=False):
             when = wording.format_date(row.date, str(row.date_precision)) if pd.notna(row.date) else "undated"
             maybe = " (maybe new)" if row.status == "maybe new" else ""
             lines.append(f"- {when}{maybe}: {row.actor_name} ({row.stance}): “{row.quote}” ({row.source_title})")

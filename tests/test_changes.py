@@ -9,6 +9,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from pptx import Presentation
@@ -17,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.cli import main
 from analysis.data import briefings, curation, editing, store
 from analysis.query import changes
+from analysis.query.selection import NOT_A_TIME, Selection
 from conftest import DEMO_STORY, ROOT
 
 EXTRA = ROOT / "tests" / "fixtures" / "demo-extra"
@@ -125,8 +127,8 @@ def test_a_correction_after_a_briefing_is_a_correction_not_a_shift(data_copy, tm
     assert found["shifts"] == [] and found["new_statements"] == []
     whole = store.load(data, seeds, cache=False).story(DEMO_STORY)
     result = changes.changes(
-        whole.view,
-        changes.Baseline("b", briefing.statement_ids, briefing.stances),
+        Selection.everything(whole),
+        changes.Baseline("b", briefing.statement_ids, briefing.stances, key=briefing.briefing_id),
         candidates=whole.actors,
     )
     assert result.corrections[["statement_id", "old_stance", "new_stance"]].values.tolist() == [
@@ -135,22 +137,19 @@ def test_a_correction_after_a_briefing_is_a_correction_not_a_shift(data_copy, tm
 
 
 def test_a_date_baseline_respects_each_dates_precision():
-    rows = pd.DataFrame(
-        {
-            "statement_id": ["s1", "s2", "s3", "s4", "s5"],
-            "date": pd.to_datetime(["2026-10-01", "2026-10-01", "2026-11-02", "2026-10-15", None]),
-            "date_precision": ["month", "month", "day", "day", "unknown"],
-        }
-    )
-    assert changes._when(rows, dt.date(2026, 10, 20)).tolist() == [
-        "maybe new",
-        "maybe new",
-        "new",
-        "before",
-        "maybe new",
-    ]
-    assert changes._when(rows, dt.date(2026, 9, 30)).tolist() == ["new", "new", "new", "new", "maybe new"]
-    assert changes._when(rows, dt.date(2026, 10, 31)).tolist() == ["before", "before", "new", "before", "maybe new"]
+    dates = pd.to_datetime(["2026-10-01", "2026-10-01", "2026-11-02", "2026-10-15", "2026-01-01"])
+    dates_ns = dates.to_numpy().astype("datetime64[ns]").astype("int64")
+    dates_ns[-1] = NOT_A_TIME  # undated
+    precisions = np.array(["month", "month", "day", "day", "unknown"], dtype=object)
+    names = {changes.BEFORE: "before", changes.NEW: "new", changes.MAYBE: "maybe new"}
+
+    def status(day):
+        return [names[s] for s in changes.date_status(dates_ns, precisions, day)]
+
+    maybe = "maybe new"
+    assert status(dt.date(2026, 10, 20)) == [maybe, maybe, "new", "before", maybe]
+    assert status(dt.date(2026, 9, 30)) == ["new", "new", "new", "new", maybe]
+    assert status(dt.date(2026, 10, 31)) == ["before", "before", "new", "before", maybe]
 
 
 @pytest.fixture
@@ -190,3 +189,25 @@ def test_the_briefing_page_lists_past_briefings_with_a_link_to_what_changed(app_
     assert not at.exception
     past = next(d.value for d in at.dataframe if "What changed since" in d.value.columns)
     assert past["What changed since"].tolist() == [f"./changes?story={DEMO_STORY}&since={briefing.briefing_id}"]
+
+
+def test_the_matrix_shows_the_latest_stance_by_default_or_the_earliest_and_says_when(every_story):
+    from analysis.present import registry
+    from analysis.present.figures import ViewOptions
+    from analysis.query.aggregates import actor_target_cells
+    from analysis.query.filters import FilterSpec
+    from analysis.query.scope import Scope
+
+    demo = every_story.story(DEMO_STORY)
+    scope = Scope.of(demo, FilterSpec(), as_of=dt.date(2026, 12, 1))
+    cells = {
+        which: actor_target_cells(scope.selection, stance=which).set_index(["actor_id", "target_id"])
+        for which in ("latest", "earliest")
+    }
+    pair = ("veloria-government", "joint-river-commission")
+    assert (cells["earliest"].at[pair, "stance"], cells["latest"].at[pair, "stance"]) == ("opposed", "supportive")
+    for which, line in (("latest", "supportive, 27 Oct 2026"), ("earliest", "opposed, 9 Oct 2026")):
+        fig = registry.figure("matrix", scope, options=ViewOptions(cell=which))
+        texts = [str(t) for trace in fig.to_dict()["data"] for row in (trace.get("hovertext") or []) for t in row]
+        (veloria,) = [t for t in texts if "Government of Veloria</b> on Joint Lirre" in t]
+        assert f"its {which} statement: {line}" in veloria

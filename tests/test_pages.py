@@ -388,7 +388,17 @@ def test_review_table_starts_from_the_proposals_it_should_keep(small):
 
 
 def test_page_registry_runs_every_timed_page_model(small):
-    assert pages.TIMED == ("overview", "positions", "matrix", "network", "map", "timeline", "reader", "profile")
+    assert pages.TIMED == (
+        "overview",
+        "positions",
+        "matrix",
+        "network",
+        "map",
+        "timeline",
+        "reader",
+        "profile",
+        "changes",
+    )
     for page_id in pages.TIMED:
         result = pages.BY_ID[page_id].model(scope_of(small))
         assert type(result).__name__.lower().startswith(page_id.replace("_", "")), page_id

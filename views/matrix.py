@@ -6,13 +6,22 @@ import streamlit as st
 
 from analysis.present.pages import matrix
 from analysis.query.scope import Scope
-from views import state, ui
+from views import state, ui, urlstate
 
 
 def render(scope: Scope) -> None:
     st.title("Matrix: who stands where on what")
-    page = matrix.matrix_page(scope, figure=state.figure)
-    ui.figure_head(scope, page.figure, caption=page.caption, view="matrix", filename="actor-target-matrix")
+    urlstate.adopt("cell", parse=urlstate.one_of(matrix.MATRIX_CELLS))
+    cell = st.radio(
+        "Each cell shows the stance of its",
+        matrix.MATRIX_CELLS,
+        key="cell",
+        horizontal=True,
+        format_func=lambda c: f"{c} statement",
+    )
+    urlstate.publish("cell", [cell] if cell != matrix.MATRIX_CELLS[0] else [])
+    page = matrix.matrix_page(scope, figure=state.figure, cell=cell)
+    ui.figure_head(scope, page.figure, caption=page.caption, view="matrix", filename="actor-target-matrix", cell=cell)
     st.subheader("Actor by belief")
     st.caption(matrix.BELIEF_CAPTION)
     if page.beliefs is None:

@@ -105,10 +105,11 @@ def screenshot_link(scope, *, view: str, **options: str) -> None:
     )
 
 
-def figure_head(scope, fig: go.Figure, *, caption: str, view: str, filename: str) -> None:
-    """The top of a chart page: the filter sentence, a screenshot-mode link and the view's figure."""
+def figure_head(scope, fig: go.Figure, *, caption: str, view: str, filename: str, **options: str) -> None:
+    """The top of a chart page: the filter sentence, a screenshot-mode link (with the view's `options`, e.g.
+    cell=earliest) and the view's figure."""
     st.caption(escape_markdown(caption))
-    screenshot_link(scope, view=view)
+    screenshot_link(scope, view=view, **options)
     chart(fig, key=view, filename=filename)
 
 

@@ -25,6 +25,7 @@ from analysis.query.selection import NOT_A_TIME, Selection
 
 SPECTRUM_ACTORS = 40
 MATRIX_ACTORS = 40
+MATRIX_CELLS = ("latest", "earliest")
 TIMELINE_ACTORS = 15  # lanes that still read on a 16:9 slide
 # About twenty dots a lane: more overlap into a smear across a slide's width, so busier stories show
 # weeks, then months.
@@ -42,6 +43,7 @@ class ViewOptions:
     target_id: str | None = None  # the spectrum's target (default: the one with most statements)
     edges: str = "congruence"  # the network's edges: agreement ("congruence") or "conflict"
     actor_id: str | None = None  # the profile's actor
+    cell: str = "latest"  # the matrix cell's stance: its "latest" or "earliest" statement's
 
     @classmethod
     def from_url(cls, params: dict[str, list[str]], spec: FilterSpec) -> ViewOptions:
@@ -52,6 +54,7 @@ class ViewOptions:
             target_id=spec.targets[0] if len(spec.targets) == 1 else None,
             edges=edges if edges in EDGE_KINDS else "congruence",
             actor_id=(params.get("profile") or [None])[-1],
+            cell=cell if (cell := (params.get("cell") or ["latest"])[-1]) in MATRIX_CELLS else "latest",
         )
 
 
@@ -103,12 +106,14 @@ def blocs_native(scope: Scope) -> NativeChart:
 
 
 def matrix(scope: Scope, *, options: ViewOptions = DEFAULT) -> go.Figure:
-    cells = aggregates.actor_target_cells(scope.selection, limit=MATRIX_ACTORS)
+    cells = aggregates.actor_target_cells(scope.selection, limit=MATRIX_ACTORS, stance=options.cell)
+    subtitle = wording.capped(wording.subtitle(scope), scope.selection, MATRIX_ACTORS)
     return stance_matrix(
         cells,
         title=wording.matrix_finding(cells),
-        subtitle=wording.capped(wording.subtitle(scope), scope.selection, MATRIX_ACTORS),
+        subtitle=f"{subtitle} · each cell: its {options.cell} statement's stance",
         footer=wording.footer(scope),
+        which=options.cell,
     )
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.data.schema import STANCE_SCORES, STANCES
-from analysis.query.selection import Selection
+from analysis.query.selection import NOT_A_TIME, Selection
 
 Rows = pd.DataFrame | Selection  # statement rows: a frame shaped like Tables.view, or a selection of one
 
@@ -204,20 +204,43 @@ def key_quotes(rows: Rows, *, per_bloc: int = 1) -> pd.DataFrame:
     return rows.take(positions[order]).reset_index(drop=True)
 
 
-def actor_target_cells(rows: Rows, *, limit: int | None = None, quotes: bool = True) -> pd.DataFrame:
+CELL_STANCES = ("latest", "earliest", "mean")  # what a matrix cell's stance is: its latest statement's (default)
+
+
+def actor_target_cells(
+    rows: Rows, *, limit: int | None = None, quotes: bool = True, stance: str = "mean"
+) -> pd.DataFrame:
     """One row per (actor, target): statement count, mean score, nearest stance, quotes, and the share of
     statements that are supportive, cautious, neutral and opposed-or-condemning (the DNA actor-by-belief table).
 
     Rows keep the spectrum's actor order (bloc, then score) and targets go from most to least discussed.
     With `limit`, only the actors with most statements are kept. `quotes=False` leaves the quotes out (empty
     lists), for callers that only count. Kept with a selection: a chart and its table both ask.
+
+    `stance`: "mean" gives each cell the stance nearest its mean score; "latest" or "earliest" the stance of
+    its latest or earliest statement (by date; undated ones count as earliest), with that statement's date
+    in "when" (int64 ns, NOT_A_TIME if undated) and "when_precision".
     """
     if isinstance(rows, Selection):
-        return rows.memo(("actor_target_cells", limit, quotes), lambda: _actor_target_cells(rows, limit, quotes)).copy()
-    return _actor_target_cells(rows, limit, quotes)
+        key = ("actor_target_cells", limit, quotes, stance)
+        return rows.memo(key, lambda: _actor_target_cells(rows, limit, quotes, stance)).copy()
+    return _actor_target_cells(rows, limit, quotes, stance)
 
 
-def _actor_target_cells(rows: Rows, limit: int | None, quotes: bool) -> pd.DataFrame:
+def _dated_pick(runs, which: str) -> np.ndarray:
+    """Per group of `runs`, the frame position of its latest (or earliest) statement: by date, then by
+    position in the table."""
+    order = runs.order
+    dates = runs.selection.array("date")[order]
+    days = np.where(dates == NOT_A_TIME, -1, dates // 86_400_000_000_000) + 1
+    rank = days * (len(runs.selection.frame) + 1) + order
+    if which == "earliest":
+        rank = -rank
+    best = pd.Series(rank).groupby(runs.group_of_row).idxmax().to_numpy()
+    return order[best]
+
+
+def _actor_target_cells(rows: Rows, limit: int | None, quotes: bool, stance: str = "mean") -> pd.DataFrame:
     columns = [
         "actor_id",
         "actor_name",
@@ -232,6 +255,8 @@ def _actor_target_cells(rows: Rows, limit: int | None, quotes: bool) -> pd.DataF
         "share_cautious",
         "share_neutral",
         "share_opposed",
+        "when",
+        "when_precision",
     ]
     rows = top_actors(rows, limit=limit)
     if rows.empty:
@@ -246,6 +271,8 @@ def _actor_target_cells(rows: Rows, limit: int | None, quotes: bool) -> pd.DataF
     actor_rank = {a: i for i, a in enumerate(_actor_order(rows))}
     target_rank = {t: i for i, t in enumerate(rows.counts("target_id").index.tolist())}
     order = sorted(range(len(runs)), key=lambda i: (actor_rank[actor_ids[i]], target_rank[target_ids[i]]))
+    picked = _dated_pick(runs, "latest" if stance == "mean" else stance)
+    stances = nearest_stances(score) if stance == "mean" else rows.labels("stance", picked).tolist()
     return _frame(
         {
             "actor_id": actor_ids,
@@ -255,12 +282,14 @@ def _actor_target_cells(rows: Rows, limit: int | None, quotes: bool) -> pd.DataF
             "target_label": runs.key("target_label").tolist(),
             "n": runs.lengths,
             "score": score,
-            "stance": nearest_stances(score),
+            "stance": stances,
             "quotes": _top_quotes(runs) if quotes else [[] for _ in range(len(runs))],
             "share_supportive": share["supportive"],
             "share_cautious": share["cautious"],
             "share_neutral": share["neutral"],
             "share_opposed": share["opposed"] + share["condemning"],
+            "when": rows.array("date")[picked],
+            "when_precision": rows.labels("date_precision", picked).tolist(),
         },
         order,
     )

@@ -4,7 +4,10 @@ corrections made to statements the briefing showed, first reactions, and who is 
 
 A date's precision is respected: a statement dated only to a month is new since a day only when its whole
 month is after that day; when the day falls inside its month (or it is undated), it is "maybe new", never
-silently guessed either way."""
+silently guessed either way.
+
+Everything works on the selection's arrays (codes, dates as integers, masks), so a million statements cost
+a few passes over integer arrays; only the rows shown are gathered."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.data.schema import STANCE_SCORES
-from analysis.query.timeline import PERIOD_OFFSETS
+from analysis.query.selection import NOT_A_TIME, Selection
 
 SHIFT_COLUMNS = (
     "actor_id",
@@ -35,6 +38,21 @@ SHIFT_COLUMNS = (
     "new_source",
     "new_date",
 )
+STATEMENT_COLUMNS = [
+    "statement_id",
+    "actor_id",
+    "actor_name",
+    "bloc",
+    "stance",
+    "target_id",
+    "target_label",
+    "quote",
+    "source_title",
+    "date",
+    "date_precision",
+]
+BEFORE, NEW, MAYBE = 0, 1, 2
+DAY_NS = 86_400 * 10**9
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,7 @@ class Baseline:
     statement_ids: tuple[str, ...] = ()
     stances: tuple[str, ...] = ()
     since: dt.date | None = None
+    key: str = ""  # the briefing's id: what its positions are kept under, once per dataset
 
     @property
     def is_briefing(self) -> bool:
@@ -54,142 +73,228 @@ class Baseline:
 @dataclass(frozen=True)
 class Changes:
     baseline: Baseline
-    new_statements: pd.DataFrame  # the view's columns, plus "status": "new" or "maybe new"
+    now: Selection  # the filtered statements now
+    before: Selection  # those that stood at the baseline (with their current stances)
+    new: Selection  # new or maybe new since the baseline
+    status: np.ndarray  # per row of the frame: BEFORE, NEW or MAYBE (rows outside the selection: -1)
     new_actors: pd.DataFrame  # actor_id, actor_name, bloc, statements
     shifts: pd.DataFrame  # SHIFT_COLUMNS
-    corrections: pd.DataFrame  # statement_id, actor_name, target_label, old_stance, new_stance, quote
+    corrections: pd.DataFrame  # statement_id, actor_name, target_label, quote, old_stance, new_stance
     first_reactions: pd.DataFrame  # actor_id, actor_name, bloc, first_date, precision, lag_days
-    trigger: pd.Timestamp | None  # the date of the story's trigger event, that lags count from
     silent: pd.DataFrame  # actor_id, name, bloc
-    before: pd.DataFrame  # the statements as they stood at the baseline (current stances)
+    trigger: pd.Timestamp | None  # the date of the story's trigger event, that lags count from
+
+    @property
+    def maybe_count(self) -> int:
+        return int(np.count_nonzero(self.status[self.new.positions] == MAYBE))
+
+    def new_statements(self, limit: int | None = None) -> pd.DataFrame:
+        """The new (and maybe new) statements, oldest first (undated last), the first `limit` of them, with
+        their "status"."""
+        positions = self.new.positions
+        order = np.lexsort((positions, self.new.array("date")[positions]))
+        chosen = positions[order][:limit]
+        rows = self.new.take(chosen, STATEMENT_COLUMNS, plain=True)
+        return rows.assign(status=np.where(self.status[chosen] == MAYBE, "maybe new", "new")).reset_index(drop=True)
 
 
-def _when(rows: pd.DataFrame, since: dt.date) -> np.ndarray:
-    """Per row: "before" (its whole period ends by `since`), "new" (starts after it) or "maybe new"."""
-    day = pd.Timestamp(since)
-    status = np.full(len(rows), "maybe new", dtype=object)
-    dates = rows["date"]
-    precisions = rows["date_precision"].astype(str).to_numpy()
-    for precision, offset in PERIOD_OFFSETS.items():
-        mine = (precisions == precision) & dates.notna().to_numpy()
-        if not mine.any():
-            continue
-        starts = pd.DatetimeIndex(dates[mine])
-        ends = starts + offset  # [start, end)
-        status[np.flatnonzero(mine)[np.asarray(ends <= day + pd.Timedelta(days=1))]] = "before"
-        status[np.flatnonzero(mine)[np.asarray(starts > day)]] = "new"
+def _period_ends(starts_ns: np.ndarray, precisions: np.ndarray) -> np.ndarray:
+    """The end (exclusive, as datetime64[D]) of each dated period; NaT where the precision has no length."""
+    days = (starts_ns // DAY_NS).astype("datetime64[D]")
+    ends = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[D]")
+    step = {"day": 1, "week": 7}
+    for precision, length in step.items():
+        mine = precisions == precision
+        ends[mine] = days[mine] + length
+    for precision, unit, count in (("month", "M", 1), ("year", "Y", 1), ("decade", "Y", 10)):
+        mine = precisions == precision
+        if mine.any():
+            ends[mine] = (days[mine].astype(f"datetime64[{unit}]") + count).astype("datetime64[D]")
+    return ends
+
+
+def date_status(dates_ns: np.ndarray, precisions: np.ndarray, since: dt.date) -> np.ndarray:
+    """Per row: BEFORE (its whole period ends by the end of `since`), NEW (it starts after `since`) or MAYBE
+    (the day falls inside its period, or it is undated). `dates_ns`: int64 nanoseconds, NOT_A_TIME undated."""
+    status = np.full(len(dates_ns), MAYBE, dtype=np.int8)
+    dated = dates_ns != NOT_A_TIME
+    day = np.datetime64(since, "D")
+    starts = np.where(dated, dates_ns, 0) // DAY_NS
+    ends = _period_ends(np.where(dated, dates_ns, 0), precisions)
+    known = dated & ~np.isnat(ends)
+    status[known & (ends <= day + 1)] = BEFORE
+    status[known & (starts > day.astype(np.int64))] = NEW
     return status
 
 
-def _latest(rows: pd.DataFrame) -> pd.DataFrame:
-    """Each actor's latest statement on each target (by date, undated first, then by id)."""
-    ordered = rows.sort_values(["date", "statement_id"], na_position="first", kind="stable")
-    return ordered.drop_duplicates(["actor_id", "target_id"], keep="last").set_index(["actor_id", "target_id"])
+def _date_status_of(now: Selection, since: dt.date) -> np.ndarray:
+    codes, names = now.codes("date_precision")
+    dates = now.array("date")
+    status = np.full(len(dates), MAYBE, dtype=np.int8)
+    for code, name in enumerate(names):
+        rows = np.flatnonzero(codes == code)
+        status[rows] = date_status(dates[rows], np.full(len(rows), name, dtype=object), since)
+    return status
 
 
-def changes(
-    rows: pd.DataFrame,
-    baseline: Baseline,
-    *,
-    candidates: pd.DataFrame,
-    trigger_date=None,
-) -> Changes:
-    """What changed in `rows` (the filtered statements now) since `baseline`. `candidates`: the story's
-    actors (actor_id, name, bloc), for who is still silent."""
-    rows = rows.reset_index(drop=True)
-    ids = rows["statement_id"].astype(str)
-    if baseline.is_briefing:
-        was = dict(zip(baseline.statement_ids, baseline.stances))
-        in_before = ids.isin(was).to_numpy()
-        status = np.where(in_before, "before", "new")
-        stance_then = ids.map(was)
-        corrected = in_before & (stance_then.fillna("").to_numpy() != rows["stance"].astype(str).to_numpy())
-        corrections = rows.loc[corrected, ["statement_id", "actor_name", "target_label", "quote"]].assign(
-            old_stance=stance_then[corrected].to_numpy(), new_stance=rows.loc[corrected, "stance"].astype(str)
-        )
-    else:
-        status = _when(rows, baseline.since)
-        corrections = pd.DataFrame(
-            columns=["statement_id", "actor_name", "target_label", "quote", "old_stance", "new_stance"]
-        )
-    before = rows[status == "before"]
-    fresh = rows[status != "before"].assign(status=status[status != "before"])
-    shifts = _shifts(before, rows[status == "new"])
-    spoke_before = set(before["actor_id"].astype(str))
-    newcomers = fresh[~fresh["actor_id"].astype(str).isin(spoke_before)]
-    new_actors = (
-        newcomers.groupby("actor_id", observed=True, sort=False)
-        .agg(actor_name=("actor_name", "first"), bloc=("bloc", "first"), statements=("statement_id", "size"))
-        .reset_index()
+def _briefing_status(now: Selection, baseline: Baseline) -> tuple[np.ndarray, np.ndarray]:
+    """(status per frame row, the stance code each briefed row had then, -1 for rows it did not hold)."""
+    frame_size = len(now.frame)
+
+    def build():
+        index = now._derived(("statement_index",), lambda: pd.Index(now.frame["statement_id"].astype(str)))
+        found = index.get_indexer(list(baseline.statement_ids))
+        _, stance_names = now.codes("stance")
+        code_of = {name: code for code, name in enumerate(stance_names)}
+        then = np.full(frame_size, -1, dtype=np.int32)
+        kept = found >= 0
+        then[found[kept]] = np.array([code_of.get(s, -1) for s in np.asarray(baseline.stances)[kept]], dtype=np.int32)
+        return then
+
+    then = now._derived(("briefing", baseline.key or baseline.label, len(baseline.statement_ids)), build)
+    status = np.where(then >= 0, BEFORE, NEW).astype(np.int8)
+    return status, then
+
+
+def _latest(selection: Selection) -> tuple[np.ndarray, np.ndarray]:
+    """(actor × target pair key, the frame position of its latest statement) for each pair in the selection:
+    latest by date (undated first), then by position in the table (later rows were added later)."""
+    positions = selection.positions
+    if not len(positions):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    actors, _ = selection.codes("actor_id")
+    targets, target_names = selection.codes("target_id")
+    pair = actors[positions].astype(np.int64) * (len(target_names) + 1) + targets[positions]
+    dates = selection.array("date")[positions]
+    days = np.where(dates == NOT_A_TIME, -1, dates // DAY_NS) + 1
+    rank = days * len(selection.frame) + positions
+    latest = pd.Series(rank).groupby(pair).max()
+    return latest.index.to_numpy(), latest.to_numpy() % len(selection.frame)
+
+
+def changes(now: Selection, baseline: Baseline, *, candidates: pd.DataFrame, trigger_date=None) -> Changes:
+    """What changed in `now` (the filtered statements) since `baseline`. `candidates`: the story's actors
+    (actor_id, name, bloc), for who is still silent."""
+    selected = now.mask
+    corrections = pd.DataFrame(
+        columns=["statement_id", "actor_name", "target_label", "quote", "old_stance", "new_stance"]
     )
+    if baseline.is_briefing:
+        status, then = _briefing_status(now, baseline)
+        stance_codes, stance_names = now.codes("stance")
+        corrected = np.flatnonzero(selected & (then >= 0) & (then != stance_codes))
+        if len(corrected):
+            corrections = now.take(corrected, ["statement_id", "actor_name", "target_label", "quote"], plain=True)
+            corrections = corrections.assign(
+                old_stance=stance_names[then[corrected]], new_stance=stance_names[stance_codes[corrected]]
+            ).reset_index(drop=True)
+    else:
+        # The same for every filter: kept with the dataset, per day.
+        status = now._derived(("date_status", baseline.since), lambda: _date_status_of(now, baseline.since))
+    status = np.where(selected, status, -1).astype(np.int8)
+    before, new = now.where(status == BEFORE), now.where((status == NEW) | (status == MAYBE))
+    newcomers = _newcomers(before, new)
+    trigger = pd.Timestamp(trigger_date) if trigger_date is not None and not pd.isna(trigger_date) else None
     return Changes(
         baseline=baseline,
-        new_statements=fresh.sort_values(["date", "statement_id"], na_position="last", kind="stable"),
-        new_actors=new_actors,
-        shifts=shifts,
-        corrections=corrections.reset_index(drop=True),
-        first_reactions=_first_reactions(newcomers, trigger_date),
-        trigger=pd.Timestamp(trigger_date) if trigger_date is not None and not pd.isna(trigger_date) else None,
-        silent=_silent(rows, candidates),
+        now=now,
         before=before,
+        new=new,
+        status=status,
+        new_actors=newcomers,
+        shifts=_shifts(before, now.where(status != MAYBE)),
+        corrections=corrections,
+        first_reactions=_first_reactions(new, newcomers, trigger),
+        silent=_silent(now, candidates),
+        trigger=trigger,
     )
 
 
-def _shifts(before: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+def _newcomers(before: Selection, new: Selection) -> pd.DataFrame:
+    """Actors with new statements and none before, with how many."""
+    codes, counts = new.present("actor_id")
+    earlier = set(before.present("actor_id")[0].tolist())
+    keep = np.array([c not in earlier for c in codes.tolist()], dtype=bool)
+    codes, counts = codes[keep], counts[keep]
+    first = new.firsts("actor_id")[codes]
+    return pd.DataFrame(
+        {
+            "actor_id": new.labels("actor_id", first),
+            "actor_name": new.labels("actor_name", first),
+            "bloc": new.labels("bloc", first),
+            "statements": counts.astype(int),
+        }
+    )
+
+
+def _shifts(before: Selection, settled: Selection) -> pd.DataFrame:
     """Actor × target pairs whose latest stance now (from a new statement) differs from their latest
-    stance at the baseline, with both statements."""
-    if before.empty or new.empty:
+    stance at the baseline, with both statements. `settled`: now, without the maybe-new rows."""
+    if len(settled) == len(before):  # nothing new (maybe-new rows do not move anyone)
         return pd.DataFrame(columns=list(SHIFT_COLUMNS))
-    then, now = _latest(before), _latest(pd.concat([before, new]))
-    pairs = now.index.intersection(then.index)
-    now, then = now.loc[pairs], then.loc[pairs]
-    moved = (now["stance"].astype(str).to_numpy() != then["stance"].astype(str).to_numpy()) & now["statement_id"].isin(
-        new["statement_id"]
-    ).to_numpy()
-    now, then = now[moved], then[moved]
-    old_score = then["stance"].astype(str).map(STANCE_SCORES).to_numpy()
-    new_score = now["stance"].astype(str).map(STANCE_SCORES).to_numpy()
+    then_pairs, then_at = _latest(before)
+    now_pairs, now_at = _latest(settled)
+    if not len(then_pairs) or not len(now_pairs):
+        return pd.DataFrame(columns=list(SHIFT_COLUMNS))
+    _, then_i, now_i = np.intersect1d(then_pairs, now_pairs, return_indices=True)
+    old, new = then_at[then_i], now_at[now_i]
+    stances, _ = before.codes("stance")
+    moved = (old != new) & (stances[old] != stances[new])
+    old, new = old[moved], new[moved]
+    if not len(old):
+        return pd.DataFrame(columns=list(SHIFT_COLUMNS))
+    then_rows = before.take(old, STATEMENT_COLUMNS, plain=True).reset_index(drop=True)
+    now_rows = before.take(new, STATEMENT_COLUMNS, plain=True).reset_index(drop=True)
+    old_score = then_rows["stance"].map(STANCE_SCORES).to_numpy()
+    new_score = now_rows["stance"].map(STANCE_SCORES).to_numpy()
     shifts = pd.DataFrame(
         {
-            "actor_id": [a for a, _ in now.index],
-            "actor_name": now["actor_name"].astype(str).to_numpy(),
-            "bloc": now["bloc"].astype(str).to_numpy(),
-            "target_id": [t for _, t in now.index],
-            "target_label": now["target_label"].astype(str).to_numpy(),
-            "old_stance": then["stance"].astype(str).to_numpy(),
-            "new_stance": now["stance"].astype(str).to_numpy(),
+            "actor_id": now_rows["actor_id"],
+            "actor_name": now_rows["actor_name"],
+            "bloc": now_rows["bloc"],
+            "target_id": now_rows["target_id"],
+            "target_label": now_rows["target_label"],
+            "old_stance": then_rows["stance"],
+            "new_stance": now_rows["stance"],
             "direction": np.where(new_score > old_score, "toward support", "toward opposition"),
-            "old_statement_id": then["statement_id"].astype(str).to_numpy(),
-            "old_quote": then["quote"].astype(str).to_numpy(),
-            "old_source": then["source_title"].astype(str).to_numpy(),
-            "old_date": then["date"].to_numpy(),
-            "new_statement_id": now["statement_id"].astype(str).to_numpy(),
-            "new_quote": now["quote"].astype(str).to_numpy(),
-            "new_source": now["source_title"].astype(str).to_numpy(),
-            "new_date": now["date"].to_numpy(),
+            "old_statement_id": then_rows["statement_id"],
+            "old_quote": then_rows["quote"],
+            "old_source": then_rows["source_title"],
+            "old_date": then_rows["date"],
+            "new_statement_id": now_rows["statement_id"],
+            "new_quote": now_rows["quote"],
+            "new_source": now_rows["source_title"],
+            "new_date": now_rows["date"],
         },
         columns=list(SHIFT_COLUMNS),
     )
     return shifts.sort_values(["actor_name", "target_label"], kind="stable").reset_index(drop=True)
 
 
-def _first_reactions(newcomers: pd.DataFrame, trigger_date) -> pd.DataFrame:
+def _first_reactions(new: Selection, newcomers: pd.DataFrame, trigger: pd.Timestamp | None) -> pd.DataFrame:
+    """Each new actor's first statement since the baseline, and its lag in days after the trigger."""
     columns = ["actor_id", "actor_name", "bloc", "first_date", "precision", "lag_days"]
     if newcomers.empty:
         return pd.DataFrame(columns=columns)
+    actors, _ = new.codes("actor_id")
+    mine = new.where(new.is_in("actor_id", newcomers["actor_id"]))
+    positions = mine.positions
+    dates = mine.array("date")[positions]
     first = (
-        newcomers.sort_values("date", na_position="last", kind="stable")
-        .drop_duplicates("actor_id")
-        .loc[:, ["actor_id", "actor_name", "bloc", "date", "date_precision"]]
-        .rename(columns={"date": "first_date", "date_precision": "precision"})
+        pd.Series(positions[np.lexsort((positions, dates))])
+        .groupby(actors[positions[np.lexsort((positions, dates))]], sort=False)
+        .first()
     )
-    trigger = pd.Timestamp(trigger_date) if trigger_date is not None and not pd.isna(trigger_date) else None
-    lag = (first["first_date"] - trigger).dt.days if trigger is not None else pd.Series(np.nan, index=first.index)
-    return first.assign(lag_days=lag).reset_index(drop=True)[columns]
+    rows = mine.take(first.to_numpy(), ["actor_id", "actor_name", "bloc", "date", "date_precision"], plain=True)
+    rows = rows.rename(columns={"date": "first_date", "date_precision": "precision"}).reset_index(drop=True)
+    lag = (rows["first_date"] - trigger).dt.days if trigger is not None else pd.Series(np.nan, index=rows.index)
+    return rows.assign(lag_days=lag)[columns]
 
 
-def _silent(rows: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
-    spoke = set(rows["actor_id"].astype(str))
+def _silent(now: Selection, candidates: pd.DataFrame) -> pd.DataFrame:
+    codes, _ = now.present("actor_id")
+    _, names = now.codes("actor_id")
+    spoke = set(names[codes].tolist())
     silent = candidates[~candidates["actor_id"].astype(str).isin(spoke)]
     return silent.sort_values(["bloc", "name"], kind="stable")[["actor_id", "name", "bloc"]].reset_index(drop=True)
 
@@ -197,7 +302,7 @@ def _silent(rows: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
 def headline(found: Changes, *, plural) -> str:
     """'Since the 12 Nov 2026 briefing (“…”): 9 new statements, 2 new actors, 1 shift: Germany from cautious
     to opposed'."""
-    parts = [plural(len(found.new_statements), "new statement"), plural(len(found.new_actors), "new actor")]
+    parts = [plural(len(found.new), "new statement"), plural(len(found.new_actors), "new actor")]
     shift_text = plural(len(found.shifts), "shift")
     if len(found.shifts):
         first = found.shifts.head(2)
@@ -209,6 +314,6 @@ def headline(found: Changes, *, plural) -> str:
     parts.append(shift_text)
     if len(found.corrections):
         parts.append(plural(len(found.corrections), "correction"))
-    maybe = int((found.new_statements.get("status", pd.Series(dtype=str)) == "maybe new").sum())
+    maybe = found.maybe_count
     tail = f" ({maybe} of them maybe new: dated too loosely to tell)" if maybe else ""
     return f"Since {found.baseline.label}: " + ", ".join(parts) + tail

@@ -30,6 +30,7 @@ APP_KEY_WORDS = {
     "view": "view",
     "shot": "screenshot switch (1 or 0)",
     "since": "briefing or date (YYYY-MM-DD)",
+    "cell": "matrix cell (latest or earliest)",
 }
 
 

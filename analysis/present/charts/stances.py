@@ -24,7 +24,8 @@ from analysis.present.charts.frame import (
     wrap,
 )
 from analysis.present.theme import plain
-from analysis.present.wording import plural
+from analysis.present.wording import format_date, plural
+from analysis.query.selection import NOT_A_TIME
 
 
 class _Position(NamedTuple):
@@ -180,6 +181,12 @@ def stance_by_bloc(counts: pd.DataFrame, *, title: str, subtitle: str, footer: s
     )
 
 
+def _when(cell) -> str:
+    if cell.when == NOT_A_TIME:
+        return "undated"
+    return format_date(pd.Timestamp(int(cell.when)), cell.when_precision)
+
+
 class _Cell(NamedTuple):
     """A row of `aggregates.actor_target_cells`."""
 
@@ -189,9 +196,11 @@ class _Cell(NamedTuple):
     stance: str
     n: int
     quotes: list[str]
+    when: int  # the date of the statement that gives the cell its stance (int64 ns; NOT_A_TIME undated)
+    when_precision: str
 
 
-def stance_matrix(cells: pd.DataFrame, *, title: str, subtitle: str, footer: str) -> go.Figure:
+def stance_matrix(cells: pd.DataFrame, *, title: str, subtitle: str, footer: str, which: str = "latest") -> go.Figure:
     """Actors (rows, under their bloc) × targets (columns). Each cell is coloured by the actor's stance on
     the target, shows its statement count, and quotes the statements on hover.
 
@@ -218,6 +227,7 @@ def stance_matrix(cells: pd.DataFrame, *, title: str, subtitle: str, footer: str
             [
                 f"<b>{plain(cell.actor_name)}</b> on {plain(cell.target_label)}",
                 f"{cell.stance} · {plural(cell.n, 'statement')}",
+                f"its {which} statement: {cell.stance}, {_when(cell)}",
                 *quote_lines(cell.quotes),
             ]
         )

@@ -291,7 +291,7 @@ def _changes_slide(presentation, scope: Scope, baseline: Baseline) -> None:
     box.name = "New quotes"
     frame = box.text_frame
     frame.word_wrap = True
-    newest = found.new_statements.tail(CHANGE_QUOTES)[::-1]
+    newest = found.new_statements().tail(CHANGE_QUOTES)[::-1]
     lines = [
         (f"“{quote}”", f"— {actor} ({stance}), {source}")
         for quote, actor, stance, source in zip(

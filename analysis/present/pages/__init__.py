@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from analysis.data.store import Tables
 from analysis.present.pages.briefing import briefing_page
+from analysis.present.pages.changes import default_changes_page
 from analysis.present.pages.map import map_page
 from analysis.present.pages.matrix import matrix_page
 from analysis.present.pages.network import network_page
@@ -46,7 +47,7 @@ PAGES: tuple[Page, ...] = (
     Page("timeline", "Timeline", ":material/timeline:", "views/timeline.py", timeline_page),
     Page("reader", "Source reader", ":material/menu_book:", "views/reader.py", reader_page),
     Page("profile", "Actor profile", ":material/person:", "views/profile.py", profile_page),
-    Page("changes", "What changed", ":material/difference:", "views/changes.py", timed=False),
+    Page("changes", "What changed", ":material/difference:", "views/changes.py", default_changes_page),
     Page("briefing", "Briefing exports", ":material/slideshow:", "views/briefing.py", briefing_page, timed=False),
     Page("review", "Review new articles", ":material/fact_check:", "views/review.py", timed=False),
     Page("curate", "Curate the story", ":material/edit_note:", "views/curate.py", timed=False),

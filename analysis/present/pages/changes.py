@@ -44,7 +44,7 @@ def parse_since(value: str, choices: list[briefings.Briefing]) -> Baseline | Non
     """A briefing id or a day (YYYY-MM-DD) as a baseline; None when it is neither."""
     chosen = next((b for b in choices if b.briefing_id == value), None)
     if chosen is not None:
-        return Baseline(chosen.label(), chosen.statement_ids, chosen.stances)
+        return Baseline(chosen.label(), chosen.statement_ids, chosen.stances, key=chosen.briefing_id)
     try:
         day = dt.date.fromisoformat(value)
     except (TypeError, ValueError):
@@ -59,9 +59,8 @@ def changes_page(scope: Scope, *, baseline: Baseline | None) -> ChangesPage:
             "and come back after the next articles, or pick a date."
         )
         return ChangesPage("", empty, None, None, {}, {}, None)
-    rows = scope.selection.rows
     found = found_changes.changes(
-        rows,
+        scope.selection,
         baseline,
         candidates=scope.tables.actors,
         trigger_date=trigger_date(scope.tables.events),
@@ -73,7 +72,7 @@ def changes_page(scope: Scope, *, baseline: Baseline | None) -> ChangesPage:
         subtitle += f" · the first {MAX_SHIFTS} of {len(found.shifts)} shifts"
     chart = shift_chart(found.shifts, title=_shift_title(found), subtitle=subtitle, footer=footer)
     tables, notes = _tables(found)
-    return ChangesPage(headline, "", chart, _before_after(found, rows, subtitle, footer), tables, notes, found)
+    return ChangesPage(headline, "", chart, _before_after(found, subtitle, footer), tables, notes, found)
 
 
 def _shift_title(found: Changes) -> str:
@@ -86,9 +85,9 @@ def _shift_title(found: Changes) -> str:
     )
 
 
-def _before_after(found: Changes, rows: pd.DataFrame, subtitle: str, footer: str) -> go.Figure:
+def _before_after(found: Changes, subtitle: str, footer: str) -> go.Figure:
     """Stances by bloc at the baseline and now, each bloc's two bars together."""
-    then, now = stance_counts(found.before, by="bloc"), stance_counts(rows, by="bloc")
+    then, now = stance_counts(found.before, by="bloc"), stance_counts(found.now, by="bloc")
     blocs = list(dict.fromkeys([*now["bloc"], *then["bloc"]]))
     parts = []
     for bloc in blocs:
@@ -111,7 +110,8 @@ def _day(value, precision: str = "day") -> str:
 
 
 def _tables(found: Changes) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    new, new_note = _capped(found.new_statements)
+    new = found.new_statements(limit=MAX_ROWS)
+    new_note = f"The first {MAX_ROWS} of {len(found.new):,}." if len(found.new) > MAX_ROWS else ""
     shifts, shift_note = _capped(found.shifts)
     tables = {
         "Stance shifts": pd.DataFrame(
@@ -129,7 +129,7 @@ def _tables(found: Changes) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
         "New statements": pd.DataFrame(
             {
                 "When": [_day(d, p) for d, p in zip(new["date"], new["date_precision"].astype(str))],
-                "New?": new["status"].tolist() if "status" in new else [],
+                "New?": new["status"].tolist(),
                 "Actor": new["actor_name"].astype(str).tolist(),
                 "Stance": new["stance"].astype(str).tolist(),
                 "Target": new["target_label"].astype(str).tolist(),
@@ -187,3 +187,9 @@ def default_day(scope: Scope) -> dt.date:
     dates = scope.tables.view["date"].dropna()
     latest = dates.max().date() if len(dates) else scope.as_of
     return latest - dt.timedelta(days=7)
+
+
+def default_changes_page(scope: Scope) -> ChangesPage:
+    """The page as it opens with no briefing chosen: since a week before the story's latest statement (what
+    the benchmark times on every filter change)."""
+    return changes_page(scope, baseline=parse_since(default_day(scope).isoformat(), []))

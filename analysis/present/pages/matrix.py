@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.present import wording
-from analysis.present.figures import MATRIX_ACTORS
+from analysis.present.figures import MATRIX_ACTORS, MATRIX_CELLS, ViewOptions
 from analysis.present.pages.common import BUILD, FigureSource, table_height
 from analysis.query import aggregates
 from analysis.query.scope import Scope
@@ -35,11 +35,11 @@ class MatrixPage:
     share_columns: list[str]  # the beliefs' columns that are shares
 
 
-def matrix_page(scope: Scope, *, figure: FigureSource = BUILD) -> MatrixPage:
-    caption = wording.subtitle(scope) + " · hover a cell to read its quotes"
-    fig = figure("matrix", scope)
+def matrix_page(scope: Scope, *, figure: FigureSource = BUILD, cell: str = MATRIX_CELLS[0]) -> MatrixPage:
+    caption = wording.subtitle(scope) + " · hover a cell to read its quotes and when they were said"
+    fig = figure("matrix", scope, options=ViewOptions(cell=cell))
     shares = list(SHARE_COLUMNS.values())
-    cells = aggregates.actor_target_cells(scope.selection, limit=MATRIX_ACTORS)
+    cells = aggregates.actor_target_cells(scope.selection, limit=MATRIX_ACTORS, stance=cell)
     if cells.empty:
         return MatrixPage(caption, fig, None, f"{wording.NO_MATCH}.", 0, shares)
     table = cells[["actor_name", "bloc", "target_label", "n", "stance", *SHARE_COLUMNS]].rename(

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from analysis.data import stories
 from analysis.data.store import Tables
 from analysis.present import geo, registry
+from analysis.present.figures import MATRIX_CELLS
 from analysis.query import filters, listings
 from analysis.query.alignment import EDGE_KINDS
 from analysis.query.filters import FilterSpec, Labels
 
 # The app's own URL keys (not filters): screenshot mode, the reader's source and statement, the profile's
 # actor, the network's edges.
-APP_KEYS = ("story", "view", "shot", "statement", "read", "profile", "edges", "since")
+APP_KEYS = ("story", "view", "shot", "statement", "read", "profile", "edges", "since", "cell")
 STORY_KEY = "story"
 # The choice filters that have a multiselect in the sidebar, in its order.
 WIDGETS = tuple(choice for choice in filters.CHOICES if not choice.not_in_sidebar)
@@ -65,6 +66,7 @@ def app_values(tables: Tables) -> dict[str, object]:
         "profile": set(tables.actors["actor_id"]),
         "edges": set(EDGE_KINDS),
         "since": None,  # a briefing id or a date: the Changes page reads it and says when it cannot
+        "cell": set(MATRIX_CELLS),
     }
 
 
