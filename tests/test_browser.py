@@ -151,3 +151,27 @@ def test_the_review_page_proposes_statements_for_an_article(app_server, page):
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_role("button", name=re.compile(r"^Save \d+ accepted statements$")).count() == 1
     save(page, "review")
+
+
+def test_the_changes_page_after_a_briefing_and_a_new_article(page, tmp_path):
+    """On a copy of the data: a briefing of the fictional demo story, then the article that moves the
+    regional council; the page shows the move, its chart and both quotes (and is the README's screenshot)."""
+    from test_changes import add_extra_article
+
+    from analysis.cli import main
+    from analysis.data import briefings
+    from conftest import DEMO_STORY, AppServer, copy_data
+
+    data, seeds = copy_data(tmp_path)
+    folders = ["--data", str(data), "--seeds", str(seeds)]
+    assert main(["export", "--story", DEMO_STORY, "--csv", str(tmp_path / "briefing.csv"), *folders]) == 0
+    add_extra_article(data, seeds)
+    briefing = briefings.read(data, story_id=DEMO_STORY)[-1]
+    server = AppServer(env={"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_SEEDS_DIR": str(seeds)})
+    try:
+        open_page(page, f"{server.url}/changes?story={DEMO_STORY}&since={briefing.briefing_id}", charts=2)
+        assert "Southern Straits Council from neutral to supportive" in page.inner_text("body")
+        assert "1 stance shift: 1 toward support, 0 toward opposition" in chart_texts(page)
+        save(page, "changes")
+    finally:
+        server.stop()

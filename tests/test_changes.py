@@ -173,9 +173,10 @@ def test_the_changes_page_shows_the_move_its_chart_and_both_quotes(app_with_a_br
     assert "1 shift: Southern Straits Council from neutral to supportive" in headline
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     shift = charts[0]
-    arrows = [t for t in shift["data"] if t.get("marker", {}).get("symbol") == "arrow"]
-    assert len(arrows) == 1 and arrows[0]["name"] == "toward support"
-    assert arrows[0]["x"] == [1.0]  # supportive on the stance scale
+    (arrows,) = [t for t in shift["data"] if "arrow" in (t.get("marker", {}).get("symbol") or [])]
+    assert arrows["name"] == "toward support"
+    assert arrows["x"] == [0.0, 1.0, None]  # from neutral to supportive on the stance scale
+    assert arrows["marker"]["symbol"][:2] == ["circle-open", "arrow"]
     shifts = at.dataframe[0].value
     assert shifts[["Actor", "Then", "Now"]].values.tolist() == [["Southern Straits Council", "neutral", "supportive"]]
     assert "does not take sides" in shifts["Quote then"].iloc[0]

@@ -13,10 +13,14 @@ from views import state, ui, urlstate
 A_DATE = "date"
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _since(scope: Scope) -> str:
     data_dir, _ = state.data_dirs()
     choices = changes.baseline_choices(data_dir, scope.tables.story_id)
-    labels = {b.briefing_id: b.label().removeprefix("the ").capitalize() for b in choices}
+    labels = {b.briefing_id: _upper_first(b.label().removeprefix("the ")) for b in choices}
     options = [*labels, A_DATE]
     _adopt_url(labels)
     if st.session_state.get("since_choice") not in options:

@@ -34,55 +34,37 @@ def shift_chart(shifts: pd.DataFrame, *, title: str, subtitle: str, footer: str)
         names = [label for label, keep in zip(labels, mine) if keep]
         old = rows["old_stance"].map(STANCE_SCORES).tolist()
         new = rows["new_stance"].map(STANCE_SCORES).tolist()
-        xs, ys = [], []
-        for label, start, end in zip(names, old, new):
+        xs, ys, symbols, sizes, hovers = [], [], [], [], []
+        quotes = zip(*(rows[c] for c in ("old_stance", "new_stance", "old_quote", "new_quote")))
+        for label, start, end, (then, now, q0, q1) in zip(names, old, new, quotes):
+            text = hover(
+                [f"<b>{label}</b>", f"{plain(then)} → {plain(now)}", f"then: “{plain(q0)}”", f"now: “{plain(q1)}”"]
+            )
             xs += [start, end, None]
             ys += [label, label, None]
+            symbols += ["circle-open", "arrow", "circle"]
+            sizes += [11, 18, 0]
+            hovers += [text + "<extra></extra>"] * 2 + [""]
         fig.add_trace(
             dict(
                 type="scatter",
                 x=xs,
                 y=ys,
-                mode="lines",
-                line=dict(color=color, width=4),
-                hoverinfo="skip",
-                showlegend=False,
-                legendgroup=direction,
-            )
-        )
-        fig.add_trace(
-            dict(
-                type="scatter",
-                x=new,
-                y=names,
-                mode="markers",
+                mode="lines+markers",
                 name=direction,
-                legendgroup=direction,
-                marker=dict(symbol="arrow", angleref="previous", size=18, color=color),
-                customdata=[
-                    [plain(o), plain(n), hover([f"then: “{plain(q0)}”", f"now: “{plain(q1)}”"])]
-                    for o, n, q0, q1 in zip(
-                        rows["old_stance"], rows["new_stance"], rows["old_quote"], rows["new_quote"]
-                    )
-                ],
-                hovertemplate="<b>%{y}</b><br>%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-            )
-        )
-        fig.add_trace(
-            dict(
-                type="scatter",
-                x=old,
-                y=names,
-                mode="markers",
-                showlegend=False,
-                hoverinfo="skip",
-                marker=dict(symbol="circle-open", size=11, color=color, line=dict(width=2)),
+                line=dict(color=color, width=4),
+                # "previous": each arrow head points along its own segment, from then to now
+                marker=dict(
+                    symbol=symbols, size=sizes, angleref="previous", color=color, line=dict(width=2, color=color)
+                ),
+                hovertemplate=hovers,
             )
         )
     fig.update_xaxes(
         range=[-1.15, 1.15],
         tickvals=[STANCE_SCORES[s] for s in STANCES],
         ticktext=list(STANCES),
+        tickangle=0,
         zeroline=True,
         zerolinecolor="#B0B0B0",
         title=dict(text="○ then → now", font=dict(size=14), standoff=8),

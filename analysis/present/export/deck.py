@@ -276,22 +276,22 @@ def _changes_slide(presentation, scope: Scope, baseline: Baseline) -> None:
     found = page.found
     detail = page.headline.split(": ", 1)[-1]
     slide = _titled_slide(presentation, f"What changed since {baseline.label}", detail, wording.footer(scope))
-    quotes_left = MARGIN
-    if not found.shifts.empty:
+    quotes_top = CHART_TOP
+    if not found.shifts.empty:  # the chart across the slide, the quotes under it
         bare = without_sandwich(page.shift_chart)
-        width_px, height_px = int((SLIDE_WIDTH * 0.58) / EMU_PER_PIXEL), int(bare.layout.height or 400)
+        width_px, height_px = int((SLIDE_WIDTH - 2 * MARGIN) / EMU_PER_PIXEL), int(bare.layout.height or 300)
         png = figure_png(bare, width=width_px, height=height_px, scale=2)
-        fit = min(1.0, (CHART_BOTTOM - CHART_TOP) / (height_px * EMU_PER_PIXEL))
+        fit = min(1.0, 0.6 * (CHART_BOTTOM - CHART_TOP) / (height_px * EMU_PER_PIXEL))
         width, height = Emu(int(width_px * EMU_PER_PIXEL * fit)), Emu(int(height_px * EMU_PER_PIXEL * fit))
         picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, CHART_TOP, width, height)
         picture.name = "Stance shifts (image)"
         picture._element.nvPicPr.cNvPr.set("descr", f"Stance shifts: {detail}")
-        quotes_left = MARGIN + width + Inches(0.3)
-    box = slide.shapes.add_textbox(quotes_left, CHART_TOP, SLIDE_WIDTH - MARGIN - quotes_left, CHART_BOTTOM - CHART_TOP)
+        quotes_top = CHART_TOP + height + Inches(0.15)
+    box = slide.shapes.add_textbox(MARGIN, quotes_top, SLIDE_WIDTH - 2 * MARGIN, CHART_BOTTOM - quotes_top)
     box.name = "New quotes"
     frame = box.text_frame
     frame.word_wrap = True
-    newest = found.new_statements().tail(CHANGE_QUOTES)[::-1]
+    newest = found.new_statements().tail(CHANGE_QUOTES if found.shifts.empty else 3)[::-1]
     lines = [
         (f"“{quote}”", f"— {actor} ({stance}), {source}")
         for quote, actor, stance, source in zip(
