@@ -175,3 +175,37 @@ def test_the_changes_page_after_a_briefing_and_a_new_article(page, tmp_path):
         save(page, "changes")
     finally:
         server.stop()
+
+
+def test_many_files_are_uploaded_in_the_review_page_with_a_summary(page, tmp_path):
+    """On a copy of the data: a web page, a PDF, a Word file, a copy of the PDF's text and an image, uploaded
+    at once; the summary says what was added, what was a copy and what was refused."""
+    from ingest_fixtures import ARTICLE_HTML, OTHER_TEXT, article_pdf
+
+    from conftest import DEMO_STORY, AppServer, copy_data
+
+    data, seeds = copy_data(tmp_path)
+    files = tmp_path / "upload"
+    files.mkdir()
+    (files / "terminal.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (files / "statement.pdf").write_bytes(article_pdf())
+    (files / "school.txt").write_text(OTHER_TEXT, encoding="utf-8")
+    (files / "again.txt").write_text(OTHER_TEXT, encoding="utf-8")
+    server = AppServer(env={"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_SEEDS_DIR": str(seeds)})
+    try:
+        open_page(page, f"{server.url}/review?story={DEMO_STORY}")
+        page.get_by_text("Many files").click()
+        page.get_by_text("Articles: .txt, .md, .html, .pdf or .docx").wait_for(timeout=30_000)
+        chosen = [files / n for n in ("terminal.html", "statement.pdf", "school.txt", "again.txt")]
+        uploader = page.locator("[data-testid='stFileUploaderDropzoneInput'][multiple]")
+        uploader.set_input_files([str(p) for p in chosen])
+        page.get_by_role("button", name="Add 4 articles").click()
+        page.wait_for_selector("text=Added 3 (near copies 1), duplicates 1, refused 0.", timeout=60_000)
+        page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.get_by_role("button", name="Add 4 articles").count() == 0  # the uploader was emptied
+        save(page, "review-many-files")
+    finally:
+        server.stop()
+    sources = (data / "sources.csv").read_text(encoding="utf-8")
+    assert sources.count(DEMO_STORY) >= 9 and ",pdf," in sources and ",html," in sources

@@ -13,6 +13,7 @@ from analysis.query.scope import Scope
 from views import state, ui
 
 UPLOAD_TYPES = sorted(s.lstrip(".") for s in formats.SUFFIXES)
+ROUND_KEY = "uploads_round"
 
 
 def many_files(scope: Scope) -> None:
@@ -20,7 +21,7 @@ def many_files(scope: Scope) -> None:
         "Articles: .txt, .md, .html, .pdf or .docx, at most 10 MB each",
         type=UPLOAD_TYPES,
         accept_multiple_files=True,
-        key="many_uploads",
+        key=f"many_uploads:{st.session_state.get(ROUND_KEY, 0)}",  # a new key empties the uploader
     )
     if not uploads or not st.button(
         f"Add {len(uploads)} article{'s' if len(uploads) != 1 else ''}", type="primary", key="add_many"
@@ -54,6 +55,7 @@ def add_items(scope: Scope, items: list[batch.Item], details: dict) -> None:
         st.session_state["review_source"] = summary.added[-1][1]
     ui.flash(summary.message())
     st.session_state["add_summary"] = batch.summary_frame(summary)
+    st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
     st.rerun()
 
 

@@ -306,7 +306,7 @@ def summary_frame(summary: Summary) -> pd.DataFrame:
         + [("duplicate", label, f"same text as {source_id}") for label, source_id in summary.duplicates]
         + [("refused", label, why) for label, why in summary.refused]
     )
-    return pd.DataFrame(rows, columns=["outcome", "article", "detail"])
+    return pd.DataFrame(rows, columns=["Outcome", "Article", "Detail"])
 
 
 def _copy_note(summary: Summary, source_id: str) -> str:
