@@ -167,7 +167,8 @@ def story_switch_ms(folder: Path, *, rounds: int = 5) -> dict[str, float]:
 
     tables = store.load(folder / "data", folder / "seeds")
     ids = story_records.story_ids(tables)
-    fresh = iter(ids[:: max(1, len(ids) // (rounds * (len(pages.TIMED) + 1)))])
+    # a story not opened before, each time
+    fresh = iter(ids[:: max(1, len(ids) // (rounds * (len(pages.TIMED) + 1) + 1))])
     pages.run(pages.TIMED[0], tables.story(next(fresh)), FilterSpec(), as_of=AS_OF)  # warm-up
     times: dict[str, list[float]] = {"cut": [], **{page: [] for page in pages.TIMED}}
     for _ in range(rounds):

@@ -51,6 +51,7 @@ PAGES = {  # url path -> (page file, the start of its title)
     "briefing": ("views/briefing.py", "Briefing exports"),
     "review": ("views/review.py", "Review new articles"),
     "stories": ("views/stories.py", "Stories"),
+    "changes": ("views/changes.py", "What changed"),
 }
 SHOT_VIEWS = ("spectrum", "blocs", "matrix", "network", "map", "timeline", "profile")
 
