@@ -119,7 +119,27 @@ def test_the_reader_scrolls_to_the_selected_span(app_server, browser):
         context.close()
 
 
-def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(app_server, page, tmp_path):
+def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(page, tmp_path):
+    """On a copy of the data, since each download is put on record as a briefing."""
+
+    from analysis.data import briefings
+    from conftest import AppServer, copy_data
+
+    data, seeds = copy_data(tmp_path / "copy")
+    server = AppServer(env={"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_SEEDS_DIR": str(seeds)})
+    try:
+        _download_a_deck_and_a_csv(page, server, tmp_path)
+    finally:
+        server.stop()
+    recorded = briefings.read(data)
+    assert [(b.exports, len(b.statement_ids), b.filter) for b in recorded] == [
+        (("deck",), 3, "stance=condemning"),
+        (("csv",), 3, "stance=condemning"),
+    ]
+    assert set(recorded[0].stances) == {"condemning"}
+
+
+def _download_a_deck_and_a_csv(page, app_server, tmp_path):
     from pptx import Presentation
 
     open_page(page, app_server.url + "/briefing?stance=condemning")
