@@ -45,7 +45,9 @@ def _review(scope: Scope) -> None:
         format_func=lambda t: scope.labels.targets.get(t, t),
         key="review_target",
     )
-    if st.button("Propose statements", icon=":material/auto_awesome:", key="run_extract"):
+    pressed = st.button("Propose statements", icon=":material/auto_awesome:", key="run_extract")
+    # An article waiting in the queue (no statement yet) comes with its proposals, without a press.
+    if pressed or (review_editor.get_proposals(source_id) is None and review.is_waiting(scope.tables, source_id)):
         _propose(scope, source_id, target_id)
     with st.expander("Add a statement the extractor missed", icon=":material/add_comment:"):
         evidence.statement_adder(scope, source_id, key=f"review_add:{source_id}")

@@ -78,6 +78,11 @@ def article_queue(tables: Tables, labels: dict[str, str]) -> tuple[list[str], di
     return [*waiting, *(s for s in ids if s in spoken)], shown
 
 
+def is_waiting(tables: Tables, source_id: str) -> bool:
+    """An article in the queue: one with no statement yet."""
+    return not (tables.statements["source_id"] == source_id).any()
+
+
 def target_choices(tables: Tables) -> list[str]:
     """The story's targets, its main one first (the default main target of an article)."""
     main = stories.main_target(tables, tables.story_id) if tables.story_id else ""
