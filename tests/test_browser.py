@@ -140,6 +140,7 @@ def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(page, tmp_p
 
 
 def _download_a_deck_and_a_csv(page, app_server, tmp_path):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from pptx import Presentation
 
     open_page(page, app_server.url + "/briefing?stance=condemning")
@@ -152,12 +153,19 @@ def _download_a_deck_and_a_csv(page, app_server, tmp_path):
     assert [s.shapes.title.text for s in slides if s.shapes.title.text.startswith("Key quotes")] == [
         "Key quotes: Venezuela's allies"
     ]
-    # The deck's click reruns the page; a click made while that rerun runs can be lost on a busy machine.
-    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
-    with page.expect_download(timeout=60_000) as download_info:
-        page.get_by_role("button", name="Statements (CSV)").click()
+    # The deck's click reruns the page (and puts it on record); a click made while that rerun runs can be
+    # lost on a busy machine, so the CSV's is tried again once the page is idle.
     csv_path = tmp_path / "statements.csv"
-    download_info.value.save_as(csv_path)
+    for attempt in range(3):
+        page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
+        try:
+            with page.expect_download(timeout=30_000) as download_info:
+                page.get_by_role("button", name="Statements (CSV)").click()
+        except PlaywrightTimeout:
+            assert attempt < 2, "the CSV download never started"
+            continue
+        download_info.value.save_as(csv_path)
+        break
     assert csv_path.read_text(encoding="utf-8-sig").count("\n") == 4  # header and three condemning statements
 
 

@@ -55,7 +55,7 @@ def _adopt_url(labels: dict[str, str]) -> None:
     elif baseline is not None:
         st.session_state["since_choice"], st.session_state["since_day"] = A_DATE, baseline.since
     else:
-        ui.info(escape_markdown(f"Ignored since '{values[-1][:60]}': not a briefing of this story, nor a date."))
+        ui.notes([f"Ignored since '{values[-1][:60]}': not a briefing of this story, nor a date (YYYY-MM-DD)."])
 
 
 def render(scope: Scope) -> None:
