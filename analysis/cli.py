@@ -150,10 +150,8 @@ def _export(args: argparse.Namespace) -> int:
             "Nothing to write: give at least one of --pptx FILE, --xlsx FILE, --csv FILE, --png DIR.", file=sys.stderr
         )
         return 2
-    try:
-        whole = store.load(args.data, args.seeds)
-    except store.DataError as error:
-        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
+    whole = cli_curation.loaded(args)
+    if whole is None:
         return 1
     story_id = cli_curation.story_of(args.story, whole)
     if story_id is None:

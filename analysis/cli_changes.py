@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import cli_curation
-from analysis.data import paths, store
+from analysis.data import paths
 from analysis.present import wording
 from analysis.present.pages.changes import baseline_choices, changes_page, parse_since
 from analysis.query.changes import Baseline, Changes
@@ -58,10 +58,8 @@ def baseline_for(data_dir: Path, story_id: str, since: str) -> Baseline | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        whole = store.load(args.data, args.seeds)
-    except store.DataError as error:
-        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
+    whole = cli_curation.loaded(args)
+    if whole is None:
         return 1
     story_id = cli_curation.story_of(args.story, whole)
     if not story_id:

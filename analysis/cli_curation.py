@@ -122,6 +122,15 @@ def _story_feed(args: argparse.Namespace) -> int:
     return 0
 
 
+def loaded(args: argparse.Namespace) -> store.Tables | None:
+    """The tables of --data and --seeds, or None after saying that they are invalid and how to see why."""
+    try:
+        return store.load(args.data, args.seeds)
+    except store.DataError as error:
+        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
+        return None
+
+
 def story_of(asked: str | None, whole: store.Tables) -> str | None:
     """The story a command works on: the one asked for ("all": every story), else the one the app opens
     on. None (after saying why) when the asked story does not exist."""
@@ -195,10 +204,8 @@ def extract(args: argparse.Namespace) -> int:
     """Print proposals for each document; with --write, save them as unreviewed statements."""
     from analysis.extract import extract_many
 
-    try:
-        tables = store.load(args.data, args.seeds)
-    except store.DataError as error:
-        print(f"The tables are invalid; run `python -m analysis validate`.\n{error}", file=sys.stderr)
+    tables = loaded(args)
+    if tables is None:
         return 1
     story_id = _extract_story(args, tables)
     documents = None if story_id is None else _documents(args, tables, story_id)
