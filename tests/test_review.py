@@ -1,5 +1,7 @@
 """The review workflow in AppTest: add an article, propose, edit, save, and see the rows on Positions."""
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -75,6 +77,37 @@ def test_add_propose_edit_save_and_see_it_on_positions(app):
     at.switch_page("views/positions.py").run()
     at.sidebar.text_input(key="q").set_value("betrayal").run()
     assert at.dataframe[0].value["Actor"].tolist() == ["Foreign Minister Ana Ruiz"]
+
+
+def test_a_proposal_rejected_once_stays_rejected_in_a_later_session(app, monkeypatch):
+    at, data, seeds = app
+    at.text_input(key="new_title").set_value("Africa reacts to the designation")
+    at.text_area(key="new_text").set_value(ARTICLE)
+    submit(at)
+    at.run()
+    source = "africa-reacts-to-the-designation"
+    at.selectbox(key="review_target").set_value("fto-designation").run()
+    editor = at.session_state[f"proposals:{source}"]
+    rows = list(editor.index)
+    ghana = rows.index(editor.index[editor["actor"] == "Ghana"][0])
+    at.session_state[f"editor:{source}"] = {
+        "edited_rows": {ghana: {"include": False}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    next(b for b in at.button if b.key == "save_proposals").click().run()
+    assert not at.exception
+
+    later = open_app(data, seeds, monkeypatch, page="views/review.py")  # another session: nothing remembered in it
+    later.selectbox(key="review_article").set_value(source).run()
+    later.selectbox(key="review_target").set_value("fto-designation").run()
+    next(b for b in later.button if b.key == "run_extract").click().run()
+    assert not later.exception
+    recorded = (data / "rejections.jsonl").read_text(encoding="utf-8")
+    assert "ghana@" in recorded, recorded
+    # Ghana, and any row left unticked at that save, start unticked here.
+    assert any(re.search(r"and the \d+ you rejected before", c.value) for c in later.caption)
 
 
 @pytest.mark.parametrize(

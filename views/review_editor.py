@@ -31,7 +31,10 @@ def get_proposals(source_id: str):
 
 
 def proposals_editor(scope: Scope, source_id: str, proposals):
-    rejected_before = frozenset(st.session_state.get(REJECTED_KEY + source_id, ()))
+    data_dir, _ = state.data_dirs()
+    rejected_before = frozenset(st.session_state.get(REJECTED_KEY + source_id, ())) | review.rejected_before(
+        data_dir, source_id
+    )
     start = review.proposals_table(scope.tables, source_id, proposals, rejected_before=rejected_before)
     st.caption(start.caption)
     return st.data_editor(
@@ -111,10 +114,9 @@ def save(scope: Scope, source_id: str, proposals, edited, new_actors) -> None:
     except store.DataError as error:
         st.error("Nothing was saved: " + escape_markdown(str(error)), icon=":material/block:")
         return
-    st.session_state[REJECTED_KEY + source_id] = {
-        *st.session_state.get(REJECTED_KEY + source_id, ()),
-        *review.rejected(proposals, edited),
-    }
+    now_rejected = review.rejected(proposals, edited)
+    st.session_state[REJECTED_KEY + source_id] = {*st.session_state.get(REJECTED_KEY + source_id, ()), *now_rejected}
+    review.remember_rejected(data_dir, source_id, now_rejected)  # for later sessions, and other curators
     set_proposals(source_id, proposals.iloc[0:0])
     st.success(
         f"Saved {saved} statements and {len(new_actors)} new actors in "

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import filelock
 import pandas as pd
 
-from analysis.data.saving import LOCK_FILE
+from analysis.data import saving
 
 FILE = "briefings.jsonl"
 
@@ -69,40 +66,27 @@ def record(
         statement_ids=ids,
         stances=tuple(statements["stance"].astype(str)),
     )
-    line = json.dumps(briefing.__dict__, ensure_ascii=False, separators=(",", ":")) + "\n"
-    data_dir = Path(data_dir)
-    with (
-        filelock.FileLock(data_dir / LOCK_FILE, timeout=lock_timeout),
-        open(data_dir / FILE, "a", encoding="utf-8") as stream,
-    ):
-        stream.write(line)  # one write of a whole line: a crash leaves at most a cut last line, skipped on read
-        stream.flush()
-        os.fsync(stream.fileno())
+    saving.append_record(data_dir, FILE, briefing.__dict__, lock_timeout=lock_timeout)
     return briefing
 
 
 def read(data_dir: Path | str, *, story_id: str | None = None) -> list[Briefing]:
     """Every recorded briefing (of one story, if given), oldest first. A line a crash cut short is skipped."""
-    path = Path(data_dir) / FILE
-    if not path.is_file():
-        return []
     found = []
-    with open(path, encoding="utf-8") as stream:
-        for line in stream:
-            try:
-                fields = json.loads(line)
-                briefing = Briefing(
-                    **{
-                        **fields,
-                        "exports": tuple(fields["exports"]),
-                        "statement_ids": tuple(fields["statement_ids"]),
-                        "stances": tuple(fields["stances"]),
-                    }
-                )
-            except (ValueError, TypeError, KeyError):
-                continue
-            if story_id is None or briefing.story_id == story_id:
-                found.append(briefing)
+    for fields in saving.read_records(data_dir, FILE):
+        try:
+            briefing = Briefing(
+                **{
+                    **fields,
+                    "exports": tuple(fields["exports"]),
+                    "statement_ids": tuple(fields["statement_ids"]),
+                    "stances": tuple(fields["stances"]),
+                }
+            )
+        except (TypeError, KeyError):
+            continue
+        if story_id is None or briefing.story_id == story_id:
+            found.append(briefing)
     return found
 
 

@@ -422,3 +422,32 @@ def replay(start: Mapping[str, pd.DataFrame], log_path: Path | str) -> dict[str,
     return {
         name: pd.DataFrame(list(rows.values()), columns=list(COLUMNS[name]), dtype=str) for name, rows in tables.items()
     }
+
+
+def append_record(data_dir: Path | str, file_name: str, record: dict, *, lock_timeout: float = 10.0) -> None:
+    """Append one JSON line to a record file of the data folder (briefings, rejections), in one write,
+    fsynced, under the data folder's lock: a crash leaves at most a cut last line, which readers skip."""
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    data_dir = Path(data_dir)
+    with (
+        filelock.FileLock(data_dir / LOCK_FILE, timeout=lock_timeout),
+        open(data_dir / file_name, "a", encoding="utf-8") as stream,
+    ):
+        stream.write(line)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def read_records(data_dir: Path | str, file_name: str) -> list[dict]:
+    """Every whole JSON line of a record file (none if it does not exist)."""
+    path = Path(data_dir) / file_name
+    if not path.is_file():
+        return []
+    found = []
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            try:
+                found.append(json.loads(line))
+            except ValueError:
+                continue
+    return found

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.data import curation, stories
+from analysis.data import curation, saving, stories
 from analysis.data.schema import STANCES, slug
 from analysis.data.store import Tables
 from analysis.extract import extract
@@ -96,6 +96,24 @@ def proposal_keys(proposals: pd.DataFrame) -> pd.Series:
         index=proposals.index,
         dtype=str,
     )
+
+
+REJECTIONS_FILE = "rejections.jsonl"  # in the data folder: the proposals left unticked at a save, by article
+
+
+def rejected_before(data_dir: Path, source_id: str) -> frozenset[str]:
+    """The proposals of an article that a curator left unticked at an earlier save, in any session."""
+    return frozenset(
+        key
+        for record in saving.read_records(data_dir, REJECTIONS_FILE)
+        if record.get("source_id") == source_id
+        for key in record.get("keys", ())
+    )
+
+
+def remember_rejected(data_dir: Path, source_id: str, keys: set[str]) -> None:
+    if keys:
+        saving.append_record(data_dir, REJECTIONS_FILE, {"source_id": source_id, "keys": sorted(keys)})
 
 
 def rejected(proposals: pd.DataFrame, edited: pd.DataFrame) -> set[str]:
