@@ -10,8 +10,9 @@ import pytest
 from analysis.__main__ import main
 from analysis.extract import confidence, extract, extract_many
 from analysis.extract import evaluation as evaluate
-from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation, _longest_first, find_mentions, groups
+from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation
 from analysis.extract.core import explain
+from analysis.extract.mentions import _longest_first, find_mentions, groups
 from analysis.extract.parse import parse
 from analysis.extract.segment import sentences
 from conftest import ROOT

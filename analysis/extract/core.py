@@ -1,7 +1,7 @@
 """Proposing statements from a document: who takes which stance on what, with the evidence span.
 
 Per sentence that can hold a position (a quote, a stance cue or a reporting verb):
-1. parse it (`parse`), and find the actors the gazetteer knows (`actors.find_mentions`);
+1. parse it (`parse`), and find the actors the gazetteer knows (`mentions.find_mentions`);
 2. find its predicates, the stance cues (`data/lexicon.csv`) and reporting verbs, and each one's holder
    through the dependency relations (`holders`), named as an actor (`naming`) with the document's memory
    for pronouns, role nouns, surnames and acronyms (`references`);

@@ -29,6 +29,7 @@ from analysis.data.schema import STANCES
 from analysis.data.store import Tables
 from analysis.extract import actors as actor_finder
 from analysis.extract import extract
+from analysis.extract import mentions as mention_finder
 from analysis.extract.actors import ActorIndex
 from analysis.extract.segment import sentences
 from analysis.extract.valence import tone
@@ -329,11 +330,11 @@ def vader_baseline(text: str, *, actors: pd.DataFrame | None = None, main_target
     index = ActorIndex.build(actors)
     rows = []
     for start, end in sentences(text):
-        mentions = actor_finder.find_mentions(text, start, end, index)
+        mentions = mention_finder.find_mentions(text, start, end, index)
         if not mentions:
             continue
         stance = vader_stance(text[start:end])
-        for mention in actor_finder.groups(text, mentions)[0]:
+        for mention in mention_finder.groups(text, mentions)[0]:
             rows.append(
                 {
                     "actor": mention.actor.name,

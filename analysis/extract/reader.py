@@ -12,6 +12,7 @@ from spacy.attrs import IDX
 
 from analysis.extract import actors as actor_finder
 from analysis.extract import confidence as confidence_model
+from analysis.extract import mentions as mention_finder
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
@@ -102,7 +103,7 @@ class Reader(Attribution):
         paragraph_start = self.text.rfind("\n", 0, start) + 1
         if paragraph_start not in cache:
             paragraph_end = self.text.find("\n", start)
-            found = actor_finder.find_mentions(
+            found = mention_finder.find_mentions(
                 self.text, paragraph_start, len(self.text) if paragraph_end < 0 else paragraph_end, self.index
             )
             cache[paragraph_start] = found, [m.start for m in found]

@@ -1,0 +1,153 @@
+"""Finding the actors a stretch of text mentions: the gazetteer's names (`actors.ActorIndex`), titled and
+appositive people, governments by metonym, demonym, possessive or capital, places that stand for their
+government, named bodies and vague collectives; overlapping mentions resolved longest first, and mentions
+joined by commas or "and" grouped."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.data.schema import slug
+from analysis.extract.actors import (
+    LOCATION_PREPOSITIONS,
+    SEATS_OF_BLOCS,
+    Actor,
+    ActorIndex,
+    Mention,
+    _countries,
+    _generic_patterns,
+    fold,
+    short_names,
+)
+
+
+def _country_name(code: str) -> str:
+    return short_names().get(code, code)
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Mention]:
+    """Every actor mention in text[start:end], longest first where they overlap, in text order."""
+    segment = text[start:end]
+    found: list[Mention] = []
+    if index.pattern is not None:
+        for match in index.pattern.finditer(fold(segment)):
+            found.append(Mention(start + match.start(), start + match.end(), index.by_alias[match.group(1)]))
+    for finder in (_people, _governments, _places, _bodies):
+        found += finder(text, segment, start, index)
+    return _longest_first(found)
+
+
+def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """Titled people ("Chancellor X") and people named after their role ("the union's secretary, X,")."""
+    patterns, found = _generic_patterns(), []
+    for match in patterns["titled"].finditer(segment):
+        person = match.group(1)
+        actor = index.near_match(person) or index.near_match(match.group(0))
+        actor = actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")
+        found.append(Mention(start + match.start(), start + match.end(), actor))
+    for match in patterns["appositive"].finditer(segment):
+        # The role phrase reaches back to its determiner: "the union's regional secretary" (in a window,
+        # not the whole prefix).
+        lead = re.search(
+            r"(?:\b[Tt]he\s+|\b[\w’'.\-]+[’']s\s+)(?:[\w’'.\-]+\s+){0,3}$",
+            segment[max(0, match.start(1) - 300) : match.start(1)],
+        )
+        role, person = (lead.group(0) if lead else "") + match.group(1), match.group(2)
+        actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person", aliases=(role,))
+        found.append(Mention(start + match.start(2), start + match.end(2), actor))
+    return found
+
+
+def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """Governments by metonym ("the Kremlin"), demonym, possessive or "the government in CAPITAL"."""
+    patterns, found = _generic_patterns(), []
+    names, demonyms, capitals = _countries()
+    for match in patterns["metonym"].finditer(segment):
+        name = match.group(1)
+        actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="government")
+        found.append(Mention(start + match.start(), start + match.end(), actor))
+    for key, table in (
+        ("government_demonym", demonyms),
+        ("government_possessive", names),
+        ("government_of", names),
+        ("government_in_capital", capitals),
+        ("capital_possessive", capitals),
+    ):
+        for match in patterns[key].finditer(segment):
+            code = table[match.group(1)]
+            found.append(
+                Mention(start + match.start(), start + match.end(), index.government(code, _country_name(code)))
+            )
+    return found
+
+
+def _places(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """A country or capital standing for its government, unless it is a place ("in Beijing"); a capital
+    that seats a bloc stands for the bloc when the text is about the bloc."""
+    patterns, found = _generic_patterns(), []
+    names, _, capitals = _countries()
+    for key, table in (("country", names), ("capital", capitals)):
+        for match in patterns[key].finditer(segment):
+            before = segment[max(0, match.start() - 80) : match.start()].split()  # the word before it
+            if before and before[-1].lower().strip(",") in LOCATION_PREPOSITIONS:
+                continue
+            code = table[match.group(1)]
+            seat = SEATS_OF_BLOCS.get(match.group(1)) if key == "capital" else None
+            if seat is not None and seat[0].search(text):
+                actor = index.near_match(seat[1]) or Actor(name=seat[1], actor_id=slug(seat[1]), kind="organization")
+            else:
+                actor = index.government(code, _country_name(code))
+            found.append(Mention(start + match.start(), start + match.end(), actor))
+    return found
+
+
+def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
+    """Named organisations ("the Lagos Chamber of Commerce") and collective actors ("some economists")."""
+    patterns, found = _generic_patterns(), []
+    for match in patterns["organisation"].finditer(segment):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
+        if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
+            continue
+        actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
+        found.append(Mention(start + match.start(1), start + match.end(1), actor))
+    for key in ("collective", "collective_generic", "org_lower"):
+        for match in patterns[key].finditer(segment):
+            name = _capitalise(match.group(1))
+            actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="commentators")
+            found.append(Mention(start + match.start(1), start + match.end(1), actor))
+    return found
+
+
+def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (a known actor wins a tie), in text order."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.actor.actor_id == "", m.start))
+    kept: list[Mention] = []
+    # The kept spans never overlap, so in (start, end) order their ends rise too: a new span overlaps one
+    # of them exactly when the last span starting before its end reaches past its start. Bisecting keeps
+    # a sentence crowded with names from costing the square of its mentions.
+    bounds: list[tuple[int, int]] = []
+    for mention in ranked:
+        before_end = bisect.bisect_left(bounds, (mention.end,))
+        if before_end == 0 or bounds[before_end - 1][1] <= mention.start:
+            kept.append(mention)
+            bisect.insort(bounds, (mention.start, mention.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*&\s*)\s*$")
+
+
+def groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions joined by commas or 'and' ("China, Russia and Algeria") form one group."""
+    result: list[list[Mention]] = []
+    for mention in mentions:
+        if result and COORDINATION.match(" " + text[result[-1][-1].end : mention.start] + " "):
+            result[-1].append(mention)
+        else:
+            result.append([mention])
+    return result
