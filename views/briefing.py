@@ -41,57 +41,40 @@ def render(scope: Scope) -> None:
     st.subheader("Slide order")
     st.markdown("\n".join(f"{i}. {escape_markdown(text)}" for i, text in enumerate(page.slides, start=1)))
     st.subheader("Downloads")
-    columns = st.columns(4)
-    columns[0].download_button(
-        "PowerPoint deck",
-        data=page.deck,
-        file_name=f"{page.file_stem}.pptx",
-        mime=PPTX,
-        icon=":material/slideshow:",
-        key="get_pptx",
-        on_click=_record,
-        args=(scope, title, "deck"),
-        type="primary",
-        disabled=bool(page.empty),
-        help="A few seconds: each image is rendered in Chromium.",
+    downloads = (  # label, bytes, file name ending, type, icon, widget key, the briefing's export kind, disabled
+        ("PowerPoint deck", page.deck, ".pptx", PPTX, ":material/slideshow:", "get_pptx", "deck", bool(page.empty)),
+        (
+            "PNG + SVG bundle",
+            page.bundle,
+            "-charts.zip",
+            "application/zip",
+            ":material/imagesmode:",
+            "get_png",
+            "bundle",
+            bool(page.empty) or not views,
+        ),
+        ("Statements (XLSX)", page.xlsx, ".xlsx", XLSX, ":material/table_view:", "get_xlsx", "xlsx", False),
+        ("Statements (CSV)", page.csv, ".csv", "text/csv", ":material/csv:", "get_csv", "csv", False),
     )
-    columns[1].download_button(
-        "PNG + SVG bundle",
-        data=page.bundle,
-        file_name=f"{page.file_stem}-charts.zip",
-        mime="application/zip",
-        icon=":material/imagesmode:",
-        key="get_png",
-        on_click=_record,
-        args=(scope, title, "bundle"),
-        disabled=bool(page.empty) or not views,
-    )
-    columns[2].download_button(
-        "Statements (XLSX)",
-        data=page.xlsx,
-        file_name=f"{page.file_stem}.xlsx",
-        mime=XLSX,
-        icon=":material/table_view:",
-        key="get_xlsx",
-        on_click=_record,
-        args=(scope, title, "xlsx"),
-    )
-    columns[3].download_button(
-        "Statements (CSV)",
-        data=page.csv,
-        file_name=f"{page.file_stem}.csv",
-        mime="text/csv",
-        icon=":material/csv:",
-        key="get_csv",
-        on_click=_record,
-        args=(scope, title, "csv"),
-    )
+    for column, (label, data, ending, mime, icon, key, kind, disabled) in zip(st.columns(4), downloads):
+        column.download_button(
+            label,
+            data=data,
+            file_name=page.file_stem + ending,
+            mime=mime,
+            icon=icon,
+            key=key,
+            on_click=_record,  # each download is put on record as a briefing
+            args=(scope, title, kind),
+            type="primary" if kind == "deck" else "secondary",
+            disabled=disabled,
+            help="A few seconds: each image is rendered in Chromium." if kind == "deck" else None,
+        )
     st.caption(page.statements)
     if page.empty:
         st.info(page.empty)
     st.subheader("Past briefings")
-    data_dir, _ = state.data_dirs()
-    past = briefing.past_briefings(data_dir, scope.tables.story_id)
+    past = briefing.past_briefings(state.briefings(scope.tables.story_id), scope.tables.story_id)
     if not len(past):
         st.caption("None yet: each download above is put on record, so that “What changed” can compare with it.")
         return

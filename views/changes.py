@@ -18,8 +18,7 @@ def _upper_first(text: str) -> str:
 
 
 def _since(scope: Scope) -> str:
-    data_dir, _ = state.data_dirs()
-    choices = changes.baseline_choices(data_dir, scope.tables.story_id)
+    choices = state.briefings(scope.tables.story_id)
     labels = {b.briefing_id: _upper_first(b.label().removeprefix("the ")) for b in choices}
     options = [*labels, A_DATE]
     _adopt_url(labels)
@@ -61,8 +60,7 @@ def _adopt_url(labels: dict[str, str]) -> None:
 def render(scope: Scope) -> None:
     st.title("What changed")
     value = _since(scope)
-    data_dir, _ = state.data_dirs()
-    baseline = changes.parse_since(value, changes.baseline_choices(data_dir, scope.tables.story_id))
+    baseline = changes.parse_since(value, state.briefings(scope.tables.story_id))
     page = changes.changes_page(scope, baseline=baseline)
     if page.empty:
         st.info(page.empty, icon=":material/info:")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from analysis.data import briefings as briefing_records
 from analysis.data import paths, saving, store
 from analysis.data.schema import Problem
 from analysis.data.store import Tables
@@ -36,7 +37,7 @@ def _stat_signature(data_dir: Path, seeds_dir: Path) -> tuple:
     signature = []
     if data_dir.is_dir():
         for path in sorted(data_dir.iterdir()):
-            if path.is_file():
+            if path.is_file() and path.suffix == ".csv":  # the record files (briefings, rejections) are not tables
                 info = path.stat()
                 signature.append((str(path), info.st_size, info.st_mtime_ns))
     if seeds_dir.is_dir():
@@ -127,3 +128,18 @@ def figure(view_id: str, scope: Scope, *, options: ViewOptions = DEFAULT):
 def sentences(text: str) -> list[evidence.Span]:
     """An article's sentences (the parser's; a second on a long article), for picking evidence."""
     return evidence.sentence_spans(text)
+
+
+def briefings(story_id: str) -> list:
+    """The story's past briefings, latest first: read again only when briefings.jsonl changed (a briefing
+    holds the id of every statement it exported, so the file is not small)."""
+    data_dir, _ = data_dirs()
+    path = data_dir / briefing_records.FILE
+    stat = (path.stat().st_size, path.stat().st_mtime_ns) if path.is_file() else None
+    return _briefings(str(data_dir), story_id, stat)
+
+
+# cache_resource: the briefings are frozen, and a copy of a million ids on every rerun would cost time
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _briefings(data_dir: str, story_id: str, stat) -> list:
+    return briefing_records.read(data_dir, story_id=story_id)[::-1]

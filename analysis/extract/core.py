@@ -20,6 +20,7 @@ import re
 
 import pandas as pd
 
+from analysis.data.schema import COLUMNS
 from analysis.extract import actors as actor_finder
 from analysis.extract import confidence as confidence_model
 from analysis.extract.actors import ActorIndex
@@ -29,22 +30,7 @@ from analysis.extract.reader import Reader, TargetKeywords
 from analysis.extract.stance import Decision
 
 PROPOSAL_COLUMNS = [
-    "statement_id",
-    "source_id",
-    "actor_id",
-    "target_id",
-    "stance",
-    "quote",
-    "start",
-    "end",
-    "cue",
-    "summary",
-    "mode",
-    "date",
-    "date_precision",
-    "confidence",
-    "origin",
-    "reviewed",
+    *COLUMNS["statements"],  # a proposal is a statement row, plus what the Review page shows about it
     "actor",
     "evidence",
     "actor_kind",

@@ -93,9 +93,9 @@ def record_export(scope: Scope, data_dir: Path, *, title: str, kind: str) -> bri
     )
 
 
-def past_briefings(data_dir: Path, story_id: str, *, limit: int = 50) -> pd.DataFrame:
-    """The story's briefings, latest first, each with a link to what changed since it."""
-    found = briefings.read(data_dir, story_id=story_id)[::-1][:limit]
+def past_briefings(latest_first: list[briefings.Briefing], story_id: str, *, limit: int = 50) -> pd.DataFrame:
+    """A story's briefings (latest first), each with a link to what changed since it."""
+    found = latest_first[:limit]
     return pd.DataFrame(
         {
             "When (UTC)": [b.time.replace("T", " ")[:16] for b in found],

@@ -68,10 +68,17 @@ class ProposalsTable:
     targets: list[str]
 
 
+def _spoken(tables: Tables) -> frozenset[str]:
+    """The sources with at least one statement: once per dataset, not on every rerun."""
+    if "spoken_sources" not in tables.derived:
+        tables.derived["spoken_sources"] = frozenset(tables.statements["source_id"].astype(str))
+    return tables.derived["spoken_sources"]
+
+
 def article_queue(tables: Tables, labels: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """The story's articles for the Review picker: those with no statement yet first (the newest added
     first), marked as waiting, then the rest in their order; and each one's label."""
-    spoken = set(tables.statements["source_id"].astype(str))
+    spoken = _spoken(tables)
     ids = tables.source_ids()
     waiting = [s for s in reversed(ids) if s not in spoken]  # sources.csv grows at its end: newest last
     shown = {s: ("● new, to review: " if s not in spoken else "") + labels.get(s, s) for s in ids}
@@ -80,7 +87,7 @@ def article_queue(tables: Tables, labels: dict[str, str]) -> tuple[list[str], di
 
 def is_waiting(tables: Tables, source_id: str) -> bool:
     """An article in the queue: one with no statement yet."""
-    return not (tables.statements["source_id"] == source_id).any()
+    return source_id not in _spoken(tables)
 
 
 def target_choices(tables: Tables) -> list[str]:
