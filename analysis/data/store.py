@@ -235,13 +235,17 @@ def counted_once(view: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     # article may say the same thing twice, and both are evidence.
     speaker = keys.sort_values("is_copy", kind="stable").groupby(position, sort=False)["source"].transform("first")
     kept = np.flatnonzero((keys["source"] == speaker.reindex(keys.index)).to_numpy())
-    names = group["outlet"].transform(lambda s: "; ".join(dict.fromkeys(s)))
-    count = group["outlet"].transform("nunique").astype("int32")
+    count = group["outlet"].transform("nunique").astype("int32").to_numpy()
+    # The outlets' names only where there are several: a join per position would cost a Python call each.
+    carried_by = np.full(len(keys), "", dtype=object)
+    several = count > 1
+    if several.any():
+        shared = keys[several]
+        joined = shared.groupby(position, sort=False)["outlet"].transform(lambda s: "; ".join(dict.fromkeys(s)))
+        carried_by[several] = joined.to_numpy()
     return (
         view.iloc[kept]
-        .assign(
-            outlets=count.to_numpy()[kept], carried_by=np.where(count.to_numpy()[kept] > 1, names.to_numpy()[kept], "")
-        )
+        .assign(outlets=count[kept], carried_by=pd.array(carried_by[kept], dtype="str"))
         .reset_index(drop=True)
     )
 

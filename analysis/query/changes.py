@@ -142,7 +142,7 @@ def _briefing_status(now: Selection, baseline: Baseline) -> tuple[np.ndarray, np
     frame_size = len(now.frame)
 
     def build():
-        index = now._derived(("statement_index",), lambda: pd.Index(now.frame["statement_id"].astype(str)))
+        index = now.kept("statement_index", lambda: pd.Index(now.frame["statement_id"].astype(str)))
         found = index.get_indexer(list(baseline.statement_ids))
         _, stance_names = now.codes("stance")
         code_of = {name: code for code, name in enumerate(stance_names)}
@@ -151,7 +151,7 @@ def _briefing_status(now: Selection, baseline: Baseline) -> tuple[np.ndarray, np
         then[found[kept]] = np.array([code_of.get(s, -1) for s in np.asarray(baseline.stances)[kept]], dtype=np.int32)
         return then
 
-    then = now._derived(("briefing", baseline.key or baseline.label, len(baseline.statement_ids)), build)
+    then = now.kept(("briefing", baseline.key), build) if baseline.key else build()
     status = np.where(then >= 0, BEFORE, NEW).astype(np.int8)
     return status, then
 
@@ -190,7 +190,7 @@ def changes(now: Selection, baseline: Baseline, *, candidates: pd.DataFrame, tri
             ).reset_index(drop=True)
     else:
         # The same for every filter: kept with the dataset, per day.
-        status = now._derived(("date_status", baseline.since), lambda: _date_status_of(now, baseline.since))
+        status = now.kept(("date_status", baseline.since), lambda: _date_status_of(now, baseline.since))
     status = np.where(selected, status, -1).astype(np.int8)
     before, new = now.where(status == BEFORE), now.where((status == NEW) | (status == MAYBE))
     newcomers = _newcomers(before, new)

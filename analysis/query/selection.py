@@ -81,6 +81,11 @@ class Selection:
             strings[column] = pd.array(self.labels(column, positions, missing=None), dtype="str")
         return taken.assign(**strings) if strings else taken
 
+    def kept(self, key, build):
+        """`build()`, computed once per dataset (whatever the filter) and kept with it: for what depends on
+        the data alone, such as an index of statement ids."""
+        return self._derived(("kept", key), build)
+
     # Column access: full-length arrays, computed once per frame.
     def _derived(self, key, build):
         if key not in self.shared:

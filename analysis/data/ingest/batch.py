@@ -5,6 +5,7 @@ and what was refused and why."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -176,6 +177,7 @@ def _member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, label: str) ->
     return Item(label, data, fmt)
 
 
+@functools.lru_cache(maxsize=64)  # the CLI checks the articles it was named before adding them
 def read(item: Item) -> formats.Document:
     """The item's article, or CurationError (its refusal, or why its bytes are not an article)."""
     if item.refused:
