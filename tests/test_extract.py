@@ -201,7 +201,8 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     ("text", "expected"),
     [
         # a stance only in quoted words, with no cue verb
-        ("Nigeria called the decision “a kick in the teeth”.", [("Nigeria", "opposed")]),
+        # a hostile metaphor, like the guide's "a disgrace", is condemning (as the blind corpus's writers read it)
+        ("Nigeria called the decision “a kick in the teeth”.", [("Nigeria", "condemning")]),
         # cues the old lexicon missed, and cautious ones that are not support
         ("The federation congratulated the committee.", [("Federation", "supportive")]),
         ("Japan regretted the decision.", [("Japan", "opposed")]),
@@ -267,7 +268,7 @@ def test_phenomena_of_unseen_news(text, expected):
         (
             "“This is a betrayal of our members,” said union leader Maria Costa. “We will fight it.\n"
             "“And we will win, because the plan is unlawful,” she added.",
-            [("Maria Costa", "condemning"), ("Maria Costa", "opposed"), ("Maria Costa", "opposed")],
+            [("Maria Costa", "condemning"), ("Maria Costa", "opposed")],
         ),
         # a transcript's speaker labels
         (
@@ -278,6 +279,28 @@ def test_phenomena_of_unseen_news(text, expected):
 )
 def test_references_across_the_document(text, expected):
     assert rows(text) == expected
+
+
+def test_a_quoted_passage_is_one_position_whose_evidence_holds_all_of_it():
+    text = (
+        "“I have been on Main Street for thirty years,” Gary Pfister said. “Two hundred workers is two hundred "
+        "people buying lunch.\n“The alternative is a town with no hardware store.”\n"
+        "Linda Kruse disagreed. “It is a disgrace,” she said."
+    )
+    table = extract(text, main_target="main")
+    assert list(table["actor"]) == ["Gary Pfister", "Linda Kruse"]
+    pfister = table.iloc[0]
+    # the passage runs from the first quotation to the end of the one that carries it on, verbatim
+    assert pfister["start"] == 0 and text[pfister["start"] : pfister["end"]].endswith("no hardware store.”")
+    assert pfister["quote"] == text[pfister["start"] : pfister["end"]]
+    # another speaker's quotation in the next paragraph is not joined to it
+    assert "Kruse" not in pfister["quote"] and table.iloc[1]["stance"] == "condemning"
+
+
+def test_a_passage_keeps_each_sentence_that_carries_its_own_cue():
+    text = "“We welcome the ruling,” said Ana Ruiz. “But the fee is unfair and we reject it.”"
+    table = extract(text, main_target="main")
+    assert [(r.actor, r.stance) for r in table.itertuples()] == [("Ana Ruiz", "supportive"), ("Ana Ruiz", "opposed")]
 
 
 def test_every_proposal_says_how_it_was_found():

@@ -137,6 +137,10 @@ class Attribution:
             return named, rule, predicate, "reported"
         if source_named is not None:
             return [source_named], "according to", None, "reported"
+        if token.tag_ in NOUN_TAGS and (
+            token.dep_ in ("nmod", "obl", "compound", "nmod:poss") or any(c.dep_ == "case" for c in token.children)
+        ):
+            return None  # "a two-year dispute", "of illegal content": the writer's words, nobody's position
         subject = self._subject_before(sentence, token)
         if subject is not None:
             return [subject], "nearest subject before", None, "reported"

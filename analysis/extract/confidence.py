@@ -37,6 +37,8 @@ FEATURES = (
     "direct",
     "neutral",
     "condemning",
+    "cautious",
+    "opposed",
     "known_actor",
     "group_actor",
     "new_name",
@@ -44,6 +46,7 @@ FEATURES = (
     "tone_strength",
     "quoted_words_only",
     "mid_quotation",
+    "said_without_cue",
     *(f"holder:{r}" for r in HOLDER_RULES),
     *(f"reference:{r}" for r in REFERENCE_RULES),
 )
@@ -77,6 +80,8 @@ def features(claim, decision) -> dict[str, float]:
         "direct": float(claim.mode == "direct"),
         "neutral": float(decision.stance == "neutral"),
         "condemning": float(decision.stance == "condemning"),
+        "cautious": float(decision.stance == "cautious"),
+        "opposed": float(decision.stance == "opposed"),
         "known_actor": float(bool(claim.actor.actor_id) and bool(claim.actor.bloc)),
         "group_actor": float(claim.actor.kind == "commentators"),
         "new_name": float(not claim.actor.bloc and claim.actor.kind != "commentators"),
@@ -86,6 +91,8 @@ def features(claim, decision) -> dict[str, float]:
         # a sentence of quoted words with no reporting verb: attributed by the quotation around it
         "quoted_words_only": float(claim.rule.startswith(("speaker of the quotation", "quotation"))),
         "mid_quotation": float(claim.rule.startswith("quotation")),
+        # "X said “…”" with no cue in what was said: a reporting verb is no position by itself
+        "said_without_cue": float(not lexicon and not claim.rule.startswith(("speaker of the quotation", "quotation"))),
     }
     for rule in HOLDER_RULES:
         values[f"holder:{rule}"] = float(claim.rule.split(",")[0] == rule)

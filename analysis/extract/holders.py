@@ -127,7 +127,11 @@ def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder
     if subjects:
         # two subjects is a parse error ("Outside Parliament, the Council deplored"): the nearer one
         return Holder(subjects[-1] if subjects[-1].i < token.i else subjects[0], rule)
-    agent = agent_of(token) if is_passive(token) else None
+    raised = _raised_subject(token) if not first else None
+    if raised is not None:
+        return Holder(raised, "subject")
+    # "a decision welcomed by taxi operators": a participle's agent, with or without an auxiliary
+    agent = agent_of(token) if is_passive(token) or token.tag_ == "VBN" else None
     if agent is not None:
         return Holder(agent, "passive agent")
     owner = _owner_of_noun(token) if first and token.tag_ in NOUN_TAGS else None
@@ -135,6 +139,17 @@ def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder
         return Holder(owner, "possessor of the cue")
     after = _name_after(token) if speech and first else None
     return Holder(after, "speaker after the verb") if after is not None else None
+
+
+# "Spain is understood to back the plan", "Tokyo is said by diplomats to have warned": the position is the
+# subject's; whoever said or understood it only reports it
+RAISING = frozenset({"said", "understood", "believed", "thought", "reported", "expected", "known", "seen", "set"})
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    if verb.lower_ not in RAISING or not is_passive(verb) or child(verb, "xcomp") is None:
+        return None
+    return child(verb, "nsubj:pass")
 
 
 def _owner_of_noun(token: Token) -> Token | None:
@@ -169,6 +184,10 @@ def _is_expletive(token: Token) -> bool:
 def _has_own_marker(clause: Token) -> bool:
     """An adverbial clause with a subordinator of its own ("because", "if", "while") states a condition or a
     circumstance, not more of the same holder's words; a bare participle ("branding it ...") is shared."""
+    if clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in SUBJECTS for c in clause.children):
+        # "welcomed the rise while rejecting the rule": a participle with no subject of its own is the
+        # same holder's, whatever joins it
+        return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in clause.children)
     return any(c.dep_ == "mark" and c.lower_ not in ("with", "by", "to") for c in clause.children)
 
 
@@ -234,4 +253,14 @@ def antecedent(token: Token) -> Token | None:
     )
     while found is not None and found.dep_ == "conj" and found.head.i != found.i and found.head.i < found.i:
         found = found.head
+    # "the Club, a group with 90,000 members, which has denounced ...": the body, not its members
+    with_members = (
+        found is not None
+        and found.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ == "with" for c in found.children)
+    )
+    if with_members:
+        found = found.head
+        if found.dep_ == "appos" and found.head.i < found.i:
+            found = found.head
     return found

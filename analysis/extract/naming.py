@@ -263,13 +263,15 @@ class Namer:
 
     def _banner(self, token: Token, base: int) -> Named | None:
         """'A coalition of 27 groups, under the banner of Patients First Italy': the coalition's name."""
-        ends = [base + token.idx + len(token)]
-        ends.append(base + max(t.idx + len(t) for t in token.subtree if t.dep_ != "acl:relcl"))
-        for end in ends:
-            after = BANNER.match(self.text, end)
-            if after is not None:
-                name = re.sub(r"\s+", " ", after.group(1))
-                return Named(known_or_new(name, self.index, kind="organization"), "name")
+        head_end = base + token.idx + len(token)
+        subtree_end = base + max(t.idx + len(t) for t in token.subtree if t.dep_ != "acl:relcl")
+        # "A coalition of 27 patients' organisations, under the banner of X": the banner may follow the
+        # head's own modifiers, but not another clause
+        after = BANNER.search(self.text, head_end, max(subtree_end, head_end) + 1)
+        between = self.text[head_end : after.start()] if after is not None else ""
+        if after is not None and not re.search(r"[;:]|\b(?:said|says|who|which)\b", between):
+            name = re.sub(r"\s+", " ", after.group(1))
+            return Named(known_or_new(name, self.index, kind="organization"), "name")
         return None
 
     def _may_be_name(self, name: str) -> bool:
@@ -311,7 +313,12 @@ class Namer:
         if within:
             return Named(within[-1].actor, "named")
         if token.tag_ in ("NNS", "NNPS") and is_human_plural(token.lower_):
-            text = re.sub(r"^(?:the|The)\s+", "", self.text[base + parts[0].idx : base + token.idx + len(token)])
+            text = re.sub(
+                r"^(?:(?:by|with|from|of|for|among|to|the)\s+)+",
+                "",
+                self.text[base + parts[0].idx : base + token.idx + len(token)],
+                flags=re.IGNORECASE,
+            )
             name = text[:1].upper() + text[1:]
             return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="commentators"), "group")
         return None

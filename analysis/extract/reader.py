@@ -23,11 +23,12 @@ from analysis.extract.naming import Namer
 from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
+from analysis.extract.passages import joined
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision, decide
-from analysis.extract.valence import quote_stance, word_cue
+from analysis.extract.valence import TONE_THRESHOLD, quote_stance, word_cue
 
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 TIMESTAMP = re.compile(
@@ -78,7 +79,7 @@ class Reader(Attribution):
                 self._remember_mentions(sentence)
         results.extend(self._flush_pending())
         results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
-        return results
+        return joined(results, self.quotations, self.text)
 
     def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:
         """The sentences that start and end at token boundaries, parsed a paragraph at a time."""
@@ -152,7 +153,7 @@ class Reader(Attribution):
         cue_tokens: dict[int, list] = {}
         for cue in cues:
             token = token_at(doc, cue[0] - base, cue[1] - base)
-            if token is not None:
+            if token is not None and not _is_topic(token):
                 cue_tokens.setdefault(token.i, []).append(cue)
         outside = [t for t in doc if not self.quotations.inside(base + t.idx)]
         speech_ids = {t.i for t in outside if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS}
@@ -232,6 +233,8 @@ class Reader(Attribution):
                 decision = decide(self.text, lexicon_cues, window_start=sentence.start)
             else:  # no stance cue: the tone of what was said (VADER), evaluative words included
                 decision = quote_stance(self.text, claim.spoken or [claim.span])
+                if claim.mode != "direct" and abs(decision.tone or 0.0) < TONE_THRESHOLD:
+                    continue  # "X said it would reply to the letter": reported words with no lean are no position
             if decision is None:
                 continue
             if claim.mode == "direct" or claim.rule.startswith(("speaker of", "quotation after")):
@@ -251,11 +254,7 @@ class Reader(Attribution):
         """The subjects of a sentence, in order, are who 'he', 'it' or 'the minister' will mean next."""
         doc, base = sentence.doc, sentence.start
         for token in doc:
-            if (
-                token.dep_ in ("nsubj", "nsubj:pass", "appos")
-                and token.tag_ not in PRONOUN_TAGS
-                and not self.quotations.inside(base + token.idx)
-            ):
+            if _subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
                 named = self.namer.name(token, base, sentence.mentions)
                 if named is not None and named.rule not in ("pronoun", "role noun"):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
@@ -267,6 +266,20 @@ class Reader(Attribution):
         for mention in sentence.mentions:
             if mention.actor.kind == "person":
                 self.memory.remember(mention.actor, text=self.text)
+
+
+def _is_topic(token: Token) -> bool:
+    """A noun cue that is what a clause is about ("said the ban would keep prices in check"), not a
+    judgment of it."""
+    return token.tag_ in ("NN", "NNS") and token.dep_ in ("nsubj", "nsubj:pass") and token.head.tag_ in VERB_TAGS
+
+
+def _subject_like(token: Token) -> bool:
+    """A subject, an apposition, or the owner of a subject ("Peter Njoroge's ward includes the market"):
+    who the next "he" or "the minister" most likely means."""
+    if token.dep_ in ("nsubj", "nsubj:pass", "nsubj:outer", "appos"):
+        return True
+    return token.dep_ == "nmod:poss" and token.head.dep_ in ("nsubj", "nsubj:pass") and token.tag_ in ("NNP", "NNPS")
 
 
 def _without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:

@@ -120,6 +120,14 @@ class Memory:
         return self._surname_pattern
 
 
+# "X said she ...", "X, 52, says he ...": a pronoun that is X's own; "X had a point, he said" is someone else's
+OWN_PRONOUN = re.compile(
+    r"(?:\s*,[^,.;]{1,80},)?\s*(?:has\s+|had\s+)?(?:said|says|told|tells|added|adds|argued|argues|insisted|"
+    r"insists|explained|explains|warned|warns|believes|believed|thinks|thought)\s+(?:\w+\s+){0,2}?(he|she|his|her)\b",
+    re.IGNORECASE,
+)
+
+
 def _move_to_end(items: list[Actor], actor: Actor) -> None:
     key = actor_key(actor)
     for i, existing in enumerate(items):
@@ -154,6 +162,7 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str]:
         for word in re.findall(r"[a-z]+", window.lower()):
             if word in PERSON_ROLES and word not in roles:
                 roles.append(word)
-        genders.append(gender_of(" ".join(before.split()[-2:]) + " " + " ".join(after.split()[:8])))
+        own = OWN_PRONOUN.match(after)
+        genders.append(gender_of(" ".join(before.split()[-2:]) + " " + (own.group(1) if own else "")))
     found = {g for g in genders if g}
     return tuple(roles), found.pop() if len(found) == 1 else ""

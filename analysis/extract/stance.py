@@ -32,12 +32,18 @@ HEDGE = re.compile(
 CONDITION = re.compile(
     r"[^.;]{0,80}?\b(?:only if|if|unless|provided(?: that)?|as long as|on condition|so long as)\b", re.IGNORECASE
 )
+WITHHELD_UNTIL = re.compile(
+    r"[^.;]{0,80}?\b(?:without|unless|until|only if|if|provided(?: that)?|as long as)\b", re.IGNORECASE
+)
 # "rejected the criticism", "dismissed the concerns": turning down an objection backs what was objected to
 REJECTED_OBJECTION = re.compile(
     r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away)\s+(?:\w+\s+){0,3}"
     r"(?:criticisms?|concerns?|objections?|fears|complaints?)\b",
     re.IGNORECASE,
 )
+# "urged the board to approve the plan", "called for the levy to be scrapped": a request takes the stance of
+# what it asks for, when that carries one; alone ("urged the ministry to wait") it stays a reservation
+REQUESTS = frozenset({"urged", "called for", "pushed for"})
 CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while\s+also|even\s+as|except)\b", re.IGNORECASE)
 NEGATED = {
     "supportive": "opposed",
@@ -77,6 +83,9 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
     if HEDGE.search(before):
         return Judged(start, end, cue, "cautious", True, False)
     if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):
+        if cue.stance == "supportive" and WITHHELD_UNTIL.match(text, end, end + 90):
+            # "could not support the bill without a fund": support held back on a condition is a reservation
+            return Judged(start, end, cue, "cautious", False, True)
         return Judged(start, end, cue, NEGATED[cue.stance], False, True)
     if cue.stance == "supportive" and CONDITION.match(text, end, end + 90):
         return Judged(start, end, cue, "cautious", False, False)
@@ -90,12 +99,31 @@ def decide(text: str, cues: list[tuple[int, int, Cue]], *, window_start: int = 0
     if not cues:
         return None
     judged = [_judge(text, s, e, c, window_start=window_start) for s, e, c in sorted(cues, key=lambda c: c[0])]
+    judged = _requests_resolved(text, judged)
     contrast = [m.end() for m in CONTRAST.finditer(text, judged[0].start, judged[-1].end)]
     after = [j for j in judged if contrast and j.start >= contrast[-1] and not j.hedged]
     stance, chosen = _combine(judged, after)
     return Decision(
         stance=stance, cue=text[chosen.start : chosen.end], cue_start=chosen.start, cue_end=chosen.end, confidence=0.0
     )
+
+
+def _requests_resolved(text: str, judged: list[Judged]) -> list[Judged]:
+    """Without the request cues whose request carries a stance of its own, close after them."""
+    kept = []
+    for j in judged:
+        asked = [
+            k
+            for k in judged
+            if k.start > j.end
+            and k.start - j.end <= 60
+            and k.stance in ("supportive", "opposed", "condemning")
+            and not re.search(r"[.;]", text[j.end : k.start])
+        ]
+        if j.cue.text in REQUESTS and not j.negated and asked:
+            continue
+        kept.append(j)
+    return kept
 
 
 def _strongest(cues: list[Judged]) -> Judged:

@@ -1,0 +1,134 @@
+"""One speaker's quoted passage: the sentences of a quotation that runs on (“A,” X said. “B. C.”, and the
+paragraphs that carry it on) are read one by one, then the quoted sentences that carry no cue of their own
+are joined to the nearest proposal of the same speaker in the passage, whose evidence then spans them.
+
+Why: a reporter picks one sentence of a long quotation as the position, and which one is a matter of
+taste; a proposal per sentence either repeats the position or pins it on a sentence of colour ("I've
+been on Main Street for thirty-one years"). The passage holds whichever sentence carries it. A sentence
+with a cue of its own, or with its own reporting verb ("she added"), stays a proposal of its own.
+"""
+
+from __future__ import annotations
+
+from analysis.extract.claims import Sentence
+from analysis.extract.quotes import Quotations
+from analysis.extract.references import actor_key
+
+
+def passages(quotations: Quotations, text: str) -> list[int]:
+    """The passage each quotation belongs to (the index of its first quotation): quotations joined when
+    one carries on another across a paragraph break, or when they follow one another in a paragraph and
+    are not known to be different speakers'."""
+    parent = list(range(len(quotations.runs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, run in enumerate(quotations.runs):
+        if run.continues is not None:
+            parent[find(i)] = find(run.continues)
+        before = quotations.previous_in_paragraph(i, text)
+        if before is not None and _may_be_same_speaker(quotations, i, before):
+            parent[find(i)] = find(before)
+    return [find(i) for i in range(len(parent))]
+
+
+def _may_be_same_speaker(quotations: Quotations, a: int, b: int) -> bool:
+    first, second = quotations.speaker(a), quotations.speaker(b)
+    return first is None or second is None or actor_key(first) == actor_key(second)
+
+
+def joined(results: list, quotations: Quotations, text: str) -> list:
+    """The (claim, decision, sentence) results with each speaker's passage joined, in text order."""
+    if not quotations.runs:
+        return results
+    passage_of = passages(quotations, text)
+    bounds = _bounds(quotations, passage_of)
+    speakers = _speakers(quotations, passage_of)
+    groups: dict[tuple, list[int]] = {}
+    for position, (claim, _, sentence) in enumerate(results):
+        key = _passage_key(claim, sentence, quotations, passage_of, speakers)
+        if key is not None:
+            groups.setdefault(key, []).append(position)
+    dropped: set[int] = set()
+    for key, members in groups.items():
+        dropped |= _join(results, members, bounds[key[2]])
+    kept = []
+    for position, (claim, decision, sentence) in enumerate(results):
+        if position in dropped:
+            continue
+        if claim.span != (sentence.start, sentence.end) and position in _positions(groups):
+            sentence = Sentence(*claim.span, None, [])
+        kept.append((claim, decision, sentence))
+    return kept
+
+
+def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]:
+    """Join one passage's proposals; the positions joined into another."""
+    anchors = [p for p in members if _has_cue(results[p][0]) or not _quoted_only(results[p][0])]
+    if not anchors:  # words alone: one position, told by its most telling sentence
+        anchors = [max(members, key=lambda p: (results[p][1].confidence, -p))]
+    dropped = set()
+    for p in members:
+        if p in anchors:
+            continue
+        nearest = results[min(anchors, key=lambda a: (abs(a - p), a))][0]
+        absorbed = results[p][0]
+        nearest.span = (min(nearest.span[0], absorbed.span[0]), max(nearest.span[1], absorbed.span[1]))
+        if absorbed.mode == "direct":
+            nearest.mode = "direct"
+        dropped.add(p)
+    # the passage's sentences that produced no proposal are still its speaker's words
+    first, last = results[anchors[0]][0], results[anchors[-1]][0]
+    first.span = (min(first.span[0], bound[0]), first.span[1])
+    last.span = (last.span[0], max(last.span[1], bound[1]))
+    return dropped
+
+
+def _positions(groups: dict[tuple, list[int]]) -> set[int]:
+    return {p for members in groups.values() for p in members}
+
+
+def _bounds(quotations: Quotations, passage_of: list[int]) -> dict[int, tuple[int, int]]:
+    """Where each passage starts and ends."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for q, root in enumerate(passage_of):
+        run = quotations.runs[q]
+        low, high = bounds.get(root, (run.start, run.end))
+        bounds[root] = (min(low, run.start), max(high, run.end))
+    return bounds
+
+
+def _speakers(quotations: Quotations, passage_of: list[int]) -> dict[int, str]:
+    """The speaker of each passage whose speaker the quotations name (the first one named)."""
+    found: dict[int, str] = {}
+    for q, root in enumerate(passage_of):
+        speaker = quotations.speaker(q)
+        if speaker is not None and root not in found:
+            found[root] = actor_key(speaker)
+    return found
+
+
+def _quoted_only(claim) -> bool:
+    """A sentence of quoted words, attributed by its quotation rather than by a reporting verb of its own."""
+    return claim.rule.startswith(("speaker of the quotation", "quotation"))
+
+
+def _has_cue(claim) -> bool:
+    return any(cue[2].source != "vader" for cue in claim.cues)
+
+
+def _passage_key(
+    claim, sentence: Sentence, quotations: Quotations, passage_of: list[int], speakers: dict[int, str]
+) -> tuple | None:
+    """(speaker, target, passage) of a claim read from a sentence of a passage that is not known to be
+    another speaker's."""
+    mine = actor_key(claim.actor)
+    for q in quotations.overlapping(sentence.start, sentence.end):
+        root = passage_of[q]
+        if speakers.get(root, mine) == mine and not quotations.runs[q].host:
+            return (mine, claim.target, root)
+    return None
