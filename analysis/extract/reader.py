@@ -233,7 +233,7 @@ class Reader(Attribution):
                 decision = decide(self.text, lexicon_cues, window_start=sentence.start)
             else:  # no stance cue: the tone of what was said (VADER), evaluative words included
                 decision = quote_stance(self.text, claim.spoken or [claim.span])
-                if claim.mode != "direct" and abs(decision.tone or 0.0) < TONE_THRESHOLD:
+                if claim.mode == "reported" and abs(decision.tone or 0.0) < TONE_THRESHOLD:
                     continue  # "X said it would reply to the letter": reported words with no lean are no position
             if decision is None:
                 continue
