@@ -28,7 +28,8 @@ from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision, decide
-from analysis.extract.valence import TONE_THRESHOLD, quote_stance, word_cue
+from analysis.extract.valence import quote_stance, word_cue
+from analysis.extract.vocabulary import DECISION_NOUNS
 
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 TIMESTAMP = re.compile(
@@ -233,8 +234,16 @@ class Reader(Attribution):
                 decision = decide(self.text, lexicon_cues, window_start=sentence.start)
             else:  # no stance cue: the tone of what was said (VADER), evaluative words included
                 decision = quote_stance(self.text, claim.spoken or [claim.span])
-                if claim.mode == "reported" and abs(decision.tone or 0.0) < TONE_THRESHOLD:
-                    continue  # "X said it would reply to the letter": reported words with no lean are no position
+                if (
+                    claim.mode == "reported"
+                    and not self._acts_by_verb(sentence, claim)
+                    and not (
+                        _reports_a_clause(sentence, claim)
+                        and _speaks_of_decision(self.text, claim.spoken or [claim.span])
+                    )
+                ):
+                    continue  # "X said it would reply to the letter": reported words with no cue are no position
+                    # unless they speak of the decision ("said the ban would keep prices in check")
             if decision is None:
                 continue
             if claim.mode == "direct" or claim.rule.startswith(("speaker of", "quotation after")):
@@ -249,6 +258,17 @@ class Reader(Attribution):
             )
             self.memory.remember(claim.actor, text=self.text)
         return results
+
+    def _acts_by_verb(self, sentence: Sentence, claim: Claim) -> bool:
+        """An evaluative verb ("attacked the governor") is a position in itself; an evaluative modifier in
+        reported words ("a special session", "free to set fees") is not."""
+        if sentence.doc is None:
+            return bool(claim.cues)
+        for start, end, _ in claim.cues:
+            token = token_at(sentence.doc, start - sentence.start, end - sentence.start)
+            if token is not None and token.tag_ in VERB_TAGS:
+                return True
+        return False
 
     def _remember_subjects(self, sentence: Sentence, holders: dict) -> None:
         """The subjects of a sentence, in order, are who 'he', 'it' or 'the minister' will mean next."""
@@ -266,6 +286,17 @@ class Reader(Attribution):
         for mention in sentence.mentions:
             if mention.actor.kind == "person":
                 self.memory.remember(mention.actor, text=self.text)
+
+
+def _reports_a_clause(sentence: Sentence, claim: Claim) -> bool:
+    """'said the ban would ...' reports what someone holds; 'announced the tariff' only reports an act."""
+    if sentence.doc is None or not 0 <= claim.predicate < len(sentence.doc):
+        return True
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in sentence.doc[claim.predicate].children)
+
+
+def _speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(word in DECISION_NOUNS for a, b in spans for word in re.findall(r"[a-z']+", text[a:b].lower()))
 
 
 def _is_topic(token: Token) -> bool:

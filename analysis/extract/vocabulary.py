@@ -84,3 +84,14 @@ SPEECH_NOUNS = words(
     "release representative representatives secretariat side source sources spokesman spokespeople spokesperson "
     "spokeswoman statement statements team unit voice wing"
 )
+
+# What a story's decision is called: reported words that speak of one of these ("said the ban would keep
+# prices in check") are a position on it even with no cue; reported words that do not ("said it would reply
+# to the letter") are not.
+DECISION_NOUNS = words(
+    "act agreement amendment ban bill cap cap's ceasefire charge closure compromise cut cuts decision decree deal "
+    "delay designation exemption exemptions fee fees freeze hike increase law levy limit measure measures move "
+    "order ordinance plan policy postponement proposal quota quotas reform regulation regulations relocation "
+    "reservation rezoning rule rules ruling sanctions scheme surcharge tariff tariffs tax threshold treaty truce "
+    "verdict vote judgment judgement"
+)
