@@ -30,7 +30,9 @@ TITLES = (
     "Trade Representative|Trade Commissioner|Labour Minister|Labor Minister|Environment Minister|"
     "Transport Minister|Energy Minister|Climate Minister|Health Secretary|Commerce Secretary|Treasury Secretary|"
     "Colonel|Col\\.|Major|Captain|Capt\\.|Lieutenant|Lt\\.|Sergeant|Commander|Brigadier|Field Marshal|Marshal|"
-    "Sheikh|Archbishop|Bishop|Cardinal|Rabbi|Imam|Mr\\.?|Mrs\\.?|Ms\\.?|Lord|Lady|Sir|Dame"
+    "Sheikh|Archbishop|Bishop|Cardinal|Rabbi|Imam|Mr\\.?|Mrs\\.?|Ms\\.?|Lord|Lady|Sir|Dame|"
+    "MP|MEP|MCA|MLA|MSP|MPP|MNA|TD|Deputy|Supervisor|Alderman|Alderwoman|Assemblyman|Assemblywoman|Lawmaker|"
+    "Legislator|Cllr\\.?|Superintendent"
 )
 ROLE_NOUNS = (
     "leader|chair|chairman|chairwoman|chairperson|director|director general|director-general|secretary|"
@@ -235,6 +237,13 @@ def _generic_patterns() -> dict[str, re.Pattern]:
         "government_in_capital": re.compile(
             rf"\b[Tt]he\s+(?:\w+\s+)?(?:government|authorities|administration|"
             rf"presidency|regime)\s+in\s+({_alternation(capitals)})\b"
+        ),
+        # "In Moscow, the agriculture ministry said": the ministry of the capital or country the sentence opens in
+        "located_in_capital": re.compile(
+            rf"\b(?:[Ii]n|[Ff]rom)\s+({_alternation(capitals)}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
+        ),
+        "located_in_country": re.compile(
+            rf"\b(?:[Ii]n|[Ff]rom)\s+({country_names}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
         ),
         "country": re.compile(rf"(?<![\w-])({country_names})(?![\w-])"),
         "capital": re.compile(rf"(?<![\w-])({_alternation(capitals)})(?![\w-])"),

@@ -83,6 +83,12 @@ def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list
             found.append(
                 Mention(start + match.start(), start + match.end(), index.government(code, _country_name(code)))
             )
+    for key, table in (("located_in_capital", capitals), ("located_in_country", names)):
+        for match in patterns[key].finditer(segment):
+            code = table[match.group(1)]
+            found.append(
+                Mention(start + match.start(2), start + match.end(2), index.government(code, _country_name(code)))
+            )
     return found
 
 

@@ -108,6 +108,13 @@ ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", ""
     "developments",
     "properties",
 }
+# "Nakuru County", "Mlimani Market", "Route 39": places and the bodies named after them are no people
+PLACES = (
+    "avenue basin bay beach bridge canal city coast county creek district estate highway hill island lake "
+    "market mine mountain municipality park port prefecture province region river road route shire square "
+    "state station street town township valley village ward"
+)
+PLACE_WORDS = frozenset(PLACES.split())
 TITLE_WORDS = frozenset(
     w.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") for w in t.split()
 )
@@ -184,7 +191,7 @@ def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, .
 def kind_of_name(name: str, *, default: str) -> str:
     words = name.split()
     lowered = {w.lower().strip(".,") for w in words}
-    if lowered & ORG_WORDS or ACRONYM.match(name):
+    if lowered & ORG_WORDS or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
     if 2 <= len(words) <= 4 and all(
         w[:1].isupper() or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")

@@ -155,7 +155,7 @@ class Namer:
             actor = self.memory.person(word)
             return Named(actor, "pronoun") if actor else None
         if word in ("they", "it"):
-            actor = self.memory.group()
+            actor = self.memory.group(word)
             return Named(actor, "pronoun") if actor else None
         if word in ("we", "i") and speaker is not None:
             return Named(speaker, "speaker of the quote")
@@ -339,7 +339,7 @@ class Namer:
         if named is not None:
             return Named(named.actor, "members of")
         if determiner is not None and determiner.lower_ in ("its", "their"):
-            actor = self.memory.group()
+            actor = self.memory.group(determiner.lower_)
             return Named(actor, "members of") if actor else None
         return None
 

@@ -96,7 +96,12 @@ class Memory:
                 return actor
         return None
 
-    def group(self) -> Actor | None:
+    def group(self, pronoun: str = "") -> Actor | None:
+        """The last body named; for a singular "it"/"its", the last that is not a vague plural group
+        ("critics", "some farmers"), which is "they"."""
+        if pronoun.lower() in ("it", "its"):
+            single = [g for g in self.groups if g.kind != "commentators"]
+            return single[-1] if single else None
         return self.groups[-1] if self.groups else None
 
     def role(self, noun: str) -> Actor | None:
