@@ -9,7 +9,7 @@ import re
 
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence, clause_span
-from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical
+from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical, predicted
 from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
@@ -131,6 +131,8 @@ class Attribution:
                 self._wait(quotation, sentence, found_cues)
                 return None
             return [Named(speaker, "speaker")], "speaker of the quotation", None, "direct"
+        if predicted(token):
+            return None  # "Egypt is expected to vote against": a prediction, nobody's position
         owner = _owner(token, holders)
         if owner is not None:
             named, rule, predicate = owner

@@ -104,7 +104,7 @@ def hypothetical(predicate: Token) -> bool:
 
 def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
     """The token naming the holder of `predicate`, walking up through shared subjects."""
-    if hypothetical(predicate):
+    if hypothetical(predicate) or predicted(predicate):
         return None
     token, rule = predicate, "subject"
     for _ in range(6):
@@ -143,7 +143,24 @@ def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder
 
 # "Spain is understood to back the plan", "Tokyo is said by diplomats to have warned": the position is the
 # subject's; whoever said or understood it only reports it
-RAISING = frozenset({"said", "understood", "believed", "thought", "reported", "expected", "known", "seen", "set"})
+RAISING = frozenset({"said", "understood", "believed", "thought", "reported", "known", "seen"})
+# "Egypt's delegation is expected to vote against": a prediction about Egypt, not Egypt's position
+PREDICTIONS = frozenset({"expected", "likely", "unlikely", "set", "poised", "tipped", "predicted", "forecast"})
+
+
+def _predicted(predicate: Token) -> bool:
+    return predicate.dep_ == "xcomp" and predicate.head.lower_ in PREDICTIONS
+
+
+def predicted(token: Token) -> bool:
+    """Whether a cue sits in a prediction ("is expected to vote against it"), up its chain of clauses."""
+    for _ in range(4):
+        if _predicted(token):
+            return True
+        if token.head.i == token.i or token.dep_ not in ("xcomp", "conj", "compound:prt", "obj", "advmod"):
+            return False
+        token = token.head
+    return False
 
 
 def _raised_subject(verb: Token) -> Token | None:

@@ -26,6 +26,11 @@ WORD_THRESHOLD = 1.5
 TONE_THRESHOLD = 0.3
 WORD = re.compile(r"[A-Za-z][a-z'’\-]+")
 EVALUATIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+# Words VADER rates warmly that describe rather than judge in news: "likely to", "a special session",
+# "the greater Dublin area", "free to set fees", "clear", "true", "like a refrigerator", "Justice Oh"
+DESCRIPTIVE = frozenset(
+    {"likely", "special", "greater", "free", "freely", "clear", "clearly", "true", "like", "justice"}
+)
 NEGATORS = frozenset({"no", "not", "never", "nothing", "nobody", "none", "without", "neither", "nor", "cannot"})
 
 
@@ -40,7 +45,7 @@ def word_valence(word: str) -> float:
     """VADER's valence of a word, trying its base form for inflections VADER does not list."""
     lexicon = _analyser().lexicon
     word = word.lower().replace("’", "'")
-    if word in NEGATORS:
+    if word in NEGATORS or word in DESCRIPTIVE:
         return 0.0
     for form in _forms(word):
         if form in lexicon:
