@@ -249,7 +249,10 @@ def _generic_patterns() -> dict[str, re.Pattern]:
         "capital": re.compile(rf"(?<![\w-])({_alternation(capitals)})(?![\w-])"),
         "organisation": re.compile(
             rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)"
-            rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+            rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])"
+            # "Ministry of Foreign Affairs and International Cooperation": "International" opens a name's tail
+            rf"(?:(?<=International)(?:\s+(?!{CALENDAR}|(?:{TITLES})\b)[A-Z][\w'’\-]*){{1,2}})?"
+            rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?"
             rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,5}})?)"
         ),
         "collective": re.compile(

@@ -118,6 +118,11 @@ PLACE_WORDS = frozenset(PLACES.split())
 TITLE_WORDS = frozenset(
     w.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") for w in t.split()
 )
+# The titles that are titles on their own ("Minister", "Mayor"), not the words of longer ones ("Treasury"
+# in "Treasury Secretary", "Trade" in "Trade Minister"): a name made only of these is no name
+STANDALONE_TITLE_WORDS = frozenset(
+    t.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") if " " not in t
+)
 COLLECTIVE_WORDS = frozenset(w.lower() for w in actor_finder.COLLECTIVE_NOUNS.split("|") if " " not in w)
 HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
 ORG_EXTENSION = re.compile(

@@ -18,6 +18,7 @@ from analysis.extract.names import (
     ORG_WORDS,
     OWN_GOVERNMENT,
     ROLE_WORDS,
+    STANDALONE_TITLE_WORDS,
     TITLE_WORDS,
     Named,
     is_human_plural,
@@ -92,7 +93,8 @@ class Namer:
         return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 
     def _banner_of(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
-        if token.lower_ in GROUP_NOUNS or token.lower_ in MEMBER_NOUNS:
+        """'Thirty NGOs, under the banner of X', 'a coalition of 27 groups, under the banner of X'."""
+        if token.lower_ in GROUP_NOUNS or token.lower_ in MEMBER_NOUNS or token.tag_ in ("NNS", "NNPS"):
             return self._banner(token, base)
         return None
 
@@ -107,7 +109,13 @@ class Namer:
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
         owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else None
-        named = self.name(owner, base, mentions, speaker=speaker) if owner is not None else None
+        if owner is None:
+            return None
+        named = self.name(owner, base, mentions, speaker=speaker)
+        if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
+            # "a spokesman for the militia" with no militia named before: the body, as the text calls it
+            name = owner.text[:1].upper() + owner.text[1:]
+            named = Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
         return Named(named.actor, "spokesperson for") if named is not None else None
 
     def _appositive(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
@@ -265,6 +273,9 @@ class Namer:
         """'A coalition of 27 groups, under the banner of Patients First Italy': the coalition's name."""
         head_end = base + token.idx + len(token)
         subtree_end = base + max(t.idx + len(t) for t in token.subtree if t.dep_ != "acl:relcl")
+        if token.dep_ in ("nsubj", "nsubj:pass") and token.head.i > token.i:
+            # "Thirty NGOs, under the banner of X, welcomed": the parser may hang the banner on the verb
+            subtree_end = max(subtree_end, base + token.head.idx - 1)
         # "A coalition of 27 patients' organisations, under the banner of X": the banner may follow the
         # head's own modifiers, but not another clause
         after = BANNER.search(self.text, head_end, max(subtree_end, head_end) + 1)
@@ -284,7 +295,7 @@ class Namer:
                 return False
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
-        return not all(w.lower().rstrip(".") in TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
+        return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
 
     def _common(
         self, token: Token, parts: list[Token], base: int, within: list[Mention], mentions: list[Mention]
@@ -384,11 +395,25 @@ class Namer:
             if owner is not None:
                 return Named(owner.actor, "officer of")
         modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
+        of_what = next(
+            (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "of"), None
+        )
+        if of_what is not None and token.lower_ not in PERSON_ROLES:
+            # "the chamber of commerce", "the union of journalists": a body its words name
+            end = base + max(t.idx + len(t) for t in of_what.subtree)
+            text = self.text[base + (modifiers[0] if modifiers else token).idx : end]
+            name = text[:1].upper() + text[1:]
+            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
         if not modifiers or token.lower_ in PERSON_ROLES:
             return None  # "the ministry" with nothing named before it: nobody to give it to
         text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
         name = text[:1].upper() + text[1:]
         return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
+
+
+def child_case(token: Token) -> str:
+    """The preposition a noun phrase hangs on ("of" in "of commerce"), lower-cased, or ''."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
 
 
 def _is_title(word: str) -> bool:

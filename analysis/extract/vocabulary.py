@@ -73,8 +73,8 @@ GROUP_NOUNS = words(
 
 # Nouns that stand for whatever body was named last ('the company', 'the group').
 GENERIC_BODIES = words(
-    "body business campaign coalition company corporation firm group network operator organisation organization "
-    "platform"
+    "alliance association body business campaign coalition company corporation federation firm forum group "
+    "militia movement network operator organisation organization platform union"
 )
 
 # Nouns that speak for an owner: 'a spokesman for the militia', 'a statement from the union'.
