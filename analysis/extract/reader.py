@@ -20,6 +20,7 @@ from analysis.extract.holders import SPEECH_FORMS, according_to
 from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import acronyms_of
 from analysis.extract.naming import Namer
+from analysis.extract.objects import split_by_object
 from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
@@ -226,7 +227,7 @@ class Reader(Attribution):
 
     def _decided(self, claims: list[Claim], sentence: Sentence):
         results = []
-        for claim in claims:
+        for claim in (part for whole in claims for part in split_by_object(whole, sentence, self.text)):
             if not claim.actor.name:
                 continue
             lexicon_cues = [c for c in claim.cues if c[2].source != "vader"]
