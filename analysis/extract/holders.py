@@ -149,7 +149,17 @@ PREDICTIONS = frozenset({"expected", "likely", "unlikely", "set", "poised", "tip
 
 
 def _predicted(predicate: Token) -> bool:
-    return predicate.dep_ == "xcomp" and predicate.head.lower_ in PREDICTIONS
+    """'Egypt is expected to vote against': a prediction about an actor. 'The tariff is likely to backfire'
+    is a judgment of a thing, and whoever says it holds it."""
+    if predicate.dep_ != "xcomp" or predicate.head.lower_ not in PREDICTIONS:
+        return False
+    subject = next((c for c in predicate.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subject is not None and (is_proper(subject) or subject.tag_ in PRONOUN_TAGS or _has_proper_owner(subject))
+
+
+def _has_proper_owner(noun: Token) -> bool:
+    """'Egypt's delegation': a body named by whom it belongs to."""
+    return any(c.dep_ == "nmod:poss" and is_proper(c) for c in noun.children)
 
 
 def predicted(token: Token) -> bool:
@@ -170,12 +180,13 @@ def _raised_subject(verb: Token) -> Token | None:
 
 
 def _owner_of_noun(token: Token) -> Token | None:
-    """'Beijing's criticism', 'criticism from the union': who a noun cue belongs to."""
+    """'Beijing's criticism', 'criticism from the union': who a noun cue belongs to ('criticism of the
+    minister' names what is criticised, not who criticises)."""
     owner = child(token, "nmod:poss") or next(
         (
             c
             for c in children(token, "nmod")
-            if any(g.dep_ == "case" and g.lower_ in ("from", "by", "of", "among") for g in c.children)
+            if any(g.dep_ == "case" and g.lower_ in ("from", "by", "among") for g in c.children)
         ),
         None,
     )
@@ -227,8 +238,14 @@ def _name_after(verb: Token) -> Token | None:
 
 
 def according_to(doc: Doc) -> Token | None:
-    """The X of 'according to X' in a sentence, if any."""
+    """The X of 'according to X' (or 'in the view of X', 'in X's view') in a sentence, if any."""
     for token in doc:
+        if token.lower_ in ("view", "opinion") and token.i > 1 and doc[token.i - 2].lower_ == "in":
+            # "in the view of X" (X hangs on "view" by "of"), "in X's view" (X owns it)
+            relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
+            owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS), None)
+            if owner is not None:
+                return owner
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             head = token.head
             if head.i != token.i and head.tag_ in NOMINAL_TAGS and head.i > token.i:

@@ -20,6 +20,8 @@ from analysis.extract.actors import (
     fold,
     short_names,
 )
+from analysis.extract.names import TITLE_WORDS
+from analysis.extract.vocabulary import NOT_A_NAME
 
 
 def _country_name(code: str) -> str:
@@ -36,7 +38,10 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
     found: list[Mention] = []
     if index.pattern is not None:
         for match in index.pattern.finditer(fold(segment)):
-            found.append(Mention(start + match.start(), start + match.end(), index.by_alias[match.group(1)]))
+            actor = index.by_alias[match.group(1)]
+            if actor.kind == "government" and _names_a_body(segment, match.start()):
+                continue
+            found.append(Mention(start + match.start(), start + match.end(), actor))
     for finder in (_people, _governments, _places, _bodies):
         found += finder(text, segment, start, index)
     return _longest_first(found)
@@ -102,6 +107,8 @@ def _places(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             before = segment[max(0, match.start() - 80) : match.start()].split()  # the word before it
             if before and before[-1].lower().strip(",") in LOCATION_PREPOSITIONS:
                 continue
+            if key == "country" and _names_a_body(segment, match.start()):
+                continue
             code = table[match.group(1)]
             seat = SEATS_OF_BLOCS.get(match.group(1)) if key == "capital" else None
             if seat is not None and seat[0].search(text):
@@ -157,3 +164,23 @@ def groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         else:
             result.append([mention])
     return result
+
+
+# "Horticulture New Zealand", "Athletics Kenya", "Tourism Australia": a sector's body named after its country
+NAMED_AFTER_COUNTRY = re.compile(r"\b([A-Z][a-z]{3,}) $")
+
+
+def _names_a_body(segment: str, start: int) -> bool:
+    """Whether a country name is the end of a body's name: a capitalised noun right before it that is no
+    title, no sentence opener and no adjective ("Neighbouring Kenya", "Southern Sudan" are not bodies)."""
+    found = NAMED_AFTER_COUNTRY.search(segment, max(0, start - 40), start)
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    if word in NOT_A_NAME or word in TITLE_WORDS or word.endswith(ADJECTIVE_ENDINGS):
+        return False
+    before = segment[: found.start()].rstrip()
+    return not before or before[-1] not in "“\"'‘"
+
+
+ADJECTIVE_ENDINGS = ("ing", "ed", "ern", "ful", "ous", "al", "ic", "ian", "ese", "ish", "ive", "ary", "less")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.attrs import IDX
 
@@ -29,13 +30,17 @@ from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision, decide
-from analysis.extract.valence import quote_stance, word_cue
+from analysis.extract.valence import deprived, quote_stance, word_cue
 from analysis.extract.vocabulary import DECISION_NOUNS
 
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 TIMESTAMP = re.compile(
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?:[A-Z][a-z]+\s+)?local\s+time|"
     r"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?)\s*[-–—:|]?\s*"
+)
+GREETING = re.compile(
+    r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
+    r"[Ww]elcome (?:to|back)|[Nn]ice to (?:see|be|have)|[Gg]lad to (?:be|have)|[Pp]leasure to)\b"
 )
 DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s+")
 
@@ -140,6 +145,8 @@ class Reader(Attribution):
         ]
         cues = [c for c in cues if not any(m.start <= c[0] < m.end for m in sentence.mentions)]
         taken = [(c[0], c[1]) for c in cues] + [(m.start, m.end) for m in sentence.mentions]
+        # "Good morning, Jenna", "Thank you, Chair": courtesies, not judgments
+        taken += [m.span() for m in GREETING.finditer(self.text, sentence.start, sentence.end)]
         for token in sentence.doc:
             position = sentence.start + token.idx
             if any(a <= position < b for a, b in taken):
@@ -234,7 +241,9 @@ class Reader(Attribution):
             if lexicon_cues:
                 decision = decide(self.text, lexicon_cues, window_start=sentence.start)
             else:  # no stance cue: the tone of what was said (VADER), evaluative words included
-                decision = quote_stance(self.text, claim.spoken or [claim.span])
+                decision = quote_stance(self.text, claim.spoken or self._quoted(sentence, claim) or [claim.span])
+                if self._reported_loss(sentence, claim, decision):
+                    decision = replace(decision, stance="opposed")
                 if (
                     claim.mode == "reported"
                     and not self._acts_by_verb(sentence, claim)
@@ -260,6 +269,24 @@ class Reader(Attribution):
             self.memory.remember(claim.actor, text=self.text)
         return results
 
+    def _reported_loss(self, sentence: Sentence, claim: Claim, decision: Decision) -> bool:
+        """'X said buyers “would have nothing left”': a quoted fragment in a reporting sentence that speaks of
+        loss is opposition. (A whole sentence of quotation is often the problem a measure fixes, so not there.)"""
+        if decision.stance != "supportive" or abs(decision.tone or 0.0) >= 0.3 or not claim.spoken:
+            return False
+        if claim.rule.startswith(("speaker of the quotation", "quotation")):
+            return False
+        inside = [s for s in claim.spoken if self.quotations.inside(s[0]) and s[0] > sentence.start]
+        return bool(inside) and deprived(self.text, inside)
+
+    def _quoted(self, sentence: Sentence, claim: Claim) -> list[tuple[int, int]]:
+        """The quoted words of a claim read from inside a quotation ("called it “a sad day”"): what the
+        speaker said, without the writer's words around it."""
+        if claim.mode != "direct":
+            return []
+        runs = [self.quotations.runs[q] for q in self.quotations.overlapping(sentence.start, sentence.end)]
+        return [(max(r.start, sentence.start), min(r.end, sentence.end)) for r in runs]
+
     def _acts_by_verb(self, sentence: Sentence, claim: Claim) -> bool:
         """An evaluative verb ("attacked the governor") is a position in itself; an evaluative modifier in
         reported words ("a special session", "free to set fees") is not."""
@@ -272,9 +299,10 @@ class Reader(Attribution):
         return False
 
     def _remember_subjects(self, sentence: Sentence, holders: dict) -> None:
-        """The subjects of a sentence, in order, are who 'he', 'it' or 'the minister' will mean next."""
+        """The subjects of a sentence are who 'he', 'it' or 'the minister' will mean next: the main clause's
+        subject most of all, so it is remembered last, after appositions and other clauses' subjects."""
         doc, base = sentence.doc, sentence.start
-        for token in doc:
+        for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
             if _subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
                 named = self.namer.name(token, base, sentence.mentions)
                 if named is not None and named.rule not in ("pronoun", "role noun"):

@@ -38,7 +38,7 @@ WITHHELD_UNTIL = re.compile(
 # "rejected the criticism", "dismissed the concerns": turning down an objection backs what was objected to
 REJECTED_OBJECTION = re.compile(
     r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away)\s+(?:\w+\s+){0,3}"
-    r"(?:criticisms?|concerns?|objections?|fears|complaints?)\b",
+    r"(?:criticisms?|concerns?|objections?|fears|complaints?|arguments?|warnings?|claims?|accusations?)\b",
     re.IGNORECASE,
 )
 # "urged the board to approve the plan", "called for the levy to be scrapped": a request takes the stance of

@@ -31,6 +31,8 @@ EVALUATIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP
 DESCRIPTIVE = frozenset(
     {"likely", "special", "greater", "free", "freely", "clear", "clearly", "true", "like", "justice"}
 )
+# "said retired people “would have nothing left”": loss and deprivation, in words VADER does not rate
+DEPRIVATION = re.compile(r"\b(?:nothing|nobody|no one|no longer|no choice|no way|none|never|nowhere)\b", re.IGNORECASE)
 NEGATORS = frozenset({"no", "not", "never", "nothing", "nobody", "none", "without", "neither", "nor", "cannot"})
 
 
@@ -74,8 +76,8 @@ def _forms(word: str):
 
 def word_cue(word: str, tag: str, *, quoted: bool) -> Cue | None:
     """The stance cue a word is by its valence alone, or None."""
-    if tag not in EVALUATIVE_TAGS and not (quoted and tag.startswith("NN")):
-        return None
+    if tag not in EVALUATIVE_TAGS and not (quoted and tag in ("NN", "NNS")):
+        return None  # a proper name ("Grand Rapids") is no judgment, whatever its words
     return _word_cue(word.lower())
 
 
@@ -106,3 +108,8 @@ def quote_stance(text: str, spans: list[tuple[int, int]]) -> Decision:
                 best, best_span = valence, match.span()
     cue = text[best_span[0] : best_span[1]] if best and stance != "neutral" else ""
     return Decision(stance, cue, best_span[0], best_span[1] if cue else best_span[0], 0.0, compound)
+
+
+def deprived(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether quoted words with no rated word speak of loss ("would have nothing left to sell")."""
+    return any(DEPRIVATION.search(text, a, b) for a, b in spans)
