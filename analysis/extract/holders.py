@@ -91,10 +91,13 @@ HYPOTHETICAL = frozenset({"if", "unless", "whether", "until", "once", "before", 
 
 
 def hypothetical(predicate: Token) -> bool:
-    """'if traders refuse to leave', 'whether it would back the law': a condition, not a position."""
+    """'if traders refuse to leave', 'whether it would back the law', 'would decide whether to file an
+    appeal': a condition or an open question, not a position."""
     token = predicate
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in token.children):
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
             return True
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             return False

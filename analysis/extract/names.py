@@ -180,10 +180,31 @@ def acronyms_of(text: str, index: ActorIndex) -> dict[str, Actor]:
             if "".join(w[0] for w in tail if w[0].isupper()).upper() == letters:
                 spelled = " ".join(tail)
                 break
+        if spelled is None:
+            # "Amalgamated Commercial Motorcycle ... (ACOMORAN)": some words give more than their initial
+            spelled = next(
+                (
+                    " ".join(words[-size:])
+                    for size in range(2, len(words) + 1)
+                    if _spelled_by_prefixes([w for w in words[-size:] if w[0].isupper()], letters)
+                ),
+                None,
+            )
         if spelled is None or match.group(2) in found:
             continue
         found[match.group(2)] = known_or_new(spelled, index, kind=kind_of_name(spelled, default="organization"))
     return found
+
+
+def _spelled_by_prefixes(words: list[str], letters: str) -> bool:
+    """Whether `letters` is the words' leading letters, each word giving one or more (at most three)."""
+    if not words:
+        return not letters
+    head = words[0].upper()
+    return any(
+        letters.startswith(head[:n]) and _spelled_by_prefixes(words[1:], letters[n:])
+        for n in range(1, min(3, len(head), len(letters)) + 1)
+    )
 
 
 def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, ...] = ()) -> Actor:

@@ -417,6 +417,13 @@ def child_case(token: Token) -> str:
 
 
 def _is_title(word: str) -> bool:
-    """A title, role or filler word before a name ("Foreign Minister", "Cllr", "The")."""
-    lowered = word.lower()
-    return lowered.rstrip(".") in TITLE_WORDS or lowered in ROLE_WORDS or lowered in NOT_A_NAME
+    """A title, role or filler word before a name ("Foreign Minister", "Cllr", "The", and the plural
+    "Commissioners X and Y")."""
+    lowered = word.lower().rstrip(".")
+    singular = lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
+    return (
+        lowered in TITLE_WORDS
+        or lowered in ROLE_WORDS
+        or lowered in NOT_A_NAME
+        or (singular != lowered and (singular in STANDALONE_TITLE_WORDS or singular in ROLE_WORDS))
+    )

@@ -17,6 +17,11 @@ from analysis.extract.actors import Actor
 from analysis.extract.vocabulary import FEMALE_WORDS, GENERIC_BODIES, GROUP_NOUNS, MALE_WORDS, PERSON_ROLES
 
 PERSON_KINDS = frozenset({"person"})
+FIRM_NOUNS = frozenset({"company", "firm", "business", "corporation", "operator", "group"})
+PUBLIC_BODY = re.compile(
+    r"\b(?:Commission|Court|Ministry|Authority|Agency|Department|Council|Parliament|Assembly|Bureau|Office|"
+    r"Regulator|Tribunal|Board|Senate|Congress|Government)\b"
+)
 GROUP_PRONOUNS = frozenset({"they", "it", "them", "its", "their"})
 
 
@@ -116,8 +121,11 @@ class Memory:
         if holders:
             return holders[-1]
         if noun in GENERIC_BODIES:
-            # "the company", "the group": the last body named, if it was no government
+            # "the company", "the group": the last body named, if it was no government (and, for a firm,
+            # no public body: "the company" after "the Commerce Commission ruled" is not the commission)
             bodies = [g for g in self.groups if g.kind not in ("government", "commentators")]
+            if noun in FIRM_NOUNS:
+                bodies = [g for g in bodies if not PUBLIC_BODY.search(g.name)]
             return bodies[-1] if bodies else None
         return None
 

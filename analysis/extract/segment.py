@@ -13,10 +13,37 @@ import functools
 import itertools
 
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
+# Titles before a name that spaCy's English exceptions do not list
+TITLE_ABBREVIATIONS = (
+    "Hon.",
+    "Cllr.",
+    "Rt.",
+    "Supt.",
+    "Insp.",
+    "Sgt.",
+    "Cpl.",
+    "Pte.",
+    "Amb.",
+    "Rev.",
+    "Fr.",
+    "Msgr.",
+    "Brig.",
+    "Maj.",
+    "Adm.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Prof.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Pres.",
+    "Dept.",
+)
 
 
 @functools.cache
@@ -26,6 +53,8 @@ def _pipeline():
     from analysis.extract.parse import pipeline
 
     nlp = spacy.blank("en", vocab=pipeline().vocab)
+    for abbreviation in TITLE_ABBREVIATIONS:  # "criticised by Hon. Femi Adisa-Oke" is one sentence
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("sentencizer")
     nlp.max_length = 20_000_000
     return nlp
