@@ -35,6 +35,10 @@ from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 POSSESSIVE_OR_RELATIVE = frozenset(
     {"whose", "that", "which", "what", "its", "their", "his", "her", "our", "my", "your"}
 )
+PARTY_BEFORE = re.compile(
+    r"^(?:(?:[Tt]he|its|their|all|both|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
+    r"([A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*)\s+$"
+)
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
 
 
@@ -352,6 +356,14 @@ class Namer:
         if determiner is not None and determiner.lower_ in ("its", "their"):
             actor = self.memory.group(determiner.lower_)
             return Named(actor, "members of") if actor else None
+        # "the three CDS-PP deputies", "Green councillors": the party they sit for
+        if token.lower_ != "members":
+            parts = np_tokens(token)
+            party = PARTY_BEFORE.match(self.text[base + parts[0].idx : base + token.idx])
+            name = party.group(1) if party is not None else ""
+            known = self.memory.acronyms.get(name) or (self.index.near_match(name) if name else None)
+            if known is not None or re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", name):  # "Green councillors" stay a group
+                return Named(known or known_or_new(name, self.index, kind="organization"), "members of")
         return None
 
     def _own_government(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
