@@ -394,6 +394,15 @@ class Namer:
 
     def _definite_role(self, token: Token, determiner, parts: list[Token], base: int, mentions) -> Named | None:
         """'the minister', 'the ministry', 'the council's chief executive', 'the presidential office'."""
+        owned_by = (
+            determiner.dep_ == "nmod:poss" and determiner.tag_ in ("NN", "NNS") and token.lower_ not in PERSON_ROLES
+        )
+        if owned_by:
+            # "the governor's office", "the mayor's office": the body of whoever it belongs to, not the last office
+            text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
+            name = re.sub(r"^(?:the|The)\s+", "", text)
+            name = name[:1].upper() + name[1:]
+            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
         actor = self.memory.role(token.lower_)
         if actor is not None:
             return Named(actor, "role noun")

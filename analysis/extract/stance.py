@@ -24,8 +24,8 @@ NEGATION = re.compile(
 )
 # "stopped short of condemning", "avoided any direct criticism": a reservation held back, so cautious
 HEDGE = re.compile(
-    r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|stopped\s+short|avoid\w*(?:\s+\w+){0,2}|"
-    r"refrain\w*\s+from(?:\s+\w+){0,2})\s*$",
+    r"\b(?:stop(?:ped|s)?\s+short\s+of(?:\s+(?:calling|asking|pushing|demanding)\s+for(?:\s+[\w'’\-]+){0,5})?|"
+    r"short\s+of|stopped\s+short|avoid\w*(?:\s+\w+){0,2}|refrain\w*\s+from(?:\s+\w+){0,2})\s*$",
     re.IGNORECASE,
 )
 # "would back the cap only if ...", "support is conditional on ...": support with a condition is a reservation
@@ -79,7 +79,7 @@ class Judged:
 
 
 def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> Judged:
-    before = text[max(window_start, start - 40) : start]
+    before = text[max(window_start, start - 70) : start]
     if HEDGE.search(before):
         return Judged(start, end, cue, "cautious", True, False)
     if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):

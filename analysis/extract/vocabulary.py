@@ -16,7 +16,9 @@ NOT_A_NAME = words(
     "it its january jst july june kst later live madam many march meanwhile monday month morning most mr mrs ms "
     "no november now nzdt nzst october on other please pm pst sast saturday september several sir so some such "
     "sunday thank thanks that the then there these this those thursday today tomorrow tuesday update utc wat "
-    "wednesday week weekend welcome what when which while who whose with year yes yesterday"
+    "wednesday week weekend welcome what when which while who whose with year yes yesterday yet still even only "
+    "instead indeed nevertheless nonetheless similarly likewise separately elsewhere finally first second third "
+    "also already again asked"
 )
 
 # Plurals ending like people-nouns (-ers, -ents, ...) that are not groups of people.
