@@ -343,7 +343,14 @@ def _reports_a_clause(sentence: Sentence, claim: Claim) -> bool:
     """'said the ban would ...' reports what someone holds; 'announced the tariff' only reports an act."""
     if sentence.doc is None or not 0 <= claim.predicate < len(sentence.doc):
         return True
-    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in sentence.doc[claim.predicate].children)
+    verb = sentence.doc[claim.predicate]
+    # "described the levy as a fair way ...", "regarding it as a blunt instrument": a judgment by "as"
+    judged_as = any(
+        c.dep_ in ("obl", "advcl", "nmod", "xcomp")
+        and any(g.dep_ in ("case", "mark") and g.lower_ == "as" for g in c.children)
+        for c in verb.children
+    )
+    return judged_as or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
 
 
 def _speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
