@@ -42,6 +42,9 @@ ENACTING = re.compile(
     r"(?:approv|adopt|pass|impos|introduc|announc|suspend|ban|designat|rul|agre|decid|order|block|clear|"
     r"halt|clos|extend|rais|set|uph[eo]ld|struck|strik|lift|levi|cap|freez|froze|grant|issu|sign|enact)"
 )
+PHRASAL_BACK = frozenset(
+    ["come", "comes", "came", "coming", "go", "goes", "went", "going", "fight", "fought", "fighting", "bring", "brought", "give", "gave", "get", "got", "set", "hold", "held", "pay", "paid", "scale", "scaled", "cut", "roll", "rolled", "look", "looked", "step", "stepped", "sit", "sat", "hit", "push", "pushed", "pull", "pulled", "drive", "way", "the"]
+)
 GREETING = re.compile(
     r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
     r"[Ww]elcome (?:to|back)|[Nn]ice to (?:see|be|have)|[Gg]lad to (?:be|have)|[Pp]leasure to)\b"
@@ -399,6 +402,9 @@ def _is_false_cue(text: str, cue) -> bool:
     start, end, found = cue
     following = text[end : end + 12].lower().split()
     if found.text == "back":
+        preceding = text[max(0, start - 12) : start].lower().split()
+        if preceding and preceding[-1] in PHRASAL_BACK:
+            return True  # "it doesn't come back", "fight back", "cut back": no backing
         return bool(following) and following[0] in {
             "to",
             "from",

@@ -44,6 +44,14 @@ REJECTED_OBJECTION = re.compile(
 # "urged the board to approve the plan", "called for the levy to be scrapped": a request takes the stance of
 # what it asks for, when that carries one; alone ("urged the ministry to wait") it stays a reservation
 REQUESTS = frozenset({"urged", "called for", "pushed for"})
+# "complaints about the fund were “unfair”", "fears of a collapse were exaggerated": the objection is judged,
+# so the judge backs what was objected to
+OBJECTION_DISMISSED = re.compile(
+    r"\b(?:criticisms?|complaints?|concerns?|objections?|fears|warnings?|claims?|accusations?)\b[^.;]{0,70}\b"
+    r"(?:were|was|are|is|as)\s+[“\"‘]?(?:\w+\s+){0,2}(?:unfair|unfounded|exaggerated|misplaced|overblown|baseless|"
+    r"wrong|misguided|alarmist|scaremongering|false|nonsense)\b[^\w]*$",
+    re.IGNORECASE,
+)
 CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while\s+also|even\s+as|except)\b", re.IGNORECASE)
 NEGATED = {
     "supportive": "opposed",
@@ -89,7 +97,10 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
         return Judged(start, end, cue, NEGATED[cue.stance], False, True)
     if cue.stance == "supportive" and CONDITION.match(text, end, end + 90):
         return Judged(start, end, cue, "cautious", False, False)
-    if cue.stance in NEGATIVE and REJECTED_OBJECTION.search(text[max(window_start, start - 40) : end + 40]):
+    if cue.stance in NEGATIVE and (
+        REJECTED_OBJECTION.search(text[max(window_start, start - 40) : end + 40])
+        or OBJECTION_DISMISSED.search(text[max(window_start, start - 90) : end])
+    ):
         return Judged(start, end, cue, "supportive", False, True)
     return Judged(start, end, cue, cue.stance, False, False)
 
