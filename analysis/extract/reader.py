@@ -31,7 +31,7 @@ from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance, word_cue
-from analysis.extract.vocabulary import DECISION_NOUNS
+from analysis.extract.vocabulary import DECISION_NOUNS, PHRASAL_BACK
 
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 TIMESTAMP = re.compile(
@@ -41,9 +41,6 @@ TIMESTAMP = re.compile(
 ENACTING = re.compile(
     r"(?:approv|adopt|pass|impos|introduc|announc|suspend|ban|designat|rul|agre|decid|order|block|clear|"
     r"halt|clos|extend|rais|set|uph[eo]ld|struck|strik|lift|levi|cap|freez|froze|grant|issu|sign|enact)"
-)
-PHRASAL_BACK = frozenset(
-    ["come", "comes", "came", "coming", "go", "goes", "went", "going", "fight", "fought", "fighting", "bring", "brought", "give", "gave", "get", "got", "set", "hold", "held", "pay", "paid", "scale", "scaled", "cut", "roll", "rolled", "look", "looked", "step", "stepped", "sit", "sat", "hit", "push", "pushed", "pull", "pulled", "drive", "way", "the"]
 )
 GREETING = re.compile(
     r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"

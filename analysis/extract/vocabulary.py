@@ -97,3 +97,9 @@ DECISION_NOUNS = words(
     "reservation rezoning rule rules ruling sanctions scheme surcharge tariff tariffs tax threshold treaty truce "
     "verdict vote judgment judgement"
 )
+
+# Verbs that make "back" a particle, not backing: "it doesn't come back", "fight back", "cut back".
+PHRASAL_BACK = words(
+    "come comes came coming go goes went going fight fought fighting bring brought give gave get got set hold held "
+    "pay paid scale scaled cut roll rolled look looked step stepped sit sat hit push pushed pull pulled drive way the"
+)
