@@ -68,7 +68,7 @@ def joined(results: list, quotations: Quotations, text: str) -> list:
 
 def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]:
     """Join one passage's proposals; the positions joined into another."""
-    anchors = [p for p in members if _has_cue(results[p][0]) or not _quoted_only(results[p][0])]
+    anchors = [p for p in members if _has_cue(results[p][0], word_cues=True) or not _quoted_only(results[p][0])]
     if not anchors:  # words alone: one position, told by its most telling sentence
         anchors = [max(members, key=lambda p: (results[p][1].confidence, -p))]
     dropped = set()
@@ -117,8 +117,8 @@ def _quoted_only(claim) -> bool:
     return claim.rule.startswith(("speaker of the quotation", "quotation"))
 
 
-def _has_cue(claim) -> bool:
-    return any(cue[2].source != "vader" for cue in claim.cues)
+def _has_cue(claim, *, word_cues: bool = False) -> bool:
+    return any(word_cues or cue[2].source != "vader" for cue in claim.cues)
 
 
 def _passage_key(
