@@ -17,6 +17,7 @@ from analysis.extract.names import (
     ORG_EXTENSION,
     ORG_WORDS,
     OWN_GOVERNMENT,
+    PLACE_WORDS,
     ROLE_WORDS,
     STANDALONE_TITLE_WORDS,
     TITLE_WORDS,
@@ -381,6 +382,20 @@ class Namer:
         name = actor_finder.short_names().get(person.country, person.country)
         return Named(self.index.government(person.country, name), "own government")
 
+    def _owned_body(self, token: Token, determiner, base: int, mentions) -> Named | None:
+        """'the county's communications office' (the county named before), 'the governor's office' (the
+        governor's, not the last office named)."""
+        if determiner.dep_ != "nmod:poss" or determiner.tag_ not in ("NN", "NNS") or token.lower_ in PERSON_ROLES:
+            return None
+        if determiner.lower_ in GROUP_NOUNS or determiner.lower_ in PLACE_WORDS:
+            owner = self.name(determiner, base, mentions)
+            if owner is not None:
+                return Named(owner.actor, "officer of")
+        text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
+        name = re.sub(r"^(?:the|The)\s+", "", text)
+        name = name[:1].upper() + name[1:]
+        return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
+
     def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
         """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""
         proper_parts = [
@@ -394,15 +409,14 @@ class Namer:
 
     def _definite_role(self, token: Token, determiner, parts: list[Token], base: int, mentions) -> Named | None:
         """'the minister', 'the ministry', 'the council's chief executive', 'the presidential office'."""
-        owned_by = (
-            determiner.dep_ == "nmod:poss" and determiner.tag_ in ("NN", "NNS") and token.lower_ not in PERSON_ROLES
-        )
-        if owned_by:
-            # "the governor's office", "the mayor's office": the body of whoever it belongs to, not the last office
-            text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
-            name = re.sub(r"^(?:the|The)\s+", "", text)
-            name = name[:1].upper() + name[1:]
-            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
+        owned = self._owned_body(token, determiner, base, mentions)
+        if owned is not None:
+            return owned
+        if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
+            # "the foreign ministry" is a government's, not the last ministry named at home
+            government = self.memory.government()
+            if government is not None:
+                return Named(government, "role noun")
         actor = self.memory.role(token.lower_)
         if actor is not None:
             return Named(actor, "role noun")

@@ -114,6 +114,11 @@ class Memory:
             return single[-1] if single else None
         return self.groups[-1] if self.groups else None
 
+    def government(self) -> Actor | None:
+        """The last government named."""
+        governments = [g for g in self.groups if g.kind == "government"]
+        return governments[-1] if governments else None
+
     def role(self, noun: str) -> Actor | None:
         """'the minister', 'the ministry', 'the union': the last actor known by that role or noun."""
         noun = noun.lower()
