@@ -268,7 +268,7 @@ def test_phenomena_of_unseen_news(text, expected):
         (
             "“This is a betrayal of our members,” said union leader Maria Costa. “We will fight it.\n"
             "“And we will win, because the plan is unlawful,” she added.",
-            [("Maria Costa", "condemning"), ("Maria Costa", "opposed")],
+            [("Maria Costa", "condemning"), ("Maria Costa", "opposed"), ("Maria Costa", "opposed")],
         ),
         # a transcript's speaker labels
         (
