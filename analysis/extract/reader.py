@@ -42,6 +42,14 @@ ENACTING = re.compile(
     r"(?:approv|adopt|pass|impos|introduc|announc|suspend|ban|designat|rul|agre|decid|order|block|clear|"
     r"halt|clos|extend|rais|set|uph[eo]ld|struck|strik|lift|levi|cap|freez|froze|grant|issu|sign|enact)"
 )
+PROCEDURE = re.compile(
+    r"\b(?:from|until|by|after|before|on|in|within|next|this|from the (?:start|end) of)\s+"
+    r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next (?:week|month|year)|\d{4}|"
+    r"\d+ (?:days|weeks|months))\b"
+    r"|\b(?:would|will) be (?:announced|published|collected|reviewed|applied|phased|introduced|set|paid|enforced)\b"
+    r"|\bcovers? an estimated\b"
+)
 GREETING = re.compile(
     r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
     r"[Ww]elcome (?:to|back)|[Nn]ice to (?:see|be|have)|[Gg]lad to (?:be|have)|[Pp]leasure to)\b"
@@ -250,12 +258,14 @@ class Reader(Attribution):
                 decision = quote_stance(self.text, claim.spoken or self._quoted(sentence, claim) or [claim.span])
                 if self._reported_loss(sentence, claim, decision):
                     decision = replace(decision, stance="opposed")
+                spoken = claim.spoken or [claim.span]
                 if (
                     claim.mode == "reported"
                     and not self._acts_by_verb(sentence, claim)
                     and not (
                         _reports_a_clause(sentence, claim)
-                        and _speaks_of_decision(self.text, claim.spoken or [claim.span])
+                        and _speaks_of_decision(self.text, spoken)
+                        and not _procedure(self.text, spoken)
                     )
                 ):
                     continue  # "X said it would reply to the letter": reported words with no cue are no position
@@ -351,6 +361,12 @@ def _reports_a_clause(sentence: Sentence, claim: Claim) -> bool:
         for c in verb.children
     )
     return judged_as or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+
+
+def _procedure(text: str, spans: list[tuple[int, int]]) -> bool:
+    """'said the surcharge will apply from March 1', 'would be reviewed in January': a schedule or a
+    procedure, which the annotation guide counts as no position."""
+    return any(PROCEDURE.search(text, a, b) for a, b in spans)
 
 
 def _speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
