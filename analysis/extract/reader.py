@@ -31,30 +31,21 @@ from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance, word_cue
-from analysis.extract.vocabulary import DECISION_NOUNS, PHRASAL_BACK
+from analysis.extract.wording import (
+    ENACTING,
+    GREETING,
+    is_false_cue,
+    is_headline,
+    is_topic,
+    procedure,
+    reports_a_clause,
+    speaks_of_decision,
+    subject_like,
+    tracked,
+    without_timestamp,
+)
 
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
-TIMESTAMP = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?:[A-Z][a-z]+\s+)?local\s+time|"
-    r"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?)\s*[-–—:|]?\s*"
-)
-ENACTING = re.compile(
-    r"(?:approv|adopt|pass|impos|introduc|announc|suspend|ban|designat|rul|agre|decid|order|block|clear|"
-    r"halt|clos|extend|rais|set|uph[eo]ld|struck|strik|lift|levi|cap|freez|froze|grant|issu|sign|enact)"
-)
-PROCEDURE = re.compile(
-    r"\b(?:from|until|by|after|before|on|in|within|next|this|from the (?:start|end) of)\s+"
-    r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next (?:week|month|year)|\d{4}|"
-    r"\d+ (?:days|weeks|months))\b"
-    r"|\b(?:would|will) be (?:announced|published|collected|reviewed|applied|phased|introduced|set|paid|enforced)\b"
-    r"|\bcovers? an estimated\b"
-)
-GREETING = re.compile(
-    r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
-    r"[Ww]elcome (?:to|back)|[Nn]ice to (?:see|be|have)|[Gg]lad to (?:be|have)|[Pp]leasure to)\b"
-)
-DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s+")
 
 
 def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_target: str) -> str:
@@ -83,7 +74,7 @@ class Reader(Attribution):
 
     def read(self):
         found, paragraphs = segmented(self.text)
-        spans = [_without_timestamp(self.text, a, b) for a, b in found if not _is_headline(self.text, a, b)]
+        spans = [without_timestamp(self.text, a, b) for a, b in found if not is_headline(self.text, a, b)]
         spans = [(a, b) for a, b in spans if b > a]
         self.lede = spans[0][0] if spans else -1
         # every sentence is parsed: one without a position still names who "he" or "the group" is next
@@ -154,9 +145,7 @@ class Reader(Attribution):
                 run.speaker = self.namer.label(run.label)
 
     def _cues(self, sentence: Sentence) -> list:
-        cues = [
-            c for c in self.lexicon.find(self.text, sentence.start, sentence.end) if not _is_false_cue(self.text, c)
-        ]
+        cues = [c for c in self.lexicon.find(self.text, sentence.start, sentence.end) if not is_false_cue(self.text, c)]
         cues = [c for c in cues if not any(m.start <= c[0] < m.end for m in sentence.mentions)]
         taken = [(c[0], c[1]) for c in cues] + [(m.start, m.end) for m in sentence.mentions]
         # "Good morning, Jenna", "Thank you, Chair": courtesies, not judgments
@@ -176,7 +165,7 @@ class Reader(Attribution):
         cue_tokens: dict[int, list] = {}
         for cue in cues:
             token = token_at(doc, cue[0] - base, cue[1] - base)
-            if token is not None and not _is_topic(token):
+            if token is not None and not is_topic(token):
                 cue_tokens.setdefault(token.i, []).append(cue)
         outside = [t for t in doc if not self.quotations.inside(base + t.idx)]
         speech_ids = {t.i for t in outside if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS}
@@ -263,16 +252,16 @@ class Reader(Attribution):
                     claim.mode == "reported"
                     and not self._acts_by_verb(sentence, claim)
                     and not (
-                        _reports_a_clause(sentence, claim)
-                        and _speaks_of_decision(self.text, spoken)
-                        and not _procedure(self.text, spoken)
+                        reports_a_clause(sentence, claim)
+                        and speaks_of_decision(self.text, spoken)
+                        and not procedure(self.text, spoken)
                     )
                 ):
                     continue  # "X said it would reply to the letter": reported words with no cue are no position
                     # unless they speak of the decision ("said the ban would keep prices in check")
             if decision is None:
                 continue
-            if self._enacts(sentence, claim) and not _tracked(claim.actor):
+            if self._enacts(sentence, claim) and not tracked(claim.actor):
                 continue  # the decision itself is the news; an actor the analysts track is still shown
             if claim.mode == "direct" or claim.rule.startswith(("speaker of", "quotation after")):
                 claim.span = (sentence.start, sentence.end)
@@ -330,7 +319,7 @@ class Reader(Attribution):
         subject most of all, so it is remembered last, after appositions and other clauses' subjects."""
         doc, base = sentence.doc, sentence.start
         for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
-            if _subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
+            if subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
                 named = self.namer.name(token, base, sentence.mentions)
                 if named is not None and named.rule not in ("pronoun", "role noun"):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
@@ -342,100 +331,3 @@ class Reader(Attribution):
         for mention in sentence.mentions:
             if mention.actor.kind == "person":
                 self.memory.remember(mention.actor, text=self.text)
-
-
-def _tracked(actor: Actor) -> bool:
-    """An actor of the analysts' own table (with a bloc or aliases), as `core` marks a known actor."""
-    return bool(actor.actor_id) and bool(actor.bloc or actor.aliases) and actor.kind != "commentators"
-
-
-def _reports_a_clause(sentence: Sentence, claim: Claim) -> bool:
-    """'said the ban would ...' reports what someone holds; 'announced the tariff' only reports an act."""
-    if sentence.doc is None or not 0 <= claim.predicate < len(sentence.doc):
-        return True
-    verb = sentence.doc[claim.predicate]
-    # "described the levy as a fair way ...", "regarding it as a blunt instrument": a judgment by "as"
-    judged_as = any(
-        c.dep_ in ("obl", "advcl", "nmod", "xcomp")
-        and any(g.dep_ in ("case", "mark") and g.lower_ == "as" for g in c.children)
-        for c in verb.children
-    )
-    return judged_as or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
-
-
-def _procedure(text: str, spans: list[tuple[int, int]]) -> bool:
-    """'said the surcharge will apply from March 1', 'would be reviewed in January': a schedule or a
-    procedure, which the annotation guide counts as no position."""
-    return any(PROCEDURE.search(text, a, b) for a, b in spans)
-
-
-def _speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
-    return any(word in DECISION_NOUNS for a, b in spans for word in re.findall(r"[a-z']+", text[a:b].lower()))
-
-
-def _is_topic(token: Token) -> bool:
-    """A noun cue that is what a clause is about ("said the ban would keep prices in check"), not a
-    judgment of it."""
-    return token.tag_ in ("NN", "NNS") and token.dep_ in ("nsubj", "nsubj:pass") and token.head.tag_ in VERB_TAGS
-
-
-def _subject_like(token: Token) -> bool:
-    """A subject, an apposition, or the owner of a subject ("Peter Njoroge's ward includes the market"):
-    who the next "he" or "the minister" most likely means."""
-    if token.dep_ in ("nsubj", "nsubj:pass", "nsubj:outer", "appos"):
-        return True
-    return token.dep_ == "nmod:poss" and token.head.dep_ in ("nsubj", "nsubj:pass") and token.tag_ in ("NNP", "NNPS")
-
-
-def _without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:
-    """A live blog's '10:42 GMT –' or a dateline's 'MASERU —' before a sentence is not part of it."""
-    for pattern in (TIMESTAMP, DATELINE):
-        match = pattern.match(text, start, end)
-        if match and match.end() > start:
-            start = match.end()
-    return start, end
-
-
-def _is_headline(text: str, start: int, end: int) -> bool:
-    """A line of its own without closing punctuation: a headline or dateline, not a statement."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    stripped = line.strip()
-    return (
-        start == line_start + (len(line) - len(line.lstrip()))
-        and end >= line_start + len(line.rstrip())
-        and not stripped.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
-    )
-
-
-def _is_false_cue(text: str, cue) -> bool:
-    """Cue words used in another sense: 'back to', 'officials accused of', 'opposition leader'."""
-    start, end, found = cue
-    following = text[end : end + 12].lower().split()
-    if found.text == "back":
-        preceding = text[max(0, start - 12) : start].lower().split()
-        if preceding and preceding[-1] in PHRASAL_BACK:
-            return True  # "it doesn't come back", "fight back", "cut back": no backing
-        return bool(following) and following[0] in {
-            "to",
-            "from",
-            "in",
-            "into",
-            "on",
-            "down",
-            "up",
-            "off",
-            "away",
-            "home",
-            "then",
-        }
-    if found.text == "accus*":
-        return bool(following) and following[0] == "of"
-    if found.text == "oppos*" and text[start:end].lower() == "opposition":
-        return not following or following[0] != "to"
-    if found.text == "object*" and text[start:end].lower() in ("objections", "objection"):
-        before = text[max(0, start - 20) : start].lower()
-        return "statement of" in before
-    return False

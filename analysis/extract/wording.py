@@ -1,0 +1,134 @@
+"""What the words of a sentence say about a claim read from it, apart from the parse: a headline or a
+live blog's timestamp is no sentence, a cue word in another sense ("back to", "come back", "opposition
+leader") is no cue, a greeting is no judgment, the lede's decision-maker making the decision is the news,
+a schedule said by an actor is procedure, and reported words are a position only when they speak of the
+decision. Used by `reader.Reader`."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.actors import Actor
+from analysis.extract.claims import Claim, Sentence
+from analysis.extract.parse import VERB_TAGS
+from analysis.extract.parse import Node as Token
+from analysis.extract.vocabulary import DECISION_NOUNS, PHRASAL_BACK
+
+TIMESTAMP = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?:[A-Z][a-z]+\s+)?local\s+time|"
+    r"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?)\s*[-–—:|]?\s*"
+)
+ENACTING = re.compile(
+    r"(?:approv|adopt|pass|impos|introduc|announc|suspend|ban|designat|rul|agre|decid|order|block|clear|"
+    r"halt|clos|extend|rais|set|uph[eo]ld|struck|strik|lift|levi|cap|freez|froze|grant|issu|sign|enact)"
+)
+PROCEDURE = re.compile(
+    r"\b(?:from|until|by|after|before|on|in|within|next|this|from the (?:start|end) of)\s+"
+    r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next (?:week|month|year)|\d{4}|"
+    r"\d+ (?:days|weeks|months))\b"
+    r"|\b(?:would|will) be (?:announced|published|collected|reviewed|applied|phased|introduced|set|paid|enforced)\b"
+    r"|\bcovers? an estimated\b"
+)
+GREETING = re.compile(
+    r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
+    r"[Ww]elcome (?:to|back)|[Nn]ice to (?:see|be|have)|[Gg]lad to (?:be|have)|[Pp]leasure to)\b"
+)
+DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s+")
+
+
+def tracked(actor: Actor) -> bool:
+    """An actor of the analysts' own table (with a bloc or aliases), as `core` marks a known actor."""
+    return bool(actor.actor_id) and bool(actor.bloc or actor.aliases) and actor.kind != "commentators"
+
+
+def reports_a_clause(sentence: Sentence, claim: Claim) -> bool:
+    """'said the ban would ...' reports what someone holds; 'announced the tariff' only reports an act."""
+    if sentence.doc is None or not 0 <= claim.predicate < len(sentence.doc):
+        return True
+    verb = sentence.doc[claim.predicate]
+    # "described the levy as a fair way ...", "regarding it as a blunt instrument": a judgment by "as"
+    judged_as = any(
+        c.dep_ in ("obl", "advcl", "nmod", "xcomp")
+        and any(g.dep_ in ("case", "mark") and g.lower_ == "as" for g in c.children)
+        for c in verb.children
+    )
+    return judged_as or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+
+
+def procedure(text: str, spans: list[tuple[int, int]]) -> bool:
+    """'said the surcharge will apply from March 1', 'would be reviewed in January': a schedule or a
+    procedure, which the annotation guide counts as no position."""
+    return any(PROCEDURE.search(text, a, b) for a, b in spans)
+
+
+def speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(word in DECISION_NOUNS for a, b in spans for word in re.findall(r"[a-z']+", text[a:b].lower()))
+
+
+def is_topic(token: Token) -> bool:
+    """A noun cue that is what a clause is about ("said the ban would keep prices in check"), not a
+    judgment of it."""
+    return token.tag_ in ("NN", "NNS") and token.dep_ in ("nsubj", "nsubj:pass") and token.head.tag_ in VERB_TAGS
+
+
+def subject_like(token: Token) -> bool:
+    """A subject, an apposition, or the owner of a subject ("Peter Njoroge's ward includes the market"):
+    who the next "he" or "the minister" most likely means."""
+    if token.dep_ in ("nsubj", "nsubj:pass", "nsubj:outer", "appos"):
+        return True
+    return token.dep_ == "nmod:poss" and token.head.dep_ in ("nsubj", "nsubj:pass") and token.tag_ in ("NNP", "NNPS")
+
+
+def without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:
+    """A live blog's '10:42 GMT –' or a dateline's 'MASERU —' before a sentence is not part of it."""
+    for pattern in (TIMESTAMP, DATELINE):
+        match = pattern.match(text, start, end)
+        if match and match.end() > start:
+            start = match.end()
+    return start, end
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A line of its own without closing punctuation: a headline or dateline, not a statement."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    stripped = line.strip()
+    return (
+        start == line_start + (len(line) - len(line.lstrip()))
+        and end >= line_start + len(line.rstrip())
+        and not stripped.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+    )
+
+
+def is_false_cue(text: str, cue) -> bool:
+    """Cue words used in another sense: 'back to', 'officials accused of', 'opposition leader'."""
+    start, end, found = cue
+    following = text[end : end + 12].lower().split()
+    if found.text == "back":
+        preceding = text[max(0, start - 12) : start].lower().split()
+        if preceding and preceding[-1] in PHRASAL_BACK:
+            return True  # "it doesn't come back", "fight back", "cut back": no backing
+        return bool(following) and following[0] in {
+            "to",
+            "from",
+            "in",
+            "into",
+            "on",
+            "down",
+            "up",
+            "off",
+            "away",
+            "home",
+            "then",
+        }
+    if found.text == "accus*":
+        return bool(following) and following[0] == "of"
+    if found.text == "oppos*" and text[start:end].lower() == "opposition":
+        return not following or following[0] != "to"
+    if found.text == "object*" and text[start:end].lower() in ("objections", "objection"):
+        before = text[max(0, start - 20) : start].lower()
+        return "statement of" in before
+    return False
