@@ -75,9 +75,11 @@ class Quotations:
             line_start = position
             position += len(line) + 1
             labelled = None if open_at_end else _labelled(line, line_start, hosts)
-            if labelled is not None:
+            if labelled is not None and not labelled.host:
                 runs.append(labelled)
                 continue
+            # a presenter's line is narration, like a reporter's: what others did is read from it as usual,
+            # and the presenter's own questions hold no cue with a holder
             stripped = line.lstrip()
             first = line_start + len(line) - len(stripped)
             carried = open_at_end and stripped[:1] in (OPENING, STRAIGHT)

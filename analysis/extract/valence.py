@@ -32,7 +32,11 @@ DESCRIPTIVE = frozenset(
     {"likely", "special", "greater", "free", "freely", "clear", "clearly", "true", "like", "justice"}
 )
 # "said retired people “would have nothing left”": loss and deprivation, in words VADER does not rate
-DEPRIVATION = re.compile(r"\b(?:nothing|nobody|no one|no longer|no choice|no way|none|never|nowhere)\b", re.IGNORECASE)
+DEPRIVATION = re.compile(
+    r"\b(?:nothing|nobody|no one|no longer|none|never|nowhere|no (?:choice|way|plan|future|money|income|jobs?|"
+    r"home|say|option|options|warning|hope))\b",
+    re.IGNORECASE,
+)
 NEGATORS = frozenset({"no", "not", "never", "nothing", "nobody", "none", "without", "neither", "nor", "cannot"})
 
 

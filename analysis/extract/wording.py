@@ -107,7 +107,7 @@ def is_false_cue(text: str, cue) -> bool:
     """Cue words used in another sense: 'back to', 'officials accused of', 'opposition leader'."""
     start, end, found = cue
     following = text[end : end + 12].lower().split()
-    if found.text == "back":
+    if found.text in ("back", "backs"):
         preceding = text[max(0, start - 12) : start].lower().split()
         if preceding and preceding[-1] in PHRASAL_BACK:
             return True  # "it doesn't come back", "fight back", "cut back": no backing
