@@ -127,6 +127,10 @@ def is_false_cue(text: str, cue) -> bool:
     if found.text == "accus*":
         return bool(following) and following[0] == "of"
     if found.text == "oppos*" and text[start:end].lower() == "opposition":
+        # "opposition to the plan" is a stance; "the opposition" (to talks, in parliament) is a party
+        preceding = text[max(0, start - 20) : start].lower().split()
+        if preceding and preceding[-1] in ("the", "main", "official", "political", "parliamentary", "invited"):
+            return True
         return not following or following[0] != "to"
     if found.text == "object*" and text[start:end].lower() in ("objections", "objection"):
         before = text[max(0, start - 20) : start].lower()
