@@ -102,11 +102,13 @@ def tone(words: str) -> float:
 def quote_stance(text: str, spans: list[tuple[int, int]]) -> Decision:
     """The stance of words with no cue: their tone, and the strongest word as what the reviewer is shown."""
     spoken = " ".join(text[a:b] for a, b in spans)
-    compound = tone(spoken)
+    compound = tone(_without_names(spoken))
     stance = "supportive" if compound >= TONE_THRESHOLD else "opposed" if compound <= -TONE_THRESHOLD else "supportive"
     best, best_span = 0.0, (spans[0][0], spans[0][0]) if spans else (0, 0)
     for a, b in spans:
         for match in WORD.finditer(text, a, b):
+            if _in_a_name(text, match.start()):
+                continue
             valence = abs(word_valence(match.group()))
             if valence > best:
                 best, best_span = valence, match.span()
@@ -117,3 +119,21 @@ def quote_stance(text: str, spans: list[tuple[int, int]]) -> Decision:
 def deprived(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether quoted words with no rated word speak of loss ("would have nothing left to sell")."""
     return any(DEPRIVATION.search(text, a, b) for a, b in spans)
+
+
+# A capitalised word inside a sentence is part of a name: "the Foreign Terrorist Organization", "Human Rights
+# Watch", "the Good Friday Agreement" say nothing of anyone's stance
+NAME_WORD_INSIDE = re.compile(r"(?<=[\w,;:)’'] )[A-Z][\w'’\-]*")
+
+
+def _without_names(words: str) -> str:
+    return NAME_WORD_INSIDE.sub("", words)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    return (
+        text[start : start + 1].isupper()
+        and start >= 2
+        and text[start - 1] == " "
+        and (text[start - 2].isalnum() or text[start - 2] in ",;:)’'")
+    )
