@@ -207,6 +207,13 @@ def _spelled_by_prefixes(words: list[str], letters: str) -> bool:
     )
 
 
+def described(text: str, *, kind: str = "organization") -> Actor:
+    """An actor the text describes rather than names ("the chamber of commerce", "licensed taxi operators"),
+    named by those words, capitalised."""
+    name = text[:1].upper() + text[1:]
+    return Actor(name=name, actor_id=actor_finder.slug(name), kind=kind)
+
+
 def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, ...] = ()) -> Actor:
     known = index.near_match(name)
     if known is not None:

@@ -10,21 +10,18 @@ from dataclasses import dataclass, field
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex, Mention
+from analysis.extract.bodies import BodyNaming
 from analysis.extract.holders import antecedent
 from analysis.extract.names import (
     ACRONYM,
-    BANNER,
     ORG_EXTENSION,
     ORG_WORDS,
-    OWN_GOVERNMENT,
-    PLACE_WORDS,
     ROLE_WORDS,
     STANDALONE_TITLE_WORDS,
     TITLE_WORDS,
     Named,
-    is_human_plural,
+    described,
     kind_of_name,
-    known_or_new,
     name_span,
     np_tokens,
 )
@@ -33,18 +30,11 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 
-POSSESSIVE_OR_RELATIVE = frozenset(
-    {"whose", "that", "which", "what", "its", "their", "his", "her", "our", "my", "your"}
-)
-PARTY_BEFORE = re.compile(
-    r"^(?:(?:[Tt]he|its|their|all|both|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
-    r"([A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*)\s+$"
-)
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
 
 
 @dataclass
-class Namer:
+class Namer(BodyNaming):
     """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
 
     text: str
@@ -119,8 +109,7 @@ class Namer:
         named = self.name(owner, base, mentions, speaker=speaker)
         if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
             # "a spokesman for the militia" with no militia named before: the body, as the text calls it
-            name = owner.text[:1].upper() + owner.text[1:]
-            named = Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
+            named = Named(described(owner.text), "description")
         return Named(named.actor, "spokesperson for") if named is not None else None
 
     def _appositive(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
@@ -274,22 +263,6 @@ class Namer:
             self._lowercase = frozenset(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self.text))
         return self._lowercase
 
-    def _banner(self, token: Token, base: int) -> Named | None:
-        """'A coalition of 27 groups, under the banner of Patients First Italy': the coalition's name."""
-        head_end = base + token.idx + len(token)
-        subtree_end = base + max(t.idx + len(t) for t in token.subtree if t.dep_ != "acl:relcl")
-        if token.dep_ in ("nsubj", "nsubj:pass") and token.head.i > token.i:
-            # "Thirty NGOs, under the banner of X, welcomed": the parser may hang the banner on the verb
-            subtree_end = max(subtree_end, base + token.head.idx - 1)
-        # "A coalition of 27 patients' organisations, under the banner of X": the banner may follow the
-        # head's own modifiers, but not another clause
-        after = BANNER.search(self.text, head_end, max(subtree_end, head_end) + 1)
-        between = self.text[head_end : after.start()] if after is not None else ""
-        if after is not None and not re.search(r"[;:]|\b(?:said|says|who|which)\b", between):
-            name = re.sub(r"\s+", " ", after.group(1))
-            return Named(known_or_new(name, self.index, kind="organization"), "name")
-        return None
-
     def _may_be_name(self, name: str) -> bool:
         """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
         'Insurance'): the document writes it in lower case elsewhere."""
@@ -301,154 +274,6 @@ class Namer:
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
-
-    def _common(
-        self, token: Token, parts: list[Token], base: int, within: list[Mention], mentions: list[Mention]
-    ) -> Named | None:
-        """A common noun's phrase: a name inside it, the body its members belong to, the government of a
-        person just named, a body named by a proper part or a description, a role met before, or a vague
-        group of people kept vague."""
-        determiner = next((c for c in token.children if c.dep_ in ("det", "nmod:poss")), None)
-        proper_inside = [m for m in within if m.actor.kind != "commentators"]
-        if proper_inside:
-            return Named(proper_inside[-1].actor, "named")
-        for step in (self._members_of, self._own_government):
-            named = step(token, determiner, base, within, mentions)
-            if named is not None:
-                return named
-        if determiner is not None and determiner.lower_ in POSSESSIVE_OR_RELATIVE:
-            return None
-        named = self._named_body(token, parts, base)
-        if named is not None:
-            return named
-        definite = determiner is not None and (
-            determiner.lower_ in ("the", "this", "that") or determiner.dep_ == "nmod:poss"
-        )
-        if definite and (token.lower_ in PERSON_ROLES or token.lower_ in GROUP_NOUNS):
-            return self._definite_role(token, determiner, parts, base, mentions)
-        if within:
-            return Named(within[-1].actor, "named")
-        if token.tag_ in ("NNS", "NNPS") and is_human_plural(token.lower_):
-            text = re.sub(
-                r"^(?:(?:by|with|from|of|for|among|to|the)\s+)+",
-                "",
-                self.text[base + parts[0].idx : base + token.idx + len(token)],
-                flags=re.IGNORECASE,
-            )
-            name = text[:1].upper() + text[1:]
-            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="commentators"), "group")
-        return None
-
-    def _members_of(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
-        """'its members', 'the nine members of the Bloc', 'the union's members': the body they belong to."""
-        if token.lower_ not in MEMBER_NOUNS:
-            return None
-        owner = next(
-            (
-                c
-                for c in token.children
-                if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)
-            ),
-            None,
-        )
-        named = self.name(owner, base, within) if owner is not None else None
-        if named is not None:
-            return Named(named.actor, "members of")
-        if determiner is not None and determiner.lower_ in ("its", "their"):
-            actor = self.memory.group(determiner.lower_)
-            return Named(actor, "members of") if actor else None
-        # "the three CDS-PP deputies", "Green councillors": the party they sit for
-        if token.lower_ != "members":
-            parts = np_tokens(token)
-            party = PARTY_BEFORE.match(self.text[base + parts[0].idx : base + token.idx])
-            name = party.group(1) if party is not None else ""
-            known = self.memory.acronyms.get(name) or (self.index.near_match(name) if name else None)
-            if known is not None or re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", name):  # "Green councillors" stay a group
-                return Named(known or known_or_new(name, self.index, kind="organization"), "members of")
-        return None
-
-    def _own_government(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
-        """'Maduro and his government': the government of the person just named."""
-        if determiner is None or determiner.lower_ not in ("his", "her", "their") or token.lower_ not in OWN_GOVERNMENT:
-            return None
-        person = self.memory.person(determiner.lower_)
-        for c in token.doc:
-            if c.i < token.i and c.dep_ in ("nsubj", "conj") and is_proper(c):
-                named = self.name(c, base, mentions)
-                if named is not None and named.actor.kind == "person":
-                    person = named.actor
-        if person is None or not person.country:
-            return None
-        name = actor_finder.short_names().get(person.country, person.country)
-        return Named(self.index.government(person.country, name), "own government")
-
-    def _owned_body(self, token: Token, determiner, base: int, mentions) -> Named | None:
-        """'the county's communications office' (the county named before), 'the governor's office' (the
-        governor's, not the last office named)."""
-        if determiner.dep_ != "nmod:poss" or determiner.tag_ not in ("NN", "NNS") or token.lower_ in PERSON_ROLES:
-            return None
-        if determiner.lower_ in GROUP_NOUNS or determiner.lower_ in PLACE_WORDS:
-            owner = self.name(determiner, base, mentions)
-            if owner is not None:
-                return Named(owner.actor, "officer of")
-        text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
-        name = re.sub(r"^(?:the|The)\s+", "", text)
-        name = name[:1].upper() + name[1:]
-        return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
-
-    def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
-        """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""
-        proper_parts = [
-            t for t in parts if t.i < token.i and t.dep_ == "compound" and is_proper(t) and t.lower_ not in NOT_A_NAME
-        ]
-        if not proper_parts or token.lower_ not in GROUP_NOUNS:
-            return None
-        text = self.text[base + proper_parts[0].idx : base + token.idx + len(token)]
-        known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
-        return Named(known or known_or_new(text, self.index, kind="organization"), "name")
-
-    def _definite_role(self, token: Token, determiner, parts: list[Token], base: int, mentions) -> Named | None:
-        """'the minister', 'the ministry', 'the council's chief executive', 'the presidential office'."""
-        owned = self._owned_body(token, determiner, base, mentions)
-        if owned is not None:
-            return owned
-        if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
-            # "the foreign ministry" is a government's, not the last ministry named at home
-            government = self.memory.government()
-            if government is not None:
-                return Named(government, "role noun")
-        actor = self.memory.role(token.lower_)
-        if actor is not None:
-            return Named(actor, "role noun")
-        if (
-            determiner.dep_ == "nmod:poss"
-            and token.lower_ in PERSON_ROLES
-            and determiner.tag_ not in PRONOUN_TAGS
-            and determiner.lower_ not in ("its", "their", "his", "her")
-        ):
-            owner = self.name(determiner, base, mentions)  # the body speaks through its officer
-            if owner is not None:
-                return Named(owner.actor, "officer of")
-        modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
-        of_what = next(
-            (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "of"), None
-        )
-        if of_what is not None and token.lower_ not in PERSON_ROLES:
-            # "the chamber of commerce", "the union of journalists": a body its words name
-            end = base + max(t.idx + len(t) for t in of_what.subtree)
-            text = self.text[base + (modifiers[0] if modifiers else token).idx : end]
-            name = text[:1].upper() + text[1:]
-            return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
-        if not modifiers or token.lower_ in PERSON_ROLES:
-            return None  # "the ministry" with nothing named before it: nobody to give it to
-        text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
-        name = text[:1].upper() + text[1:]
-        return Named(Actor(name=name, actor_id=actor_finder.slug(name), kind="organization"), "description")
-
-
-def child_case(token: Token) -> str:
-    """The preposition a noun phrase hangs on ("of" in "of commerce"), lower-cased, or ''."""
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
 
 
 def _is_title(word: str) -> bool:
