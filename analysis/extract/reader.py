@@ -293,7 +293,7 @@ class Reader(Attribution):
             return False
         if not 0 <= claim.predicate < len(sentence.doc):
             return False
-        return bool(ENACTING.match(sentence.doc[claim.predicate].lower_))
+        return bool(ENACTING.fullmatch(sentence.doc[claim.predicate].lower_))
 
     def _quoted(self, sentence: Sentence, claim: Claim) -> list[tuple[int, int]]:
         """The quoted words of a claim read from inside a quotation ("called it “a sad day”"): what the

@@ -18,9 +18,12 @@ TIMESTAMP = re.compile(
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?:[A-Z][a-z]+\s+)?local\s+time|"
     r"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?)\s*[-–—:|]?\s*"
 )
+# The verbs of making a decision, whole words ("signed", not "signalled"; "capped", not "capitulated")
 ENACTING = re.compile(
-    r"(?:approv|adopt|pass|impos|introduc|announc|suspend|ban|designat|rul|agre|decid|order|block|clear|"
-    r"halt|clos|extend|rais|set|uph[eo]ld|struck|strik|lift|levi|cap|freez|froze|grant|issu|sign|enact)"
+    r"(?:approv|adopt|impos|introduc|announc|designat|agre|decid|clos|rais|issu|freez)(?:e|es|ed|ing)|"
+    r"(?:pass|suspend|order|block|clear|halt|extend|lift|grant|sign|enact)(?:s|es|ed|ing)?|"
+    r"(?:ban|cap)(?:s|ned|ped|ning|ping)?|rul(?:e|es|ed|ing)|sets?|setting|uph[eo]lds?|upholding|struck|"
+    r"strikes?|striking|levie[sd]|levy(?:ing)?|froze|frozen"
 )
 PROCEDURE = re.compile(
     r"\b(?:from|until|by|after|before|on|in|within|next|this|from the (?:start|end) of)\s+"
