@@ -152,6 +152,8 @@ def fold(text: str) -> str:
 def _fold_character(ch: str) -> str:
     base = unicodedata.normalize("NFKD", ch)[0]
     low = base.casefold()
+    if low == "ı":  # Turkish dotless i: "Yılmaz" and "YILMAZ" are one name
+        return "i"
     return low if len(low) == 1 else base
 
 

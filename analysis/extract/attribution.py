@@ -19,6 +19,7 @@ ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
     r"[^,]{0,120},"
 )
+REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 OBJECT_BEFORE = re.compile(
     r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|invited|ordered|"
@@ -182,8 +183,9 @@ class Attribution:
         for i in sorted(speech_ids):
             if i not in holders:
                 continue
-            inside = {node.i for node in doc[i].subtree}
-            if any(c.predicate in inside and c.predicate != i and "pronoun" not in c.rule for c in claims.values()):
+            # what the verb reports, not a clause beside it ("While A hailed the vote, B said ...")
+            inside = {node.i for child in doc[i].children if child.dep_ in REPORTED for node in child.subtree}
+            if any(c.predicate in inside and "pronoun" not in c.rule for c in claims.values()):
                 continue  # "She added that Madrid would not accept it": the reported position is Madrid's
             for n in holders[i][0]:
                 if any(k[0] == actor_key(n.actor) for k in claims):

@@ -123,7 +123,7 @@ def min_confidence() -> float:
 def probability(values: dict[str, float], weight: dict[str, float] | None = None) -> float:
     weight = weights() if weight is None else weight
     z = sum(weight.get(name, 0.0) * value for name, value in values.items())
-    return 1 / (1 + math.exp(-z))
+    return 1 / (1 + math.exp(-min(40.0, max(-40.0, z))))
 
 
 def score(claim, decision, text: str) -> float:

@@ -166,8 +166,8 @@ def groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     return result
 
 
-# "Horticulture New Zealand", "Athletics Kenya", "Tourism Australia": a sector's body named after its country
-NAMED_AFTER_COUNTRY = re.compile(r"\b([A-Z][a-z]{3,}) $")
+# "Horticulture New Zealand", "Athletics Kenya", "WWF Norway": a body named after its country
+NAMED_AFTER_COUNTRY = re.compile(r"\b([A-Z][a-z]{3,}|[A-Z]{3,6}) $")
 
 
 def _names_a_body(segment: str, start: int) -> bool:

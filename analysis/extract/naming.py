@@ -122,7 +122,10 @@ class Namer(BodyNaming):
 
     def label(self, label: str) -> Actor:
         """The speaker a transcript label names: 'NEEMA KIMARO' is the Dr Neema Kimaro introduced before."""
-        name = " ".join(w if not w.isupper() or (len(w) <= 3 and "." in w) else w.title() for w in label.split())
+        name = " ".join(
+            w if not w.isupper() or (len(w) <= 3 and "." in w) else w.title().replace("i\u0307", "i")  # "DEMİR"
+            for w in label.split()
+        )
         words = name.split()
         if words[-1] in self.memory.surnames:
             return self.memory.surnames[words[-1]]
@@ -155,7 +158,11 @@ class Namer(BodyNaming):
             return bound
         if word in ("he", "she", "him", "her"):
             actor = self.memory.person(word)
-            return Named(actor, "pronoun") if actor else None
+            if actor is None:
+                return None
+            # "He calls the tax ..." makes its man a "he" from then on: the next "she" is someone else
+            self.memory.set_gender(actor, "m" if word in ("he", "him") else "f")
+            return Named(actor, "pronoun")
         if word in ("they", "it"):
             actor = self.memory.group(word)
             return Named(actor, "pronoun") if actor else None

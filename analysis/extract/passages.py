@@ -68,7 +68,11 @@ def joined(results: list, quotations: Quotations, text: str) -> list:
 
 def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]:
     """Join one passage's proposals; the positions joined into another."""
-    anchors = [p for p in members if _has_cue(results[p][0], word_cues=True) or not _quoted_only(results[p][0])]
+    anchors = [
+        p
+        for p in members
+        if _has_cue(results[p][0], word_cues=True) or not _quoted_only(results[p][0]) or _telling(results[p][1])
+    ]
     if not anchors:  # words alone: one position, told by its most telling sentence
         anchors = [max(members, key=lambda p: (results[p][1].confidence, -p))]
     dropped = set()
@@ -86,6 +90,15 @@ def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]
     first.span = (min(first.span[0], bound[0]), first.span[1])
     last.span = (last.span[0], max(last.span[1], bound[1]))
     return dropped
+
+
+TELLING_TONE = 0.5
+
+
+def _telling(decision) -> bool:
+    """Quoted words whose tone alone leans clearly ("Take us to Lanet and you have killed us"): a position
+    of their own, as a reader takes it."""
+    return decision.tone is not None and abs(decision.tone) >= TELLING_TONE
 
 
 def _positions(groups: dict[tuple, list[int]]) -> set[int]:

@@ -20,7 +20,7 @@ STRAIGHT = '"'
 
 # "NEEMA KIMARO: Because ..." / "Halima Juma (presenter): Good morning": a transcript's speaker label.
 SPEAKER_LABEL = re.compile(
-    r"^[ \t]*((?:[A-Z][A-Za-z'’.\-]*)(?:[ \t]+[A-Z][A-Za-z'’.\-]*){0,4})"
+    r"^[ \t]*([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4})"
     r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
@@ -64,6 +64,7 @@ class Quotation:
 class Quotations:
     runs: list[Quotation]
     starts: list[int]
+    transcript: bool = False  # whether the document's "Label: words" lines are its speakers'
 
     @classmethod
     def of(cls, text: str) -> Quotations:
@@ -71,10 +72,11 @@ class Quotations:
         position = 0
         open_at_end = False
         hosts: set[str] = set()
+        transcript = is_transcript(text)
         for line in text.split("\n"):
             line_start = position
             position += len(line) + 1
-            labelled = None if open_at_end else _labelled(line, line_start, hosts)
+            labelled = None if open_at_end or not transcript else _labelled(line, line_start, hosts)
             if labelled is not None and not labelled.host:
                 runs.append(labelled)
                 continue
@@ -90,7 +92,7 @@ class Quotations:
                 previous = next((i for i in range(len(runs) - 1, -1, -1) if runs[i].start < line_start), None)
                 if index is not None and previous is not None:
                     runs[index].continues = previous
-        return cls(runs, [run.start for run in runs])
+        return cls(runs, [run.start for run in runs], transcript)
 
     def at(self, position: int) -> int | None:
         """The index of the quotation that contains `position`, if any."""
@@ -149,11 +151,32 @@ class Quotations:
         return index if run.end >= end - 1 else None
 
 
+def _is_label(name: str) -> bool:
+    """Capitalised words ("ELİF AYDIN", "Halvorsen"), not "Note" or "Update"."""
+    words = name.split()
+    return words[0] not in NOT_LABELS and all(word[0].isupper() for word in words)
+
+
+def is_transcript(text: str) -> bool:
+    """Are the document's "Label: words" lines a transcript's speakers? Yes when a label is written in
+    capitals ("KANG DONG-HYUN:"), names a presenter, or comes back ("HALVORSEN:" again and again). A
+    round-up's "Industry:" or "Legislative Yuan:", each used once, heads a paragraph of narration."""
+    seen: set[str] = set()
+    for label in SPEAKER_LABEL.finditer(text):
+        name = label.group(1)
+        if not _is_label(name):
+            continue
+        if name in seen or (name.isupper() and len(name) > 2) or HOSTS.search(label.group(0)):
+            return True
+        seen.add(name)
+    return False
+
+
 def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
     """A transcript line ("NAME: words"): the words as a quotation of the labelled speaker. A presenter's
     label ("HALIMA JUMA (presenter):" once, then "JUMA:") marks questions, not positions."""
     label = SPEAKER_LABEL.match(line)
-    if not label or label.group(1).split()[0] in NOT_LABELS:
+    if not label or not _is_label(label.group(1)):
         return None
     surname = label.group(1).split()[-1].lower()
     host = bool(label.group(2) and HOSTS.search(label.group(2))) or bool(HOSTS.fullmatch(label.group(1)))

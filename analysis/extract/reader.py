@@ -22,11 +22,11 @@ from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
-from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS, parse_paragraphs
+from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
-from analysis.extract.quotes import Quotations
+from analysis.extract.quotes import SPEAKER_LABEL, Quotations
 from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision, decide
@@ -45,6 +45,7 @@ from analysis.extract.wording import (
     without_timestamp,
 )
 
+NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 
 
@@ -71,17 +72,25 @@ class Reader(Attribution):
         # quotations whose speaker is named later: their sentences wait, with who was salient meanwhile
         self.pending: dict[int, list] = {}
         self.lede = -1  # where the article's first sentence starts
+        self.heading: dict[int, Actor] = {}  # a round-up paragraph's heading actor, by where the paragraph starts
 
     def read(self):
         found, paragraphs = segmented(self.text)
         spans = [without_timestamp(self.text, a, b) for a, b in found if not is_headline(self.text, a, b)]
+        headings = {} if self.quotations.transcript else self._headings(spans)
+        spans = [(headings[a][1], b) if a in headings else (a, b) for a, b in spans]
         spans = [(a, b) for a, b in spans if b > a]
         self.lede = spans[0][0] if spans else -1
         # every sentence is parsed: one without a position still names who "he" or "the group" is next
         parsed = dict(zip(*self._parsed(spans, paragraphs)))
         paragraph_mentions: dict[int, tuple[list[Mention], list[int]]] = {}
         results = []
+        heading_at = {end: start for start, end in headings.values()}
         for start, end in spans:
+            if start in heading_at:  # "Gaming Commission of Ghana: The commission said ...": who it is about
+                for mention in self._mentions(heading_at[start], start, paragraph_mentions):
+                    self.memory.remember(mention.actor, text=self.text)
+                    self.heading[heading_at[start]] = mention.actor
             mentions = self._mentions(start, end, paragraph_mentions)
             sentence = Sentence(start, end, parsed.get((start, end)), mentions)
             self._label_speakers(sentence)
@@ -92,6 +101,17 @@ class Reader(Attribution):
         results.extend(self._flush_pending())
         results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
         return joined(results, self.quotations, self.text)
+
+    def _headings(self, spans: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+        """A round-up's paragraph headings ("Legislative Yuan: The opposition caucus ..."), by the start of
+        the sentence they open: (heading start, where the sentence proper starts)."""
+        found = {}
+        for start, end in spans:
+            if start == 0 or self.text[start - 1] == "\n":
+                label = SPEAKER_LABEL.match(self.text, start, end)
+                if label is not None and label.end() < end:
+                    found[start] = (start, label.end())
+        return found
 
     def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:
         """The sentences that start and end at token boundaries, parsed a paragraph at a time."""
@@ -240,27 +260,15 @@ class Reader(Attribution):
         for claim in (part for whole in claims for part in split_by_object(whole, sentence, self.text)):
             if not claim.actor.name:
                 continue
-            lexicon_cues = [c for c in claim.cues if c[2].source != "vader"]
-            if lexicon_cues:
-                decision = decide(self.text, lexicon_cues, window_start=sentence.start)
-            else:  # no stance cue: the tone of what was said (VADER), evaluative words included
-                decision = quote_stance(self.text, claim.spoken or self._quoted(sentence, claim) or [claim.span])
-                if self._reported_loss(sentence, claim, decision):
-                    decision = replace(decision, stance="opposed")
-                spoken = claim.spoken or [claim.span]
-                if (
-                    claim.mode == "reported"
-                    and not self._acts_by_verb(sentence, claim)
-                    and not (
-                        reports_a_clause(sentence, claim)
-                        and speaks_of_decision(self.text, spoken)
-                        and not procedure(self.text, spoken)
-                    )
-                ):
-                    continue  # "X said it would reply to the letter": reported words with no cue are no position
-                    # unless they speak of the decision ("said the ban would keep prices in check")
+            heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
+            if heading is not None and claim.rule.endswith("description"):
+                # "Confederation of Swedish Enterprise: The employers' organisation applauded the choice"
+                claim.actor = heading
+            decision = self._decision(sentence, claim)
             if decision is None:
                 continue
+            if self._asks(sentence, claim):
+                continue  # "Dr Rashed, is it necessary?": a question takes no position
             if self._enacts(sentence, claim) and not tracked(claim.actor):
                 continue  # the decision itself is the news; an actor the analysts track is still shown
             if claim.mode == "direct" or claim.rule.startswith(("speaker of", "quotation after")):
@@ -276,6 +284,32 @@ class Reader(Attribution):
             self.memory.remember(claim.actor, text=self.text)
         return results
 
+    def _decision(self, sentence: Sentence, claim: Claim) -> Decision | None:
+        """The claim's stance from its cues, or from the tone of its words; None when it is no position."""
+        lexicon_cues = [c for c in claim.cues if c[2].source != "vader"]
+        verb_cues = self._verb_cues(sentence, claim)
+        if lexicon_cues or verb_cues:
+            # the holder's own evaluative verb ("complained that ...") judges, whatever the tone of the words
+            # it reports
+            return decide(self.text, lexicon_cues or verb_cues, window_start=sentence.start)
+        # no stance cue: the tone of what was said (VADER), evaluative words included
+        decision = quote_stance(self.text, claim.spoken or self._quoted(sentence, claim) or [claim.span])
+        if self._reported_loss(sentence, claim, decision):
+            decision = replace(decision, stance="opposed")
+        spoken = claim.spoken or [claim.span]
+        if (
+            claim.mode == "reported"
+            and not self._acts_by_verb(sentence, claim)
+            and not (
+                reports_a_clause(sentence, claim)
+                and speaks_of_decision(self.text, spoken)
+                and not procedure(self.text, spoken)
+            )
+        ):
+            return None  # "X said it would reply to the letter": reported words with no cue are no position
+            # unless they speak of the decision ("said the ban would keep prices in check")
+        return decision
+
     def _reported_loss(self, sentence: Sentence, claim: Claim, decision: Decision) -> bool:
         """'X said buyers “would have nothing left”': a quoted fragment in a reporting sentence that speaks of
         loss is opposition. (A whole sentence of quotation is often the problem a measure fixes, so not there.)"""
@@ -286,14 +320,24 @@ class Reader(Attribution):
         inside = [s for s in claim.spoken if self.quotations.inside(s[0]) and s[0] > sentence.start]
         return bool(inside) and deprived(self.text, inside)
 
+    def _asks(self, sentence: Sentence, claim: Claim) -> bool:
+        """A question in the writer's or a presenter's words, or a speaker's question with no cue."""
+        if not self.text[sentence.start : sentence.end].rstrip(" ”\"’'").endswith("?"):
+            return False
+        return claim.mode != "direct" or not any(c[2].source != "vader" for c in claim.cues)
+
     def _enacts(self, sentence: Sentence, claim: Claim) -> bool:
         """'The Italian government on Tuesday approved a decree ...' opening the article: whoever makes the
         decision, making it. The corpora's writers never count that as a position on it."""
-        if sentence.start != self.lede or sentence.doc is None or not claim.rule.startswith("subject"):
+        if sentence.doc is None or not 0 <= claim.predicate < len(sentence.doc):
             return False
-        if not 0 <= claim.predicate < len(sentence.doc):
+        predicate = sentence.doc[claim.predicate]
+        if claim.rule.startswith("passive agent") and predicate.dep_ in ("acl", "amod"):
+            # "the Gaming Act approved by Parliament in November": the decision named by who made it
+            return bool(ENACTING.fullmatch(predicate.lower_))
+        if sentence.start != self.lede or not claim.rule.startswith("subject"):
             return False
-        return bool(ENACTING.fullmatch(sentence.doc[claim.predicate].lower_))
+        return bool(ENACTING.fullmatch(predicate.lower_))
 
     def _quoted(self, sentence: Sentence, claim: Claim) -> list[tuple[int, int]]:
         """The quoted words of a claim read from inside a quotation ("called it “a sad day”"): what the
@@ -302,6 +346,19 @@ class Reader(Attribution):
             return []
         runs = [self.quotations.runs[q] for q in self.quotations.overlapping(sentence.start, sentence.end)]
         return [(max(r.start, sentence.start), min(r.end, sentence.end)) for r in runs]
+
+    def _verb_cues(self, sentence: Sentence, claim: Claim) -> list:
+        """The claim's evaluative verbs by VADER's valence, in the writer's words (not quoted)."""
+        if sentence.doc is None:
+            return []
+        found = []
+        for cue in claim.cues:
+            if cue[2].source != "vader" or self.quotations.inside(cue[0]):
+                continue
+            token = token_at(sentence.doc, cue[0] - sentence.start, cue[1] - sentence.start)
+            if token is not None and token.tag_ in VERB_TAGS:
+                found.append(cue)
+        return found
 
     def _acts_by_verb(self, sentence: Sentence, claim: Claim) -> bool:
         """An evaluative verb ("attacked the governor") is a position in itself; an evaluative modifier in
@@ -318,6 +375,17 @@ class Reader(Attribution):
         """The subjects of a sentence are who 'he', 'it' or 'the minister' will mean next: the main clause's
         subject most of all, so it is remembered last, after appositions and other clauses' subjects."""
         doc, base = sentence.doc, sentence.start
+        # other people named first, least salient: "First up is Adrian Voinea. He calls the tax ..."
+        for token in doc:
+            if (
+                token.tag_ in PROPER_TAGS
+                and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS)
+                and token.dep_ in NAMED_ELSEWHERE
+                and not self.quotations.inside(base + token.idx)
+            ):
+                named = self.namer.name(token, base, sentence.mentions)
+                if named is not None and named.rule == "name" and named.actor.kind == "person":
+                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
         for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
             if subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
                 named = self.namer.name(token, base, sentence.mentions)

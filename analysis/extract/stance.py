@@ -52,6 +52,16 @@ OBJECTION_DISMISSED = re.compile(
     r"wrong|misguided|alarmist|scaremongering|false|nonsense)\b[^\w]*$",
     re.IGNORECASE,
 )
+# "urged both sides to keep talking", "called on the union and the company to return to the table": asking
+# the parties to talk takes no side (the guide's neutral)
+TALKS = re.compile(
+    r"[^.;]{0,90}?\bto\s+(?:keep\s+|continue\s+)?(?:talk\w*|negotiat\w*|resume\s+(?:talks|negotiations|dialogue)|"
+    r"return\s+to\s+the\s+(?:bargaining|negotiating)\s+table|engage\s+in\s+dialogue|show\s+restraint|"
+    r"exercise\s+restraint|remain\s+calm|stay\s+calm|find\s+a\s+compromise|seek\s+a\s+compromise)\b",
+    re.IGNORECASE,
+)
+BOTH_SIDES = re.compile(r"\b(?:both|all|the\s+two)\s+(?:sides|parties)\b|\band\b", re.IGNORECASE)
+ASKING = re.compile(r"urged|urges|urging|called\s+on|calls\s+on|appealed\s+to|encouraged|invited", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while\s+also|even\s+as|except)\b", re.IGNORECASE)
 NEGATED = {
     "supportive": "opposed",
@@ -88,6 +98,10 @@ class Judged:
 
 def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> Judged:
     before = text[max(window_start, start - 70) : start]
+    if ASKING.fullmatch(text[start:end]):
+        talks = TALKS.match(text, end, end + 120)
+        if talks and BOTH_SIDES.search(text, end, talks.end()):
+            return Judged(start, end, cue, "neutral", False, False)
     if HEDGE.search(before):
         return Judged(start, end, cue, "cautious", True, False)
     if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):
