@@ -335,9 +335,19 @@ class ActorIndex:
         best = process.extractOne(fold(name), self.alias_keys, scorer=fuzz.ratio, score_cutoff=90)
         return self.by_alias[best[0]] if best else None
 
-    def government(self, code: str, name: str) -> Actor:
-        """The known government actor of a country, or a new one named after the country."""
-        return self.by_country.get(code) or Actor(name=name, actor_id=slug(name), kind="government", country=code)
+    def government(self, code: str, name: str, *, written: str = "") -> Actor:
+        """The known government actor of a country, or a new one: named as the text names it ("Tokyo", "the
+        Bolivian government", which is how a reader quotes it) when given, with the country's id either way."""
+        known = self.by_country.get(code)
+        if known is not None:
+            return known
+        return Actor(name=as_written(written) or name, actor_id=slug(name), kind="government", country=code)
+
+
+def as_written(words: str) -> str:
+    """A name as the text writes it, without its article: "the government in La Paz" -> "Government in La Paz"."""
+    words = re.sub(r"^(?:the|The)\s+", "", " ".join(words.split()))
+    return words[:1].upper() + words[1:]
 
 
 ACTOR_COLUMNS = ("name", "actor_id", "kind", "country", "bloc", "aliases")

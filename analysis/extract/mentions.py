@@ -85,9 +85,8 @@ def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list
     ):
         for match in patterns[key].finditer(segment):
             code = table[match.group(1)]
-            found.append(
-                Mention(start + match.start(), start + match.end(), index.government(code, _country_name(code)))
-            )
+            actor = index.government(code, _country_name(code), written=match.group(0))
+            found.append(Mention(start + match.start(), start + match.end(), actor))
     for key, table in (("located_in_capital", capitals), ("located_in_country", names)):
         for match in patterns[key].finditer(segment):
             code = table[match.group(1)]
@@ -114,7 +113,7 @@ def _places(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             if seat is not None and seat[0].search(text):
                 actor = index.near_match(seat[1]) or Actor(name=seat[1], actor_id=slug(seat[1]), kind="organization")
             else:
-                actor = index.government(code, _country_name(code))
+                actor = index.government(code, _country_name(code), written=match.group(0))
             found.append(Mention(start + match.start(), start + match.end(), actor))
     return found
 

@@ -177,7 +177,8 @@ class Namer(BodyNaming):
         person = pronoun.lower_ in ("he", "she", "him", "her")
         clause = pronoun.head
         for _ in range(6):
-            if clause.dep_ in ("ROOT", "nsubj", "nsubj:pass", "obj", "iobj") or clause.head.i == clause.i:
+            # up through "issued a statement saying it ...", not out of a relative clause or a subject
+            if clause.dep_ in ("ROOT", "nsubj", "nsubj:pass", "acl:relcl") or clause.head.i == clause.i:
                 return None
             clause = clause.head
             subject = next(

@@ -95,11 +95,6 @@ class Memory:
     def person(self, pronoun: str = "") -> Actor | None:
         """The last person compatible with a personal pronoun ("he", "she") or with none."""
         wanted = "m" if pronoun.lower() in MALE_WORDS else "f" if pronoun.lower() in FEMALE_WORDS else ""
-        if wanted:
-            # of the last few people, one the text gave this gender beats one whose gender it never gave
-            for actor in reversed(self.people[-3:]):
-                if self.genders.get(actor_key(actor), "") == wanted:
-                    return actor
         for actor in reversed(self.people):
             gender = self.genders.get(actor_key(actor), "")
             if not wanted or not gender or gender == wanted:
