@@ -207,12 +207,17 @@ def _calibrate(args: argparse.Namespace) -> int:
     if not args.corpus:
         print("--calibrate needs --corpus (the dev split)", file=sys.stderr)
         return 2
-    if "test" in args.corpus[0].resolve().parts[-2:]:
-        print("The sealed test split is never used for tuning; calibrate on the dev split.", file=sys.stderr)
+    held_out = [c for c in args.corpus if c.resolve().name.startswith(("test", "val"))]
+    if held_out:
+        print(
+            f"{held_out[0]} is held out (a sealed test split or the validation split) and never used for "
+            "tuning; calibrate on the dev splits.",
+            file=sys.stderr,
+        )
         return 2
-    fitted = evaluation.calibrate(args.corpus[0])
+    fitted = evaluation.calibrate(args.corpus)
     print(
-        f"Calibrated on {fitted['proposals']} proposals from {args.corpus[0]}; proposals below "
+        f"Calibrated on {fitted['proposals']} proposals from {', '.join(map(str, args.corpus))}; proposals below "
         f"{fitted['min_confidence']:.2f} are left out. Wrote {evaluation.confidence_file()}"
     )
     return 0

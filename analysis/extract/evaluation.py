@@ -421,14 +421,15 @@ def confidence_file() -> Path:
     return confidence.CALIBRATION_FILE
 
 
-def calibrate(corpus_dir: Path, *, path: Path | None = None) -> dict:
-    """Fit the confidence model on a corpus (the dev split) and choose the confidence below which a
-    proposal is left out (the one that maximises F1 there); write both to `path` and return them."""
+def calibrate(corpora: Path | list[Path], *, path: Path | None = None) -> dict:
+    """Fit the confidence model on the dev corpora and choose the confidence below which a proposal is
+    left out (the one that maximises F1 there); write both to `path` and return them."""
     from analysis.extract import confidence
     from analysis.extract.core import PROPOSAL_COLUMNS, propose
 
+    corpora = [Path(corpora)] if isinstance(corpora, (str, Path)) else [Path(c) for c in corpora]
     rows, right, matched, gold_total = [], [], [], 0
-    for _, text, gold in corpus_documents(corpus_dir):
+    for _, text, gold in (document for corpus in corpora for document in corpus_documents(corpus)):
         proposed = propose(text, main_target="main")
         table = pd.DataFrame([row for row, _ in proposed], columns=PROPOSAL_COLUMNS)
         pairs = match(table, gold, by_id=False)
@@ -452,9 +453,9 @@ def calibrate(corpus_dir: Path, *, path: Path | None = None) -> dict:
     # never sees a position that was left out
     threshold = min(candidate for f1, candidate in curve if f1 >= best - F1_NOISE)
     fitted = {
-        "fitted_on": str(Path(corpus_dir).resolve().relative_to(REPO))
-        if Path(corpus_dir).resolve().is_relative_to(REPO)
-        else str(corpus_dir),
+        "fitted_on": " ".join(
+            str(c.resolve().relative_to(REPO)) if c.resolve().is_relative_to(REPO) else str(c) for c in corpora
+        ),
         "proposals": len(rows),
         "min_confidence": threshold,
         "weights": weights,

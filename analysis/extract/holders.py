@@ -243,10 +243,10 @@ def _name_after(verb: Token) -> Token | None:
 def according_to(doc: Doc) -> Token | None:
     """The X of 'according to X' (or 'in the view of X', 'in X's view') in a sentence, if any."""
     for token in doc:
-        if token.lower_ in ("view", "opinion") and token.i > 1 and doc[token.i - 2].lower_ == "in":
-            # "in the view of X" (X hangs on "view" by "of"), "in X's view" (X owns it)
+        if token.lower_ in ("view", "opinion") and any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i]):
+            # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
             relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
-            owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS), None)
+            owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
             if owner is not None:
                 return owner
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":

@@ -59,7 +59,7 @@ class Namer(BodyNaming):
         found = antecedent(token)
         if found is not None:
             return self.name(found, base, mentions, speaker=speaker)
-        if token.tag_ in PRONOUN_TAGS or token.lower_ in ("he", "she", "they", "it", "we", "i"):
+        if token.tag_ in PRONOUN_TAGS or token.lower_ in ("he", "she", "they", "it", "we", "i", "his", "its", "their"):
             return self._pronoun(token, speaker, base, mentions)
         parts = np_tokens(token)
         for step in (self._person_in_role, self._banner_of, self._covered, self._spoken_for, self._appositive):
@@ -156,14 +156,14 @@ class Namer(BodyNaming):
             return None
         if bound is not None:
             return bound
-        if word in ("he", "she", "him", "her"):
+        if word in ("he", "she", "him", "her", "his"):
             actor = self.memory.person(word)
             if actor is None:
                 return None
             # "He calls the tax ..." makes its man a "he" from then on: the next "she" is someone else
-            self.memory.set_gender(actor, "m" if word in ("he", "him") else "f")
+            self.memory.set_gender(actor, "m" if word in ("he", "him", "his") else "f")
             return Named(actor, "pronoun")
-        if word in ("they", "it"):
+        if word in ("they", "it", "its", "their"):
             actor = self.memory.group(word)
             return Named(actor, "pronoun") if actor else None
         if word in ("we", "i") and speaker is not None:

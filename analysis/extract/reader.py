@@ -206,6 +206,11 @@ class Reader(Attribution):
             for n in named:
                 self._claim(claims, n.actor, rule, mode, sentence, predicate, doc[i]).cues.extend(found_cues)
         self._speech_claims(sentence, claims, holders, speech_ids)
+        if source_named is not None and not claims:
+            # "According to the ministry, the treaty ends “thirty years of improvisation”": the source holds it
+            root = next(t for t in doc if t.head.i == t.i)
+            claim = self._claim(claims, source_named.actor, "according to", "reported", sentence, root, root)
+            claim.spoken = [(sentence.start, sentence.end)]
         self._known_actions(sentence, claims)
         whole = self.quotations.whole(sentence.start, sentence.end)
         if whole is not None and not claims and not self.quotations.runs[whole].host:
@@ -301,7 +306,7 @@ class Reader(Attribution):
             claim.mode == "reported"
             and not self._acts_by_verb(sentence, claim)
             and not (
-                reports_a_clause(sentence, claim)
+                (reports_a_clause(sentence, claim) or claim.rule == "according to")
                 and speaks_of_decision(self.text, spoken)
                 and not procedure(self.text, spoken)
             )

@@ -72,7 +72,10 @@ def speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
 def is_topic(token: Token) -> bool:
     """A noun cue that is what a clause is about ("said the ban would keep prices in check"), not a
     judgment of it."""
-    return token.tag_ in ("NN", "NNS") and token.dep_ in ("nsubj", "nsubj:pass") and token.head.tag_ in VERB_TAGS
+    if token.tag_ not in ("NN", "NNS") or token.dep_ not in ("nsubj", "nsubj:pass"):
+        return False
+    # "the ban would keep prices in check", "the ban is a temporary shield"
+    return token.head.tag_ in VERB_TAGS or any(c.dep_ == "cop" for c in token.head.children)
 
 
 def subject_like(token: Token) -> bool:
