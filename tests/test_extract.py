@@ -60,10 +60,11 @@ def test_sentences_do_not_split_at_abbreviations(text, expected):
         ("Council member Rosa Diaz objected.", [("Council member Rosa Diaz", "person", "")]),
         ("The Finance Ministry said so.", [("Finance Ministry", "organization", "")]),
         ("The Lagos Chamber of Commerce agreed.", [("Lagos Chamber of Commerce", "organization", "")]),
-        ("The French government objected.", [("France", "government", "FRA")]),
-        ("China's commerce ministry said.", [("China", "government", "CHN")]),
-        ("Beijing responded quickly.", [("China", "government", "CHN")]),
-        ("Kinshasa and Moscow agreed.", [("DR Congo", "government", "COD"), ("Russia", "government", "RUS")]),
+        # named as the text names them (how a reader quotes them), the country's code kept
+        ("The French government objected.", [("French government", "government", "FRA")]),
+        ("China's commerce ministry said.", [("China's commerce ministry", "government", "CHN")]),
+        ("Beijing responded quickly.", [("Beijing", "government", "CHN")]),
+        ("Kinshasa and Moscow agreed.", [("Kinshasa", "government", "COD"), ("Moscow", "government", "RUS")]),
         ("Some Democrats urged caution.", [("Some Democrats", "commentators", "")]),
         ("Human rights groups protested.", [("Human rights groups", "commentators", "")]),
         (
@@ -116,7 +117,7 @@ def rows(text, **options):
         ),
         ("Several lawmakers praised the designation, calling it overdue.", [("Several lawmakers", "supportive")]),
         ("Business groups called the rules unworkable.", [("Business groups", "opposed")]),
-        ("The German government denounced it as naked protectionism.", [("Germany", "condemning")]),
+        ("The German government denounced it as naked protectionism.", [("German government", "condemning")]),
         ("Critics called the tax an act of economic self-harm.", [("Critics", "opposed")]),
         ("Orion Systems declined to comment.", [("Orion Systems", "neutral")]),
         ("The ministry said it was studying the proposal.", []),  # no antecedent for "the ministry"
@@ -136,7 +137,7 @@ def test_quotes_go_to_their_speaker_and_follow_ups_to_the_right_actor():
     # "She added that Madrid would not accept it": Madrid is the subject that holds the position.
     assert rows(text) == [
         ("Foreign Minister Ana Ruiz", "condemning"),
-        ("Spain", "opposed"),
+        ("Madrid", "opposed"),
         ("Lagos Chamber of Commerce", "supportive"),
         ("Lagos Chamber of Commerce", "supportive"),
     ]
@@ -175,21 +176,27 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
     assert ours.f1 > baseline.f1 + 0.1
 
 
-@pytest.mark.parametrize(("split", "articles", "gold"), [("dev", 35, 531), ("dev2", 12, 176)])
-def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(split, articles, gold):
+@pytest.mark.parametrize(
+    ("split", "articles", "gold", "floor"),
+    [("dev", 35, 531, 0.8), ("dev2", 12, 176, 0.8), ("dev3", 40, 618, 0.76)],
+)
+def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(split, articles, gold, floor):
     """The dev splits are tuned on, so this guards against regressions rather than measuring generalisation
-    (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md)."""
+    (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md). dev3, tuned on for
+    one round only, has a lower floor: 0.73 when it came in, 0.78 now."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
-    assert ours.f1 >= 0.8 and ours.recall >= 0.8, ours.line(f"blind {split}")
+    assert ours.f1 >= floor and ours.recall >= 0.8, ours.line(f"blind {split}")
     assert ours.f1 > baseline.f1 + 0.2
 
 
 def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     """Counts only: the sealed splits are never run through the extractor here (that is done once, by hand)."""
-    listings = {split: evaluate.corpus_listing(BLIND / split) for split in ("dev", "dev2", "test", "test2", "test3")}
+    splits = ("dev", "dev2", "dev3", "val", "test", "test2", "test3", "test4")
+    listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
-    assert all(len(listings[split]) >= 15 for split in ("test", "test2", "test3"))
+    assert all(len(listings[split]) >= 15 for split in ("test", "test2", "test3", "test4"))
+    assert len(listings["val"]) == 20
     # every gold evidence is verbatim in its article (corpus_documents raises otherwise), on a scale stance
     for split in listings:
         for _, _, gold_rows in evaluate.corpus_documents(BLIND / split):
@@ -227,8 +234,8 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
             "The Peace and Security Council (PSC) met. The PSC condemned the coup.",
             [("Peace and Security Council", "condemning")],
         ),
-        ("Tokyo welcomed the ruling.", [("Japan", "supportive")]),
-        ("The government in Kinshasa rejected the report.", [("DR Congo", "opposed")]),
+        ("Tokyo welcomed the ruling.", [("Tokyo", "supportive")]),
+        ("The government in Kinshasa rejected the report.", [("Government in Kinshasa", "opposed")]),
         ("A spokesman for the Mai-Mai militia said the group would abstain.", [("Mai-Mai militia", "neutral")]),
         (
             "The Ghana Association of Bankers and Financial Institutions welcomed the cap.",
@@ -303,6 +310,67 @@ def test_phenomena_of_unseen_news(text, expected):
 )
 def test_phenomena_of_round_two(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round three: a round-up's paragraph headings are not a transcript's speakers
+        (
+            "Legislative Yuan: The opposition KMT caucus condemned the increase.\n"
+            "Industry: The Chinese National Federation of Industries backed it.",
+            [("KMT caucus", "condemning"), ("Chinese National Federation of Industries", "supportive")],
+        ),
+        # ... and the heading names the paragraph's actor when the sentence only describes it
+        (
+            "Swedish Bankers' Association: A brief statement congratulated the new governor.",
+            [("Swedish Bankers' Association", "supportive")],
+        ),
+        # a transcript in capitals with a Turkish dotted capital İ is still a transcript
+        (
+            "ELİF AYDIN (PRESENTER): Hakan Demir joins us.\nDEMİR: We will not oppose it, but our support is conditional.",
+            [("Hakan Demir", "cautious")],
+        ),
+        # a clause beside a reporting verb keeps its own holder ("While A hailed it, B said ...")
+        (
+            "While the NHO hailed the vote, WWF Norway said it was “a black day for the ocean”.",
+            [("NHO", "supportive"), ("WWF Norway", "opposed")],
+        ),
+        # a he/she resolved once gives that person a gender, so the next "she" is someone else
+        (
+            "First up is Adrian Voinea. He calls the tax “long overdue”. Ioana Marinescu spoke next. "
+            "He was absent. She says her party will vote against it.",
+            [("Adrian Voinea", "supportive"), ("Ioana Marinescu", "opposed")],
+        ),
+        # the holder's own evaluative verb decides, not the tone of what it reports
+        ("Meron Assefa complained that the licences had been granted quickly.", [("Meron Assefa", "opposed")]),
+        # asking both sides to talk takes no side; a question takes no position
+        (
+            "The Ministry of Labour urged the company and the union to keep talking.",
+            [("Ministry of Labour", "neutral")],
+        ),
+        ("PRESENTER: Dr Rashed, is the fee necessary?", []),
+        # the decision named by who made it is no position; "according to" and "in his view" need no cue
+        ("Operators must comply with the Gaming Act approved by Parliament in November.", []),
+        # a name is no cue, whatever its letters ("Deniz" is not "denied")
+        ("Deniz Yilmaz said the extension was welcome.", [("Deniz Yilmaz", "supportive")]),
+    ],
+)
+def test_phenomena_of_round_three(text, expected):
+    assert rows(text) == expected
+
+
+def test_according_to_x_with_no_cue_is_proposed_weakly():
+    """The source holds what it reports even with no cue; the calibrated confidence keeps it below the cut."""
+    text = "According to the Ministry of Energy, the treaty ends “thirty years of improvisation”."
+    assert rows(text, min_confidence=0.0) == [("Ministry of Energy", "supportive")]
+    assert rows(text) == []
+
+
+def test_a_government_is_named_as_written_with_its_countrys_id():
+    table = extract("Tokyo welcomed the ruling. The Japanese government said it was overdue.", main_target="main")
+    assert list(table["actor"]) == ["Tokyo", "Japanese government"]
+    assert set(table["actor_id"]) == {"japan"}
 
 
 @pytest.mark.parametrize(
@@ -428,6 +496,9 @@ def test_scores_are_logged_one_line_each(tmp_path):
 def test_cli_evaluate_refuses_to_calibrate_on_the_sealed_split(capsys):
     assert main(["evaluate", "--corpus", str(BLIND / "test"), "--calibrate"]) == 2
     assert "sealed" in capsys.readouterr().err
+    # the validation split is held out too, even beside a dev split
+    assert main(["evaluate", "--corpus", str(BLIND / "dev2"), "--corpus", str(BLIND / "val"), "--calibrate"]) == 2
+    assert "validation" in capsys.readouterr().err
 
 
 def test_the_model_loads_offline_and_its_readme_credits_the_treebanks():

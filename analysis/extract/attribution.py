@@ -144,6 +144,9 @@ class Attribution:
             token.dep_ in ("nmod", "obl", "compound", "nmod:poss") or any(c.dep_ == "case" for c in token.children)
         ):
             return None  # "a two-year dispute", "of illegal content": the writer's words, nobody's position
+        heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
+        if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
+            return [Named(heading, "named")], "paragraph heading", None, "reported"
         subject = self._subject_before(sentence, token)
         if subject is not None:
             return [subject], "nearest subject before", None, "reported"

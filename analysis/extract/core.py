@@ -173,6 +173,7 @@ RULE_WORDS = {
     "nearest subject before": "the nearest subject before the cue (the parse tied the cue to none)",
     "nearest actor before": "the nearest actor named before the cue (the parse tied the cue to none)",
     "known actor's action": "a tracked actor acting in a main clause",
+    "paragraph heading": "the actor a round-up paragraph is headed by (“Unions: …”)",
 }
 
 

@@ -337,7 +337,11 @@ class Reader(Attribution):
         if sentence.doc is None or not 0 <= claim.predicate < len(sentence.doc):
             return False
         predicate = sentence.doc[claim.predicate]
-        if claim.rule.startswith("passive agent") and predicate.dep_ in ("acl", "amod"):
+        if (
+            claim.rule.startswith("passive agent")
+            and predicate.tag_ == "VBN"
+            and predicate.dep_ in ("acl", "amod", "advcl")
+        ):
             # "the Gaming Act approved by Parliament in November": the decision named by who made it
             return bool(ENACTING.fullmatch(predicate.lower_))
         if sentence.start != self.lede or not claim.rule.startswith("subject"):
