@@ -260,7 +260,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         ("Canada did not oppose the plan, but its support was conditional on a review.", [("Canada", "cautious")]),
         # a greeting is nobody's position; Brussels is the EU when the text is about the EU
         ("Good morning and welcome to our coverage of the vote.", []),
-        ("The EU proposal drew fire. Brussels has blocked national rules before.", [("European Union", "opposed")]),
+        ("The EU proposal drew fire. Brussels has blocked national rules before.", [("Brussels", "opposed")]),
     ],
 )
 def test_phenomena_of_unseen_news(text, expected):
@@ -328,7 +328,8 @@ def test_phenomena_of_round_two(text, expected):
         ),
         # a transcript in capitals with a Turkish dotted capital İ is still a transcript
         (
-            "ELİF AYDIN (PRESENTER): Hakan Demir joins us.\nDEMİR: We will not oppose it, but our support is conditional.",
+            "ELİF AYDIN (PRESENTER): Hakan Demir joins us.\n"
+            "DEMİR: We will not oppose it, but our support is conditional.",
             [("Hakan Demir", "cautious")],
         ),
         # a clause beside a reporting verb keeps its own holder ("While A hailed it, B said ...")

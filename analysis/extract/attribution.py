@@ -144,6 +144,11 @@ class Attribution:
             token.dep_ in ("nmod", "obl", "compound", "nmod:poss") or any(c.dep_ == "case" for c in token.children)
         ):
             return None  # "a two-year dispute", "of illegal content": the writer's words, nobody's position
+        return self._fallback_owner(sentence, token, position)
+
+    def _fallback_owner(self, sentence: Sentence, token: Token, position: int):
+        """When the parse tied a cue to no holder: the paragraph's heading actor, else the nearest subject
+        before it, else the nearest actor named before it."""
         heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
         if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
             return [Named(heading, "named")], "paragraph heading", None, "reported"

@@ -111,7 +111,9 @@ def _places(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             code = table[match.group(1)]
             seat = SEATS_OF_BLOCS.get(match.group(1)) if key == "capital" else None
             if seat is not None and seat[0].search(text):
-                actor = index.near_match(seat[1]) or Actor(name=seat[1], actor_id=slug(seat[1]), kind="organization")
+                actor = index.near_match(seat[1]) or Actor(
+                    name=match.group(1), actor_id=slug(seat[1]), kind="organization"
+                )
             else:
                 actor = index.government(code, _country_name(code), written=match.group(0))
             found.append(Mention(start + match.start(), start + match.end(), actor))

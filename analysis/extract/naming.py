@@ -97,6 +97,13 @@ class Namer(BodyNaming):
         """A name the gazetteer found over the head word (not a generic group standing for its members)."""
         head_start, head_end = base + token.idx, base + token.idx + len(token)
         covering = [m for m in mentions if m.start < head_end and head_start < m.end]
+        if covering and covering[0].actor.kind == "commentators":
+            # "the Social Democrats" is a party, not the group "Democrats": the capitalised word before it names it
+            before = re.search(
+                r"([A-Z][\w’'\-]+)\s+$", self.text[max(base, covering[0].start - 30) : covering[0].start]
+            )
+            if before and not _is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
+                return None
         if covering and not (covering[0].actor.kind == "commentators" and token.lower_ in MEMBER_NOUNS):
             return Named(covering[0].actor, "named", *self._role_words(token, parts))
         return None
@@ -227,7 +234,14 @@ class Namer(BodyNaming):
             return Named(self.memory.acronyms[name], "acronym")
         if len(words) == 1 and name in self.memory.surnames:
             return Named(self.memory.surnames[name], "surname")
-        overlapping = [m for m in within if m.start < name_end and name_start < m.end]
+        overlapping = [
+            m
+            for m in within
+            if m.start < name_end
+            and name_start < m.end
+            # "the Social Democrats" is a party's name, longer than the group "Democrats" inside it
+            and not (m.actor.kind == "commentators" and m.end - m.start < len(name))
+        ]
         if overlapping:
             return Named(max(overlapping, key=lambda m: m.end - m.start).actor, "named")
         known = self.index.near_match(name)
@@ -247,11 +261,17 @@ class Namer(BodyNaming):
             self.text, base + token.idx, base + token.idx + len(token), base, base + len(token.doc.text)
         )
         words = self.text[name_start:name_end].split()
-        roles = []
+        whole, roles = list(words), []
         while len(words) > 1 and _is_title(words[0]):
             word = words.pop(0).lower()
             if word not in NOT_A_NAME:
                 roles.append(word)
+        determined = whole[0].lower() == "the" or re.search(
+            r"\b[Tt]he\s+$", self.text[max(base, name_start - 4) : name_start]
+        )
+        if roles and len(words) == 1 and determined:
+            # "the Executive Yuan", "the Labour Party": a body's name, not a title
+            words, roles = [w for w in whole if w.lower() != "the"], []
         if not words or words[0].lower() in NOT_A_NAME:
             return None
         name = " ".join(words)
@@ -282,6 +302,9 @@ class Namer(BodyNaming):
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
+
+
+QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
 
 
 def _is_title(word: str) -> bool:
