@@ -19,6 +19,7 @@ ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
     r"[^,]{0,120},"
 )
+DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 OBJECT_BEFORE = re.compile(
@@ -149,6 +150,8 @@ class Attribution:
     def _fallback_owner(self, sentence: Sentence, token: Token, position: int):
         """When the parse tied a cue to no holder: the paragraph's heading actor, else the nearest subject
         before it, else the nearest actor named before it."""
+        if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
+            return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
         heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
         if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
             return [Named(heading, "named")], "paragraph heading", None, "reported"

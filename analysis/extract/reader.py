@@ -46,6 +46,7 @@ from analysis.extract.wording import (
 )
 
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
+ASKED_ABOUT = re.compile(r"\b[Aa]sked (?:by [\w ]{1,30} )?(?:about|whether|if|on)\b([^,;:]{1,140})[,;:]")
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 
 
@@ -272,7 +273,7 @@ class Reader(Attribution):
             decision = self._decision(sentence, claim)
             if decision is None:
                 continue
-            if self._asks(sentence, claim):
+            if self._asks(sentence, claim) or self._answers_another_question(sentence):
                 continue  # "Dr Rashed, is it necessary?": a question takes no position
             if self._enacts(sentence, claim) and not tracked(claim.actor):
                 continue  # the decision itself is the news; an actor the analysts track is still shown
@@ -330,6 +331,12 @@ class Reader(Attribution):
         if not self.text[sentence.start : sentence.end].rstrip(" ”\"’'").endswith("?"):
             return False
         return claim.mode != "direct" or not any(c[2].source != "vader" for c in claim.cues)
+
+    def _answers_another_question(self, sentence: Sentence) -> bool:
+        """'Asked about the water outages, Mahlangu said ...': an answer on another matter (the guide counts
+        people quoted on unrelated matters as no position)."""
+        asked = ASKED_ABOUT.search(self.text, sentence.start, sentence.end)
+        return asked is not None and not speaks_of_decision(self.text, [asked.span(1)])
 
     def _enacts(self, sentence: Sentence, claim: Claim) -> bool:
         """'The Italian government on Tuesday approved a decree ...' opening the article: whoever makes the
