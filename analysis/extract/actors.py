@@ -41,7 +41,10 @@ ROLE_NOUNS = (
     "founder|co-founder|economist|chief economist|analyst|official|executive|chief executive|CEO|boss|"
     "representative|coordinator|campaigner|adviser|advisor|governor|mayor|member|secretary-general"
 )
-NAME_WORD = r"(?:[A-Z][\w'’\-]*|(?:de|da|van|von|al|bin|la|le|del|dos|du)(?=\s+[A-Z]))"
+NAME_WORD = (
+    r"(?:[A-Z][\w'’\-]*|(?:al|el)-[A-Z][\w'’\-]*|"
+    r"(?:de|da|van|von|al|bin|ibn|bint|abu|la|le|del|dos|du)(?=\s+[A-Z]))"
+)
 ORG_HEADS = (
     "Ministry|Council|Commission|Union|Chamber of Commerce|Party|Agency|Department|Bank|Fund|Organisation|"
     "Organization|Association|Federation|Institute|Court|Parliament|Congress|Senate|Assembly|Committee|"
@@ -214,7 +217,7 @@ def _generic_patterns() -> dict[str, re.Pattern]:
     return {
         "titled": re.compile(
             rf"(?=[A-Z])\b(?:(?:{_alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
-            rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,3}}[A-Z][\w'’\-]+)"
+            rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,4}}(?:[A-Z]|(?:al|el)-[A-Z])[\w'’\-]+)"
         ),
         # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"
         "appositive": re.compile(

@@ -235,6 +235,7 @@ def kind_of_name(name: str, *, default: str) -> str:
 
 
 NAME_WORD = re.compile(r"[\w'’.\-&]+")
+HYPHENED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint)-[A-Z]")
 
 
 def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int) -> tuple[int, int]:
@@ -247,8 +248,10 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
 
     def capital(i: int) -> bool:
         word = text[words[i][0] : words[i][1]]
-        return word[:1].isupper() or (
-            word in PARTICLES and i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][0] + 1].isupper()
+        return (
+            word[:1].isupper()
+            or bool(HYPHENED_PARTICLE.match(word))  # "Khalid al-Mansouri", "Ahmed el-Sayed"
+            or (word in PARTICLES and i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][0] + 1].isupper())
         )
 
     def joined(i: int) -> bool:  # words i and i+1 are separated by white space only

@@ -295,6 +295,8 @@ class Namer(BodyNaming):
         """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
         'Insurance'): the document writes it in lower case elsewhere."""
         words = name.split()
+        if re.fullmatch(r"[RDI]-[A-Z][\w.]*", name):
+            return False  # "Rep. John Smith, R-Ohio": a party and state, not another actor
         if len(words) == 1:
             word = words[0]
             if word.isupper() and len(word) > 5 and word not in self.memory.acronyms:
