@@ -7,8 +7,8 @@ Per sentence that can hold a position (a quote, a stance cue or a reporting verb
    for pronouns, role nouns, surnames and acronyms (`references`);
 3. give each cue to the nearest predicate above it that has a holder, or to the speaker of the quotation
    it sits in (`quotes`), so "X said the plan was “a disgrace”" gives X the cue "disgrace";
-4. decide each holder's stance from its cues (`stance.decide`: negation, contrast, hedges), or, with no
-   cue, from the valence of the words it said (`valence`);
+4. decide which claims are positions and each holder's stance from its cues (`judging`, `stance.decide`:
+   negation, contrast, hedges), or, with no cue, from the valence of the words it said (`valence`);
 5. score each proposal's confidence from the evidence it rests on (`confidence`);
 6. join a speaker's quoted passage into one proposal where its sentences carry no cue of their own
    (`passages`), and split one holder's judgments of two different things (`objects`).

@@ -1,0 +1,118 @@
+"""Which of a sentence's claims are positions, and their stance: the holder's cues decide (`stance`), or
+with none the tone of the words said (`valence`); reported words with no cue, questions, answers on another
+matter and the decision-maker's own act are no position. A mixin of the document reader (`reader.Reader`),
+whose text, quotations and lede it reads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from analysis.extract.claims import Claim, Sentence, token_at
+from analysis.extract.parse import VERB_TAGS
+from analysis.extract.stance import Decision, decide
+from analysis.extract.valence import deprived, quote_stance
+from analysis.extract.wording import ENACTING, procedure, reports_a_clause, speaks_of_decision
+
+ASKED_ABOUT = re.compile(r"\b[Aa]sked (?:by [\w ]{1,30} )?(?:about|whether|if|on)\b([^,;:]{1,140})[,;:]")
+
+
+class Judging:
+    """The judging steps of `reader.Reader`."""
+
+    def _decision(self, sentence: Sentence, claim: Claim) -> Decision | None:
+        """The claim's stance from its cues, or from the tone of its words; None when it is no position."""
+        lexicon_cues = [c for c in claim.cues if c[2].source != "vader"]
+        verb_cues = self._verb_cues(sentence, claim)
+        if lexicon_cues or verb_cues:
+            # the holder's own evaluative verb ("complained that ...") judges, whatever the tone of the words
+            # it reports
+            return decide(self.text, lexicon_cues or verb_cues, window_start=sentence.start)
+        # no stance cue: the tone of what was said (VADER), evaluative words included
+        decision = quote_stance(self.text, claim.spoken or self._quoted(sentence, claim) or [claim.span])
+        if self._reported_loss(sentence, claim, decision):
+            decision = replace(decision, stance="opposed")
+        spoken = claim.spoken or [claim.span]
+        if (
+            claim.mode == "reported"
+            and not self._acts_by_verb(sentence, claim)
+            and not (
+                (reports_a_clause(sentence, claim) or claim.rule == "according to")
+                and speaks_of_decision(self.text, spoken)
+                and not procedure(self.text, spoken)
+            )
+        ):
+            return None  # "X said it would reply to the letter": reported words with no cue are no position
+            # unless they speak of the decision ("said the ban would keep prices in check")
+        return decision
+
+    def _reported_loss(self, sentence: Sentence, claim: Claim, decision: Decision) -> bool:
+        """'X said buyers “would have nothing left”': a quoted fragment in a reporting sentence that speaks of
+        loss is opposition. (A whole sentence of quotation is often the problem a measure fixes, so not there.)"""
+        if decision.stance != "supportive" or abs(decision.tone or 0.0) >= 0.3 or not claim.spoken:
+            return False
+        if claim.rule.startswith(("speaker of the quotation", "quotation")):
+            return False
+        inside = [s for s in claim.spoken if self.quotations.inside(s[0]) and s[0] > sentence.start]
+        return bool(inside) and deprived(self.text, inside)
+
+    def _asks(self, sentence: Sentence, claim: Claim) -> bool:
+        """A question in the writer's or a presenter's words, or a speaker's question with no cue."""
+        if not self.text[sentence.start : sentence.end].rstrip(" ”\"’'").endswith("?"):
+            return False
+        return claim.mode != "direct" or not any(c[2].source != "vader" for c in claim.cues)
+
+    def _answers_another_question(self, sentence: Sentence) -> bool:
+        """'Asked about the water outages, Mahlangu said ...': an answer on another matter (the guide counts
+        people quoted on unrelated matters as no position)."""
+        asked = ASKED_ABOUT.search(self.text, sentence.start, sentence.end)
+        return asked is not None and not speaks_of_decision(self.text, [asked.span(1)])
+
+    def _enacts(self, sentence: Sentence, claim: Claim) -> bool:
+        """'The Italian government on Tuesday approved a decree ...' opening the article: whoever makes the
+        decision, making it. The corpora's writers never count that as a position on it."""
+        if sentence.doc is None or not 0 <= claim.predicate < len(sentence.doc):
+            return False
+        predicate = sentence.doc[claim.predicate]
+        if (
+            claim.rule.startswith("passive agent")
+            and predicate.tag_ == "VBN"
+            and predicate.dep_ in ("acl", "amod", "advcl")
+        ):
+            # "the Gaming Act approved by Parliament in November": the decision named by who made it
+            return bool(ENACTING.fullmatch(predicate.lower_))
+        if sentence.start != self.lede or not claim.rule.startswith("subject"):
+            return False
+        return bool(ENACTING.fullmatch(predicate.lower_))
+
+    def _quoted(self, sentence: Sentence, claim: Claim) -> list[tuple[int, int]]:
+        """The quoted words of a claim read from inside a quotation ("called it “a sad day”"): what the
+        speaker said, without the writer's words around it."""
+        if claim.mode != "direct":
+            return []
+        runs = [self.quotations.runs[q] for q in self.quotations.overlapping(sentence.start, sentence.end)]
+        return [(max(r.start, sentence.start), min(r.end, sentence.end)) for r in runs]
+
+    def _verb_cues(self, sentence: Sentence, claim: Claim) -> list:
+        """The claim's evaluative verbs by VADER's valence, in the writer's words (not quoted)."""
+        if sentence.doc is None:
+            return []
+        found = []
+        for cue in claim.cues:
+            if cue[2].source != "vader" or self.quotations.inside(cue[0]):
+                continue
+            token = token_at(sentence.doc, cue[0] - sentence.start, cue[1] - sentence.start)
+            if token is not None and token.tag_ in VERB_TAGS:
+                found.append(cue)
+        return found
+
+    def _acts_by_verb(self, sentence: Sentence, claim: Claim) -> bool:
+        """An evaluative verb ("attacked the governor") is a position in itself; an evaluative modifier in
+        reported words ("a special session", "free to set fees") is not."""
+        if sentence.doc is None:
+            return bool(claim.cues)
+        for start, end, _ in claim.cues:
+            token = token_at(sentence.doc, start - sentence.start, end - sentence.start)
+            if token is not None and token.tag_ in VERB_TAGS:
+                return True
+        return False
