@@ -11,6 +11,7 @@ import re
 from analysis.data.schema import slug
 from analysis.extract.actors import (
     LOCATION_PREPOSITIONS,
+    ORG_HEADS,
     SEATS_OF_BLOCS,
     Actor,
     ActorIndex,
@@ -120,11 +121,29 @@ def _places(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     return found
 
 
+PERSON_OF_BODY = re.compile(
+    r"([A-Z][a-z][\w'’\-]*(?:\s+(?:and\s+)?[A-Z][\w'’\-]+){1,4})\s+(?:of|from)\s+(?:the\s+)?(.+)$"
+)
+
+
 def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """Named organisations ("the Lagos Chamber of Commerce") and collective actors ("some economists")."""
     patterns, found = _generic_patterns(), []
     for match in patterns["organisation"].finditer(segment):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
+        person = PERSON_OF_BODY.match(name)
+        if person and not re.search(ORG_HEADS, person.group(1)):
+            # "Marit Eide of the Liberal Party": a person, then her party; the body is the party
+            offset = match.group(1).index(person.group(2), len(person.group(1)))
+            name = person.group(2)
+            found.append(
+                Mention(
+                    start + match.start(1) + offset,
+                    start + match.end(1),
+                    index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization"),
+                )
+            )
+            continue
         if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
             continue
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")

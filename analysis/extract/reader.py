@@ -298,7 +298,7 @@ class Reader(Attribution, Judging):
                 and not self.quotations.inside(base + token.idx)
             ):
                 named = self.namer.name(token, base, sentence.mentions)
-                if named is not None and named.rule == "name" and named.actor.kind == "person":
+                if named is not None and named.rule in ("name", "named") and named.actor.kind == "person":
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
         for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
             if subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
