@@ -37,13 +37,14 @@ WITHHELD_UNTIL = re.compile(
 )
 # "rejected the criticism", "dismissed the concerns": turning down an objection backs what was objected to
 REJECTED_OBJECTION = re.compile(
-    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away)\s+(?:\w+\s+){0,3}"
-    r"(?:criticisms?|concerns?|objections?|fears|complaints?|arguments?|warnings?|claims?|accusations?)\b",
+    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away|bristl\w* at)\s+(?:\w+\s+){0,3}"
+    r"(?:criticisms?|concerns?|objections?|fears|complaints?|arguments?|warnings?|claims?|accusations?|"
+    r"suggestions?|charges?)\b",
     re.IGNORECASE,
 )
 # "urged the board to approve the plan", "called for the levy to be scrapped": a request takes the stance of
 # what it asks for, when that carries one; alone ("urged the ministry to wait") it stays a reservation
-REQUESTS = frozenset({"urged", "called for", "pushed for"})
+REQUESTS = frozenset({"urged", "called for", "pushed for", "pushing for", "push for"})
 # "complaints about the fund were “unfair”", "fears of a collapse were exaggerated": the objection is judged,
 # so the judge backs what was objected to
 OBJECTION_DISMISSED = re.compile(
@@ -60,7 +61,7 @@ TALKS = re.compile(
     r"exercise\s+restraint|remain\s+calm|stay\s+calm|find\s+a\s+compromise|seek\s+a\s+compromise)\b",
     re.IGNORECASE,
 )
-BOTH_SIDES = re.compile(r"\b(?:both|all|the\s+two)\s+(?:sides|parties)\b|\band\b", re.IGNORECASE)
+BOTH_SIDES = re.compile(r"\b(?:both|all|the\s+two)\s+\w+|\band\b", re.IGNORECASE)
 ASKING = re.compile(r"urged|urges|urging|called\s+on|calls\s+on|appealed\s+to|encouraged|invited", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while\s+also|even\s+as|except)\b", re.IGNORECASE)
 NEGATED = {
