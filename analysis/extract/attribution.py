@@ -11,7 +11,7 @@ from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence, clause_span
 from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical, predicted
 from analysis.extract.naming import Named
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
 
@@ -152,6 +152,12 @@ class Attribution:
         before it, else the nearest actor named before it."""
         if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
             return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
+        before = sentence.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.tag_ in PROPER_TAGS and token.lower_.endswith(("ed", "es", "s")):
+            # "Tomasz Nowak denounced price freezes", parsed as if "denounced" described the freezes
+            named = self.namer.name(before, sentence.start, sentence.mentions)
+            if named is not None:
+                return [named], "name before the verb", None, "reported"
         heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
         if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
             return [Named(heading, "named")], "paragraph heading", None, "reported"

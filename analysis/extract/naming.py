@@ -61,6 +61,9 @@ class Namer(BodyNaming):
             return self.name(found, base, mentions, speaker=speaker)
         if token.tag_ in PRONOUN_TAGS or token.lower_ in ("he", "she", "they", "it", "we", "i", "his", "its", "their"):
             return self._pronoun(token, speaker, base, mentions)
+        person = self._person_after_role(token, base)
+        if person is not None:
+            return person
         parts = np_tokens(token)
         for step in (self._person_in_role, self._banner_of, self._covered, self._spoken_for, self._appositive):
             named = step(token, parts, base, mentions, speaker)
@@ -73,6 +76,21 @@ class Namer(BodyNaming):
         if token.tag_ in NOUN_TAGS:
             return self._common(token, parts, base, within, mentions)
         return None
+
+    def _person_after_role(self, token: Token, base: int) -> Named | None:
+        """'Labour backbencher Sarah Quinn', 'Conservative lawmaker Tomasz Nowak': a party or country word, a
+        role in lower case, then the person's name (whatever the parse made the head)."""
+        if not token.text[:1].isupper():
+            return None
+        found = ROLE_THEN_NAME.match(self.text, base + token.idx + len(token))
+        if found is None or self.text[base + token.idx - 1 : base + token.idx] == "-":
+            return None
+        name = found.group(2)
+        actor = self.index.near_match(name) or Actor(
+            name=name, actor_id=actor_finder.slug(name), kind="person", aliases=(found.group(1),)
+        )
+        self.memory.remember(actor, roles=(found.group(1),), text=self.text)
+        return Named(actor, "name", (found.group(1),), gender_of(found.group(1)))
 
     def _person_in_role(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'the Swedish MEP Anna Lindqvist' / 'Anna Lindqvist, the Swedish MEP': the person, not the role."""
@@ -306,6 +324,11 @@ class Namer(BodyNaming):
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
 
 
+ROLE_THEN_NAME = re.compile(
+    r"\s+(backbencher|frontbencher|lawmaker|legislator|senator|deputy|councillor|councilor|activist|campaigner|"
+    r"economist|analyst|spokesman|spokeswoman|spokesperson|candidate|MP|MEP|MSP|TD)\s+"
+    r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
+)
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
 
 
