@@ -372,6 +372,11 @@ def test_a_government_is_named_as_written_with_its_countrys_id():
     table = extract("Tokyo welcomed the ruling. The Japanese government said it was overdue.", main_target="main")
     assert list(table["actor"]) == ["Tokyo", "Japanese government"]
     assert set(table["actor_id"]) == {"japan"}
+    # saved as one new actor under its country's name, whichever way the text named it first
+    from analysis.data.curation import new_actor_rows
+
+    saved = new_actor_rows(table)
+    assert list(zip(saved["actor_id"], saved["name"], saved["kind"])) == [("japan", "Japan", "government")]
 
 
 @pytest.mark.parametrize(

@@ -386,10 +386,16 @@ def new_actor_rows(
                 if re.search(r"ministry|government|presidency|cabinet", str(proposal.actor), re.I)
                 else "agency"
             )
+        name = str(proposal.actor)
+        if kind == "government" and proposal.actor_country:
+            # "Tokyo" and "the Japanese government" in the text are one actor in the table: Japan
+            from analysis.extract.actors import short_names
+
+            name = short_names().get(str(proposal.actor_country), name)
         rows.append(
             {
                 "actor_id": str(proposal.actor_id),
-                "name": str(proposal.actor),
+                "name": name,
                 "kind": kind,
                 "country": str(proposal.actor_country or ""),
                 "bloc": str(proposal.actor_bloc or "") or _bloc_for(kind, story_id, story_blocs),
