@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.data import saving, store
+from analysis.data import countries, saving, store
 from analysis.data.schema import COLUMNS, SLUG_PATTERN, URL_PATTERN, slug
 
 MAX_UPLOAD_BYTES = 1_000_000
@@ -389,9 +389,7 @@ def new_actor_rows(
         name = str(proposal.actor)
         if kind == "government" and proposal.actor_country:
             # "Tokyo" and "the Japanese government" in the text are one actor in the table: Japan
-            from analysis.extract.actors import short_names
-
-            name = short_names().get(str(proposal.actor_country), name)
+            name = countries.short_names().get(str(proposal.actor_country), name)
         rows.append(
             {
                 "actor_id": str(proposal.actor_id),

@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analysis.data import paths
+from analysis.data.countries import COUNTRIES_FILE
 from analysis.data.schema import slug
-
-COUNTRIES_FILE = paths.GEODATA_DIR / "countries.csv"
 
 TITLES = (
     "Prime Minister|Deputy Prime Minister|Foreign Minister|Foreign Secretary|Home Secretary|Defence Secretary|"
@@ -158,12 +156,6 @@ def _fold_character(ch: str) -> str:
     if low == "ı":  # Turkish dotless i: "Yılmaz" and "YILMAZ" are one name
         return "i"
     return low if len(low) == 1 else base
-
-
-@functools.cache
-def short_names() -> dict[str, str]:
-    with open(COUNTRIES_FILE, encoding="utf-8", newline="") as handle:
-        return {row["alpha3"]: row["short"] for row in csv.DictReader(handle)}
 
 
 @functools.cache

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract import actors as actor_finder
+from analysis.data.countries import short_names
 from analysis.extract.actors import Mention
 from analysis.extract.names import (
     BANNER,
@@ -128,7 +128,7 @@ class BodyNaming:
                     person = named.actor
         if person is None or not person.country:
             return None
-        name = actor_finder.short_names().get(person.country, person.country)
+        name = short_names().get(person.country, person.country)
         return Named(self.index.government(person.country, name), "own government")
 
     def _owned_body(self, token: Token, determiner, base: int, mentions) -> Named | None:

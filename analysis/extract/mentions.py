@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from analysis.data.countries import short_names
 from analysis.data.schema import slug
 from analysis.extract.actors import (
     LOCATION_PREPOSITIONS,
@@ -19,7 +20,6 @@ from analysis.extract.actors import (
     _countries,
     _generic_patterns,
     fold,
-    short_names,
 )
 from analysis.extract.names import TITLE_WORDS
 from analysis.extract.vocabulary import NOT_A_NAME
