@@ -362,10 +362,13 @@ def test_phenomena_of_round_three(text, expected):
 
 
 def test_according_to_x_with_no_cue_is_proposed_weakly():
-    """The source holds what it reports even with no cue; the calibrated confidence keeps it below the cut."""
+    """The source holds what it reports even with no cue, with a confidence the Review page leaves unticked."""
     text = "According to the Ministry of Energy, the treaty ends “thirty years of improvisation”."
-    assert rows(text, min_confidence=0.0) == [("Ministry of Energy", "supportive")]
-    assert rows(text) == []
+    table = extract(text, main_target="main", min_confidence=0.0)
+    assert list(zip(table["actor"], table["stance"], table["rule"])) == [
+        ("Ministry of Energy", "supportive", "according to")
+    ]
+    assert table["confidence"].iloc[0] < 0.5
 
 
 def test_a_government_is_named_as_written_with_its_countrys_id():
