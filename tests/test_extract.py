@@ -353,6 +353,11 @@ def test_phenomena_of_round_two(text, expected):
         ("PRESENTER: Dr Rashed, is the fee necessary?", []),
         # the decision named by who made it is no position; "according to" and "in his view" need no cue
         ("Operators must comply with the Gaming Act approved by Parliament in November.", []),
+        # a party word, a role in lower case and a name: the person; a cue verb the tagger misread is the name's
+        ("Labour backbencher Sarah Quinn said the levy was welcome.", [("Sarah Quinn", "supportive")]),
+        ("Confederation lawmaker Tomasz Nowak denounced price freezes as socialism.", [("Tomasz Nowak", "condemning")]),
+        # Arabic name particles stay inside the name
+        ("Khalid al-Mansouri, the under-secretary, said the plan was a mistake.", [("Khalid al-Mansouri", "opposed")]),
         # a name is no cue, whatever its letters ("Deniz" is not "denied")
         ("Deniz Yilmaz said the extension was welcome.", [("Deniz Yilmaz", "supportive")]),
     ],

@@ -135,6 +135,9 @@ class Attribution:
             return [Named(speaker, "speaker")], "speaker of the quotation", None, "direct"
         if predicted(token):
             return None  # "Egypt is expected to vote against": a prediction, nobody's position
+        misread = self._name_before_misread_verb(sentence, token)
+        if misread is not None:
+            return [misread], "name before the verb", None, "reported"
         owner = _owner(token, holders)
         if owner is not None:
             named, rule, predicate = owner
@@ -147,17 +150,21 @@ class Attribution:
             return None  # "a two-year dispute", "of illegal content": the writer's words, nobody's position
         return self._fallback_owner(sentence, token, position)
 
+    def _name_before_misread_verb(self, sentence: Sentence, token: Token) -> Named | None:
+        """'Tomasz Nowak denounced price freezes', parsed as if "denounced" described the freezes: a cue verb
+        the tagger took for an adjective, right after a proper name, is that name's."""
+        if token.i == 0 or token.tag_ in VERB_TAGS or token.dep_ not in ("amod", "compound"):
+            return None
+        before = sentence.doc[token.i - 1]
+        if before.tag_ not in PROPER_TAGS or not token.lower_.endswith("ed"):
+            return None
+        return self.namer.name(before, sentence.start, sentence.mentions)
+
     def _fallback_owner(self, sentence: Sentence, token: Token, position: int):
         """When the parse tied a cue to no holder: the paragraph's heading actor, else the nearest subject
         before it, else the nearest actor named before it."""
         if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
             return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
-        before = sentence.doc[token.i - 1] if token.i > 0 else None
-        if before is not None and before.tag_ in PROPER_TAGS and token.lower_.endswith(("ed", "es", "s")):
-            # "Tomasz Nowak denounced price freezes", parsed as if "denounced" described the freezes
-            named = self.namer.name(before, sentence.start, sentence.mentions)
-            if named is not None:
-                return [named], "name before the verb", None, "reported"
         heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
         if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
             return [Named(heading, "named")], "paragraph heading", None, "reported"
