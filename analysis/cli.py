@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "--record", action="store_true", help="append a line per scoring to docs/extraction-scores.csv"
     )
     evaluate_command.add_argument(
-        "--calibrate", action="store_true", help="refit the confidence on --corpus (the dev split) first"
+        "--calibrate", action="store_true", help="refit the confidence on every --corpus (the dev splits) first"
     )
     synth_command = commands.add_parser("synth", help="write a synthetic dataset of any size (for benchmarks)")
     synth_command.add_argument("--statements", type=int, required=True, metavar="N")

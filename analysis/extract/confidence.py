@@ -1,8 +1,8 @@
 """How likely a proposal is right: a logistic model over what the proposal rests on (how its holder was
-found, what kind of cue decided it, whether the actor is known), fitted on the dev split of the blind
+found, what kind of cue decided it, whether the actor is known), fitted on the dev splits of the blind
 corpus so that of the proposals scored about 0.8, about 80% are right (actor, position and stance).
 
-`python -m analysis evaluate --calibrate` refits it and writes `calibration.json`; the evaluation prints
+`python -m analysis evaluate --calibrate --corpus DEV [--corpus DEV2 ...]` refits it and writes `calibration.json`; the evaluation prints
 the reliability table. Until a fit exists the prior weights below apply.
 """
 
