@@ -2,8 +2,8 @@
 found, what kind of cue decided it, whether the actor is known), fitted on the dev splits of the blind
 corpus so that of the proposals scored about 0.8, about 80% are right (actor, position and stance).
 
-`python -m analysis evaluate --calibrate --corpus DEV [--corpus DEV2 ...]` refits it and writes `calibration.json`; the evaluation prints
-the reliability table. Until a fit exists the prior weights below apply.
+`python -m analysis evaluate --calibrate --corpus DEV [--corpus DEV2 ...]` refits it and writes
+`calibration.json`; the evaluation prints the reliability table. Until a fit exists the prior weights below apply.
 """
 
 from __future__ import annotations
