@@ -358,6 +358,17 @@ def test_phenomena_of_round_two(text, expected):
         ("Confederation lawmaker Tomasz Nowak denounced price freezes as socialism.", [("Tomasz Nowak", "condemning")]),
         # Arabic name particles stay inside the name
         ("Khalid al-Mansouri, the under-secretary, said the plan was a mistake.", [("Khalid al-Mansouri", "opposed")]),
+        # a transcript speaker reporting someone else: the one reported holds it; a headline is no speaker label
+        (
+            "Transcript: the fee cap\nPRESENTER (HAN JI-WON): Good evening.\n"
+            "KANG DONG-HYUN: They are right. The American Chamber of Commerce said it was “concerned”.",
+            [("American Chamber of Commerce", "cautious")],
+        ),
+        # an acronym defined in apposition
+        (
+            "The Korea Fair Trade Commission, KFTC, met. The KFTC welcomed the cap.",
+            [("Korea Fair Trade Commission", "supportive")],
+        ),
         # a name is no cue, whatever its letters ("Deniz" is not "denied")
         ("Deniz Yilmaz said the extension was welcome.", [("Deniz Yilmaz", "supportive")]),
     ],

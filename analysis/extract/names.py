@@ -136,8 +136,9 @@ BANNER = re.compile(
 )
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 DEFINED_ACRONYM = re.compile(
-    r"((?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|on|the|de|&)\s+)*){1,8}[A-Z][\w'’\-]*)\s*"
-    r"\(([A-Z][A-Za-z0-9&]{1,7})\)"
+    r"((?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|on|the|de|in|&)\s+)*){1,8}[A-Z][\w'’\-]*)\s*"
+    # "the Peace and Security Council (PSC)", or in apposition: "the American Chamber of Commerce in Korea, AMCHAM,"
+    r"(?:\(([A-Z][A-Za-z0-9&]{1,7})\)|,\s+([A-Z][A-Z0-9&]{1,7})(?=[,.;]))"
 )
 
 
@@ -171,7 +172,8 @@ def acronyms_of(text: str, index: ActorIndex) -> dict[str, Actor]:
     for match in DEFINED_ACRONYM.finditer(text):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
         words = name.split()
-        letters = match.group(2).rstrip("s").upper()
+        acronym = match.group(2) or match.group(3)
+        letters = acronym.rstrip("s").upper()
         # the name is the shortest tail of the capitalised run whose initials spell the acronym; a name
         # whose initials do not ("Wong Kah Leong (MRP)") gives its party, not its own name, in brackets
         spelled = None
@@ -190,9 +192,9 @@ def acronyms_of(text: str, index: ActorIndex) -> dict[str, Actor]:
                 ),
                 None,
             )
-        if spelled is None or match.group(2) in found:
+        if spelled is None or acronym in found:
             continue
-        found[match.group(2)] = known_or_new(spelled, index, kind=kind_of_name(spelled, default="organization"))
+        found[acronym] = known_or_new(spelled, index, kind=kind_of_name(spelled, default="organization"))
     return found
 
 

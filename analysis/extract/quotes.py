@@ -45,6 +45,11 @@ NOT_LABELS = frozenset(
         "Breaking",
         "Live",
         "Latest",
+        "Transcript",
+        "Programme",
+        "Program",
+        "Episode",
+        "Interview",
     }
 )
 
@@ -103,6 +108,18 @@ class Quotations:
 
     def inside(self, position: int) -> bool:
         return self.at(position) is not None
+
+    def labelled(self, position: int) -> bool:
+        """Whether `position` is in a transcript speaker's line (a labelled run, whatever is quoted in it)."""
+        i = bisect.bisect_right(self.starts, position) - 1
+        while i >= 0:
+            run = self.runs[i]
+            if run.label and not run.host and run.start <= position < run.end:
+                return True
+            if run.label:
+                return False
+            i -= 1
+        return False
 
     def overlapping(self, start: int, end: int) -> list[int]:
         i = max(0, bisect.bisect_right(self.starts, start) - 1)

@@ -194,8 +194,11 @@ class Reader(Attribution, Judging):
         source = according_to(doc)
         source_named = self.namer.name(source, base, sentence.mentions) if source is not None else None
         claims: dict[tuple[str, str], Claim] = {}
+        narrated = self._narrated(sentence)
         for i, found_cues in cue_tokens.items():
-            owner = self._owner_of_cue(sentence, doc[i], found_cues, holders, source_named)
+            owner = self._narrated_owner(doc[i], narrated) or self._owner_of_cue(
+                sentence, doc[i], found_cues, holders, source_named
+            )
             if owner is None:
                 continue
             named, rule, predicate, mode = owner
@@ -225,6 +228,36 @@ class Reader(Attribution, Judging):
                 )
         self._remember_subjects(sentence, holders)
         return self._decided(list(claims.values()), sentence)
+
+    def _narrated(self, sentence: Sentence) -> dict:
+        """A transcript speaker reporting someone else ("KANG: ... AMCHAM said in a statement that it was
+        “concerned”"): the reporting verbs inside a speaker's line whose holder is named, not "I" or "we"."""
+        doc, base = sentence.doc, sentence.start
+        verbs = [
+            t.i
+            for t in doc
+            if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS and self.quotations.labelled(base + t.idx)
+        ]
+        if not verbs:
+            return {}
+        found = self._holders(sentence, verbs, set(verbs))
+        return {
+            i: (named, rule)
+            for i, (named, rule) in found.items()
+            if named and named[0].rule in ("named", "name", "group", "acronym") and rule.startswith("subject")
+        }
+
+    def _narrated_owner(self, token: Token, narrated: dict):
+        """The named holder of the reporting verb a cue hangs under, in a speaker's line that reports another."""
+        node = token
+        for _ in range(8):
+            if node.i in narrated and node.i != token.i:
+                named, rule = narrated[node.i]
+                return named, rule, node, "reported"
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def _claim(
         self,
