@@ -165,7 +165,7 @@ class Attribution:
         before it, else the nearest actor named before it."""
         if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
             return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
-        heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
+        heading = self._heading_of(sentence)
         if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
             return [Named(heading, "named")], "paragraph heading", None, "reported"
         subject = self._subject_before(sentence, token)

@@ -89,7 +89,6 @@ class Namer(BodyNaming):
         actor = self.index.near_match(name) or Actor(
             name=name, actor_id=actor_finder.slug(name), kind="person", aliases=(found.group(1),)
         )
-        self.memory.remember(actor, roles=(found.group(1),), text=self.text)
         return Named(actor, "name", (found.group(1),), gender_of(found.group(1)))
 
     def _person_in_role(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:

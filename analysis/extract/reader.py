@@ -86,7 +86,7 @@ class Reader(Attribution, Judging):
             if start in heading_at:  # "Gaming Commission of Ghana: The commission said ...": who it is about
                 for mention in self._mentions(heading_at[start], start, paragraph_mentions):
                     self.memory.remember(mention.actor, text=self.text)
-                    self.heading[heading_at[start]] = mention.actor
+                    self.heading.setdefault(heading_at[start], mention.actor)
             mentions = self._mentions(start, end, paragraph_mentions)
             sentence = Sentence(start, end, parsed.get((start, end)), mentions)
             self._label_speakers(sentence)
@@ -108,6 +108,10 @@ class Reader(Attribution, Judging):
                 if label is not None and label.end() < end:
                     found[start] = (start, label.end())
         return found
+
+    def _heading_of(self, sentence: Sentence) -> Actor | None:
+        """The actor the heading of the sentence's paragraph names, in a round-up."""
+        return self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
 
     def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:
         """The sentences that start and end at token boundaries, parsed a paragraph at a time."""
@@ -294,7 +298,7 @@ class Reader(Attribution, Judging):
         for claim in (part for whole in claims for part in split_by_object(whole, sentence, self.text)):
             if not claim.actor.name:
                 continue
-            heading = self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
+            heading = self._heading_of(sentence)
             if heading is not None and claim.rule.endswith("description"):
                 # "Confederation of Swedish Enterprise: The employers' organisation applauded the choice"
                 claim.actor = heading
