@@ -48,7 +48,8 @@ ORG_HEADS = (
     "Organization|Association|Federation|Institute|Court|Parliament|Congress|Senate|Assembly|Committee|"
     "Coalition|Alliance|Forum|Group|Office|Authority|Board|Secretariat|Foundation|Network|Confederation|"
     "Chamber|Cabinet|Police|Army|Navy|Guard|Corporation|Company|Society|League|Movement|Front|Watch|"
-    "International|Institution|Centre|Center|University|Academy|Consortium|Caucus|Trust|Programme|Program"
+    "International|Institution|Centre|Center|University|Academy|Consortium|Caucus|Trust|Programme|Program|"
+    "Bureau|Directorate|Inspectorate|Tribunal|Observatory|Institut"
 )
 COLLECTIVE_NOUNS = (
     "lawmakers|legislators|MPs|senators|congressmen|Democrats|Republicans|critics|analysts|supporters|"
@@ -337,6 +338,11 @@ class ActorIndex:
         if known is not None:
             return known
         return Actor(name=as_written(written) or name, actor_id=slug(name), kind="government", country=code)
+
+
+def capital_names() -> frozenset[str]:
+    """The capitals the country table knows: "the government in Lima" is Peru's, "in Peshawar" a province's."""
+    return frozenset(_countries()[2])
 
 
 def as_written(words: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.data.countries import short_names
-from analysis.extract.actors import Mention
+from analysis.extract.actors import Actor, Mention, as_written, capital_names, slug
 from analysis.extract.names import (
     BANNER,
     OWN_GOVERNMENT,
@@ -154,18 +154,35 @@ class BodyNaming:
         known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
         return Named(known or known_or_new(text, self.index, kind="organization"), "name")
 
+    def _ministry_of(self, government: Actor, modifiers: list[Token], token: Token, base: int) -> Actor:
+        """'the finance ministry' of the government named before: the ministry as the text writes it, with
+        the government's country (a reader quotes the ministry, not the government)."""
+        words = as_written(self.text[base + modifiers[0].idx : base + token.idx + len(token)])
+        return Actor(name=words, actor_id=slug(words), kind="government", country=government.country)
+
+    def _words(self, first: Token, last: Token, base: int) -> str:
+        return self.text[base + first.idx : base + last.idx + len(last)]
+
     def _definite_role(self, token: Token, determiner, parts: list[Token], base: int, mentions) -> Named | None:
         """'the minister', 'the ministry', 'the council's chief executive', 'the presidential office'."""
         owned = self._owned_body(token, determiner, base, mentions)
         if owned is not None:
             return owned
+        modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
+        place = _place_of(token)
+        if token.lower_ in ("government", "administration", "authorities") and place is not None:
+            if place.text not in capital_names():
+                # "the government in Peshawar": a province's, not the country's
+                return Named(described(as_written(self._words(token, place, base))), "description")
         if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
             # "the foreign ministry" is a government's, not the last ministry named at home
             government = self.memory.government()
             if government is not None:
-                return Named(government, "role noun")
+                return Named(self._ministry_of(government, modifiers, token, base), "role noun")
         actor = self.memory.role(token.lower_)
         if actor is not None:
+            if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:
+                actor = self._ministry_of(actor, modifiers, token, base)
             return Named(actor, "role noun")
         if (
             determiner.dep_ == "nmod:poss"
@@ -176,7 +193,6 @@ class BodyNaming:
             owner = self.name(determiner, base, mentions)  # the body speaks through its officer
             if owner is not None:
                 return Named(owner.actor, "officer of")
-        modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
         of_what = next(
             (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "of"), None
         )
@@ -189,6 +205,17 @@ class BodyNaming:
             return None  # "the ministry" with nothing named before it: nobody to give it to
         text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
         return Named(described(text), "description")
+
+
+MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
+
+
+def _place_of(token: Token) -> Token | None:
+    """The proper noun after "in" in "the government in Peshawar"."""
+    return next(
+        (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "in" and is_proper(c)),
+        None,
+    )
 
 
 def child_case(token: Token) -> str:

@@ -91,9 +91,10 @@ def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list
     for key, table in (("located_in_capital", capitals), ("located_in_country", names)):
         for match in patterns[key].finditer(segment):
             code = table[match.group(1)]
-            found.append(
-                Mention(start + match.start(2), start + match.end(2), index.government(code, _country_name(code)))
-            )
+            # "In Dhaka, the foreign ministry": the ministry as written, with its country
+            written = match.group(2) if re.search(r"ministr|office|department", match.group(2)) else ""
+            actor = index.government(code, _country_name(code), written=written)
+            found.append(Mention(start + match.start(2), start + match.end(2), actor))
     return found
 
 

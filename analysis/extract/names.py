@@ -254,7 +254,11 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
             word[:1].isupper()
             or bool(HYPHENED_PARTICLE.match(word))  # "Khalid al-Mansouri", "Ahmed el-Sayed"
             or (word in PARTICLES and i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][0] + 1].isupper())
+            or (word == "&" and 0 < i < len(words) - 1 and upper_at(i - 1) and upper_at(i + 1))  # "Haus & Grund"
         )
+
+    def upper_at(i: int) -> bool:
+        return text[words[i][0] : words[i][0] + 1].isupper()
 
     def joined(i: int) -> bool:  # words i and i+1 are separated by white space only
         return text[words[i][1] : words[i + 1][0]].strip() == "" and "\n" not in text[words[i][1] : words[i + 1][0]]

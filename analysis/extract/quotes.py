@@ -24,6 +24,7 @@ SPEAKER_LABEL = re.compile(
     r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
+ROLE_LABELS = re.compile(r"(?i)caller|guest|listener|viewer|speaker|voice|reporter|correspondent")
 HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
 NOT_LABELS = frozenset(
     {
@@ -76,8 +77,8 @@ class Quotations:
         runs: list[Quotation] = []
         position = 0
         open_at_end = False
-        hosts: set[str] = set()
         transcript = is_transcript(text)
+        hosts: set[str] = _journalists(text) if transcript else set()
         for line in text.split("\n"):
             line_start = position
             position += len(line) + 1
@@ -168,6 +169,25 @@ class Quotations:
         return index if run.end >= end - 1 else None
 
 
+# "our political reporter, Joost Kramer", "our correspondent in Hanoi, Nguyen Thu Ha": a journalist on the
+# programme reports what others said and holds no position of their own, as the presenter does
+JOURNALIST = re.compile(
+    r"\b(?:reporter|correspondent|political editor|economics editor|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
+    r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
+)
+
+
+def _journalists(text: str) -> set[str]:
+    """The surnames of the journalists a transcript introduces, lower-cased."""
+    found = set()
+    for match in JOURNALIST.finditer(text):
+        name = re.split(r"[,;:]|\.(?:\s|$)", match.group(1))[0]
+        words = [w for w in name.split() if w[:1].isupper()]
+        if words:
+            found.add(words[-1].rstrip(".,").lower())
+    return found
+
+
 def _is_label(name: str) -> bool:
     """Capitalised words ("ELİF AYDIN", "Halvorsen"), not "Note" or "Update"."""
     words = name.split()
@@ -198,13 +218,18 @@ def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
     surname = label.group(1).split()[-1].lower()
     host = bool(label.group(2) and HOSTS.search(label.group(2))) or bool(HOSTS.fullmatch(label.group(1)))
     if host:
-        hosts.add(surname)
+        # "ANCHOR (THANDI NKOSI):" then "NKOSI:" or "THANDI NKOSI:"; "CARLA VILLANUEVA (ANCHOR):" then "VILLANUEVA:"
+        named = label.group(2) if HOSTS.fullmatch(label.group(1)) and label.group(2) else label.group(1)
+        hosts.add(named.split()[-1].lower())
+    name = label.group(1)
+    if label.group(2) and ROLE_LABELS.fullmatch(name):
+        name = label.group(2)  # "CALLER (AKINYI):" is Akinyi
     return Quotation(
         line_start + label.end(),
         line_start + len(line.rstrip()),
         True,
-        label=label.group(1),
-        host=host or surname in hosts,
+        label=name,
+        host=host or surname in hosts or bool(re.fullmatch(r"(?i)reporter|correspondent", label.group(1))),
     )
 
 

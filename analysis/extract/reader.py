@@ -41,8 +41,20 @@ from analysis.extract.wording import (
     without_timestamp,
 )
 
+# holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
+THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker of the quote"})
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
+
+
+def _main_clause(token: Token) -> bool:
+    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+
+
+def _third_party(verb: Token) -> bool:
+    """A verb whose subject is named, not "I", "we" or "they"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subject is not None and subject.tag_ not in PRONOUN_TAGS and subject.lower_ not in ("i", "we", "you", "he", "she", "they", "it")
 
 
 def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_target: str) -> str:
@@ -198,7 +210,7 @@ class Reader(Attribution, Judging):
         source = according_to(doc)
         source_named = self.namer.name(source, base, sentence.mentions) if source is not None else None
         claims: dict[tuple[str, str], Claim] = {}
-        narrated = self._narrated(sentence)
+        narrated = self._narrated(sentence, cue_tokens)
         for i, found_cues in cue_tokens.items():
             owner = self._narrated_owner(doc[i], narrated) or self._owner_of_cue(
                 sentence, doc[i], found_cues, holders, source_named
@@ -233,22 +245,30 @@ class Reader(Attribution, Judging):
         self._remember_subjects(sentence, holders)
         return self._decided(list(claims.values()), sentence)
 
-    def _narrated(self, sentence: Sentence) -> dict:
+    def _narrated(self, sentence: Sentence, cue_ids) -> dict:
         """A transcript speaker reporting someone else ("KANG: ... AMCHAM said in a statement that it was
         “concerned”"): the reporting verbs inside a speaker's line whose holder is named, not "I" or "we"."""
         doc, base = sentence.doc, sentence.start
-        verbs = [
+        speech = {
             t.i
             for t in doc
             if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS and self.quotations.labelled(base + t.idx)
-        ]
+        }
+        # "Friesland's King's Commissioner, Anke Postma, called the decision “reckless”": a main clause's
+        # evaluative verb with a third party as its subject reports that party, as a reporting verb does
+        acting = {
+            i
+            for i in cue_ids
+            if doc[i].tag_ in VERB_TAGS and _main_clause(doc[i]) and self.quotations.labelled(base + doc[i].idx)
+        }
+        verbs = sorted((speech | acting) - {i for i in acting if not _third_party(doc[i])})
         if not verbs:
             return {}
-        found = self._holders(sentence, verbs, set(verbs))
+        found = self._holders(sentence, verbs, speech)
         return {
             i: (named, rule)
             for i, (named, rule) in found.items()
-            if named and named[0].rule in ("named", "name", "group", "acronym") and rule.startswith("subject")
+            if named and named[0].rule not in THEIR_OWN_WORDS and rule.startswith("subject")
         }
 
     def _narrated_owner(self, token: Token, narrated: dict):

@@ -66,7 +66,8 @@ PERSON_ROLES = words(
 GROUP_NOUNS = words(
     "administration agency airline alliance army assembly association authority bank bloc board body broadcaster "
     "cabinet campaign carrier caucus chamber charity club co-operative coalition commission committee company "
-    "confederation congress consortium cooperative council court delegation department developer embassy "
+    "confederation congress consortium cooperative council court delegation department developer directorate embassy "
+    "executive inspectorate legislature presidency tribunal "
     "federation firm forum foundation fund government group hospital institute insurer junta league lender lobby "
     "manufacturer militia ministry mission movement network newspaper office operator opposition organisation "
     "organization parliament party platform producer regulator retailer school secretariat senate syndicate team "
@@ -84,7 +85,8 @@ SPEECH_NOUNS = words(
     "adviser advisor aide arm branch bureau camp chair chief communique communiqué delegate delegation desk envoy "
     "head lawyer lawyers leader leadership letter member members message note office official officials post "
     "release representative representatives secretariat side source sources spokesman spokespeople spokesperson "
-    "spokeswoman statement statements team unit voice wing"
+    "spokeswoman statement statements team unit voice wing analysts economists researchers experts staff scientists "
+    "strategists executives"
 )
 
 # What a story's decision is called: reported words that speak of one of these ("said the ban would keep
