@@ -284,7 +284,10 @@ def test_phenomena_of_unseen_news(text, expected):
             "Growers were pleased. Horticulture New Zealand said it was “relieved”.",
             [("Horticulture New Zealand", "supportive")],
         ),
-        ("In Moscow, the agriculture ministry said it “fully understood” the decision.", [("Agriculture ministry", "supportive")]),
+        (
+            "In Moscow, the agriculture ministry said it “fully understood” the decision.",
+            [("Agriculture ministry", "supportive")],
+        ),
         ("The chamber of commerce urged the council to scrap the plan.", [("Chamber of commerce", "opposed")]),
         # holders: a prediction is nobody's; a raised subject and a participle's agent are
         ("Egypt’s delegation is expected to vote against.", []),

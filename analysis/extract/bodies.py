@@ -154,6 +154,28 @@ class BodyNaming:
         known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
         return Named(known or known_or_new(text, self.index, kind="organization"), "name")
 
+    def _governing_body(self, token: Token, parts: list[Token], modifiers: list[Token], base: int) -> Named | None:
+        """'the government in Peshawar' (a province's), 'the foreign ministry' (the government's named before),
+        'the finance ministry' or 'the ministry' (the last one named)."""
+        place = _place_of(token)
+        if (
+            token.lower_ in ("government", "administration", "authorities")
+            and place
+            and place.text not in capital_names()
+        ):
+            return Named(described(as_written(self._words(token, place, base))), "description")
+        if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
+            # "the foreign ministry" is a government's, not the last ministry named at home
+            government = self.memory.government()
+            if government is not None:
+                return Named(self._ministry_of(government, modifiers, token, base), "role noun")
+        actor = self.memory.role(token.lower_)
+        if actor is None:
+            return None
+        if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:
+            actor = self._ministry_of(actor, modifiers, token, base)
+        return Named(actor, "role noun")
+
     def _ministry_of(self, government: Actor, modifiers: list[Token], token: Token, base: int) -> Actor:
         """'the finance ministry' of the government named before: the ministry as the text writes it, with
         the government's country (a reader quotes the ministry, not the government)."""
@@ -169,21 +191,9 @@ class BodyNaming:
         if owned is not None:
             return owned
         modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]
-        place = _place_of(token)
-        if token.lower_ in ("government", "administration", "authorities") and place is not None:
-            if place.text not in capital_names():
-                # "the government in Peshawar": a province's, not the country's
-                return Named(described(as_written(self._words(token, place, base))), "description")
-        if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
-            # "the foreign ministry" is a government's, not the last ministry named at home
-            government = self.memory.government()
-            if government is not None:
-                return Named(self._ministry_of(government, modifiers, token, base), "role noun")
-        actor = self.memory.role(token.lower_)
-        if actor is not None:
-            if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:
-                actor = self._ministry_of(actor, modifiers, token, base)
-            return Named(actor, "role noun")
+        governing = self._governing_body(token, parts, modifiers, base)
+        if governing is not None:
+            return governing
         if (
             determiner.dep_ == "nmod:poss"
             and token.lower_ in PERSON_ROLES

@@ -121,7 +121,8 @@ class Namer(BodyNaming):
             )
             if before and not _is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
                 return None
-        if covering and covering[0].actor.kind == "commentators" and token.lower_ in SPEECH_NOUNS and self._owner(token):
+        vague = bool(covering) and covering[0].actor.kind == "commentators"
+        if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
             return None  # "Economists at the Bureau for Economic Research": the body they speak for, next
         if covering and not (covering[0].actor.kind == "commentators" and token.lower_ in MEMBER_NOUNS):
             return Named(covering[0].actor, "named", *self._role_words(token, parts))

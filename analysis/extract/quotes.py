@@ -172,7 +172,7 @@ class Quotations:
 # "our political reporter, Joost Kramer", "our correspondent in Hanoi, Nguyen Thu Ha": a journalist on the
 # programme reports what others said and holds no position of their own, as the presenter does
 JOURNALIST = re.compile(
-    r"\b(?:reporter|correspondent|political editor|economics editor|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
+    r"\b(?:reporter|correspondent|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
     r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
 )
 

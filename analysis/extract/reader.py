@@ -47,6 +47,9 @@ NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", 
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 
 
+PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+
+
 def _main_clause(token: Token) -> bool:
     return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
 
@@ -54,7 +57,7 @@ def _main_clause(token: Token) -> bool:
 def _third_party(verb: Token) -> bool:
     """A verb whose subject is named, not "I", "we" or "they"."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    return subject is not None and subject.tag_ not in PRONOUN_TAGS and subject.lower_ not in ("i", "we", "you", "he", "she", "they", "it")
+    return subject is not None and subject.tag_ not in PRONOUN_TAGS and subject.lower_ not in PERSONAL
 
 
 def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_target: str) -> str:
