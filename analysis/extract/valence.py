@@ -26,10 +26,11 @@ WORD_THRESHOLD = 1.5
 TONE_THRESHOLD = 0.3
 WORD = re.compile(r"[A-Za-z][a-z'’\-]+")
 EVALUATIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
-# Words VADER rates warmly that describe rather than judge in news: "likely to", "a special session",
-# "the greater Dublin area", "free to set fees", "clear", "true", "like a refrigerator", "Justice Oh"
+# Words VADER rates that describe or report rather than judge in news: "likely to", "a special session",
+# "the greater Dublin area", "free to set fees", "clear", "true", "like a refrigerator", "Justice Oh", "the
+# dynamic adoption of EU law"
 DESCRIPTIVE = frozenset(
-    {"likely", "special", "greater", "free", "freely", "clear", "clearly", "true", "like", "justice"}
+    {"likely", "special", "greater", "free", "freely", "clear", "clearly", "true", "like", "justice", "dynamic"}
 )
 # "said retired people “would have nothing left”": loss and deprivation, in words VADER does not rate
 DEPRIVATION = re.compile(
