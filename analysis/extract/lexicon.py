@@ -1,7 +1,8 @@
 """The stance cue lexicon (data/lexicon.csv: cue, stance, strength, note), compiled to one regex.
 
 A cue is lower-case words; a trailing * matches any word ending (condemn* = condemns, condemned,
-condemnation). British and American spellings are separate rows."""
+condemnation), and "..." up to three words ("voted ... against" = "voted en bloc against"). British and
+American spellings are separate rows."""
 
 from __future__ import annotations
 
@@ -59,8 +60,13 @@ class Lexicon:
 
 
 def _regex(cue: str) -> str:
-    words = [re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in cue.split()]
-    return r"(?<![\w-])(" + r"\s+".join(words) + r")(?![\w-])"
+    pattern = ""
+    for word in cue.split():
+        if word == "...":  # up to three words between ("voted en bloc against", "voted four to two for")
+            pattern += r"(?:(?!(?:against|for|not|no)\b)[\w'’\-]+\s+){0,3}?"
+            continue
+        pattern += re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") + r"\s+"
+    return r"(?<![\w-])(" + pattern.removesuffix(r"\s+") + r")(?![\w-])"
 
 
 def load_lexicon(path: Path | str | None = None) -> Lexicon:
