@@ -288,12 +288,22 @@ class Attribution:
 
 
 def _owner(token: Token, holders: dict):
-    """The nearest predicate at or above `token` that has a holder: (named, rule, predicate)."""
+    """The nearest predicate at or above `token` that has a holder: (named, rule, predicate). A vague group
+    in a reported clause ("The union said workers would lose out", "Haque said residents had petitioned for
+    the ban") is what the reporter speaks of: the reporter holds the position."""
+    found = None
+    reported = False
     for _ in range(12):
         if token.i in holders:
             named, rule = holders[token.i]
-            return named, rule, token
+            if found is None:
+                found = named, rule, token
+                if not all(n.actor.kind == "commentators" for n in named):
+                    return found
+            elif reported and token.lower_ in SPEECH_FORMS and not any(n.actor.kind == "commentators" for n in named):
+                return named, f"{rule}, reporting a group", token
         if token.head.i == token.i:
-            return None
+            return found
+        reported = reported or (found is not None and token.dep_ in ("ccomp", "parataxis"))
         token = token.head
-    return None
+    return found
