@@ -22,7 +22,7 @@ from analysis.extract.actors import (
     fold,
 )
 from analysis.extract.names import TITLE_WORDS
-from analysis.extract.vocabulary import NOT_A_NAME
+from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
 
 
 def _country_name(code: str) -> str:
@@ -127,6 +127,13 @@ PERSON_OF_BODY = re.compile(
 )
 
 
+def _without_opener(name: str) -> str:
+    words = name.split(" ")
+    while len(words) > 1 and words[0].lower() in SENTENCE_OPENERS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """Named organisations ("the Lagos Chamber of Commerce") and collective actors ("some economists")."""
     patterns, found = _generic_patterns(), []
@@ -145,10 +152,14 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
                 )
             )
             continue
+        begins = match.start(1)
+        if _without_opener(name) != name:  # "Outside Parliament, the AGI ...": the opening word is none of it
+            name = _without_opener(name)
+            begins = match.end(1) - len(name)
         if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
             continue
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
-        found.append(Mention(start + match.start(1), start + match.end(1), actor))
+        found.append(Mention(start + begins, start + match.end(1), actor))
     for key in ("collective", "collective_generic", "org_lower"):
         for match in patterns[key].finditer(segment):
             name = _capitalise(match.group(1))

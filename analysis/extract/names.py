@@ -10,7 +10,7 @@ from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES
-from analysis.extract.vocabulary import NOT_HUMAN_PLURALS, PARTICLES
+from analysis.extract.vocabulary import NOT_HUMAN_PLURALS, PARTICLES, SENTENCE_OPENERS
 
 NP_PARTS = frozenset(
     {
@@ -267,6 +267,7 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
     while (
         first > 0
         and capital(first - 1)
+        and not (words[first - 1][0] == lower and text[words[0][0] : words[0][1]].lower() in SENTENCE_OPENERS)
         and joined(first - 1)
         and not text[words[first - 1][0] : words[first - 1][1]].endswith(("’s", "'s"))
     ):

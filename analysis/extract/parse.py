@@ -15,6 +15,9 @@ from pathlib import Path
 import numpy
 import spacy
 from spacy.attrs import DEP, HEAD, IDX, LENGTH, SENT_START, SPACY, TAG
+from spacy.tokens import Doc
+
+from analysis.extract.vocabulary import SENTENCE_OPENERS
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 BATCH_SIZE = 256
@@ -148,6 +151,7 @@ def parse_paragraphs(paragraphs: Sequence, sentences: Sequence[Sequence[tuple[in
         # set as one array: setting each token's is_sent_start checks the whole document every time
         flags = numpy.array([[1 if i in starts else -1] for i in range(len(doc))], dtype="int32").astype("uint64")
         doc.from_array([SENT_START], flags)
+    paragraphs = [_truecased(doc, ranges) for doc, ranges in zip(paragraphs, sentences)]
     parsed = []
     for doc, ranges in zip(pipeline().pipe(paragraphs, batch_size=BATCH_SIZE // 8), sentences):
         rows = doc.to_array([TAG, DEP, IDX, SPACY, LENGTH]).tolist()
@@ -155,6 +159,29 @@ def parse_paragraphs(paragraphs: Sequence, sentences: Sequence[Sequence[tuple[in
         text = doc.user_data.get("text") or doc.text  # Doc.text joins every token each time it is read
         parsed.extend(_sentence(text, rows, heads, first, last, strings) for first, last in ranges)
     return parsed
+
+
+QUOTE_TOKENS = frozenset({"“", '"', "‘", "'", "(", "["})
+
+
+def _truecased(doc, ranges):
+    """The paragraph's tokens with each sentence's capitalised opening word lower-cased when it is a
+    closed-class word; the same Doc when none is."""
+    words = [t.text for t in doc]
+    changed = False
+    for first, last in ranges:
+        i = first
+        while i < last - 1 and words[i] in QUOTE_TOKENS:
+            i += 1
+        if words[i][:1].isupper() and words[i].lower() in SENTENCE_OPENERS and not words[i].isupper():
+            words[i] = words[i].lower()
+            changed = True
+    if not changed:
+        return doc
+    truecased = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    truecased.from_array([SENT_START], doc.to_array([SENT_START]).reshape(-1, 1))
+    truecased.user_data.update(doc.user_data)
+    return truecased
 
 
 def is_proper(token: Node) -> bool:
