@@ -58,7 +58,8 @@ OBJECTION_DISMISSED = re.compile(
 TALKS = re.compile(
     r"[^.;]{0,90}?\bto\s+(?:keep\s+|continue\s+)?(?:talk\w*|negotiat\w*|resume\s+(?:talks|negotiations|dialogue)|"
     r"return\s+to\s+the\s+(?:bargaining|negotiating)\s+table|engage\s+in\s+dialogue|show\s+restraint|"
-    r"exercise\s+restraint|remain\s+calm|stay\s+calm|find\s+a\s+compromise|seek\s+a\s+compromise)\b",
+    r"exercise\s+restraint|remain\s+calm|stay\s+calm|find\s+a\s+compromise|seek\s+a\s+compromise|"
+    r"sit\s+down(?:\s+together)?|meet\s+halfway|work\s+together)\b",
     re.IGNORECASE,
 )
 BOTH_SIDES = re.compile(r"\b(?:both|all|the\s+two)\s+\w+|\band\b", re.IGNORECASE)

@@ -31,6 +31,8 @@ EVALUATIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP
 # dynamic adoption of EU law"
 DESCRIPTIVE = frozenset(
     {"likely", "special", "greater", "free", "freely", "clear", "clearly", "true", "like", "justice", "dynamic"}
+    # what the news is about, whose valence says nothing of the speaker's view: "the ban", "will pay for it"
+    | {"ban", "bans", "banned", "banning", "pay", "pays", "paid", "paying"}
 )
 # "said retired people “would have nothing left”": loss and deprivation, in words VADER does not rate
 DEPRIVATION = re.compile(
