@@ -349,17 +349,7 @@ class Reader(Attribution, Judging):
         """The subjects of a sentence are who 'he', 'it' or 'the minister' will mean next: the main clause's
         subject most of all, so it is remembered last, after appositions and other clauses' subjects."""
         doc, base = sentence.doc, sentence.start
-        # other people named first, least salient: "First up is Adrian Voinea. He calls the tax ..."
-        for token in doc:
-            if (
-                token.tag_ in PROPER_TAGS
-                and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS)
-                and token.dep_ in NAMED_ELSEWHERE
-                and not self.quotations.inside(base + token.idx)
-            ):
-                named = self.namer.name(token, base, sentence.mentions)
-                if named is not None and named.rule in ("name", "named") and named.actor.kind == "person":
-                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
+        self._remember_named_elsewhere(sentence)
         for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
             if subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
                 named = self.namer.name(token, base, sentence.mentions)
@@ -368,6 +358,25 @@ class Reader(Attribution, Judging):
         for named, _ in holders.values():
             for n in named:
                 self.memory.remember(n.actor, roles=n.roles, gender=n.gender, text=self.text)
+
+    def _remember_named_elsewhere(self, sentence: Sentence) -> None:
+        """Other people named first, least salient ("First up is Adrian Voinea. He calls the tax ..."), and
+        bodies named in passing, for "the party" ("the leader of the Swiss People's Party")."""
+        doc, base = sentence.doc, sentence.start
+        for token in doc:
+            if (
+                token.tag_ in PROPER_TAGS
+                and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS)
+                and token.dep_ in NAMED_ELSEWHERE
+                and not self.quotations.inside(base + token.idx)
+            ):
+                named = self.namer.name(token, base, sentence.mentions)
+                if named is None or named.rule not in ("name", "named"):
+                    continue
+                if named.actor.kind == "person":
+                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
+                elif named.actor.kind != "commentators":
+                    self.memory.note_body(named.actor)
 
     def _remember_mentions(self, sentence: Sentence) -> None:
         for mention in sentence.mentions:

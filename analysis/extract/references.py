@@ -81,6 +81,13 @@ class Memory:
             for word in ("government", "ministry", "administration", "authorities", "cabinet"):
                 self._add_role(word, actor)
 
+    def note_body(self, actor: Actor) -> None:
+        """A body named in passing ("the leader of the Swiss People's Party"): who "the party" means next,
+        but not who "it" means, which stays with the bodies that acted."""
+        for word in re.findall(r"[a-z\-]+", actor.name.lower()):
+            if word in GROUP_NOUNS:
+                self._add_role(word, actor)
+
     def _add_role(self, role: str, actor: Actor) -> None:
         holders = self.roles.setdefault(role, [])
         _move_to_end(holders, actor)
