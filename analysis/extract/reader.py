@@ -55,9 +55,12 @@ def _main_clause(token: Token) -> bool:
 
 
 def _third_party(verb: Token) -> bool:
-    """A verb whose subject is named, not "I", "we" or "they"."""
+    """A verb whose subject is named, not "I", "we" or "they": in a main clause, or anywhere when the name
+    is a proper one ("And I would point out that the Chamber of Rice Millers did not oppose the cut")."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    return subject is not None and subject.tag_ not in PRONOUN_TAGS and subject.lower_ not in PERSONAL
+    if subject is None or subject.tag_ in PRONOUN_TAGS or subject.lower_ in PERSONAL:
+        return False
+    return _main_clause(verb) or subject.tag_ in PROPER_TAGS
 
 
 def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_target: str) -> str:
@@ -262,9 +265,9 @@ class Reader(Attribution, Judging):
         acting = {
             i
             for i in cue_ids
-            if doc[i].tag_ in VERB_TAGS and _main_clause(doc[i]) and self.quotations.labelled(base + doc[i].idx)
+            if doc[i].tag_ in VERB_TAGS and _third_party(doc[i]) and self.quotations.labelled(base + doc[i].idx)
         }
-        verbs = sorted((speech | acting) - {i for i in acting if not _third_party(doc[i])})
+        verbs = sorted(speech | acting)
         if not verbs:
             return {}
         found = self._holders(sentence, verbs, speech)
