@@ -97,7 +97,9 @@ DECISION_NOUNS = words(
     "delay designation exemption exemptions fee fees freeze hike increase law levy limit measure measures move "
     "order ordinance plan policy postponement proposal quota quotas reform regulation regulations relocation "
     "reservation rezoning rule rules ruling sanctions scheme surcharge tariff tariffs tax threshold treaty truce "
-    "verdict vote judgment judgement"
+    "verdict vote judgment judgement deals agreements bans bills laws decisions rulings treaties reforms levies "
+    "taxes contract contracts licence licences license licenses concession concessions merger acquisition "
+    "takeover privatisation privatization subsidy subsidies royalty royalties duty duties package"
 )
 
 # Verbs that make "back" a particle, not backing: "it doesn't come back", "fight back", "cut back".
