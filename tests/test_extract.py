@@ -178,12 +178,12 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
 
 @pytest.mark.parametrize(
     ("split", "articles", "gold", "floor"),
-    [("dev", 35, 531, 0.8), ("dev2", 12, 176, 0.8), ("dev3", 40, 618, 0.76)],
+    [("dev", 35, 531, 0.8), ("dev2", 12, 176, 0.8), ("dev3", 40, 618, 0.78), ("dev4", 40, 664, 0.78)],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(split, articles, gold, floor):
     """The dev splits are tuned on, so this guards against regressions rather than measuring generalisation
     (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md). dev3, tuned on for
-    one round only, has a lower floor: 0.73 when it came in, 0.78 now."""
+    one round only, has a lower floor: 0.73 when it came in, 0.81 now; dev4 came in at 0.75, 0.80 now."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= 0.8, ours.line(f"blind {split}")
@@ -192,10 +192,10 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(spl
 
 def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     """Counts only: the sealed splits are never run through the extractor here (that is done once, by hand)."""
-    splits = ("dev", "dev2", "dev3", "val", "test", "test2", "test3", "test4")
+    splits = ("dev", "dev2", "dev3", "dev4", "val", "test", "test2", "test3", "test4", "test5")
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
-    assert all(len(listings[split]) >= 15 for split in ("test", "test2", "test3", "test4"))
+    assert all(len(listings[split]) >= 15 for split in ("test", "test2", "test3", "test4", "test5"))
     assert len(listings["val"]) == 20
     # every gold evidence is verbatim in its article (corpus_documents raises otherwise), on a scale stance
     for split in listings:
@@ -218,8 +218,9 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     ("text", "expected"),
     [
         # a stance only in quoted words, with no cue verb
-        # a hostile metaphor, like the guide's "a disgrace", is condemning (as the blind corpus's writers read it)
-        ("Nigeria called the decision “a kick in the teeth”.", [("Nigeria", "condemning")]),
+        # every blind-corpus writer reads "a kick in the teeth" as opposition in measured terms, "an insult" as
+        # hostility
+        ("Nigeria called the decision “a kick in the teeth”.", [("Nigeria", "opposed")]),
         # cues the old lexicon missed, and cautious ones that are not support
         ("The federation congratulated the committee.", [("Federation", "supportive")]),
         ("Japan regretted the decision.", [("Japan", "opposed")]),

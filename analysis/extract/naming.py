@@ -65,7 +65,14 @@ class Namer(BodyNaming):
         if person is not None:
             return person
         parts = np_tokens(token)
-        for step in (self._person_in_role, self._banner_of, self._covered, self._spoken_for, self._appositive):
+        for step in (
+            self._named_before_role,
+            self._person_in_role,
+            self._banner_of,
+            self._covered,
+            self._spoken_for,
+            self._appositive,
+        ):
             named = step(token, parts, base, mentions, speaker)
             if named is not None:
                 return named
@@ -138,6 +145,19 @@ class Namer(BodyNaming):
             # "a spokesman for the militia" with no militia named before: the body, as the text calls it
             named = Named(described(owner.text), "description")
         return Named(named.actor, "spokesperson for") if named is not None else None
+
+    def _named_before_role(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'Salt, the third mobile operator, said ...' parsed with the description as the subject: the name
+        that opens the sentence is the actor, the description its apposition."""
+        if token.tag_ not in ("NN", "NNS") or not parts or parts[0].i < 2 or parts[0].lower_ not in ("the", "a", "an"):
+            return None
+        doc = token.doc
+        comma = doc[parts[0].i - 1]
+        name = doc[comma.i - 1]
+        if comma.text != "," or not is_proper(name) or any(t.text in ",;:" for t in doc[: name.i]):
+            return None
+        named = self.name(name, base, mentions, speaker=speaker)
+        return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 
     def _appositive(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'the union's regional secretary, Dave Kerrigan,': the name is the actor, the role an alias."""
