@@ -153,12 +153,18 @@ class Attribution:
     def _name_before_misread_verb(self, sentence: Sentence, token: Token) -> Named | None:
         """'Tomasz Nowak denounced price freezes', parsed as if "denounced" described the freezes: a cue verb
         the tagger took for an adjective, right after a proper name, is that name's."""
-        if token.i == 0 or token.tag_ in VERB_TAGS or token.dep_ not in ("amod", "compound"):
+        if token.i == 0 or token.tag_ in ("VB", "VBG", "VBP", "VBZ", "MD") or token.dep_ not in ("amod", "compound"):
             return None
         before = sentence.doc[token.i - 1]
-        if before.tag_ not in PROPER_TAGS or not token.lower_.endswith("ed"):
+        if not token.lower_.endswith("ed"):
             return None
-        return self.namer.name(before, sentence.start, sentence.mentions)
+        if before.tag_ in PROPER_TAGS:
+            return self.namer.name(before, sentence.start, sentence.mentions)
+        # "Harun rejected suggestions ...", the name itself read as a common noun: a capitalised word opening
+        # the sentence that the document never writes in lower case
+        if before.i == 0 and before.text[:1].isupper() and self.namer.may_be_name(before.text):
+            return self.namer.proper_name(before, sentence.start, sentence.mentions)
+        return None
 
     def _fallback_owner(self, sentence: Sentence, token: Token, position: int):
         """When the parse tied a cue to no holder: the paragraph's heading actor, else the nearest subject

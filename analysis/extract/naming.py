@@ -263,6 +263,11 @@ class Namer(BodyNaming):
         words = " ".join(t.text for t in token.doc[max(0, parts[0].i - 3) : parts[-1].i + 1])
         return roles, gender_of(words)
 
+    def proper_name(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
+        """The token read as a proper name, whatever its tag."""
+        start, end = base + token.idx, base + token.idx + len(token)
+        return self._proper(token, base, [m for m in mentions if m.start < end and start < m.end])
+
     def _proper(self, token: Token, base: int, within: list[Mention]) -> Named | None:
         """A proper name's run of words around the head: a known actor, a surname or acronym met before, a
         gazetteer name it overlaps, or a new person or organisation."""
@@ -321,7 +326,7 @@ class Namer(BodyNaming):
         extension = ORG_EXTENSION.match(self.text, name_end)
         if extension and set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS:
             name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
-        if len(name) < 2 or name.lower() in NOT_A_NAME or not self._may_be_name(name):
+        if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
             return None
         return name, words, roles, (name_start, name_end)
 
@@ -331,7 +336,7 @@ class Namer(BodyNaming):
             self._lowercase = frozenset(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self.text))
         return self._lowercase
 
-    def _may_be_name(self, name: str) -> bool:
+    def may_be_name(self, name: str) -> bool:
         """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
         'Insurance'): the document writes it in lower case elsewhere."""
         words = name.split()
