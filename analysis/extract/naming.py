@@ -154,8 +154,10 @@ class Namer(BodyNaming):
         doc = token.doc
         comma = doc[parts[0].i - 1]
         name = doc[comma.i - 1]
-        if comma.text != "," or not is_proper(name) or any(t.text in ",;:" for t in doc[: name.i]):
+        if comma.text != "," or not is_proper(name):
             return None
+        if not all(is_proper(t) or t.lower_ == "the" for t in doc[: name.i]):
+            return None  # the name must open the sentence: "In Moscow, the agriculture ministry" is the ministry
         named = self.name(name, base, mentions, speaker=speaker)
         return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 

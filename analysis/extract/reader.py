@@ -47,6 +47,11 @@ NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", 
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 
 
+# "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
+NAME_LINE = re.compile(
+    r"(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)"
+    r"(?:[ \t]+(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)){0,9}(?:[ \t]+\([^()]{1,20}\))?"
+)
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
 
@@ -90,7 +95,13 @@ class Reader(Attribution, Judging):
 
     def read(self):
         found, paragraphs = segmented(self.text)
-        spans = [without_timestamp(self.text, a, b) for a, b in found if not is_headline(self.text, a, b)]
+        name_lines = {} if self.quotations.transcript else self._name_lines()
+        inside_name_line = {a for a, _ in found for s, e in name_lines.values() if s <= a < e}
+        spans = [
+            without_timestamp(self.text, a, b)
+            for a, b in found
+            if not is_headline(self.text, a, b) and a not in inside_name_line
+        ]
         headings = {} if self.quotations.transcript else self._headings(spans)
         spans = [(headings[a][1], b) if a in headings else (a, b) for a, b in spans]
         spans = [(a, b) for a, b in spans if b > a]
@@ -105,6 +116,8 @@ class Reader(Attribution, Judging):
                 for mention in self._mentions(heading_at[start], start, paragraph_mentions):
                     self.memory.remember(mention.actor, text=self.text)
                     self.heading.setdefault(heading_at[start], mention.actor)
+            if start in name_lines and start not in self.heading:
+                self._name_line_heading(start, name_lines[start], paragraph_mentions)
             mentions = self._mentions(start, end, paragraph_mentions)
             sentence = Sentence(start, end, parsed.get((start, end)), mentions)
             self._label_speakers(sentence)
@@ -115,6 +128,34 @@ class Reader(Attribution, Judging):
         results.extend(self._flush_pending())
         results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
         return joined(results, self.quotations, self.text)
+
+    def _name_lines(self) -> dict[int, tuple[int, int]]:
+        """A round-up's organisation names on lines of their own ("Danish Agriculture & Food Council", then
+        its paragraph), by where the paragraph they head starts: (line start, line end)."""
+        found = {}
+        position = self.text.find("\n") + 1  # past the headline
+        while 0 < position < len(self.text):
+            end = self.text.find("\n", position)
+            end = len(self.text) if end < 0 else end
+            following = self.text.find("\n", end + 1)
+            paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
+            if NAME_LINE.fullmatch(self.text[position:end].strip()) and paragraph[-1:] in (".", "”", '"'):
+                found[end + 1] = (position, end)
+            position = end + 1
+        return found
+
+    def _name_line_heading(self, paragraph: int, line: tuple[int, int], cache: dict) -> None:
+        """The actor a name line names: the gazetteer's mention in it, else the line itself as a body."""
+        mentions = self._mentions(*line, cache)
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", self.text[line[0] : line[1]].strip())
+        known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]  # an actor the analysts track
+        actor = (
+            known[0]
+            if known
+            else self.index.near_match(name) or Actor(name=name, actor_id=actor_finder.slug(name), kind="organization")
+        )
+        self.memory.remember(actor, text=self.text)
+        self.heading[paragraph] = actor
 
     def _headings(self, spans: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
         """A round-up's paragraph headings ("Legislative Yuan: The opposition caucus ..."), by the start of
