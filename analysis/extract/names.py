@@ -176,26 +176,31 @@ def acronyms_of(text: str, index: ActorIndex) -> dict[str, Actor]:
         letters = acronym.rstrip("s").upper()
         # the name is the shortest tail of the capitalised run whose initials spell the acronym; a name
         # whose initials do not ("Wong Kah Leong (MRP)") gives its party, not its own name, in brackets
+        # "Grains Retailers’ Confederation of the Philippines (GRECON)": the acronym may leave out a last "of ..."
+        cuts = [len(words)] + [i for i in range(len(words) - 1, 0, -1) if words[i] in ("of", "for", "in")]
         spelled = None
-        for size in range(1, len(words) + 1):
-            tail = words[-size:]
-            if "".join(w[0] for w in tail if w[0].isupper()).upper() == letters:
-                spelled = " ".join(tail)
+        for cut in cuts:
+            stem = _spelling(words[:cut], letters)
+            if stem is not None:
+                spelled = " ".join([stem, *words[cut:]])
                 break
-        if spelled is None:
-            # "Amalgamated Commercial Motorcycle ... (ACOMORAN)": some words give more than their initial
-            spelled = next(
-                (
-                    " ".join(words[-size:])
-                    for size in range(2, len(words) + 1)
-                    if _spelled_by_prefixes([w for w in words[-size:] if w[0].isupper()], letters)
-                ),
-                None,
-            )
         if spelled is None or acronym in found:
             continue
         found[acronym] = known_or_new(spelled, index, kind=kind_of_name(spelled, default="organization"))
     return found
+
+
+def _spelling(words: list[str], letters: str) -> str | None:
+    """The shortest tail of the words whose initials spell the letters (or, failing that, whose leading
+    letters do: "Amalgamated Commercial Motorcycle ... (ACOMORAN)")."""
+    for size in range(1, len(words) + 1):
+        tail = words[-size:]
+        if "".join(w[0] for w in tail if w[0].isupper()).upper() == letters:
+            return " ".join(tail)
+    for size in range(2, len(words) + 1):
+        if _spelled_by_prefixes([w for w in words[-size:] if w[0].isupper()], letters):
+            return " ".join(words[-size:])
+    return None
 
 
 def _spelled_by_prefixes(words: list[str], letters: str) -> bool:

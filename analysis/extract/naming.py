@@ -338,6 +338,14 @@ class Namer(BodyNaming):
             self._lowercase = frozenset(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self.text))
         return self._lowercase
 
+    def _written_otherwise(self, word: str) -> bool:
+        """Whether the document also writes a word in capitals as an ordinary word or name."""
+        return (
+            word.title() in self.text
+            or word.lower() in self._lower_words()
+            or bool(re.search(rf"\b{re.escape(word)}\s*[—–-]", self.text))
+        )
+
     def may_be_name(self, name: str) -> bool:
         """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
         'Insurance'): the document writes it in lower case elsewhere."""
@@ -346,8 +354,8 @@ class Namer(BodyNaming):
             return False  # "Rep. John Smith, R-Ohio": a party and state, not another actor
         if len(words) == 1:
             word = words[0]
-            if word.isupper() and len(word) > 5 and word not in self.memory.acronyms:
-                return False
+            if word.isupper() and len(word) > 5 and word not in self.memory.acronyms and self._written_otherwise(word):
+                return False  # "MASERU —" before "Maseru": a dateline; "CONFIEP", written only so, is a name
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
