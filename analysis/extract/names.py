@@ -242,6 +242,7 @@ def kind_of_name(name: str, *, default: str) -> str:
 
 
 NAME_WORD = re.compile(r"[\w'’.\-&]+")
+PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
 HYPHENED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint)-[A-Z]")
 
 
@@ -258,6 +259,7 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
         return (
             word[:1].isupper()
             or bool(HYPHENED_PARTICLE.match(word))  # "Khalid al-Mansouri", "Ahmed el-Sayed"
+            or bool(PREFIXED_CAPITAL.match(word))  # "uMkhonto weSizwe", "eThekwini"
             or (word in PARTICLES and i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][0] + 1].isupper())
             or (word == "&" and 0 < i < len(words) - 1 and upper_at(i - 1) and upper_at(i + 1))  # "Haus & Grund"
         )

@@ -34,7 +34,7 @@ NOT_HUMAN_PLURALS = words(
 # Nouns for the members of a body: 'its members', 'the nine members of the Bloc'.
 MEMBER_NOUNS = words(
     "affiliates councillors delegates deputies lawmakers leadership member members members' mps representatives "
-    "senators signatories whip"
+    "senators signatories whip ministers mlas tds meps legislators parliamentarians"
 )
 
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
