@@ -12,7 +12,7 @@ from analysis.extract.claims import Claim, Sentence, token_at
 from analysis.extract.parse import VERB_TAGS
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
-from analysis.extract.wording import ENACTING, procedure, reports_a_clause, speaks_of_decision
+from analysis.extract.wording import ENACTING, GREETING, procedure, reports_a_clause, speaks_of_decision
 
 ASKED_ABOUT = re.compile(r"\b[Aa]sked (?:by [\w ]{1,30} )?(?:about|whether|if|on)\b([^,;:]{1,140})[,;:]")
 
@@ -29,7 +29,10 @@ class Judging:
             # it reports
             return decide(self.text, lexicon_cues or verb_cues, window_start=sentence.start)
         # no stance cue: the tone of what was said (VADER), evaluative words included
-        decision = quote_stance(self.text, claim.spoken or self._quoted(sentence, claim) or [claim.span])
+        said = claim.spoken or self._quoted(sentence, claim) or [claim.span]
+        if GREETING.match(self.text[said[0][0] : said[0][1]].lstrip(" “\"‘'")):
+            return None  # "“Good morning and welcome to this special meeting,” the Lord Provost told members"
+        decision = quote_stance(self.text, said)
         if self._reported_loss(sentence, claim, decision):
             decision = replace(decision, stance="opposed")
         spoken = claim.spoken or [claim.span]

@@ -55,6 +55,9 @@ NOT_LABELS = frozenset(
 )
 
 
+NAME_PARTICLES = frozenset({"of", "and", "for", "the", "de", "&", "in", "on"})
+
+
 @dataclass
 class Quotation:
     start: int
@@ -189,9 +192,14 @@ def _journalists(text: str) -> set[str]:
 
 
 def _is_label(name: str) -> bool:
-    """Capitalised words ("ELİF AYDIN", "Halvorsen"), not "Note" or "Update"."""
+    """Capitalised words ("ELİF AYDIN", "Halvorsen", "Society of Chartered Surveyors Ireland"), not "Note"
+    or "Update"."""
     words = name.split()
-    return words[0] not in NOT_LABELS and all(word[0].isupper() for word in words)
+    return (
+        words[0] not in NOT_LABELS
+        and words[0][0].isupper()
+        and all(word[0].isupper() or word in NAME_PARTICLES for word in words)
+    )
 
 
 def is_transcript(text: str) -> bool:

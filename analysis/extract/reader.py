@@ -19,7 +19,7 @@ from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_
 from analysis.extract.holders import SPEECH_FORMS, according_to
 from analysis.extract.judging import Judging
 from analysis.extract.lexicon import Lexicon
-from analysis.extract.names import acronyms_of
+from analysis.extract.names import acronyms_of, described
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, parse_paragraphs
@@ -53,6 +53,17 @@ NAME_LINE = re.compile(
     r"(?:[ \t]+(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)){0,9}(?:[ \t]+\([^()]{1,20}\))?"
 )
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+
+
+def _describes_heading(claim: Claim) -> bool:
+    """A body the paragraph calls by a description ("the charity", "the network") rather than a name."""
+    if claim.rule.endswith("description"):
+        return True
+    body = claim.actor.kind not in ("person", "government")
+    words = claim.actor.name.split()
+    # "National housing charity", from "the national housing charity"; not "KMT caucus"
+    described = len(words) > 1 and not words[0].isupper() and all(w[:1].islower() for w in words[1:])
+    return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or described)
 
 
 def _main_clause(token: Token) -> bool:
@@ -113,11 +124,9 @@ class Reader(Attribution, Judging):
         heading_at = {end: start for start, end in headings.values()}
         for start, end in spans:
             if start in heading_at:  # "Gaming Commission of Ghana: The commission said ...": who it is about
-                for mention in self._mentions(heading_at[start], start, paragraph_mentions):
-                    self.memory.remember(mention.actor, text=self.text)
-                    self.heading.setdefault(heading_at[start], mention.actor)
+                self._heading_actor(heading_at[start], (heading_at[start], start), paragraph_mentions)
             if start in name_lines and start not in self.heading:
-                self._name_line_heading(start, name_lines[start], paragraph_mentions)
+                self._heading_actor(start, name_lines[start], paragraph_mentions)
             mentions = self._mentions(start, end, paragraph_mentions)
             sentence = Sentence(start, end, parsed.get((start, end)), mentions)
             self._label_speakers(sentence)
@@ -144,18 +153,19 @@ class Reader(Attribution, Judging):
             position = end + 1
         return found
 
-    def _name_line_heading(self, paragraph: int, line: tuple[int, int], cache: dict) -> None:
-        """The actor a name line names: the gazetteer's mention in it, else the line itself as a body."""
+    def _heading_actor(self, paragraph: int, line: tuple[int, int], cache: dict) -> None:
+        """The actor a heading names ("Focus Ireland:", a line "Confederation of Danish Industry (DI)"): an
+        actor the analysts track named in it, else the heading itself as a body (a gazetteer mention inside it,
+        "Ireland", is only part of the name)."""
         mentions = self._mentions(*line, cache)
-        name = re.sub(r"\s*\([^)]*\)\s*$", "", self.text[line[0] : line[1]].strip())
-        known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]  # an actor the analysts track
-        actor = (
-            known[0]
-            if known
-            else self.index.near_match(name) or Actor(name=name, actor_id=actor_finder.slug(name), kind="organization")
-        )
+        name = re.sub(r"\s*(?:\([^)]*\))?\s*:?\s*$", "", self.text[line[0] : line[1]].strip())
+        if not name:
+            return
+        known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]
+        whole = [m.actor for m in mentions if m.end - m.start >= len(name) - 1]
+        actor = (known or whole or [None])[0] or self.index.near_match(name) or described(name)
         self.memory.remember(actor, text=self.text)
-        self.heading[paragraph] = actor
+        self.heading.setdefault(paragraph, actor)
 
     def _headings(self, spans: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
         """A round-up's paragraph headings ("Legislative Yuan: The opposition caucus ..."), by the start of
@@ -224,11 +234,16 @@ class Reader(Attribution, Judging):
                 run.speaker = self.namer.label(run.label)
 
     def _cues(self, sentence: Sentence) -> list:
-        cues = [c for c in self.lexicon.find(self.text, sentence.start, sentence.end) if not is_false_cue(self.text, c)]
+        greetings = [m.span() for m in GREETING.finditer(self.text, sentence.start, sentence.end)]
+        cues = [
+            c
+            for c in self.lexicon.find(self.text, sentence.start, sentence.end)
+            if not is_false_cue(self.text, c) and not any(a <= c[0] < b for a, b in greetings)
+        ]
         cues = [c for c in cues if not any(m.start <= c[0] < m.end for m in sentence.mentions)]
         taken = [(c[0], c[1]) for c in cues] + [(m.start, m.end) for m in sentence.mentions]
         # "Good morning, Jenna", "Thank you, Chair": courtesies, not judgments
-        taken += [m.span() for m in GREETING.finditer(self.text, sentence.start, sentence.end)]
+        taken += greetings
         for token in sentence.doc:
             position = sentence.start + token.idx
             if any(a <= position < b for a, b in taken):
@@ -366,8 +381,9 @@ class Reader(Attribution, Judging):
             if not claim.actor.name:
                 continue
             heading = self._heading_of(sentence)
-            if heading is not None and claim.rule.endswith("description"):
-                # "Confederation of Swedish Enterprise: The employers' organisation applauded the choice"
+            if heading is not None and _describes_heading(claim):
+                # "Confederation of Swedish Enterprise: The employers' organisation applauded the choice",
+                # "Focus Ireland: The charity gave the measure a cautious welcome"
                 claim.actor = heading
             decision = self._decision(sentence, claim)
             if decision is None:

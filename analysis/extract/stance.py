@@ -44,7 +44,10 @@ REJECTED_OBJECTION = re.compile(
 )
 # "urged the board to approve the plan", "called for the levy to be scrapped": a request takes the stance of
 # what it asks for, when that carries one; alone ("urged the ministry to wait") it stays a reservation
-REQUESTS = frozenset({"urged", "called for", "pushed for", "pushing for", "push for"})
+REQUESTS = frozenset(
+    {"urged", "called for", "pushed for", "pushing for", "push for", "called on", "calls on", "its call for"}
+    | {"demanded that"}
+)
 # "complaints about the fund were “unfair”", "fears of a collapse were exaggerated": the objection is judged,
 # so the judge backs what was objected to
 OBJECTION_DISMISSED = re.compile(

@@ -21,6 +21,7 @@ import re
 
 from analysis.extract.lexicon import Cue
 from analysis.extract.stance import Decision
+from analysis.extract.wording import GREETING
 
 WORD_THRESHOLD = 1.5
 TONE_THRESHOLD = 0.3
@@ -105,7 +106,7 @@ def tone(words: str) -> float:
 def quote_stance(text: str, spans: list[tuple[int, int]]) -> Decision:
     """The stance of words with no cue: their tone, and the strongest word as what the reviewer is shown."""
     spoken = " ".join(text[a:b] for a, b in spans)
-    compound = tone(_without_names(spoken))
+    compound = tone(_without_names(GREETING.sub("", spoken)))  # "Good morning and welcome" is manners
     stance = "supportive" if compound >= TONE_THRESHOLD else "opposed" if compound <= -TONE_THRESHOLD else "supportive"
     best, best_span = 0.0, (spans[0][0], spans[0][0]) if spans else (0, 0)
     for a, b in spans:
