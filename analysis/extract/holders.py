@@ -202,6 +202,10 @@ def _described(token: Token) -> Holder | None:
         return None
     if token.dep_ in ("acl", "amod") and token.head.tag_ in NOUN_TAGS:
         described = token.head
+        if described.dep_ == "ROOT" and token.dep_ == "acl" and token.tag_ == "VBD" and token.i > described.i:
+            # "Forty-one associations, under the banner of X, called the law ..." parsed as one noun phrase:
+            # a verb in the past tense after the sentence's head noun is that noun's act
+            return Holder(described, "subject")
         return Holder(described.head, "apposition") if described.dep_ == "appos" else None
     if token.dep_ == "appos":
         return Holder(token.head, "apposition")

@@ -33,7 +33,7 @@ EVALUATIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP
 DESCRIPTIVE = frozenset(
     {"likely", "special", "greater", "free", "freely", "clear", "clearly", "true", "like", "justice", "dynamic"}
     # what the news is about, whose valence says nothing of the speaker's view: "the ban", "will pay for it"
-    | {"ban", "bans", "banned", "banning", "pay", "pays", "paid", "paying"}
+    | {"ban", "bans", "banned", "banning", "pay", "pays", "paid", "paying", "approved"}
 )
 # "said retired people “would have nothing left”": loss and deprivation, in words VADER does not rate
 DEPRIVATION = re.compile(
