@@ -27,7 +27,7 @@ from analysis.extract.names import (
 )
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
+from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, actor_key, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
@@ -206,6 +206,9 @@ class Namer(BodyNaming):
         if bound is not None:
             return bound
         if word in ("he", "she", "him", "her", "his"):
+            earlier = self._person_before(token, base, mentions, "m" if word in ("he", "him", "his") else "f")
+            if earlier is not None:
+                return earlier
             actor = self.memory.person(word)
             if actor is None:
                 return None
@@ -217,6 +220,23 @@ class Namer(BodyNaming):
             return Named(actor, "pronoun") if actor else None
         if word in ("we", "i") and speaker is not None:
             return Named(speaker, "speaker of the quote")
+        return None
+
+    def _person_before(self, pronoun: Token, base: int, mentions, gender: str) -> Named | None:
+        """'its chairwoman, Anja Behrens, said she would abstain' (parsed with no subject for "said"): the
+        nearest person named earlier in the sentence whose gender, where known, agrees."""
+        for token in reversed(pronoun.doc[: pronoun.i]):
+            if not is_proper(token) or (token.head.i > token.i and is_proper(token.head)):
+                continue  # only the last word of a name
+            if token.dep_ not in ("nsubj", "nsubj:pass", "appos", "flat", "conj"):
+                continue
+            named = self.name(token, base, list(mentions))
+            if named is None or named.actor.kind != "person":
+                continue
+            known = self.memory.genders.get(actor_key(named.actor), "") or named.gender
+            if known and known != gender:
+                continue
+            return Named(named.actor, "pronoun in the same sentence")
         return None
 
     def _bound(self, pronoun: Token, base: int, mentions) -> Named | None:
