@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child, children, is_proper
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, children, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 
@@ -202,7 +202,8 @@ def _described(token: Token) -> Holder | None:
         return None
     if token.dep_ in ("acl", "amod") and token.head.tag_ in NOUN_TAGS:
         described = token.head
-        if described.dep_ == "ROOT" and token.dep_ == "acl" and token.tag_ == "VBD" and token.i > described.i:
+        first_verb = next((t for t in token.doc if t.tag_ in VERB_TAGS), None) is token
+        if described.dep_ == "ROOT" and token.dep_ == "acl" and token.tag_ in ("VBD", "VBN") and first_verb:
             # "Forty-one associations, under the banner of X, called the law ..." parsed as one noun phrase:
             # a verb in the past tense after the sentence's head noun is that noun's act
             return Holder(described, "subject")

@@ -66,7 +66,8 @@ PERSON_ROLES = words(
 GROUP_NOUNS = words(
     "administration agency airline alliance army assembly association authority bank bloc board body broadcaster "
     "cabinet campaign carrier caucus chamber charity club co-operative coalition commission committee company "
-    "confederation congress consortium cooperative council court delegation department developer directorate embassy "
+    "centre center confederation congress consortium cooperative council court delegation department developer "
+    "directorate embassy "
     "executive inspectorate legislature presidency tribunal "
     "federation firm forum foundation fund government group hospital institute insurer junta league lender lobby "
     "manufacturer militia ministry mission movement network newspaper office operator opposition organisation "
