@@ -288,6 +288,8 @@ class Reader(Attribution, Judging):
             root = next(t for t in doc if t.head.i == t.i)
             claim = self._claim(claims, source_named.actor, "according to", "reported", sentence, root, root)
             claim.spoken = [(sentence.start, sentence.end)]
+            # "In the view of the Tenants' Association, the extension was “long overdue”": the quoted cue is its
+            claim.cues.extend(cue for found in cue_tokens.values() for cue in found)
         self._known_actions(sentence, claims)
         whole = self.quotations.whole(sentence.start, sentence.end)
         if whole is not None and not claims and not self.quotations.runs[whole].host:
