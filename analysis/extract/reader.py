@@ -52,6 +52,7 @@ NAME_LINE = re.compile(
     r"(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)"
     r"(?:[ \t]+(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)){0,9}(?:[ \t]+\([^()]{1,20}\))?"
 )
+MIN_QUOTED_WORDS = 5
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
 
@@ -113,7 +114,11 @@ class Reader(Attribution, Judging):
             for a, b in found
             if not is_headline(self.text, a, b) and a not in inside_name_line
         ]
-        headings = {} if self.quotations.transcript else self._headings(spans)
+        headings = self._headings(spans)
+        if self.quotations.transcript:
+            # "NOVOTNÝ: The Pirates voted for ...": a guest's label is no part of the sentence a parser should read
+            guests = {a for a in headings if self.quotations.labelled(headings[a][1])}
+            spans, headings = [(headings[a][1], b) if a in guests else (a, b) for a, b in spans], {}
         spans = [(headings[a][1], b) if a in headings else (a, b) for a, b in spans]
         spans = [(a, b) for a, b in spans if b > a]
         self.lede = spans[0][0] if spans else -1
@@ -292,7 +297,9 @@ class Reader(Attribution, Judging):
             claim.cues.extend(cue for found in cue_tokens.values() for cue in found)
         self._known_actions(sentence, claims)
         whole = self.quotations.whole(sentence.start, sentence.end)
-        if whole is not None and not claims and not self.quotations.runs[whole].host:
+        # "Yes.", "Let me finish, please.": too short to say what anyone thinks of anything
+        short = len(self.text[sentence.start : sentence.end].split()) < MIN_QUOTED_WORDS
+        if whole is not None and not claims and not self.quotations.runs[whole].host and not short:
             speaker = self.quotations.speaker(whole)
             if speaker is None:
                 self._wait(whole, sentence, [])
@@ -339,7 +346,7 @@ class Reader(Attribution, Judging):
         """The named holder of the reporting verb a cue hangs under, in a speaker's line that reports another."""
         node = token
         for _ in range(8):
-            if node.i in narrated and node.i != token.i:
+            if node.i in narrated:
                 named, rule = narrated[node.i]
                 return named, rule, node, "reported"
             if node.head.i == node.i:
