@@ -106,7 +106,8 @@ DECISION_NOUNS = words(
 # Verbs that make "back" a particle, not backing: "it doesn't come back", "fight back", "cut back".
 PHRASAL_BACK = words(
     "come comes came coming go goes went going fight fought fighting bring brought give gave get got set hold held "
-    "pay paid scale scaled cut roll rolled look looked step stepped sit sat hit push pushed pull pulled drive way the"
+    "pay paid scale scaled cut roll rolled look looked step stepped sit sat hit push pushed pull pulled drive way the "
+    "be is are was were been being due"
 )
 
 # Closed-class words (and a few participles that open news sentences) that a capital at a sentence's start
