@@ -171,10 +171,12 @@ class Attribution:
         before it, else the nearest actor named before it."""
         if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
             return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
+        subject = self._subject_before(sentence, token)
+        if subject is not None and subject.actor.kind != "commentators":
+            return [subject], "nearest subject before", None, "reported"
         heading = self._heading_of(sentence)
         if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
             return [Named(heading, "named")], "paragraph heading", None, "reported"
-        subject = self._subject_before(sentence, token)
         if subject is not None:
             return [subject], "nearest subject before", None, "reported"
         nearest = self._nearest_before(sentence, position)
