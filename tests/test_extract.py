@@ -382,6 +382,92 @@ def test_phenomena_of_round_three(text, expected):
     assert rows(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # transcripts: a journalist's lines are narration, so the third parties they report hold the positions
+        (
+            "PRESENTER (Marloes Verbeek): With us is our political reporter, Joost Kramer.\n"
+            "KRAMER: The Gelderland Provincial Council said it was still studying the details, while "
+            "Friesland’s King’s Commissioner, Anke Postma, called the decision “reckless”.\n"
+            "PRESENTER: Thank you.",
+            [("Anke Postma", "opposed"), ("Gelderland Provincial Council", "neutral")],
+        ),
+        # ... a caller is named by the name in brackets, and a guest's line of under five words is no position
+        (
+            "PRESENTER (WANJIKU MWANGI): Good morning.\n"
+            "CALLER (AKINYI): That levy was daylight robbery, and I am happy the judges stopped it.\n"
+            "MWANGI: Thank you.\nCALLER (AKINYI): Yes, thank you.",
+            [("Akinyi", "condemning")],
+        ),
+        # ... a third party named as the subject of a cue verb in a guest's line holds it
+        (
+            "PRESENTER: Minister, the Pirates are not happy.\n"
+            "NOVOTNÝ: The Pirates voted for the budget framework in the cabinet.\nPRESENTER: Thanks.",
+            [("Pirates", "supportive")],
+        ),
+        # a province's government and a ministry are named as written (with the country's id)
+        (
+            "Pakistan raised power tariffs on Monday. The government in Peshawar said it would challenge the "
+            "tariff. The finance ministry did not comment on it.",
+            [("Government in Peshawar", "opposed"), ("Finance ministry", "neutral")],
+        ),
+        # staff of a body speak for it; "&" inside a name; a lower-case prefix inside a name
+        (
+            "Economists at the Bureau for Economic Research warned that inflation would rise.",
+            [
+                ("Bureau for Economic Research", "cautious"),
+            ],
+        ),
+        ("Haus & Grund said it would oppose the extension.", [("Haus & Grund", "opposed")]),
+        ("The uMkhonto weSizwe Party (MK) abstained.", [("uMkhonto weSizwe Party", "neutral")]),
+        # a vague group in a reported clause is what the reporter speaks of
+        (
+            "Councillor Farzana Haque said residents had petitioned for the ban and described it as long overdue.",
+            [
+                ("Councillor Farzana Haque", "supportive"),
+            ],
+        ),
+        # a name opening the sentence before its description; an opening preposition is no part of a name
+        (
+            "Alpenkabel welcomed the ruling. Salt, the third mobile operator, said the merger was a mistake.",
+            [("Alpenkabel", "supportive"), ("Salt", "opposed")],
+        ),
+        (
+            "Outside Parliament, the Ghana Chamber of Mines condemned the vote.",
+            [("Ghana Chamber of Mines", "condemning")],
+        ),
+        # an acronym that leaves out a last "of the Philippines"; a long acronym written only in capitals
+        (
+            "The Grains Retailers’ Confederation of the Philippines (GRECON) met. GRECON welcomed the order.",
+            [("Grains Retailers’ Confederation of the Philippines", "supportive")],
+        ),
+        # a round-up's organisation name on a line of its own, or as a heading, names the body its paragraph
+        # describes
+        (
+            "Reactions to the levy\nThe parliament passed the levy on Wednesday.\n"
+            "Danish Agriculture & Food Council\nThe council gave the law a cautious welcome.",
+            [("Danish Agriculture & Food Council", "cautious")],
+        ),
+        ("Focus Ireland: The charity applauded the cap.", [("Focus Ireland", "supportive")]),
+        # he/she: the nearest person named earlier in the sentence whose gender agrees
+        (
+            "Heiko Brandt backed it. The CDU group was split; its chairwoman, Anja Behrens, said she would abstain.",
+            [("Heiko Brandt", "supportive"), ("Anja Behrens", "neutral")],
+        ),
+        # votes with words between, protest actions, requests, harm foreseen
+        ("The Broad Front voted en bloc against.", [("Broad Front", "opposed")]),
+        ("The union has called a general strike for Thursday.", [("Union", "opposed")]),
+        ("The FNCCI called on the government to waive the contributions.", [("FNCCI", "supportive")]),
+        ("Lim Wei Sheng said the measure would hit hawkers hardest.", [("Lim Wei Sheng", "opposed")]),
+        # greetings are manners, not positions
+        ("“Good morning and welcome to this special meeting,” the Lord Provost told members.", []),
+    ],
+)
+def test_phenomena_of_round_four(text, expected):
+    assert rows(text) == expected
+
+
 def test_according_to_x_with_no_cue_is_proposed_weakly():
     """The source holds what it reports even with no cue, with a confidence the Review page leaves unticked."""
     text = "According to the Ministry of Energy, the treaty ends “thirty years of improvisation”."
