@@ -100,7 +100,8 @@ DECISION_NOUNS = words(
     "reservation rezoning rule rules ruling sanctions scheme surcharge tariff tariffs tax threshold treaty truce "
     "verdict vote judgment judgement deals agreements bans bills laws decisions rulings treaties reforms levies "
     "taxes contract contracts licence licences license licenses concession concessions merger acquisition "
-    "takeover privatisation privatization subsidy subsidies royalty royalties duty duties package"
+    "takeover privatisation privatization subsidy subsidies royalty royalties duty duties package surcharges "
+    "charges caps limits freezes hikes increases orders decrees amendments plans proposals policies"
 )
 
 # Verbs that make "back" a particle, not backing: "it doesn't come back", "fight back", "cut back".
