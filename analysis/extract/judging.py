@@ -41,13 +41,20 @@ class Judging:
             and not self._acts_by_verb(sentence, claim)
             and not (
                 (reports_a_clause(sentence, claim) or claim.rule == "according to")
-                and speaks_of_decision(self.text, spoken)
+                and (speaks_of_decision(self.text, spoken) or self._quotes_a_fragment(sentence, spoken))
                 and not procedure(self.text, spoken)
             )
         ):
             return None  # "X said it would reply to the letter": reported words with no cue are no position
             # unless they speak of the decision ("said the ban would keep prices in check")
         return decision
+
+    def _quotes_a_fragment(self, sentence: Sentence, spoken: list[tuple[int, int]]) -> bool:
+        """'said the combination would “strengthen the resilience of the system”': words the writer chose to
+        quote inside reported speech are the speaker's judgment, whatever they name."""
+        if self.quotations.whole(sentence.start, sentence.end) is not None:
+            return False
+        return any(self.quotations.overlapping(a, b) for a, b in spoken)
 
     def _reported_loss(self, sentence: Sentence, claim: Claim, decision: Decision) -> bool:
         """'X said buyers “would have nothing left”': a quoted fragment in a reporting sentence that speaks of
