@@ -179,12 +179,19 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
 
 @pytest.mark.parametrize(
     ("split", "articles", "gold", "floor"),
-    [("dev", 35, 531, 0.8), ("dev2", 12, 176, 0.8), ("dev3", 40, 618, 0.78), ("dev4", 40, 664, 0.78)],
+    [
+        ("dev", 35, 531, 0.8),
+        ("dev2", 12, 176, 0.8),
+        ("dev3", 40, 618, 0.78),
+        ("dev4", 40, 664, 0.78),
+        ("dev5", 12, 204, 0.82),
+    ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(split, articles, gold, floor):
     """The dev splits are tuned on, so this guards against regressions rather than measuring generalisation
     (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md). dev3, tuned on for
-    one round only, has a lower floor: 0.73 when it came in, 0.81 now; dev4 came in at 0.75, 0.80 now."""
+    one round only, has a lower floor: 0.73 when it came in, 0.82 now; dev4 came in at 0.75 and dev5 at 0.81,
+    0.82 and 0.87 now."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= 0.8, ours.line(f"blind {split}")
@@ -193,7 +200,7 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(spl
 
 def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     """Counts only: the sealed splits are never run through the extractor here (that is done once, by hand)."""
-    splits = ("dev", "dev2", "dev3", "dev4", "val", "test", "test2", "test3", "test4", "test5")
+    splits = ("dev", "dev2", "dev3", "dev4", "dev5", "val", "test", "test2", "test3", "test4", "test5")
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
     assert all(len(listings[split]) >= 15 for split in ("test", "test2", "test3", "test4", "test5"))
