@@ -92,7 +92,7 @@ def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]
     return dropped
 
 
-TELLING_TONE = 0.5
+TELLING_TONE = 0.4
 
 
 def _telling(decision) -> bool:
