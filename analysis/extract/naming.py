@@ -33,6 +33,9 @@ from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
 
 
+REFLEXIVES = {"himself": "he", "herself": "she", "itself": "it", "themselves": "they"}
+
+
 @dataclass
 class Namer(BodyNaming):
     """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
@@ -200,6 +203,12 @@ class Namer(BodyNaming):
 
     def _pronoun(self, token: Token, speaker: Actor | None, base: int = 0, mentions=()) -> Named | None:
         word = token.lower_
+        if word in REFLEXIVES:
+            # "Haugland herself called the proposal ...": the name the pronoun stresses
+            before = token.doc[token.i - 1] if token.i > 0 else None
+            if before is not None and before.text[:1].isupper() and before.tag_ not in PRONOUN_TAGS:
+                return self.proper_name(before, base, list(mentions))
+            word = REFLEXIVES[word]
         bound = self._bound(token, base, mentions)
         if bound is BLOCKED:
             return None
