@@ -309,7 +309,7 @@ def _owner(token: Token, holders: dict):
                 if not all(n.actor.kind == "commentators" for n in named):
                     return found
             elif reported and token.lower_ in SPEECH_FORMS and not any(n.actor.kind == "commentators" for n in named):
-                return named, f"{rule}, reporting a group", token
+                return named, f"{rule}, the reporter of a vague group", token
         if token.head.i == token.i:
             return found
         reported = reported or (found is not None and token.dep_ in ("ccomp", "parataxis"))
