@@ -38,7 +38,9 @@ MEMBER_NOUNS = words(
 )
 
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
-PARTICLES = words("al bin bint da das de degli dei del della delle den der des di do dos du el ibn la le ng ter van von y")
+PARTICLES = words(
+    "al bin bint da das de degli dei del della delle den der des di do dos du el ibn la le ng ter van von y"
+)
 
 # Words that give a person's gender as male (titles, pronouns, role nouns).
 MALE_WORDS = words(
