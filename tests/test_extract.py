@@ -467,6 +467,11 @@ def test_phenomena_of_round_three(text, expected):
         ("The union has called a general strike for Thursday.", [("Union", "opposed")]),
         ("The FNCCI called on the government to waive the contributions.", [("FNCCI", "supportive")]),
         ("Lim Wei Sheng said the measure would hit hawkers hardest.", [("Lim Wei Sheng", "opposed")]),
+        # each voter named after "the votes ... came from" holds the vote's side
+        (
+            "The board voted to close the home. The votes to close came from Dale Lindqvist and Linda Pohl.",
+            [("Dale Lindqvist", "supportive"), ("Linda Pohl", "supportive")],
+        ),
         # greetings are manners, not positions
         ("“Good morning and welcome to this special meeting,” the Lord Provost told members.", []),
     ],

@@ -10,8 +10,9 @@ import re
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence, clause_span
 from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical, predicted
+from analysis.extract.lexicon import Cue
 from analysis.extract.naming import Named
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
 
@@ -22,6 +23,10 @@ ASIDE = re.compile(
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
+# "The votes to close came from ...", "the votes against came from ..."
+VOTES_FROM = re.compile(
+    r"\b[Vv]otes\s+(?P<side>to\s+\w+|for|against|in\s+favou?r)\b[^.;]{0,60}?\bcame\s+from\s+(?P<names>[^.;]+)"
+)
 OBJECT_BEFORE = re.compile(
     r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|invited|ordered|"
     r"accused|thanked|met|named|appointed|against|with|by|to|for|of|from|on|at|in|than)\s+"
@@ -250,6 +255,30 @@ class Attribution:
                 continue
             claim = self._claim(claims, named.actor, "known actor's action", "characterized", sentence, token, token)
             claim.spoken = [clause_span(token, sentence)]
+
+    def _votes_from(self, sentence: Sentence, claims: dict) -> None:
+        """'The votes to close came from Commissioners Dale Lindqvist, Gary Ness and Linda Pohl': each voter
+        named after "came from" holds the vote's side."""
+        found = VOTES_FROM.search(self.text, sentence.start, sentence.end)
+        if found is None or self.quotations.inside(found.start()):
+            return
+        stance = "opposed" if found.group("side").lower().startswith("against") else "supportive"
+        cue = (
+            found.start(),
+            found.end("side"),
+            Cue(found.group(0)[: found.end("side") - found.start()].lower(), stance, 3),
+        )
+        for token in sentence.doc:
+            position = sentence.start + token.idx
+            if position < found.start("names") or not is_proper(token):
+                continue
+            if token.i + 1 < len(sentence.doc) and is_proper(sentence.doc[token.i + 1]):
+                continue  # the last word of each name
+            named = self.namer.name(token, sentence.start, sentence.mentions)
+            if named is not None and named.actor.kind == "person":
+                claim = self._claim(claims, named.actor, "votes from", "characterized", sentence, token, token)
+                claim.cues.append(cue)
+                claim.span = (sentence.start, sentence.end)
 
     def _wait(self, quotation: int, sentence: Sentence, cues: list) -> None:
         """Quoted words whose speaker is not known yet: kept, one claim per sentence, with who was salient."""

@@ -174,6 +174,7 @@ RULE_WORDS = {
     "nearest actor before": "the nearest actor named before the cue (the parse tied the cue to none)",
     "known actor's action": "a tracked actor acting in a main clause",
     "paragraph heading": "the actor a round-up paragraph is headed by (“Unions: …”)",
+    "votes from": "a voter named after “the votes … came from”",
 }
 
 
