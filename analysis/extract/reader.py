@@ -18,15 +18,16 @@ from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
 from analysis.extract.holders import SPEECH_FORMS, according_to
 from analysis.extract.judging import Judging
+from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
-from analysis.extract.names import acronyms_of, described
+from analysis.extract.names import acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
-from analysis.extract.quotes import SPEAKER_LABEL, Quotations
+from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision
@@ -41,43 +42,8 @@ from analysis.extract.wording import (
     without_timestamp,
 )
 
-# holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
-THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker of the quote"})
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
-
-
-# "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
-NAME_LINE = re.compile(
-    r"(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)"
-    r"(?:[ \t]+(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)){0,9}(?:[ \t]+\([^()]{1,20}\))?"
-)
-MIN_QUOTED_WORDS = 5
-PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
-
-
-def _describes_heading(claim: Claim) -> bool:
-    """A body the paragraph calls by a description ("the charity", "the network") rather than a name."""
-    if claim.rule.endswith("description"):
-        return True
-    body = claim.actor.kind not in ("person", "government")
-    words = claim.actor.name.split()
-    # "National housing charity", from "the national housing charity"; not "KMT caucus"
-    described = len(words) > 1 and not words[0].isupper() and all(w[:1].islower() for w in words[1:])
-    return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or described)
-
-
-def _main_clause(token: Token) -> bool:
-    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
-
-
-def _third_party(verb: Token) -> bool:
-    """A verb whose subject is named, not "I", "we" or "they": in a main clause, or anywhere when the name
-    is a proper one ("And I would point out that the Chamber of Rice Millers did not oppose the cut")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subject is None or subject.tag_ in PRONOUN_TAGS or subject.lower_ in PERSONAL:
-        return False
-    return _main_clause(verb) or subject.tag_ in PROPER_TAGS
 
 
 def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_target: str) -> str:
@@ -91,7 +57,7 @@ def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_t
     return main_target
 
 
-class Reader(Attribution, Judging):
+class Reader(Attribution, Judging, Layout):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
     def __init__(self, text: str, lexicon: Lexicon, index: ActorIndex, keywords: TargetKeywords, main_target: str):
@@ -142,50 +108,6 @@ class Reader(Attribution, Judging):
         results.extend(self._flush_pending())
         results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
         return joined(results, self.quotations, self.text)
-
-    def _name_lines(self) -> dict[int, tuple[int, int]]:
-        """A round-up's organisation names on lines of their own ("Danish Agriculture & Food Council", then
-        its paragraph), by where the paragraph they head starts: (line start, line end)."""
-        found = {}
-        position = self.text.find("\n") + 1  # past the headline
-        while 0 < position < len(self.text):
-            end = self.text.find("\n", position)
-            end = len(self.text) if end < 0 else end
-            following = self.text.find("\n", end + 1)
-            paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
-            if NAME_LINE.fullmatch(self.text[position:end].strip()) and paragraph[-1:] in (".", "”", '"'):
-                found[end + 1] = (position, end)
-            position = end + 1
-        return found
-
-    def _heading_actor(self, paragraph: int, line: tuple[int, int], cache: dict) -> None:
-        """The actor a heading names ("Focus Ireland:", a line "Confederation of Danish Industry (DI)"): an
-        actor the analysts track named in it, else the heading itself as a body (a gazetteer mention inside it,
-        "Ireland", is only part of the name)."""
-        mentions = self._mentions(*line, cache)
-        name = re.sub(r"\s*(?:\([^)]*\))?\s*:?\s*$", "", self.text[line[0] : line[1]].strip())
-        if not name:
-            return
-        known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]
-        whole = [m.actor for m in mentions if m.end - m.start >= len(name) - 1]
-        actor = (known or whole or [None])[0] or self.index.near_match(name) or described(name)
-        self.memory.remember(actor, text=self.text)
-        self.heading.setdefault(paragraph, actor)
-
-    def _headings(self, spans: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
-        """A round-up's paragraph headings ("Legislative Yuan: The opposition caucus ..."), by the start of
-        the sentence they open: (heading start, where the sentence proper starts)."""
-        found = {}
-        for start, end in spans:
-            if start == 0 or self.text[start - 1] == "\n":
-                label = SPEAKER_LABEL.match(self.text, start, end)
-                if label is not None and label.end() < end:
-                    found[start] = (start, label.end())
-        return found
-
-    def _heading_of(self, sentence: Sentence) -> Actor | None:
-        """The actor the heading of the sentence's paragraph names, in a round-up."""
-        return self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
 
     def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:
         """The sentences that start and end at token boundaries, parsed a paragraph at a time."""
@@ -317,44 +239,6 @@ class Reader(Attribution, Judging):
         self._remember_subjects(sentence, holders)
         return self._decided(list(claims.values()), sentence)
 
-    def _narrated(self, sentence: Sentence, cue_ids) -> dict:
-        """A transcript speaker reporting someone else ("KANG: ... AMCHAM said in a statement that it was
-        “concerned”"): the reporting verbs inside a speaker's line whose holder is named, not "I" or "we"."""
-        doc, base = sentence.doc, sentence.start
-        speech = {
-            t.i
-            for t in doc
-            if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS and self.quotations.labelled(base + t.idx)
-        }
-        # "Friesland's King's Commissioner, Anke Postma, called the decision “reckless”": a main clause's
-        # evaluative verb with a third party as its subject reports that party, as a reporting verb does
-        acting = {
-            i
-            for i in cue_ids
-            if doc[i].tag_ in VERB_TAGS and _third_party(doc[i]) and self.quotations.labelled(base + doc[i].idx)
-        }
-        verbs = sorted(speech | acting)
-        if not verbs:
-            return {}
-        found = self._holders(sentence, verbs, speech)
-        return {
-            i: (named, rule)
-            for i, (named, rule) in found.items()
-            if named and named[0].rule not in THEIR_OWN_WORDS and rule.startswith("subject")
-        }
-
-    def _narrated_owner(self, token: Token, narrated: dict):
-        """The named holder of the reporting verb a cue hangs under, in a speaker's line that reports another."""
-        node = token
-        for _ in range(8):
-            if node.i in narrated:
-                named, rule = narrated[node.i]
-                return named, rule, node, "reported"
-            if node.head.i == node.i:
-                return None
-            node = node.head
-        return None
-
     def _claim(
         self,
         claims: dict,
@@ -391,7 +275,7 @@ class Reader(Attribution, Judging):
             if not claim.actor.name:
                 continue
             heading = self._heading_of(sentence)
-            if heading is not None and _describes_heading(claim):
+            if heading is not None and describes_heading(claim):
                 # "Confederation of Swedish Enterprise: The employers' organisation applauded the choice",
                 # "Focus Ireland: The charity gave the measure a cautious welcome"
                 claim.actor = heading

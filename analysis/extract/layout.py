@@ -1,0 +1,136 @@
+"""What a document's layout says about who is speaking: a round-up's headings ("Focus Ireland: The charity
+...") and organisation names on lines of their own, which name the body their paragraph describes; and a
+transcript speaker's lines that report someone else ("KRAMER: The provincial council said ..."), whose
+reported parties hold what is reported. A mixin of the document reader (`reader.Reader`)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.actors import Actor
+from analysis.extract.claims import Claim, Sentence
+from analysis.extract.holders import SPEECH_FORMS
+from analysis.extract.names import described
+from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
+from analysis.extract.parse import Node as Token
+from analysis.extract.quotes import SPEAKER_LABEL
+
+# holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
+THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker of the quote"})
+# "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
+NAME_LINE = re.compile(
+    r"(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)"
+    r"(?:[ \t]+(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)){0,9}(?:[ \t]+\([^()]{1,20}\))?"
+)
+MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
+PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+
+
+def describes_heading(claim: Claim) -> bool:
+    """A body the paragraph calls by a description ("the charity", "the network") rather than a name."""
+    if claim.rule.endswith("description"):
+        return True
+    body = claim.actor.kind not in ("person", "government")
+    words = claim.actor.name.split()
+    # "National housing charity", from "the national housing charity"; not "KMT caucus"
+    by_description = len(words) > 1 and not words[0].isupper() and all(w[:1].islower() for w in words[1:])
+    return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or by_description)
+
+
+def _main_clause(token: Token) -> bool:
+    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+
+
+def _third_party(verb: Token) -> bool:
+    """A verb whose subject is named, not "I", "we" or "they": in a main clause, or anywhere when the name
+    is a proper one ("And I would point out that the Chamber of Rice Millers did not oppose the cut")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None or subject.tag_ in PRONOUN_TAGS or subject.lower_ in PERSONAL:
+        return False
+    return _main_clause(verb) or subject.tag_ in PROPER_TAGS
+
+
+class Layout:
+    """The layout steps of `reader.Reader`."""
+
+    def _name_lines(self) -> dict[int, tuple[int, int]]:
+        """A round-up's organisation names on lines of their own ("Danish Agriculture & Food Council", then
+        its paragraph), by where the paragraph they head starts: (line start, line end)."""
+        found = {}
+        position = self.text.find("\n") + 1  # past the headline
+        while 0 < position < len(self.text):
+            end = self.text.find("\n", position)
+            end = len(self.text) if end < 0 else end
+            following = self.text.find("\n", end + 1)
+            paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
+            if NAME_LINE.fullmatch(self.text[position:end].strip()) and paragraph[-1:] in (".", "”", '"'):
+                found[end + 1] = (position, end)
+            position = end + 1
+        return found
+
+    def _heading_actor(self, paragraph: int, line: tuple[int, int], cache: dict) -> None:
+        """The actor a heading names ("Focus Ireland:", a line "Confederation of Danish Industry (DI)"): an
+        actor the analysts track named in it, else the heading itself as a body (a gazetteer mention inside it,
+        "Ireland", is only part of the name)."""
+        mentions = self._mentions(*line, cache)
+        name = re.sub(r"\s*(?:\([^)]*\))?\s*:?\s*$", "", self.text[line[0] : line[1]].strip())
+        if not name:
+            return
+        known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]
+        whole = [m.actor for m in mentions if m.end - m.start >= len(name) - 1]
+        actor = (known or whole or [None])[0] or self.index.near_match(name) or described(name)
+        self.memory.remember(actor, text=self.text)
+        self.heading.setdefault(paragraph, actor)
+
+    def _headings(self, spans: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+        """A round-up's paragraph headings ("Legislative Yuan: The opposition caucus ..."), by the start of
+        the sentence they open: (heading start, where the sentence proper starts)."""
+        found = {}
+        for start, end in spans:
+            if start == 0 or self.text[start - 1] == "\n":
+                label = SPEAKER_LABEL.match(self.text, start, end)
+                if label is not None and label.end() < end:
+                    found[start] = (start, label.end())
+        return found
+
+    def _heading_of(self, sentence: Sentence) -> Actor | None:
+        """The actor the heading of the sentence's paragraph names, in a round-up."""
+        return self.heading.get(self.text.rfind("\n", 0, sentence.start) + 1)
+
+    def _narrated(self, sentence: Sentence, cue_ids) -> dict:
+        """A transcript speaker reporting someone else ("KANG: ... AMCHAM said in a statement that it was
+        “concerned”"): the reporting verbs inside a speaker's line whose holder is named, not "I" or "we"."""
+        doc, base = sentence.doc, sentence.start
+        speech = {
+            t.i
+            for t in doc
+            if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS and self.quotations.labelled(base + t.idx)
+        }
+        # "Friesland's King's Commissioner, Anke Postma, called the decision “reckless”": a main clause's
+        # evaluative verb with a third party as its subject reports that party, as a reporting verb does
+        acting = {
+            i
+            for i in cue_ids
+            if doc[i].tag_ in VERB_TAGS and _third_party(doc[i]) and self.quotations.labelled(base + doc[i].idx)
+        }
+        verbs = sorted(speech | acting)
+        if not verbs:
+            return {}
+        found = self._holders(sentence, verbs, speech)
+        return {
+            i: (named, rule)
+            for i, (named, rule) in found.items()
+            if named and named[0].rule not in THEIR_OWN_WORDS and rule.startswith("subject")
+        }
+
+    def _narrated_owner(self, token: Token, narrated: dict):
+        """The named holder of the reporting verb a cue hangs under, in a speaker's line that reports another."""
+        node = token
+        for _ in range(8):
+            if node.i in narrated:
+                named, rule = narrated[node.i]
+                return named, rule, node, "reported"
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
