@@ -172,8 +172,9 @@ class Attribution:
         return None
 
     def _fallback_owner(self, sentence: Sentence, token: Token, position: int):
-        """When the parse tied a cue to no holder: the paragraph's heading actor, else the nearest subject
-        before it, else the nearest actor named before it."""
+        """When the parse tied a cue to no holder: the nearest subject before it that names an actor, else the
+        paragraph's heading actor, else a vague group as the subject before it, else the nearest actor named
+        before it."""
         if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
             return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
         subject = self._subject_before(sentence, token)
@@ -263,11 +264,7 @@ class Attribution:
         if found is None or self.quotations.inside(found.start()):
             return
         stance = "opposed" if found.group("side").lower().startswith("against") else "supportive"
-        cue = (
-            found.start(),
-            found.end("side"),
-            Cue(found.group(0)[: found.end("side") - found.start()].lower(), stance, 3),
-        )
+        cue = (found.start(), found.end("side"), Cue(self.text[found.start() : found.end("side")].lower(), stance, 3))
         for token in sentence.doc:
             position = sentence.start + token.idx
             if position < found.start("names") or not is_proper(token):

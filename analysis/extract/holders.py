@@ -202,8 +202,7 @@ def _described(token: Token) -> Holder | None:
         return None
     if token.dep_ in ("acl", "amod") and token.head.tag_ in NOUN_TAGS:
         described = token.head
-        first_verb = next((t for t in token.doc if t.tag_ in VERB_TAGS), None) is token
-        if described.dep_ == "ROOT" and token.dep_ == "acl" and token.tag_ in ("VBD", "VBN") and first_verb:
+        if described.dep_ == "ROOT" and token.dep_ == "acl" and token.tag_ in ("VBD", "VBN") and _first_verb(token):
             # "Forty-one associations, under the banner of X, called the law ..." parsed as one noun phrase:
             # a verb in the past tense after the sentence's head noun is that noun's act
             return Holder(described, "subject")
@@ -211,6 +210,10 @@ def _described(token: Token) -> Holder | None:
     if token.dep_ == "appos":
         return Holder(token.head, "apposition")
     return None
+
+
+def _first_verb(token: Token) -> bool:
+    return next((t for t in token.doc if t.tag_ in VERB_TAGS), None) is token
 
 
 def _is_expletive(token: Token) -> bool:

@@ -14,14 +14,13 @@ from analysis.extract.names import described
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.quotes import SPEAKER_LABEL
+from analysis.extract.vocabulary import NAME_JOINERS
 
 # holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
 THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker of the quote"})
 # "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
-NAME_LINE = re.compile(
-    r"(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)"
-    r"(?:[ \t]+(?:[A-Z0-9][\w’'&.\-]*|&|of|and|for|the|in|on|de|du|des|la|le|y|van|der)){0,9}(?:[ \t]+\([^()]{1,20}\))?"
-)
+_NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-]*|{'|'.join(map(re.escape, sorted(NAME_JOINERS)))})"
+NAME_LINE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 

@@ -27,17 +27,13 @@ from analysis.extract.names import (
 )
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, actor_key, gender_of
+from analysis.extract.pronouns import PronounNaming
+from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
-
-BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
-
-
-REFLEXIVES = {"himself": "he", "herself": "she", "itself": "it", "themselves": "they"}
 
 
 @dataclass
-class Namer(BodyNaming):
+class Namer(BodyNaming, PronounNaming):
     """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
 
     text: str
@@ -200,83 +196,6 @@ class Namer(BodyNaming):
         )
         self.memory.remember(actor, text=self.text)
         return actor
-
-    def _pronoun(self, token: Token, speaker: Actor | None, base: int = 0, mentions=()) -> Named | None:
-        word = token.lower_
-        if word in REFLEXIVES:
-            # "Haugland herself called the proposal ...": the name the pronoun stresses
-            before = token.doc[token.i - 1] if token.i > 0 else None
-            if before is not None and before.text[:1].isupper() and before.tag_ not in PRONOUN_TAGS:
-                return self.proper_name(before, base, list(mentions))
-            word = REFLEXIVES[word]
-        bound = self._bound(token, base, mentions)
-        if bound is BLOCKED:
-            return None
-        if bound is not None:
-            return bound
-        if word in ("he", "she", "him", "her", "his"):
-            earlier = self._person_before(token, base, mentions, "m" if word in ("he", "him", "his") else "f")
-            if earlier is not None:
-                return earlier
-            actor = self.memory.person(word)
-            if actor is None:
-                return None
-            # "He calls the tax ..." makes its man a "he" from then on: the next "she" is someone else
-            self.memory.set_gender(actor, "m" if word in ("he", "him", "his") else "f")
-            return Named(actor, "pronoun")
-        if word in ("they", "it", "its", "their"):
-            actor = self.memory.group(word)
-            return Named(actor, "pronoun") if actor else None
-        if word in ("we", "i") and speaker is not None:
-            return Named(speaker, "speaker of the quote")
-        return None
-
-    def _person_before(self, pronoun: Token, base: int, mentions, gender: str) -> Named | None:
-        """'its chairwoman, Anja Behrens, said she would abstain' (parsed with no subject for "said"): the
-        nearest person named earlier in the sentence whose gender, where known, agrees."""
-        for token in reversed(pronoun.doc[: pronoun.i]):
-            if not is_proper(token) or (token.head.i > token.i and is_proper(token.head)):
-                continue  # only the last word of a name
-            if token.dep_ not in ("nsubj", "nsubj:pass", "appos", "flat", "conj"):
-                continue
-            named = self.name(token, base, list(mentions))
-            if named is None or named.actor.kind != "person":
-                continue
-            known = self.memory.genders.get(actor_key(named.actor), "") or named.gender
-            if known and known != gender:
-                continue
-            return Named(named.actor, "pronoun in the same sentence")
-        return None
-
-    def _bound(self, pronoun: Token, base: int, mentions) -> Named | None:
-        """'The ministry said it deplored ...', 'Lund says he will abstain': a subject pronoun in a clause
-        that reports what its matrix subject said or thought refers to that subject when they agree
-        (he/she with a person, it/they with a body)."""
-        person = pronoun.lower_ in ("he", "she", "him", "her")
-        clause = pronoun.head
-        for _ in range(6):
-            # up through "issued a statement saying it ...", not out of a relative clause or a subject
-            if clause.dep_ in ("ROOT", "nsubj", "nsubj:pass", "acl:relcl") or clause.head.i == clause.i:
-                return None
-            clause = clause.head
-            subject = next(
-                (
-                    c
-                    for c in clause.children
-                    if c.dep_ in ("nsubj", "nsubj:pass") and c.i < pronoun.i and c.tag_ not in PRONOUN_TAGS
-                ),
-                None,
-            )
-            if subject is None:
-                continue
-            named = self.name(subject, base, list(mentions))
-            if named is None:
-                return None
-            if (named.actor.kind == "person") == person:
-                return Named(named.actor, "pronoun in the same sentence")
-            # "the minister said it would ...": "it" is what she spoke of, not someone named earlier
-            return BLOCKED
-        return None
 
     def _owner(self, token: Token) -> Token | None:
         for c in token.children:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract.actors import Actor
+from analysis.extract.vocabulary import NAME_JOINERS
 
 OPENING = "“"
 CLOSING = "”"
@@ -24,7 +25,8 @@ SPEAKER_LABEL = re.compile(
     r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
-ROLE_LABELS = re.compile(r"(?i)caller|guest|listener|viewer|speaker|voice|reporter|correspondent")
+JOURNALISTS = "reporter|correspondent"
+ROLE_LABELS = re.compile(rf"(?i)caller|guest|listener|viewer|speaker|voice|{JOURNALISTS}")
 HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
 NOT_LABELS = frozenset(
     {
@@ -53,9 +55,6 @@ NOT_LABELS = frozenset(
         "Interview",
     }
 )
-
-
-NAME_PARTICLES = frozenset({"of", "and", "for", "the", "de", "&", "in", "on"})
 
 
 @dataclass
@@ -175,7 +174,7 @@ class Quotations:
 # "our political reporter, Joost Kramer", "our correspondent in Hanoi, Nguyen Thu Ha": a journalist on the
 # programme reports what others said and holds no position of their own, as the presenter does
 JOURNALIST = re.compile(
-    r"\b(?:reporter|correspondent|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
+    rf"\b(?:{JOURNALISTS}|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
     r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
 )
 
@@ -198,7 +197,7 @@ def _is_label(name: str) -> bool:
     return (
         words[0] not in NOT_LABELS
         and words[0][0].isupper()
-        and all(word[0].isupper() or word in NAME_PARTICLES for word in words)
+        and all(word[0].isupper() or word in NAME_JOINERS for word in words)
     )
 
 
@@ -237,7 +236,7 @@ def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
         line_start + len(line.rstrip()),
         True,
         label=name,
-        host=host or surname in hosts or bool(re.fullmatch(r"(?i)reporter|correspondent", label.group(1))),
+        host=host or surname in hosts or bool(re.fullmatch(rf"(?i){JOURNALISTS}", label.group(1))),
     )
 
 

@@ -37,6 +37,10 @@ MEMBER_NOUNS = words(
     "senators signatories whip ministers mlas tds meps legislators parliamentarians"
 )
 
+# Lower-case words inside an organisation's name ("Society of Chartered Surveyors Ireland", "Danish
+# Agriculture & Food Council")
+NAME_JOINERS = words("of and for the in on de du des la le y van der &")
+
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
 PARTICLES = words(
     "al bin bint da das de degli dei del della delle den der des di do dos du el ibn la le ng ter van von y"
