@@ -51,6 +51,9 @@ class Namer(BodyNaming, PronounNaming):
         if self._memo_base != base:
             self._memo_base, self._memo = base, {}
         if token.i not in self._memo:
+            # a parse can make two role words each other's apposition ("MP Minister ..."): a name asked
+            # for again while it is being found is no name
+            self._memo[token.i] = None
             self._memo[token.i] = self._name(token, base, mentions, speaker=speaker)
         return self._memo[token.i]
 
