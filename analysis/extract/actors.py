@@ -251,7 +251,9 @@ def _generic_patterns() -> dict[str, re.Pattern]:
             # "Ministry of Foreign Affairs and International Cooperation": "International" opens a name's tail
             rf"(?:(?<=International)(?:\s+(?!{CALENDAR}|(?:{TITLES})\b)[A-Z][\w'’\-]*){{1,2}})?"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-            rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,5}})?)"
+            # "Ministry of Agriculture, Food and Agribusiness": a comma inside the name's list of portfolios
+            rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:,(?=\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,|\s+and\s+[A-Z])))?"
+            rf"(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,6}})?)"
         ),
         "collective": re.compile(
             rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"

@@ -138,7 +138,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 DEFINED_ACRONYM = re.compile(
     r"((?:[A-Z][\w'’\-]*\s+(?:(?:of|for|and|on|the|de|in|&)\s+)*){1,8}[A-Z][\w'’\-]*)\s*"
     # "the Peace and Security Council (PSC)", or in apposition: "the American Chamber of Commerce in Korea, AMCHAM,"
-    r"(?:\(([A-Z][A-Za-z0-9&]{1,7})\)|,\s+([A-Z][A-Z0-9&]{1,7})(?=[,.;]))"
+    # "the Korea Federation for Environmental Movements, or KFEM,"; "..., known as Suhyup," is a banner
+    r"(?:\(([A-Z][A-Za-z0-9&]{1,7})\)|,\s+(?:or\s+)?([A-Z][A-Z0-9&]{1,7})(?=[,.;]))"
 )
 
 

@@ -36,9 +36,12 @@ def passages(quotations: Quotations, text: str) -> list[int]:
     return [find(i) for i in range(len(parent))]
 
 
-def _may_be_same_speaker(quotations: Quotations, a: int, b: int) -> bool:
-    first, second = quotations.speaker(a), quotations.speaker(b)
-    return first is None or second is None or actor_key(first) == actor_key(second)
+def _may_be_same_speaker(quotations: Quotations, later: int, earlier: int) -> bool:
+    """A quotation with no speaker of its own carries on the one before it; one whose speaker is named does
+    not take in an earlier one whose speaker is not ("a statement condemning it as “…”. … Choi said she had
+    “never felt so abandoned”")."""
+    mine, theirs = quotations.speaker(later), quotations.speaker(earlier)
+    return mine is None or (theirs is not None and actor_key(mine) == actor_key(theirs))
 
 
 def joined(results: list, quotations: Quotations, text: str) -> list:

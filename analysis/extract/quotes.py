@@ -175,6 +175,8 @@ class Quotations:
 # programme reports what others said and holds no position of their own, as the presenter does
 JOURNALIST = re.compile(
     rf"\b(?:{JOURNALISTS}|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
+    # "our correspondent at Busan’s Jagalchi fish market, Kang Min-ho"
+    r"(?:[ \t]+(?:at|in|on|from|outside)[ \t]+[^,.\n]{1,60}(?=,))?"
     r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
 )
 
