@@ -21,6 +21,9 @@ THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker
 # "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
 _NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-]*|{'|'.join(map(re.escape, sorted(NAME_JOINERS)))})"
 NAME_LINE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
+# "Estonian Chamber of Commerce and Industry – The chamber congratulated ...": a round-up's heading set off by
+# a dash rather than a colon (counted only where two or more paragraphs open so: one may be a dateline)
+DASH_HEADING = re.compile(rf"[ \t]*{NAME_LINE.pattern}[ \t]+[–—-][ \t]+(?=[A-Z“\"])")
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
@@ -72,7 +75,7 @@ class Layout:
         actor the analysts track named in it, else the heading itself as a body (a gazetteer mention inside it,
         "Ireland", is only part of the name)."""
         mentions = self._mentions(*line, cache)
-        name = re.sub(r"\s*(?:\([^)]*\))?\s*:?\s*$", "", self.text[line[0] : line[1]].strip())
+        name = re.sub(r"\s*(?:\([^)]*\))?\s*[:–—-]?\s*$", "", self.text[line[0] : line[1]].strip())
         if not name:
             return
         known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]
@@ -84,12 +87,18 @@ class Layout:
     def _headings(self, spans: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
         """A round-up's paragraph headings ("Legislative Yuan: The opposition caucus ..."), by the start of
         the sentence they open: (heading start, where the sentence proper starts)."""
-        found = {}
+        found, dashed = {}, {}
         for start, end in spans:
             if start == 0 or self.text[start - 1] == "\n":
                 label = SPEAKER_LABEL.match(self.text, start, end)
                 if label is not None and label.end() < end:
                     found[start] = (start, label.end())
+                    continue
+                label = DASH_HEADING.match(self.text, start, end)
+                if label is not None and label.end() < end:
+                    dashed[start] = (start, label.end())
+        if len(dashed) >= 2:
+            found.update(dashed)
         return found
 
     def _heading_of(self, sentence: Sentence) -> Actor | None:
