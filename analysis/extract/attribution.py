@@ -59,6 +59,10 @@ class Attribution:
             if not named and i in speech_ids and not hypothetical(token):
                 fallback = self._name_before(sentence, token)
                 named = [fallback] if fallback is not None else []
+            if holder.i < token.i:  # a list of names the parser read as one, or cut short
+                listed_from, listed = self.namer.listed(sentence.start, sentence.start + token.idx, sentence.mentions)
+                if len(listed) >= max(len(named), 2) and sentence.start + holder.idx >= listed_from:
+                    named = listed
             if named:
                 rule = found.rule if named[0].rule in ("named", "name", "group") else f"{found.rule}, {named[0].rule}"
                 holders[i] = (named, rule)

@@ -22,6 +22,7 @@ from analysis.extract.names import (
     Named,
     described,
     kind_of_name,
+    known_or_new,
     name_span,
     np_tokens,
 )
@@ -297,6 +298,37 @@ class Namer(BodyNaming, PronounNaming):
             or bool(re.search(rf"\b{re.escape(word)}\s*[—–-]", self.text))
         )
 
+    def listed(self, start: int, end: int, mentions: list[Mention]) -> tuple[int, list[Named]]:
+        """(where the list starts, the actors) of a list of names that ends right before a verb at `end`, one
+        per name, known or new; (end, []) when the text from `start` to the verb ends in no such list. A list
+        of portfolios inside one name ("Minister of Industries, Mines and Energy", "the Ministry of Environment,
+        Urbanisation and Climate Change", a name the gazetteer reads across a comma) is none."""
+        found = NAME_LIST.search(self.text, start, end)
+        if found is None or re.search(r"\b(?:of|on|for|and|&)\s+$", self.text[start : found.start(1)]):
+            return end, []
+        if re.match(rf"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+(?:of|for|on)\s", found.group(1)):
+            return end, []
+        separators = [m.start() for m in re.finditer(r",\s|\sand\s", found.group(1))]
+        if any(m.start < found.start(1) + at < m.end for m in mentions for at in separators):
+            return end, []
+        items = re.split(r"\s*,\s+", re.sub(r"\s*\([^()]*\)", "", found.group(1)))
+        items[-1:] = re.sub(r"^and\s+", "", items[-1]).split(" and ", 1) if len(items) > 1 else items[-1:]
+        names, titled = [], False
+        for item in items:
+            words = item.split()
+            while len(words) > 1 and (_is_title(words[0]) or words[0] == "the"):
+                titled |= words.pop(0).lower() not in NOT_A_NAME
+            name = " ".join(words)
+            if not name or name.lower() in NOT_A_NAME or not self.may_be_name(name):
+                return end, []
+            names.append(name)
+        named = []
+        for name in names:
+            kind = "person" if titled else kind_of_name(name, default="organization")
+            known = self.memory.acronyms.get(name) or self.memory.surnames.get(name)
+            named.append(Named(known or known_or_new(name, self.index, kind=kind), "named"))
+        return found.start(1), named
+
     def may_be_name(self, name: str) -> bool:
         """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
         'Insurance'): the document writes it in lower case elsewhere."""
@@ -310,6 +342,15 @@ class Namer(BodyNaming, PronounNaming):
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
+
+
+_ITEM = r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|de|del|van|von|bin)\s+)*[A-Z][\w'’\-]*)*(?:\s+\([A-Z][\w&]{1,10}\))?"
+_LAST_ITEM = r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin|&)\s+)*[A-Z][\w'’\-]*)*"
+# "Conaway, Supervisor Marguerite Boateng and Supervisor Samir Kerrigan voted against": names listed right
+# before their verb, the last one allowed an "and" of its own ("Platform for Life and Peace")
+NAME_LIST = re.compile(
+    rf"(?<![\w’'])((?:{_ITEM},\s+)+{_ITEM},?\s+and\s+{_LAST_ITEM})\s+(?:(?:all|both|also|each|then|had|have)\s+)*$"
+)
 
 
 ROLE_THEN_NAME = re.compile(
