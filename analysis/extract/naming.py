@@ -306,7 +306,7 @@ class Namer(BodyNaming, PronounNaming):
         found = NAME_LIST.search(self.text, start, end)
         if found is None or re.search(r"\b(?:of|on|for|and|&)\s+$", self.text[start : found.start(1)]):
             return end, []
-        if re.match(rf"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+(?:of|for|on)\s", found.group(1)):
+        if re.match(r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+(?:of|for|on)\s", found.group(1)):
             return end, []
         separators = [m.start() for m in re.finditer(r",\s|\sand\s", found.group(1))]
         if any(m.start < found.start(1) + at < m.end for m in mentions for at in separators):
@@ -344,7 +344,10 @@ class Namer(BodyNaming, PronounNaming):
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
 
 
-_ITEM = r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|de|del|van|von|bin)\s+)*[A-Z][\w'’\-]*)*(?:\s+\([A-Z][\w&]{1,10}\))?"
+_ITEM = (
+    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|de|del|van|von|bin)\s+)*[A-Z][\w'’\-]*)*"
+    r"(?:\s+\([A-Z][\w&]{1,10}\))?"
+)
 _LAST_ITEM = r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin|&)\s+)*[A-Z][\w'’\-]*)*"
 # "Conaway, Supervisor Marguerite Boateng and Supervisor Samir Kerrigan voted against": names listed right
 # before their verb, the last one allowed an "and" of its own ("Platform for Life and Peace")
