@@ -181,6 +181,9 @@ class Attribution:
         before it."""
         if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
             return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
+        governing = self._governing_subject(sentence, token)
+        if governing is not None:  # "RUCO, the state agency that ..., took a more measured line"
+            return [governing[0]], "subject", governing[1], "reported"
         subject = self._subject_before(sentence, token)
         if subject is not None and subject.actor.kind != "commentators":
             return [subject], "nearest subject before", None, "reported"
@@ -194,9 +197,32 @@ class Attribution:
             return [Named(nearest, "named")], "nearest actor before", None, "reported"
         return None
 
+    def _governing_subject(self, sentence: Sentence, cue: Token) -> tuple[Named, Token] | None:
+        """A cue inside a noun phrase ("a more measured line", "its blessing"): (the subject, the verb) of the
+        verb that noun phrase is the object of, when that verb is the sentence's own."""
+        node = cue
+        for _ in range(4):
+            if node.head.i == node.i or node.dep_ not in ("amod", "obj", "compound", "nmod", "iobj", "advmod"):
+                return None
+            node = node.head
+            if node.tag_ in VERB_TAGS:
+                break
+        else:
+            return None
+        if node.dep_ != "ROOT" or node.i < cue.i - 8:
+            return None
+        found = holder_of(node, speech=False)
+        if found is None or found.token.i > node.i:
+            return None
+        named = self.namer.name(antecedent(found.token) or found.token, sentence.start, sentence.mentions)
+        return (named, node) if named is not None else None
+
     def _subject_before(self, sentence: Sentence, cue: Token) -> Named | None:
-        """The last subject before a cue that names an actor, when the parse tied the cue to none."""
+        """The last subject before a cue that names an actor, when the parse tied the cue to none; not a
+        relative clause's ("whose members build cars")."""
         for token in reversed(sentence.doc[: cue.i]):
+            if any(c.tag_ == "WP$" for c in token.children):
+                continue
             if token.dep_ in ("nsubj", "nsubj:pass") and not self.quotations.inside(sentence.start + token.idx):
                 named = self.namer.name(token, sentence.start, sentence.mentions)
                 if named is not None:
