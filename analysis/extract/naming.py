@@ -240,6 +240,7 @@ class Namer(BodyNaming, PronounNaming):
             and name_start < m.end
             # "the Social Democrats" is a party's name, longer than the group "Democrats" inside it
             and not (m.actor.kind == "commentators" and m.end - m.start < len(name))
+            and not self._place_opens_name(m, name_start, name_end)
         ]
         if overlapping:
             return Named(max(overlapping, key=lambda m: m.end - m.start).actor, "named")
@@ -252,6 +253,14 @@ class Namer(BodyNaming, PronounNaming):
         kind = "person" if has_title and not organisation else kind_of_name(name, default="organization")
         actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
         return Named(actor, "name", tuple(roles), gender_of(preceding + " " + " ".join(roles)))
+
+    def _place_opens_name(self, mention: Mention, name_start: int, name_end: int) -> bool:
+        """ "Washington Realtors", "Kenya Airways": a country or capital that only opens a longer name, whose
+        other words are no titles ("Brazil President Lula" is the president)."""
+        if mention.actor.kind != "government" or mention.start != name_start or mention.end >= name_end - 1:
+            return False
+        rest = self.text[mention.end : name_end].split()
+        return bool(rest) and not any(_is_title(w) for w in rest)
 
     def _name_words(self, token: Token, base: int):
         """(name, its words, the titles and roles before it, (start, end)) of the name around `token`, or
