@@ -29,7 +29,7 @@ from analysis.extract.names import (
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.pronouns import PronounNaming
-from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
+from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, body_roles_near, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 
 
@@ -251,6 +251,8 @@ class Namer(BodyNaming, PronounNaming):
         has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
         organisation = bool(set(name.lower().split()) & ORG_WORDS)
         kind = "person" if has_title and not organisation else kind_of_name(name, default="organization")
+        if kind == "person" and not has_title and body_roles_near(self.text, name):
+            kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
         actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
         return Named(actor, "name", tuple(roles), gender_of(preceding + " " + " ".join(roles)))
 

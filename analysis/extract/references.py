@@ -50,9 +50,12 @@ class Memory:
         key = actor_key(actor)
         if text and key not in self._introduced:
             self._introduced.add(key)
-            found_roles, found_gender = roles_near(text, actor.name)
-            roles = (*roles, *found_roles)
-            gender = gender or found_gender
+            if actor.kind in PERSON_KINDS:
+                found_roles, found_gender = roles_near(text, actor.name)
+                roles = (*roles, *found_roles)
+                gender = gender or found_gender
+            else:
+                roles = (*roles, *body_roles_near(text, actor.name))
         if actor.kind in PERSON_KINDS:
             self._remember_person(actor)
         else:
@@ -167,6 +170,23 @@ def gender_of(words: str) -> str:
     lowered = set(re.findall(r"[a-z]+\.?", words.lower()))
     male, female = bool(lowered & MALE_WORDS), bool(lowered & FEMALE_WORDS)
     return "m" if male and not female else "f" if female and not male else ""
+
+
+def body_roles_near(text: str, name: str) -> tuple[str, ...]:
+    """The body noun the text gives an organisation where it first names it, as the head of an apposition
+    ('Riders United Philadelphia, a passenger advocacy group,') or right before it ('the campaign group
+    Noto Nuclear Watch'): who "the group" is later."""
+    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    if found is None:
+        return ()
+    before = re.findall(r"[a-z\-]+", re.split(r"[.;:!?,()\n]", text[max(0, found.start() - 30) : found.start()])[-1])
+    after = re.match(
+        r"\s*(?:\([^()]{1,12}\)\s*)?,\s*(?:the|a|an|its|[\w’']+[’']s)\s+(?:[\w’'\-]+\s+){0,4}?([a-z\-]+)\s*[,.;]",
+        text[found.end() :],
+    )
+    heads = [before[-1]] if before and text[found.start() - 1 : found.start()] == " " else []
+    heads += [after.group(1)] if after else []
+    return tuple(w for w in heads if w in GROUP_NOUNS)
 
 
 def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str]:
