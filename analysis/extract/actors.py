@@ -64,7 +64,9 @@ COLLECTIVE_NOUNS = (
     "neighbours|neighbors|donors|consumer groups|retailers|shopkeepers|drivers|commuters|passengers|"
     "patients|students|voters|citizens|locals|tech companies|technology companies|start-ups|startups|"
     "developers|civil liberties groups|privacy advocates|advocates|campaign groups|medical associations|"
-    "health campaigners|industry leaders|insiders|sources|delegates|negotiators|regulators|ministers"
+    "health campaigners|industry leaders|insiders|sources|delegates|negotiators|regulators|ministers|"
+    "deputies|peers|backbenchers|lawyers|judges|landlords|tenants|fishermen|miners|vendors|growers|producers|"
+    "mayors|governors|academics|pensioners|consumers|shoppers|truckers|hauliers|insurers"
 )
 QUALIFIERS = (
     "some|several|many|most|few|a few|a number of|a group of|other|others|leading|prominent|independent|"
