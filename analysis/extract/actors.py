@@ -49,7 +49,7 @@ ORG_HEADS = (
     "Coalition|Alliance|Forum|Group|Office|Authority|Board|Secretariat|Foundation|Network|Confederation|"
     "Chamber|Cabinet|Police|Army|Navy|Guard|Corporation|Company|Society|League|Movement|Front|Watch|"
     "International|Institution|Centre|Center|University|Academy|Consortium|Caucus|Trust|Programme|Program|"
-    "Bureau|Directorate|Inspectorate|Tribunal|Observatory|Institut"
+    "Bureau|Directorate|Inspectorate|Tribunal|Observatory|Institut|Bloc|Conference|Syndicate|Delegation|Embassy"
 )
 COLLECTIVE_NOUNS = (
     "lawmakers|legislators|MPs|senators|congressmen|Democrats|Republicans|critics|analysts|supporters|"

@@ -22,7 +22,7 @@ from analysis.extract.actors import (
     fold,
 )
 from analysis.extract.names import TITLE_WORDS
-from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
+from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
 
 
 def _country_name(code: str) -> str:
@@ -153,6 +153,10 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             )
             continue
         begins = match.start(1)
+        members = re.match(r"([A-Z][\w’']+)\s+of\s+(?:the\s+)?(?=[A-Z])", name)
+        if members and members.group(1).lower() in MEMBER_NOUNS:  # "Deputies of the Bloc of ...": the bloc
+            name = name[members.end() :]
+            begins = match.end(1) - len(name)
         if _without_opener(name) != name:  # "Outside Parliament, the AGI ...": the opening word is none of it
             name = _without_opener(name)
             begins = match.end(1) - len(name)
