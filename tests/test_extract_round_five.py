@@ -23,3 +23,112 @@ def test_role_words_in_apposition_to_each_other_do_not_loop(text):
     (this raised RecursionError on the val2 split)."""
     table = extract(text, main_target="main")
     assert set(table["stance"]) <= {"condemning", "opposed", "cautious", "neutral", "supportive"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # idioms of stance
+        ("The Ministry of Energy threw its weight behind the levy.", [("Ministry of Energy", "supportive")]),
+        ("The Indonesian Palm Oil Association cried foul.", [("Indonesian Palm Oil Association", "opposed")]),
+        ("The Ontario NDP poured cold water on the cost estimate.", [("Ontario NDP", "opposed")]),
+        ("The Democratic Party has not yet decided how it will vote.", [("Democratic Party", "neutral")]),
+        # a ministry whose name lists its portfolios, commas included
+        (
+            "Ontario’s Ministry of Agriculture, Food and Agribusiness reacted with fury.",
+            [("Ontario’s Ministry of Agriculture, Food and Agribusiness", "condemning")],
+        ),
+        # ", or KFEM," defines an acronym: one actor, not two
+        (
+            "The Korea Federation for Environmental Movements, or KFEM, says it will hold rallies against the "
+            "decision. KFEM later condemned the ministry.",
+            [
+                ("Korea Federation for Environmental Movements", "opposed"),
+                ("Korea Federation for Environmental Movements", "condemning"),
+            ],
+        ),
+        # names listed right before their verb, titles and acronyms in brackets left out
+        (
+            "Conaway, Supervisor Marguerite Boateng and Supervisor Samir Kerrigan voted against.",
+            [("Conaway", "opposed"), ("Marguerite Boateng", "opposed"), ("Samir Kerrigan", "opposed")],
+        ),
+        (
+            "European Solidarity, Batkivshchyna and Platform for Life and Peace voted against.",
+            [
+                ("European Solidarity", "opposed"),
+                ("Batkivshchyna", "opposed"),
+                ("Platform for Life and Peace", "opposed"),
+            ],
+        ),
+        # ... but not a name whose portfolios are a list
+        (
+            "The Ministry of Environment, Urbanisation and Climate Change rejected the plan.",
+            [("Ministry of Environment, Urbanisation and Climate Change", "opposed")],
+        ),
+        # a cue inside the object of the sentence's verb is that verb's subject's
+        (
+            "The Residential Utility Consumer Office (RUCO), the state agency that represents ratepayers, took a "
+            "more measured line.",
+            [("Residential Utility Consumer Office", "cautious")],
+        ),
+        # "whose members" is no holder
+        (
+            "While the Automotive Manufacturers Association (OSD), whose members build cars in Turkey, welcomed "
+            "the move, the distributors balked.",
+            [("Automotive Manufacturers Association", "supportive"), ("Distributors", "opposed")],
+        ),
+        # a capital that only opens a longer name
+        (
+            "Washington Realtors, the state's largest real estate trade group, said it opposed the ruling.",
+            [("Washington Realtors", "opposed")],
+        ),
+        # a body's apposition tells who "the group" is later
+        (
+            "PennDOT said it would add shuttle buses. Riders United Philadelphia, a passenger advocacy group, "
+            "says it backs the union. But the group warned that a long strike would punish riders.",
+            [("Riders United Philadelphia", "supportive"), ("Riders United Philadelphia", "cautious")],
+        ),
+        (
+            "Deputies of the Bloc of Communists and Socialists (BCS) walked out in protest.",
+            [("Bloc of Communists and Socialists", "opposed")],
+        ),
+        (
+            "Economy, Trade and Industry Minister Yoko Hirabayashi said the government “welcomes the ruling”.",
+            [("Economy, Trade and Industry Minister Yoko Hirabayashi", "supportive")],
+        ),
+    ],
+)
+def test_phenomena_of_round_five(text, expected):
+    assert rows(text) == expected
+
+
+def test_round_up_headings_set_off_by_a_dash_name_their_paragraph():
+    text = (
+        "Reactions to the merger\n"
+        "Estonian Chamber of Commerce and Industry – The chamber congratulated both companies.\n"
+        "Estonian Traders Association – The association gave the decision a cautious welcome.\n"
+    )
+    assert rows(text) == [
+        ("Estonian Chamber of Commerce and Industry", "supportive"),
+        ("Estonian Traders Association", "cautious"),
+    ]
+
+
+def test_a_correspondent_introduced_with_a_place_reports_others():
+    text = (
+        "Evening Focus\n"
+        "PRESENTER: We begin with our correspondent at Busan’s fish market, Kang Min-ho.\n"
+        "KANG MIN-HO: The mood here is angry. The Busan city government has declined to comment on the decision.\n"
+    )
+    assert rows(text) == [("Busan city government", "neutral")]
+
+
+def test_a_named_speakers_quotation_does_not_take_in_an_earlier_unattributed_one():
+    text = (
+        "Fish market\n"
+        "The federation issued a statement condemning the decision as “a death sentence for fishing towns”. "
+        "Several traders stayed away. One stallholder, Choi Mi-ra, said she had “never felt so abandoned”.\n"
+    )
+    choi = extract(text, main_target="main").query("actor == 'Choi Mi-ra'")
+    assert len(choi) == 1
+    assert text[choi.iloc[0]["start"] :].startswith("One stallholder")

@@ -93,6 +93,8 @@ class Judging:
             return bool(ENACTING.fullmatch(predicate.lower_))
         if sentence.start != self.lede or not claim.rule.startswith("subject"):
             return False
+        if any(c.lower_ in ("not", "n't", "never") for c in predicate.children):
+            return False  # "X has not yet decided": no decision, a position of waiting
         return bool(ENACTING.fullmatch(predicate.lower_))
 
     def _quoted(self, sentence: Sentence, claim: Claim) -> list[tuple[int, int]]:
