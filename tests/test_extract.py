@@ -185,13 +185,14 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
         ("dev3", 40, 618, 0.78),
         ("dev4", 40, 664, 0.78),
         ("dev5", 12, 204, 0.82),
+        ("dev6", 40, 743, 0.8),
     ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(split, articles, gold, floor):
     """The dev splits are tuned on, so this guards against regressions rather than measuring generalisation
     (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md). dev3, tuned on for
     one round only, has a lower floor: 0.73 when it came in, 0.82 now; dev4 came in at 0.75 and dev5 at 0.81,
-    0.82 and 0.87 now."""
+    0.82 and 0.87 now; dev6 came in at 0.79."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= 0.8, ours.line(f"blind {split}")
@@ -538,14 +539,14 @@ def test_references_across_the_document(text, expected):
 def test_a_quoted_passage_is_one_position_whose_evidence_holds_all_of_it():
     text = (
         "“I have been on Main Street for thirty years,” Gary Pfister said. “Two hundred workers is two hundred "
-        "people buying lunch.\n“The alternative is a town with no hardware store.”\n"
+        "people buying lunch.\n“My father opened this hardware store in 1961.”\n"
         "Linda Kruse disagreed. “It is a disgrace,” she said."
     )
     table = extract(text, main_target="main")
     assert list(table["actor"]) == ["Gary Pfister", "Linda Kruse"]
     pfister = table.iloc[0]
     # the passage runs from the first quotation to the end of the one that carries it on, verbatim
-    assert pfister["start"] == 0 and text[pfister["start"] : pfister["end"]].endswith("no hardware store.”")
+    assert pfister["start"] == 0 and text[pfister["start"] : pfister["end"]].endswith("store in 1961.”")
     assert pfister["quote"] == text[pfister["start"] : pfister["end"]]
     # another speaker's quotation in the next paragraph is not joined to it
     assert "Kruse" not in pfister["quote"] and table.iloc[1]["stance"] == "condemning"
