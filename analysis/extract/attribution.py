@@ -151,8 +151,9 @@ class Attribution:
         if owner is not None:
             named, rule, predicate = owner
             return named, rule, predicate, "reported"
-        if source_named is not None:
-            return [source_named], "according to", None, "reported"
+        if source_named is not None:  # the evidence is the sentence: "According to X, ..." frames all of it
+            root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+            return [source_named], "according to", root, "reported"
         if token.tag_ in NOUN_TAGS and (
             token.dep_ in ("nmod", "obl", "compound", "nmod:poss") or any(c.dep_ == "case" for c in token.children)
         ):
