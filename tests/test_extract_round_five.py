@@ -132,3 +132,28 @@ def test_a_named_speakers_quotation_does_not_take_in_an_earlier_unattributed_one
     choi = extract(text, main_target="main").query("actor == 'Choi Mi-ra'")
     assert len(choi) == 1
     assert text[choi.iloc[0]["start"] :].startswith("One stallholder")
+
+
+def test_a_surname_that_ends_another_name_is_that_other_name():
+    text = (
+        "Sunday trading\n"
+        "Jerónimo Martins Polska, which runs Biedronka, opposed the bill. Lidl Polska said it welcomed the bill.\n"
+        "Commissioner Teresa Galindo voted no. But Galindo said she respected the vote.\n"
+    )
+    assert rows(text) == [
+        ("Jerónimo Martins Polska", "opposed"),
+        ("Lidl Polska", "supportive"),
+        ("Commissioner Teresa Galindo", "opposed"),
+        ("Commissioner Teresa Galindo", "supportive"),
+    ]
+
+
+def test_according_to_x_gives_the_whole_sentence_as_evidence():
+    text = (
+        "Cocoa card\n"
+        "According to the Professional Group of Coffee and Cocoa Exporters (GEPEX), the card is the only answer "
+        "to the EU rules, and without it Ivorian beans would lose their market.\n"
+    )
+    table = extract(text, main_target="main")
+    assert list(table["actor"]) == ["Professional Group of Coffee and Cocoa Exporters"]
+    assert table.iloc[0]["evidence"].startswith("According to")

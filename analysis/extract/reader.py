@@ -20,7 +20,7 @@ from analysis.extract.holders import SPEECH_FORMS, according_to
 from analysis.extract.judging import Judging
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
-from analysis.extract.names import acronyms_of
+from analysis.extract.names import TITLE_WORDS, acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, parse_paragraphs
@@ -32,6 +32,7 @@ from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
 from analysis.extract.stance import Decision
 from analysis.extract.valence import word_cue
+from analysis.extract.vocabulary import SENTENCE_OPENERS
 from analysis.extract.wording import (
     GREETING,
     is_false_cue,
@@ -55,6 +56,12 @@ def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_t
         if keyword in lowered and pattern.search(lowered):  # the substring test skips most regex searches
             return target_id
     return main_target
+
+
+# capitalised words that open a sentence before a surname ("But Galindo said"), not part of another name
+CLAUSE_OPENERS = frozenset(
+    {"but", "and", "or", "as", "when", "while", "if", "yet", "so", "then", "meanwhile", "however"}
+)
 
 
 class Reader(Attribution, Judging, Layout):
@@ -149,9 +156,19 @@ class Reader(Attribution, Judging, Layout):
         added = [
             Mention(m.start(), m.end(), self.memory.surnames[m.group(1)])
             for m in pattern.finditer(self.text, start, end)
-            if not any(o.start <= m.start() < o.end for o in mentions)
+            if not any(o.start <= m.start() < o.end for o in mentions) and not self._inside_other_name(m)
         ]
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    def _inside_other_name(self, match) -> bool:
+        """'Lidl Polska' after 'Jerónimo Martins Polska', 'Liepāja Regional Hospital' after 'Kuldīga Hospital':
+        a surname that ends another name (the word before it capitalised, no title, and not the person's own)."""
+        before = re.search(r"([A-Z][\w’'\-]*)\s+$", self.text[max(0, match.start() - 40) : match.start()])
+        word = before.group(1).lower().rstrip(".") if before is not None else ""
+        if not word or word in TITLE_WORDS or word in SENTENCE_OPENERS or word in CLAUSE_OPENERS:
+            return False
+        full = self.memory.surnames[match.group(1)].name
+        return not full.endswith(f"{before.group(1)} {match.group(1)}")
 
     def _label_speakers(self, sentence: Sentence) -> None:
         """A transcript's speaker label names its speaker once the earlier introduction is known."""
