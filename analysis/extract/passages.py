@@ -95,7 +95,7 @@ def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]
     return dropped
 
 
-TELLING_TONE = 0.2
+TELLING_TONE = 0.1
 
 
 def _telling(decision) -> bool:
