@@ -157,3 +157,8 @@ def test_according_to_x_gives_the_whole_sentence_as_evidence():
     table = extract(text, main_target="main")
     assert list(table["actor"]) == ["Professional Group of Coffee and Cocoa Exporters"]
     assert table.iloc[0]["evidence"].startswith("According to")
+
+
+def test_french_names_keep_their_particles():
+    text = "Trawlers\nThe Groupement des Armateurs et Industriels de la Pêche au Sénégal condemned the suspension.\n"
+    assert rows(text) == [("Groupement des Armateurs et Industriels de la Pêche au Sénégal", "condemning")]

@@ -262,6 +262,13 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
             or bool(HYPHENED_PARTICLE.match(word))  # "Khalid al-Mansouri", "Ahmed el-Sayed"
             or bool(PREFIXED_CAPITAL.match(word))  # "uMkhonto weSizwe", "eThekwini"
             or (word in PARTICLES and i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][0] + 1].isupper())
+            # "de la Pêche", "de los Andes": two particles, then the name goes on
+            or (
+                word in PARTICLES
+                and i + 2 < len(words)
+                and text[words[i + 1][0] : words[i + 1][1]] in PARTICLES
+                and text[words[i + 2][0] : words[i + 2][0] + 1].isupper()
+            )
             or (word == "&" and 0 < i < len(words) - 1 and upper_at(i - 1) and upper_at(i + 1))  # "Haus & Grund"
         )
 

@@ -99,8 +99,9 @@ TELLING_TONE = 0.1
 
 
 def _telling(decision) -> bool:
-    """Quoted words whose tone alone leans clearly ("Take us to Lanet and you have killed us"): a position
-    of their own, as a reader takes it."""
+    """Quoted words whose tone leans at all ("Take us to Lanet and you have killed us"): a position of their
+    own, as the annotation guide asks a row for each sentence that states a view. A lower bar than the 0.5
+    of earlier rounds: on the dev splits, the rows it adds at 0.1 were right 7 times in 10."""
     return decision.tone is not None and abs(decision.tone) >= TELLING_TONE
 
 

@@ -43,7 +43,7 @@ NAME_JOINERS = words("of and for the in on de du des la le y van der &")
 
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
 PARTICLES = words(
-    "al bin bint da das de degli dei del della delle den der des di do dos du el ibn la le ng ter van von y"
+    "al au aux bin bint da das de degli dei del della delle den der des di do dos du el et ibn la le ng ter van von y"
 )
 
 # Words that give a person's gender as male (titles, pronouns, role nouns).
