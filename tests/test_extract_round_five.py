@@ -162,12 +162,3 @@ def test_according_to_x_gives_the_whole_sentence_as_evidence():
 def test_french_names_keep_their_particles():
     text = "Trawlers\nThe Groupement des Armateurs et Industriels de la Pêche au Sénégal condemned the suspension.\n"
     assert rows(text) == [("Groupement des Armateurs et Industriels de la Pêche au Sénégal", "condemning")]
-
-
-def test_an_organisations_words_with_no_cue_read_as_criticism_a_ministrys_as_support():
-    text = (
-        "Port deal\n"
-        "The Dockworkers Association said the port “will be run from an office in Dubai”.\n"
-        "The Ministry of Transport said the port “will be run from an office in Dubai”.\n"
-    )
-    assert rows(text) == [("Dockworkers Association", "opposed"), ("Ministry of Transport", "supportive")]
