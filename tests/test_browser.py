@@ -177,7 +177,7 @@ def test_the_review_page_proposes_statements_for_an_article(app_server, page):
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
     page.wait_for_timeout(1000)
     assert page.locator("[data-testid='stException']").count() == 0
-    assert page.get_by_role("button", name=re.compile(r"^Save \d+ accepted statements$")).count() == 1
+    assert page.get_by_role("button", name=re.compile(r"^Save \d+ accepted statements?$")).count() == 1
     save(page, "review")
 
 

@@ -162,3 +162,8 @@ def test_according_to_x_gives_the_whole_sentence_as_evidence():
 def test_french_names_keep_their_particles():
     text = "Trawlers\nThe Groupement des Armateurs et Industriels de la Pêche au Sénégal condemned the suspension.\n"
     assert rows(text) == [("Groupement des Armateurs et Industriels de la Pêche au Sénégal", "condemning")]
+
+
+def test_a_name_run_of_nothing_but_spaces_is_no_name():
+    """Found by the property test on random text (the extractor the round started from raised IndexError)."""
+    assert rows("November. The  The") == []

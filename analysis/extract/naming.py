@@ -271,6 +271,8 @@ class Namer(BodyNaming, PronounNaming):
             self.text, base + token.idx, base + token.idx + len(token), base, base + len(token.doc.text)
         )
         words = self.text[name_start:name_end].split()
+        if not words:
+            return None
         whole, roles = list(words), []
         while len(words) > 1 and _is_title(words[0]):
             word = words.pop(0).lower()
