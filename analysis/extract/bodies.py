@@ -74,7 +74,9 @@ class BodyNaming:
         definite = determiner is not None and (
             determiner.lower_ in ("the", "this", "that") or determiner.dep_ == "nmod:poss"
         )
-        if definite and (token.lower_ in PERSON_ROLES or token.lower_ in GROUP_NOUNS):
+        if definite and (
+            token.lower_ in PERSON_ROLES or token.lower_ in GROUP_NOUNS or token.lower_ in self.memory.roles
+        ):
             return self._definite_role(token, determiner, parts, base, mentions)
         if within:
             return Named(within[-1].actor, "named")

@@ -321,11 +321,9 @@ class Namer(BodyNaming, PronounNaming):
             return end, []
         if re.match(r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+(?:of|for|on)\s", found.group(1)):
             return end, []
-        separators = [m.start() for m in re.finditer(r",\s|\sand\s", found.group(1))]
-        if any(m.start < found.start(1) + at < m.end for m in mentions for at in separators):
+        items = self._list_items(found.group(1), found.start(1), mentions)
+        if not items:
             return end, []
-        items = re.split(r"\s*,\s+", re.sub(r"\s*\([^()]*\)", "", found.group(1)))
-        items[-1:] = re.sub(r"^and\s+", "", items[-1]).split(" and ", 1) if len(items) > 1 else items[-1:]
         names, titled = [], False
         for item in items:
             words = item.split()
@@ -341,6 +339,27 @@ class Namer(BodyNaming, PronounNaming):
             known = self.memory.acronyms.get(name) or self.memory.surnames.get(name)
             named.append(Named(known or known_or_new(name, self.index, kind=kind), "named"))
         return found.start(1), named
+
+    def _list_items(self, listing: str, at: int, mentions: list[Mention]) -> list[str]:
+        """The items of a list of names, split at its commas and at the "and" before its last item: the
+        first "and" there that no gazetteer name spans ("the Business and Professionals Alliance (BPA) and the
+        New People's Party"). [] when a gazetteer name spans a comma (a list of portfolios inside one name)."""
+
+        def inside_a_name(position: int) -> bool:
+            return any(m.start < at + position < m.end for m in mentions)
+
+        commas = list(re.finditer(r"\s*,\s+", listing))
+        if any(inside_a_name(c.start()) for c in commas):
+            return []
+        tail_from = commas[-1].end() if commas else 0
+        ands = re.finditer(r"(?:^|\s+)and\s+", listing[tail_from:])
+        final = next((a for a in ands if not inside_a_name(tail_from + a.end() - 1)), None)
+        if final is None:
+            return []
+        bounds = [0, *(x for c in commas for x in (c.start(), c.end()))]
+        items = [listing[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)]
+        items += [listing[tail_from : tail_from + final.start()], listing[tail_from + final.end() :]]
+        return [re.sub(r"\s*\([^()]*\)", "", item).strip() for item in items if item.strip()]
 
     def may_be_name(self, name: str) -> bool:
         """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
@@ -358,10 +377,13 @@ class Namer(BodyNaming, PronounNaming):
 
 
 _ITEM = (
-    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|de|del|van|von|bin)\s+)*[A-Z][\w'’\-]*)*"
+    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin)\s+)*[A-Z][\w'’\-]*)*"
     r"(?:\s+\([A-Z][\w&]{1,10}\))?"
 )
-_LAST_ITEM = r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin|&)\s+)*[A-Z][\w'’\-]*)*"
+_LAST_ITEM = (
+    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin|&)\s+)*[A-Z][\w'’\-]*)*"
+    r"(?:\s+\([A-Z][\w&]{1,10}\))?"
+)
 # "Conaway, Supervisor Marguerite Boateng and Supervisor Samir Kerrigan voted against": names listed right
 # before their verb, the last one allowed an "and" of its own ("Platform for Life and Peace")
 NAME_LIST = re.compile(

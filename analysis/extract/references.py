@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract.actors import Actor
+from analysis.extract.given_names import gender_of_name
 from analysis.extract.vocabulary import FEMALE_WORDS, GENERIC_BODIES, GROUP_NOUNS, MALE_WORDS, PERSON_ROLES
 
 PERSON_KINDS = frozenset({"person"})
@@ -36,6 +37,9 @@ class Memory:
     people: list[Actor] = field(default_factory=list)
     groups: list[Actor] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    # what a person's given name suggests ("Victor", "Lidia"): weaker than the text's own "Ms" or "she said",
+    # since names cross cultures ("Nino" is a man in Italy and a woman in Georgia; "Nana" is a Ghanaian title)
+    given_genders: dict[str, str] = field(default_factory=dict)
     roles: dict[str, list[Actor]] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)
     acronyms: dict[str, Actor] = field(default_factory=dict)
@@ -54,6 +58,7 @@ class Memory:
                 found_roles, found_gender = roles_near(text, actor.name)
                 roles = (*roles, *found_roles)
                 gender = gender or found_gender
+                self.given_genders[key] = gender_of_name(actor.name)
             else:
                 roles = (*roles, *body_roles_near(text, actor.name))
         if actor.kind in PERSON_KINDS:
@@ -80,6 +85,9 @@ class Memory:
         for word in re.findall(r"[a-z\-]+", actor.name.lower()):
             if word in GROUP_NOUNS:
                 self._add_role(word, actor)
+        head = head_noun(actor.name)
+        if head:
+            self._add_role(head, actor)
         if actor.kind == "government":
             for word in ("government", "ministry", "administration", "authorities", "cabinet"):
                 self._add_role(word, actor)
@@ -105,11 +113,24 @@ class Memory:
     def person(self, pronoun: str = "") -> Actor | None:
         """The last person compatible with a personal pronoun ("he", "she") or with none."""
         wanted = "m" if pronoun.lower() in MALE_WORDS else "f" if pronoun.lower() in FEMALE_WORDS else ""
-        for actor in reversed(self.people):
-            gender = self.genders.get(actor_key(actor), "")
-            if not wanted or not gender or gender == wanted:
-                return actor
-        return None
+        compatible = [
+            actor
+            for actor in reversed(self.people)
+            if not wanted or self.genders.get(actor_key(actor), "") in ("", wanted)
+        ]
+        if not compatible:
+            return None
+        if wanted and self.given_genders.get(actor_key(compatible[0]), "") not in ("", wanted):
+            # "Victor Rusu ... Lidia Grosu ... she said": a name that disagrees yields to an earlier one that
+            # agrees, never to one that merely does not disagree
+            agreeing = [
+                a
+                for a in compatible[1:]
+                if (self.genders.get(actor_key(a), "") or self.given_genders.get(actor_key(a), "")) == wanted
+            ]
+            if agreeing:
+                return agreeing[0]
+        return compatible[0]
 
     def group(self, pronoun: str = "") -> Actor | None:
         """The last body named; for a singular "it"/"its", the last that is not a vague plural group
@@ -154,6 +175,20 @@ OWN_PRONOUN = re.compile(
     r"insists|explained|explains|warned|warns|believes|believed|thinks|thought)\s+(?:\w+\s+){0,2}?(he|she|his|her)\b",
     re.IGNORECASE,
 )
+
+
+# the words that end a body's head in its name: "School District of Philadelphia", "Front for the Rescue of"
+HEAD_ENDS = re.compile(r"\s+(?:of|for|on|in|to|against|de|del|des|du|la|le)\s+|\s*[,(]")
+
+
+def head_noun(name: str) -> str:
+    """The noun a body's name is built on, lower-cased: "district" for the School District of Philadelphia,
+    "front" for the National Front for the Rescue of the Countryside: what "the district" or "the front"
+    means later. '' when the name has no such noun (one word, an acronym, a lower-case description)."""
+    words = HEAD_ENDS.split(name, maxsplit=1)[0].split()
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z\-]{2,}", words[-1]):
+        return ""
+    return words[-1].lower()
 
 
 def _move_to_end(items: list[Actor], actor: Actor) -> None:

@@ -1,0 +1,44 @@
+"""A person's gender from their given name, for "he" and "she": the given names of Faker's person
+providers (about 80 locales, from Brazilian Portuguese to Ukrainian; MIT licence), each read as male or
+female when the locales agree. A name they list both ways ("Andrea", "Jean") gives nothing, and so does a
+name they do not know: the text's own titles and pronouns still decide those (`references.roles_near`)."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    import faker.providers.person as providers
+
+    male: set[str] = set()
+    female: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        try:
+            provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        male.update(getattr(provider, "first_names_male", ()) or ())
+        female.update(getattr(provider, "first_names_female", ()) or ())
+    genders = {name: "m" for name in male - female}
+    genders.update({name: "f" for name in female - male})
+    return genders
+
+
+def gender_of_name(name: str) -> str:
+    """'m', 'f' or '' for a person's full name as the text writes it ("Deputy Foreign Minister Victor
+    Rusu" is 'm'): the first word before the surname that is a known given name. A name in East Asian order
+    ("Oh Ji-won", family name first) gives '', since its first word is a family name."""
+    from analysis.extract.names import TITLE_WORDS  # names needs references, which needs this module
+
+    words = [w for w in name.split() if w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS]
+    if len(words) < 2 or "-" in words[-1]:
+        return ""
+    known = _given_names()
+    for word in words[:-1]:
+        if word in known:
+            return known[word]
+    return ""
