@@ -114,7 +114,7 @@ class Judging:
             if cue[2].source != "vader" or self.quotations.inside(cue[0]):
                 continue
             token = token_at(sentence.doc, cue[0] - sentence.start, cue[1] - sentence.start)
-            if token is not None and token.tag_ in VERB_TAGS:
+            if token is not None and acts(token):
                 found.append(cue)
         return found
 
@@ -125,6 +125,18 @@ class Judging:
             return bool(claim.cues)
         for start, end, _ in claim.cues:
             token = token_at(sentence.doc, start - sentence.start, end - sentence.start)
-            if token is not None and token.tag_ in VERB_TAGS:
+            if token is not None and acts(token):
                 return True
         return False
+
+
+def acts(token) -> bool:
+    """A verb, or the adverb that says how a verb was done ("reacted angrily", "responded warmly")."""
+    return token.tag_ in VERB_TAGS or manner_of_verb(token)
+
+
+def manner_of_verb(token) -> bool:
+    """An adverb next to the verb it qualifies: "reacted angrily", "bitterly opposed"."""
+    return (
+        token.tag_ == "RB" and token.dep_ == "advmod" and token.head.tag_ in VERB_TAGS and abs(token.head.i - token.i) <= 2
+    )

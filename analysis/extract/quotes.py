@@ -20,8 +20,11 @@ STRAIGHT = '"'
 
 
 # "NEEMA KIMARO: Because ..." / "Halima Juma (presenter): Good morning": a transcript's speaker label.
+# "PRANEE THONGDEE, NETWORK OF THAI PEOPLE IN EIGHT MEKONG PROVINCES:", "KHAMPHOUI SAYASENG, DEPUTY MINISTER
+# (recorded):": the role after a comma, in capitals or capitalised words.
 SPEAKER_LABEL = re.compile(
     r"^[ \t]*([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4})"
+    r"(?:,[ \t]*((?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)){0,11}))?"
     r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
@@ -225,20 +228,23 @@ def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
     if not label or not _is_label(label.group(1)):
         return None
     surname = label.group(1).split()[-1].lower()
-    host = bool(label.group(2) and HOSTS.search(label.group(2))) or bool(HOSTS.fullmatch(label.group(1)))
+    role, aside = label.group(2) or "", label.group(3)
+    host = bool(aside and HOSTS.search(aside)) or bool(HOSTS.fullmatch(label.group(1))) or bool(HOSTS.search(role))
     if host:
         # "ANCHOR (THANDI NKOSI):" then "NKOSI:" or "THANDI NKOSI:"; "CARLA VILLANUEVA (ANCHOR):" then "VILLANUEVA:"
-        named = label.group(2) if HOSTS.fullmatch(label.group(1)) and label.group(2) else label.group(1)
+        named = aside if HOSTS.fullmatch(label.group(1)) and aside else label.group(1)
         hosts.add(named.split()[-1].lower())
     name = label.group(1)
-    if label.group(2) and ROLE_LABELS.fullmatch(name):
-        name = label.group(2)  # "CALLER (AKINYI):" is Akinyi
+    if aside and ROLE_LABELS.fullmatch(name):
+        name = aside  # "CALLER (AKINYI):" is Akinyi
+    # a correspondent's line reports what others said: narration, like a presenter's
+    journalist = re.fullmatch(rf"(?i){JOURNALISTS}", label.group(1)) or re.search(rf"(?i)\b(?:{JOURNALISTS})\b", role)
     return Quotation(
         line_start + label.end(),
         line_start + len(line.rstrip()),
         True,
         label=name,
-        host=host or surname in hosts or bool(re.fullmatch(rf"(?i){JOURNALISTS}", label.group(1))),
+        host=host or surname in hosts or bool(journalist),
     )
 
 

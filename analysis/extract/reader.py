@@ -17,7 +17,7 @@ from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
 from analysis.extract.holders import SPEECH_FORMS, according_to
-from analysis.extract.judging import Judging
+from analysis.extract.judging import Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import TITLE_WORDS, acronyms_of
@@ -89,9 +89,9 @@ class Reader(Attribution, Judging, Layout):
         ]
         headings = self._headings(spans)
         if self.quotations.transcript:
-            # "NOVOTNÝ: The Pirates voted for ...": a guest's label is no part of the sentence a parser should read
-            guests = {a for a in headings if self.quotations.labelled(headings[a][1])}
-            spans, headings = [(headings[a][1], b) if a in guests else (a, b) for a, b in spans], {}
+            # "NOVOTNÝ: The Pirates voted for ...", "KEOLA, CORRESPONDENT: In Hanoi, the ministry said ...": a
+            # speaker's label is no part of the sentence a parser should read
+            spans, headings = [(headings[a][1], b) if a in headings else (a, b) for a, b in spans], {}
         spans = [(headings[a][1], b) if a in headings else (a, b) for a, b in spans]
         spans = [(a, b) for a, b in spans if b > a]
         self.lede = spans[0][0] if spans else -1
@@ -195,6 +195,12 @@ class Reader(Attribution, Judging, Layout):
             cue = word_cue(token.text, token.tag_, quoted=self.quotations.inside(position))
             if cue is not None:
                 cues.append((position, position + len(token), cue))
+            elif manner_of_verb(token) and not self.quotations.inside(position):
+                # "reacted angrily": how the holder reacted is the cue, held by whoever did the verb
+                cue = word_cue(token.text, "VB", quoted=False)
+                verb = sentence.start + token.head.idx
+                if cue is not None:
+                    cues.append((min(verb, position), max(verb + len(token.head), position + len(token)), cue))
         return cues
 
     def _claims(self, sentence: Sentence):

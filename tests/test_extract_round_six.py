@@ -1,0 +1,86 @@
+"""Round six of the extractor (issue 12): the phenomena the dev7 split showed, one general case each, in
+sentences written for these tests (not the corpus's)."""
+
+import pytest
+
+from analysis.extract import extract
+from analysis.extract.given_names import gender_of_name
+
+
+def rows(text, **options):
+    table = extract(text, main_target="main", **options)
+    return [(r.actor, r.stance) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the district", "the front": the body whose name is built on that noun
+        (
+            "Budget cuts\nThe School District of Lancaster closed its schools on Monday. The district did not take a "
+            "position on the strike.",
+            [("School District", "neutral")],
+        ),
+        (
+            "Farm law\nThe National Front for the Defence of Growers blocked roads. A spokesman for the front "
+            "described the vote as “a betrayal of the people who feed this country.”",
+            [("National Front for the Defence", "condemning")],
+        ),
+        # a list of names before its verb, one with an "and" of its own, acronyms in brackets
+        (
+            "Vote\nThe ALP, the Federation of Dock Workers (FDW), the Traders and Hawkers Alliance (THA) and the "
+            "People’s Party voted in favour.",
+            [
+                ("ALP", "supportive"),
+                ("Federation of Dock Workers", "supportive"),
+                ("Traders and Hawkers Alliance", "supportive"),
+                ("People’s Party", "supportive"),
+            ],
+        ),
+        # how the holder reacted, by the valence of the adverb
+        ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
+    ],
+)
+def test_round_six_phenomena(text, expected):
+    assert [(actor, stance) for actor, stance in rows(text, min_confidence=0)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Deputy Foreign Minister Victor Rusu", "m"),
+        ("Lidia Grosu", "f"),
+        ("Oh Ji-won", ""),  # family name first: its first word says nothing
+        ("Grosu", ""),  # a surname alone
+    ],
+)
+def test_a_given_name_suggests_a_gender(name, gender):
+    assert gender_of_name(name) == gender
+
+
+def test_a_given_name_breaks_a_tie_between_people_only_towards_one_that_agrees():
+    """'she' after Lidia Grosu and then Victor Rusu is Grosu; with no woman named before, the last person
+    named keeps the quote (a given name can mislead across cultures, so it never excludes on its own)."""
+    both = (
+        "Debate\nDeputy Lidia Grosu spoke first. Deputy Foreign Minister Victor Rusu followed her.\n"
+        "“It was never a market, it was a leash,” she told the chamber."
+    )
+    assert [actor for actor, _ in rows(both, min_confidence=0)] == ["Deputy Lidia Grosu"]
+    alone = "Debate\nDeputy Foreign Minister Victor Rusu spoke first.\n“It was a leash,” she told the chamber."
+    assert [actor for actor, _ in rows(alone, min_confidence=0)] == ["Deputy Foreign Minister Victor Rusu"]
+
+
+def test_a_transcript_label_with_a_role_after_a_comma():
+    """'NAME, ROLE:' labels a guest's words; a correspondent's line is narration, its label no part of it."""
+    text = (
+        "River dam - broadcast transcript\n"
+        "MALEE SRISUK, HOST: Good evening. Laos has approved the dam.\n"
+        "SOMCHAI KEO, CORRESPONDENT: In Hanoi, the Ministry of Agriculture said it was deeply concerned about "
+        "the dam.\n"
+        "PRANEE THONG, NETWORK OF RIVER VILLAGES: This dam is a disaster for the river and for us.\n"
+        "MALEE SRISUK, HOST: Thank you both."
+    )
+    found = rows(text, min_confidence=0)
+    assert ("Ministry of Agriculture", "cautious") in found
+    assert any(actor.lower() == "pranee thong" and stance in ("opposed", "condemning") for actor, stance in found)
+    assert not any("srisuk" in actor.lower() or "keo" in actor.lower() for actor, _ in found)
