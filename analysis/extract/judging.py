@@ -137,6 +137,5 @@ def acts(token) -> bool:
 
 def manner_of_verb(token) -> bool:
     """An adverb next to the verb it qualifies: "reacted angrily", "bitterly opposed"."""
-    return (
-        token.tag_ == "RB" and token.dep_ == "advmod" and token.head.tag_ in VERB_TAGS and abs(token.head.i - token.i) <= 2
-    )
+    near = abs(token.head.i - token.i) <= 2
+    return token.tag_ == "RB" and token.dep_ == "advmod" and token.head.tag_ in VERB_TAGS and near
