@@ -84,3 +84,18 @@ def test_a_transcript_label_with_a_role_after_a_comma():
     assert ("Ministry of Agriculture", "cautious") in found
     assert any(actor.lower() == "pranee thong" and stance in ("opposed", "condemning") for actor, stance in found)
     assert not any("srisuk" in actor.lower() or "keo" in actor.lower() for actor, _ in found)
+
+
+def test_a_round_up_with_headings_in_capitals_is_no_transcript():
+    """'FANS: The supporters' network was jubilant': headings in capitals over lines of narration name
+    categories, not speakers; the body each line names holds its position."""
+    text = (
+        "Statements after the board is suspended\n"
+        "PLAYERS: The Professional Cricketers’ Association voiced concern about the suspension.\n"
+        "FANS: The Cricket Supporters Network was jubilant.\n"
+        "SPONSOR: Lanka Tea said it would wait for the audit before deciding."
+    )
+    found = rows(text, min_confidence=0)
+    assert ("Professional Cricketers’ Association", "cautious") in found
+    assert ("Cricket Supporters Network", "supportive") in found
+    assert not any(actor in ("Players", "Fans", "Sponsor") for actor, _ in found)

@@ -215,10 +215,17 @@ def is_transcript(text: str) -> bool:
         name = label.group(1)
         if not _is_label(name):
             continue
-        if name in seen or (name.isupper() and len(name) > 2) or HOSTS.search(label.group(0)):
+        if name in seen or HOSTS.search(label.group(0)):
             return True
+        line = text[label.end() : text.find("\n", label.end()) % (len(text) + 1)]
+        if name.isupper() and len(name) > 2 and SPOKEN.search(line):
+            return True  # "KANG DONG-HYUN: We ...", not a round-up's "FANS: The supporters' network was jubilant"
         seen.add(name)
     return False
+
+
+# words a speaker says and a narrator does not: a line in the first or second person
+SPOKEN = re.compile(r"\b(?:I|I'm|I’m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
 
 
 def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
