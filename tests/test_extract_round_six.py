@@ -37,6 +37,18 @@ def rows(text, **options):
                 ("People’s Party", "supportive"),
             ],
         ),
+        # a person in apposition to the role's place, where the parse hung it
+        (
+            "Ruling\nThe college's vice-president for the Western Cape, Dr Thandi Mokoena, said the move was "
+            "“clinically the right call”.",
+            [("Dr Thandi Mokoena", "supportive")],
+        ),
+        # a noun after the first name's relative clause is that clause's, not a second holder
+        (
+            "Pilot\nThe Federation of Transport Workers (FTW), which represents rank-and-file drivers, welcomed the "
+            "pilot.",
+            [("Federation of Transport Workers", "supportive")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -270,7 +270,12 @@ def according_to(doc: Doc) -> Token | None:
 def conjuncts(token: Token) -> list[Token]:
     """'China, Russia and Algeria': the token and the nominal conjuncts that share its role."""
     found = [token]
+    # "The Police Federation, which represents rank-and-file officers, welcomed": a noun after the relative
+    # clause of the first is that clause's, whatever the parse says
+    clauses = [c.i for c in token.children if c.dep_ == "acl:relcl"]
     for conj in token.conjuncts:
+        if any(token.i < c < conj.i for c in clauses):
+            continue
         if conj.i > token.i and conj.tag_ in NOMINAL_TAGS and conj.head.tag_ in NOMINAL_TAGS:
             found.append(conj)
     return found

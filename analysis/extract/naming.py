@@ -111,6 +111,23 @@ class Namer(BodyNaming, PronounNaming):
         )
         if person is None and token.dep_ == "appos" and is_proper(token.head):
             person = token.head
+        if person is None:
+            # "RCEM's vice-president for Northern Ireland, Dr Niamh Cassidy, said": the apposition the parse
+            # hung on the role's own place or body, right after it
+            person = next(
+                (
+                    a
+                    for n in token.children
+                    if n.dep_ == "nmod" and n.i > token.i
+                    for a in n.children
+                    if a.dep_ == "appos" and is_proper(a) and a.i > n.i
+                ),
+                None,
+            )
+            named = self.name(person, base, mentions, speaker=speaker) if person is not None else None
+            if named is None or named.actor.kind != "person":
+                return None
+            return Named(named.actor, "apposition", (token.lower_,), named.gender)
         named = self.name(person, base, mentions, speaker=speaker) if person is not None else None
         return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 
