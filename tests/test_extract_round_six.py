@@ -49,6 +49,12 @@ def rows(text, **options):
             "pilot.",
             [("Federation of Transport Workers", "supportive")],
         ),
+        # who the votes or the abstentions came from
+        (
+            "Vote\nThe bill was approved with votes in favour from the Greens, the Left Bloc and Livre.",
+            [("Greens", "supportive"), ("Left Bloc", "supportive"), ("Livre", "supportive")],
+        ),
+        ("Vote\nMost of the abstentions came from the Farmers party.", [("Farmers party", "neutral")]),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

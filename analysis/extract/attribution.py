@@ -15,6 +15,7 @@ from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
+from analysis.extract.vocabulary import GROUP_NOUNS
 
 ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
@@ -25,7 +26,8 @@ REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 # "The votes to close came from ...", "the votes against came from ..."
 VOTES_FROM = re.compile(
-    r"\b[Vv]otes\s+(?P<side>to\s+\w+|for|against|in\s+favou?r)\b[^.;]{0,60}?\bcame\s+from\s+(?P<names>[^.;]+)"
+    r"\b(?:[Vv]otes\s+(?P<side>to\s+\w+|for|against|in\s+favou?r)|(?P<abstained>[Aa]bstentions))\b[^.;]{0,60}?"
+    r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
 )
 OBJECT_BEFORE = re.compile(
     r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|invited|ordered|"
@@ -294,16 +296,21 @@ class Attribution:
         found = VOTES_FROM.search(self.text, sentence.start, sentence.end)
         if found is None or self.quotations.inside(found.start()):
             return
-        stance = "opposed" if found.group("side").lower().startswith("against") else "supportive"
-        cue = (found.start(), found.end("side"), Cue(self.text[found.start() : found.end("side")].lower(), stance, 3))
+        side = "abstained" if found.group("abstained") else found.group("side")
+        stance = "neutral" if side == "abstained" else "opposed" if side.lower().startswith("against") else "supportive"
+        cue_end = found.end("abstained") if found.group("abstained") else found.end("side")
+        cue = (found.start(), cue_end, Cue(self.text[found.start() : cue_end].lower(), stance, 3))
         for token in sentence.doc:
             position = sentence.start + token.idx
             if position < found.start("names") or not is_proper(token):
                 continue
             if token.i + 1 < len(sentence.doc) and is_proper(sentence.doc[token.i + 1]):
                 continue  # the last word of each name
+            after = sentence.doc[token.i + 1] if token.i + 1 < len(sentence.doc) else None
+            if after is not None and after.lower_ in GROUP_NOUNS and token.head.i == after.i:
+                token = after  # "the Left party": the party, named by its whole phrase
             named = self.namer.name(token, sentence.start, sentence.mentions)
-            if named is not None and named.actor.kind == "person":
+            if named is not None and named.actor.kind != "commentators":
                 claim = self._claim(claims, named.actor, "votes from", "characterized", sentence, token, token)
                 claim.cues.append(cue)
                 claim.span = (sentence.start, sentence.end)

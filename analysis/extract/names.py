@@ -223,6 +223,8 @@ def described(text: str, *, kind: str = "organization") -> Actor:
 
 
 def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, ...] = ()) -> Actor:
+    if re.search(r"\b[A-Z]{2,}\.$", name):
+        name = name[:-1]  # "the animal-welfare party PAN." at a sentence's end: the full stop is the sentence's
     known = index.near_match(name)
     if known is not None:
         return known
