@@ -49,6 +49,16 @@ def rows(text, **options):
             "pilot.",
             [("Federation of Transport Workers", "supportive")],
         ),
+        # "said the federation's deputy chairman, NAME" / "said its chairwoman, NAME": the officer by name
+        (
+            "Duties\n“This is a gift to three families who own the mills,” said the federation’s deputy chairman, "
+            "Karim Haddad.",
+            [("Karim Haddad", "opposed")],
+        ),
+        (
+            "Vote\n“Today the chamber has finally taken young people seriously,” said its chairwoman, Anke Volkmer.",
+            [("Anke Volkmer", "supportive")],
+        ),
         # who the votes or the abstentions came from
         (
             "Vote\nThe bill was approved with votes in favour from the Greens, the Left Bloc and Livre.",

@@ -234,15 +234,20 @@ def _name_after(verb: Token) -> Token | None:
     """'“…,” said Foreign Minister Ana Ruiz': the first nominal right after the verb, if it is a name or a
     role ("said the minister"), whatever relation the parser gave it."""
     doc = verb.doc
-    for i in range(verb.i + 1, min(len(doc), verb.i + 8)):
+    i = verb.i + 1
+    while i < min(len(doc), verb.i + 10):
         token = doc[i]
         if token.tag_ in ("DT", "PRP$", "JJ", "POS") or token.lower_ in ("the",):
+            i += 1
             continue
         if token.tag_ in NOUN_TAGS or token.tag_ in PRONOUN_TAGS:
             # the head of the name: the last of a run of nouns
             j = i
             while j + 1 < len(doc) and doc[j + 1].tag_ in NOUN_TAGS:
                 j += 1
+            if j + 1 < len(doc) and doc[j + 1].tag_ == "POS" and token.tag_ not in PRONOUN_TAGS:
+                i = j + 2  # "said the federation's deputy chairman, X": the officer, not the body that owns him
+                continue
             return doc[j] if (is_proper(doc[j]) or doc[j].tag_ in NOUN_TAGS or doc[j].tag_ in PRONOUN_TAGS) else None
         break
     return None

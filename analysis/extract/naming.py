@@ -111,6 +111,13 @@ class Namer(BodyNaming, PronounNaming):
         )
         if person is None and token.dep_ == "appos" and is_proper(token.head):
             person = token.head
+        doc = token.doc
+        if person is None and token.i + 2 < len(doc) and doc[token.i + 1].text == "," and is_proper(doc[token.i + 2]):
+            # "said its chairman, Ho Kwok-keung.": the name right after the role's comma, however it was parsed
+            last = token.i + 2
+            while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
+                last += 1
+            person = doc[last] if is_proper(doc[last]) else None
         if person is None:
             # "RCEM's vice-president for Northern Ireland, Dr Niamh Cassidy, said": the apposition the parse
             # hung on the role's own place or body, right after it
