@@ -281,6 +281,8 @@ def conjuncts(token: Token) -> list[Token]:
     for conj in token.conjuncts:
         if any(token.i < c < conj.i for c in clauses):
             continue
+        if conj.tag_ in ("NN", "NNS") and is_proper(token) and not any(c.dep_ == "cc" for c in conj.children):
+            continue  # "The State Council (SAC), the junta's ruling body, welcomed": a description, not a second body
         if conj.i > token.i and conj.tag_ in NOMINAL_TAGS and conj.head.tag_ in NOMINAL_TAGS:
             found.append(conj)
     return found
