@@ -67,8 +67,8 @@ def rows(text, **options):
         ("Vote\nMost of the abstentions came from the Farmers party.", [("Farmers party", "neutral")]),
         # a description after a name is its apposition, even when the parse made it a conjunct
         (
-            "Poll\nThe Military Council (SAC), the junta's ruling body, welcomed the announcement.",
-            [("Military Council", "supportive")],
+            "Poll\nThe Military Ruling Council (MRC), the junta's ruling body, welcomed the announcement.",
+            [("Military Ruling Council", "supportive")],
         ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
