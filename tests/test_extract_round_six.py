@@ -132,3 +132,24 @@ def test_a_round_up_with_headings_in_capitals_is_no_transcript():
     assert ("Professional Cricketers’ Association", "cautious") in found
     assert ("Cricket Supporters Network", "supportive") in found
     assert not any(actor in ("Players", "Fans", "Sponsor") for actor, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ban\nWard chairwoman Nguyen Thi Lan, of the Hoan Kiem Ward People’s Committee, said the ward had spent "
+            "three years preparing. “The Old Quarter is a living museum, and a museum cannot breathe exhaust,” she said.",
+            "Nguyen Thi Lan",
+        ),
+        (
+            "Ban\nTwo doors down, Pham Thi Hoa, 61, sells noodles. The streets around Hang Bac and Ma May are busy.\n"
+            "“I cough every winter, so I am happy if the air is cleaner,” she said.",
+            "Pham Thi Hoa",
+        ),
+    ],
+)
+def test_a_name_inside_the_quote_or_after_a_place_preposition_is_not_who_she_is(text, speaker):
+    """'“The Old Quarter is a living museum,” she said' is the woman named before, not the Old Quarter; and
+    streets named after 'around' are never the last person named."""
+    assert [actor for actor, _ in rows(text, min_confidence=0)] == [speaker]

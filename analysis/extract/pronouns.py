@@ -54,6 +54,8 @@ class PronounNaming:
         for token in reversed(pronoun.doc[: pronoun.i]):
             if not is_proper(token) or (token.head.i > token.i and is_proper(token.head)):
                 continue  # only the last word of a name
+            if _quoted_before(pronoun.doc, token):
+                continue  # "“The Old Quarter is a living museum,” she said": a name she speaks of, not her
             if token.dep_ not in ("nsubj", "nsubj:pass", "appos", "flat", "conj"):
                 continue
             named = self.name(token, base, list(mentions))
@@ -94,3 +96,13 @@ class PronounNaming:
             # "the minister said it would ...": "it" is what she spoke of, not someone named earlier
             return BLOCKED
         return None
+
+
+def _quoted_before(doc, token: Token) -> bool:
+    """Is `token` inside a quotation that opens earlier in its sentence?"""
+    opening = closing = straight = 0
+    for t in doc[: token.i]:
+        opening += t.text in ("“", "‘")
+        closing += t.text in ("”", "’")
+        straight += t.text == '"'
+    return opening > closing or straight % 2 == 1

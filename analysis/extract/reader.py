@@ -64,6 +64,15 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
+# "a shop on Hang Giay", "the streets around Ma May": a name after these is a place, never a person to remember
+LOCATIVE_CASES = frozenset({"on", "in", "at", "around", "near", "along", "outside", "inside", "across", "behind", "off"})
+
+
+def _placed(token: Token) -> bool:
+    first = token.head if token.dep_ == "conj" else token  # "around Hang Bac and Ma May"
+    return any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in first.children)
+
+
 class Reader(Attribution, Judging, Layout):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
@@ -346,6 +355,7 @@ class Reader(Attribution, Judging, Layout):
                 and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS)
                 and token.dep_ in NAMED_ELSEWHERE
                 and not self.quotations.inside(base + token.idx)
+                and not _placed(token)
             ):
                 named = self.namer.name(token, base, sentence.mentions)
                 if named is None or named.rule not in ("name", "named"):
