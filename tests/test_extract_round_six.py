@@ -139,7 +139,8 @@ def test_a_round_up_with_headings_in_capitals_is_no_transcript():
     [
         (
             "Ban\nWard chairwoman Nguyen Thi Lan, of the Hoan Kiem Ward People’s Committee, said the ward had spent "
-            "three years preparing. “The Old Quarter is a living museum, and a museum cannot breathe exhaust,” she said.",
+            "three years preparing. “The Old Quarter is a living museum, and a museum cannot breathe exhaust,” she "
+            "said.",
             "Nguyen Thi Lan",
         ),
         (

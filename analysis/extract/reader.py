@@ -65,7 +65,9 @@ CLAUSE_OPENERS = frozenset(
 
 
 # "a shop on Hang Giay", "the streets around Ma May": a name after these is a place, never a person to remember
-LOCATIVE_CASES = frozenset({"on", "in", "at", "around", "near", "along", "outside", "inside", "across", "behind", "off"})
+LOCATIVE_CASES = frozenset(
+    {"on", "in", "at", "around", "near", "along", "outside", "inside", "across", "behind", "off"}
+)
 
 
 def _placed(token: Token) -> bool:
