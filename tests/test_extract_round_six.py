@@ -70,6 +70,12 @@ def rows(text, **options):
             "Poll\nThe Military Ruling Council (MRC), the junta's ruling body, welcomed the announcement.",
             [("Military Ruling Council", "supportive")],
         ),
+        # "whose members" stand for the body the relative clause is about
+        (
+            "Duties\nThe Vietnam Association of Tool Makers (VATM), whose members need the imported grades, had "
+            "lobbied against the duties for months.",
+            [("Vietnam Association of Tool Makers", "opposed")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

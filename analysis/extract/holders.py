@@ -288,7 +288,7 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUANTIFIERS = frozenset({"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "four"})
 
 
