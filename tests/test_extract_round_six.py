@@ -76,6 +76,11 @@ def rows(text, **options):
             "lobbied against the duties for months.",
             [("Vietnam Association of Tool Makers", "opposed")],
         ),
+        # what a named reporter says of their own side is the reporter's position
+        (
+            "Vote\nMinority leader Kofi Mensah said his caucus would abstain at second reading.",
+            [("Kofi Mensah", "neutral")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -25,6 +25,7 @@ DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 # "The votes to close came from ...", "the votes against came from ..."
+OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
 VOTES_FROM = re.compile(
     r"\b(?:[Vv]otes\s+(?P<side>to\s+\w+|for|against|in\s+favou?r)|(?P<abstained>[Aa]bstentions))\b[^.;]{0,60}?"
     r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
@@ -53,6 +54,10 @@ class Attribution:
                         holders[i] = ([named], "name before the verb")
                 continue
             holder = antecedent(found.token) or found.token
+            reporter = self._reporter_of_own_side(sentence, token, holder, speech_ids)
+            if reporter is not None:
+                holders[i] = ([reporter], f"{found.rule}, reporter's own side")
+                continue
             named = [
                 n
                 for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
@@ -69,6 +74,23 @@ class Attribution:
                 rule = found.rule if named[0].rule in ("named", "name", "group") else f"{found.rule}, {named[0].rule}"
                 holders[i] = (named, rule)
         return holders
+
+    def _reporter_of_own_side(self, sentence: Sentence, predicate: Token, holder: Token, speech_ids) -> Named | None:
+        """'Seidu said his caucus would abstain', 'LR said their deputies would not vote for it': a subject
+        owned by a pronoun, in what a named reporter says, is the reporter's own side, and the reporter holds
+        the position."""
+        if not any(c.dep_ == "nmod:poss" and c.lower_ in OWN_SIDE for c in holder.children):
+            return None
+        clause = predicate
+        while clause.dep_ not in ("ccomp", "parataxis") and clause.head.i != clause.i:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.i not in speech_ids:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ in PRONOUN_TAGS:
+            return None
+        return self.namer.name(subject, sentence.start, sentence.mentions)
 
     def _name_before(self, sentence: Sentence, verb: Token) -> Named | None:
         """'Opening the debate, Councillor Rewi Tapsell, who holds the housing portfolio, said ...': the last
