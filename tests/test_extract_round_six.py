@@ -78,8 +78,9 @@ def rows(text, **options):
         ),
         # what a named reporter says of their own side is the reporter's position
         (
-            "Vote\nMinority leader Kofi Mensah said his caucus would abstain at second reading.",
-            [("Kofi Mensah", "neutral")],
+            "Vote\nThe Greens' leader, Anna Lind, said the Liberals were wrong. Lind said their deputies would vote "
+            "against the bill.",
+            [("Anna Lind", "opposed")],
         ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
