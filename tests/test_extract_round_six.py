@@ -82,6 +82,11 @@ def rows(text, **options):
             "against the bill.",
             [("Anna Lind", "opposed")],
         ),
+        # a subject the parse misread ("AfD" as a common noun): the person named right before the verb
+        (
+            "Reform\nAfD parliamentary leader Dieter Vossberg denounced the reform as “an assault on the voters”.",
+            [("Dieter Vossberg", "condemning")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -63,9 +63,11 @@ class Attribution:
                 for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
                 if n is not None
             ]
-            if not named and i in speech_ids and not hypothetical(token):
+            if not named and (i in speech_ids or holder.i < token.i) and not hypothetical(token):
+                # "AfD parliamentary leader Dieter Vossberg denounced", its subject misread: the name before the verb
                 fallback = self._name_before(sentence, token)
-                named = [fallback] if fallback is not None else []
+                if fallback is not None and (i in speech_ids or fallback.actor.kind == "person"):
+                    named = [fallback]
             if holder.i < token.i:  # a list of names the parser read as one, or cut short
                 listed_from, listed = self.namer.listed(sentence.start, sentence.start + token.idx, sentence.mentions)
                 if len(listed) >= max(len(named), 2) and sentence.start + holder.idx >= listed_from:
