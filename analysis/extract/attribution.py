@@ -58,24 +58,30 @@ class Attribution:
             if reporter is not None:
                 holders[i] = ([reporter], f"{found.rule}, reporter's own side")
                 continue
-            named = [
-                n
-                for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
-                if n is not None
-            ]
-            if not named and (i in speech_ids or holder.i < token.i) and not hypothetical(token):
-                # "AfD parliamentary leader Dieter Vossberg denounced", its subject misread: the name before the verb
-                fallback = self._name_before(sentence, token)
-                if fallback is not None and (i in speech_ids or fallback.actor.kind == "person"):
-                    named = [fallback]
-            if holder.i < token.i:  # a list of names the parser read as one, or cut short
-                listed_from, listed = self.namer.listed(sentence.start, sentence.start + token.idx, sentence.mentions)
-                if len(listed) >= max(len(named), 2) and sentence.start + holder.idx >= listed_from:
-                    named = listed
+            named = self._named_holders(sentence, token, holder, speech=i in speech_ids)
             if named:
                 rule = found.rule if named[0].rule in ("named", "name", "group") else f"{found.rule}, {named[0].rule}"
                 holders[i] = (named, rule)
         return holders
+
+    def _named_holders(self, sentence: Sentence, token: Token, holder: Token, *, speech: bool) -> list[Named]:
+        """The actors the holder token and its conjuncts name; failing that, the name before the verb; and a
+        list of names before the verb that the parser read as one name, or cut short."""
+        named = [
+            n
+            for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
+            if n is not None
+        ]
+        if not named and (speech or holder.i < token.i) and not hypothetical(token):
+            # "AfD parliamentary leader Dieter Vossberg denounced", its subject misread: the name before the verb
+            fallback = self._name_before(sentence, token)
+            if fallback is not None and (speech or fallback.actor.kind == "person"):
+                named = [fallback]
+        if holder.i < token.i:
+            listed_from, listed = self.namer.listed(sentence.start, sentence.start + token.idx, sentence.mentions)
+            if len(listed) >= max(len(named), 2) and sentence.start + holder.idx >= listed_from:
+                named = listed
+        return named
 
     def _reporter_of_own_side(self, sentence: Sentence, predicate: Token, holder: Token, speech_ids) -> Named | None:
         """'Seidu said his caucus would abstain', 'LR said their deputies would not vote for it': a subject
