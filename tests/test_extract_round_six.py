@@ -87,6 +87,11 @@ def rows(text, **options):
             "Reform\nAfD parliamentary leader Dieter Vossberg denounced the reform as “an assault on the voters”.",
             [("Dieter Vossberg", "condemning")],
         ),
+        # how the holder says it feels, in reported speech
+        (
+            "Shield\nMadrid said it was satisfied that European-made systems would make up half of the shield.",
+            [("Madrid", "supportive")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -130,9 +130,18 @@ class Judging:
         return False
 
 
+FEELERS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
 def acts(token) -> bool:
-    """A verb, or the adverb that says how a verb was done ("reacted angrily", "responded warmly")."""
-    return token.tag_ in VERB_TAGS or manner_of_verb(token)
+    """A verb, the adverb that says how a verb was done ("reacted angrily", "responded warmly"), or how the
+    holder says they feel ("Paris said it was satisfied", "she said she was disappointed")."""
+    predicative = (
+        token.tag_ in ("JJ", "VBN")
+        and any(c.dep_ in ("cop", "aux:pass") for c in token.children)
+        and any(c.dep_ in ("nsubj", "nsubj:pass", "expl") and c.lower_ in FEELERS for c in token.children)
+    )
+    return token.tag_ in VERB_TAGS or manner_of_verb(token) or predicative
 
 
 def manner_of_verb(token) -> bool:
