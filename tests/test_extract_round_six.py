@@ -92,6 +92,12 @@ def rows(text, **options):
             "Shield\nMadrid said it was satisfied that European-made systems would make up half of the shield.",
             [("Madrid", "supportive")],
         ),
+        ("Shield\nBrussels is broadly satisfied.", [("Brussels", "supportive")]),
+        # not yet decided
+        (
+            "Ban\nConsumer group Codacons said it would consult its members before taking a position.",
+            [("Codacons", "neutral")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from analysis.extract.claims import Claim, Sentence, token_at
-from analysis.extract.parse import VERB_TAGS
+from analysis.extract.parse import VERB_TAGS, is_proper
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
 from analysis.extract.wording import ENACTING, GREETING, procedure, reports_a_clause, speaks_of_decision
@@ -136,10 +136,14 @@ FEELERS = frozenset({"it", "he", "she", "they", "we", "i"})
 def acts(token) -> bool:
     """A verb, the adverb that says how a verb was done ("reacted angrily", "responded warmly"), or how the
     holder says they feel ("Paris said it was satisfied", "she said she was disappointed")."""
+    felt = token.lower_.endswith("ed")  # "Brussels is satisfied": a feeling; "the Liberals were wrong": a verdict
     predicative = (
         token.tag_ in ("JJ", "VBN")
         and any(c.dep_ in ("cop", "aux:pass") for c in token.children)
-        and any(c.dep_ in ("nsubj", "nsubj:pass", "expl") and c.lower_ in FEELERS for c in token.children)
+        and any(
+            c.dep_ in ("nsubj", "nsubj:pass", "expl") and (c.lower_ in FEELERS or (is_proper(c) and felt))
+            for c in token.children
+        )
     )
     return token.tag_ in VERB_TAGS or manner_of_verb(token) or predicative
 
