@@ -98,6 +98,15 @@ def rows(text, **options):
             "Ban\nConsumer group Codacons said it would consult its members before taking a position.",
             [("Codacons", "neutral")],
         ),
+        # what the decision drew from X is X's
+        (
+            "Deal\nThe deal drew fire from the Sabah Heritage Party.",
+            [("Sabah Heritage Party", "opposed")],
+        ),
+        (
+            "Tax\nThe tax drew an immediate threat of retaliation from the United States.",
+            [("United States", "condemning")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -126,6 +126,9 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
 def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder | None:
     """The holder a predicate names itself: its subject, a passive's agent, a noun cue's owner, or the name
     after a reporting verb."""
+    drawn = _drawn_from(token) if token.lower_ in DRAWING else None
+    if drawn is not None:  # "the decision drew fire from Warisan": Warisan fired
+        return Holder(drawn, "passive agent")
     subjects = [c for c in token.children if c.dep_ in SUBJECTS and not _is_expletive(c)]
     if subjects:
         # two subjects is a parse error ("Outside Parliament, the Council deplored"): the nearer one
@@ -183,8 +186,8 @@ def _raised_subject(verb: Token) -> Token | None:
 
 
 def _owner_of_noun(token: Token) -> Token | None:
-    """'Beijing's criticism', 'criticism from the union': who a noun cue belongs to ('criticism of the
-    minister' names what is criticised, not who criticises)."""
+    """'Beijing's criticism', 'criticism from the union', 'drew a threat of retaliation from the United States':
+    who a noun cue belongs to ('criticism of the minister' names what is criticised, not who criticises)."""
     owner = child(token, "nmod:poss") or next(
         (
             c
@@ -193,7 +196,27 @@ def _owner_of_noun(token: Token) -> Token | None:
         ),
         None,
     )
+    if owner is None and token.dep_ == "obj" and token.head.lower_ in DRAWING:
+        owner = _drawn_from(token.head)
+    if owner is None and token.dep_ == "nmod" and token.head.tag_ in NOUN_TAGS and _case(token) == "of":
+        owner = _owner_of_noun(token.head)  # "a threat of retaliation from the United States"
     return owner if owner is not None and owner.tag_ in NOMINAL_TAGS else None
+
+
+# "drew fire from", "won praise from", "earned a rebuke from": what comes from X is X's
+DRAWING = frozenset(
+    {"drew", "draw", "draws", "drawn", "drawing", "won", "wins", "earned", "earns", "attracted", "attracts"}
+)
+
+
+def _case(token: Token) -> str:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
+def _drawn_from(verb: Token) -> Token | None:
+    return next(
+        (c for c in children(verb, "obl") if any(g.dep_ == "case" and g.lower_ == "from" for g in c.children)), None
+    )
 
 
 def _described(token: Token) -> Holder | None:
