@@ -107,6 +107,16 @@ def rows(text, **options):
             "Tax\nThe tax drew an immediate threat of retaliation from the United States.",
             [("United States", "condemning")],
         ),
+        # ", with B calling it ...": B holds the second position; "clashed with B, accusing him" is not B's
+        (
+            "Pilot\nThe Police Federation welcomed the pilot, with its chair, Gail Hutchinson, calling it “a force "
+            "multiplier”.",
+            [("Police Federation", "supportive"), ("Gail Hutchinson", "supportive")],
+        ),
+        (
+            "Tariff\nCouncillor Nomvula Pillay clashed with Mayor Sandile Mkhize, accusing him of hiding a deficit.",
+            [("Councillor Nomvula Pillay", "opposed")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -129,6 +129,9 @@ def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder
     drawn = _drawn_from(token) if token.lower_ in DRAWING else None
     if drawn is not None:  # "the decision drew fire from Warisan": Warisan fired
         return Holder(drawn, "passive agent")
+    absolute = _with_subject(token) if token.tag_ == "VBG" else None
+    if absolute is not None:  # "X welcomed it, with its chair, Gail Hutchinson, calling it ...": Hutchinson calls
+        return Holder(absolute, "subject")
     subjects = [c for c in token.children if c.dep_ in SUBJECTS and not _is_expletive(c)]
     if subjects:
         # two subjects is a parse error ("Outside Parliament, the Council deplored"): the nearer one
@@ -207,6 +210,18 @@ def _owner_of_noun(token: Token) -> Token | None:
 DRAWING = frozenset(
     {"drew", "draw", "draws", "drawn", "drawing", "won", "wins", "earned", "earns", "attracted", "attracts"}
 )
+
+
+def _with_subject(participle: Token) -> Token | None:
+    """The subject of an absolute clause, 'with B calling it ...': the noun after "with" that ends right
+    before the participle, however the parse attached it."""
+    for c in (*participle.children, *participle.head.children):
+        if c.i < participle.i and c.dep_ in ("obl", "nmod", "nsubj") and _case(c) == "with":
+            word = next(g for g in c.children if g.dep_ == "case")
+            opens = word.i == 0 or c.doc[word.i - 1].text in (",", ";", "—")  # ", with B calling", not "clashed with B"
+            if opens and 0 < participle.i - c.right_edge.i <= 2 and c.tag_ in NOMINAL_TAGS:
+                return c
+    return None
 
 
 def _case(token: Token) -> str:
