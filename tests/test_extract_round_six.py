@@ -201,3 +201,11 @@ def test_a_name_inside_the_quote_or_after_a_place_preposition_is_not_who_she_is(
     """'“The Old Quarter is a living museum,” she said' is the woman named before, not the Old Quarter; and
     streets named after 'around' are never the last person named."""
     assert [actor for actor, _ in rows(text, min_confidence=0)] == [speaker]
+
+
+def test_curly_quotes_hide_no_word_from_vader():
+    """VADER strips only ASCII punctuation: '“terrible”' and "don’t" must read as 'terrible' and "don't"."""
+    from analysis.extract.valence import tone
+
+    assert tone("the timing “terrible”") == tone('the timing "terrible"') < 0
+    assert tone("I don’t like it") == tone("I don't like it")

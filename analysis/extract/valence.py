@@ -99,8 +99,13 @@ def _word_cue(word: str) -> Cue | None:
     return None
 
 
+# VADER strips only ASCII punctuation from a word's edges and knows negations as "don't": curly quotes would
+# hide '“terrible”' and "don’t like" from it
+STRAIGHTENED = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
 def tone(words: str) -> float:
-    return _analyser().polarity_scores(words)["compound"]
+    return _analyser().polarity_scores(words.translate(STRAIGHTENED))["compound"]
 
 
 def quote_stance(text: str, spans: list[tuple[int, int]]) -> Decision:
