@@ -178,36 +178,41 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
 
 
 @pytest.mark.parametrize(
-    ("split", "articles", "gold", "floor"),
+    ("split", "articles", "gold", "floor", "recall_floor"),
     [
-        ("dev", 35, 531, 0.8),
-        ("dev2", 12, 176, 0.8),
-        ("dev3", 40, 618, 0.78),
-        ("dev4", 40, 664, 0.78),
-        ("dev5", 12, 204, 0.82),
-        ("dev6", 40, 743, 0.8),
+        ("dev", 35, 531, 0.8, 0.8),
+        ("dev2", 12, 176, 0.8, 0.8),
+        ("dev3", 40, 618, 0.78, 0.8),
+        ("dev4", 40, 664, 0.78, 0.8),
+        ("dev5", 12, 204, 0.82, 0.8),
+        ("dev6", 40, 743, 0.8, 0.8),
+        ("dev7", 40, 735, 0.78, 0.77),
     ],
 )
-def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(split, articles, gold, floor):
+def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
+    split, articles, gold, floor, recall_floor
+):
     """The dev splits are tuned on, so this guards against regressions rather than measuring generalisation
     (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md). dev3, tuned on for
     one round only, has a lower floor: 0.73 when it came in, 0.82 now; dev4 came in at 0.75 and dev5 at 0.81,
-    0.82 and 0.87 now; dev6 came in at 0.79."""
+    0.82 and 0.87 now; dev6 came in at 0.79; dev7, the hardest yet, came in at 0.74 (recall 0.72) and is at
+    0.80 (recall 0.79) after one round."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
-    assert ours.f1 >= floor and ours.recall >= 0.8, ours.line(f"blind {split}")
+    assert ours.f1 >= floor and ours.recall >= recall_floor, ours.line(f"blind {split}")
     assert ours.f1 > baseline.f1 + 0.2
 
 
 def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     """Counts only: the sealed splits are never run through the extractor here (that is done once, by hand)."""
     splits = (
-        *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "val", "val2"),
-        *("test", "test2", "test3", "test4", "test5", "test6"),
+        *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "val", "val2"),
+        *("test", "test2", "test3", "test4", "test5", "test6", "test7"),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
-    assert all(len(listings[split]) >= 15 for split in ("test", "test2", "test3", "test4", "test5", "test6"))
+    sealed = ("test", "test2", "test3", "test4", "test5", "test6", "test7")
+    assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20
     # every gold evidence is verbatim in its article (corpus_documents raises otherwise), on a scale stance
     for split in listings:
