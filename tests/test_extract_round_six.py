@@ -117,6 +117,12 @@ def rows(text, **options):
             "Tariff\nCouncillor Nomvula Pillay clashed with Mayor Sandile Mkhize, accusing him of hiding a deficit.",
             [("Councillor Nomvula Pillay", "opposed")],
         ),
+        # a phrase of place that opens the sentence is nobody: the name after it is the holder
+        (
+            "Duties\nSouth of the border, the U.S. Timber Coalition, which brought the original petition, welcomed "
+            "the decision.",
+            [("U.S. Timber Coalition", "supportive")],
+        ),
         # how the holder reacted, by the valence of the adverb
         ("Ruling\nThe Tenants Union reacted angrily to the ruling.", [("Tenants Union", "opposed")]),
     ],

@@ -24,6 +24,10 @@ ASIDE = re.compile(
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
+FRONTED = re.compile(
+    r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
+    r"Back in|Over in|Further)\s[^,;:]{1,60},"
+)
 # "The votes to close came from ...", "the votes against came from ..."
 OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
 VOTES_FROM = re.compile(
@@ -67,6 +71,13 @@ class Attribution:
     def _named_holders(self, sentence: Sentence, token: Token, holder: Token, *, speech: bool) -> list[Named]:
         """The actors the holder token and its conjuncts name; failing that, the name before the verb; and a
         list of names before the verb that the parser read as one name, or cut short."""
+        fronted = self._fronted_phrase_end(sentence, holder, token)
+        if fronted:
+            # "South of the border, the Lumber Coalition ... welcomed", "Outside Government House, 40 herders were
+            # jubilant": the place that opens the sentence is no one; the name after it, before the verb, is
+            fallback = self._name_before(sentence, token, after=fronted)
+            if fallback is not None:
+                return [fallback]
         named = [
             n
             for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
@@ -82,6 +93,13 @@ class Attribution:
             if len(listed) >= max(len(named), 2) and sentence.start + holder.idx >= listed_from:
                 named = listed
         return named
+
+    def _fronted_phrase_end(self, sentence: Sentence, holder: Token, verb: Token) -> int:
+        """Where a phrase of place that opens the sentence ends ("South of the border,", "Outside Government
+        House,"), when the holder the parse found is inside it; else 0."""
+        fronted = FRONTED.match(self.text[sentence.start : sentence.start + verb.idx])
+        inside = fronted is not None and holder.idx < fronted.end()
+        return sentence.start + fronted.end() if inside else 0
 
     def _reporter_of_own_side(self, sentence: Sentence, predicate: Token, holder: Token, speech_ids) -> Named | None:
         """'Seidu said his caucus would abstain', 'LR said their deputies would not vote for it': a subject
@@ -100,10 +118,11 @@ class Attribution:
             return None
         return self.namer.name(subject, sentence.start, sentence.mentions)
 
-    def _name_before(self, sentence: Sentence, verb: Token) -> Named | None:
+    def _name_before(self, sentence: Sentence, verb: Token, *, after: int = 0) -> Named | None:
         """'Opening the debate, Councillor Rewi Tapsell, who holds the housing portfolio, said ...': the last
-        name or subject before the verb, leaving out asides between commas and objects of other verbs."""
-        start = sentence.start
+        name or subject before the verb (and after `after`), leaving out asides between commas and objects of
+        other verbs."""
+        start = max(sentence.start, after)
         for edge in CLAUSE_EDGE.finditer(self.text, sentence.start, sentence.start + verb.idx):
             start = edge.end()
         stretch = self.text[start : sentence.start + verb.idx]
