@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 
 from analysis.extract.actors import Actor
-from analysis.extract.claims import Claim, Sentence, clause_span
+from analysis.extract.claims import Claim, Sentence
 from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical, predicted
-from analysis.extract.lexicon import Cue
 from analysis.extract.naming import Named
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, is_proper
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
-from analysis.extract.vocabulary import GROUP_NOUNS
 
 ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
@@ -28,12 +26,7 @@ FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
     r"Back in|Over in|Further)\s[^,;:]{1,60},"
 )
-# "The votes to close came from ...", "the votes against came from ..."
 OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
-VOTES_FROM = re.compile(
-    r"\b(?:[Vv]otes\s+(?P<side>to\s+\w+|for|against|in\s+favou?r)|(?P<abstained>[Aa]bstentions))\b[^.;]{0,60}?"
-    r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
-)
 OBJECT_BEFORE = re.compile(
     r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|invited|ordered|"
     r"accused|thanked|met|named|appointed|against|with|by|to|for|of|from|on|at|in|than)\s+"
@@ -316,53 +309,6 @@ class Attribution:
                 claim.spoken = [(self.quotations.runs[q].start, self.quotations.runs[q].end) for q in quotations] or [
                     (sentence.start + doc[i].idx + len(doc[i]), sentence.end)
                 ]
-
-    def _known_actions(self, sentence: Sentence, claims: dict) -> None:
-        """An actor the curators track (one of the known actors' table) doing something in a main clause
-        ("U.S. prosecutors have unsealed indictments"): a position by action, proposed weakly."""
-        for token in sentence.doc:
-            if (
-                token.dep_ not in ("ROOT", "conj")
-                or token.tag_ not in VERB_TAGS
-                or self.quotations.inside(sentence.start + token.idx)
-                or hypothetical(token)
-            ):
-                continue
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                continue
-            named = self.namer.name(subject, sentence.start, sentence.mentions)
-            if named is None or not (named.actor.actor_id and named.actor.bloc):
-                continue
-            if any(k[0] == actor_key(named.actor) for k in claims):
-                continue
-            claim = self._claim(claims, named.actor, "known actor's action", "characterized", sentence, token, token)
-            claim.spoken = [clause_span(token, sentence)]
-
-    def _votes_from(self, sentence: Sentence, claims: dict) -> None:
-        """'The votes to close came from Commissioners Dale Lindqvist, Gary Ness and Linda Pohl': each voter
-        named after "came from" holds the vote's side."""
-        found = VOTES_FROM.search(self.text, sentence.start, sentence.end)
-        if found is None or self.quotations.inside(found.start()):
-            return
-        side = "abstained" if found.group("abstained") else found.group("side")
-        stance = "neutral" if side == "abstained" else "opposed" if side.lower().startswith("against") else "supportive"
-        cue_end = found.end("abstained") if found.group("abstained") else found.end("side")
-        cue = (found.start(), cue_end, Cue(self.text[found.start() : cue_end].lower(), stance, 3))
-        for token in sentence.doc:
-            position = sentence.start + token.idx
-            if position < found.start("names") or not is_proper(token):
-                continue
-            if token.i + 1 < len(sentence.doc) and is_proper(sentence.doc[token.i + 1]):
-                continue  # the last word of each name
-            after = sentence.doc[token.i + 1] if token.i + 1 < len(sentence.doc) else None
-            if after is not None and after.lower_ in GROUP_NOUNS and token.head.i == after.i:
-                token = after  # "the Left party": the party, named by its whole phrase
-            named = self.namer.name(token, sentence.start, sentence.mentions)
-            if named is not None and named.actor.kind != "commentators":
-                claim = self._claim(claims, named.actor, "votes from", "characterized", sentence, token, token)
-                claim.cues.append(cue)
-                claim.span = (sentence.start, sentence.end)
 
     def _wait(self, quotation: int, sentence: Sentence, cues: list) -> None:
         """Quoted words whose speaker is not known yet: kept, one claim per sentence, with who was salient."""

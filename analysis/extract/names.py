@@ -10,7 +10,7 @@ from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES
-from analysis.extract.vocabulary import NOT_HUMAN_PLURALS, PARTICLES, SENTENCE_OPENERS
+from analysis.extract.vocabulary import NOT_A_NAME, NOT_HUMAN_PLURALS, PARTICLES, SENTENCE_OPENERS
 
 NP_PARTS = frozenset(
     {
@@ -303,3 +303,16 @@ def is_human_plural(word: str) -> bool:
     if word in COLLECTIVE_WORDS or word in ("ngos", "mps", "meps", "councillors", "backbenchers", "residents"):
         return True
     return word.endswith(HUMAN_SUFFIXES) and word not in NOT_HUMAN_PLURALS
+
+
+def is_title(word: str) -> bool:
+    """A title, role or filler word before a name ("Foreign Minister", "Cllr", "The", and the plural
+    "Commissioners X and Y")."""
+    lowered = word.lower().rstrip(".")
+    singular = lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
+    return (
+        lowered in TITLE_WORDS
+        or lowered in ROLE_WORDS
+        or lowered in NOT_A_NAME
+        or (singular != lowered and (singular in STANDALONE_TITLE_WORDS or singular in ROLE_WORDS))
+    )

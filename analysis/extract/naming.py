@@ -12,6 +12,7 @@ from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.bodies import BodyNaming
 from analysis.extract.holders import antecedent
+from analysis.extract.name_lists import ListNaming
 from analysis.extract.names import (
     ACRONYM,
     ORG_EXTENSION,
@@ -21,8 +22,8 @@ from analysis.extract.names import (
     TITLE_WORDS,
     Named,
     described,
+    is_title,
     kind_of_name,
-    known_or_new,
     name_span,
     np_tokens,
 )
@@ -34,7 +35,7 @@ from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SPEECH_NOUNS
 
 
 @dataclass
-class Namer(BodyNaming, PronounNaming):
+class Namer(BodyNaming, PronounNaming, ListNaming):
     """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
 
     text: str
@@ -153,7 +154,7 @@ class Namer(BodyNaming, PronounNaming):
             before = re.search(
                 r"([A-Z][\w’'\-]+)\s+$", self.text[max(base, covering[0].start - 30) : covering[0].start]
             )
-            if before and not _is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
+            if before and not is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
                 return None
         vague = bool(covering) and covering[0].actor.kind == "commentators"
         if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
@@ -286,7 +287,7 @@ class Namer(BodyNaming, PronounNaming):
         if mention.actor.kind != "government" or mention.start != name_start or mention.end >= name_end - 1:
             return False
         rest = self.text[mention.end : name_end].split()
-        return bool(rest) and not any(_is_title(w) for w in rest)
+        return bool(rest) and not any(is_title(w) for w in rest)
 
     def _name_words(self, token: Token, base: int):
         """(name, its words, the titles and roles before it, (start, end)) of the name around `token`, or
@@ -298,7 +299,7 @@ class Namer(BodyNaming, PronounNaming):
         if not words:
             return None
         whole, roles = list(words), []
-        while len(words) > 1 and _is_title(words[0]):
+        while len(words) > 1 and is_title(words[0]):
             word = words.pop(0).lower()
             if word not in NOT_A_NAME:
                 roles.append(word)
@@ -335,56 +336,6 @@ class Namer(BodyNaming, PronounNaming):
             or bool(re.search(rf"\b{re.escape(word)}\s*[—–-]", self.text))
         )
 
-    def listed(self, start: int, end: int, mentions: list[Mention]) -> tuple[int, list[Named]]:
-        """(where the list starts, the actors) of a list of names that ends right before a verb at `end`, one
-        per name, known or new; (end, []) when the text from `start` to the verb ends in no such list. A list
-        of portfolios inside one name ("Minister of Industries, Mines and Energy", "the Ministry of Environment,
-        Urbanisation and Climate Change", a name the gazetteer reads across a comma) is none."""
-        found = NAME_LIST.search(self.text, start, end)
-        if found is None or re.search(r"\b(?:of|on|for|and|&)\s+$", self.text[start : found.start(1)]):
-            return end, []
-        if re.match(r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+(?:of|for|on)\s", found.group(1)):
-            return end, []
-        items = self._list_items(found.group(1), found.start(1), mentions)
-        if not items:
-            return end, []
-        names, titled = [], False
-        for item in items:
-            words = item.split()
-            while len(words) > 1 and (_is_title(words[0]) or words[0] == "the"):
-                titled |= words.pop(0).lower() not in NOT_A_NAME
-            name = " ".join(words)
-            if not name or name.lower() in NOT_A_NAME or not self.may_be_name(name):
-                return end, []
-            names.append(name)
-        named = []
-        for name in names:
-            kind = "person" if titled else kind_of_name(name, default="organization")
-            known = self.memory.acronyms.get(name) or self.memory.surnames.get(name)
-            named.append(Named(known or known_or_new(name, self.index, kind=kind), "named"))
-        return found.start(1), named
-
-    def _list_items(self, listing: str, at: int, mentions: list[Mention]) -> list[str]:
-        """The items of a list of names, split at its commas and at the "and" before its last item: the
-        first "and" there that no gazetteer name spans ("the Business and Professionals Alliance (BPA) and the
-        New People's Party"). [] when a gazetteer name spans a comma (a list of portfolios inside one name)."""
-
-        def inside_a_name(position: int) -> bool:
-            return any(m.start < at + position < m.end for m in mentions)
-
-        commas = list(re.finditer(r"\s*,\s+", listing))
-        if any(inside_a_name(c.start()) for c in commas):
-            return []
-        tail_from = commas[-1].end() if commas else 0
-        ands = re.finditer(r"(?:^|\s+)and\s+", listing[tail_from:])
-        final = next((a for a in ands if not inside_a_name(tail_from + a.end() - 1)), None)
-        if final is None:
-            return []
-        bounds = [0, *(x for c in commas for x in (c.start(), c.end()))]
-        items = [listing[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)]
-        items += [listing[tail_from : tail_from + final.start()], listing[tail_from + final.end() :]]
-        return [re.sub(r"\s*\([^()]*\)", "", item).strip() for item in items if item.strip()]
-
     def may_be_name(self, name: str) -> bool:
         """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
         'Insurance'): the document writes it in lower case elsewhere."""
@@ -400,37 +351,9 @@ class Namer(BodyNaming, PronounNaming):
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
 
 
-_ITEM = (
-    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin)\s+)*[A-Z][\w'’\-]*)*"
-    r"(?:\s+\([A-Z][\w&]{1,10}\))?"
-)
-_LAST_ITEM = (
-    r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin|&)\s+)*[A-Z][\w'’\-]*)*"
-    r"(?:\s+\([A-Z][\w&]{1,10}\))?"
-)
-# "Conaway, Supervisor Marguerite Boateng and Supervisor Samir Kerrigan voted against": names listed right
-# before their verb, the last one allowed an "and" of its own ("Platform for Life and Peace")
-NAME_LIST = re.compile(
-    rf"(?<![\w’'])((?:{_ITEM},\s+)+{_ITEM},?\s+and\s+{_LAST_ITEM})\s+(?:(?:all|both|also|each|then|had|have)\s+)*$"
-)
-
-
 ROLE_THEN_NAME = re.compile(
     r"\s+(backbencher|frontbencher|lawmaker|legislator|senator|deputy|councillor|councilor|activist|campaigner|"
     r"economist|analyst|spokesman|spokeswoman|spokesperson|candidate|MP|MEP|MSP|TD)\s+"
     r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
 )
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
-
-
-def _is_title(word: str) -> bool:
-    """A title, role or filler word before a name ("Foreign Minister", "Cllr", "The", and the plural
-    "Commissioners X and Y")."""
-    lowered = word.lower().rstrip(".")
-    singular = lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
-    return (
-        lowered in TITLE_WORDS
-        or lowered in ROLE_WORDS
-        or lowered in NOT_A_NAME
-        or (singular != lowered and (singular in STANDALONE_TITLE_WORDS or singular in ROLE_WORDS))
-    )

@@ -13,6 +13,7 @@ from spacy.attrs import IDX
 from analysis.extract import actors as actor_finder
 from analysis.extract import confidence as confidence_model
 from analysis.extract import mentions as mention_finder
+from analysis.extract.actions import Actions
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
@@ -75,7 +76,7 @@ def _placed(token: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in first.children)
 
 
-class Reader(Attribution, Judging, Layout):
+class Reader(Attribution, Actions, Judging, Layout):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
     def __init__(self, text: str, lexicon: Lexicon, index: ActorIndex, keywords: TargetKeywords, main_target: str):
