@@ -299,8 +299,9 @@ def test_phenomena_of_unseen_news(text, expected):
             [("Ministry of Foreign Affairs and International Cooperation", "condemning")],
         ),
         (
+            # (since round six a group that "was pleased" holds that feeling: the guide counts vague groups)
             "Growers were pleased. Horticulture New Zealand said it was “relieved”.",
-            [("Horticulture New Zealand", "supportive")],
+            [("Growers", "supportive"), ("Horticulture New Zealand", "supportive")],
         ),
         (
             "In Moscow, the agriculture ministry said it “fully understood” the decision.",

@@ -71,9 +71,12 @@ class Attribution:
             fallback = self._name_before(sentence, token, after=fronted)
             if fallback is not None:
                 return [fallback]
+        # "Commissioners Ruth Aaseng and Bill Tollefson voted no": the people in apposition to a plural role
+        # are coordinated under the first of them
+        listed_people = [c for a in holder.children if a.dep_ == "appos" for c in conjuncts(a)[1:]]
         named = [
             n
-            for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder))
+            for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder) + listed_people)
             if n is not None
         ]
         if not named and (speech or holder.i < token.i) and not hypothetical(token):

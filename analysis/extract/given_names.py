@@ -32,13 +32,11 @@ def gender_of_name(name: str) -> str:
     """'m', 'f' or '' for a person's full name as the text writes it ("Deputy Foreign Minister Victor
     Rusu" is 'm'): the first word before the surname that is a known given name. A name in East Asian order
     ("Oh Ji-won", family name first) gives '', since its first word is a family name."""
-    from analysis.extract.names import TITLE_WORDS  # names needs references, which needs this module
-
-    words = [w for w in name.split() if w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS]
+    words = [w for w in name.split() if w[:1].isupper()]
     if len(words) < 2 or "-" in words[-1]:
         return ""
     known = _given_names()
-    for word in words[:-1]:
+    for word in words[:-1]:  # titles ("Deputy", "Foreign", "Minister") are no given names: they pass
         if word in known:
             return known[word]
     return ""
