@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.actors import Actor
-from analysis.extract.claims import Claim, Sentence
+from analysis.extract.claims import Sentence
 from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical, predicted
 from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
@@ -312,49 +312,6 @@ class Attribution:
                 claim.spoken = [(self.quotations.runs[q].start, self.quotations.runs[q].end) for q in quotations] or [
                     (sentence.start + doc[i].idx + len(doc[i]), sentence.end)
                 ]
-
-    def _wait(self, quotation: int, sentence: Sentence, cues: list) -> None:
-        """Quoted words whose speaker is not known yet: kept, one claim per sentence, with who was salient."""
-        waiting = self.pending.setdefault(quotation, {})
-        if sentence.start not in waiting:
-            salient = None
-            if self.quotations.runs[quotation].opens_paragraph and not self._has_reporting_verb(sentence):
-                salient = self.memory.person() or self.memory.group()
-            claim = Claim(
-                Actor(name=""),
-                "speaker of the quotation",
-                "direct",
-                self.main,
-                (sentence.start, sentence.end),
-                [],
-                [(sentence.start, sentence.end)],
-            )
-            waiting[sentence.start] = (claim, sentence, salient)
-        waiting[sentence.start][0].cues.extend(cues)
-
-    def _has_reporting_verb(self, sentence: Sentence) -> bool:
-        return any(
-            t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS and not self.quotations.inside(sentence.start + t.idx)
-            for t in sentence.doc
-        )
-
-    def _flush_pending(self):
-        """Quotations whose speaker was named after them, or never: a quotation that opens a paragraph
-        after its speaker was introduced ("Chairman X has heard it all before. / “Nobody ...”") is theirs."""
-        results = []
-        for quotation, waiting in self.pending.items():
-            speaker = self.quotations.speaker(quotation)
-            previous = self.quotations.previous_in_paragraph(quotation, self.text)
-            before = self.quotations.speaker(previous) if previous is not None else None
-            for claim, sentence, salient in waiting.values():
-                actor = speaker or before or salient
-                if actor is None:
-                    continue
-                claim.actor = actor
-                if speaker is None:
-                    claim.rule = "quotation continues" if before else "quotation after its speaker was named"
-                results.extend(self._decided([claim], sentence))
-        return results
 
 
 def _owner(token: Token, holders: dict):

@@ -19,7 +19,7 @@ from analysis.extract.names import (
     known_or_new,
     np_tokens,
 )
-from analysis.extract.parse import PRONOUN_TAGS, is_proper
+from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME
@@ -228,8 +228,3 @@ def _place_of(token: Token) -> Token | None:
         (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "in" and is_proper(c)),
         None,
     )
-
-
-def child_case(token: Token) -> str:
-    """The preposition a noun phrase hangs on ("of" in "of commerce"), lower-cased, or ''."""
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")

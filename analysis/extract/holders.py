@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, children, is_proper
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 
@@ -201,7 +201,7 @@ def _owner_of_noun(token: Token) -> Token | None:
     )
     if owner is None and token.dep_ == "obj" and token.head.lower_ in DRAWING:
         owner = _drawn_from(token.head)
-    if owner is None and token.dep_ == "nmod" and token.head.tag_ in NOUN_TAGS and _case(token) == "of":
+    if owner is None and token.dep_ == "nmod" and token.head.tag_ in NOUN_TAGS and child_case(token) == "of":
         owner = _owner_of_noun(token.head)  # "a threat of retaliation from the United States"
     return owner if owner is not None and owner.tag_ in NOMINAL_TAGS else None
 
@@ -216,7 +216,7 @@ def _with_subject(participle: Token) -> Token | None:
     """The subject of an absolute clause, 'with B calling it ...': the noun after "with" that ends right
     before the participle, however the parse attached it."""
     for c in (*participle.children, *participle.head.children):
-        if c.i < participle.i and c.dep_ in ("obl", "nmod", "nsubj") and _case(c) == "with":
+        if c.i < participle.i and c.dep_ in ("obl", "nmod", "nsubj") and child_case(c) == "with":
             word = next(g for g in c.children if g.dep_ == "case")
             opens = word.i == 0 or c.doc[word.i - 1].text in (",", ";", "—")  # ", with B calling", not "clashed with B"
             if opens and 0 < participle.i - c.right_edge.i <= 2 and c.tag_ in NOMINAL_TAGS:
@@ -224,14 +224,8 @@ def _with_subject(participle: Token) -> Token | None:
     return None
 
 
-def _case(token: Token) -> str:
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
-
-
 def _drawn_from(verb: Token) -> Token | None:
-    return next(
-        (c for c in children(verb, "obl") if any(g.dep_ == "case" and g.lower_ == "from" for g in c.children)), None
-    )
+    return next((c for c in children(verb, "obl") if child_case(c) == "from"), None)
 
 
 def _described(token: Token) -> Holder | None:

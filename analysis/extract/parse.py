@@ -196,6 +196,12 @@ def children(token: Node, *relations: str) -> list[Node]:
     return [child for child in token.children if child.dep_ in relations]
 
 
+def child_case(token: Node) -> str:
+    """The preposition a noun phrase hangs on ("of" in "of commerce", "with" in "with its chair"), lower-cased,
+    or ''."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
 def child(token: Node, *relations: str) -> Node | None:
     for c in token.children:
         if c.dep_ in relations:

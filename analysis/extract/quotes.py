@@ -217,7 +217,8 @@ def is_transcript(text: str) -> bool:
             continue
         if name in seen or HOSTS.search(label.group(0)):
             return True
-        line = text[label.end() : text.find("\n", label.end()) % (len(text) + 1)]
+        line_end = text.find("\n", label.end())
+        line = text[label.end() : line_end if line_end >= 0 else len(text)]
         if name.isupper() and len(name) > 2 and SPOKEN.search(line):
             return True  # "KANG DONG-HYUN: We ...", not a round-up's "FANS: The supporters' network was jubilant"
         seen.add(name)

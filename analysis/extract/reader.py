@@ -24,10 +24,11 @@ from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import TITLE_WORDS, acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
-from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, parse_paragraphs
+from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, child_case, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
+from analysis.extract.pending import PendingQuotations
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
 from analysis.extract.segment import segmented
@@ -73,10 +74,10 @@ LOCATIVE_CASES = frozenset(
 
 def _placed(token: Token) -> bool:
     first = token.head if token.dep_ == "conj" else token  # "around Hang Bac and Ma May"
-    return any(c.dep_ == "case" and c.lower_ in LOCATIVE_CASES for c in first.children)
+    return child_case(first) in LOCATIVE_CASES
 
 
-class Reader(Attribution, Actions, Judging, Layout):
+class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
     def __init__(self, text: str, lexicon: Lexicon, index: ActorIndex, keywords: TargetKeywords, main_target: str):
