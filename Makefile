@@ -6,7 +6,7 @@ PORT ?= 8501
 STREAMLIT_FLAGS := --server.headless true --server.address 127.0.0.1 --server.port $(PORT) \
 	--server.fileWatcherType none --browser.gatherUsageStats false
 
-.PHONY: run test screenshots bench bench-ingest loadtest lint validate chromium clean model
+.PHONY: run test screenshots bench bench-ingest loadtest lint validate chromium clean model fit
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -70,6 +70,12 @@ bench-ingest: $(VENV)/.test-installed
 CORPORA ?= ../shared/corpora
 model: $(VENV)/.test-installed
 	$(BIN)/python -m analysis.extract.training --corpora $(CORPORA)
+
+# What the extractor learns from the blind corpus's dev splits (never a test* or val* split): the stance of
+# words with no cue (analysis/extract/said_words.json), then the confidence (calibration.json). A minute or two.
+DEV_SPLITS := $(sort $(wildcard tests/fixtures/blind/dev*))
+fit: $(VENV)/.test-installed
+	$(BIN)/python -m analysis evaluate --fit-words $(foreach split,$(DEV_SPLITS),--corpus $(split))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -178,7 +178,7 @@ def _export(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from analysis.extract import evaluation
 
-    if args.calibrate and _calibrate(args) != 0:
+    if (args.calibrate or args.fit_words) and _calibrate(args) != 0:
         return 2
     runs = []
     for corpus in args.corpus:
@@ -201,24 +201,24 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    """Refit the confidence on the (dev) corpus; never on the sealed test split."""
-    from analysis.extract import evaluation
+    """Refit what the extractor learns (the stance of uncued words with --fit-words, then the confidence)
+    on the dev corpora; never on a sealed test split or a validation split."""
+    from analysis.extract import fitting
 
     if not args.corpus:
-        print("--calibrate needs --corpus (the dev split)", file=sys.stderr)
+        print("--calibrate and --fit-words need --corpus (the dev splits)", file=sys.stderr)
         return 2
-    held_out = [c for c in args.corpus if c.resolve().name.startswith(("test", "val"))]
-    if held_out:
-        print(
-            f"{held_out[0]} is held out (a sealed test split or the validation split) and never used for "
-            "tuning; calibrate on the dev splits.",
-            file=sys.stderr,
-        )
+    try:
+        if args.fit_words:
+            model = fitting.fit_words(args.corpus)
+            print(f"Fitted the stance of uncued words on {model['fitted_on_statements']} gold statements.")
+        fitted = fitting.calibrate(args.corpus)
+    except fitting.HeldOutSplit as error:
+        print(error, file=sys.stderr)
         return 2
-    fitted = evaluation.calibrate(args.corpus)
     print(
         f"Calibrated on {fitted['proposals']} proposals from {', '.join(map(str, args.corpus))}; proposals below "
-        f"{fitted['min_confidence']:.2f} are left out. Wrote {evaluation.confidence_file()}"
+        f"{fitted['min_confidence']:.2f} are left out. Wrote {fitting.confidence_file()}"
     )
     return 0
 
@@ -316,6 +316,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     evaluate_command.add_argument(
         "--calibrate", action="store_true", help="refit the confidence on every --corpus (the dev splits) first"
+    )
+    evaluate_command.add_argument(
+        "--fit-words",
+        action="store_true",
+        help="refit the stance of words with no cue on every --corpus (the dev splits), then the confidence",
     )
     synth_command = commands.add_parser("synth", help="write a synthetic dataset of any size (for benchmarks)")
     synth_command.add_argument("--statements", type=int, required=True, metavar="N")

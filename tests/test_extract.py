@@ -9,7 +9,7 @@ import pytest
 
 from analysis.__main__ import main
 from analysis.data.schema import STANCES
-from analysis.extract import confidence, extract, extract_many
+from analysis.extract import confidence, extract, extract_many, fitting
 from analysis.extract import evaluation as evaluate
 from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation
 from analysis.extract.core import explain
@@ -187,6 +187,7 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
         ("dev5", 12, 204, 0.82, 0.8),
         ("dev6", 40, 743, 0.8, 0.8),
         ("dev7", 40, 735, 0.78, 0.77),
+        ("dev8", 40, 731, 0.79, 0.78),
     ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
@@ -196,7 +197,7 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
     (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md). dev3, tuned on for
     one round only, has a lower floor: 0.73 when it came in, 0.82 now; dev4 came in at 0.75 and dev5 at 0.81,
     0.82 and 0.87 now; dev6 came in at 0.79; dev7, the hardest yet, came in at 0.74 (recall 0.72) and is at
-    0.80 (recall 0.79) after one round."""
+    0.80 (recall 0.79) after one round; dev8 came in at 0.81 (recall 0.80)."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= recall_floor, ours.line(f"blind {split}")
@@ -206,12 +207,12 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
 def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     """Counts only: the sealed splits are never run through the extractor here (that is done once, by hand)."""
     splits = (
-        *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "val", "val2"),
-        *("test", "test2", "test3", "test4", "test5", "test6", "test7"),
+        *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "val", "val2"),
+        *("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
-    sealed = ("test", "test2", "test3", "test4", "test5", "test6", "test7")
+    sealed = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
     assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20
     # every gold evidence is verbatim in its article (corpus_documents raises otherwise), on a scale stance
@@ -490,14 +491,17 @@ def test_phenomena_of_round_four(text, expected):
     assert rows(text) == expected
 
 
-def test_according_to_x_with_no_cue_is_proposed_weakly():
-    """The source holds what it reports even with no cue, with a confidence the Review page leaves unticked."""
+def test_according_to_x_with_no_cue_is_proposed_less_surely_than_with_a_cue():
+    """The source holds what it reports even with no cue (the words model reads its stance), with a lower
+    confidence than where a cue names the stance."""
     text = "According to the Ministry of Energy, the treaty ends “thirty years of improvisation”."
     table = extract(text, main_target="main", min_confidence=0.0)
-    assert list(zip(table["actor"], table["stance"], table["rule"])) == [
-        ("Ministry of Energy", "supportive", "according to")
+    assert list(zip(table["actor"], table["stance"], table["rule"], table["cue"])) == [
+        ("Ministry of Energy", "supportive", "according to", "")
     ]
-    assert table["confidence"].iloc[0] < 0.5
+    cued = extract(text.replace("ends", "is a welcome end to"), main_target="main", min_confidence=0.0)
+    assert list(cued["cue"]) == ["welcome"]
+    assert table["confidence"].iloc[0] < cued["confidence"].iloc[0]
 
 
 def test_a_government_is_named_as_written_with_its_countrys_id():
@@ -575,7 +579,7 @@ def test_every_proposal_says_how_it_was_found():
 def test_confidence_is_a_calibrated_probability_and_the_cut_is_chosen_on_dev(tmp_path):
     weights = confidence.weights()
     assert set(weights) <= set(confidence.FEATURES) and 0.05 <= confidence.min_confidence() <= 0.6
-    fitted = evaluate.calibrate(BLIND / "dev", path=tmp_path / "calibration.json")
+    fitted = fitting.calibrate(BLIND / "dev", path=tmp_path / "calibration.json")
     assert json.loads((tmp_path / "calibration.json").read_text())["weights"] == fitted["weights"]
     ours, _, _ = evaluate.evaluate_corpus(BLIND / "dev")
     table = evaluate.reliability(ours)

@@ -44,6 +44,7 @@ FEATURES = (
     "new_name",
     "cues",
     "tone_strength",
+    "learned_probability",
     "quoted_words_only",
     "mid_quotation",
     "said_without_cue",
@@ -88,6 +89,8 @@ def features(claim, decision) -> dict[str, float]:
         "cues": min(len(cues), 4) / 4,
         # how clearly the words alone lean, when no cue decided
         "tone_strength": abs(decision.tone) if decision.tone is not None else 0.0,
+        # how sure the words model was of the stance it gave words with no cue
+        "learned_probability": decision.learned,
         # a sentence of quoted words with no reporting verb: attributed by the quotation around it
         "quoted_words_only": float(claim.rule.startswith(("speaker of the quotation", "quotation"))),
         "mid_quotation": float(claim.rule.startswith("quotation")),

@@ -29,6 +29,7 @@ from analysis.extract.actors import ActorIndex
 from analysis.extract.claims import Claim, Sentence
 from analysis.extract.lexicon import Lexicon, load_lexicon
 from analysis.extract.reader import Reader, TargetKeywords
+from analysis.extract.said_words import WordsModel
 from analysis.extract.stance import Decision
 
 PROPOSAL_COLUMNS = [
@@ -104,15 +105,18 @@ def propose(
     source_id: str = "",
     lexicon: Lexicon | None = None,
     index: ActorIndex | None = None,
+    words: WordsModel | None = None,
 ) -> list[tuple[dict, dict]]:
     """Every proposal of a document, whatever its confidence, with the features its confidence was
-    computed from (what `confidence.fit` learns from): (row, features) pairs in text order."""
+    computed from (what `confidence.fit` learns from): (row, features) pairs in text order. `words` is
+    the model of uncued words' stance, by default the shipped one."""
     reader = Reader(
         text,
         lexicon or load_lexicon(),
         index or ActorIndex.build(actors),
         target_keywords(target_rows(targets)),
         main_target,
+        words=words,
     )
     return [
         (_row(text, claim, decision, sentence, source_id), confidence_model.features(claim, decision))

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
-import json
 import re
 import subprocess
 from collections import Counter
@@ -38,7 +37,6 @@ LEADING_WORDS = re.compile(r"^(?:the|some|several|many|most|a number of|a group 
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 REPO = Path(__file__).resolve().parents[2]
 SEED_STORY = "cartel-de-los-soles-fto"  # the first story, whose 25 statements were curated by hand
-F1_NOISE = 0.003  # a matched row or two on the dev split
 SCORES_FILE = REPO / "docs" / "extraction-scores.csv"
 SCORES_COLUMNS = (
     "date",
@@ -410,58 +408,3 @@ def log_score(label: str, articles: int, result: Score, *, path: Path = SCORES_F
                 f"{result.stance_accuracy:.3f}",
             ]
         )
-
-
-# --- calibrating the confidence ---------------------------------------------------------------------
-
-
-def confidence_file() -> Path:
-    from analysis.extract import confidence
-
-    return confidence.CALIBRATION_FILE
-
-
-def calibrate(corpora: Path | list[Path], *, path: Path | None = None) -> dict:
-    """Fit the confidence model on the dev corpora and choose the confidence below which a proposal is
-    left out (the one that maximises F1 there); write both to `path` and return them."""
-    from analysis.extract import confidence
-    from analysis.extract.core import PROPOSAL_COLUMNS, propose
-
-    corpora = [Path(corpora)] if isinstance(corpora, (str, Path)) else [Path(c) for c in corpora]
-    rows, right, matched, gold_total = [], [], [], 0
-    for _, text, gold in (document for corpus in corpora for document in corpus_documents(corpus)):
-        proposed = propose(text, main_target="main")
-        table = pd.DataFrame([row for row, _ in proposed], columns=PROPOSAL_COLUMNS)
-        pairs = match(table, gold, by_id=False)
-        correct = {i for i, j in pairs if table.at[i, "stance"] == gold.at[j, "stance"]}
-        found = {i for i, _ in pairs}
-        rows += [features for _, features in proposed]
-        right += [int(i in correct) for i in range(len(proposed))]
-        matched += [int(i in found) for i in range(len(proposed))]
-        gold_total += len(gold)
-    weights = confidence.fit(rows, right)
-    scores = [confidence.probability(r, weights) for r in rows]
-    curve = []
-    for candidate in [x / 100 for x in range(5, 60)]:
-        kept = [m for s, m in zip(scores, matched) if s >= candidate]
-        precision = sum(kept) / len(kept) if kept else 0.0
-        recall = sum(kept) / gold_total if gold_total else 0.0
-        curve.append((2 * precision * recall / (precision + recall) if precision + recall else 0.0, candidate))
-    best = max(f1 for f1, _ in curve)
-    # the F1 curve is flat near its top, and a few dev rows move it by a few thousandths: of the cuts
-    # within that noise of the best, the lowest, since a reviewer unticks a wrong row at a glance but
-    # never sees a position that was left out
-    threshold = min(candidate for f1, candidate in curve if f1 >= best - F1_NOISE)
-    fitted = {
-        "fitted_on": " ".join(
-            str(c.resolve().relative_to(REPO)) if c.resolve().is_relative_to(REPO) else str(c) for c in corpora
-        ),
-        "proposals": len(rows),
-        "min_confidence": threshold,
-        "weights": weights,
-    }
-    target = path or confidence.CALIBRATION_FILE
-    target.write_text(json.dumps(fitted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    for cached in (confidence._fitted, confidence.weights, confidence.min_confidence):
-        cached.cache_clear()
-    return fitted

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from analysis.extract.claims import Claim, Sentence, token_at
 from analysis.extract.parse import VERB_TAGS, is_proper
+from analysis.extract.said_words import stance_of
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
 from analysis.extract.wording import ENACTING, GREETING, procedure, reports_a_clause, speaks_of_decision
@@ -33,7 +34,10 @@ class Judging:
         if GREETING.match(self.text[said[0][0] : said[0][1]].lstrip(" “\"‘'")):
             return None  # "“Good morning and welcome to this special meeting,” the Lord Provost told members"
         decision = quote_stance(self.text, said)
-        if self._reported_loss(sentence, claim, decision):
+        learned = stance_of(self.text[claim.span[0] : claim.span[1]], model=self.words)
+        if learned is not None:
+            decision = replace(decision, stance=learned[0], learned=learned[1])
+        elif self._reported_loss(sentence, claim, decision):
             decision = replace(decision, stance="opposed")
         spoken = claim.spoken or [claim.span]
         if (

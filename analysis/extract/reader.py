@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.attrs import IDX
 
@@ -31,8 +32,8 @@ from analysis.extract.passages import joined
 from analysis.extract.pending import PendingQuotations
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
+from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
-from analysis.extract.stance import Decision
 from analysis.extract.valence import word_cue
 from analysis.extract.vocabulary import SENTENCE_OPENERS
 from analysis.extract.wording import (
@@ -80,8 +81,18 @@ def _placed(token: Token) -> bool:
 class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
-    def __init__(self, text: str, lexicon: Lexicon, index: ActorIndex, keywords: TargetKeywords, main_target: str):
+    def __init__(
+        self,
+        text: str,
+        lexicon: Lexicon,
+        index: ActorIndex,
+        keywords: TargetKeywords,
+        main_target: str,
+        *,
+        words: WordsModel | None = None,
+    ):
         self.text, self.lexicon, self.index, self.keywords, self.main = text, lexicon, index, keywords, main_target
+        self.words = words  # the model of uncued words' stance; None: the shipped one
         self.memory = Memory(acronyms=acronyms_of(text, index))
         self.namer = Namer(text, index, self.memory)
         self.quotations = Quotations.of(text)
@@ -325,13 +336,7 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
             if claim.mode == "direct" or claim.rule.startswith(("speaker of", "quotation after")):
                 claim.span = (sentence.start, sentence.end)
             score = confidence_model.score(claim, decision, self.text)
-            results.append(
-                (
-                    claim,
-                    Decision(decision.stance, decision.cue, decision.cue_start, decision.cue_end, score, decision.tone),
-                    sentence,
-                )
-            )
+            results.append((claim, replace(decision, confidence=score), sentence))
             self.memory.remember(claim.actor, text=self.text)
         return results
 

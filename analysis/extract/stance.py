@@ -87,6 +87,7 @@ class Decision:
     cue_end: int
     confidence: float
     tone: float | None = None  # VADER's compound score, when no cue decided and the words' tone did
+    learned: float = 0.0  # the words model's probability of the stance, when it decided (`said_words`)
 
 
 @dataclass(frozen=True)
