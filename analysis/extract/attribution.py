@@ -44,8 +44,11 @@ class Attribution:
             token = sentence.doc[i]
             found = holder_of(token, speech=i in speech_ids and self._after_quote(sentence, token))
             if found is None:
-                if i in speech_ids and token.dep_ in ("ROOT", "parataxis", "conj") and not hypothetical(token):
-                    # the parser lost the reporting verb's subject: the name that opens its clause
+                # the parser lost the subject of a reporting verb, or of a finite main verb ("In Canberra, the
+                # minister, Helen Marsh, welcomed"): the name that opens its clause
+                finite_root = token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBZ", "VBP")
+                reporting = i in speech_ids and token.dep_ in ("ROOT", "parataxis", "conj")
+                if (finite_root or reporting) and not hypothetical(token):
                     named = self._name_before(sentence, token)
                     if named is not None:
                         holders[i] = ([named], "name before the verb")
@@ -192,6 +195,10 @@ class Attribution:
         if predicted(token):
             return None  # "Egypt is expected to vote against": a prediction, nobody's position
         misread = self._name_before_misread_verb(sentence, token)
+        if misread is None and token.tag_ in NOUN_TAGS:
+            # "The Forum for Democratic Rights voiced concern", "voiced" taken for an adjective of "concern"
+            verb = next((c for c in token.children if c.dep_ == "amod" and c.i == token.i - 1), None)
+            misread = self._name_before_misread_verb(sentence, verb) if verb is not None else None
         if misread is not None:
             return [misread], "name before the verb", None, "reported"
         owner = _owner(token, holders)

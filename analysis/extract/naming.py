@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract import actors as actor_finder
-from analysis.extract.actors import Actor, ActorIndex, Mention
+from analysis.extract.actors import ORG_HEADS, Actor, ActorIndex, Mention
 from analysis.extract.bodies import BodyNaming
 from analysis.extract.holders import antecedent
 from analysis.extract.name_lists import ListNaming
@@ -73,6 +73,7 @@ class Namer(BodyNaming, PronounNaming, ListNaming):
             self._named_before_role,
             self._person_in_role,
             self._banner_of,
+            self._members_from,
             self._covered,
             self._spoken_for,
             self._appositive,
@@ -143,6 +144,20 @@ class Namer(BodyNaming, PronounNaming, ListNaming):
         """'Thirty NGOs, under the banner of X', 'a coalition of 27 groups, under the banner of X'."""
         if token.lower_ in GROUP_NOUNS or token.lower_ in MEMBER_NOUNS or token.tag_ in ("NNS", "NNPS"):
             return self._banner(token, base)
+        return None
+
+    def _members_from(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'Senators from the opposition Democratic Centre party', 'Board members from the Centre Party': members
+        named by the body they come from hold its position."""
+        if token.lower_ not in MEMBER_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            return None
+        for body in token.children:
+            if body.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("from", "of") for c in body.children):
+                named = self.name(body, base, mentions) if is_proper(body) or _named_party(body) else None
+                bodily = named is not None and named.actor.kind == "organization"
+                body_name = _named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False
+                if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
+                    return named  # a body, not a place ("lawmakers from Bavaria" stay lawmakers)
         return None
 
     def _covered(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
@@ -357,3 +372,10 @@ ROLE_THEN_NAME = re.compile(
     r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
 )
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
+
+
+def _named_party(token: Token) -> bool:
+    """'the opposition Democratic Centre party': a common head word after a proper name."""
+    return token.lower_ in ("party", "bloc", "group", "caucus", "alliance", "coalition", "front") and any(
+        is_proper(c) for c in token.children if c.i < token.i
+    )

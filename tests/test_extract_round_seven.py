@@ -1,0 +1,43 @@
+"""Round seven of the extractor (issue 12): the phenomena the dev8 split showed, one general case each, in
+sentences written for these tests (not the corpus's)."""
+
+import pytest
+
+from analysis.extract import extract
+
+
+def rows(text, **options):
+    table = extract(text, main_target="main", **options)
+    return [(r.actor, r.stance) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a finite main verb whose subject the parse lost behind a place phrase: the name right before it
+        (
+            "Port deal\nIn Wellington, New Zealand’s Minister for Trade, Aroha Tane, welcomed the vote.",
+            [("Aroha Tane", "supportive")],
+        ),
+        # members named by the body they come from hold its position; a place is no body
+        (
+            "Budget\nSenators from the opposition Liberal Reform party voted en bloc against the bill.",
+            [("Liberal Reform party", "opposed")],
+        ),
+        (
+            "Budget\nDeputies from the PSD welcomed the bill.",
+            [("PSD", "supportive")],
+        ),
+        (
+            "Budget\nLawmakers from Bavaria welcomed the bill.",
+            [("Lawmakers", "supportive")],
+        ),
+        # "voiced" taken for an adjective of the cue noun: the name before it voiced the concern
+        (
+            "Local polls\nThe Forum for Civic Rights voiced concern about the delays.",
+            [("Forum for Civic Rights", "cautious")],
+        ),
+    ],
+)
+def test_round_seven_cases(text, expected):
+    assert rows(text, min_confidence=0.0) == expected
