@@ -37,6 +37,12 @@ def rows(text, **options):
             "Local polls\nThe Forum for Civic Rights voiced concern about the delays.",
             [("Forum for Civic Rights", "cautious")],
         ),
+        # idioms of the trade: a walkout, not being drawn, analysing, keeping the door open
+        (
+            "Local polls\nThe Workers’ Front staged a walkout over the postponement. The Farmers Union would not be "
+            "drawn on the decision. Spain's Repsol said only that it was analysing the new framework.",
+            [("Workers’ Front", "opposed"), ("Farmers Union", "neutral"), ("Repsol", "neutral")],
+        ),
     ],
 )
 def test_round_seven_cases(text, expected):
