@@ -37,6 +37,9 @@ def rows(text, **options):
             "Local polls\nThe Forum for Civic Rights voiced concern about the delays.",
             [("Forum for Civic Rights", "cautious")],
         ),
+        # a feeling in a "with" phrase of the main verb is the subject's
+        ("Port deal\nBusiness groups reacted with dismay.", [("Business groups", "opposed")]),
+        ("Port deal\nThe plan was met with dismay.", []),
         # idioms of the trade: a walkout, not being drawn, analysing, keeping the door open
         (
             "Local polls\nThe Workers’ Front staged a walkout over the postponement. The Farmers Union would not be "

@@ -211,8 +211,16 @@ class Attribution:
         if token.tag_ in NOUN_TAGS and (
             token.dep_ in ("nmod", "obl", "compound", "nmod:poss") or any(c.dep_ == "case" for c in token.children)
         ):
-            return None  # "a two-year dispute", "of illegal content": the writer's words, nobody's position
+            # "a two-year dispute", "of illegal content": the writer's words, nobody's position; but "Business groups
+            # reacted with dismay" is the subject's feeling
+            return self._feeling_of_subject(sentence, token)
         return self._fallback_owner(sentence, token, position)
+
+    def _feeling_of_subject(self, sentence: Sentence, token: Token):
+        if not _manner_of_main_verb(token):
+            return None
+        governing = self._governing_subject(sentence, token)
+        return None if governing is None else ([governing[0]], "subject", governing[1], "reported")
 
     def _name_before_misread_verb(self, sentence: Sentence, token: Token) -> Named | None:
         """'Tomasz Nowak denounced price freezes', parsed as if "denounced" described the freezes: a cue verb
@@ -257,7 +265,8 @@ class Attribution:
         verb that noun phrase is the object of, when that verb is the sentence's own."""
         node = cue
         for _ in range(4):
-            if node.head.i == node.i or node.dep_ not in ("amod", "obj", "compound", "nmod", "iobj", "advmod"):
+            allowed = node.dep_ in ("amod", "obj", "compound", "nmod", "iobj", "advmod")
+            if node.head.i == node.i or not (allowed or (node is cue and _manner_of_main_verb(node))):
                 return None
             node = node.head
             if node.tag_ in VERB_TAGS:
@@ -341,3 +350,14 @@ def _owner(token: Token, holders: dict):
         reported = reported or (found is not None and token.dep_ in ("ccomp", "parataxis"))
         token = token.head
     return found
+
+
+def _manner_of_main_verb(token: Token) -> bool:
+    """A feeling in a "with" phrase of the sentence's main verb ("reacted with dismay", "greeted it with
+    relief")."""
+    return (
+        token.dep_ == "obl"
+        and token.head.dep_ == "ROOT"
+        and token.head.tag_ in VERB_TAGS
+        and any(c.dep_ == "case" and c.lower_ == "with" for c in token.children)
+    )
