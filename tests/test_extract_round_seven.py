@@ -37,6 +37,12 @@ def rows(text, **options):
             "Local polls\nThe Forum for Civic Rights voiced concern about the delays.",
             [("Forum for Civic Rights", "cautious")],
         ),
+        # "In Lima," is a place the sentence opens with, not who spoke
+        (
+            "Labour reform\nIn Lima, the regional office of the International Labour Organization (ILO) congratulated "
+            "Colombia, calling the reform “a serious step towards decent work.”",
+            [("International Labour Organization", "supportive")],
+        ),
         # a feeling in a "with" phrase of the main verb is the subject's
         ("Port deal\nBusiness groups reacted with dismay.", [("Business groups", "opposed")]),
         ("Port deal\nThe plan was met with dismay.", []),

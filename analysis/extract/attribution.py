@@ -24,7 +24,7 @@ REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
-    r"Back in|Over in|Further)\s[^,;:]{1,60},"
+    r"Back in|Over in|Further|In|At)\s[^,;:]{1,60},"
 )
 OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
 OBJECT_BEFORE = re.compile(
