@@ -50,7 +50,8 @@ class Attribution:
                 reporting = i in speech_ids and token.dep_ in ("ROOT", "parataxis", "conj")
                 if (finite_root or reporting) and not hypothetical(token):
                     named = self._name_before(sentence, token)
-                    if named is not None:
+                    # past a reporting verb any name; past another verb a person, as in `_named_holders`
+                    if named is not None and (reporting or named.actor.kind == "person"):
                         holders[i] = ([named], "name before the verb")
                 continue
             holder = antecedent(found.token) or found.token
