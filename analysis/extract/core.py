@@ -8,7 +8,8 @@ Per sentence that can hold a position (a quote, a stance cue or a reporting verb
 3. give each cue to the nearest predicate above it that has a holder, or to the speaker of the quotation
    it sits in (`quotes`), so "X said the plan was “a disgrace”" gives X the cue "disgrace";
 4. decide which claims are positions and each holder's stance from its cues (`judging`, `stance.decide`:
-   negation, contrast, hedges), or, with no cue, from the valence of the words it said (`valence`);
+   negation, contrast, hedges), or, with no cue, from its words by a model learned from annotated news
+   (`said_words`);
 5. score each proposal's confidence from the evidence it rests on (`confidence`);
 6. join a speaker's quoted passage into one proposal where its sentences carry no cue of their own
    (`passages`), and split one holder's judgments of two different things (`objects`).
@@ -189,6 +190,10 @@ def explain(row) -> str:
     rule = str(get("rule", "") or "")
     holder, _, reference = rule.partition(", ")
     cue = str(get("cue", "") or "")
-    said = f"“{cue}” ({get('stance', '')})" if cue else f"no cue: the tone of the words ({get('stance', '')})"
+    said = (
+        f"“{cue}” ({get('stance', '')})"
+        if cue
+        else f"no cue: its words, read by a model of annotated news ({get('stance', '')})"
+    )
     how = RULE_WORDS.get(holder, holder or "?")
     return f"{said} · holder: {how}" + (f", via {reference}" if reference else "")

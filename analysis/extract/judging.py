@@ -1,7 +1,7 @@
 """Which of a sentence's claims are positions, and their stance: the holder's cues decide (`stance`), or
-with none the tone of the words said (`valence`); reported words with no cue, questions, answers on another
-matter and the decision-maker's own act are no position. A mixin of the document reader (`reader.Reader`),
-whose text, quotations and lede it reads."""
+with none a model of the words learned from annotated news (`said_words`); reported words with no cue,
+questions, answers on another matter and the decision-maker's own act are no position. A mixin of the
+document reader (`reader.Reader`), whose text, quotations and lede it reads."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ class Judging:
         decision = quote_stance(self.text, said)
         learned = stance_of(self.text[claim.span[0] : claim.span[1]], model=self.words)
         if learned is not None:
-            decision = replace(decision, stance=learned[0], learned=learned[1])
+            # the model reads all the words, so no single word is shown as the cue that decided
+            no_cue = {"cue": "", "cue_end": decision.cue_start}
+            decision = replace(decision, stance=learned[0], learned=learned[1], **no_cue)
         elif self._reported_loss(sentence, claim, decision):
             decision = replace(decision, stance="opposed")
         spoken = claim.spoken or [claim.span]
