@@ -1,13 +1,13 @@
 """The stance of words that carry no stance cue, learned from annotated news: a multinomial logistic
 regression over the words and word pairs of a statement (tf-idf weighted, words after a negation marked),
-fitted on the gold evidence of the blind corpus's dev splits.
+fitted on the gold statements of the blind corpus's dev splits, each as its evidence and as its sentence.
 
 Why a model here and cues elsewhere: a cue ("welcomed", "condemned") names the stance, and the lexicon
 reads it right 85% of the time on the dev splits. Words with no cue ('“Four dollars does not even cover the
 rent,” she said') carry it in how a complaint or a hope is put, which no word list captures: VADER's tone
 of them was right only 52% of the time on the same rows, near a coin flip between supportive and opposed.
-The model learns it from about 4,000 statements whose stance a person annotated; tried on each dev split
-with the model fitted on the others, it was right 64% of the time on those rows.
+The model learns it from about 4,400 statements whose stance a person annotated; tried on each dev split
+with the model fitted on the others, it was right 68% of the time on those rows.
 
 `python -m analysis evaluate --fit-words --corpus DEV ...` refits it (scikit-learn) and writes
 `said_words.json`; reading it needs no scikit-learn: a prediction is a dot product per stance.

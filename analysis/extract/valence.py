@@ -9,9 +9,11 @@ The mapping, for a word that `data/lexicon.csv` does not list (the stance cues t
 Only verbs and adjectives count anywhere; nouns count inside quoted words ("“a disgrace”"), since a noun in
 the writer's own words ("the war", "the crisis") names the news rather than judges it.
 
-A holder with no cue at all (a reporting verb and quoted words) takes the tone of what they said:
-VADER's compound score of the quoted (or reported) words, >= +0.4 supportive, <= -0.4 opposed, otherwise
-neutral, with the strongest word as the cue shown to the reviewer.
+A holder with no cue at all (a reporting verb and quoted words): the stance comes from the words model
+(`said_words`); the tone of what they said (VADER's compound score of the quoted or reported words) still
+decides whether a quoted sentence is telling enough to stand as a row of its own (`passages`), and gives
+the stance only where no words model has been fitted (>= +0.3 supportive, <= -0.3 opposed, otherwise
+supportive).
 """
 
 from __future__ import annotations
