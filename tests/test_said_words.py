@@ -62,11 +62,19 @@ def test_the_shipped_model_is_what_fitting_on_the_dev_splits_gives(tmp_path):
     shipped = json.loads(said_words.MODEL_FILE.read_text(encoding="utf-8"))
     splits = [split.removeprefix("tests/fixtures/blind/") for split in shipped["fitted_on"].split()]
     assert splits and all(split.startswith("dev") for split in splits)
-    refitted = fitting.fit_words([BLIND / split for split in splits], path=tmp_path / "said_words.json")
+    refitted = fitting.fit_words(
+        [BLIND / split for split in splits], path=tmp_path / "said_words.json", view_path=tmp_path / "said_view.json"
+    )
     # each gold statement twice: its evidence and its sentence
     assert refitted["fitted_on_statements"] == shipped["fitted_on_statements"] == 2 * len(gold_statements(*splits))
     assert refitted["terms"] == shipped["terms"] and refitted["idf"] == shipped["idf"]
     assert refitted["intercepts"] == pytest.approx(shipped["intercepts"], abs=1e-3)
+    # and the model of whether a sentence states a view, fitted on the same splits
+    view = json.loads(said_words.VIEW_FILE.read_text(encoding="utf-8"))
+    refitted_view = json.loads((tmp_path / "said_view.json").read_text(encoding="utf-8"))
+    assert view["fitted_on"] == shipped["fitted_on"] and view["stances"] == ["none", "view"]
+    assert refitted_view["terms"] == view["terms"] and refitted_view["idf"] == view["idf"]
+    assert refitted_view["intercepts"] == pytest.approx(view["intercepts"], abs=1e-3)
 
 
 @pytest.mark.parametrize(

@@ -57,13 +57,30 @@ def _statements(corpora: list[Path]) -> list[tuple[str, str]]:
     return statements
 
 
-def fit_words(corpora: Path | list[Path], *, path: Path | None = None) -> dict:
-    """Fit the stance of uncued words on every gold statement of the dev corpora; write it to `path`."""
+def _views(corpora: list[Path]) -> list[tuple[str, str]]:
+    """Each gold statement as a view (its evidence and its sentence), and each sentence no gold statement
+    touches (colour, fact, procedure, the writer's own words) as none."""
+    examples = []
+    for corpus in corpora:
+        for _, text, gold in corpus_documents(corpus):
+            spans = sentences(text)
+            starts = [start for start, _ in spans]
+            touched = {max(bisect.bisect_right(starts, start) - 1, 0) for start in gold["start"]}
+            examples += [(evidence, "view") for evidence in gold["evidence"]]
+            examples += [(text[a:b], "view" if k in touched else "none") for k, (a, b) in enumerate(spans)]
+    return examples
+
+
+def fit_words(corpora: Path | list[Path], *, path: Path | None = None, view_path: Path | None = None) -> dict:
+    """Fit the stance of uncued words on every gold statement of the dev corpora, and whether a sentence
+    states a view at all on every sentence of them; write them to `path` and `view_path`."""
     from analysis.extract import said_words
 
     corpora = _dev_only(corpora)
     model = {"fitted_on": _named(corpora), **said_words.fit(_statements(corpora))}
     said_words.write(model, path or said_words.MODEL_FILE)
+    view = {"fitted_on": _named(corpora), **said_words.fit(_views(corpora))}
+    said_words.write(view, view_path or said_words.VIEW_FILE)
     return model
 
 

@@ -24,6 +24,7 @@ NAME_LINE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^
 # "Estonian Chamber of Commerce and Industry – The chamber congratulated ...": a round-up's heading set off by
 # a dash rather than a colon (counted only where two or more paragraphs open so: one may be a dateline)
 DASH_HEADING = re.compile(rf"[ \t]*{NAME_LINE.pattern}[ \t]+[–—-][ \t]+(?=[A-Z“\"])")
+NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
@@ -65,17 +66,34 @@ class Layout:
             end = len(self.text) if end < 0 else end
             following = self.text.find("\n", end + 1)
             paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
-            if NAME_LINE.fullmatch(self.text[position:end].strip()) and paragraph[-1:] in (".", "”", '"'):
+            # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
+            line = self.text[position:end].strip().removesuffix(".")
+            if NAME_LINE.fullmatch(line) and paragraph[-1:] in (".", "”", '"'):
                 found[end + 1] = (position, end)
             position = end + 1
-        return found
+        return found | self._name_sentences()
+
+    def _name_sentences(self) -> dict[int, tuple[int, int]]:
+        """A round-up's paragraphs that open with a name as a sentence of its own ("Copa-Cogeca. The EU's largest
+        farm lobby ... rejected"), where two or more do (one may be a dateline): (name start, name end) by
+        where the sentence after the name starts."""
+        found = {}
+        for opening in NAME_SENTENCE.finditer(self.text):
+            name = opening.group(1)
+            # a name, or an acronym; not a section heading ("Unions", "ECONOMY AND FINANCE"): a single word
+            # the text also writes in lower case is a common one
+            common = len(name.split()) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", self.text)
+            named = re.fullmatch(r"[A-Z]{2,8}", name) or not (name.isupper() or common)
+            if opening.start() > 0 and named and NAME_LINE.fullmatch(name):
+                found[opening.end()] = (opening.start(), opening.start() + len(opening.group(1)))
+        return found if len(found) >= 2 else {}
 
     def _heading_actor(self, paragraph: int, line: tuple[int, int], cache: dict) -> None:
         """The actor a heading names ("Focus Ireland:", a line "Confederation of Danish Industry (DI)"): an
         actor the analysts track named in it, else the heading itself as a body (a gazetteer mention inside it,
         "Ireland", is only part of the name)."""
         mentions = self._mentions(*line, cache)
-        name = re.sub(r"\s*(?:\([^)]*\))?\s*[:–—-]?\s*$", "", self.text[line[0] : line[1]].strip())
+        name = re.sub(r"\s*(?:\([^)]*\))?\s*[:–—.-]?\s*$", "", self.text[line[0] : line[1]].strip())
         if not name:
             return
         known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]

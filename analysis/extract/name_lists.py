@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from analysis.extract.actors import Mention
-from analysis.extract.names import Named, is_title, kind_of_name, known_or_new
-from analysis.extract.vocabulary import NOT_A_NAME
+from analysis.extract.names import ACRONYM, Named, is_title, kind_of_name, known_or_new
+from analysis.extract.vocabulary import NOT_A_NAME, words
 
 _ITEM = (
     r"(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the|and|de|del|van|von|bin)\s+)*[A-Z][\w'’\-]*)*"
@@ -78,3 +78,29 @@ class ListNaming:
         items = [listing[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds) - 1, 2)]
         items += [listing[tail_from : tail_from + final.start()], listing[tail_from + final.end() :]]
         return [re.sub(r"\s*\([^()]*\)", "", item).strip() for item in items if item.strip()]
+
+    def split_pair(self, named: Named) -> list[Named]:
+        """'the SDP and Finns Party (PS) members voted against', 'the JWF and the Awami Workers' League staged a
+        walkout': two bodies the parser read as one name, each an acronym or a name with a body's head word,
+        are two actors. A name with an "and" inside ("Argyll and Bute Council", "Ministry of Energy and
+        Mines", "Business and Professionals Alliance") is one."""
+        parts = PAIR.fullmatch(named.actor.name)
+        if parts is None or not all(_a_body(p) for p in parts.groups()):
+            return [named]
+        pair = []
+        for part in parts.groups():
+            known = self.memory.acronyms.get(part)
+            pair.append(Named(known or known_or_new(part, self.index, kind="organization"), named.rule))
+        return pair
+
+
+PAIR = re.compile(r"(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+)")
+BODY_HEADS = words(
+    "party league alliance front movement union congress bloc caucus coalition association federation council "
+    "group forum confederation organisation organization committee society network"
+)
+
+
+def _a_body(name: str) -> bool:
+    words = name.split()
+    return bool(ACRONYM.match(name)) or (len(words) >= 2 and words[-1].lower().strip("'’") in BODY_HEADS)

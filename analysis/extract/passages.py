@@ -1,11 +1,15 @@
 """One speaker's quoted passage: the sentences of a quotation that runs on (“A,” X said. “B. C.”, and the
-paragraphs that carry it on) are read one by one, then the quoted sentences that carry no cue of their own
-are joined to the nearest proposal of the same speaker in the passage, whose evidence then spans them.
+paragraphs that carry it on) are read one by one; each that states a view is a proposal of its own, and
+the quoted sentences of colour are joined to the nearest proposal of the same speaker in the passage,
+whose evidence then spans them.
 
-Why: a reporter picks one sentence of a long quotation as the position, and which one is a matter of
-taste; a proposal per sentence either repeats the position or pins it on a sentence of colour ("I've
-been on Main Street for thirty-one years"). The passage holds whichever sentence carries it. A sentence
-with a cue of its own, or with its own reporting verb ("she added"), stays a proposal of its own.
+Why: the annotation guide asks for a row per actor and sentence that says what the actor thinks, and
+writers annotate each quoted sentence that carries a point; but a proposal for every sentence pins
+positions on sentences of colour ("I've been on Main Street for thirty-one years"). A sentence with a cue
+of its own, or its own reporting verb ("she added"), stays a proposal of its own; a quoted sentence with
+neither does when a model of annotated news reads its words as stating a view (`said_words.states_a_view`,
+which replaced VADER's tone in round eight: on the dev splits, the quoted sentences it keeps were annotated
+56% of the time, those it joins 26%).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from analysis.extract.claims import Sentence
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import actor_key
+from analysis.extract.said_words import states_a_view
 
 
 def passages(quotations: Quotations, text: str) -> list[int]:
@@ -58,7 +63,7 @@ def joined(results: list, quotations: Quotations, text: str) -> list:
             groups.setdefault(key, []).append(position)
     dropped: set[int] = set()
     for key, members in groups.items():
-        dropped |= _join(results, members, bounds[key[2]])
+        dropped |= _join(results, members, bounds[key[2]], text)
     kept = []
     for position, (claim, decision, sentence) in enumerate(results):
         if position in dropped:
@@ -69,12 +74,14 @@ def joined(results: list, quotations: Quotations, text: str) -> list:
     return kept
 
 
-def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]:
+def _join(results: list, members: list[int], bound: tuple[int, int], text: str) -> set[int]:
     """Join one passage's proposals; the positions joined into another."""
     anchors = [
         p
         for p in members
-        if _has_cue(results[p][0], word_cues=True) or not _quoted_only(results[p][0]) or _telling(results[p][1])
+        if _has_cue(results[p][0], word_cues=True)
+        or not _quoted_only(results[p][0])
+        or states_a_view(text[results[p][2].start : results[p][2].end])
     ]
     if not anchors:  # words alone: one position, told by its most telling sentence
         anchors = [max(members, key=lambda p: (results[p][1].confidence, -p))]
@@ -93,16 +100,6 @@ def _join(results: list, members: list[int], bound: tuple[int, int]) -> set[int]
     first.span = (min(first.span[0], bound[0]), first.span[1])
     last.span = (last.span[0], max(last.span[1], bound[1]))
     return dropped
-
-
-TELLING_TONE = 0.1
-
-
-def _telling(decision) -> bool:
-    """Quoted words whose tone leans at all ("Take us to Lanet and you have killed us"): a position of their
-    own, as the annotation guide asks a row for each sentence that states a view. A lower bar than the 0.5
-    of earlier rounds: on the dev splits, the rows it adds at 0.1 were right 7 times in 10."""
-    return decision.tone is not None and abs(decision.tone) >= TELLING_TONE
 
 
 def _positions(groups: dict[tuple, list[int]]) -> set[int]:

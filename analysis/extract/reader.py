@@ -22,7 +22,7 @@ from analysis.extract.holders import SPEECH_FORMS, according_to
 from analysis.extract.judging import Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
-from analysis.extract.names import TITLE_WORDS, acronyms_of
+from analysis.extract.names import TITLE_WORDS, Named, acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, child_case, parse_paragraphs
@@ -128,7 +128,7 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
             if start in heading_at:  # "Gaming Commission of Ghana: The commission said ...": who it is about
                 self._heading_actor(heading_at[start], (heading_at[start], start), paragraph_mentions)
             if start in name_lines and start not in self.heading:
-                self._heading_actor(start, name_lines[start], paragraph_mentions)
+                self._heading_actor(self.text.rfind("\n", 0, start) + 1, name_lines[start], paragraph_mentions)
             mentions = self._mentions(start, end, paragraph_mentions)
             sentence = Sentence(start, end, parsed.get((start, end)), mentions)
             self._label_speakers(sentence)
@@ -284,7 +284,11 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
                     [(sentence.start, sentence.end)],
                 )
         self._remember_subjects(sentence, holders)
-        return self._decided(list(claims.values()), sentence)
+        return self._decided([part for claim in claims.values() for part in self._split_pair(claim)], sentence)
+
+    def _split_pair(self, claim: Claim) -> list[Claim]:
+        parts = self.namer.split_pair(Named(claim.actor, claim.rule))
+        return [claim] if len(parts) == 1 else [replace(claim, actor=p.actor, cues=list(claim.cues)) for p in parts]
 
     def _claim(
         self,

@@ -84,7 +84,7 @@ GROUP_NOUNS = words(
 # Nouns that stand for whatever body was named last ('the company', 'the group').
 GENERIC_BODIES = words(
     "alliance association body business campaign coalition company corporation federation firm forum group "
-    "militia movement network operator organisation organization platform union"
+    "lobby militia movement network operator organisation organization platform union watchdog"
 )
 
 # Nouns that speak for an owner: 'a spokesman for the militia', 'a statement from the union'.

@@ -1,0 +1,85 @@
+"""Round eight of the extractor (issue 12): two bodies read as one name, round-up paragraphs that open with a
+name as a sentence of its own, positions reserved for later, and which sentences of a quoted passage are
+rows of their own. Sentences written for these tests, not the corpus's."""
+
+import pytest
+
+from analysis.extract import extract, said_words
+
+
+def rows(text, **options):
+    table = extract(text, main_target="main", **options)
+    return [(r.actor, r.stance) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two bodies the parser reads as one name: an acronym and a party, a body and a league
+        (
+            "Depot vote\nThe board approved the plan, while the SDP and Finns Party (PS) members voted against.",
+            [("SDP", "opposed"), ("Finns Party", "opposed")],
+        ),
+        (
+            "Polls\nMembers of the JWF and the Awami Workers' League staged a walkout over the postponement.",
+            [("JWF", "opposed"), ("Awami Workers' League", "opposed")],
+        ),
+        # a name with an "and" of its own stays one
+        ("Ferry\nArgyll and Bute Council welcomed the closure.", [("Argyll and Bute Council", "supportive")]),
+        (
+            "Mines\nThe Ministry of Energy and Mines welcomed the plan.",
+            [("Ministry of Energy and Mines", "supportive")],
+        ),
+        # a position reserved for later is neutral, as "is still studying" is
+        ("Levy\nThe Ministry of Agriculture said it would study the text.", [("Ministry of Agriculture", "neutral")]),
+        (
+            "Ruling\nThe electoral commission said it was evaluating whether the ruling applied to it.",
+            [("Electoral commission", "neutral")],
+        ),
+    ],
+)
+def test_phenomena_of_round_eight(text, expected):
+    assert rows(text) == expected
+
+
+def test_a_round_up_paragraph_that_opens_with_a_name_is_about_that_body():
+    text = (
+        "Reactions to the payment cap\n"
+        "The European Commission proposed on Wednesday to cap direct payments at €100,000 a farm.\n"
+        'Nordland Growers. The regional growers\' federation said the cap was "long overdue".\n'
+        "Baltic Grain Traders (BGT). The traders' lobby rejected the proposal outright.\n"
+    )
+    assert rows(text) == [("Nordland Growers", "supportive"), ("Baltic Grain Traders", "opposed")]
+
+
+def test_a_single_opening_word_or_a_section_heading_is_no_body():
+    # one paragraph so opened may be a dateline; section headings in capitals name no one
+    text = (
+        "Payment cap\n"
+        'ECONOMY AND FINANCE. The ministry\'s statement said the cap was "long overdue".\n'
+        "FARMERS. The growers' federation rejected the proposal outright.\n"
+    )
+    actors = [actor for actor, _ in rows(text)]
+    assert "ECONOMY AND FINANCE" not in actors and "FARMERS" not in actors and "Farmers" not in actors
+
+
+def test_a_passage_keeps_each_sentence_that_states_a_view_and_joins_its_colour():
+    text = (
+        "Bakeries react to the flour levy\n"
+        "The government on Monday imposed a levy on imported flour.\n"
+        "“This levy will finish us, and the ministry knows it,” said Ana Ruiz, who runs a bakery in Setúbal. "
+        "“My grandfather opened this bakery in 1958. We opened at six this morning, as we always do. It is the "
+        "worst thing to happen to this street in years.”"
+    )
+    table = extract(text, main_target="main")
+    assert list(table["actor"]) == ["Ana Ruiz", "Ana Ruiz"]
+    first, last = (text[r.start : r.end] for r in table.itertuples())
+    # the colour is joined to a row next to it; the sentence that states a view is a row of its own
+    assert "grandfather opened this bakery" in first and "worst thing" not in first
+    assert last.startswith("We opened at six") and last.endswith("in years.”")
+
+
+def test_the_view_model_tells_a_view_from_colour():
+    assert said_words.states_a_view("“It is the best thing to happen to this street in years.")
+    assert not said_words.states_a_view("“My grandfather opened this bakery in 1958.")
+    assert not said_words.states_a_view("“We opened at six this morning, as we always do.")
