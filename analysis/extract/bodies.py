@@ -62,7 +62,7 @@ class BodyNaming:
         proper_inside = [m for m in within if m.actor.kind != "commentators"]
         if proper_inside:
             return Named(proper_inside[-1].actor, "named")
-        for step in (self._members_of, self._own_government):
+        for step in (self._members_of, self._own_government, self._its_officer):
             named = step(token, determiner, base, within, mentions)
             if named is not None:
                 return named
@@ -117,6 +117,18 @@ class BodyNaming:
             if known is not None or re.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}", name):  # "Green councillors" stay a group
                 return Named(known or known_or_new(name, self.index, kind="organization"), "members of")
         return None
+
+    def _its_officer(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
+        """'Its chief economist called the proposal ...', 'its embassy in Oslo said': an officer or mission
+        with no name speaks for the body "its" stands for."""
+        if (
+            determiner is None
+            or determiner.lower_ != "its"
+            or not (token.lower_ in PERSON_ROLES or token.lower_ in MISSIONS)
+        ):
+            return None
+        body = self.memory.group("its")
+        return Named(body, "officer of") if body is not None else None
 
     def _own_government(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
         """'Maduro and his government': the government of the person just named."""
@@ -220,6 +232,7 @@ class BodyNaming:
 
 
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
+MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
 
 
 def _place_of(token: Token) -> Token | None:

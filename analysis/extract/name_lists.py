@@ -45,7 +45,7 @@ class ListNaming:
         names, titled = [], False
         for item in items:
             words = item.split()
-            while len(words) > 1 and (is_title(words[0]) or words[0] == "the"):
+            while len(words) > 1 and (is_title(words[0]) or words[0].lower() == "the"):
                 titled |= words.pop(0).lower() not in NOT_A_NAME
             name = " ".join(words)
             if not name or name.lower() in NOT_A_NAME or not self.may_be_name(name):
@@ -64,7 +64,8 @@ class ListNaming:
         New People's Party"). [] when a gazetteer name spans a comma (a list of portfolios inside one name)."""
 
         def inside_a_name(position: int) -> bool:
-            return any(m.start < at + position < m.end for m in mentions)
+            # "the Left Alliance and the Pirate Party", read as one name, is two bodies
+            return any(m.start < at + position < m.end and not _two_bodies(m.actor.name) for m in mentions)
 
         commas = list(re.finditer(r"\s*,\s+", listing))
         if any(inside_a_name(c.start()) for c in commas):
@@ -84,11 +85,10 @@ class ListNaming:
         walkout': two bodies the parser read as one name, each an acronym or a name with a body's head word,
         are two actors. A name with an "and" inside ("Argyll and Bute Council", "Ministry of Energy and
         Mines", "Business and Professionals Alliance") is one."""
-        parts = PAIR.fullmatch(named.actor.name)
-        if parts is None or not all(_a_body(p) for p in parts.groups()):
+        if not _two_bodies(named.actor.name):
             return [named]
         pair = []
-        for part in parts.groups():
+        for part in PAIR.fullmatch(named.actor.name).groups():
             known = self.memory.acronyms.get(part)
             pair.append(Named(known or known_or_new(part, self.index, kind="organization"), named.rule))
         return pair
@@ -104,3 +104,8 @@ BODY_HEADS = words(
 def _a_body(name: str) -> bool:
     words = name.split()
     return bool(ACRONYM.match(name)) or (len(words) >= 2 and words[-1].lower().strip("'’") in BODY_HEADS)
+
+
+def _two_bodies(name: str) -> bool:
+    parts = PAIR.fullmatch(name)
+    return parts is not None and all(_a_body(part) for part in parts.groups())
