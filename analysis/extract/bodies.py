@@ -62,7 +62,7 @@ class BodyNaming:
         proper_inside = [m for m in within if m.actor.kind != "commentators"]
         if proper_inside:
             return Named(proper_inside[-1].actor, "named")
-        for step in (self._members_of, self._own_government, self._its_officer):
+        for step in (self._members_of, self._own_government, self._its_officer, self._groups_of_people):
             named = step(token, determiner, base, within, mentions)
             if named is not None:
                 return named
@@ -129,6 +129,20 @@ class BodyNaming:
             return None
         body = self.memory.group("its")
         return Named(body, "officer of") if body is not None else None
+
+    def _groups_of_people(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
+        """ "Parents' groups", "farmers' unions": the groups themselves, kept vague, not the people they are for."""
+        people = next((c for c in token.children if c.dep_ == "nmod:poss"), None)
+        if (
+            people is None
+            or people.tag_ not in ("NNS", "NNPS")
+            or not is_human_plural(people.lower_)
+            or token.tag_ != "NNS"
+            or token.lower_.removesuffix("s") not in GROUP_NOUNS | {"organization", "organisation", "association"}
+        ):
+            return None
+        text = self.text[base + people.idx : base + token.idx + len(token)]
+        return Named(described(text, kind="commentators"), "group")
 
     def _own_government(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
         """'Maduro and his government': the government of the person just named."""

@@ -96,6 +96,17 @@ class Layout:
         name = re.sub(r"\s*(?:\([^)]*\))?\s*[:–—.-]?\s*$", "", self.text[line[0] : line[1]].strip())
         if not name:
             return
+        if name.isupper():
+            # "SAVE THE CHILDREN DENMARK:" is the Save the Children Denmark the text writes elsewhere
+            written = next(
+                (
+                    m.group(0)
+                    for m in re.finditer(re.escape(name), self.text, re.IGNORECASE)
+                    if not m.group(0).isupper()
+                ),
+                None,
+            )
+            name = written or name
         known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]
         whole = [m.actor for m in mentions if m.end - m.start >= len(name) - 1]
         actor = (known or whole or [None])[0] or self.index.near_match(name) or described(name)

@@ -88,6 +88,10 @@ class PronounNaming:
             )
             if subject is None:
                 continue
+            if _quoted(pronoun.doc, subject) and not _quoted_before(pronoun.doc, pronoun):
+                # "“Parents asked us for help,” she said", misparsed with "said" under "asked": the
+                # quotation's words are what she says, not who she is
+                return None
             named = self.name(subject, base, list(mentions))
             if named is None:
                 return None
@@ -106,3 +110,16 @@ def _quoted_before(doc, token: Token) -> bool:
         closing += t.text in ("”", "’")
         straight += t.text == '"'
     return opening > closing or straight % 2 == 1
+
+
+def _quoted(doc, token: Token) -> bool:
+    """Is `token` quoted: inside a quotation that opens earlier in its sentence, or in a sentence that opens
+    inside one (“A. B,” she said: B's words) before the quotation closes?"""
+    if _quoted_before(doc, token):
+        return True
+    depth = 0
+    for t in doc:
+        depth += (t.text in ("“", "‘")) - (t.text in ("”", "’"))
+        if depth < 0:
+            return token.i < t.i
+    return False

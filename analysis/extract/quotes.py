@@ -219,12 +219,15 @@ def is_transcript(text: str) -> bool:
             return True
         line_end = text.find("\n", label.end())
         line = text[label.end() : line_end if line_end >= 0 else len(text)]
-        if name.isupper() and len(name) > 2 and SPOKEN.search(line):
-            return True  # "KANG DONG-HYUN: We ...", not a round-up's "FANS: The supporters' network was jubilant"
+        # "KANG DONG-HYUN: We ...", not a round-up's "FANS: The supporters' network was jubilant" nor its
+        # "MINISTRY OF DIGITAL AFFAIRS: X presented the bill ... “we have let the platforms ...”" (a quotation)
+        if name.isupper() and len(name) > 2 and SPOKEN.search(QUOTED.sub(" ", line)):
+            return True
         seen.add(name)
     return False
 
 
+QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
 # words a speaker says and a narrator does not: a line in the first or second person
 SPOKEN = re.compile(r"\b(?:I|I'm|I’m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
 
@@ -244,7 +247,8 @@ def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
         hosts.add(named.split()[-1].lower())
     name = label.group(1)
     if aside and ROLE_LABELS.fullmatch(name):
-        name = aside  # "CALLER (AKINYI):" is Akinyi
+        # "CALLER (AKINYI):" is Akinyi; "CALLER (EPELI, LAUTOKA):" is Epeli, calling from Lautoka
+        name = aside.split(",")[0].strip()
     # a correspondent's line reports what others said: narration, like a presenter's
     journalist = re.fullmatch(rf"(?i){JOURNALISTS}", label.group(1)) or re.search(rf"(?i)\b(?:{JOURNALISTS})\b", role)
     return Quotation(
