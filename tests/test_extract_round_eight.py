@@ -55,6 +55,13 @@ def rows(text, **options):
             "CALLER (EPELI, LAUTOKA): Bula. I think the minister did the right thing.",
             [("Epeli", "supportive")],
         ),
+        # a branch of a body speaks for the body, not for the place it is in
+        (
+            "Maternity\nThe Lapland branch of the Finnish Medical Association gave the decision a cautious welcome.",
+            [("Finnish Medical Association", "cautious")],
+        ),
+        # a description, then the name in apposition (parsed as a second subject): one actor, the name
+        ("VAR\nThe players' union, NISO, has not taken a position.", [("NISO", "neutral")]),
         # a position reserved for later is neutral, as "is still studying" is
         ("Levy\nThe Ministry of Agriculture said it would study the text.", [("Ministry of Agriculture", "neutral")]),
         (
@@ -132,3 +139,11 @@ def test_a_round_up_heading_with_a_quotation_is_no_transcript():
     found = rows(text)
     assert ("Save the Children Denmark", "supportive") in found
     assert {actor for actor, _ in found} == {"Save the Children Denmark", "Signe Lykkegaard"}
+
+
+def test_a_section_heading_on_its_own_line_names_no_one():
+    text = (
+        "School food ban\nThe ministry banned sugary drinks in school canteens on Monday.\n"
+        "Reactions\nThe association said it was studying an appeal.\n"
+    )
+    assert "Reactions" not in {actor for actor, _ in rows(text)}

@@ -307,6 +307,17 @@ def according_to(doc: Doc) -> Token | None:
 def conjuncts(token: Token) -> list[Token]:
     """'China, Russia and Algeria': the token and the nominal conjuncts that share its role."""
     found = [token]
+    named = token.conjuncts[0] if token.conjuncts else None
+    if (
+        named is not None
+        and named.i == token.i + 2
+        and token.doc[token.i + 1].text == ","
+        and token.tag_ in ("NN", "NNS")
+        and (is_proper(named) or named.text.isupper())
+        and not any(c.dep_ == "cc" for c in named.children)
+    ):
+        # "The players' union, NISO, has not taken a position": the name, in apposition to its description
+        return [named]
     # "The Police Federation, which represents rank-and-file officers, welcomed": a noun after the relative
     # clause of the first is that clause's, whatever the parse says
     clauses = [c.i for c in token.children if c.dep_ == "acl:relcl"]

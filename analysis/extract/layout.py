@@ -25,6 +25,11 @@ NAME_LINE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^
 # a dash rather than a colon (counted only where two or more paragraphs open so: one may be a dateline)
 DASH_HEADING = re.compile(rf"[ \t]*{NAME_LINE.pattern}[ \t]+[–—-][ \t]+(?=[A-Z“\"])")
 NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
+# a section's heading on a line of its own names no one: "Reactions", "WHAT’S NEXT"
+SECTION = re.compile(
+    r"(?i)(?:the\s+)?(?:reactions?|background|context|analysis|timeline|key facts|next steps|what(?:['’]s| is)? next"
+    r"|what happens next|in numbers|the decision|the ruling|the vote)"
+)
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
@@ -68,7 +73,7 @@ class Layout:
             paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
             # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
             line = self.text[position:end].strip().removesuffix(".")
-            if NAME_LINE.fullmatch(line) and paragraph[-1:] in (".", "”", '"'):
+            if NAME_LINE.fullmatch(line) and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
                 found[end + 1] = (position, end)
             position = end + 1
         return found | self._name_sentences()

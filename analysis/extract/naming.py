@@ -27,7 +27,7 @@ from analysis.extract.names import (
     name_span,
     np_tokens,
 )
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.pronouns import PronounNaming
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, body_roles_near, gender_of
@@ -242,6 +242,11 @@ class Namer(BodyNaming, PronounNaming, ListNaming):
         return actor
 
     def _owner(self, token: Token) -> Token | None:
+        if token.lower_ in BRANCHES:
+            # "the Lapland branch of the Finnish Medical Association": the association, not the place
+            body = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
+            if body is not None:
+                return body
         for c in token.children:
             if c.dep_ == "nmod:poss":
                 return c
@@ -371,6 +376,7 @@ ROLE_THEN_NAME = re.compile(
     r"economist|analyst|spokesman|spokeswoman|spokesperson|candidate|MP|MEP|MSP|TD)\s+"
     r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
 )
+BRANCHES = frozenset({"branch", "chapter", "wing", "arm", "section", "delegation"})
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
 
 
