@@ -62,6 +62,8 @@ def rows(text, **options):
         ),
         # a description, then the name in apposition (parsed as a second subject): one actor, the name
         ("VAR\nThe players' union, NISO, has not taken a position.", [("NISO", "neutral")]),
+        # one named among the members who voted holds their vote
+        ("Vote\nGantulga was among the MPP members who voted against.", [("Gantulga", "opposed")]),
         # a position reserved for later is neutral, as "is still studying" is
         ("Levy\nThe Ministry of Agriculture said it would study the text.", [("Ministry of Agriculture", "neutral")]),
         (

@@ -363,4 +363,9 @@ def antecedent(token: Token) -> Token | None:
         found = found.head
         if found.dep_ == "appos" and found.head.i < found.i:
             found = found.head
+    # "Gantulga was among the MPP members who voted against": the one who is among them
+    among = found is not None and any(c.dep_ == "case" and c.lower_ == "among" for c in found.children)
+    member = next((c for c in found.children if c.dep_ == "nsubj"), None) if among else None
+    if member is not None and any(c.dep_ == "cop" for c in found.children):
+        found = member
     return found
