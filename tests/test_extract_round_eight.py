@@ -62,6 +62,12 @@ def rows(text, **options):
         ),
         # a description, then the name in apposition (parsed as a second subject): one actor, the name
         ("VAR\nThe players' union, NISO, has not taken a position.", [("NISO", "neutral")]),
+        # the while-clause's own subject, where the parse gave its verb the first clause's subjects
+        (
+            "Vote\nThe SPD, the Greens and the FDP voted for the bill, while the CDU/CSU bloc and the far-right "
+            "Alternative for Germany (AfD) voted against.",
+            [("SPD", "supportive"), ("Greens", "supportive"), ("FDP", "supportive"), ("AfD", "opposed")],
+        ),
         # one named among the members who voted holds their vote
         ("Vote\nGantulga was among the MPP members who voted against.", [("Gantulga", "opposed")]),
         # a position reserved for later is neutral, as "is still studying" is

@@ -26,6 +26,7 @@ FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
     r"Back in|Over in|Further|In|At)\s[^,;:]{1,60},"
 )
+WHILE = re.compile(r",\s+(?:while|whereas)\s")
 OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
 OBJECT_BEFORE = re.compile(
     r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|invited|ordered|"
@@ -54,6 +55,15 @@ class Attribution:
                     if named is not None and (reporting or named.actor.kind == "person"):
                         holders[i] = ([named], "name before the verb")
                 continue
+            if found.rule == "shared subject" and WHILE.search(
+                self.text, sentence.start + found.token.idx, sentence.start + token.idx
+            ):
+                # "A voted for the bill, while B voted against", misparsed as one subject for both: the name in
+                # the while-clause, before its verb
+                fallback = self._name_before(sentence, token)
+                if fallback is not None:
+                    holders[i] = ([fallback], "subject")
+                    continue
             holder = antecedent(found.token) or found.token
             reporter = self._reporter_of_own_side(sentence, token, holder, speech_ids)
             if reporter is not None:
