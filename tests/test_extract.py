@@ -188,7 +188,7 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
         ("dev6", 40, 743, 0.8, 0.8),
         ("dev7", 40, 735, 0.78, 0.77),
         ("dev8", 40, 731, 0.79, 0.78),
-        ("dev9", 20, 366, 0.78, 0.79),
+        ("dev9", 20, 366, 0.8, 0.8),
     ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
@@ -198,7 +198,8 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
     (the sealed test splits do that, once, by hand: see tests/fixtures/blind/README.md). dev3, tuned on for
     one round only, has a lower floor: 0.73 when it came in, 0.82 now; dev4 came in at 0.75 and dev5 at 0.81,
     0.82 and 0.87 now; dev6 came in at 0.79; dev7, the hardest yet, came in at 0.74 (recall 0.72) and is at
-    0.80 (recall 0.79) after one round; dev8 came in at 0.81 (recall 0.80), dev9 at 0.80 (recall 0.81)."""
+    0.80 (recall 0.79) after one round; dev8 came in at 0.81 (recall 0.80), dev9 at 0.80 (recall 0.81) and is
+    at 0.82 once fitted on."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= recall_floor, ours.line(f"blind {split}")
