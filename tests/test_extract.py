@@ -9,7 +9,7 @@ import pytest
 
 from analysis.__main__ import main
 from analysis.data.schema import STANCES
-from analysis.extract import confidence, extract, extract_many, fitting
+from analysis.extract import confidence, extract, extract_many, fitting, said_words
 from analysis.extract import evaluation as evaluate
 from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation
 from analysis.extract.core import explain
@@ -578,11 +578,20 @@ def test_every_proposal_says_how_it_was_found():
     assert list(table["cue_start"]) == [6, 46] and set(table["sentence_start"]) == {0, 25}
 
 
-def test_confidence_is_a_calibrated_probability_and_the_cut_is_chosen_on_dev(tmp_path):
+def test_confidence_is_a_calibrated_probability_and_the_cut_is_chosen_on_dev(tmp_path, monkeypatch):
     weights = confidence.weights()
     assert set(weights) <= set(confidence.FEATURES) and 0.05 <= confidence.min_confidence() <= 0.6
     fitted = fitting.calibrate(BLIND / "dev", path=tmp_path / "calibration.json")
     assert json.loads((tmp_path / "calibration.json").read_text())["weights"] == fitted["weights"]
+    # measured as on a new article: the words and view models fitted on the other dev splits, not on this one
+    # (on the statements they were fitted on they are right more often than the confidence, fitted
+    # cross-fitted, says, and the dev split looks underconfident)
+    others = sorted(p for p in BLIND.glob("dev*") if p.name != "dev")
+    words = said_words.WordsModel.of(said_words.fit(fitting._statements(others)))
+    view = said_words.WordsModel.of(said_words.fit(fitting._views(others)))
+    monkeypatch.setattr(
+        said_words, "shipped", lambda path=said_words.MODEL_FILE: view if path == said_words.VIEW_FILE else words
+    )
     ours, _, _ = evaluate.evaluate_corpus(BLIND / "dev")
     table = evaluate.reliability(ours)
     # where there are enough rows, the share that is right is near the confidence claimed
