@@ -138,7 +138,7 @@ class BodyNaming:
             or people.tag_ not in ("NNS", "NNPS")
             or not is_human_plural(people.lower_)
             or token.tag_ != "NNS"
-            or token.lower_.removesuffix("s") not in GROUP_NOUNS | {"organization", "organisation", "association"}
+            or token.lower_.removesuffix("s") not in GROUP_NOUNS
         ):
             return None
         text = self.text[base + people.idx : base + token.idx + len(token)]

@@ -52,9 +52,14 @@ def _statements(corpora: list[Path]) -> list[tuple[str, str]]:
             spans = sentences(text)
             starts = [start for start, _ in spans]
             for evidence, stance, start, end in zip(gold["evidence"], gold["stance"], gold["start"], gold["end"]):
-                sentence_start, sentence_end = spans[max(bisect.bisect_right(starts, start) - 1, 0)]
+                sentence_start, sentence_end = spans[_sentence_at(starts, start)]
                 statements += [(evidence, stance), (text[sentence_start : max(sentence_end, end)], stance)]
     return statements
+
+
+def _sentence_at(starts: list[int], position: int) -> int:
+    """The index of the sentence (by the sorted starts of a text's sentences) that holds `position`."""
+    return max(bisect.bisect_right(starts, position) - 1, 0)
 
 
 def _views(corpora: list[Path]) -> list[tuple[str, str]]:
@@ -65,7 +70,7 @@ def _views(corpora: list[Path]) -> list[tuple[str, str]]:
         for _, text, gold in corpus_documents(corpus):
             spans = sentences(text)
             starts = [start for start, _ in spans]
-            touched = {max(bisect.bisect_right(starts, start) - 1, 0) for start in gold["start"]}
+            touched = {_sentence_at(starts, start) for start in gold["start"]}
             examples += [(evidence, "view") for evidence in gold["evidence"]]
             examples += [(text[a:b], "view" if k in touched else "none") for k, (a, b) in enumerate(spans)]
     return examples

@@ -119,7 +119,8 @@ def _quoted(doc, token: Token) -> bool:
         return True
     depth = 0
     for t in doc:
-        depth += (t.text in ("“", "‘")) - (t.text in ("”", "’"))
+        # double marks only: a ’ is as often an apostrophe ("the ministry’s") as a closing quotation mark
+        depth += (t.text == "“") - (t.text == "”")
         if depth < 0:
             return token.i < t.i
     return False
