@@ -174,25 +174,22 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
         return self._surnames(start, end, mentions)
 
     def _surnames(self, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
-        pattern = self.memory.surname_pattern()
-        if pattern is None:
-            return mentions
         added = [
-            Mention(m.start(), m.end(), self.memory.surnames[m.group(1)])
-            for m in pattern.finditer(self.text, start, end)
-            if not any(o.start <= m.start() < o.end for o in mentions) and not self._inside_other_name(m)
+            Mention(a, b, self.memory.surnames[surname])
+            for a, b, surname in self.memory.surnames_in(self.text, start, end)
+            if not any(o.start <= a < o.end for o in mentions) and not self._inside_other_name(a, surname)
         ]
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
-    def _inside_other_name(self, match) -> bool:
+    def _inside_other_name(self, start: int, surname: str) -> bool:
         """'Lidl Polska' after 'Jerónimo Martins Polska', 'Liepāja Regional Hospital' after 'Kuldīga Hospital':
         a surname that ends another name (the word before it capitalised, no title, and not the person's own)."""
-        before = re.search(r"([A-Z][\w’'\-]*)\s+$", self.text[max(0, match.start() - 40) : match.start()])
+        before = re.search(r"([A-Z][\w’'\-]*)\s+$", self.text[max(0, start - 40) : start])
         word = before.group(1).lower().rstrip(".") if before is not None else ""
         if not word or word in TITLE_WORDS or word in SENTENCE_OPENERS or word in CLAUSE_OPENERS:
             return False
-        full = self.memory.surnames[match.group(1)].name
-        return not full.endswith(f"{before.group(1)} {match.group(1)}")
+        full = self.memory.surnames[surname].name
+        return not full.endswith(f"{before.group(1)} {surname}")
 
     def _label_speakers(self, sentence: Sentence) -> None:
         """A transcript's speaker label names its speaker once the earlier introduction is known."""
