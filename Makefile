@@ -73,7 +73,8 @@ model: $(VENV)/.test-installed
 
 # What the extractor learns from the blind corpus's dev splits (never a test* or val* split): the stance of
 # words with no cue (analysis/extract/said_words.json), whether a sentence states a view (said_view.json), then
-# the confidence (calibration.json). Three or four minutes.
+# the arbiter that reads each stance last (stance_arbiter.json) and the confidence (calibration.json). About
+# five minutes.
 DEV_SPLITS := $(sort $(wildcard tests/fixtures/blind/dev*))
 fit: $(VENV)/.test-installed
 	$(BIN)/python -m analysis evaluate --fit-words $(foreach split,$(DEV_SPLITS),--corpus $(split))

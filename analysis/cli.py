@@ -218,7 +218,7 @@ def _calibrate(args: argparse.Namespace) -> int:
         return 2
     print(
         f"Calibrated on {fitted['proposals']} proposals from {', '.join(map(str, args.corpus))}; proposals below "
-        f"{fitted['min_confidence']:.2f} are left out. Wrote {fitting.confidence_file()}"
+        f"{fitted['min_confidence']:.2f} are left out. Wrote {fitting.confidence_file()} and the stance arbiter."
     )
     return 0
 

@@ -128,7 +128,7 @@ def rows(text, **options):
     ],
 )
 def test_round_six_phenomena(text, expected):
-    assert [(actor, stance) for actor, stance in rows(text, min_confidence=0)] == expected
+    assert [(actor, stance) for actor, stance in rows(text, min_confidence=0, arbiter=False)] == expected
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,8 @@ FEATURES = (
     "cues",
     "tone_strength",
     "learned_probability",
+    "stance_probability",
+    "view",
     "quoted_words_only",
     "mid_quotation",
     "said_without_cue",
@@ -91,6 +93,11 @@ def features(claim, decision) -> dict[str, float]:
         "tone_strength": abs(decision.tone) if decision.tone is not None else 0.0,
         # how sure the words model was of the stance it gave words with no cue
         "learned_probability": decision.learned,
+        # how sure the arbiter was of the stance it read last (`arbiter`)
+        "stance_probability": decision.stance_probability,
+        # how likely its sentence states a view at all, by the model of annotated sentences: most rows
+        # where the writers saw no position are sentences of fact or colour
+        "view": decision.view,
         # a sentence of quoted words with no reporting verb: attributed by the quotation around it
         "quoted_words_only": float(claim.rule.startswith(("speaker of the quotation", "quotation"))),
         "mid_quotation": float(claim.rule.startswith("quotation")),
@@ -102,6 +109,14 @@ def features(claim, decision) -> dict[str, float]:
     for rule in REFERENCE_RULES:
         values[f"reference:{rule}"] = float(rule in claim.rule)
     return values
+
+
+def restanced(values: dict[str, float], stance: str, probability: float) -> dict[str, float]:
+    """A proposal's features as they are once the arbiter has read its stance as `stance`."""
+    return values | {s: float(stance == s) for s in STANCE_FEATURES} | {"stance_probability": probability}
+
+
+STANCE_FEATURES = ("neutral", "condemning", "cautious", "opposed")
 
 
 @functools.cache

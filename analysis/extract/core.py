@@ -27,6 +27,7 @@ from analysis.data.schema import COLUMNS
 from analysis.extract import actors as actor_finder
 from analysis.extract import confidence as confidence_model
 from analysis.extract.actors import ActorIndex
+from analysis.extract.arbiter import Arbiter
 from analysis.extract.claims import Claim, Sentence
 from analysis.extract.lexicon import Lexicon, load_lexicon
 from analysis.extract.reader import Reader, TargetKeywords
@@ -42,6 +43,7 @@ PROPOSAL_COLUMNS = [
     "actor_bloc",
     "known_actor",
     "rule",
+    "rule_stance",
     "cue_start",
     "cue_end",
     "sentence_start",
@@ -79,6 +81,7 @@ def extract(
     lexicon: Lexicon | None = None,
     index: ActorIndex | None = None,
     min_confidence: float | None = None,
+    arbiter: Arbiter | bool | None = None,
 ) -> pd.DataFrame:
     """Proposed statements for one document, as a DataFrame with PROPOSAL_COLUMNS.
 
@@ -86,14 +89,22 @@ def extract(
     position is about unless its sentence names another known target. Offsets index `text` as
     open(path, encoding="utf-8").read() returns it. Proposals whose calibrated confidence is below
     `min_confidence` (by default the cut chosen on the dev split) are left out, unless their actor is a known
-    one: the rest are more often wrong than a reviewer's time is worth.
+    one: the rest are more often wrong than a reviewer's time is worth. `arbiter=False` keeps the stance the
+    cue rules read, where the arbiter fitted on the dev splits would read it again (`arbiter`).
     """
     proposed = propose(
-        text, actors=actors, targets=targets, main_target=main_target, source_id=source_id, lexicon=lexicon, index=index
+        text,
+        actors=actors,
+        targets=targets,
+        main_target=main_target,
+        source_id=source_id,
+        lexicon=lexicon,
+        index=index,
+        arbiter=arbiter,
     )
     floor = confidence_model.min_confidence() if min_confidence is None else min_confidence
     # a proposal about an actor the analysts track is always worth a look; others must be likely enough
-    rows = [row for row, _ in proposed if row["confidence"] >= floor or row["known_actor"]]
+    rows = [row for row, _, _ in proposed if row["confidence"] >= floor or row["known_actor"]]
     return pd.DataFrame(rows, columns=PROPOSAL_COLUMNS)
 
 
@@ -107,10 +118,15 @@ def propose(
     lexicon: Lexicon | None = None,
     index: ActorIndex | None = None,
     words: WordsModel | None = None,
-) -> list[tuple[dict, dict]]:
+    view: WordsModel | None = None,
+    arbiter: Arbiter | bool | None = None,
+) -> list[tuple[dict, dict, dict]]:
     """Every proposal of a document, whatever its confidence, with the features its confidence was
-    computed from (what `confidence.fit` learns from): (row, features) pairs in text order. `words` is
-    the model of uncued words' stance, by default the shipped one."""
+    computed from (what `confidence.fit` learns from) and what the arbiter weighed to read its stance
+    (what `arbiter.fit` learns from): (row, features, inputs) in text order. `words` is the model of
+    uncued words' stance, `view` the model of whether a sentence states a view and `arbiter` the model that
+    reads each stance last, by default the shipped ones;
+    `arbiter=False` leaves the cue rules' stance as it is."""
     reader = Reader(
         text,
         lexicon or load_lexicon(),
@@ -118,9 +134,11 @@ def propose(
         target_keywords(target_rows(targets)),
         main_target,
         words=words,
+        view=view,
+        arbiter=arbiter,
     )
     return [
-        (_row(text, claim, decision, sentence, source_id), confidence_model.features(claim, decision))
+        (_row(text, claim, decision, sentence, source_id), confidence_model.features(claim, decision), decision.inputs)
         for claim, decision, sentence in reader.read()
     ]
 
@@ -156,6 +174,7 @@ def _row(text: str, claim: Claim, decision: Decision, sentence: Sentence, source
         "actor_bloc": actor.bloc,
         "known_actor": known,
         "rule": claim.rule,
+        "rule_stance": decision.rule_stance,
         "cue_start": decision.cue_start,
         "cue_end": decision.cue_end,
         "sentence_start": sentence.start,
@@ -190,10 +209,9 @@ def explain(row) -> str:
     rule = str(get("rule", "") or "")
     holder, _, reference = rule.partition(", ")
     cue = str(get("cue", "") or "")
-    said = (
-        f"“{cue}” ({get('stance', '')})"
-        if cue
-        else f"no cue: its words, read by a model of annotated news ({get('stance', '')})"
-    )
+    stance, by_rules = str(get("stance", "") or ""), str(get("rule_stance", "") or "")
+    said = f"“{cue}” ({stance})" if cue else f"no cue: its words, read by a model of annotated news ({stance})"
+    if cue and by_rules and by_rules != stance:
+        said = f"“{cue}” ({by_rules} by the cue; {stance} read with all its words)"
     how = RULE_WORDS.get(holder, holder or "?")
     return f"{said} · holder: {how}" + (f", via {reference}" if reference else "")

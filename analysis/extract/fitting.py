@@ -1,6 +1,7 @@
 """What the extractor learns from the blind corpus's dev splits, and only from them: the stance of words with
-no cue (`said_words`) and the confidence of a proposal (`confidence`). Held-out splits (test*, val*) are
-refused, so that their scores keep meaning what they say."""
+no cue and whether a sentence states a view (`said_words`), the arbiter that reads each stance last
+(`arbiter`) and the confidence of a proposal (`confidence`). Held-out splits (test*, val*) are refused, so
+that their scores keep meaning what they say."""
 
 from __future__ import annotations
 
@@ -89,38 +90,71 @@ def fit_words(corpora: Path | list[Path], *, path: Path | None = None, view_path
     return model
 
 
-def _words_left_out(corpora: list[Path]) -> dict[Path, object]:
-    """For each corpus, the words model fitted on the others: the confidence must learn how far the model
-    is right on words it has not seen, as on a new article, not on the statements it was fitted on."""
+def _left_out(corpora: list[Path], examples) -> dict[Path, object]:
+    """For each corpus, the words model (examples=_statements) or the view model (_views) fitted on the
+    others: the arbiter and the confidence must learn how far the models are right on words they have not
+    seen, as on a new article, not on the statements they were fitted on."""
     from analysis.extract import said_words
 
     if len(corpora) < 2:
         return {corpus: None for corpus in corpora}
     return {
-        corpus: said_words.WordsModel.of(said_words.fit(_statements([c for c in corpora if c != corpus])))
+        corpus: said_words.WordsModel.of(said_words.fit(examples([c for c in corpora if c != corpus])))
         for corpus in corpora
     }
 
 
-def calibrate(corpora: Path | list[Path], *, path: Path | None = None) -> dict:
-    """Fit the confidence model on the dev corpora and choose the confidence below which a proposal is
-    left out (the one that maximises F1 there); write both to `path` and return them."""
-    from analysis.extract import confidence
+def _proposals(corpora: list[Path]) -> tuple[list[tuple[Path, dict, dict, str]], int]:
+    """Every proposal on the dev corpora, read with the words model fitted on the other corpora and the cue
+    rules' stance as it is: (corpus, confidence features, arbiter inputs, gold stance or "" when it matches
+    no gold row), and the number of gold rows."""
     from analysis.extract.core import PROPOSAL_COLUMNS, propose
 
-    corpora = _dev_only(corpora)
-    words = _words_left_out(corpora)
-    rows, right, matched, gold_total = [], [], [], 0
+    words, views = _left_out(corpora, _statements), _left_out(corpora, _views)
+    found, gold_total = [], 0
     for corpus, (_, text, gold) in ((c, document) for c in corpora for document in corpus_documents(c)):
-        proposed = propose(text, main_target="main", words=words[corpus])
-        table = pd.DataFrame([row for row, _ in proposed], columns=PROPOSAL_COLUMNS)
-        pairs = match(table, gold, by_id=False)
-        correct = {i for i, j in pairs if table.at[i, "stance"] == gold.at[j, "stance"]}
-        found = {i for i, _ in pairs}
-        rows += [features for _, features in proposed]
-        right += [int(i in correct) for i in range(len(proposed))]
-        matched += [int(i in found) for i in range(len(proposed))]
+        proposed = propose(text, main_target="main", words=words[corpus], view=views[corpus], arbiter=False)
+        table = pd.DataFrame([row for row, _, _ in proposed], columns=PROPOSAL_COLUMNS)
+        pairs = dict(match(table, gold, by_id=False))
+        for i, (_, features, inputs) in enumerate(proposed):
+            found.append((corpus, features, inputs, str(gold.at[pairs[i], "stance"]) if i in pairs else ""))
         gold_total += len(gold)
+    return found, gold_total
+
+
+def _arbiters(proposals: list[tuple[Path, dict, dict, str]], corpora: list[Path]) -> tuple[dict, dict[Path, object]]:
+    """The arbiter fitted on every matched proposal, and for each corpus the one fitted on the others (the
+    confidence must learn how often the arbiter is right on a new article)."""
+    from analysis.extract import arbiter
+
+    def fitted(kept):
+        matched = [(inputs, stance) for corpus, _, inputs, stance in proposals if stance and kept(corpus)]
+        return arbiter.fit([inputs for inputs, _ in matched], [stance for _, stance in matched])
+
+    whole = fitted(lambda corpus: True)
+    if len(corpora) < 2:
+        return whole, {corpora[0]: arbiter.Arbiter.of(whole)}
+    return whole, {c: arbiter.Arbiter.of(fitted(lambda corpus, c=c: corpus != c)) for c in corpora}
+
+
+def calibrate(corpora: Path | list[Path], *, path: Path | None = None, arbiter_path: Path | None = None) -> dict:
+    """Fit the arbiter that reads each stance last, then the confidence model, on the dev corpora, and
+    choose the confidence below which a proposal is left out (the one that maximises F1 there); write the
+    confidence to `path` and the arbiter to `arbiter_path` (by default beside `path`, or the shipped files)."""
+    from analysis.extract import arbiter, confidence
+
+    corpora = _dev_only(corpora)
+    proposals, gold_total = _proposals(corpora)
+    whole, left_out = _arbiters(proposals, corpora)
+    if arbiter_path is None and path is not None:
+        arbiter_path = Path(path).parent / arbiter.ARBITER_FILE.name
+    arbiter.write({"fitted_on": _named(corpora), **whole}, arbiter_path or arbiter.ARBITER_FILE)
+    rows, right, matched = [], [], []
+    for corpus, features, inputs, gold_stance in proposals:
+        stance, probability = left_out[corpus].read(inputs)
+        rows.append(confidence.restanced(features, stance, probability))
+        right.append(int(stance == gold_stance))
+        matched.append(int(bool(gold_stance)))
     weights = confidence.fit(rows, right)
     scores = [confidence.probability(r, weights) for r in rows]
     curve = []

@@ -17,7 +17,7 @@ from __future__ import annotations
 from analysis.extract.claims import Sentence
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import actor_key
-from analysis.extract.said_words import states_a_view
+from analysis.extract.said_words import WordsModel, states_a_view
 
 
 def passages(quotations: Quotations, text: str) -> list[int]:
@@ -49,7 +49,7 @@ def _may_be_same_speaker(quotations: Quotations, later: int, earlier: int) -> bo
     return mine is None or (theirs is not None and actor_key(mine) == actor_key(theirs))
 
 
-def joined(results: list, quotations: Quotations, text: str) -> list:
+def joined(results: list, quotations: Quotations, text: str, *, view: WordsModel | None = None) -> list:
     """The (claim, decision, sentence) results with each speaker's passage joined, in text order."""
     if not quotations.runs:
         return results
@@ -63,7 +63,7 @@ def joined(results: list, quotations: Quotations, text: str) -> list:
             groups.setdefault(key, []).append(position)
     dropped: set[int] = set()
     for key, members in groups.items():
-        dropped |= _join(results, members, bounds[key[2]], text)
+        dropped |= _join(results, members, bounds[key[2]], text, view)
     kept = []
     for position, (claim, decision, sentence) in enumerate(results):
         if position in dropped:
@@ -74,14 +74,14 @@ def joined(results: list, quotations: Quotations, text: str) -> list:
     return kept
 
 
-def _join(results: list, members: list[int], bound: tuple[int, int], text: str) -> set[int]:
+def _join(results: list, members: list[int], bound: tuple[int, int], text: str, view: WordsModel | None) -> set[int]:
     """Join one passage's proposals; the positions joined into another."""
     anchors = [
         p
         for p in members
         if _has_cue(results[p][0], word_cues=True)
         or not _quoted_only(results[p][0])
-        or states_a_view(text[results[p][2].start : results[p][2].end])
+        or states_a_view(text[results[p][2].start : results[p][2].end], model=view)
     ]
     if not anchors:  # words alone: one position, told by its most telling sentence
         anchors = [max(members, key=lambda p: (results[p][1].confidence, -p))]

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.attrs import IDX
 
 from analysis.extract import actors as actor_finder
+from analysis.extract import arbiter as stance_arbiter
 from analysis.extract import confidence as confidence_model
 from analysis.extract import mentions as mention_finder
 from analysis.extract.actions import Actions
@@ -32,6 +33,7 @@ from analysis.extract.passages import joined
 from analysis.extract.pending import PendingQuotations
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
+from analysis.extract.rereading import reread
 from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
 from analysis.extract.valence import word_cue
@@ -90,9 +92,13 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
         main_target: str,
         *,
         words: WordsModel | None = None,
+        view: WordsModel | None = None,
+        arbiter: stance_arbiter.Arbiter | bool | None = None,
     ):
         self.text, self.lexicon, self.index, self.keywords, self.main = text, lexicon, index, keywords, main_target
         self.words = words  # the model of uncued words' stance; None: the shipped one
+        self.view = view  # the model of whether a sentence states a view; None: the shipped one
+        self.arbiter = arbiter  # what reads each stance last; None: the shipped one, False: none
         self.memory = Memory(acronyms=acronyms_of(text, index))
         self.namer = Namer(text, index, self.memory)
         self.quotations = Quotations.of(text)
@@ -138,7 +144,8 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
                 self._remember_mentions(sentence)
         results.extend(self._flush_pending())
         results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
-        return joined(results, self.quotations, self.text)
+        results = joined(results, self.quotations, self.text, view=self.view)
+        return reread(results, self.text, words=self.words, view=self.view, arbiter=self.arbiter)
 
     def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:
         """The sentences that start and end at token boundaries, parsed a paragraph at a time."""

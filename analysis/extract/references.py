@@ -229,7 +229,7 @@ BODY_APPOSITION = re.compile(
 
 
 def whole_words(text: str, word: str):
-    """Where `word` occurs in `text` with no letter, digit, "_" or "-" on either side, as (start, end):
+    r"""Where `word` occurs in `text` with no letter, digit, "_" or "-" on either side, as (start, end):
     what `(?<![\w-])word(?![\w-])` finds, without compiling a pattern per name (a regex per name missed
     the pattern cache and cost a tenth of the extractor's time)."""
     if not word:

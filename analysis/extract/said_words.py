@@ -103,10 +103,14 @@ def probabilities(text: str, *, model: WordsModel | None = None) -> dict[str, fl
     return {stance: value / total for stance, value in zip(model.stances, exponents)}
 
 
+def view_probability(text: str, *, model: WordsModel | None = None) -> float:
+    """How likely the words state a view, by the model of annotated sentences; 0 with no fitted model."""
+    return probabilities(text, model=model or shipped(VIEW_FILE)).get("view", 0.0)
+
+
 def states_a_view(text: str, *, model: WordsModel | None = None) -> bool:
     """Do the words state a view, by the model of annotated sentences? False with no fitted model."""
-    found = probabilities(text, model=model or shipped(VIEW_FILE))
-    return found.get("view", 0.0) >= VIEW_THRESHOLD
+    return view_probability(text, model=model) >= VIEW_THRESHOLD
 
 
 def stance_of(text: str, *, model: WordsModel | None = None) -> tuple[str, float] | None:

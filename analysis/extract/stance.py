@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.extract.lexicon import Cue
 
@@ -88,6 +88,10 @@ class Decision:
     confidence: float
     tone: float | None = None  # VADER's compound score, when no cue decided and the words' tone did
     learned: float = 0.0  # the words model's probability of the stance, when it decided (`said_words`)
+    rule_stance: str = ""  # the stance the cue rules gave, when the arbiter read it again (`arbiter`)
+    stance_probability: float = 0.0  # the arbiter's probability of the stance it chose
+    view: float = 0.0  # how likely the proposal's sentence states a view at all (`said_words.view_probability`)
+    inputs: dict | None = field(default=None, compare=False, repr=False)  # what the arbiter weighed
 
 
 @dataclass(frozen=True)
