@@ -10,9 +10,12 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 # The stance scale, from most opposed to most supportive. Scores put neutral at 0 and run from
 # -1 (condemning) to +1 (supportive), so a mean score reads as a net-support index. The three
@@ -192,18 +195,24 @@ def calendar_dates(values: pd.Series) -> pd.Series:
     return (text == "") | (shaped & parsed.notna() & in_range)
 
 
+def _pandera():
+    """pandera, imported when a schema is first built: the extractor reads only the column names and the
+    stance scale from this module, and importing pandera was a fifth of its start-up."""
+    import pandera.pandas as pa
+
+    return pa
+
+
 def _text(table: str, column: str, *checks: pa.Check) -> pa.Column:
+    pa = _pandera()
     required = [] if column in OPTIONAL[table] else [pa.Check.str_length(min_value=1, error="a non-empty value")]
     return pa.Column(str, checks=[*required, *checks], nullable=False)
 
 
 def _one_of(values) -> pa.Check:
-    return pa.Check.isin(list(values), error="one of " + ", ".join(values))
+    return _pandera().Check.isin(list(values), error="one of " + ", ".join(values))
 
 
-_SLUG = pa.Check.str_matches(SLUG_PATTERN, error="a lower-case slug such as 'us-state-department'")
-_DATE = pa.Check(calendar_dates, error=f"a calendar date as YYYY-MM-DD, from {FIRST_YEAR} to {LAST_YEAR}")
-_OFFSET = pa.Check.str_matches(r"^[0-9]+\Z", error="a whole number of characters, 0 or more (digits 0-9)")
 _UNIQUE = {"unique": True}
 
 
@@ -213,13 +222,17 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
 
     Validating text first lets each error show the value exactly as it stands in the file.
     """
+    pa = _pandera()
+    slug = pa.Check.str_matches(SLUG_PATTERN, error="a lower-case slug such as 'us-state-department'")
+    date = pa.Check(calendar_dates, error=f"a calendar date as YYYY-MM-DD, from {FIRST_YEAR} to {LAST_YEAR}")
+    offset = pa.Check.str_matches(r"^[0-9]+\Z", error="a whole number of characters, 0 or more (digits 0-9)")
     return {
         "stories": pa.DataFrameSchema(
             {
-                "story_id": _text("stories", "story_id", _SLUG),
+                "story_id": _text("stories", "story_id", slug),
                 "title": _text("stories", "title"),
                 "description": _text("stories", "description"),
-                "created": _text("stories", "created", _DATE),
+                "created": _text("stories", "created", date),
                 "status": _text("stories", "status", _one_of(STORY_STATUSES)),
                 "default_target": _text("stories", "default_target"),
                 "feeds": _text(
@@ -236,11 +249,11 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
         ),
         "sources": pa.DataFrameSchema(
             {
-                "source_id": _text("sources", "source_id", _SLUG),
+                "source_id": _text("sources", "source_id", slug),
                 "story_id": _text("sources", "story_id"),
                 "title": _text("sources", "title"),
                 "outlet": _text("sources", "outlet"),
-                "published": _text("sources", "published", _DATE),
+                "published": _text("sources", "published", date),
                 "date_precision": _text("sources", "date_precision", _one_of(DATE_PRECISIONS)),
                 "url": _text("sources", "url", pa.Check.str_matches(URL_PATTERN, error="empty or an http(s) URL")),
                 "path": _text(
@@ -262,7 +275,7 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
                 ),
                 "text_extractor": _text("sources", "text_extractor"),
                 "copy_of": _text("sources", "copy_of"),
-                "added": _text("sources", "added", _DATE),
+                "added": _text("sources", "added", date),
                 "date_note": _text("sources", "date_note"),
             },
             strict=True,
@@ -270,7 +283,7 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
         ),
         "actors": pa.DataFrameSchema(
             {
-                "actor_id": _text("actors", "actor_id", _SLUG),
+                "actor_id": _text("actors", "actor_id", slug),
                 "name": _text("actors", "name"),
                 "kind": _text("actors", "kind", _one_of(ACTOR_KINDS)),
                 "country": _text(
@@ -290,7 +303,7 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
         ),
         "targets": pa.DataFrameSchema(
             {
-                "target_id": _text("targets", "target_id", _SLUG),
+                "target_id": _text("targets", "target_id", slug),
                 "story_id": _text("targets", "story_id"),
                 "label": _text("targets", "label"),
                 "description": _text("targets", "description"),
@@ -301,18 +314,18 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
         ),
         "statements": pa.DataFrameSchema(
             {
-                "statement_id": _text("statements", "statement_id", _SLUG),
+                "statement_id": _text("statements", "statement_id", slug),
                 "source_id": _text("statements", "source_id"),
                 "actor_id": _text("statements", "actor_id"),
                 "target_id": _text("statements", "target_id"),
                 "stance": _text("statements", "stance", _one_of(STANCES)),
                 "quote": _text("statements", "quote"),
-                "start": _text("statements", "start", _OFFSET),
-                "end": _text("statements", "end", _OFFSET),
+                "start": _text("statements", "start", offset),
+                "end": _text("statements", "end", offset),
                 "cue": _text("statements", "cue"),
                 "summary": _text("statements", "summary"),
                 "mode": _text("statements", "mode", _one_of(MODES)),
-                "date": _text("statements", "date", _DATE),
+                "date": _text("statements", "date", date),
                 "date_precision": _text("statements", "date_precision", _one_of(DATE_PRECISIONS)),
                 "confidence": _text(
                     "statements",
@@ -330,9 +343,9 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
         ),
         "events": pa.DataFrameSchema(
             {
-                "event_id": _text("events", "event_id", _SLUG),
+                "event_id": _text("events", "event_id", slug),
                 "story_id": _text("events", "story_id"),
-                "date": _text("events", "date", _DATE),
+                "date": _text("events", "date", date),
                 "date_precision": _text("events", "date_precision", _one_of(DATE_PRECISIONS)),
                 "role": _text("events", "role", _one_of(EVENT_ROLES)),
                 "title": _text("events", "title"),
@@ -340,8 +353,8 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
                 "actor_ids": _text("events", "actor_ids"),
                 "source_id": _text("events", "source_id"),
                 "quote": _text("events", "quote"),
-                "start": _text("events", "start", _OFFSET),
-                "end": _text("events", "end", _OFFSET),
+                "start": _text("events", "start", offset),
+                "end": _text("events", "end", offset),
                 "date_note": _text("events", "date_note"),
             },
             strict=True,
@@ -361,6 +374,7 @@ def raw_schemas() -> dict[str, pa.DataFrameSchema]:
 
 def typed_schemas() -> dict[str, pa.DataFrameSchema]:
     """Schemas for the typed tables that `store.load` returns: a contract for callers and tests."""
+    pa = _pandera()
 
     def text_columns(table: str, *names: str) -> dict[str, pa.Column]:
         return {name: pa.Column(str) for name in names}
