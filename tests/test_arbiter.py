@@ -100,3 +100,12 @@ def test_the_confidence_weighs_whether_the_sentence_states_a_view():
     assert "view" in confidence.FEATURES
     # a sentence of fact reads as no view
     assert said_words.view_probability("The bridge opened in 1962.") < features["view"]
+
+
+def test_with_the_arbiter_off_the_confidence_still_weighs_its_probability_of_the_rules_stance():
+    (row, features, inputs), *_ = propose("Kenya welcomed the deal.", main_target="main", arbiter=False)
+    assert row["stance"] == "supportive" and row["rule_stance"] == ""
+    # the confidence was fitted with the arbiter's probability among its features: without it every row
+    # would look unlikely, so the arbiter's probability of the rules' own stance stands in
+    expected = arbiter.shipped().probabilities(inputs)["supportive"]
+    assert features["stance_probability"] == expected > 0.5
