@@ -53,6 +53,7 @@ FEATURES = (
     *(f"holder:{r}" for r in HOLDER_RULES),
     *(f"reference:{r}" for r in REFERENCE_RULES),
 )
+STANCE_FEATURES = ("neutral", "condemning", "cautious", "opposed")  # supportive is the baseline
 PRIOR = {
     "bias": -0.4,
     "strength": 0.5,
@@ -81,10 +82,7 @@ def features(claim, decision) -> dict[str, float]:
         "word_cue_only": float(bool(cues) and not lexicon),
         "no_cue": float(not cues),
         "direct": float(claim.mode == "direct"),
-        "neutral": float(decision.stance == "neutral"),
-        "condemning": float(decision.stance == "condemning"),
-        "cautious": float(decision.stance == "cautious"),
-        "opposed": float(decision.stance == "opposed"),
+        **{stance: float(decision.stance == stance) for stance in STANCE_FEATURES},
         "known_actor": float(bool(claim.actor.actor_id) and bool(claim.actor.bloc)),
         "group_actor": float(claim.actor.kind == "commentators"),
         "new_name": float(not claim.actor.bloc and claim.actor.kind != "commentators"),
@@ -114,9 +112,6 @@ def features(claim, decision) -> dict[str, float]:
 def restanced(values: dict[str, float], stance: str, probability: float) -> dict[str, float]:
     """A proposal's features as they are once the arbiter has read its stance as `stance`."""
     return values | {s: float(stance == s) for s in STANCE_FEATURES} | {"stance_probability": probability}
-
-
-STANCE_FEATURES = ("neutral", "condemning", "cautious", "opposed")
 
 
 @functools.cache

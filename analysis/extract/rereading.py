@@ -30,10 +30,14 @@ def reread(
     one; False: the cue rules' stance kept, with the shipped arbiter's probability of it, which the
     confidence weighs), each decision carrying what the arbiter weighed and how likely its sentence states a
     view (by `view`, the shipped model when None)."""
-    model = stance_arbiter.shipped() if arbiter is None or arbiter is False else arbiter
+    model = arbiter if isinstance(arbiter, stance_arbiter.Arbiter) else stance_arbiter.shipped()
+    views: dict[tuple[int, int], float] = {}  # a sentence often holds several proposals
     reread_results = []
     for claim, decision, sentence in results:
-        decision = replace(decision, view=view_probability(text[sentence.start : sentence.end], model=view))
+        where = (sentence.start, sentence.end)
+        if where not in views:
+            views[where] = view_probability(text[sentence.start : sentence.end], model=view)
+        decision = replace(decision, view=views[where])
         values = stance_arbiter.inputs(
             decision.stance,
             confidence_model.features(claim, decision),
