@@ -135,13 +135,19 @@ def min_confidence() -> float:
 
 def probability(values: dict[str, float], weight: dict[str, float] | None = None) -> float:
     weight = weights() if weight is None else weight
-    z = sum(weight.get(name, 0.0) * value for name, value in values.items())
+    # most features are 0 for any one proposal
+    z = sum([weight.get(name, 0.0) * value for name, value in values.items() if value])
     return 1 / (1 + math.exp(-min(40.0, max(-40.0, z))))
 
 
 def score(claim, decision, text: str) -> float:
     """The calibrated confidence of a proposal, rounded to two places, in [0.05, 0.95]."""
-    return round(min(0.95, max(0.05, probability(features(claim, decision)))), 2)
+    return bounded(features(claim, decision))
+
+
+def bounded(values: dict[str, float]) -> float:
+    """The calibrated confidence of a proposal with these features, rounded to two places, in [0.05, 0.95]."""
+    return round(min(0.95, max(0.05, probability(values))), 2)
 
 
 def fit(rows: list[dict[str, float]], outcomes: list[int], *, l2: float = 1.0, steps: int = 50) -> dict[str, float]:

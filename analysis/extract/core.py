@@ -138,7 +138,11 @@ def propose(
         arbiter=arbiter,
     )
     return [
-        (_row(text, claim, decision, sentence, source_id), confidence_model.features(claim, decision), decision.inputs)
+        (
+            _row(text, claim, decision, sentence, source_id),
+            decision.features or confidence_model.features(claim, decision),
+            decision.inputs,
+        )
         for claim, decision, sentence in reader.read()
     ]
 

@@ -38,16 +38,25 @@ def reread(
         if where not in views:
             views[where] = view_probability(text[sentence.start : sentence.end], model=view)
         decision = replace(decision, view=views[where])
+        features = confidence_model.features(claim, decision)
         values = stance_arbiter.inputs(
-            decision.stance,
-            confidence_model.features(claim, decision),
-            probabilities(text[claim.span[0] : claim.span[1]], model=words),
+            decision.stance, features, probabilities(text[claim.span[0] : claim.span[1]], model=words)
         )
+        stance, probability, rule_stance = decision.stance, decision.stance_probability, decision.rule_stance
         if model and arbiter is False:
-            decision = replace(decision, stance_probability=model.probabilities(values).get(decision.stance, 0.0))
+            probability = model.probabilities(values).get(stance, 0.0)
         elif model:
+            rule_stance = stance
             stance, probability = model.read(values)
-            decision = replace(decision, stance=stance, stance_probability=probability, rule_stance=decision.stance)
-        score = confidence_model.score(claim, decision, text)
-        reread_results.append((claim, replace(decision, confidence=score, inputs=values), sentence))
+        features = confidence_model.restanced(features, stance, probability)
+        decision = replace(
+            decision,
+            stance=stance,
+            stance_probability=probability,
+            rule_stance=rule_stance,
+            confidence=confidence_model.bounded(features),
+            inputs=values,
+            features=features,
+        )
+        reread_results.append((claim, decision, sentence))
     return reread_results

@@ -89,14 +89,17 @@ def probabilities(text: str, *, model: WordsModel | None = None) -> dict[str, fl
     model = model or shipped()
     if model is None:
         return {}
-    counts = Counter(term for term in terms(text) if term in model.idf)
+    idf = model.idf
+    counts = Counter(term for term in terms(text) if term in idf)
     # sublinear tf times idf, L2-normalised, as scikit-learn's TfidfVectorizer(sublinear_tf=True) computes it
-    vector = {term: (1 + math.log(n)) * model.idf[term] for term, n in counts.items()}
+    vector = {term: (1 + math.log(n)) * idf[term] for term, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     scores = list(model.intercepts)
+    weights = model.weights
     for term, value in vector.items():
-        for k, weight in enumerate(model.weights[term]):
-            scores[k] += value / norm * weight
+        scaled = value / norm
+        for k, weight in enumerate(weights[term]):
+            scores[k] += scaled * weight
     top = max(scores)
     exponents = [math.exp(score - top) for score in scores]
     total = sum(exponents)

@@ -92,6 +92,7 @@ class Decision:
     stance_probability: float = 0.0  # the arbiter's probability of the stance it chose
     view: float = 0.0  # how likely the proposal's sentence states a view at all (`said_words.view_probability`)
     inputs: dict | None = field(default=None, compare=False, repr=False)  # what the arbiter weighed
+    features: dict | None = field(default=None, compare=False, repr=False)  # what the confidence weighed
 
 
 @dataclass(frozen=True)
