@@ -290,6 +290,14 @@ def test_phenomena_of_unseen_news(text, expected):
     assert rows(text, arbiter=False) == expected
 
 
+def test_phase_in_is_a_cue_as_a_verb_and_not_as_a_noun():
+    # the seed story: "the designation marks a new phase in the United States' campaign" was read cautious
+    verb = extract("Kenya urged the regulator to phase in the increase.", main_target="main")
+    assert list(verb["cue"]) == ["phase in"] and list(verb["stance"]) == ["cautious"]
+    noun = extract("Kenya said the ruling marks a new phase in the talks.", main_target="main")
+    assert "phase in" not in set(noun["cue"])
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

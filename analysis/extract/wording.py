@@ -109,6 +109,12 @@ def is_headline(text: str, start: int, end: int) -> bool:
     )
 
 
+PHASE_NOUN_MODIFIERS = frozenset(
+    {"a", "an", "the", "this", "that", "another", "new", "next", "first", "second", "third", "final", "last"}
+    | {"latest", "early", "initial", "current", "key", "critical", "decisive", "dangerous", "its", "their"}
+)
+
+
 def is_false_cue(text: str, cue) -> bool:
     """Cue words used in another sense: 'back to', 'officials accused of', 'opposition leader'."""
     start, end, found = cue
@@ -138,6 +144,10 @@ def is_false_cue(text: str, cue) -> bool:
         if preceding and preceding[-1] in ("the", "main", "official", "political", "parliamentary", "invited"):
             return True
         return not following or following[0] != "to"
+    if text[start:end].lower() == "phase in":
+        # "marks a new phase in the campaign": the noun, not the verb of "phase in the cuts gradually"
+        preceding = text[max(0, start - 20) : start].lower().split()
+        return bool(preceding) and preceding[-1] in PHASE_NOUN_MODIFIERS
     if found.text == "object*" and text[start:end].lower() in ("objections", "objection"):
         before = text[max(0, start - 20) : start].lower()
         return "statement of" in before
