@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import resource
 import shutil
@@ -131,6 +132,29 @@ def extract_wps(folder: Path) -> float:
             extract(text, actors=tables.actors, targets=tables.targets, main_target="reform-bill")
         runs.append(time.perf_counter() - started)
     return round(words / statistics.median(runs))
+
+
+LOAD_SCRIPT = """
+import json, time
+started = time.perf_counter()
+import pandas, spacy
+imported = time.perf_counter()
+from analysis.extract import extract
+extract("The minister said the plan was good.", main_target="main")
+print(json.dumps({"libraries": imported - started, "models": time.perf_counter() - imported}))
+"""
+
+
+def extract_load_s(runs: int = 3) -> dict[str, float]:
+    """A new process's first extraction, in two parts (medians of `runs` processes): importing the
+    libraries (spaCy, pandas), then loading what the extractor loads (the parser, the learned models, the
+    lexicon and the gazetteer's patterns) and reading one sentence: the model load of issue 12's budget."""
+    parts: dict[str, list[float]] = {"libraries": [], "models": []}
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", LOAD_SCRIPT], cwd=ROOT, check=True, capture_output=True, text=True)
+        for key, seconds in json.loads(done.stdout.strip().splitlines()[-1]).items():
+            parts[key].append(seconds)
+    return {key: round(statistics.median(values), 2) for key, values in parts.items()}
 
 
 def exports(folder: Path) -> dict[str, float]:
