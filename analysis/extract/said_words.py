@@ -90,9 +90,9 @@ def probabilities(text: str, *, model: WordsModel | None = None) -> dict[str, fl
     if model is None:
         return {}
     idf = model.idf
-    counts = Counter(term for term in terms(text) if term in idf)
-    # sublinear tf times idf, L2-normalised, as scikit-learn's TfidfVectorizer(sublinear_tf=True) computes it
-    vector = {term: (1 + math.log(n)) * idf[term] for term, n in counts.items()}
+    # sublinear tf times idf, L2-normalised, as scikit-learn's TfidfVectorizer(sublinear_tf=True) computes it;
+    # terms the model never saw are dropped after counting, which Counter does in C
+    vector = {term: (1 + math.log(n)) * idf[term] for term, n in Counter(terms(text)).items() if term in idf}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     scores = list(model.intercepts)
     weights = model.weights
