@@ -290,6 +290,16 @@ def test_phenomena_of_unseen_news(text, expected):
     assert rows(text, arbiter=False) == expected
 
 
+def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
+    # the cue's phrase was rebuilt with a space between tokens ("narco - terrorism"), so a keyword with a
+    # hyphen in it never matched and the row went to the main target
+    targets = pd.DataFrame(
+        {"target_id": ["levy", "cross-border-trade"], "keywords": ["levy", "cross-border trade"]}
+    )
+    table = extract("Kenya opposed any curbs on cross-border trade.", targets=targets, main_target="levy")
+    assert list(zip(table["actor"], table["target_id"])) == [("Kenya", "cross-border-trade")]
+
+
 def test_phase_in_is_a_cue_as_a_verb_and_not_as_a_noun():
     # the seed story: "the designation marks a new phase in the United States' campaign" was read cautious
     verb = extract("Kenya urged the regulator to phase in the increase.", main_target="main")

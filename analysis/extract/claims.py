@@ -42,6 +42,9 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
     return heads[0] if heads else inside[0]
 
 
+HYPHENS = frozenset({"-", "‐", "‑"})
+
+
 def phrase(token: Token) -> str:
     """The cue's own phrase: its subtree without the clauses coordinated with it or hanging on it with a
     subject of their own, as text."""
@@ -49,8 +52,18 @@ def phrase(token: Token) -> str:
     while stack:
         node = stack.pop()
         nodes.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in ("conj", "cc", "parataxis", "advcl", "punct"))
-    return " ".join(n.text for n in sorted(nodes, key=lambda n: n.i))
+        stack.extend(
+            c
+            for c in node.children
+            if c.dep_ not in ("conj", "cc", "parataxis", "advcl", "punct") or c.text in HYPHENS  # "cross-border"
+        )
+    ordered = sorted(nodes, key=lambda n: n.i)
+    # as written ("narco-terrorism", not "narco - terrorism", so that a target's keyword is found in it), with
+    # a space where a left-out clause was
+    return "".join(
+        n.text + (n.whitespace_ if following.i == n.i + 1 else " ")
+        for n, following in zip(ordered, [*ordered[1:], ordered[-1]])
+    ).strip()
 
 
 def clause_span(token: Token, sentence: Sentence) -> tuple[int, int]:
