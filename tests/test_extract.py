@@ -293,11 +293,35 @@ def test_phenomena_of_unseen_news(text, expected):
 def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
     # the cue's phrase was rebuilt with a space between tokens ("narco - terrorism"), so a keyword with a
     # hyphen in it never matched and the row went to the main target
-    targets = pd.DataFrame(
-        {"target_id": ["levy", "cross-border-trade"], "keywords": ["levy", "cross-border trade"]}
-    )
+    targets = pd.DataFrame({"target_id": ["levy", "cross-border-trade"], "keywords": ["levy", "cross-border trade"]})
     table = extract("Kenya opposed any curbs on cross-border trade.", targets=targets, main_target="levy")
     assert list(zip(table["actor"], table["target_id"])) == [("Kenya", "cross-border-trade")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round ten (dev10): neutral idioms, a riposte, a host's greeting, a view given "For X, ..."
+        (
+            "The Road Hauliers Association declined to take a position on the ban.",
+            [("Road Hauliers Association", "neutral")],
+        ),
+        ("The Commercial Bank of Ethiopia has kept its counsel.", [("Commercial Bank of Ethiopia", "neutral")]),
+        ("The World Bank has stayed out of the argument over timing.", [("World Bank", "neutral")]),
+        ("Kyiv hit back within minutes.", [("Kyiv", "opposed")]),
+        ("Bologan welcomed EU ambassadors to a reception at the government building.", []),
+        ("Kenya welcomed the switch to a four-day week.", [("Kenya", "supportive")]),
+        ("For years, the union has opposed the plan.", [("Union", "opposed")]),
+    ],
+)
+def test_round_ten_phenomena(text, expected):
+    assert rows(text, arbiter=False) == expected
+
+
+def test_a_sentence_that_opens_for_x_gives_x_view():
+    table = extract("For Bielecki, the new zone is “a padlock on the only thing this village has”.", main_target="main")
+    assert list(table["actor"]) == ["Bielecki"] and list(table["rule"]) == ["according to"]
+    assert extract("For now, the new zone is “a padlock on the village”.", main_target="main").empty
 
 
 def test_phase_in_is_a_cue_as_a_verb_and_not_as_a_noun():

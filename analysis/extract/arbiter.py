@@ -34,11 +34,17 @@ SOURCES = ("lexicon_cue", "word_cue_only", "no_cue")  # how the rules read it, a
 SIDE = {"supportive": 1, "cautious": 0, "neutral": 0, "opposed": -1, "condemning": -1}
 
 
-def inputs(rule_stance: str, features: dict[str, float], probabilities: dict[str, float]) -> dict[str, float]:
+def inputs(
+    rule_stance: str, features: dict[str, float], probabilities: dict[str, float], *, tone: float | None = None
+) -> dict[str, float]:
     """What the arbiter weighs, by name: the rules' stance, how they got it (`features` are the proposal's
-    confidence features), and the words model's log-probability of each stance (`probabilities`)."""
+    confidence features), the words model's log-probability of each stance (`probabilities`) and, where no
+    cue decided, VADER's tone of what was said (`tone`, its compound score)."""
     values = {f"rule:{s}": float(rule_stance == s) for s in STANCES}
     values |= {f"words:{s}": math.log(max(probabilities.get(s, FLOOR), FLOOR)) for s in STANCES}
+    # the words model knows the words of the dev splits' statements; VADER's lexicon, rated by people, knows
+    # the evaluative words they never used ("insensitive", "anti-poor")
+    values |= {"tone:positive": max(tone or 0.0, 0.0), "tone:negative": max(-(tone or 0.0), 0.0)}
     values |= {source: features.get(source, 0.0) for source in SOURCES}
     values |= {name: features.get(name, 0.0) for name in ("strength", "direct", "quoted_words_only")}
     # how far to trust the rules' stance depends on what it rests on: "cautious" from two strong cues is

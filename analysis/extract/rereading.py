@@ -40,7 +40,10 @@ def reread(
         decision = replace(decision, view=views[where])
         features = confidence_model.features(claim, decision)
         values = stance_arbiter.inputs(
-            decision.stance, features, probabilities(text[claim.span[0] : claim.span[1]], model=words)
+            decision.stance,
+            features,
+            probabilities(text[claim.span[0] : claim.span[1]], model=words),
+            tone=decision.tone,
         )
         stance, probability, rule_stance = decision.stance, decision.stance_probability, decision.rule_stance
         if model and arbiter is False:

@@ -109,6 +109,11 @@ def is_headline(text: str, start: int, end: int) -> bool:
     )
 
 
+# "welcomed EU ambassadors to a reception", "welcomed the visiting delegation into the palace"
+GUESTS_WELCOMED = re.compile(
+    r"\s+(?:[\w’'\-]+\s+){0,2}(?:ambassadors?|delegates?|delegations?|guests?|visitors?|diplomats?|envoys?|"
+    r"counterparts?|leaders|ministers|participants|journalists|students|tourists|refugees)\s+(?:to|into|at)\s"
+)
 PHASE_NOUN_MODIFIERS = frozenset(
     {"a", "an", "the", "this", "that", "another", "new", "next", "first", "second", "third", "final", "last"}
     | {"latest", "early", "initial", "current", "key", "critical", "decisive", "dangerous", "its", "their"}
@@ -144,6 +149,8 @@ def is_false_cue(text: str, cue) -> bool:
         if preceding and preceding[-1] in ("the", "main", "official", "political", "parliamentary", "invited"):
             return True
         return not following or following[0] != "to"
+    if found.text.startswith("welcom") and GUESTS_WELCOMED.match(text, end):
+        return True  # "welcomed EU ambassadors to a reception": a host greeting guests
     if text[start:end].lower() == "phase in":
         # "marks a new phase in the campaign": the noun, not the verb of "phase in the cuts gradually"
         preceding = text[max(0, start - 20) : start].lower().split()
