@@ -109,3 +109,16 @@ def test_with_the_arbiter_off_the_confidence_still_weighs_its_probability_of_the
     # would look unlikely, so the arbiter's probability of the rules' own stance stands in
     expected = arbiter.shipped().probabilities(inputs)["supportive"]
     assert features["stance_probability"] == expected > 0.5
+
+
+def test_vaders_tone_reaches_the_arbiter_where_no_cue_decided():
+    # the words model knows the dev splits' words; VADER's people-rated lexicon knows the evaluative words
+    # they never used, and the arbiter weighs its tone (fitted: a positive tone leans supportive)
+    rows = propose("Ghana said the plan was “cruel and heartless”.", main_target="main", arbiter=False)
+    (_, _, inputs) = rows[0]
+    assert inputs["tone:negative"] > 0.3 and inputs["tone:positive"] == 0.0
+    cued = propose("Kenya welcomed the deal.", main_target="main", arbiter=False)
+    assert cued[0][2]["tone:negative"] == cued[0][2]["tone:positive"] == 0.0
+    shipped = arbiter.shipped()
+    lean = dict(zip(shipped.stances, shipped.weights["tone:positive"]))
+    assert lean["supportive"] > 0 > lean["opposed"]
