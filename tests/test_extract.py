@@ -319,6 +319,14 @@ def test_round_ten_phenomena(text, expected):
     assert rows(text, arbiter=False) == expected
 
 
+def test_she_after_a_spokeswoman_for_a_body_is_the_body():
+    text = (
+        "WWF Norway called the plan reckless. A spokeswoman for the Norwegian Fishermen's Association said members "
+        "had not been consulted. “We were ignored and this is wrong,” she said."
+    )
+    assert rows(text)[-1] == ("Norwegian Fishermen's Association", "opposed")
+
+
 def test_a_sentence_that_opens_for_x_gives_x_view():
     table = extract("For Bielecki, the new zone is “a padlock on the only thing this village has”.", main_target="main")
     assert list(table["actor"]) == ["Bielecki"] and list(table["rule"]) == ["according to"]

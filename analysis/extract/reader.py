@@ -49,6 +49,7 @@ from analysis.extract.wording import (
 )
 
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
+SPOKESPEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": ""}  # a person who speaks for a body
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 
 
@@ -358,6 +359,8 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
                 named = self.namer.name(token, base, sentence.mentions)
                 if named is not None and named.rule not in ("pronoun", "role noun"):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
+                if named is not None and named.rule == "spokesperson for" and token.lower_ in SPOKESPEOPLE:
+                    self.memory.spoken_for(named.actor, SPOKESPEOPLE[token.lower_])
         for named, _ in holders.values():
             for n in named:
                 self.memory.remember(n.actor, roles=n.roles, gender=n.gender, text=self.text)

@@ -90,6 +90,13 @@ class Memory:
             for word in ("government", "ministry", "administration", "authorities", "cabinet"):
                 self._add_role(word, actor)
 
+    def spoken_for(self, actor: Actor, gender: str) -> None:
+        """'A spokeswoman for the association said ...': until another person is named, "she" is the
+        spokeswoman, whose words are the association's."""
+        _move_to_end(self.people, actor)
+        if gender:
+            self.genders[actor_key(actor)] = gender
+
     def note_body(self, actor: Actor) -> None:
         """A body named in passing ("the leader of the Swiss People's Party"): who "the party" means next,
         but not who "it" means, which stays with the bodies that acted."""
