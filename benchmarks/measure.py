@@ -151,7 +151,9 @@ def extract_load_s(runs: int = 3) -> dict[str, float]:
     lexicon and the gazetteer's patterns) and reading one sentence: the model load of issue 12's budget."""
     parts: dict[str, list[float]] = {"libraries": [], "models": []}
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", LOAD_SCRIPT], cwd=ROOT, check=True, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-c", LOAD_SCRIPT], cwd=ROOT, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"the load measurement failed:\n{done.stderr}")
         for key, seconds in json.loads(done.stdout.strip().splitlines()[-1]).items():
             parts[key].append(seconds)
     return {key: round(statistics.median(values), 2) for key, values in parts.items()}

@@ -313,6 +313,10 @@ def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
         ("Bologan welcomed EU ambassadors to a reception at the government building.", []),
         ("Kenya welcomed the switch to a four-day week.", [("Kenya", "supportive")]),
         ("For years, the union has opposed the plan.", [("Union", "opposed")]),
+        # "For X, ..." is a view only where X is a person or a named body, and no one is said to speak
+        ("For Christmas, the shops were a disaster.", []),
+        ("For Brexit, the vote was a disaster.", []),
+        ("“For Kenya, the plan is a disaster,” Amina Sow said.", [("Amina Sow", "opposed")]),
     ],
 )
 def test_round_ten_phenomena(text, expected):
@@ -328,8 +332,15 @@ def test_she_after_a_spokeswoman_for_a_body_is_the_body():
 
 
 def test_a_sentence_that_opens_for_x_gives_x_view():
-    table = extract("For Bielecki, the new zone is “a padlock on the only thing this village has”.", main_target="main")
-    assert list(table["actor"]) == ["Bielecki"] and list(table["rule"]) == ["according to"]
+    text = (
+        "Anna Bielecki runs a guesthouse. For Bielecki, the new zone is “a padlock on the only thing this village has”."
+    )
+    table = extract(text, main_target="main")
+    assert list(table["actor"]) == ["Anna Bielecki"] and list(table["rule"]) == ["according to"]
+    body = extract(
+        "For Amnesty International's Finnish section, the law means “a legal black hole”.", main_target="main"
+    )
+    assert list(body["actor"]) == ["Amnesty International"]
     assert extract("For now, the new zone is “a padlock on the village”.", main_target="main").empty
 
 

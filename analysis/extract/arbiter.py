@@ -35,7 +35,7 @@ SIDE = {"supportive": 1, "cautious": 0, "neutral": 0, "opposed": -1, "condemning
 
 
 def inputs(
-    rule_stance: str, features: dict[str, float], probabilities: dict[str, float], *, tone: float | None = None
+    rule_stance: str, features: dict[str, float], probabilities: dict[str, float], *, tone: float | None
 ) -> dict[str, float]:
     """What the arbiter weighs, by name: the rules' stance, how they got it (`features` are the proposal's
     confidence features), the words model's log-probability of each stance (`probabilities`) and, where no

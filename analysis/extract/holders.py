@@ -285,22 +285,26 @@ def _name_after(verb: Token) -> Token | None:
     return None
 
 
+def for_whom(doc: Doc) -> Token | None:
+    """The X of a sentence that opens "For X, …" with no speech verb in it: "For Friends of the Earth Norway,
+    the round is “a gamble”", "For Bielecki, the zone is “a padlock”" give X's view. Not "For years, ...",
+    "For now, ..." (no name), and not where someone is said to speak ("For Kenya, the minister said, ...")."""
+    if not doc or doc[0].lower_ != "for" or any(t.lower_ in SPEECH_FORMS for t in doc):
+        return None
+    owner = doc[0].head
+    after = max(n.i for n in owner.subtree if n.dep_ != "punct") + 1
+    if (
+        owner.i > 0
+        and after < len(doc)
+        and doc[after].text == ","
+        and (is_proper(owner) or any(c.dep_ == "nmod:poss" and is_proper(c) for c in owner.children))
+    ):
+        return owner
+    return None
+
+
 def according_to(doc: Doc) -> Token | None:
-    """The X of 'according to X' (or 'in the view of X', 'in X's view', or a sentence that opens 'For X, …')
-    in a sentence, if any."""
-    opening = [t for t in doc[:3] if t.dep_ != "punct"]
-    if opening and opening[0].lower_ == "for":
-        # "For Friends of the Earth Norway, the round is “a gamble”", "For Bielecki, the zone is “a padlock”":
-        # whose view the sentence gives (not "For years, ..." or "For now, ...": a name, or a name's part)
-        owner = opening[0].head
-        after = max(n.i for n in owner.subtree if n.dep_ != "punct") + 1
-        if (
-            owner.i > opening[0].i
-            and after < len(doc)
-            and doc[after].text == ","
-            and (is_proper(owner) or any(c.dep_ == "nmod:poss" and is_proper(c) for c in owner.children))
-        ):
-            return owner
+    """The X of 'according to X' (or 'in the view of X', 'in X's view') in a sentence, if any."""
     for token in doc:
         if token.lower_ in ("view", "opinion") and any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i]):
             # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)

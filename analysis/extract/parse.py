@@ -14,10 +14,38 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, LENGTH, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 from analysis.extract.vocabulary import SENTENCE_OPENERS
+
+# Titles before a name that spaCy's English exceptions do not list
+TITLE_ABBREVIATIONS = (
+    "Hon.",
+    "Cllr.",
+    "Rt.",
+    "Supt.",
+    "Insp.",
+    "Sgt.",
+    "Cpl.",
+    "Pte.",
+    "Amb.",
+    "Rev.",
+    "Fr.",
+    "Msgr.",
+    "Brig.",
+    "Maj.",
+    "Adm.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Prof.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Pres.",
+    "Dept.",
+)
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 BATCH_SIZE = 256
@@ -93,6 +121,8 @@ class Parsed(list):
 def pipeline() -> spacy.Language:
     """The trained pipeline; its tokenizer is spaCy's English one, whose tokens match UD's."""
     nlp = spacy.load(MODEL_DIR)
+    for abbreviation in TITLE_ABBREVIATIONS:  # one token, so that no sentence ends at "Hon."
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.max_length = 2_000_000
     return nlp
 

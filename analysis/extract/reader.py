@@ -19,7 +19,7 @@ from analysis.extract.actions import Actions
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
-from analysis.extract.holders import SPEECH_FORMS, according_to
+from analysis.extract.holders import SPEECH_FORMS, according_to, for_whom
 from analysis.extract.judging import Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
@@ -32,7 +32,7 @@ from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
 from analysis.extract.pending import PendingQuotations
 from analysis.extract.quotes import Quotations
-from analysis.extract.references import Memory, actor_key
+from analysis.extract.references import Memory, actor_key, gender_of
 from analysis.extract.rereading import reread
 from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
@@ -49,7 +49,7 @@ from analysis.extract.wording import (
 )
 
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
-SPOKESPEOPLE = {"spokesman": "m", "spokeswoman": "f", "spokesperson": ""}  # a person who speaks for a body
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # a person who speaks for a body
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 
 
@@ -250,6 +250,8 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
         self._set_speakers(sentence, holders, speech_ids)
         source = according_to(doc)
         source_named = self.namer.name(source, base, sentence.mentions) if source is not None else None
+        if source is None and not self.quotations.inside(base):
+            source_named = self._view_holder(for_whom(doc), base, sentence)
         claims: dict[tuple[str, str], Claim] = {}
         narrated = self._narrated(sentence, cue_tokens)
         for i, found_cues in cue_tokens.items():
@@ -290,6 +292,14 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
                 )
         self._remember_subjects(sentence, holders)
         return self._decided([part for claim in claims.values() for part in self._split_pair(claim)], sentence)
+
+    def _view_holder(self, owner: Token | None, base: int, sentence: Sentence) -> Named | None:
+        """X of "For X, …" when X is a person or a body of more than one word: "For Gaza, ...", "For
+        Brexit, ..." name a place or a thing whose view it is not."""
+        named = self.namer.name(owner, base, sentence.mentions) if owner is not None else None
+        if named is None or (named.actor.kind != "person" and len(named.actor.name.split()) < 2):
+            return None
+        return named
 
     def _split_pair(self, claim: Claim) -> list[Claim]:
         parts = self.namer.split_pair(Named(claim.actor, claim.rule))
@@ -360,7 +370,7 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
                 if named is not None and named.rule not in ("pronoun", "role noun"):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
                 if named is not None and named.rule == "spokesperson for" and token.lower_ in SPOKESPEOPLE:
-                    self.memory.spoken_for(named.actor, SPOKESPEOPLE[token.lower_])
+                    self.memory.spoken_for(named.actor, gender_of(token.text))
         for named, _ in holders.values():
             for n in named:
                 self.memory.remember(n.actor, roles=n.roles, gender=n.gender, text=self.text)

@@ -93,6 +93,8 @@ class Memory:
     def spoken_for(self, actor: Actor, gender: str) -> None:
         """'A spokeswoman for the association said ...': until another person is named, "she" is the
         spokeswoman, whose words are the association's."""
+        if actor.kind in PERSON_KINDS:
+            return  # "a spokeswoman for Mr Mahama": he is already the person "he" means
         _move_to_end(self.people, actor)
         if gender:
             self.genders[actor_key(actor)] = gender

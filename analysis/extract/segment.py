@@ -12,37 +12,10 @@ from __future__ import annotations
 import functools
 import itertools
 
-from spacy.attrs import IDX, ORTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
-# Titles before a name that spaCy's English exceptions do not list
-TITLE_ABBREVIATIONS = (
-    "Hon.",
-    "Cllr.",
-    "Rt.",
-    "Supt.",
-    "Insp.",
-    "Sgt.",
-    "Cpl.",
-    "Pte.",
-    "Amb.",
-    "Rev.",
-    "Fr.",
-    "Msgr.",
-    "Brig.",
-    "Maj.",
-    "Adm.",
-    "Lt.",
-    "Col.",
-    "Capt.",
-    "Prof.",
-    "Sen.",
-    "Rep.",
-    "Gov.",
-    "Pres.",
-    "Dept.",
-)
 
 
 @functools.cache
@@ -53,9 +26,7 @@ def _pipeline():
 
     from analysis.extract.parse import pipeline
 
-    tokenizer = pipeline().tokenizer
-    for abbreviation in TITLE_ABBREVIATIONS:  # "criticised by Hon. Femi Adisa-Oke" is one sentence
-        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    tokenizer = pipeline().tokenizer  # knows "Hon.", "Cllr.", …: "criticised by Hon. Femi Adisa-Oke" is one sentence
     sentencizer = Sentencizer()
     return lambda text: sentencizer(tokenizer(text))
 

@@ -111,11 +111,12 @@ def is_headline(text: str, start: int, end: int) -> bool:
 
 # "welcomed EU ambassadors to a reception", "welcomed the visiting delegation into the palace"
 GUESTS_WELCOMED = re.compile(
-    r"\s+(?:[\w’'\-]+\s+){0,2}(?:ambassadors?|delegates?|delegations?|guests?|visitors?|diplomats?|envoys?|"
-    r"counterparts?|leaders|ministers|participants|journalists|students|tourists|refugees)\s+(?:to|into|at)\s"
+    r"\s+(?:(?!(?:by|of|for|from|with|and|or|calls?|efforts?|moves?|plans?)\b)[\w’'\-]+\s+){0,2}"
+    r"(?:ambassadors?|delegates?|delegations?|guests?|visitors?|diplomats?|envoys?|counterparts?|leaders|ministers|"
+    r"participants|journalists|students|tourists|refugees)\s+(?:to|into|at)\s+(?:the|a|an|our|their|his|her|its|[A-Z])"
 )
 PHASE_NOUN_MODIFIERS = frozenset(
-    {"a", "an", "the", "this", "that", "another", "new", "next", "first", "second", "third", "final", "last"}
+    {"a", "an", "the", "this", "another", "new", "next", "first", "second", "third", "final", "last"}
     | {"latest", "early", "initial", "current", "key", "critical", "decisive", "dangerous", "its", "their"}
 )
 
