@@ -26,13 +26,14 @@ from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import TITLE_WORDS, Named, acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
-from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, child_case, parse_paragraphs
+from analysis.extract.parse import VERB_TAGS, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
 from analysis.extract.pending import PendingQuotations
 from analysis.extract.quotes import Quotations
-from analysis.extract.references import Memory, actor_key, gender_of
+from analysis.extract.references import Memory, actor_key
+from analysis.extract.remembering import Remembering
 from analysis.extract.rereading import reread
 from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
@@ -43,13 +44,10 @@ from analysis.extract.wording import (
     is_false_cue,
     is_headline,
     is_topic,
-    subject_like,
     tracked,
     without_timestamp,
 )
 
-NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # a person who speaks for a body
 TargetKeywords = tuple[tuple[str, re.Pattern, str], ...]  # (folded keyword, its regex, target id)
 
 
@@ -70,18 +68,7 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
-# "a shop on Hang Giay", "the streets around Ma May": a name after these is a place, never a person to remember
-LOCATIVE_CASES = frozenset(
-    {"on", "in", "at", "around", "near", "along", "outside", "inside", "across", "behind", "off"}
-)
-
-
-def _placed(token: Token) -> bool:
-    first = token.head if token.dep_ == "conj" else token  # "around Hang Bac and Ma May"
-    return child_case(first) in LOCATIVE_CASES
-
-
-class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
+class Reader(Attribution, Actions, PendingQuotations, Judging, Layout, Remembering):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
     def __init__(
@@ -358,44 +345,3 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout):
             results.append((claim, replace(decision, confidence=score), sentence))
             self.memory.remember(claim.actor, text=self.text)
         return results
-
-    def _remember_subjects(self, sentence: Sentence, holders: dict) -> None:
-        """The subjects of a sentence are who 'he', 'it' or 'the minister' will mean next: the main clause's
-        subject most of all, so it is remembered last, after appositions and other clauses' subjects."""
-        doc, base = sentence.doc, sentence.start
-        self._remember_named_elsewhere(sentence)
-        for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
-            if subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
-                named = self.namer.name(token, base, sentence.mentions)
-                if named is not None and named.rule not in ("pronoun", "role noun"):
-                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
-                if named is not None and named.rule == "spokesperson for" and token.lower_ in SPOKESPEOPLE:
-                    self.memory.spoken_for(named.actor, gender_of(token.text))
-        for named, _ in holders.values():
-            for n in named:
-                self.memory.remember(n.actor, roles=n.roles, gender=n.gender, text=self.text)
-
-    def _remember_named_elsewhere(self, sentence: Sentence) -> None:
-        """Other people named first, least salient ("First up is Adrian Voinea. He calls the tax ..."), and
-        bodies named in passing, for "the party" ("the leader of the Swiss People's Party")."""
-        doc, base = sentence.doc, sentence.start
-        for token in doc:
-            if (
-                token.tag_ in PROPER_TAGS
-                and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS)
-                and token.dep_ in NAMED_ELSEWHERE
-                and not self.quotations.inside(base + token.idx)
-                and not _placed(token)
-            ):
-                named = self.namer.name(token, base, sentence.mentions)
-                if named is None or named.rule not in ("name", "named"):
-                    continue
-                if named.actor.kind == "person":
-                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
-                elif named.actor.kind != "commentators":
-                    self.memory.note_body(named.actor)
-
-    def _remember_mentions(self, sentence: Sentence) -> None:
-        for mention in sentence.mentions:
-            if mention.actor.kind == "person":
-                self.memory.remember(mention.actor, text=self.text)

@@ -1,0 +1,69 @@
+"""What the document reader remembers of each sentence for the references that follow: who "he", "it", "the
+party" or "the minister" will mean next. A mixin of the document reader (`reader.Reader`), whose namer,
+memory and quotations it uses."""
+
+from __future__ import annotations
+
+from analysis.extract.claims import Sentence
+from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case
+from analysis.extract.parse import Node as Token
+from analysis.extract.references import gender_of
+from analysis.extract.wording import subject_like
+
+NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # a person who speaks for a body
+
+# "a shop on Hang Giay", "the streets around Ma May": a name after these is a place, never a person to remember
+LOCATIVE_CASES = frozenset(
+    {"on", "in", "at", "around", "near", "along", "outside", "inside", "across", "behind", "off"}
+)
+
+
+def _placed(token: Token) -> bool:
+    first = token.head if token.dep_ == "conj" else token  # "around Hang Bac and Ma May"
+    return child_case(first) in LOCATIVE_CASES
+
+
+class Remembering:
+    """The remembering steps of `reader.Reader`."""
+
+    def _remember_subjects(self, sentence: Sentence, holders: dict) -> None:
+        """The subjects of a sentence are who 'he', 'it' or 'the minister' will mean next: the main clause's
+        subject most of all, so it is remembered last, after appositions and other clauses' subjects."""
+        doc, base = sentence.doc, sentence.start
+        self._remember_named_elsewhere(sentence)
+        for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
+            if subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
+                named = self.namer.name(token, base, sentence.mentions)
+                if named is not None and named.rule not in ("pronoun", "role noun"):
+                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
+                if named is not None and named.rule == "spokesperson for" and token.lower_ in SPOKESPEOPLE:
+                    self.memory.spoken_for(named.actor, gender_of(token.text))
+        for named, _ in holders.values():
+            for n in named:
+                self.memory.remember(n.actor, roles=n.roles, gender=n.gender, text=self.text)
+
+    def _remember_named_elsewhere(self, sentence: Sentence) -> None:
+        """Other people named first, least salient ("First up is Adrian Voinea. He calls the tax ..."), and
+        bodies named in passing, for "the party" ("the leader of the Swiss People's Party")."""
+        doc, base = sentence.doc, sentence.start
+        for token in doc:
+            if (
+                token.tag_ in PROPER_TAGS
+                and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS)
+                and token.dep_ in NAMED_ELSEWHERE
+                and not self.quotations.inside(base + token.idx)
+                and not _placed(token)
+            ):
+                named = self.namer.name(token, base, sentence.mentions)
+                if named is None or named.rule not in ("name", "named"):
+                    continue
+                if named.actor.kind == "person":
+                    self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
+                elif named.actor.kind != "commentators":
+                    self.memory.note_body(named.actor)
+
+    def _remember_mentions(self, sentence: Sentence) -> None:
+        for mention in sentence.mentions:
+            if mention.actor.kind == "person":
+                self.memory.remember(mention.actor, text=self.text)
