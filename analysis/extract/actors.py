@@ -254,6 +254,9 @@ def _generic_patterns() -> dict[str, re.Pattern]:
             rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])"
             # "Ministry of Foreign Affairs and International Cooperation": "International" opens a name's tail
             rf"(?:(?<=International)(?:\s+(?!{CALENDAR}|(?:{TITLES})\b)[A-Z][\w'’\-]*){{1,2}})?"
+            # "Chamber of Commerce, Enterprise and Industry": the portfolios listed after the head's own "of"
+            rf"(?:(?<=Commerce)(?:,\s+(?!(?:{country_names})\b)[A-Z][\w'’\-]*)*\s+(?:and|&)\s+"
+            rf"(?!(?:{country_names})\b)[A-Z][\w'’\-]*)?"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?"
             # "Ministry of Agriculture, Food and Agribusiness": a comma inside the name's list of portfolios
             rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:,(?=\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,|\s+and\s+[A-Z])))?"

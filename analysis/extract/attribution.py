@@ -11,7 +11,7 @@ from analysis.extract.actors import Actor
 from analysis.extract.claims import Sentence
 from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, hypothetical, predicted
 from analysis.extract.naming import Named
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
 
@@ -19,6 +19,9 @@ ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
     r"[^,]{0,120},"
 )
+# "X, whose members include A, B and C, said": a relative clause that runs up to the verb may list names
+RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|whose)\b[^;:“”\"]{0,200},\s*$")
+NAME_RIGHT_BEFORE = re.compile(r"(?:\b[A-Z][\w'’\-]+|\([A-Z]{2,}\))\s+$")
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
@@ -52,7 +55,9 @@ class Attribution:
                 if (finite_root or reporting) and not hypothetical(token):
                     named = self._name_before(sentence, token)
                     # past a reporting verb any name; past another verb a person, as in `_named_holders`
-                    if named is not None and (reporting or named.actor.kind == "person"):
+                    if named is not None and (
+                        reporting or named.actor.kind == "person" or self._right_before(sentence, token)
+                    ):
                         holders[i] = ([named], "name before the verb")
                 continue
             if found.rule == "shared subject" and WHILE.search(
@@ -64,6 +69,10 @@ class Attribution:
                 if fallback is not None:
                     holders[i] = ([fallback], "subject")
                     continue
+            matrix = self._matrix_subject(sentence, token, found) if i in speech_ids else None
+            if matrix is not None:
+                holders[i] = ([matrix], "subject")
+                continue
             holder = antecedent(found.token) or found.token
             reporter = self._reporter_of_own_side(sentence, token, holder, speech_ids)
             if reporter is not None:
@@ -75,9 +84,39 @@ class Attribution:
                 holders[i] = (named, rule)
         return holders
 
+    def _right_before(self, sentence: Sentence, verb: Token) -> bool:
+        """'Across the South China Sea, Gabungan Parti Sarawak (GPS) welcomed': a name (or its acronym) right
+        before the verb is its subject, whatever the parse made of it."""
+        return bool(
+            NAME_RIGHT_BEFORE.search(
+                self.text, max(sentence.start, sentence.start + verb.idx - 40), sentence.start + verb.idx
+            )
+        )
+
+    def _matrix_subject(self, sentence: Sentence, verb: Token, found) -> Named | None:
+        """'The ISA noted that the blocks lie in Norway's waters and said it ...', parsed with "said" sharing
+        the subject of the reported clause: a reporting verb's shared subject that is no actor gives way to
+        the subject of the verb that clause reports to."""
+        clause = found.token.head
+        if found.rule != "shared subject" or verb.head.i != clause.i or clause.dep_ != "ccomp":
+            return None
+        if found.token.tag_ not in NOUN_TAGS or is_proper(found.token):
+            return None
+        if self.namer.name(found.token, sentence.start, sentence.mentions) is not None:
+            return None
+        upper = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        return self.namer.name(upper, sentence.start, sentence.mentions) if upper is not None else None
+
     def _named_holders(self, sentence: Sentence, token: Token, holder: Token, *, speech: bool) -> list[Named]:
         """The actors the holder token and its conjuncts name; failing that, the name before the verb; and a
         list of names before the verb that the parser read as one name, or cut short."""
+        aside = RELATIVE_BEFORE_VERB.search(self.text, sentence.start, sentence.start + token.idx)
+        if aside is not None and holder.i < token.i and sentence.start + holder.idx > aside.start():
+            # "Salvatore Lo Giudice, 54, who skippers a trawler out of Mazara del Vallo, told us", its subject
+            # taken from inside the relative clause: the name before the clause
+            fallback = self._name_before(sentence, token)
+            if fallback is not None:
+                return [fallback]
         fronted = self._fronted_phrase_end(sentence, holder, token)
         if fronted:
             # "South of the border, the Lumber Coalition ... welcomed", "Outside Government House, 40 herders were
@@ -136,7 +175,8 @@ class Attribution:
         for edge in CLAUSE_EDGE.finditer(self.text, sentence.start, sentence.start + verb.idx):
             start = edge.end()
         stretch = self.text[start : sentence.start + verb.idx]
-        stretch = ASIDE.sub(lambda m: " " * len(m.group(0)), stretch)
+        blank = lambda m: " " * len(m.group(0))  # noqa: E731
+        stretch = ASIDE.sub(blank, RELATIVE_BEFORE_VERB.sub(blank, stretch))
         candidates = [
             t
             for t in sentence.doc[: verb.i]

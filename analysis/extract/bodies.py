@@ -62,6 +62,9 @@ class BodyNaming:
         proper_inside = [m for m in within if m.actor.kind != "commentators"]
         if proper_inside:
             return Named(proper_inside[-1].actor, "named")
+        regional = self._regional_government(token, parts, base)
+        if regional is not None:
+            return regional
         for step in (self._members_of, self._own_government, self._its_officer, self._groups_of_people):
             named = step(token, determiner, base, within, mentions)
             if named is not None:
@@ -143,6 +146,19 @@ class BodyNaming:
             return None
         text = self.text[base + people.idx : base + token.idx + len(token)]
         return Named(described(text, kind="commentators"), "group")
+
+    def _regional_government(self, token: Token, parts: list[Token], base: int) -> Named | None:
+        """'the Andalusian regional government', 'the regional government of Madrid': a government below the
+        state's, which is not the country's even where the region shares the capital's name."""
+        if token.lower_ not in REGIONAL_BODIES:
+            return None
+        modifiers = [t for t in parts if t.i < token.i and t.dep_ in ("amod", "compound")]
+        if not any(t.lower_ in SUBNATIONAL for t in modifiers):
+            return None
+        start = base + modifiers[0].idx
+        place = next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "of"), None)
+        end = base + (max(t.idx + len(t) for t in place.subtree) if place is not None else token.idx + len(token))
+        return Named(described(self.text[start:end]), "description")
 
     def _own_government(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
         """'Maduro and his government': the government of the person just named."""
@@ -245,6 +261,10 @@ class BodyNaming:
         return Named(described(text), "description")
 
 
+REGIONAL_BODIES = frozenset({"government", "administration", "authorities", "executive", "cabinet"})
+SUBNATIONAL = frozenset(
+    {"regional", "provincial", "state", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}
+)
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
 

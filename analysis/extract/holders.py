@@ -29,7 +29,8 @@ SPEECH_LEMMAS = (
     "announce|stress|emphasise|emphasize|acknowledge|admit|concede|suggest|predict|remark|observe|contend|"
     "maintain|comment|told|allege|assert|affirm|counter|retort|complain|warn|caution|urge|vow|pledge|promise|"
     "describe|call|label|brand|dub|term|characterise|characterize|signal|indicate|recall|confirm|reiterate|"
-    "repeat|tell|quip|joke|lament|concede|agree|estimate|predict|question|ask|demand|plead|appeal|hint|point"
+    "repeat|tell|quip|joke|lament|concede|agree|estimate|predict|question|ask|demand|plead|appeal|hint|point|"
+    "answer|reason|assure|reassure|remind|underline|underscore|conclude|clarify|testify|muse|mention"
 )
 SPEECH_FORMS = frozenset(
     form
@@ -84,6 +85,9 @@ def agent_of(verb: Token) -> Token | None:
     for candidate in children(verb, "obl", "nmod"):
         if any(c.dep_ == "case" and c.lower_ == "by" for c in candidate.children):
             return candidate
+        # "welcomed by the Madrid Tenants' Union", its "by" hung on the possessor inside the name
+        if candidate.i > verb.i and candidate.left_edge.lower_ == "by" and candidate.left_edge.dep_ == "case":
+            return candidate
     return None
 
 
@@ -133,6 +137,9 @@ def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder
     if absolute is not None:  # "X welcomed it, with its chair, Gail Hutchinson, calling it ...": Hutchinson calls
         return Holder(absolute, "subject")
     subjects = [c for c in token.children if c.dep_ in SUBJECTS and not _is_expletive(c)]
+    if len(subjects) > 1 and any(c.tag_ not in ("JJ", "JJR", "JJS") for c in subjects):
+        # "Ioanna Mela of the Foundation for European and Foreign Policy argues", "European" taken for a subject
+        subjects = [c for c in subjects if c.tag_ not in ("JJ", "JJR", "JJS")]
     if subjects:
         # two subjects is a parse error ("Outside Parliament, the Council deplored"): the nearer one
         return Holder(subjects[-1] if subjects[-1].i < token.i else subjects[0], rule)

@@ -42,6 +42,9 @@ class PronounNaming:
             self.memory.set_gender(actor, "m" if word in ("he", "him", "his") else "f")
             return Named(actor, "pronoun")
         if word in ("they", "it", "its", "their"):
+            earlier = self._body_before(token, base, mentions) if word in ("it", "its") else None
+            if earlier is not None:
+                return earlier
             actor = self.memory.group(word)
             return Named(actor, "pronoun") if actor else None
         if word in ("we", "i") and speaker is not None:
@@ -52,6 +55,14 @@ class PronounNaming:
         """'its chairwoman, Anja Behrens, said she would abstain' (parsed with no subject for "said"): the
         nearest person named earlier in the sentence whose gender, where known, agrees."""
         for token in reversed(pronoun.doc[: pronoun.i]):
+            if token.i + 2 == pronoun.i and pronoun.doc[token.i + 1].text == ",":
+                continue  # "Peeters, he added, had caved in": the name is what he speaks of
+            surname = token.dep_ in ("nsubj", "nsubj:pass") and token.text in self.memory.surnames
+            if surname and not _quoted_before(pronoun.doc, token):
+                # "Stylianou congratulated MEPs on what he called ...", the surname tagged as a common noun
+                surnamed = self.memory.surnames[token.text]
+                if self.memory.genders.get(actor_key(surnamed), gender) == gender:
+                    return Named(surnamed, "pronoun in the same sentence")
             if not is_proper(token) or (token.head.i > token.i and is_proper(token.head)):
                 continue  # only the last word of a name
             if _quoted_before(pronoun.doc, token):
@@ -65,6 +76,17 @@ class PronounNaming:
             if known and known != gender:
                 continue
             return Named(named.actor, "pronoun in the same sentence")
+        return None
+
+    def _body_before(self, pronoun: Token, base: int, mentions) -> Named | None:
+        """'The Regulatory Commission said the price is set by the Cabinet, and it declined ...' (parsed with
+        "it" under the price's clause): the body that is the subject of a clause earlier in the sentence."""
+        for token in reversed(pronoun.doc[: pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubj:pass") or not is_proper(token) or _quoted_before(pronoun.doc, token):
+                continue
+            named = self.name(token, base, list(mentions))
+            if named is not None and named.actor.kind not in ("person", "commentators"):
+                return Named(named.actor, "pronoun in the same sentence")
         return None
 
     def _bound(self, pronoun: Token, base: int, mentions) -> Named | None:

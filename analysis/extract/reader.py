@@ -179,12 +179,16 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout, Rememberi
     def _inside_other_name(self, start: int, surname: str) -> bool:
         """'Lidl Polska' after 'Jerónimo Martins Polska', 'Liepāja Regional Hospital' after 'Kuldīga Hospital':
         a surname that ends another name (the word before it capitalised, no title, and not the person's own)."""
-        before = re.search(r"([A-Z][\w’'\-]*)\s+$", self.text[max(0, start - 40) : start])
+        # ... or follows a name's particle after a capitalised word ("Exportateurs de Café-Cacao")
+        before = re.search(
+            r"([A-Z][\w’'\-]*)(\s+(?:de|du|des|da|do|dos|das|del|della|di|of|la|le))?\s+$",
+            self.text[max(0, start - 40) : start],
+        )
         word = before.group(1).lower().rstrip(".") if before is not None else ""
         if not word or word in TITLE_WORDS or word in SENTENCE_OPENERS or word in CLAUSE_OPENERS:
             return False
         full = self.memory.surnames[surname].name
-        return not full.endswith(f"{before.group(1)} {surname}")
+        return not full.endswith(f"{before.group(0).strip()} {surname}")
 
     def _label_speakers(self, sentence: Sentence) -> None:
         """A transcript's speaker label names its speaker once the earlier introduction is known."""

@@ -22,6 +22,9 @@ NEGATION = re.compile(
     r"\bfail\w*\s+to\b|\bdeclin\w*\s+to\b|\bunwilling\s+to\b|\bfar\s+from\b)(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+NEITHER = re.compile(r"\bneither\s+$", re.IGNORECASE)
+NEITHER_NOR_BEFORE = re.compile(r"\bneither\b[^.;]{0,60}\bnor\s+$", re.IGNORECASE)
+NOR = re.compile(r"(?:[\s,]+[\w'’\-]+){0,4}?[\s,]+nor\b", re.IGNORECASE)
 # "stopped short of condemning", "avoided any direct criticism": a reservation held back, so cautious
 HEDGE = re.compile(
     r"\b(?:stop(?:ped|s)?\s+short\s+of(?:\s+(?:calling|asking|pushing|demanding)\s+for(?:\s+[\w'’\-]+){0,5})?|"
@@ -115,6 +118,9 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
             return Judged(start, end, cue, "neutral", False, False)
     if HEDGE.search(before):
         return Judged(start, end, cue, "cautious", True, False)
+    if (NEITHER.search(before) and NOR.match(text, end, end + 60)) or NEITHER_NOR_BEFORE.search(before):
+        # "neither endorsing nor striking down the scheme": both sides refused, no position taken
+        return Judged(start, end, cue, "neutral", False, True)
     if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):
         if cue.stance == "supportive" and WITHHELD_UNTIL.match(text, end, end + 90):
             # "could not support the bill without a fund": support held back on a condition is a reservation

@@ -115,6 +115,8 @@ GUESTS_WELCOMED = re.compile(
     r"(?:ambassadors?|delegates?|delegations?|guests?|visitors?|diplomats?|envoys?|counterparts?|leaders|ministers|"
     r"participants|journalists|students|tourists|refugees)\s+(?:to|into|at)\s+(?:the|a|an|our|their|his|her|its|[A-Z])"
 )
+PROCEDURAL_OBJECTION = re.compile(r"\b(?:statement|moment|stage|period|window|right)\s+of\s+$", re.IGNORECASE)
+RIGHT_TO = re.compile(r"\b(?:right|rights|freedom)\s+to\s+$", re.IGNORECASE)
 PHASE_NOUN_MODIFIERS = frozenset(
     {"a", "an", "the", "this", "another", "new", "next", "first", "second", "third", "final", "last"}
     | {"latest", "early", "initial", "current", "key", "critical", "decisive", "dangerous", "its", "their"}
@@ -157,6 +159,7 @@ def is_false_cue(text: str, cue) -> bool:
         preceding = text[max(0, start - 20) : start].lower().split()
         return bool(preceding) and preceding[-1] in PHASE_NOUN_MODIFIERS
     if found.text == "object*" and text[start:end].lower() in ("objections", "objection"):
-        before = text[max(0, start - 20) : start].lower()
-        return "statement of" in before
-    return False
+        # "a statement of objections" is a legal document; "the moment of objection" a stage of a procedure
+        return bool(PROCEDURAL_OBJECTION.search(text, max(0, start - 20), start))
+    # "nobody is taking away anybody's right to object": a right named, not a stance taken
+    return bool(RIGHT_TO.search(text, max(0, start - 20), start))
