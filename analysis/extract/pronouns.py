@@ -42,11 +42,7 @@ class PronounNaming:
             self.memory.set_gender(actor, "m" if word in ("he", "him", "his") else "f")
             return Named(actor, "pronoun")
         if word in ("they", "it", "its", "their"):
-            earlier = self._body_before(token, base, mentions) if word in ("it", "its") else None
-            if earlier is not None:
-                return earlier
-            actor = self.memory.group(word)
-            return Named(actor, "pronoun") if actor else None
+            return self._group_pronoun(token, word, base, mentions)
         if word in ("we", "i") and speaker is not None:
             return Named(speaker, "speaker of the quote")
         return None
@@ -77,6 +73,13 @@ class PronounNaming:
                 continue
             return Named(named.actor, "pronoun in the same sentence")
         return None
+
+    def _group_pronoun(self, token: Token, word: str, base: int, mentions) -> Named | None:
+        earlier = self._body_before(token, base, mentions) if word in ("it", "its") else None
+        if earlier is not None:
+            return earlier
+        actor = self.memory.group(word)
+        return Named(actor, "pronoun") if actor else None
 
     def _body_before(self, pronoun: Token, base: int, mentions) -> Named | None:
         """'The Regulatory Commission said the price is set by the Cabinet, and it declined ...' (parsed with
