@@ -364,6 +364,30 @@ def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
             "(GEPEX) said it opposed the decision.",
             [("Conseil du Café-Cacao", "supportive"), ("Groupement des Exportateurs de Café-Cacao", "opposed")],
         ),
+        (
+            "According to Elena Murillo Sanz, a housing economist at Pompeu Fabra University in Barcelona, the cap "
+            "will fail.",
+            [("Elena Murillo Sanz", "opposed")],
+        ),
+        (
+            "Cepesca, the Spanish Fisheries Confederation, has sent us its reaction: the proposal is “a slap in the "
+            "face for a fleet that has done everything Brussels asked.”",
+            [("Spanish Fisheries Confederation", "condemning")],
+        ),
+        (
+            "Spain approved the plan. The Andalusian regional government, whose farmers draw on the same river, "
+            "warned that any abstraction must be agreed with Spain first.",
+            [("Andalusian regional government", "cautious")],
+        ),
+        (
+            "Salvatore Lo Giudice, 54, who skippers a trawler out of Mazara del Vallo in Sicily, told us the plan was "
+            "“a death sentence for our ports.”",
+            [("Salvatore Lo Giudice", "condemning")],
+        ),
+        (
+            "The Lagos Chamber of Commerce and Industry opposed the levy.",
+            [("Lagos Chamber of Commerce and Industry", "opposed")],
+        ),
     ],
 )
 def test_phenomena_of_later_dev_splits(text, expected):

@@ -321,7 +321,10 @@ def according_to(doc: Doc) -> Token | None:
                 return owner
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             head = token.head
-            if head.i != token.i and head.tag_ in NOMINAL_TAGS and head.i > token.i:
+            # "According to Elena Murillo Sanz, an economist at Pompeu Fabra University, ..." parsed with the
+            # university as its head: past a comma the head is in an apposition, and the name comes first
+            aside = any(t.text == "," for t in doc[token.i : head.i])
+            if head.i != token.i and head.tag_ in NOMINAL_TAGS and head.i > token.i and not aside:
                 return head
             for j in range(token.i + 2, min(len(doc), token.i + 12)):
                 if doc[j].tag_ in NOUN_TAGS and (j + 1 >= len(doc) or doc[j + 1].tag_ not in NOUN_TAGS):

@@ -233,6 +233,7 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout, Rememberi
                 cue_tokens.setdefault(token.i, []).append(cue)
         outside = [t for t in doc if not self.quotations.inside(base + t.idx)]
         speech_ids = {t.i for t in outside if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS}
+        speech_ids |= {t.i for t in outside if _gives_its_words(t)}
         holders = self._holders(
             sentence,
             sorted({*(i for i in cue_tokens if not self.quotations.inside(base + doc[i].idx)), *speech_ids}),
@@ -349,3 +350,18 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout, Rememberi
             results.append((claim, replace(decision, confidence=score), sentence))
             self.memory.remember(claim.actor, text=self.text)
         return results
+
+
+# "Cepesca has sent us its reaction: the proposal is “a slap in the face”", "The ministry issued a statement:
+# ...": what follows the colon is the subject's words, as after a reporting verb
+REACTION_NOUNS = frozenset({"reaction", "response", "statement", "verdict", "message", "answer", "comment"})
+
+
+def _gives_its_words(verb: Token) -> bool:
+    if verb.tag_ not in VERB_TAGS:
+        return False
+    said = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in REACTION_NOUNS), None)
+    if said is None:
+        return False
+    after = said.i + 1
+    return after < len(verb.doc) and verb.doc[after].text == ":"
