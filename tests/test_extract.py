@@ -388,6 +388,16 @@ def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
             "The Lagos Chamber of Commerce and Industry opposed the levy.",
             [("Lagos Chamber of Commerce and Industry", "opposed")],
         ),
+        (
+            "The decree must be ratified by the Congress within 30 days, and the minority government depends on "
+            "smaller parties. Sumar, the junior partner in the coalition, backed the measure.",
+            [("Sumar", "supportive")],
+        ),
+        ("Some founding families are uneasy about the change.", [("Some founding families", "cautious")]),
+        (
+            "The Tadawul All Share Index rose 2 percent. Index providers were non-committal.",
+            [("Index providers", "neutral")],
+        ),
     ],
 )
 def test_phenomena_of_later_dev_splits(text, expected):

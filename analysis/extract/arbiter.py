@@ -35,21 +35,13 @@ SIDE = {"supportive": 1, "cautious": 0, "neutral": 0, "opposed": -1, "condemning
 
 
 def inputs(
-    rule_stance: str,
-    features: dict[str, float],
-    probabilities: dict[str, float],
-    *,
-    tone: float | None,
-    known: float = 1.0,
+    rule_stance: str, features: dict[str, float], probabilities: dict[str, float], *, tone: float | None
 ) -> dict[str, float]:
     """What the arbiter weighs, by name: the rules' stance, how they got it (`features` are the proposal's
     confidence features), the words model's log-probability of each stance (`probabilities`) and, where no
     cue decided, VADER's tone of what was said (`tone`, its compound score)."""
     values = {f"rule:{s}": float(rule_stance == s) for s in STANCES}
     values |= {f"words:{s}": math.log(max(probabilities.get(s, FLOOR), FLOOR)) for s in STANCES}
-    # the words model's reading rests on the words it has weights for: with many it never saw ("cruel and
-    # heartless"), the arbiter may trust it less
-    values |= {f"words:{s}*unknown": values[f"words:{s}"] * (1.0 - known) for s in STANCES}
     # the words model knows the words of the dev splits' statements; VADER's lexicon, rated by people, knows
     # the evaluative words they never used ("insensitive", "anti-poor")
     values |= {"tone:positive": max(tone or 0.0, 0.0), "tone:negative": max(-(tone or 0.0), 0.0)}

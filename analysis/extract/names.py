@@ -107,6 +107,9 @@ ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", ""
     "construction",
     "developments",
     "properties",
+    "index",
+    "exchange",
+    "bourse",
     # the heads of bodies' names in French, Spanish and Portuguese: "Conseil du Café-Cacao" is no person
     "conseil",
     "consejo",
@@ -189,6 +192,12 @@ STANDALONE_TITLE_WORDS = frozenset(
     t.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") if " " not in t
 )
 COLLECTIVE_WORDS = frozenset(w.lower() for w in actor_finder.COLLECTIVE_NOUNS.split("|") if " " not in w)
+# people named by what they are, not by a suffix of what they do: "Some founding families are uneasy"
+HUMAN_PLURALS = frozenset(
+    {"families", "households", "parents", "citizens", "pensioners", "patients", "nurses", "doctors", "motorists"}
+    | {"fishermen", "fishers", "shopkeepers", "landowners", "smallholders", "migrants", "refugees", "youths"}
+    | {"women", "men", "mothers", "fathers", "graduates", "clergy", "bishops", "imams", "chiefs", "elders"}
+)
 HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
 ORG_EXTENSION = re.compile(
     r"(?:\s+(?:of|for|and|on|&|de|du|des|la|del)\s+(?:the\s+)?"
@@ -366,6 +375,8 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
 
 def is_human_plural(word: str) -> bool:
     if word in COLLECTIVE_WORDS or word in ("ngos", "mps", "meps", "councillors", "backbenchers", "residents"):
+        return True
+    if word in HUMAN_PLURALS:
         return True
     return word.endswith(HUMAN_SUFFIXES) and word not in NOT_HUMAN_PLURALS
 

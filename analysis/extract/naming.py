@@ -83,6 +83,8 @@ class Namer(BodyNaming, PronounNaming, ListNaming):
                 return named
         start, end = base + parts[0].idx, base + parts[-1].idx + len(parts[-1])
         within = [m for m in mentions if start <= m.start and m.end <= end]
+        if self._opening_name(token):
+            return self.proper_name(token, base, mentions)
         if is_proper(token) or ACRONYM.match(token.text):
             return self._proper(token, base, within)
         if token.tag_ in NOUN_TAGS:
@@ -354,6 +356,17 @@ class Namer(BodyNaming, PronounNaming, ListNaming):
             word.title() in self.text
             or word.lower() in self._lower_words()
             or bool(re.search(rf"\b{re.escape(word)}\s*[—–-]", self.text))
+        )
+
+    def _opening_name(self, token: Token) -> bool:
+        """'Sumar, the junior partner in the coalition, backed ...', the sentence's first word tagged a common
+        noun: a capitalised word the document never writes in lower case, described by an apposition."""
+        return (
+            token.i == 0
+            and token.tag_ in ("NN", "NNS")
+            and token.text[:1].isupper()
+            and any(c.dep_ == "appos" for c in token.children)
+            and self.may_be_name(token.text)
         )
 
     def may_be_name(self, name: str) -> bool:

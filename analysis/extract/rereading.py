@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from analysis.extract import arbiter as stance_arbiter
 from analysis.extract import confidence as confidence_model
-from analysis.extract.said_words import WordsModel, known_share, probabilities, view_probability
+from analysis.extract.said_words import WordsModel, probabilities, view_probability
 
 
 def reread(
@@ -39,13 +39,11 @@ def reread(
             views[where] = view_probability(text[sentence.start : sentence.end], model=view)
         decision = replace(decision, view=views[where])
         features = confidence_model.features(claim, decision)
-        said = text[claim.span[0] : claim.span[1]]
         values = stance_arbiter.inputs(
             decision.stance,
             features,
-            probabilities(said, model=words),
+            probabilities(text[claim.span[0] : claim.span[1]], model=words),
             tone=decision.tone,
-            known=known_share(said, model=words),
         )
         stance, probability, rule_stance = decision.stance, decision.stance_probability, decision.rule_stance
         if model and arbiter is False:

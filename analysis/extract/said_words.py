@@ -106,20 +106,6 @@ def probabilities(text: str, *, model: WordsModel | None = None) -> dict[str, fl
     return {stance: value / total for stance, value in zip(model.stances, exponents)}
 
 
-def known_share(text: str, *, model: WordsModel | None = None) -> float:
-    """The share of the statement's longer words (four letters or more) the model has weights for: what
-    its reading rests on. Short words are nearly always known, and carry little stance."""
-    model = model or shipped()
-    if model is None:
-        return 0.0
-    content = [w.removeprefix("NOT_") for w in words(text)]
-    content = [w for w in content if len(w) >= 4]
-    if not content:
-        return 1.0
-    idf = model.idf
-    return sum(w in idf or f"NOT_{w}" in idf for w in content) / len(content)
-
-
 def view_probability(text: str, *, model: WordsModel | None = None) -> float:
     """How likely the words state a view, by the model of annotated sentences; 0 with no fitted model."""
     return probabilities(text, model=model or shipped(VIEW_FILE)).get("view", 0.0)
