@@ -398,6 +398,21 @@ def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
             "The Tadawul All Share Index rose 2 percent. Index providers were non-committal.",
             [("Index providers", "neutral")],
         ),
+        (
+            "Malaysia raises minimum wage\nKUALA LUMPUR: The Dewan Rakyat began debating a bill, with government "
+            "backbenchers praising it as overdue.",
+            [("Government backbenchers", "supportive")],
+        ),
+        (
+            "At the Department of Finance, which estimates forgone tariff revenue at 12 billion pesos, "
+            "Undersecretary Carmela Reyes praised the cut.",
+            [("Undersecretary Carmela Reyes", "supportive")],
+        ),
+        (
+            "In Dili, Timor-Leste's Secretariat of State for Vocational Training and Employment Policy (SEFOPE) said "
+            "it was still studying the decision.",
+            [("Timor-Leste's Secretariat of State for Vocational Training and Employment Policy", "neutral")],
+        ),
     ],
 )
 def test_phenomena_of_later_dev_splits(text, expected):

@@ -260,7 +260,9 @@ def _generic_patterns() -> dict[str, re.Pattern]:
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?"
             # "Ministry of Agriculture, Food and Agribusiness": a comma inside the name's list of portfolios
             rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:,(?=\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,|\s+and\s+[A-Z])))?"
-            rf"(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,6}})?)"
+            rf"(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,6}}"
+            # "Secretariat of State for Vocational Training and Employment Policy": a second part, after "for"
+            rf"(?:(?<=[a-z\s])\bfor\s+(?:the\s+)?(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,4}})?)?)"
         ),
         "collective": re.compile(
             rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"

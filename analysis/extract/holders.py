@@ -29,7 +29,7 @@ SPEECH_LEMMAS = (
     "announce|stress|emphasise|emphasize|acknowledge|admit|concede|suggest|predict|remark|observe|contend|"
     "maintain|comment|told|allege|assert|affirm|counter|retort|complain|warn|caution|urge|vow|pledge|promise|"
     "describe|call|label|brand|dub|term|characterise|characterize|signal|indicate|recall|confirm|reiterate|"
-    "repeat|tell|quip|joke|lament|concede|agree|estimate|predict|question|ask|demand|plead|appeal|hint|point|"
+    "repeat|tell|quip|joke|lament|concede|agree|predict|question|ask|demand|plead|appeal|hint|point|"
     "answer|reason|assure|reassure|remind|underline|underscore|conclude|clarify|testify|muse|mention"
 )
 SPEECH_FORMS = frozenset(

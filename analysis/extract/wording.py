@@ -37,6 +37,7 @@ GREETING = re.compile(
     r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
     r"[Ww]elcome (?:to|back)|[Nn]ice to (?:see|be|have)|[Gg]lad to (?:be|have)|[Pp]leasure to)\b"
 )
+DATELINE_COLON = re.compile(r"[A-Z][A-Z .'’\-]{2,40}:\s+(?=[A-Z])")
 DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s+")
 
 
@@ -87,11 +88,16 @@ def subject_like(token: Token) -> bool:
 
 
 def without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:
-    """A live blog's '10:42 GMT –' or a dateline's 'MASERU —' before a sentence is not part of it."""
+    """A live blog's '10:42 GMT –' or a dateline's 'MASERU —' before a sentence is not part of it; so is
+    'KUALA LUMPUR:' opening the first paragraph under the headline (elsewhere a name in capitals and a colon
+    is a transcript's speaker)."""
     for pattern in (TIMESTAMP, DATELINE):
         match = pattern.match(text, start, end)
         if match and match.end() > start:
             start = match.end()
+    match = DATELINE_COLON.match(text, start, end)
+    if match and "\n" not in text[:start].strip():
+        start = match.end()
     return start, end
 
 
