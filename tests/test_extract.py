@@ -413,6 +413,33 @@ def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
             "it was still studying the decision.",
             [("Timor-Leste's Secretariat of State for Vocational Training and Employment Policy", "neutral")],
         ),
+        # the review's counter-examples: each rule above kept to its construction
+        ("Kyiv said it would neither accept nor tolerate the referendum.", [("Kyiv", "opposed")]),
+        ("Hungary insisted on its right to block the sanctions package.", [("Hungary", "opposed")]),
+        (
+            "Responding to Greenpeace, which had criticised the plan, the ministry, led by Ahmed Khan, welcomed the "
+            "decision.",
+            [("Greenpeace", "opposed"), ("Ahmed Khan", "supportive")],
+        ),
+        (
+            "The European Commission unveiled the plan on Monday. Although Poland objected, it defended the proposal.",
+            [("Poland", "opposed"), ("European Commission", "supportive")],
+        ),
+        (
+            "The US Chamber of Commerce and Greenpeace opposed the tariff.",
+            # the chamber's name stops at its own portfolios (Greenpeace, not found here, is another matter)
+            [("US Chamber of Commerce", "opposed")],
+        ),
+        (
+            "Charles de Gaulle opposed the plan. Later, France's de Gaulle rejected the treaty.",
+            [("Charles de Gaulle", "opposed"), ("Charles de Gaulle", "opposed")],
+        ),
+        ("Shell said it was grateful to its staff but opposed the tax.", [("Shell", "opposed")]),
+        (
+            "Germany passed the law. Bavaria's state government said it was still studying the text.",
+            [("Bavaria's state government", "neutral")],
+        ),
+        ("The Chinese state authorities rejected the report.", []),
     ],
 )
 def test_phenomena_of_later_dev_splits(text, expected):

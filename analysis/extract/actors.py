@@ -51,6 +51,10 @@ ORG_HEADS = (
     "International|Institution|Centre|Center|University|Academy|Consortium|Caucus|Trust|Programme|Program|"
     "Bureau|Directorate|Inspectorate|Tribunal|Observatory|Institut|Bloc|Conference|Syndicate|Delegation|Embassy"
 )
+CHAMBER_PORTFOLIOS = (
+    "Industry|Industries|Enterprise|Agriculture|Trade|Crafts|Handicrafts|Services|Tourism|Shipping|Navigation|"
+    "Mines|Mining|Investment|Commerce|Technology"
+)
 COLLECTIVE_NOUNS = (
     "lawmakers|legislators|MPs|senators|congressmen|Democrats|Republicans|critics|analysts|supporters|"
     "opponents|economists|experts|officials|diplomats|activists|campaigners|environmentalists|residents|"
@@ -255,8 +259,7 @@ def _generic_patterns() -> dict[str, re.Pattern]:
             # "Ministry of Foreign Affairs and International Cooperation": "International" opens a name's tail
             rf"(?:(?<=International)(?:\s+(?!{CALENDAR}|(?:{TITLES})\b)[A-Z][\w'’\-]*){{1,2}})?"
             # "Chamber of Commerce, Enterprise and Industry": the portfolios listed after the head's own "of"
-            rf"(?:(?<=Commerce)(?:,\s+(?!(?:{country_names})\b)[A-Z][\w'’\-]*)*\s+(?:and|&)\s+"
-            rf"(?!(?:{country_names})\b)[A-Z][\w'’\-]*)?"
+            rf"(?:(?<=Commerce)(?:,\s+(?:{CHAMBER_PORTFOLIOS}))*\s+(?:and|&)\s+(?:{CHAMBER_PORTFOLIOS}))?"
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?"
             # "Ministry of Agriculture, Food and Agribusiness": a comma inside the name's list of portfolios
             rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:,(?=\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,|\s+and\s+[A-Z])))?"

@@ -20,7 +20,10 @@ ASIDE = re.compile(
     r"[^,]{0,120},"
 )
 # "X, whose members include A, B and C, said": a relative clause that runs up to the verb may list names
-RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|whose)\b[^;:“”\"]{0,200},\s*$")
+RELATIVE_BEFORE_VERB = re.compile(
+    r",\s+(?:who|which|whose)\b[^,;:“”\"]{0,160}"
+    r"(?:,\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)*(?:,?\s+and\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)?,\s*$"
+)
 NAME_RIGHT_BEFORE = re.compile(r"(?:\b[A-Z][\w'’\-]+|\([A-Z]{2,}\))\s+$")
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})

@@ -153,9 +153,12 @@ class BodyNaming:
         if token.lower_ not in REGIONAL_BODIES:
             return None
         modifiers = [t for t in parts if t.i < token.i and t.dep_ in ("amod", "compound")]
-        if not any(t.lower_ in SUBNATIONAL for t in modifiers):
+        # "Bavaria's state government"; but "the Chinese state authorities" are the state's own
+        state = token.lower_ == "government" and any(t.lower_ == "state" for t in modifiers)
+        if not state and not any(t.lower_ in SUBNATIONAL for t in modifiers):
             return None
-        start = base + modifiers[0].idx
+        owner = next((c for c in token.children if c.dep_ == "nmod:poss" and is_proper(c)), None)
+        start = base + (owner.left_edge if owner is not None else modifiers[0]).idx
         place = next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "of"), None)
         end = base + (max(t.idx + len(t) for t in place.subtree) if place is not None else token.idx + len(token))
         return Named(described(self.text[start:end]), "description")
@@ -263,7 +266,7 @@ class BodyNaming:
 
 REGIONAL_BODIES = frozenset({"government", "administration", "authorities", "executive", "cabinet"})
 SUBNATIONAL = frozenset(
-    {"regional", "provincial", "state", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}
+    {"regional", "provincial", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}
 )
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})

@@ -110,71 +110,6 @@ ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", ""
     "index",
     "exchange",
     "bourse",
-    # the heads of bodies' names in French, Spanish and Portuguese: "Conseil du Café-Cacao" is no person
-    "conseil",
-    "consejo",
-    "conselho",
-    "groupement",
-    "comité",
-    "fédération",
-    "federación",
-    "federação",
-    "confédération",
-    "confederación",
-    "confederação",
-    "syndicat",
-    "sindicato",
-    "chambre",
-    "cámara",
-    "câmara",
-    "banque",
-    "banco",
-    "ministère",
-    "ministerio",
-    "ministério",
-    "agence",
-    "agencia",
-    "agência",
-    "institut",
-    "instituto",
-    "société",
-    "sociedad",
-    "sociedade",
-    "asociación",
-    "associação",
-    "assemblée",
-    "asamblea",
-    "partido",
-    "parti",
-    "frente",
-    "mouvement",
-    "movimiento",
-    "movimento",
-    "rassemblement",
-    "congrès",
-    "congreso",
-    "fondation",
-    "fundación",
-    "fundação",
-    "collectif",
-    "coordinadora",
-    "cooperativa",
-    "coopérative",
-    "autorité",
-    "autoridad",
-    "secretaría",
-    "comisión",
-    "comissão",
-    "organización",
-    "organização",
-    "réseau",
-    "observatoire",
-    "observatorio",
-    "universidad",
-    "université",
-    "universidade",
-    "compagnie",
-    "compañía",
 }
 # "Nakuru County", "Mlimani Market", "Route 39": places and the bodies named after them are no people
 PLACES = (
@@ -192,6 +127,84 @@ STANDALONE_TITLE_WORDS = frozenset(
     t.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") if " " not in t
 )
 COLLECTIVE_WORDS = frozenset(w.lower() for w in actor_finder.COLLECTIVE_NOUNS.split("|") if " " not in w)
+# the heads of bodies' names in French, Spanish and Portuguese ("Conseil du Café-Cacao", "Banco do Brasil"):
+# a body's when they open the name, but some are surnames too ("Diogo Câmara"), so never as its last word
+FOREIGN_BODY_HEADS = frozenset(
+    {
+        "conseil",
+        "consejo",
+        "conselho",
+        "groupement",
+        "comité",
+        "fédération",
+        "federación",
+        "federação",
+        "confédération",
+        "confederación",
+        "confederação",
+        "syndicat",
+        "sindicato",
+        "chambre",
+        "cámara",
+        "câmara",
+        "banque",
+        "banco",
+        "ministère",
+        "ministerio",
+        "ministério",
+        "agence",
+        "agencia",
+        "agência",
+        "institut",
+        "instituto",
+        "société",
+        "sociedad",
+        "sociedade",
+        "asociación",
+        "associação",
+        "assemblée",
+        "asamblea",
+        "partido",
+        "parti",
+        "frente",
+        "mouvement",
+        "movimiento",
+        "movimento",
+        "rassemblement",
+        "congrès",
+        "congreso",
+        "fondation",
+        "fundación",
+        "fundação",
+        "collectif",
+        "coordinadora",
+        "cooperativa",
+        "coopérative",
+        "autorité",
+        "autoridad",
+        "secretaría",
+        "comisión",
+        "comissão",
+        "organización",
+        "organização",
+        "réseau",
+        "observatoire",
+        "observatorio",
+        "universidad",
+        "université",
+        "universidade",
+        "compagnie",
+        "compañía",
+    }
+)
+
+
+def is_body_name(name: str) -> bool:
+    """A name with a body's head word: "Ministry of ...", "Lagos Chamber of Commerce", "Conseil du Café"."""
+    lowered = [w.lower().strip(".,") for w in name.split()]
+    return bool(set(lowered) & ORG_WORDS) or any(w in FOREIGN_BODY_HEADS for w in lowered[:-1])
+
+
 # people named by what they are, not by a suffix of what they do: "Some founding families are uneasy"
 HUMAN_PLURALS = frozenset(
     {"families", "households", "parents", "citizens", "pensioners", "patients", "nurses", "doctors", "motorists"}
@@ -308,7 +321,7 @@ def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, .
 def kind_of_name(name: str, *, default: str) -> str:
     words = name.split()
     lowered = {w.lower().strip(".,") for w in words}
-    if lowered & ORG_WORDS or ACRONYM.match(name) or lowered & PLACE_WORDS:
+    if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
     if 2 <= len(words) <= 4 and all(
         w[:1].isupper() or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")

@@ -54,10 +54,11 @@ class PronounNaming:
             if token.i + 2 == pronoun.i and pronoun.doc[token.i + 1].text == ",":
                 continue  # "Peeters, he added, had caved in": the name is what he speaks of
             surname = token.dep_ in ("nsubj", "nsubj:pass") and token.text in self.memory.surnames
-            if surname and not _quoted_before(pronoun.doc, token):
+            if surname and token.head.i in _governing_verbs(pronoun) and not _quoted_before(pronoun.doc, token):
                 # "Stylianou congratulated MEPs on what he called ...", the surname tagged as a common noun
                 surnamed = self.memory.surnames[token.text]
-                if self.memory.genders.get(actor_key(surnamed), gender) == gender:
+                agrees = self.memory.genders.get(actor_key(surnamed), gender) == gender
+                if agrees and self.may_be_name(token.text):
                     return Named(surnamed, "pronoun in the same sentence")
             if not is_proper(token) or (token.head.i > token.i and is_proper(token.head)):
                 continue  # only the last word of a name
@@ -87,6 +88,8 @@ class PronounNaming:
         for token in reversed(pronoun.doc[: pronoun.i]):
             if token.dep_ not in ("nsubj", "nsubj:pass") or not is_proper(token) or _quoted_before(pronoun.doc, token):
                 continue
+            if _subordinate(token.head):
+                continue  # "Although Poland objected, it defended the plan": a subordinate clause's subject
             named = self.name(token, base, list(mentions))
             if named is not None and named.actor.kind not in ("person", "commentators"):
                 return Named(named.actor, "pronoun in the same sentence")
@@ -125,6 +128,29 @@ class PronounNaming:
             # "the minister said it would ...": "it" is what she spoke of, not someone named earlier
             return BLOCKED
         return None
+
+
+def _governing_verbs(token: Token) -> set[int]:
+    """The heads above a token, up to its sentence's root."""
+    found, node = set(), token
+    for _ in range(12):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        found.add(node.i)
+    return found
+
+
+def _subordinate(verb: Token) -> bool:
+    """Is the verb in an adverbial or relative clause, or under one?"""
+    node = verb
+    for _ in range(12):
+        if node.dep_ in ("advcl", "acl", "acl:relcl", "csubj"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _quoted_before(doc, token: Token) -> bool:

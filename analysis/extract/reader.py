@@ -188,6 +188,9 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout, Rememberi
         if not word or word in TITLE_WORDS or word in SENTENCE_OPENERS or word in CLAUSE_OPENERS:
             return False
         full = self.memory.surnames[surname].name
+        particle = before.group(2)
+        if particle and (word.endswith(("'s", "’s")) or f"{particle.strip()} {surname}" in full):
+            return False  # "France's de Gaulle", "Paulo de Souza": the person's own particle
         return not full.endswith(f"{before.group(0).strip()} {surname}")
 
     def _label_speakers(self, sentence: Sentence) -> None:

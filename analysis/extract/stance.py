@@ -23,8 +23,18 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 NEITHER = re.compile(r"\bneither\s+$", re.IGNORECASE)
-NEITHER_NOR_BEFORE = re.compile(r"\bneither\b[^.;]{0,60}\bnor\s+$", re.IGNORECASE)
-NOR = re.compile(r"(?:[\s,]+[\w'’\-]+){0,4}?[\s,]+nor\b", re.IGNORECASE)
+NEITHER_NOR_BEFORE = re.compile(r"\bneither\s+([^.;]{0,60}?)\s+nor\s+$", re.IGNORECASE)
+NOR = re.compile(r"(?:[\s,]+[\w'’\-]+){0,4}?[\s,]+nor\s+", re.IGNORECASE)
+OPPOSITE_OF_SUPPORT = re.compile(
+    r"(?:strik\w*\s+down|reject\w*|oppos\w*|den(?:y|ied|ies|ying)|condemn\w*|critici[sz]\w*|block\w*|veto\w*|"
+    r"challeng\w*|overturn\w*|scrap\w*|revers\w*)\b",
+    re.IGNORECASE,
+)
+SUPPORT = re.compile(
+    r"(?:support\w*|endors\w*|back\w*|welcom\w*|accept\w*|approv\w*|confirm\w*|embrac\w*|defend\w*|"
+    r"uph[eo]ld\w*)\b",
+    re.IGNORECASE,
+)
 # "stopped short of condemning", "avoided any direct criticism": a reservation held back, so cautious
 HEDGE = re.compile(
     r"\b(?:stop(?:ped|s)?\s+short\s+of(?:\s+(?:calling|asking|pushing|demanding)\s+for(?:\s+[\w'’\-]+){0,5})?|"
@@ -118,7 +128,7 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
             return Judged(start, end, cue, "neutral", False, False)
     if HEDGE.search(before):
         return Judged(start, end, cue, "cautious", True, False)
-    if (NEITHER.search(before) and NOR.match(text, end, end + 60)) or NEITHER_NOR_BEFORE.search(before):
+    if _both_sides_refused(text, start, end, cue, before):
         # "neither endorsing nor striking down the scheme": both sides refused, no position taken
         return Judged(start, end, cue, "neutral", False, True)
     if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):
@@ -134,6 +144,19 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
     ):
         return Judged(start, end, cue, "supportive", False, True)
     return Judged(start, end, cue, cue.stance, False, False)
+
+
+def _both_sides_refused(text: str, start: int, end: int, cue: Cue, before: str) -> bool:
+    """'neither endorsing nor striking down', 'neither confirm nor deny': a "neither ... nor" whose other
+    verb is of the opposite side ("neither accept nor tolerate" refuses one side twice)."""
+    other = OPPOSITE_OF_SUPPORT if cue.stance == "supportive" else SUPPORT if cue.stance in NEGATIVE else None
+    if other is None:
+        return False
+    nor = NOR.match(text, end, end + 60)
+    if NEITHER.search(before) and nor:
+        return bool(other.match(text, nor.end(), nor.end() + 40))
+    neither = NEITHER_NOR_BEFORE.search(before)
+    return bool(neither) and bool(other.match(neither.group(1)))
 
 
 def decide(text: str, cues: list[tuple[int, int, Cue]], *, window_start: int = 0) -> Decision | None:

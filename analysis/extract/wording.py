@@ -167,5 +167,7 @@ def is_false_cue(text: str, cue) -> bool:
     if found.text == "object*" and text[start:end].lower() in ("objections", "objection"):
         # "a statement of objections" is a legal document; "the moment of objection" a stage of a procedure
         return bool(PROCEDURAL_OBJECTION.search(text, max(0, start - 20), start))
-    # "nobody is taking away anybody's right to object": a right named, not a stance taken
-    return bool(RIGHT_TO.search(text, max(0, start - 20), start))
+    # "nobody is taking away anybody's right to object": a right named, not a stance taken ("reserves the right
+    # to veto" is a threat, and a stance)
+    named_right = RIGHT_TO.search(text, max(0, start - 20), start)
+    return bool(named_right) and text[start:end].lower().startswith(("object", "protest", "appeal", "dissent"))

@@ -1,0 +1,148 @@
+"""A proper name around a holder token: its whole run of words (titles split off, a body's long name
+extended), whether the document treats it as a name at all, and what it names (an acronym or surname met
+before, a gazetteer mention, a known actor, or a new person or organisation). A mixin of `naming.Namer`,
+whose text, index and memory it uses."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract import actors as actor_finder
+from analysis.extract.actors import Actor, Mention
+from analysis.extract.names import (
+    ORG_EXTENSION,
+    ORG_WORDS,
+    STANDALONE_TITLE_WORDS,
+    TITLE_WORDS,
+    Named,
+    is_body_name,
+    is_title,
+    kind_of_name,
+    name_span,
+)
+from analysis.extract.parse import Node as Token
+from analysis.extract.references import PERSON_ROLES, body_roles_near, gender_of
+from analysis.extract.vocabulary import NOT_A_NAME
+
+
+class ProperNaming:
+    """The proper-name steps of `naming.Namer`."""
+
+    def proper_name(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
+        """The token read as a proper name, whatever its tag."""
+        start, end = base + token.idx, base + token.idx + len(token)
+        return self._proper(token, base, [m for m in mentions if m.start < end and start < m.end])
+
+    def _proper(self, token: Token, base: int, within: list[Mention]) -> Named | None:
+        """A proper name's run of words around the head: a known actor, a surname or acronym met before, a
+        gazetteer name it overlaps, or a new person or organisation."""
+        found = self._name_words(token, base)
+        if found is None:
+            return None
+        name, words, roles, (name_start, name_end) = found
+        if name in self.memory.acronyms:
+            return Named(self.memory.acronyms[name], "acronym")
+        if len(words) == 1 and name in self.memory.surnames:
+            return Named(self.memory.surnames[name], "surname")
+        overlapping = [
+            m
+            for m in within
+            if m.start < name_end
+            and name_start < m.end
+            # "the Social Democrats" is a party's name, longer than the group "Democrats" inside it
+            and not (m.actor.kind == "commentators" and m.end - m.start < len(name))
+            and not self._place_opens_name(m, name_start, name_end)
+        ]
+        if overlapping:
+            return Named(max(overlapping, key=lambda m: m.end - m.start).actor, "named")
+        known = self.index.near_match(name)
+        if known is not None:
+            return Named(known, "named")
+        preceding = self.text[max(base, name_start - 40) : name_start].lower()
+        has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
+        organisation = is_body_name(name)
+        kind = "person" if has_title and not organisation else kind_of_name(name, default="organization")
+        if kind == "person" and not has_title and body_roles_near(self.text, name):
+            kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
+        actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
+        return Named(actor, "name", tuple(roles), gender_of(preceding + " " + " ".join(roles)))
+
+    def _place_opens_name(self, mention: Mention, name_start: int, name_end: int) -> bool:
+        """ "Washington Realtors", "Kenya Airways": a country or capital that only opens a longer name, whose
+        other words are no titles ("Brazil President Lula" is the president)."""
+        if mention.actor.kind != "government" or mention.start != name_start or mention.end >= name_end - 1:
+            return False
+        rest = self.text[mention.end : name_end].split()
+        return bool(rest) and not any(is_title(w) for w in rest)
+
+    def _name_words(self, token: Token, base: int):
+        """(name, its words, the titles and roles before it, (start, end)) of the name around `token`, or
+        None when what is left is no name (a heading in capitals, a common word, a title alone)."""
+        name_start, name_end = name_span(
+            self.text, base + token.idx, base + token.idx + len(token), base, base + len(token.doc.text)
+        )
+        words = self.text[name_start:name_end].split()
+        if not words:
+            return None
+        whole, roles = list(words), []
+        while len(words) > 1 and is_title(words[0]):
+            word = words.pop(0).lower()
+            if word not in NOT_A_NAME:
+                roles.append(word)
+        determined = whole[0].lower() == "the" or re.search(
+            r"\b[Tt]he\s+$", self.text[max(base, name_start - 4) : name_start]
+        )
+        if roles and len(words) == 1 and determined:
+            # "the Executive Yuan", "the Labour Party": a body's name, not a title
+            words, roles = [w for w in whole if w.lower() != "the"], []
+        if not words or words[0].lower() in NOT_A_NAME:
+            return None
+        name = " ".join(words)
+        name = name[:-2] if name.endswith(("’s", "'s")) else name
+        if name.endswith(".") and "." not in name[:-1] and len(words[-1]) > 4:
+            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei." but "Inc.")
+        extension = ORG_EXTENSION.match(self.text, name_end)
+        if extension and set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS:
+            name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
+        if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
+            return None
+        return name, words, roles, (name_start, name_end)
+
+    def _lower_words(self) -> frozenset[str]:
+        """The words the document writes in lower case somewhere (read once per document)."""
+        if self._lowercase is None:
+            self._lowercase = frozenset(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", self.text))
+        return self._lowercase
+
+    def _written_otherwise(self, word: str) -> bool:
+        """Whether the document also writes a word in capitals as an ordinary word or name."""
+        return (
+            word.title() in self.text
+            or word.lower() in self._lower_words()
+            or bool(re.search(rf"\b{re.escape(word)}\s*[—–-]", self.text))
+        )
+
+    def _opening_name(self, token: Token) -> bool:
+        """'Sumar, the junior partner in the coalition, backed ...', the sentence's first word tagged a common
+        noun: a capitalised word the document never writes in lower case, described by an apposition."""
+        return (
+            token.i == 0
+            and token.tag_ in ("NN", "NNS")
+            and token.text[:1].isupper()
+            and any(c.dep_ == "appos" for c in token.children)
+            and self.may_be_name(token.text)
+        )
+
+    def may_be_name(self, name: str) -> bool:
+        """Not a heading in capitals ('RESULT', 'MASERU'), nor a common word that opens a sentence ('Bill',
+        'Insurance'): the document writes it in lower case elsewhere."""
+        words = name.split()
+        if re.fullmatch(r"[RDI]-[A-Z][\w.]*", name):
+            return False  # "Rep. John Smith, R-Ohio": a party and state, not another actor
+        if len(words) == 1:
+            word = words[0]
+            if word.isupper() and len(word) > 5 and word not in self.memory.acronyms and self._written_otherwise(word):
+                return False  # "MASERU —" before "Maseru": a dateline; "CONFIEP", written only so, is a name
+            if not word.isupper() and word.lower() in self._lower_words():
+                return False
+        return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
