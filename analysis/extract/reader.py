@@ -19,6 +19,7 @@ from analysis.extract.actions import Actions
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
+from analysis.extract.cue_owners import CueOwnership
 from analysis.extract.holders import SPEECH_FORMS, according_to, for_whom
 from analysis.extract.judging import Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
@@ -68,7 +69,7 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
-class Reader(Attribution, Actions, PendingQuotations, Judging, Layout, Remembering):
+class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Layout, Remembering):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
     def __init__(
@@ -235,8 +236,7 @@ class Reader(Attribution, Actions, PendingQuotations, Judging, Layout, Rememberi
             if token is not None and not is_topic(token):
                 cue_tokens.setdefault(token.i, []).append(cue)
         outside = [t for t in doc if not self.quotations.inside(base + t.idx)]
-        speech_ids = {t.i for t in outside if t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS}
-        speech_ids |= {t.i for t in outside if _gives_its_words(t)}
+        speech_ids = {t.i for t in outside if (t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS) or _gives_its_words(t)}
         holders = self._holders(
             sentence,
             sorted({*(i for i in cue_tokens if not self.quotations.inside(base + doc[i].idx)), *speech_ids}),

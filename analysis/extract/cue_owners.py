@@ -1,0 +1,180 @@
+"""Who owns a cue the dependency relations tied to no holder directly: its quotation's speaker, the
+nearest predicate above it that has a holder, the X of "according to X", a name the tagger misread, and,
+failing the parse, the nearest subject or actor before it. A mixin of the document reader
+(`reader.Reader`), next to `attribution.Attribution`, whose holders it reads."""
+
+from __future__ import annotations
+
+from analysis.extract.actors import Actor
+from analysis.extract.attribution import CLAUSE_EDGE, DESCRIBING, OBJECT_BEFORE
+from analysis.extract.claims import Sentence
+from analysis.extract.holders import SPEECH_FORMS, antecedent, holder_of, predicted
+from analysis.extract.naming import Named
+from analysis.extract.parse import NOUN_TAGS, PROPER_TAGS, VERB_TAGS
+from analysis.extract.parse import Node as Token
+
+
+class CueOwnership:
+    """The cue-owner steps of `reader.Reader`."""
+
+    def _owner_of_cue(self, sentence: Sentence, token: Token, found_cues: list, holders: dict, source_named):
+        """(named, rule, predicate, mode) of a cue: its quotation's speaker, the nearest predicate above it
+        with a holder, the X of 'according to X', or, failing the parse, the nearest actor before it."""
+        position = sentence.start + token.idx
+        quotation = self.quotations.at(position)
+        if quotation is not None:
+            if self.quotations.runs[quotation].host:
+                return None
+            speaker = self.quotations.speaker(quotation)
+            if speaker is None:
+                self._wait(quotation, sentence, found_cues)
+                return None
+            return [Named(speaker, "speaker")], "speaker of the quotation", None, "direct"
+        if predicted(token):
+            return None  # "Egypt is expected to vote against": a prediction, nobody's position
+        misread = self._name_before_misread_verb(sentence, token)
+        if misread is None and token.tag_ in NOUN_TAGS:
+            # "The Forum for Democratic Rights voiced concern", "voiced" taken for an adjective of "concern"
+            verb = next((c for c in token.children if c.dep_ == "amod" and c.i == token.i - 1), None)
+            misread = self._name_before_misread_verb(sentence, verb) if verb is not None else None
+        if misread is not None:
+            return [misread], "name before the verb", None, "reported"
+        owner = _owner(token, holders)
+        if owner is not None:
+            named, rule, predicate = owner
+            return named, rule, predicate, "reported"
+        if source_named is not None:  # the evidence is the sentence: "According to X, ..." frames all of it
+            root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+            return [source_named], "according to", root, "reported"
+        if token.tag_ in NOUN_TAGS and (
+            token.dep_ in ("nmod", "obl", "compound", "nmod:poss") or any(c.dep_ == "case" for c in token.children)
+        ):
+            # "a two-year dispute", "of illegal content": the writer's words, nobody's position; but "Business groups
+            # reacted with dismay" is the subject's feeling
+            return self._feeling_of_subject(sentence, token)
+        return self._fallback_owner(sentence, token, position)
+
+    def _feeling_of_subject(self, sentence: Sentence, token: Token):
+        if not _manner_of_main_verb(token):
+            return None
+        governing = self._governing_subject(sentence, token)
+        return None if governing is None else ([governing[0]], "subject", governing[1], "reported")
+
+    def _name_before_misread_verb(self, sentence: Sentence, token: Token) -> Named | None:
+        """'Tomasz Nowak denounced price freezes', parsed as if "denounced" described the freezes: a cue verb
+        the tagger took for an adjective, right after a proper name, is that name's."""
+        if token.i == 0 or token.tag_ in ("VB", "VBG", "VBP", "VBZ", "MD") or token.dep_ not in ("amod", "compound"):
+            return None
+        before = sentence.doc[token.i - 1]
+        if not token.lower_.endswith("ed"):
+            return None
+        if before.tag_ in PROPER_TAGS:
+            return self.namer.name(before, sentence.start, sentence.mentions)
+        # "Harun rejected suggestions ...", the name itself read as a common noun: a capitalised word opening
+        # the sentence that the document never writes in lower case
+        if before.i == 0 and before.text[:1].isupper() and self.namer.may_be_name(before.text):
+            return self.namer.proper_name(before, sentence.start, sentence.mentions)
+        return None
+
+    def _fallback_owner(self, sentence: Sentence, token: Token, position: int):
+        """When the parse tied a cue to no holder: the nearest subject before it that names an actor, else the
+        paragraph's heading actor, else a vague group as the subject before it, else the nearest actor named
+        before it."""
+        if token.dep_ in DESCRIBING or (token.dep_ == "acl" and token.tag_ == "VB"):
+            return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
+        governing = self._governing_subject(sentence, token)
+        if governing is not None:  # "RUCO, the state agency that ..., took a more measured line"
+            return [governing[0]], "subject", governing[1], "reported"
+        subject = self._subject_before(sentence, token)
+        if subject is not None and subject.actor.kind != "commentators":
+            return [subject], "nearest subject before", None, "reported"
+        heading = self._heading_of(sentence)
+        if heading is not None:  # "Swedish Bankers' Association: A brief statement congratulated Ekholm"
+            return [Named(heading, "named")], "paragraph heading", None, "reported"
+        if subject is not None:
+            return [subject], "nearest subject before", None, "reported"
+        nearest = self._nearest_before(sentence, position)
+        if nearest is not None:
+            return [Named(nearest, "named")], "nearest actor before", None, "reported"
+        return None
+
+    def _governing_subject(self, sentence: Sentence, cue: Token) -> tuple[Named, Token] | None:
+        """A cue inside a noun phrase ("a more measured line", "its blessing"): (the subject, the verb) of the
+        verb that noun phrase is the object of, when that verb is the sentence's own."""
+        node = cue
+        for _ in range(4):
+            allowed = node.dep_ in ("amod", "obj", "compound", "nmod", "iobj", "advmod")
+            if node.head.i == node.i or not (allowed or (node is cue and _manner_of_main_verb(node))):
+                return None
+            node = node.head
+            if node.tag_ in VERB_TAGS:
+                break
+        else:
+            return None
+        if node.dep_ != "ROOT" or node.i < cue.i - 8:
+            return None
+        found = holder_of(node, speech=False)
+        if found is None or found.token.i > node.i:
+            return None
+        named = self.namer.name(antecedent(found.token) or found.token, sentence.start, sentence.mentions)
+        return (named, node) if named is not None else None
+
+    def _subject_before(self, sentence: Sentence, cue: Token) -> Named | None:
+        """The last subject before a cue that names an actor, when the parse tied the cue to none; not a
+        relative clause's ("whose members build cars")."""
+        for token in reversed(sentence.doc[: cue.i]):
+            if any(c.tag_ == "WP$" for c in token.children):
+                continue
+            if token.dep_ in ("nsubj", "nsubj:pass") and not self.quotations.inside(sentence.start + token.idx):
+                named = self.namer.name(token, sentence.start, sentence.mentions)
+                if named is not None:
+                    return named
+        return None
+
+    def _nearest_before(self, sentence: Sentence, position: int) -> Actor | None:
+        """The last actor named before a cue in its clause, when the parse gave the cue no holder."""
+        clause_start = sentence.start
+        for edge in CLAUSE_EDGE.finditer(self.text, sentence.start, position):
+            clause_start = edge.end()
+        before = [
+            m
+            for m in sentence.mentions
+            if clause_start <= m.start
+            and m.end <= position
+            and not self.quotations.inside(m.start)
+            and not OBJECT_BEFORE.search(self.text[max(clause_start, m.start - 25) : m.start])
+        ]
+        return before[-1].actor if before else None
+
+
+def _owner(token: Token, holders: dict):
+    """The nearest predicate at or above `token` that has a holder: (named, rule, predicate). A vague group
+    in a reported clause ("The union said workers would lose out", "Haque said residents had petitioned for
+    the ban") is what the reporter speaks of: the reporter holds the position."""
+    found = None
+    reported = False
+    for _ in range(12):
+        if token.i in holders:
+            named, rule = holders[token.i]
+            if found is None:
+                found = named, rule, token
+                if not all(n.actor.kind == "commentators" for n in named):
+                    return found
+            elif reported and token.lower_ in SPEECH_FORMS and not any(n.actor.kind == "commentators" for n in named):
+                return named, f"{rule}, the reporter of a vague group", token
+        if token.head.i == token.i:
+            return found
+        reported = reported or (found is not None and token.dep_ in ("ccomp", "parataxis"))
+        token = token.head
+    return found
+
+
+def _manner_of_main_verb(token: Token) -> bool:
+    """A feeling in a "with" phrase of the sentence's main verb ("reacted with dismay", "greeted it with
+    relief")."""
+    return (
+        token.dep_ == "obl"
+        and token.head.dep_ == "ROOT"
+        and token.head.tag_ in VERB_TAGS
+        and any(c.dep_ == "case" and c.lower_ == "with" for c in token.children)
+    )
