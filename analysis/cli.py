@@ -201,8 +201,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    """Refit what the extractor learns (the stance of uncued words with --fit-words, then the confidence)
-    on the dev corpora; never on a sealed test split or a validation split."""
+    """Refit what the extractor learns (the stance of uncued words and the unread gate with --fit-words, then
+    the confidence) on the dev corpora; never on a sealed test split or a validation split."""
     from analysis.extract import fitting
 
     if not args.corpus:
@@ -212,6 +212,12 @@ def _calibrate(args: argparse.Namespace) -> int:
         if args.fit_words:
             model = fitting.fit_words(args.corpus)
             print(f"Fitted the stance of uncued words on {model['fitted_on_statements']} gold statements.")
+            gate = fitting.fit_gate(args.corpus)
+            print(
+                f"Fitted the gate of sentences with no position read on {gate['candidates']} sentences "
+                f"({gate['positions']} of them gold positions); it proposes from {gate['threshold']:.2f}, which "
+                f"took F1 from {gate['f1_without']:.3f} to {gate['f1_with_left_out']:.3f} on the dev splits left out."
+            )
         fitted = fitting.calibrate(args.corpus)
     except fitting.HeldOutSplit as error:
         print(error, file=sys.stderr)
@@ -320,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluate_command.add_argument(
         "--fit-words",
         action="store_true",
-        help="refit the stance of words with no cue on every --corpus (the dev splits), then the confidence",
+        help="refit the stance of words with no cue and the gate of sentences with no position read on every "
+        "--corpus (the dev splits), then the confidence",
     )
     synth_command = commands.add_parser("synth", help="write a synthetic dataset of any size (for benchmarks)")
     synth_command.add_argument("--statements", type=int, required=True, metavar="N")

@@ -192,6 +192,7 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
         ("dev9", 20, 366, 0.8, 0.8),
         ("dev10", 16, 326, 0.78, 0.8),
         ("dev11", 16, 320, 0.78, 0.8),
+        ("dev12", 16, 329, 0.8, 0.8),
     ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
@@ -215,7 +216,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"),
         *("val", "val2"),
         *("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"),
-        "test12",
+        *("test12", "test13"),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
@@ -232,6 +233,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         "test10",
         "test11",
         "test12",
+        "test13",
     )
     assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20
@@ -444,7 +446,8 @@ def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
     ],
 )
 def test_phenomena_of_later_dev_splits(text, expected):
-    assert rows(text, arbiter=False) == expected
+    # what the cue rules read; the unread gate may still weigh a sentence they read nothing in
+    assert rows(text, arbiter=False, gate=False) == expected
 
 
 @pytest.mark.parametrize(

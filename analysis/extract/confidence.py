@@ -50,6 +50,7 @@ FEATURES = (
     "quoted_words_only",
     "mid_quotation",
     "said_without_cue",
+    "unread_gate",
     *(f"holder:{r}" for r in HOLDER_RULES),
     *(f"reference:{r}" for r in REFERENCE_RULES),
 )
@@ -101,7 +102,10 @@ def features(claim, decision) -> dict[str, float]:
         "mid_quotation": float(claim.rule.startswith("quotation")),
         # "X said “…”" with no cue in what was said: a reporting verb is no position by itself
         "said_without_cue": float(not lexicon and not claim.rule.startswith(("speaker of the quotation", "quotation"))),
+        # a sentence the cue rules read nothing in, proposed by the unread gate (`unread`): how sure it was
+        "unread_gate": decision.gate,
     }
+    values |= {f"gate:{name}": value for name, value in (decision.gate_inputs or {}).items()}
     for rule in HOLDER_RULES:
         values[f"holder:{rule}"] = float(claim.rule.split(",")[0] == rule)
     for rule in REFERENCE_RULES:
@@ -150,14 +154,23 @@ def bounded(values: dict[str, float]) -> float:
     return round(min(0.95, max(0.05, probability(values))), 2)
 
 
-def fit(rows: list[dict[str, float]], outcomes: list[int], *, l2: float = 1.0, steps: int = 50) -> dict[str, float]:
-    """Logistic regression by Newton's method, each weight pulled toward its prior (a Gaussian prior, so a
-    feature the data never shows, such as a known actor in a corpus without an actors table, keeps its
-    prior weight rather than dropping to zero): the weights by name."""
-    names = list(FEATURES)
+def fit(
+    rows: list[dict[str, float]],
+    outcomes: list[int],
+    *,
+    l2: float = 1.0,
+    steps: int = 50,
+    names: tuple[str, ...] = FEATURES,
+    prior: dict[str, float] = PRIOR,
+) -> dict[str, float]:
+    """Logistic regression by Newton's method over the features `names` (the first is the intercept), each
+    weight pulled toward its `prior` (a Gaussian prior, so a feature the data never shows, such as a known
+    actor in a corpus without an actors table, keeps its prior weight rather than dropping to zero): the
+    weights by name."""
+    names = list(names)
     x = np.array([[row.get(n, 0.0) for n in names] for row in rows], dtype=float)
     y = np.array(outcomes, dtype=float)
-    prior = np.array([PRIOR.get(n, 0.0) for n in names])
+    prior = np.array([prior.get(n, 0.0) for n in names])
     w = prior.copy()
     penalty = np.full(len(names), l2)
     penalty[0] = 0.0

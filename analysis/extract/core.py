@@ -33,6 +33,8 @@ from analysis.extract.lexicon import Lexicon, load_lexicon
 from analysis.extract.reader import Reader, TargetKeywords
 from analysis.extract.said_words import WordsModel
 from analysis.extract.stance import Decision
+from analysis.extract.unread import RULE as UNREAD_RULE
+from analysis.extract.unread import Gate
 
 PROPOSAL_COLUMNS = [
     *COLUMNS["statements"],  # a proposal is a statement row, plus what the Review page shows about it
@@ -82,6 +84,7 @@ def extract(
     index: ActorIndex | None = None,
     min_confidence: float | None = None,
     arbiter: Arbiter | bool | None = None,
+    gate: Gate | bool | None = None,
 ) -> pd.DataFrame:
     """Proposed statements for one document, as a DataFrame with PROPOSAL_COLUMNS.
 
@@ -90,7 +93,8 @@ def extract(
     open(path, encoding="utf-8").read() returns it. Proposals whose calibrated confidence is below
     `min_confidence` (by default the cut chosen on the dev split) are left out, unless their actor is a known
     one: the rest are more often wrong than a reviewer's time is worth. `arbiter=False` keeps the stance the
-    cue rules read, where the arbiter fitted on the dev splits would read it again (`arbiter`).
+    cue rules read, where the arbiter fitted on the dev splits would read it again (`arbiter`); `gate=False`
+    leaves out the sentences the cue rules read no position in, which the unread gate weighs (`unread`).
     """
     proposed = propose(
         text,
@@ -101,6 +105,7 @@ def extract(
         lexicon=lexicon,
         index=index,
         arbiter=arbiter,
+        gate=gate,
     )
     floor = confidence_model.min_confidence() if min_confidence is None else min_confidence
     # a proposal about an actor the analysts track is always worth a look; others must be likely enough
@@ -120,13 +125,15 @@ def propose(
     words: WordsModel | None = None,
     view: WordsModel | None = None,
     arbiter: Arbiter | bool | None = None,
+    gate: Gate | bool | None = None,
 ) -> list[tuple[dict, dict, dict]]:
     """Every proposal of a document, whatever its confidence, with the features its confidence was
     computed from (what `confidence.fit` learns from) and what the arbiter weighed to read its stance
     (what `arbiter.fit` learns from): (row, features, inputs) in text order. `words` is the model of
     uncued words' stance, `view` the model of whether a sentence states a view and `arbiter` the model that
     reads each stance last, by default the shipped ones;
-    `arbiter=False` leaves the cue rules' stance as it is."""
+    `arbiter=False` leaves the cue rules' stance as it is. `gate` weighs the sentences the cue rules read no
+    position in (`unread`): by default the shipped one; False proposes none of them."""
     reader = Reader(
         text,
         lexicon or load_lexicon(),
@@ -136,6 +143,7 @@ def propose(
         words=words,
         view=view,
         arbiter=arbiter,
+        gate=gate,
     )
     return [
         (
@@ -206,16 +214,30 @@ RULE_WORDS = {
 }
 
 
+# the holder of a sentence with no cue the rules read, which the unread gate proposed (`unread`)
+UNREAD_RULE_WORDS = {
+    "subject": "the subject of its main verb",
+    "shared subject": "the subject its main verb shares with the verb before it",
+    "name before the verb": "the name before its main verb (the parse missed the subject)",
+    "speaker of its quotation": "the speaker of the quotation it sits in",
+}
+
+
 def explain(row) -> str:
     """How a proposal was found, in words a reviewer can check: '“welcomed” (supportive) · holder: the
     subject of the cue, via a pronoun'. `row` is a proposal (a mapping or a namedtuple)."""
     get = row.get if hasattr(row, "get") else lambda key, default="": getattr(row, key, default)
     rule = str(get("rule", "") or "")
+    unread = rule.startswith(f"{UNREAD_RULE}: ")
+    if unread:
+        rule = rule.removeprefix(f"{UNREAD_RULE}: ")
     holder, _, reference = rule.partition(", ")
     cue = str(get("cue", "") or "")
     stance, by_rules = str(get("stance", "") or ""), str(get("rule_stance", "") or "")
     said = f"“{cue}” ({stance})" if cue else f"no cue: its words, read by a model of annotated news ({stance})"
     if cue and by_rules and by_rules != stance:
         said = f"“{cue}” ({by_rules} by the cue; {stance} read with all its words)"
-    how = RULE_WORDS.get(holder, holder or "?")
+    how = (UNREAD_RULE_WORDS if unread else RULE_WORDS).get(holder, RULE_WORDS.get(holder, holder or "?"))
+    if unread:
+        said = f"no cue, weighed by the gate ({stance}): the sentence reads as its holder's position"
     return f"{said} · holder: {how}" + (f", via {reference}" if reference else "")

@@ -1,5 +1,6 @@
 """What the extractor learns from the blind corpus's dev splits, and only from them: the stance of words with
-no cue and whether a sentence states a view (`said_words`), the arbiter that reads each stance last
+no cue and whether a sentence states a view (`said_words`), the gate that weighs sentences the cue rules
+read no position in (`unread`), the arbiter that reads each stance last
 (`arbiter`) and the confidence of a proposal (`confidence`). Held-out splits (test*, val*) are refused, so
 that their scores keep meaning what they say."""
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.extract.evaluation import REPO, corpus_documents, match
+from analysis.extract.evaluation import REPO, _overlap, corpus_documents, match, same_actor
 from analysis.extract.segment import sentences
 
 F1_NOISE = 0.003  # a matched row or two on the dev split
@@ -174,3 +175,75 @@ def calibrate(corpora: Path | list[Path], *, path: Path | None = None, arbiter_p
     for cached in (confidence._fitted, confidence.weights, confidence.min_confidence):
         cached.cache_clear()
     return fitted
+
+
+def _gate_candidates(corpora: list[Path]) -> tuple[list[tuple[Path, dict, int]], dict[Path, list[int]]]:
+    """Every sentence the unread gate weighs on the dev corpora, read with the words and view models fitted
+    on the other corpora: (corpus, what the gate weighs, 1 when it is a gold position no other proposal
+    matched); and per corpus its gold rows, the other proposals kept and how many of them matched."""
+    from analysis.extract import confidence
+    from analysis.extract.core import PROPOSAL_COLUMNS, propose
+    from analysis.extract.unread import RULE, Gate
+
+    words, views = _left_out(corpora, _statements), _left_out(corpora, _views)
+    floor = confidence.min_confidence()
+    found, totals = [], {corpus: [0, 0, 0] for corpus in corpora}
+    for corpus, (_, text, gold) in ((c, document) for c in corpora for document in corpus_documents(c)):
+        proposed = propose(text, main_target="main", words=words[corpus], view=views[corpus], gate=Gate.everything())
+        unread = [item for item in proposed if item[0]["rule"].startswith(RULE)]
+        kept = [item for item in proposed if not item[0]["rule"].startswith(RULE)]
+        kept = [item for item in kept if item[0]["confidence"] >= floor or item[0]["known_actor"]]
+        table = pd.DataFrame([row for row, _, _ in kept], columns=PROPOSAL_COLUMNS)
+        pairs = match(table, gold, by_id=False)
+        # a sentence the gate passes is right when it is a gold position of its actor that no other
+        # proposal matched
+        open_gold = gold.drop(index=[j for _, j in pairs])
+        for row, features, _ in unread:
+            values = {name[len("gate:") :]: value for name, value in features.items() if name.startswith("gate:")}
+            right = any(_overlap(row, g) > 0 and same_actor(row["actor"], g["actor"]) for _, g in open_gold.iterrows())
+            found.append((corpus, values, int(right)))
+        totals[corpus] = [a + b for a, b in zip(totals[corpus], (len(gold), len(kept), len(pairs)))]
+    return found, totals
+
+
+def _f1(matched: int, proposed: int, gold: int) -> float:
+    return 2 * matched / (proposed + gold) if proposed + gold else 0.0
+
+
+def fit_gate(corpora: Path | list[Path], *, path: Path | None = None) -> dict:
+    """Fit the gate that weighs sentences the cue rules read no position in (`unread`) on the dev corpora,
+    and choose the probability from which it proposes one: the one that gives the best F1 over the dev
+    corpora, each scored with the gate fitted on the others. Writes `path` (by default the shipped file)."""
+    from analysis.extract import confidence, unread
+
+    corpora = _dev_only(corpora)
+    candidates, totals = _gate_candidates(corpora)
+
+    def fitted(kept) -> dict[str, float]:
+        rows = [(values, label) for corpus, values, label in candidates if kept(corpus)]
+        return confidence.fit(
+            [v for v, _ in rows], [y for _, y in rows], names=unread.FEATURES, prior={}, l2=unread.REGULARISATION
+        )
+
+    whole = fitted(lambda _: True)
+    left_out = {c: fitted(lambda corpus, c=c: corpus != c) if len(corpora) > 1 else whole for c in corpora}
+    scored = [(confidence.probability(values, left_out[corpus]), label) for corpus, values, label in candidates]
+    gold, proposed, matched = (sum(t[k] for t in totals.values()) for k in range(3))
+    curve = []
+    for threshold in [x / 100 for x in range(30, 75, 5)]:
+        passed = [label for probability, label in scored if probability >= threshold]
+        curve.append((_f1(matched + sum(passed), proposed + len(passed), gold), -threshold))
+    best, threshold = max(curve)
+    model = {
+        "fitted_on": _named(corpora),
+        "candidates": len(candidates),
+        "positions": sum(label for _, _, label in candidates),
+        "threshold": -threshold,
+        "f1_without": round(_f1(matched, proposed, gold), 4),
+        "f1_with_left_out": round(best, 4),
+        "weights": whole,
+    }
+    target = path or unread.GATE_FILE
+    target.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    unread.shipped.cache_clear()
+    return model

@@ -38,6 +38,7 @@ from analysis.extract.remembering import Remembering
 from analysis.extract.rereading import reread
 from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
+from analysis.extract.unread import Gate, UnreadSentences
 from analysis.extract.valence import word_cue
 from analysis.extract.vocabulary import SENTENCE_OPENERS
 from analysis.extract.wording import (
@@ -69,7 +70,7 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
-class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Layout, Remembering):
+class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Layout, Remembering, UnreadSentences):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
     def __init__(
@@ -83,11 +84,14 @@ class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Lay
         words: WordsModel | None = None,
         view: WordsModel | None = None,
         arbiter: stance_arbiter.Arbiter | bool | None = None,
+        gate: Gate | bool | None = None,
     ):
         self.text, self.lexicon, self.index, self.keywords, self.main = text, lexicon, index, keywords, main_target
         self.words = words  # the model of uncued words' stance; None: the shipped one
         self.view = view  # the model of whether a sentence states a view; None: the shipped one
         self.arbiter = arbiter  # what reads each stance last; None: the shipped one, False: none
+        self.gate = gate  # what weighs sentences with no position read (`unread`); None: the shipped one, False: none
+        self.unread: list = []  # those sentences, with who would hold a position there
         self.memory = Memory(acronyms=acronyms_of(text, index))
         self.namer = Namer(text, index, self.memory)
         self.quotations = Quotations.of(text)
@@ -128,12 +132,17 @@ class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Lay
             sentence = Sentence(start, end, parsed.get((start, end)), mentions)
             self._label_speakers(sentence)
             if sentence.doc is not None:
-                results.extend(self._claims(sentence))
+                claimed = self._claims(sentence)
+                results.extend(claimed)
+                self._note_unread(sentence, {actor_key(claim.actor) for claim, _, _ in claimed})
             else:
                 self._remember_mentions(sentence)
         results.extend(self._flush_pending())
         results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
         results = joined(results, self.quotations, self.text, view=self.view)
+        added = self._unread_results(results)
+        if added:
+            results = sorted(results + added, key=lambda item: item[0].span[0])
         return reread(results, self.text, words=self.words, view=self.view, arbiter=self.arbiter)
 
     def _parsed(self, spans: list[tuple[int, int]], paragraphs: dict) -> tuple[list[tuple[int, int]], list[Doc]]:

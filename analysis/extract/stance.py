@@ -106,6 +106,8 @@ class Decision:
     view: float = 0.0  # how likely the proposal's sentence states a view at all (`said_words.view_probability`)
     inputs: dict | None = field(default=None, compare=False, repr=False)  # what the arbiter weighed
     features: dict | None = field(default=None, compare=False, repr=False)  # what the confidence weighed
+    gate: float = 0.0  # for a sentence the cue rules read nothing in, the unread gate's probability (`unread`)
+    gate_inputs: dict | None = field(default=None, compare=False, repr=False)  # what that gate weighed
 
 
 @dataclass(frozen=True)

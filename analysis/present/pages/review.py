@@ -187,7 +187,8 @@ def in_context(tables: Tables, source_id: str, proposals: pd.DataFrame, row_id: 
 
 
 def proposal_label(proposals: pd.DataFrame, row_id: str) -> str:
-    return f"{row_id} · {proposals.at[row_id, 'actor']} · {proposals.at[row_id, 'cue']}"
+    cue = str(proposals.at[row_id, "cue"] or "") or "(no cue)"
+    return f"{row_id} · {proposals.at[row_id, 'actor']} · {cue}"
 
 
 def kept(edited: pd.DataFrame) -> pd.DataFrame:
