@@ -40,24 +40,57 @@ def test_a_sentence_with_no_cue_gets_its_subject_as_holder_when_the_gate_passes_
     assert not [row for row, _, _ in propose(ARTICLE, main_target="main", gate=False) if row["rule"].startswith(RULE)]
 
 
+def _table(proposals) -> list[tuple]:
+    return sorted(
+        (row["start"], row["end"], row["actor"], row["rule"], row["stance"], row["confidence"])
+        for row, _, _ in proposals
+    )
+
+
 def test_the_gate_adds_rows_and_changes_none_of_the_others():
     text = (BLIND / "dev12" / "ce04-botswana-diamonds-analysis.txt").read_text(encoding="utf-8")
-    without = _rules(propose(text, main_target="main", gate=False))
+    without = _table(propose(text, main_target="main", gate=False))
     everything = propose(text, main_target="main", gate=Gate.everything())
-    assert [pair for pair in _rules(everything) if not pair[1].startswith(RULE)] == without
+    assert [row for row in _table(everything) if not row[3].startswith(RULE)] == without
     added = [row for row, _, _ in everything if row["rule"].startswith(RULE)]
     assert added, "the analysis article has sentences with a subject and no cue"
-    # no added row repeats an actor the rules already read a position for in the same sentence
-    read = {(row["actor"], row["sentence_start"]) for row, _, _ in propose(text, main_target="main", gate=False)}
-    assert not [row for row in added if (row["actor"], row["sentence_start"]) in read]
+    # no added row overlaps a row of the same actor (or of a name it is part of)
+    for row in added:
+        for other, _, _ in everything:
+            if other is row or not (other["start"] < row["end"] and row["start"] < other["end"]):
+                continue
+            assert other["actor"] not in row["actor"] and row["actor"] not in other["actor"], (row, other)
 
 
-def test_a_gate_that_passes_nothing_adds_nothing():
+def test_weighing_every_sentence_and_passing_none_changes_nothing():
+    """The gate's reading of a sentence (its holder, found as the rules find one) leaves the rules' memory
+    of who was named as it was: the rows are those of no gate, row for row."""
+    for name in ("ce04-botswana-diamonds-analysis.txt", "cf03-iran-iaea-ministries.txt"):
+        text = (BLIND / "dev12" / name).read_text(encoding="utf-8")
+        closed = Gate({"bias": -40.0}, 0.5)
+        assert _table(propose(text, main_target="main", gate=closed)) == _table(
+            propose(text, main_target="main", gate=False)
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the decision-maker's own act, a schedule, a greeting, a question: no position, as the guide says
+        "Lisbon's Municipal Assembly on Tuesday approved a freeze on new licences.",
+        "Mayor Ana Ruiz said the freeze would apply from 1 March.",
+        "“Good morning and welcome to this special meeting,” Mayor Ana Ruiz told members.",
+        "Is the freeze really necessary, Councillor Ruiz?",
+    ],
+)
+def test_what_the_rules_rule_out_the_gate_never_proposes(text):
+    everything = propose(text, main_target="main", gate=Gate.everything())
+    assert not [row for row, _, _ in everything if row["rule"].startswith(RULE)]
+
+
+def test_a_gate_of_true_means_the_shipped_one():
     text = (BLIND / "dev12" / "ce04-botswana-diamonds-analysis.txt").read_text(encoding="utf-8")
-    closed = Gate({"bias": -40.0}, 0.5)
-    assert _rules(propose(text, main_target="main", gate=closed)) == _rules(
-        propose(text, main_target="main", gate=False)
-    )
+    assert _table(propose(text, main_target="main", gate=True)) == _table(propose(text, main_target="main"))
 
 
 def test_the_shipped_gate_was_fitted_on_dev_splits_only_and_weighs_every_feature():
@@ -81,7 +114,6 @@ def test_the_shipped_gate_passes_some_sentences_and_not_others():
     assert probabilities and min(probabilities) < 1.0
     shipped = [row for row, _, _ in propose(text, main_target="main") if row["rule"].startswith(RULE)]
     assert len(shipped) < len(probabilities)
-    assert all(row["confidence"] > 0 for row in shipped)
     assert max(probabilities) >= gate.threshold or not shipped
 
 

@@ -110,7 +110,8 @@ def same_actor(proposed: str, gold_names: str) -> bool:
     return False
 
 
-def _overlap(p, g) -> int:
+def overlap(p, g) -> int:
+    """How many characters two rows' [start, end) spans share (negative when apart)."""
     return min(p["end"], g["end"]) - max(p["start"], g["start"])
 
 
@@ -123,9 +124,9 @@ def match(proposals: pd.DataFrame, gold: pd.DataFrame, *, by_id: bool) -> list[t
     candidates = []
     for i, p in proposals.iterrows():
         for j, g in gold.iterrows():
-            overlap = _overlap(p, g)
-            if overlap > 0 and _same(p, g, by_id):
-                candidates.append((overlap, i, j))
+            shared = overlap(p, g)
+            if shared > 0 and _same(p, g, by_id):
+                candidates.append((shared, i, j))
     pairs, used_p, used_g = [], set(), set()
     for _, i, j in sorted(candidates, reverse=True):
         if i not in used_p and j not in used_g:
@@ -152,7 +153,7 @@ def causes(proposals: pd.DataFrame, gold: pd.DataFrame, pairs: list[tuple[int, i
     for j, g in gold.iterrows():
         if j in matched_g:
             continue
-        overlapping = [i for i, p in proposals.iterrows() if _overlap(p, g) > 0 and i not in matched_p]
+        overlapping = [i for i, p in proposals.iterrows() if overlap(p, g) > 0 and i not in matched_p]
         if not overlapping:
             found["missed, nothing proposed there"] += 1
             found[f"missed via {_missed_how(g)}"] += 1
@@ -164,7 +165,7 @@ def causes(proposals: pd.DataFrame, gold: pd.DataFrame, pairs: list[tuple[int, i
     for i, p in proposals.iterrows():
         if i in matched_p or i in blamed_p:
             continue
-        hits = [j for j, g in gold.iterrows() if _overlap(p, g) > 0]
+        hits = [j for j, g in gold.iterrows() if overlap(p, g) > 0]
         if any(_same(p, gold.loc[j], by_id) for j in hits):
             found["spurious, repeat of a matched position"] += 1
         elif hits:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.extract.evaluation import REPO, _overlap, corpus_documents, match, same_actor
+from analysis.extract.evaluation import REPO, corpus_documents, match, overlap, same_actor
 from analysis.extract.segment import sentences
 
 F1_NOISE = 0.003  # a matched row or two on the dev split
@@ -106,15 +106,19 @@ def _left_out(corpora: list[Path], examples) -> dict[Path, object]:
 
 
 def _proposals(corpora: list[Path]) -> tuple[list[tuple[Path, dict, dict, str]], int]:
-    """Every proposal on the dev corpora, read with the words model fitted on the other corpora and the cue
-    rules' stance as it is: (corpus, confidence features, arbiter inputs, gold stance or "" when it matches
-    no gold row), and the number of gold rows."""
+    """Every proposal on the dev corpora, read with the words model, the view model and the unread gate
+    fitted on the other corpora and the cue rules' stance as it is: (corpus, confidence features, arbiter
+    inputs, gold stance or "" when it matches no gold row), and the number of gold rows."""
+    from analysis.extract import unread
     from analysis.extract.core import PROPOSAL_COLUMNS, propose
 
     words, views = _left_out(corpora, _statements), _left_out(corpora, _views)
     found, gold_total = [], 0
     for corpus, (_, text, gold) in ((c, document) for c in corpora for document in corpus_documents(c)):
-        proposed = propose(text, main_target="main", words=words[corpus], view=views[corpus], arbiter=False)
+        gate = unread.left_out(_named([corpus])) or unread.shipped()
+        proposed = propose(
+            text, main_target="main", words=words[corpus], view=views[corpus], arbiter=False, gate=gate or False
+        )
         table = pd.DataFrame([row for row, _, _ in proposed], columns=PROPOSAL_COLUMNS)
         pairs = dict(match(table, gold, by_id=False))
         for i, (_, features, inputs) in enumerate(proposed):
@@ -200,7 +204,7 @@ def _gate_candidates(corpora: list[Path]) -> tuple[list[tuple[Path, dict, int]],
         open_gold = gold.drop(index=[j for _, j in pairs])
         for row, features, _ in unread:
             values = {name[len("gate:") :]: value for name, value in features.items() if name.startswith("gate:")}
-            right = any(_overlap(row, g) > 0 and same_actor(row["actor"], g["actor"]) for _, g in open_gold.iterrows())
+            right = any(overlap(row, g) > 0 and same_actor(row["actor"], g["actor"]) for _, g in open_gold.iterrows())
             found.append((corpus, values, int(right)))
         totals[corpus] = [a + b for a, b in zip(totals[corpus], (len(gold), len(kept), len(pairs)))]
     return found, totals
@@ -242,6 +246,8 @@ def fit_gate(corpora: Path | list[Path], *, path: Path | None = None) -> dict:
         "f1_without": round(_f1(matched, proposed, gold), 4),
         "f1_with_left_out": round(best, 4),
         "weights": whole,
+        # each split's gate fitted on the others, for the confidence to learn from (`calibrate`)
+        "left_out": {_named([c]): weights for c, weights in left_out.items()} if len(corpora) > 1 else {},
     }
     target = path or unread.GATE_FILE
     target.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")

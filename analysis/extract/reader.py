@@ -92,6 +92,7 @@ class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Lay
         self.arbiter = arbiter  # what reads each stance last; None: the shipped one, False: none
         self.gate = gate  # what weighs sentences with no position read (`unread`); None: the shipped one, False: none
         self.unread: list = []  # those sentences, with who would hold a position there
+        self.rejected: dict[int, list[Actor]] = {}  # by sentence start: actors whose claim the rules ruled out
         self.memory = Memory(acronyms=acronyms_of(text, index))
         self.namer = Namer(text, index, self.memory)
         self.quotations = Quotations.of(text)
@@ -134,7 +135,7 @@ class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Lay
             if sentence.doc is not None:
                 claimed = self._claims(sentence)
                 results.extend(claimed)
-                self._note_unread(sentence, {actor_key(claim.actor) for claim, _, _ in claimed})
+                self._note_unread(sentence, [claim.actor for claim, _, _ in claimed])
             else:
                 self._remember_mentions(sentence)
         results.extend(self._flush_pending())
@@ -353,8 +354,10 @@ class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Lay
             if decision is None:
                 continue
             if self._asks(sentence, claim) or self._answers_another_question(sentence):
+                self.rejected.setdefault(sentence.start, []).append(claim.actor)
                 continue  # "Dr Rashed, is it necessary?": a question takes no position
             if self._enacts(sentence, claim) and not tracked(claim.actor):
+                self.rejected.setdefault(sentence.start, []).append(claim.actor)
                 continue  # the decision itself is the news; an actor the analysts track is still shown
             if claim.mode == "direct" or claim.rule.startswith(("speaker of", "quotation after")):
                 claim.span = (sentence.start, sentence.end)
