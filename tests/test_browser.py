@@ -128,15 +128,17 @@ def test_the_briefing_page_downloads_a_deck_that_follows_the_filters(page, tmp_p
     data, seeds = copy_data(tmp_path / "copy")
     server = AppServer(env={"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_SEEDS_DIR": str(seeds)})
     try:
-        _download_a_deck_and_a_csv(page, server, tmp_path)
+        csv_clicks = _download_a_deck_and_a_csv(page, server, tmp_path)
     finally:
         server.stop()
-    recorded = briefings.read(data)
-    assert [(b.exports, len(b.statement_ids), b.filter) for b in recorded] == [
-        (("deck",), 3, "stance=condemning"),
-        (("csv",), 3, "stance=condemning"),
-    ]
-    assert set(recorded[0].stances) == {"condemning"}
+    briefs = briefings.read(data)
+    recorded = [(b.exports, len(b.statement_ids), b.filter) for b in briefs]
+    assert recorded[0] == (("deck",), 3, "stance=condemning")
+    # each click that reached the server is put on record once: on a busy machine a click's download can
+    # reach the browser too late for the wait, and the click is made again
+    assert 1 <= len(recorded[1:]) <= csv_clicks
+    assert set(recorded[1:]) == {(("csv",), 3, "stance=condemning")}
+    assert set(briefs[0].stances) == {"condemning"}
 
 
 def _download_a_deck_and_a_csv(page, app_server, tmp_path):
@@ -156,10 +158,12 @@ def _download_a_deck_and_a_csv(page, app_server, tmp_path):
     # The deck's click reruns the page (and puts it on record); a click made while that rerun runs can be
     # lost on a busy machine, so the CSV's is tried again once the page is idle.
     csv_path = tmp_path / "statements.csv"
+    clicks = 0
     for attempt in range(3):
         page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
         try:
             with page.expect_download(timeout=30_000) as download_info:
+                clicks += 1
                 page.get_by_role("button", name="Statements (CSV)").click()
         except PlaywrightTimeout:
             assert attempt < 2, "the CSV download never started"
@@ -170,6 +174,7 @@ def _download_a_deck_and_a_csv(page, app_server, tmp_path):
         download_info.value.save_as(csv_path)
         break
     assert csv_path.read_text(encoding="utf-8-sig").count("\n") == 4  # header and three condemning statements
+    return clicks
 
 
 def test_the_review_page_proposes_statements_for_an_article(app_server, page):
