@@ -237,7 +237,7 @@ def explain(row) -> str:
     said = f"“{cue}” ({stance})" if cue else f"no cue: its words, read by a model of annotated news ({stance})"
     if cue and by_rules and by_rules != stance:
         said = f"“{cue}” ({by_rules} by the cue; {stance} read with all its words)"
-    how = (UNREAD_RULE_WORDS if unread else RULE_WORDS).get(holder, RULE_WORDS.get(holder, holder or "?"))
     if unread:
         said = f"no cue, weighed by the gate ({stance}): the sentence reads as its holder's position"
+    how = (unread and UNREAD_RULE_WORDS.get(holder)) or RULE_WORDS.get(holder, holder or "?")
     return f"{said} · holder: {how}" + (f", via {reference}" if reference else "")

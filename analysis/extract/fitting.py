@@ -113,11 +113,11 @@ def _proposals(corpora: list[Path]) -> tuple[list[tuple[Path, dict, dict, str]],
     from analysis.extract.core import PROPOSAL_COLUMNS, propose
 
     words, views = _left_out(corpora, _statements), _left_out(corpora, _views)
+    gates = {corpus: unread.left_out(_named([corpus])) or unread.shipped() or False for corpus in corpora}
     found, gold_total = [], 0
     for corpus, (_, text, gold) in ((c, document) for c in corpora for document in corpus_documents(c)):
-        gate = unread.left_out(_named([corpus])) or unread.shipped()
         proposed = propose(
-            text, main_target="main", words=words[corpus], view=views[corpus], arbiter=False, gate=gate or False
+            text, main_target="main", words=words[corpus], view=views[corpus], arbiter=False, gate=gates[corpus]
         )
         table = pd.DataFrame([row for row, _, _ in proposed], columns=PROPOSAL_COLUMNS)
         pairs = dict(match(table, gold, by_id=False))

@@ -14,7 +14,6 @@ from spacy.attrs import IDX
 from analysis.extract import actors as actor_finder
 from analysis.extract import arbiter as stance_arbiter
 from analysis.extract import confidence as confidence_model
-from analysis.extract import mentions as mention_finder
 from analysis.extract.actions import Actions
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
@@ -24,7 +23,7 @@ from analysis.extract.holders import SPEECH_FORMS, according_to, for_whom
 from analysis.extract.judging import Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
-from analysis.extract.names import TITLE_WORDS, Named, acronyms_of
+from analysis.extract.names import Named, acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
 from analysis.extract.parse import VERB_TAGS, parse_paragraphs
@@ -38,9 +37,9 @@ from analysis.extract.remembering import Remembering
 from analysis.extract.rereading import reread
 from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
+from analysis.extract.sentence_mentions import SentenceMentions
 from analysis.extract.unread import Gate, UnreadSentences
 from analysis.extract.valence import word_cue
-from analysis.extract.vocabulary import SENTENCE_OPENERS
 from analysis.extract.wording import (
     GREETING,
     is_false_cue,
@@ -64,13 +63,17 @@ def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_t
     return main_target
 
 
-# capitalised words that open a sentence before a surname ("But Galindo said"), not part of another name
-CLAUSE_OPENERS = frozenset(
-    {"but", "and", "or", "as", "when", "while", "if", "yet", "so", "then", "meanwhile", "however"}
-)
-
-
-class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Layout, Remembering, UnreadSentences):
+class Reader(
+    Attribution,
+    CueOwnership,
+    Actions,
+    PendingQuotations,
+    Judging,
+    Layout,
+    Remembering,
+    SentenceMentions,
+    UnreadSentences,
+):
     """One pass over one document, sentence by sentence, with its memory of who was named."""
 
     def __init__(
@@ -162,47 +165,6 @@ class Reader(Attribution, CueOwnership, Actions, PendingQuotations, Judging, Lay
         return kept, parse_paragraphs([paragraphs[p] for p in order], [ranges[p] for p in order])
 
     # --- per sentence -------------------------------------------------------------------------------
-
-    def _mentions(self, start: int, end: int, cache: dict[int, tuple[list[Mention], list[int]]]) -> list[Mention]:
-        """The gazetteer's mentions in a sentence: found a paragraph at a time (fewer, longer regex passes),
-        then shared out by bisecting their starts (a long paragraph would otherwise be scanned per sentence)."""
-        paragraph_start = self.text.rfind("\n", 0, start) + 1
-        if paragraph_start not in cache:
-            paragraph_end = self.text.find("\n", start)
-            found = mention_finder.find_mentions(
-                self.text, paragraph_start, len(self.text) if paragraph_end < 0 else paragraph_end, self.index
-            )
-            cache[paragraph_start] = found, [m.start for m in found]
-        found, starts = cache[paragraph_start]
-        mentions = [
-            m for m in found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if m.end <= end
-        ]
-        return self._surnames(start, end, mentions)
-
-    def _surnames(self, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
-        added = [
-            Mention(a, b, self.memory.surnames[surname])
-            for a, b, surname in self.memory.surnames_in(self.text, start, end)
-            if not any(o.start <= a < o.end for o in mentions) and not self._inside_other_name(a, surname)
-        ]
-        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
-
-    def _inside_other_name(self, start: int, surname: str) -> bool:
-        """'Lidl Polska' after 'Jerónimo Martins Polska', 'Liepāja Regional Hospital' after 'Kuldīga Hospital':
-        a surname that ends another name (the word before it capitalised, no title, and not the person's own)."""
-        # ... or follows a name's particle after a capitalised word ("Exportateurs de Café-Cacao")
-        before = re.search(
-            r"([A-Z][\w’'\-]*)(\s+(?:de|du|des|da|do|dos|das|del|della|di|of|la|le))?\s+$",
-            self.text[max(0, start - 40) : start],
-        )
-        word = before.group(1).lower().rstrip(".") if before is not None else ""
-        if not word or word in TITLE_WORDS or word in SENTENCE_OPENERS or word in CLAUSE_OPENERS:
-            return False
-        full = self.memory.surnames[surname].name
-        particle = before.group(2)
-        if particle and (word.endswith(("'s", "’s")) or f"{particle.strip()} {surname}" in full):
-            return False  # "France's de Gaulle", "Paulo de Souza": the person's own particle
-        return not full.endswith(f"{before.group(0).strip()} {surname}")
 
     def _label_speakers(self, sentence: Sentence) -> None:
         """A transcript's speaker label names its speaker once the earlier introduction is known."""

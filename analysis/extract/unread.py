@@ -29,7 +29,7 @@ from analysis.extract.claims import Claim, Sentence
 from analysis.extract.holders import SPEECH_FORMS
 from analysis.extract.parse import VERB_TAGS
 from analysis.extract.references import actor_key
-from analysis.extract.said_words import WordsModel, probabilities, view_probability
+from analysis.extract.said_words import WordsModel, probabilities, stance_of, view_probability
 from analysis.extract.stance import Decision
 from analysis.extract.valence import quote_stance
 from analysis.extract.wording import GREETING, procedure
@@ -186,13 +186,12 @@ def claim_of(candidate: Candidate, actor: Actor, main_target: str) -> Claim:
 def decision_of(text: str, claim: Claim, *, words: WordsModel | None, probability: float) -> Decision:
     """The stance of a sentence with no cue: the words model's reading of it, else its tone."""
     decision = quote_stance(text, [claim.span])
-    read = probabilities(text[claim.span[0] : claim.span[1]], model=words)
-    if read:
-        stance = max(read, key=read.get)
-        decision = Decision(
-            stance, "", decision.cue_start, decision.cue_start, probability, decision.tone, read[stance]
-        )
-    return decision
+    learned = stance_of(text[claim.span[0] : claim.span[1]], model=words)
+    if learned is None:
+        return decision
+    return replace(
+        decision, stance=learned[0], learned=learned[1], cue="", cue_end=decision.cue_start, confidence=probability
+    )
 
 
 def is_speech_verb(token) -> bool:
