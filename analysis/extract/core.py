@@ -26,9 +26,11 @@ import pandas as pd
 from analysis.data.schema import COLUMNS
 from analysis.extract import actors as actor_finder
 from analysis.extract import confidence as confidence_model
+from analysis.extract import keeping
 from analysis.extract.actors import ActorIndex
 from analysis.extract.arbiter import Arbiter
 from analysis.extract.claims import Claim, Sentence
+from analysis.extract.keeping import Keeper
 from analysis.extract.lexicon import Lexicon, load_lexicon
 from analysis.extract.reader import Reader, TargetKeywords
 from analysis.extract.said_words import WordsModel
@@ -85,14 +87,17 @@ def extract(
     min_confidence: float | None = None,
     arbiter: Arbiter | bool | None = None,
     gate: Gate | bool | None = None,
+    keeper: Keeper | bool | None = None,
 ) -> pd.DataFrame:
     """Proposed statements for one document, as a DataFrame with PROPOSAL_COLUMNS.
 
     `actors` and `targets` are the known tables (optional); `main_target` is the target id (or label) a
     position is about unless its sentence names another known target. Offsets index `text` as
-    open(path, encoding="utf-8").read() returns it. Proposals whose calibrated confidence is below
-    `min_confidence` (by default the cut chosen on the dev split) are left out, unless their actor is a known
-    one: the rest are more often wrong than a reviewer's time is worth. `arbiter=False` keeps the stance the
+    open(path, encoding="utf-8").read() returns it. Proposals that the keep model (`keeper`, by default the
+    one fitted on the dev splits; see `keeping`) finds unlikely to be a position of their actor are left out,
+    or with `min_confidence` or `keeper=False` those whose calibrated confidence is below it (by default the
+    cut chosen on the dev splits), unless their actor is a known one: the rest are more often wrong than a
+    reviewer's time is worth. `arbiter=False` keeps the stance the
     cue rules read, where the arbiter fitted on the dev splits would read it again (`arbiter`); `gate=False`
     leaves out the sentences the cue rules read no position in, which the unread gate weighs (`unread`).
     """
@@ -107,10 +112,24 @@ def extract(
         arbiter=arbiter,
         gate=gate,
     )
-    floor = confidence_model.min_confidence() if min_confidence is None else min_confidence
+    kept = sift(proposed, min_confidence=min_confidence, keeper=keeper)
+    return pd.DataFrame([row for (row, _, _), keep in zip(proposed, kept) if keep], columns=PROPOSAL_COLUMNS)
+
+
+def sift(
+    proposed: list[tuple[dict, dict, dict]], *, min_confidence: float | None = None, keeper: Keeper | bool | None = None
+) -> list[bool]:
+    """Which of a document's proposals (`propose`'s, in text order) `extract` keeps, as its options say."""
+    rows = [row for row, _, _ in proposed]
+    if keeper is None:
+        keeper = keeping.shipped() if min_confidence is None else False
+    if keeper:
+        likely = keeper.kept(rows, [features for _, features, _ in proposed])
+    else:
+        floor = confidence_model.min_confidence() if min_confidence is None else min_confidence
+        likely = [row["confidence"] >= floor for row in rows]
     # a proposal about an actor the analysts track is always worth a look; others must be likely enough
-    rows = [row for row, _, _ in proposed if row["confidence"] >= floor or row["known_actor"]]
-    return pd.DataFrame(rows, columns=PROPOSAL_COLUMNS)
+    return [keep or bool(row["known_actor"]) for row, keep in zip(rows, likely)]
 
 
 def propose(

@@ -28,10 +28,8 @@ from analysis.data.schema import STANCES
 from analysis.data.store import Tables
 from analysis.extract import actors as actor_finder
 from analysis.extract import extract
-from analysis.extract import mentions as mention_finder
-from analysis.extract.actors import ActorIndex
-from analysis.extract.segment import sentences
-from analysis.extract.valence import tone
+from analysis.extract.baseline import vader_baseline
+from analysis.extract.core import PROPOSAL_COLUMNS, propose, sift
 
 LEADING_WORDS = re.compile(r"^(?:the|some|several|many|most|a number of|a group of|other|a|an)\s+")
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -136,9 +134,18 @@ def match(proposals: pd.DataFrame, gold: pd.DataFrame, *, by_id: bool) -> list[t
     return pairs
 
 
-def causes(proposals: pd.DataFrame, gold: pd.DataFrame, pairs: list[tuple[int, int]], *, by_id: bool) -> Counter:
+def causes(
+    proposals: pd.DataFrame,
+    gold: pd.DataFrame,
+    pairs: list[tuple[int, int]],
+    *,
+    by_id: bool,
+    left_out: pd.DataFrame | None = None,
+) -> Counter:
     """Each error by cause.
 
+    - missed, left out as unlikely: no proposal overlaps the gold evidence, but one the extractor read and
+      left out (`left_out`: the keep model or the confidence cut) overlaps it with the right actor;
     - missed, nothing proposed there: no proposal overlaps the gold evidence;
     - missed, actor wrong: a proposal overlaps it but names another actor (the pair is counted once here);
     - spurious, no position there: a proposal overlaps no gold statement;
@@ -155,8 +162,7 @@ def causes(proposals: pd.DataFrame, gold: pd.DataFrame, pairs: list[tuple[int, i
             continue
         overlapping = [i for i, p in proposals.iterrows() if overlap(p, g) > 0 and i not in matched_p]
         if not overlapping:
-            found["missed, nothing proposed there"] += 1
-            found[f"missed via {_missed_how(g)}"] += 1
+            found.update(_missed(g, left_out, by_id))
             continue
         found["missed, actor wrong"] += 1
         i = overlapping[0]
@@ -181,6 +187,16 @@ def causes(proposals: pd.DataFrame, gold: pd.DataFrame, pairs: list[tuple[int, i
     return found
 
 
+def _missed(gold_row, left_out: pd.DataFrame | None, by_id: bool) -> list[str]:
+    """The causes of a gold position no proposal overlaps: left out as unlikely when a proposal the
+    extractor read and did not keep names its actor there, else nothing proposed, and what its sentence holds."""
+    if left_out is not None and any(
+        overlap(p, gold_row) > 0 and _same(p, gold_row, by_id) for _, p in left_out.iterrows()
+    ):
+        return ["missed, left out as unlikely"]
+    return ["missed, nothing proposed there", f"missed via {_missed_how(gold_row)}"]
+
+
 def _missed_how(gold_row) -> str:
     """A missed position by what its evidence holds: the actor's name, a reference to them, or quoted
     words only (whose speaker is named elsewhere)."""
@@ -200,7 +216,9 @@ def _rule(proposals: pd.DataFrame, i) -> str:
     return "?"
 
 
-def score(proposals: pd.DataFrame, gold: pd.DataFrame, *, by_id: bool) -> Score:
+def score(proposals: pd.DataFrame, gold: pd.DataFrame, *, by_id: bool, left_out: pd.DataFrame | None = None) -> Score:
+    """`proposals` scored against `gold`; `left_out`, the proposals the extractor read but did not keep, only
+    names why a missed position was missed."""
     pairs = match(proposals, gold, by_id=by_id)
     confusion = pd.DataFrame(0, index=pd.Index(STANCES, name="gold"), columns=pd.Index(STANCES, name="proposed"))
     correct = 0
@@ -214,7 +232,13 @@ def score(proposals: pd.DataFrame, gold: pd.DataFrame, *, by_id: bool) -> Score:
     confidences = proposals["confidence"].tolist() if "confidence" in proposals.columns else [0.0] * len(proposals)
     outcomes = tuple((float(c), i in right) for i, c in zip(proposals.index, confidences))
     return Score(
-        len(proposals), len(gold), len(pairs), correct, confusion, causes(proposals, gold, pairs, by_id=by_id), outcomes
+        len(proposals),
+        len(gold),
+        len(pairs),
+        correct,
+        confusion,
+        causes(proposals, gold, pairs, by_id=by_id, left_out=left_out),
+        outcomes,
     )
 
 
@@ -310,44 +334,6 @@ def corpus_documents(corpus_dir: Path):
         yield entry["file"], text, gold
 
 
-# --- the baseline ---------------------------------------------------------------------------------------
-
-
-def vader_stance(sentence: str) -> str:
-    compound = tone(sentence)
-    if compound >= 0.05:
-        return "supportive"
-    if compound <= -0.6:
-        return "condemning"
-    if compound <= -0.05:
-        return "opposed"
-    return "neutral"
-
-
-def vader_baseline(text: str, *, actors: pd.DataFrame | None = None, main_target: str = "") -> pd.DataFrame:
-    """What many would reach for instead: each sentence's sentiment (VADER) as the stance of the first
-    actor group in it, with the same actor finder as the extractor so that only the stance logic differs."""
-    index = ActorIndex.build(actors)
-    rows = []
-    for start, end in sentences(text):
-        mentions = mention_finder.find_mentions(text, start, end, index)
-        if not mentions:
-            continue
-        stance = vader_stance(text[start:end])
-        for mention in mention_finder.groups(text, mentions)[0]:
-            rows.append(
-                {
-                    "actor": mention.actor.name,
-                    "actor_id": mention.actor.actor_id,
-                    "stance": stance,
-                    "target_id": main_target,
-                    "start": start,
-                    "end": end,
-                }
-            )
-    return pd.DataFrame(rows, columns=["actor", "actor_id", "stance", "target_id", "start", "end"])
-
-
 def evaluate_seed(tables: Tables, *, story_id: str = "") -> tuple[Score, Score]:
     """(extractor, baseline) on every curated source of a story (of the seed story by default), actors
     matched by id. Each article is read as its story's would be: with the story's targets and actors."""
@@ -365,17 +351,22 @@ def evaluate_seed(tables: Tables, *, story_id: str = "") -> tuple[Score, Score]:
 
 
 def corpus_proposals(corpus_dir: Path, *, min_confidence: float | None = None):
-    """(name, text, gold, proposals) per article of a corpus."""
-    options = {} if min_confidence is None else {"min_confidence": min_confidence}
+    """(name, text, gold, proposals, the proposals `extract` left out) per article of a corpus."""
     for name, text, gold in corpus_documents(corpus_dir):
-        yield name, text, gold, extract(text, main_target="main", **options)
+        proposed = propose(text, main_target="main")
+        kept = sift(proposed, min_confidence=min_confidence)
+        tables = [
+            pd.DataFrame([row for (row, _, _), keep in zip(proposed, kept) if keep == wanted], columns=PROPOSAL_COLUMNS)
+            for wanted in (True, False)
+        ]
+        yield name, text, gold, *tables
 
 
 def evaluate_corpus(corpus_dir: Path, *, min_confidence: float | None = None) -> tuple[Score, Score, dict[str, Score]]:
     """(extractor, baseline, extractor per article) on a gold corpus, actors matched by name."""
     ours, baseline, per_file = [], [], {}
-    for name, text, gold, proposals in corpus_proposals(corpus_dir, min_confidence=min_confidence):
-        per_file[name] = score(proposals, gold, by_id=False)
+    for name, text, gold, proposals, left_out in corpus_proposals(corpus_dir, min_confidence=min_confidence):
+        per_file[name] = score(proposals, gold, by_id=False, left_out=left_out)
         ours.append(per_file[name])
         baseline.append(score(vader_baseline(text, main_target="main"), gold, by_id=False))
     return combine(ours), combine(baseline), per_file

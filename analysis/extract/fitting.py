@@ -105,35 +105,38 @@ def _left_out(corpora: list[Path], examples) -> dict[Path, object]:
     }
 
 
-def _proposals(corpora: list[Path]) -> tuple[list[tuple[Path, dict, dict, str]], int]:
+def _proposals(corpora: list[Path]) -> tuple[list[tuple[Path, dict, dict, str, dict, int]], int]:
     """Every proposal on the dev corpora, read with the words model, the view model and the unread gate
     fitted on the other corpora and the cue rules' stance as it is: (corpus, confidence features, arbiter
-    inputs, gold stance or "" when it matches no gold row), and the number of gold rows."""
+    inputs, gold stance or "" when it matches no gold row, the proposal, the number of its document), and the
+    number of gold rows."""
     from analysis.extract import unread
     from analysis.extract.core import PROPOSAL_COLUMNS, propose
 
     words, views = _left_out(corpora, _statements), _left_out(corpora, _views)
     gates = {corpus: unread.left_out(_named([corpus])) or unread.shipped() or False for corpus in corpora}
     found, gold_total = [], 0
-    for corpus, (_, text, gold) in ((c, document) for c in corpora for document in corpus_documents(c)):
+    documents = ((c, document) for c in corpora for document in corpus_documents(c))
+    for number, (corpus, (_, text, gold)) in enumerate(documents):
         proposed = propose(
             text, main_target="main", words=words[corpus], view=views[corpus], arbiter=False, gate=gates[corpus]
         )
         table = pd.DataFrame([row for row, _, _ in proposed], columns=PROPOSAL_COLUMNS)
         pairs = dict(match(table, gold, by_id=False))
-        for i, (_, features, inputs) in enumerate(proposed):
-            found.append((corpus, features, inputs, str(gold.at[pairs[i], "stance"]) if i in pairs else ""))
+        for i, (row, features, inputs) in enumerate(proposed):
+            stance = str(gold.at[pairs[i], "stance"]) if i in pairs else ""
+            found.append((corpus, features, inputs, stance, row, number))
         gold_total += len(gold)
     return found, gold_total
 
 
-def _arbiters(proposals: list[tuple[Path, dict, dict, str]], corpora: list[Path]) -> tuple[dict, dict[Path, object]]:
+def _arbiters(proposals: list[tuple], corpora: list[Path]) -> tuple[dict, dict[Path, object]]:
     """The arbiter fitted on every matched proposal, and for each corpus the one fitted on the others (the
     confidence must learn how often the arbiter is right on a new article)."""
     from analysis.extract import arbiter
 
     def fitted(kept):
-        matched = [(inputs, stance) for corpus, _, inputs, stance in proposals if stance and kept(corpus)]
+        matched = [(inputs, stance) for corpus, _, inputs, stance, *_ in proposals if stance and kept(corpus)]
         return arbiter.fit([inputs for inputs, _ in matched], [stance for _, stance in matched])
 
     whole = fitted(lambda corpus: True)
@@ -144,8 +147,10 @@ def _arbiters(proposals: list[tuple[Path, dict, dict, str]], corpora: list[Path]
 
 def calibrate(corpora: Path | list[Path], *, path: Path | None = None, arbiter_path: Path | None = None) -> dict:
     """Fit the arbiter that reads each stance last, then the confidence model, on the dev corpora, and
-    choose the confidence below which a proposal is left out (the one that maximises F1 there); write the
-    confidence to `path` and the arbiter to `arbiter_path` (by default beside `path`, or the shipped files)."""
+    choose the confidence below which a proposal is left out where no keep model applies (the one that
+    maximises F1 there), then the keep model (`keeping`); write the confidence to `path`, the keep model
+    beside it and the arbiter to `arbiter_path` (by default beside `path`, or the shipped files). Returns
+    what the confidence file holds, with the keep model's under "keeper"."""
     from analysis.extract import arbiter, confidence
 
     corpora = _dev_only(corpora)
@@ -155,11 +160,12 @@ def calibrate(corpora: Path | list[Path], *, path: Path | None = None, arbiter_p
         arbiter_path = Path(path).parent / arbiter.ARBITER_FILE.name
     arbiter.write({"fitted_on": _named(corpora), **whole}, arbiter_path or arbiter.ARBITER_FILE)
     rows, right, matched = [], [], []
-    for corpus, features, inputs, gold_stance in proposals:
+    for corpus, features, inputs, gold_stance, *_ in proposals:
         stance, probability = left_out[corpus].read(inputs)
         rows.append(confidence.restanced(features, stance, probability))
         right.append(int(stance == gold_stance))
         matched.append(int(bool(gold_stance)))
+    keeper = _fit_keeper(proposals, rows, matched, gold_total, corpora, Path(path).parent if path else None)
     weights = confidence.fit(rows, right)
     scores = [confidence.probability(r, weights) for r in rows]
     curve = []
@@ -178,7 +184,24 @@ def calibrate(corpora: Path | list[Path], *, path: Path | None = None, arbiter_p
     target.write_text(json.dumps(fitted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for cached in (confidence._fitted, confidence.weights, confidence.min_confidence):
         cached.cache_clear()
-    return fitted
+    return fitted | {"keeper": keeper}
+
+
+def _fit_keeper(proposals: list[tuple], values: list[dict], matched: list[int], gold: int, corpora, folder) -> dict:
+    """Fit which proposals to keep (`keeping`) on the dev proposals, each document's rows together, with
+    their features as the arbiter fitted on the other splits left them (`values`); write it beside the
+    confidence."""
+    from analysis.extract import keeping
+
+    documents: dict[int, tuple[str, list, list, list]] = {}
+    for (corpus, _, _, _, row, number), features, label in zip(proposals, values, matched):
+        document = documents.setdefault(number, (_named([corpus]), [], [], []))
+        document[1].append(row)
+        document[2].append(features)
+        document[3].append(label)
+    model = {"fitted_on": _named(corpora), **keeping.fit(list(documents.values()), gold, noise=F1_NOISE)}
+    keeping.write(model, folder / keeping.KEEP_FILE.name if folder else keeping.KEEP_FILE)
+    return model
 
 
 def _gate_candidates(corpora: list[Path]) -> tuple[list[tuple[Path, dict, int]], dict[Path, list[int]]]:
