@@ -148,3 +148,12 @@ def test_the_evaluation_names_a_position_the_filter_left_out():
     other = evaluation.score(kenya, gold, by_id=False, left_out=left_out.assign(actor="Tanzania"))
     assert other.causes["missed, nothing proposed there"] == 1 and not other.causes["missed, left out as unlikely"]
     assert named.recall == other.recall == 0.5
+
+
+def test_with_left_out_every_proposal_comes_marked_and_the_kept_ones_are_extracts():
+    text = ARTICLE.read_text(encoding="utf-8")
+    everything = extract(text, main_target="main", left_out=True)
+    assert everything["left_out"].dtype == bool and everything["left_out"].any() and not everything["left_out"].all()
+    assert len(everything) == len(propose(text, main_target="main"))
+    kept = everything[~everything["left_out"]].drop(columns="left_out").reset_index(drop=True)
+    assert kept.equals(extract(text, main_target="main"))

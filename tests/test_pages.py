@@ -387,6 +387,22 @@ def test_review_table_starts_from_the_proposals_it_should_keep(small):
     assert start.table.at["p004", "why"] == "“said” (opposed) · holder: the subject of the cue"
 
 
+def test_review_shows_the_proposals_judged_unlikely_unticked_and_says_so(small):
+    proposals = literal_proposals(PROPOSALS).assign(left_out=[False, False, False, True])
+    start = review.proposals_table(small, "src", proposals)
+    # New Ministry's row is confident (0.8) but was judged unlikely to be a position at all
+    assert start.table["include"].tolist() == [False, True, False, False]
+    assert start.table.at["p004", "why"].startswith("left out as unlikely to be a position · “said” (opposed)")
+    assert not start.table.at["p002", "why"].startswith("left out")
+    assert "start unticked, and so do the 1 the extractor judged unlikely to be a position at all, and the 1 that" in (
+        start.caption
+    )
+    assert review.proposals_summary(proposals, 1.25) == (
+        "3 proposals from 1 article in 1.2 s, and 1 more judged unlikely (shown unticked)"
+    )
+    assert review.proposals_summary(proposals.drop(columns="left_out"), 2) == "4 proposals from 1 article in 2.0 s"
+
+
 def test_page_registry_runs_every_timed_page_model(small):
     assert pages.TIMED == (
         "overview",

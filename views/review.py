@@ -18,7 +18,7 @@ def _propose(scope: Scope, source_id: str, target_id: str) -> None:
         proposals = review.propose(scope.tables, source_id, target_id)
         elapsed = time.perf_counter() - started
         review_editor.set_proposals(source_id, proposals)
-        status.update(label=f"{len(proposals)} proposals from 1 article in {elapsed:.1f} s", state="complete")
+        status.update(label=review.proposals_summary(proposals, elapsed), state="complete")
 
 
 def _review(scope: Scope) -> None:

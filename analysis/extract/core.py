@@ -88,6 +88,7 @@ def extract(
     arbiter: Arbiter | bool | None = None,
     gate: Gate | bool | None = None,
     keeper: Keeper | bool | None = None,
+    left_out: bool = False,
 ) -> pd.DataFrame:
     """Proposed statements for one document, as a DataFrame with PROPOSAL_COLUMNS.
 
@@ -100,6 +101,8 @@ def extract(
     reviewer's time is worth. `arbiter=False` keeps the stance the
     cue rules read, where the arbiter fitted on the dev splits would read it again (`arbiter`); `gate=False`
     leaves out the sentences the cue rules read no position in, which the unread gate weighs (`unread`).
+    With `left_out=True` the proposals it would leave out come too, in text order, marked True in an added
+    `left_out` column: a reviewer may want to see what was judged unlikely.
     """
     proposed = propose(
         text,
@@ -113,6 +116,9 @@ def extract(
         gate=gate,
     )
     kept = sift(proposed, min_confidence=min_confidence, keeper=keeper)
+    if left_out:
+        rows = [{**row, "left_out": not keep} for (row, _, _), keep in zip(proposed, kept)]
+        return pd.DataFrame(rows, columns=[*PROPOSAL_COLUMNS, "left_out"]).astype({"left_out": bool})
     return pd.DataFrame([row for (row, _, _), keep in zip(proposed, kept) if keep], columns=PROPOSAL_COLUMNS)
 
 

@@ -22,8 +22,9 @@ KEEP_FROM = 0.5  # proposals under this confidence start unticked
 
 
 def propose(tables: Tables, source_id: str, target_id: str) -> pd.DataFrame:
-    """The extractor's proposals for one source, each under a stable row id (p001, p002, …). The extractor
-    knows every named actor and this story's vague groups; another story's "Analysts" are not this one's."""
+    """The extractor's proposals for one source, each under a stable row id (p001, p002, …), with those it
+    judged unlikely to be a position (`left_out`) among them. The extractor knows every named actor and this
+    story's vague groups; another story's "Analysts" are not this one's."""
     actors = stories.extraction_actors(tables, tables.story_id) if tables.story_id else tables.actors
     proposals = extract(
         tables.texts[source_id],
@@ -31,11 +32,19 @@ def propose(tables: Tables, source_id: str, target_id: str) -> pd.DataFrame:
         targets=tables.targets,
         main_target=target_id,
         source_id=source_id,
+        left_out=True,
     )
     if tables.story_id:
         proposals = stories.story_collectives(tables, tables.story_id, proposals)
     proposals.index = [f"p{i:03d}" for i in range(1, len(proposals) + 1)]
     return proposals
+
+
+def proposals_summary(proposals: pd.DataFrame, seconds: float) -> str:
+    """What one run of the extractor gave, for the status line."""
+    unlikely = int(proposals["left_out"].sum()) if "left_out" in proposals.columns else 0
+    found = f"{len(proposals) - unlikely} proposals from 1 article in {seconds:.1f} s"
+    return found + (f", and {unlikely} more judged unlikely (shown unticked)" if unlikely else "")
 
 
 def _all_actors(tables: Tables) -> pd.DataFrame:
@@ -138,25 +147,39 @@ def proposals_table(
         name if actor_id in known_ids else NEW + name
         for name, actor_id in zip(proposals["actor"].tolist(), proposals["actor_id"].tolist())
     ]
+    unlikely = (
+        proposals["left_out"].astype(bool) if "left_out" in proposals.columns else pd.Series(False, proposals.index)
+    )
     table = pd.DataFrame(
         {
-            "include": (proposals["confidence"] >= KEEP_FROM) & ~duplicate & ~refused,
+            "include": (proposals["confidence"] >= KEEP_FROM) & ~unlikely & ~duplicate & ~refused,
             "actor": actors,
             "stance": proposals["stance"].astype(str),
             "target": proposals["target_id"].astype(str),
             "cue": proposals["cue"].astype(str),
             "evidence": proposals["evidence"].astype(str),
             "confidence": proposals["confidence"].astype(float),
-            "why": [explain(row) for row in proposals.itertuples()],
+            "why": [
+                ("left out as unlikely to be a position · " if out else "") + explain(row)
+                for row, out in zip(proposals.itertuples(), unlikely)
+            ],
         },
         index=proposals.index,
     )
+    also = [
+        f"the {count} {what}"
+        for count, what in (
+            (int(unlikely.sum()), "the extractor judged unlikely to be a position at all"),
+            (int(duplicate.sum()), "that repeat a statement in the tables"),
+            (int(refused.sum()), "you rejected before"),
+        )
+        if count
+    ]
     caption = (
         f"{len(table)} proposals. Tick the ones to keep, correct actor, stance, target or cue, then save. "
         "The confidence is calibrated: of the rows at 0.8, about 8 in 10 are right. "
         f"Rows under {KEEP_FROM}, more likely wrong than right, start unticked"
-        + (f", and so do the {int(duplicate.sum())} that repeat a statement in the tables" if duplicate.any() else "")
-        + (f", and the {int(refused.sum())} you rejected before" if refused.any() else "")
+        + "".join(f", and {'so do ' if k == 0 else ''}{part}" for k, part in enumerate(also))
         + "."
     )
     return ProposalsTable(
