@@ -81,11 +81,13 @@ def test_the_shipped_keeper_leaves_out_rows_the_confidence_floor_alone_kept():
     assert all(0 < p < 1 for p in probabilities) and min(probabilities) < keeper.cut < max(probabilities)
     shipped = extract(text, main_target="main")
     assert len(shipped) == sum(p >= keeper.cut for p in probabilities)
+    assert extract(text, main_target="main", keeper=True).equals(shipped)
+    # the confidence cut alone (keeper=False, or a min_confidence given) keeps a row the keep model drops
+    by_confidence = extract(text, main_target="main", keeper=False)
+    assert extract(text, main_target="main", min_confidence=None, keeper=False).equals(by_confidence)
+    dropped = set(zip(by_confidence["start"], by_confidence["actor"])) - set(zip(shipped["start"], shipped["actor"]))
+    assert dropped
     assert len(shipped) < len(extract(text, main_target="main", min_confidence=0.0))
-    # min_confidence and keeper=False fall back to the calibrated confidence alone
-    assert extract(text, main_target="main", keeper=False).equals(
-        extract(text, main_target="main", min_confidence=None, keeper=False)
-    )
 
 
 def test_the_shipped_keeper_was_fitted_on_dev_splits_only_and_raised_f1_left_out():
@@ -100,7 +102,9 @@ def test_the_shipped_keeper_was_fitted_on_dev_splits_only_and_raised_f1_left_out
 
 
 def test_calibrating_writes_a_keeper_beside_the_confidence_that_reads_back(tmp_path):
+    shipped_before = keeping.KEEP_FILE.read_bytes()
     fitting.calibrate([BLIND / "dev12"], path=tmp_path / "calibration.json")
+    assert keeping.KEEP_FILE.read_bytes() == shipped_before, "a fit to a given path leaves the shipped model be"
     fitted = json.loads((tmp_path / keeping.KEEP_FILE.name).read_text(encoding="utf-8"))
     keeper = keeping.shipped(tmp_path / keeping.KEEP_FILE.name)
     assert keeper is not None and keeper.cut == fitted["cut"]

@@ -394,11 +394,19 @@ def test_review_shows_the_proposals_judged_unlikely_unticked_and_says_so(small):
     assert start.table["include"].tolist() == [False, True, False, False]
     assert start.table.at["p004", "why"].startswith("left out as unlikely to be a position · “said” (opposed)")
     assert not start.table.at["p002", "why"].startswith("left out")
-    assert "start unticked, and so do the 1 the extractor judged unlikely to be a position at all, and the 1 that" in (
+    assert "unticked, and so do the 1 that the extractor judged unlikely to be a position at all, and the 1 that" in (
         start.caption
     )
+    # left unticked at a save, a row the extractor judged unlikely is not the curator's rejection
+    assert review.rejected(proposals, start.table) == review.rejected(
+        proposals.drop(index="p004"), start.table.drop(index="p004")
+    )
+    assert (
+        len(review.rejected(proposals.assign(left_out=False), start.table))
+        == len(review.rejected(proposals, start.table)) + 1
+    )
     assert review.proposals_summary(proposals, 1.25) == (
-        "3 proposals from 1 article in 1.2 s, and 1 more judged unlikely (shown unticked)"
+        "3 proposals from 1 article in 1.2 s; 1 more, judged unlikely to be a position, is listed unticked"
     )
     assert review.proposals_summary(proposals.drop(columns="left_out"), 2) == "4 proposals from 1 article in 2.0 s"
 

@@ -125,10 +125,14 @@ def extract(
 def sift(
     proposed: list[tuple[dict, dict, dict]], *, min_confidence: float | None = None, keeper: Keeper | bool | None = None
 ) -> list[bool]:
-    """Which of a document's proposals (`propose`'s, in text order) `extract` keeps, as its options say."""
+    """Which of a document's proposals (`propose`'s, in text order) `extract` keeps, as its options say:
+    the keep model `keeper` (True or, without `min_confidence`, None: the shipped one) where there is one,
+    else the confidence cut (`min_confidence`, by default the one chosen on the dev splits)."""
     rows = [row for row, _, _ in proposed]
     if keeper is None:
-        keeper = keeping.shipped() if min_confidence is None else False
+        keeper = min_confidence is None
+    if keeper is True:
+        keeper = keeping.shipped()
     if keeper:
         likely = keeper.kept(rows, [features for _, features, _ in proposed])
     else:

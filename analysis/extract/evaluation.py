@@ -162,7 +162,7 @@ def causes(
             continue
         overlapping = [i for i, p in proposals.iterrows() if overlap(p, g) > 0 and i not in matched_p]
         if not overlapping:
-            found.update(_missed(g, left_out, by_id))
+            found.update(_missed(g, left_out=left_out, by_id=by_id))
             continue
         found["missed, actor wrong"] += 1
         i = overlapping[0]
@@ -187,9 +187,11 @@ def causes(
     return found
 
 
-def _missed(gold_row, left_out: pd.DataFrame | None, by_id: bool) -> list[str]:
+def _missed(gold_row, *, left_out: pd.DataFrame | None, by_id: bool) -> list[str]:
     """The causes of a gold position no proposal overlaps: left out as unlikely when a proposal the
-    extractor read and did not keep names its actor there, else nothing proposed, and what its sentence holds."""
+    extractor read and did not keep names its actor there, else nothing proposed, and what its sentence
+    holds. (Where a kept row of another actor overlaps it, the miss counts as "actor wrong" even if a row of
+    the right actor was left out.)"""
     if left_out is not None and any(
         overlap(p, gold_row) > 0 and _same(p, gold_row, by_id) for _, p in left_out.iterrows()
     ):

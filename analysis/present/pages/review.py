@@ -44,7 +44,8 @@ def proposals_summary(proposals: pd.DataFrame, seconds: float) -> str:
     """What one run of the extractor gave, for the status line."""
     unlikely = int(proposals["left_out"].sum()) if "left_out" in proposals.columns else 0
     found = f"{len(proposals) - unlikely} proposals from 1 article in {seconds:.1f} s"
-    return found + (f", and {unlikely} more judged unlikely (shown unticked)" if unlikely else "")
+    verb = "is" if unlikely == 1 else "are"
+    return found + (f"; {unlikely} more, judged unlikely to be a position, {verb} listed unticked" if unlikely else "")
 
 
 def _all_actors(tables: Tables) -> pd.DataFrame:
@@ -133,8 +134,13 @@ def remember_rejected(data_dir: Path, source_id: str, keys: set[str]) -> None:
 
 
 def rejected(proposals: pd.DataFrame, edited: pd.DataFrame) -> set[str]:
-    """The keys of the proposals the curator left unticked when saving: they start unticked next time."""
-    return set(proposal_keys(proposals.loc[edited.index[~edited["include"].astype(bool)]]))
+    """The keys of the proposals the curator left unticked when saving: they start unticked next time. Rows
+    the extractor judged unlikely (`left_out`) and the curator let be are not the curator's rejection: a
+    refitted keep model may keep them."""
+    unticked = proposals.loc[edited.index[~edited["include"].astype(bool)]]
+    if "left_out" in unticked.columns:
+        unticked = unticked[~unticked["left_out"].astype(bool)]
+    return set(proposal_keys(unticked))
 
 
 def proposals_table(
@@ -169,7 +175,7 @@ def proposals_table(
     also = [
         f"the {count} {what}"
         for count, what in (
-            (int(unlikely.sum()), "the extractor judged unlikely to be a position at all"),
+            (int(unlikely.sum()), "that the extractor judged unlikely to be a position at all"),
             (int(duplicate.sum()), "that repeat a statement in the tables"),
             (int(refused.sum()), "you rejected before"),
         )
