@@ -11,6 +11,19 @@ import pytest
 from benchmarks import server  # how scripts start the app and chromium
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped_fit(path: Path) -> dict:
+    """A learned model the extractor ships, read back, after checking it was fitted on dev splits only: a
+    sealed test split or a validation split fitted on would make its scores mean nothing."""
+    import json
+
+    fitted = json.loads(path.read_text(encoding="utf-8"))
+    splits = fitted["fitted_on"].split()
+    assert splits and all(Path(split).name.startswith("dev") for split in splits), fitted["fitted_on"]
+    return fitted
+
+
 DATA_DIR = ROOT / "data"
 SEEDS_DIR = ROOT / "seeds"
 CHROMIUM = Path(server.CHROMIUM)

@@ -2,8 +2,6 @@
 scikit-learn is scikit-learn's, the shipped file was fitted on dev splits only, and an extraction shows
 where it read a stance other than the cue's."""
 
-import json
-
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
@@ -11,6 +9,7 @@ from sklearn.linear_model import LogisticRegression
 from analysis.data.schema import STANCES
 from analysis.extract import arbiter, confidence, fitting, said_words
 from analysis.extract.core import explain, propose
+from conftest import shipped_fit
 
 TEXT = "Kenya welcomed the deal. Ghana said the plan was flawed."
 
@@ -44,9 +43,7 @@ def test_reading_the_arbiter_without_scikit_learn_gives_scikit_learns_probabilit
 
 
 def test_the_shipped_arbiter_was_fitted_on_dev_splits_only_and_reads_what_the_pipeline_gives_it():
-    shipped = json.loads(arbiter.ARBITER_FILE.read_text(encoding="utf-8"))
-    splits = shipped["fitted_on"].split()
-    assert splits and all(s.split("/")[-1].startswith("dev") for s in splits)
+    shipped = shipped_fit(arbiter.ARBITER_FILE)
     assert set(shipped["stances"]) == set(STANCES) and shipped["fitted_on_proposals"] > 3000
     rows = propose(TEXT, main_target="main", arbiter=False)
     assert rows and all(set(inputs) == set(shipped["inputs"]) for _, _, inputs in rows)

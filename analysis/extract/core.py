@@ -115,14 +115,14 @@ def extract(
         arbiter=arbiter,
         gate=gate,
     )
-    kept = sift(proposed, min_confidence=min_confidence, keeper=keeper)
+    kept = _sift(proposed, min_confidence=min_confidence, keeper=keeper)
     if left_out:
         rows = [{**row, "left_out": not keep} for (row, _, _), keep in zip(proposed, kept)]
         return pd.DataFrame(rows, columns=[*PROPOSAL_COLUMNS, "left_out"]).astype({"left_out": bool})
     return pd.DataFrame([row for (row, _, _), keep in zip(proposed, kept) if keep], columns=PROPOSAL_COLUMNS)
 
 
-def sift(
+def _sift(
     proposed: list[tuple[dict, dict, dict]], *, min_confidence: float | None = None, keeper: Keeper | bool | None = None
 ) -> list[bool]:
     """Which of a document's proposals (`propose`'s, in text order) `extract` keeps, as its options say:

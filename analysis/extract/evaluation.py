@@ -29,7 +29,6 @@ from analysis.data.store import Tables
 from analysis.extract import actors as actor_finder
 from analysis.extract import extract
 from analysis.extract.baseline import vader_baseline
-from analysis.extract.core import PROPOSAL_COLUMNS, propose, sift
 
 LEADING_WORDS = re.compile(r"^(?:the|some|several|many|most|a number of|a group of|other|a|an)\s+")
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -355,13 +354,9 @@ def evaluate_seed(tables: Tables, *, story_id: str = "") -> tuple[Score, Score]:
 def corpus_proposals(corpus_dir: Path, *, min_confidence: float | None = None):
     """(name, text, gold, proposals, the proposals `extract` left out) per article of a corpus."""
     for name, text, gold in corpus_documents(corpus_dir):
-        proposed = propose(text, main_target="main")
-        kept = sift(proposed, min_confidence=min_confidence)
-        tables = [
-            pd.DataFrame([row for (row, _, _), keep in zip(proposed, kept) if keep == wanted], columns=PROPOSAL_COLUMNS)
-            for wanted in (True, False)
-        ]
-        yield name, text, gold, *tables
+        every = extract(text, main_target="main", min_confidence=min_confidence, left_out=True)
+        out = every.pop("left_out")
+        yield name, text, gold, every[~out].reset_index(drop=True), every[out].reset_index(drop=True)
 
 
 def evaluate_corpus(corpus_dir: Path, *, min_confidence: float | None = None) -> tuple[Score, Score, dict[str, Score]]:

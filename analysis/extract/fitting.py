@@ -195,7 +195,7 @@ def _fit_keeper(
     """Fit which proposals to keep (`keeping`) on the dev proposals, each document's rows together, with
     their features as the arbiter fitted on the other splits left them (`values`); write it to `folder`, or
     over the shipped file. The dev corpora come with no actors table, so no row is about a known actor here
-    (`sift` always keeps those) and the actor kinds a table brings (party, agency, …) keep no weight."""
+    (`extract` always keeps those) and the actor kinds a table brings (party, agency, …) keep no weight."""
     from analysis.extract import keeping
 
     documents: dict[int, tuple[str, list, list, list]] = {}

@@ -42,10 +42,17 @@ def propose(tables: Tables, source_id: str, target_id: str) -> pd.DataFrame:
 
 def proposals_summary(proposals: pd.DataFrame, seconds: float) -> str:
     """What one run of the extractor gave, for the status line."""
-    unlikely = int(proposals["left_out"].sum()) if "left_out" in proposals.columns else 0
+    unlikely = int(_unlikely(proposals).sum())
     found = f"{len(proposals) - unlikely} proposals from 1 article in {seconds:.1f} s"
     verb = "is" if unlikely == 1 else "are"
     return found + (f"; {unlikely} more, judged unlikely to be a position, {verb} listed unticked" if unlikely else "")
+
+
+def _unlikely(proposals: pd.DataFrame) -> pd.Series:
+    """Which proposals the extractor judged unlikely to be a position (all False where it did not say)."""
+    if "left_out" not in proposals.columns:
+        return pd.Series(False, index=proposals.index)
+    return proposals["left_out"].astype(bool)
 
 
 def _all_actors(tables: Tables) -> pd.DataFrame:
@@ -138,9 +145,7 @@ def rejected(proposals: pd.DataFrame, edited: pd.DataFrame) -> set[str]:
     the extractor judged unlikely (`left_out`) and the curator let be are not the curator's rejection: a
     refitted keep model may keep them."""
     unticked = proposals.loc[edited.index[~edited["include"].astype(bool)]]
-    if "left_out" in unticked.columns:
-        unticked = unticked[~unticked["left_out"].astype(bool)]
-    return set(proposal_keys(unticked))
+    return set(proposal_keys(unticked[~_unlikely(unticked)]))
 
 
 def proposals_table(
@@ -153,9 +158,7 @@ def proposals_table(
         name if actor_id in known_ids else NEW + name
         for name, actor_id in zip(proposals["actor"].tolist(), proposals["actor_id"].tolist())
     ]
-    unlikely = (
-        proposals["left_out"].astype(bool) if "left_out" in proposals.columns else pd.Series(False, proposals.index)
-    )
+    unlikely = _unlikely(proposals)
     table = pd.DataFrame(
         {
             "include": (proposals["confidence"] >= KEEP_FROM) & ~unlikely & ~duplicate & ~refused,
