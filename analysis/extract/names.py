@@ -10,7 +10,7 @@ from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES
-from analysis.extract.vocabulary import NOT_A_NAME, NOT_HUMAN_PLURALS, PARTICLES, SENTENCE_OPENERS
+from analysis.extract.vocabulary import GROUP_NOUNS, NOT_A_NAME, NOT_HUMAN_PLURALS, PARTICLES, SENTENCE_OPENERS
 
 NP_PARTS = frozenset(
     {
@@ -387,11 +387,21 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
 
 
 def is_human_plural(word: str) -> bool:
+    """Does a plural noun name people, or bodies that speak ("distribution companies", "banks",
+    "universities"), rather than things?"""
     if word in COLLECTIVE_WORDS or word in ("ngos", "mps", "meps", "councillors", "backbenchers", "residents"):
         return True
     if word in HUMAN_PLURALS:
         return True
-    return word.endswith(HUMAN_SUFFIXES) and word not in NOT_HUMAN_PLURALS
+    if word in NOT_HUMAN_PLURALS:
+        return False
+    return word.endswith(HUMAN_SUFFIXES) or _plural_of_body(word)
+
+
+def _plural_of_body(word: str) -> bool:
+    singulars = {word[:-1]} | ({word[:-3] + "y"} if word.endswith("ies") else set())
+    singulars |= {word[:-2]} if word.endswith(("ches", "shes", "sses", "xes")) else set()
+    return word.endswith("s") and bool(singulars & GROUP_NOUNS)
 
 
 def is_title(word: str) -> bool:

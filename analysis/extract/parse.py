@@ -9,6 +9,7 @@ walk the tree many times, and reading a spaCy token's attributes builds a new Py
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -217,7 +218,19 @@ def _truecased(doc, ranges):
 
 
 def is_proper(token: Node) -> bool:
-    return token.tag_ in PROPER_TAGS or (token.tag_ in NOUN_TAGS and token.text[:1].isupper() and token.i > 0)
+    """A proper noun by its tag, or a capitalised noun past a sentence's first word, or a name with a capital
+    inside it ("ActionSA", "eThekwini") wherever it stands, though not an acronym's plural ("NGOs")."""
+    if token.tag_ in PROPER_TAGS:
+        return True
+    if token.tag_ not in NOUN_TAGS:
+        return False
+    if token.text[:1].isupper() and token.i > 0:
+        return True
+    return any(c.isupper() for c in token.text[1:]) and INNER_CAPITAL.fullmatch(token.text) is not None
+
+
+# "ActionSA", "eThekwini", "McKinsey"; not "NGOs" or "MPs"
+INNER_CAPITAL = re.compile(r"(?![A-Z]+s$)[A-Za-z]+[A-Z][\w\-]*")
 
 
 def is_verb(token: Node) -> bool:

@@ -21,15 +21,17 @@ STRAIGHT = '"'
 
 # "NEEMA KIMARO: Because ..." / "Halima Juma (presenter): Good morning": a transcript's speaker label.
 # "PRANEE THONGDEE, NETWORK OF THAI PEOPLE IN EIGHT MEKONG PROVINCES:", "KHAMPHOUI SAYASENG, DEPUTY MINISTER
-# (recorded):": the role after a comma, in capitals or capitalised words.
+# (recorded):": the role after a comma, in capitals or capitalised words. A broadcast's recorded clip names its
+# speaker after the clip's own label: "CLIP (Taras Melnychuk, Minister of Energy):", "CLIP - KYLE BARTON, PIPEFITTER:".
+CLIP_LABEL = r"(?i:clip|sot|sound ?bite|vox pop|audio|tape|recording|video)"
 SPEAKER_LABEL = re.compile(
-    r"^[ \t]*([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4})"
+    rf"^[ \t]*(?:{CLIP_LABEL}[ \t]*[-–—][ \t]*)?([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){{0,4}})"
     r"(?:,[ \t]*((?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)){0,11}))?"
     r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
 JOURNALISTS = "reporter|correspondent"
-ROLE_LABELS = re.compile(rf"(?i)caller|guest|listener|viewer|speaker|voice|{JOURNALISTS}")
+ROLE_LABELS = re.compile(rf"(?i)caller|guest|listener|viewer|speaker|voice|{JOURNALISTS}|{CLIP_LABEL}")
 HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
 NOT_LABELS = frozenset(
     {

@@ -63,6 +63,7 @@ FEATURES = (
     "lede",
     "beside_other",
     "words",
+    "comparative",
 )
 
 
@@ -75,14 +76,38 @@ class Candidate:
     via: str
     speech_verb: bool
     main_clause: bool = True
+    comparative: bool = False
 
 
 # the clauses of a sentence whose own subject may hold a position the cue rules did not read
 CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 
 
+# the parts of a clause a comparison can sit in: its object ("a softer line") or its complement
+COMPARED = frozenset({"obj", "xcomp", "advmod", "obl"})
+CONTRASTS = frozenset({"differently", "different", "further", "likewise", "similarly", "otherwise"})
+STANCE_NOUNS = frozenset({"line", "stance", "tone", "position", "view", "approach", "attitude"})
+NOT_COMPARATIVES = frozenset({"other", "former", "latter", "proper", "eager", "clever", "bitter", "sober", "super"})
+
+
 def _has_subject(verb) -> bool:
     return any(child.dep_ in ("nsubj", "nsubj:pass") for child in verb.children)
+
+
+def is_comparative(verb) -> bool:
+    """Does the clause set its subject against others ("Brussels was more careful", "X has taken a softer
+    line", "Y sees it very differently")? An analysis piece states positions this way, with no cue."""
+    near = [verb, *verb.children, *(g for c in verb.children if c.dep_ in COMPARED for g in c.children)]
+    return any(t.tag_ in ("JJR", "RBR") or t.lower_ in CONTRASTS or _comparative_adjective(t) for t in near)
+
+
+def _comparative_adjective(token) -> bool:
+    """ "a softer line", "a tougher stance": the tagger reads some comparatives as plain adjectives, or as
+    nouns before the noun of a stance."""
+    if not token.lower_.endswith("er") or token.lower_ in NOT_COMPARATIVES:
+        return False
+    return token.tag_ == "JJ" or (token.dep_ in ("amod", "compound") and token.head.lower_ in STANCE_NOUNS)
+
 
 
 def features(
@@ -126,6 +151,7 @@ def features(
         "lede": float(lede),
         "beside_other": float(beside_other),
         "words": min(len(sentence.split()), 60) / 60,
+        "comparative": float(candidate.comparative),
     }
     return values
 
@@ -241,7 +267,9 @@ class UnreadSentences:
                     fresh.append(actor)
                     seen.append(actor)
             if fresh:
-                self.unread.append(Candidate(sentence, tuple(fresh), via, speech, verb is root))
+                self.unread.append(
+                    Candidate(sentence, tuple(fresh), via, speech, verb is root, comparative=is_comparative(verb))
+                )
 
     def _unread_results(self, results: list) -> list:
         """The candidates whose sentence still holds no proposal and that the gate passes, as results."""

@@ -1,0 +1,71 @@
+"""Round fourteen of the extractor (issue 12): a broadcast's recorded clips, bodies named by a plural, a name
+with a capital inside it, an industry as a group, and the gate's reading of a clause that sets its subject
+against others. Sentences written for these tests, not the corpus's."""
+
+import pytest
+
+from analysis.extract import extract
+from analysis.extract.parse import pipeline
+from analysis.extract.unread import is_comparative
+
+TRANSCRIPT = (
+    "Evening News: Kyiv raises the power price\n"
+    "PRESENTER (Olena Hnatiuk): Good evening. The price of power rises by a fifth from June.\n"
+    "{clip}: The new tariff is the right decision for the grid.\n"
+    "PRESENTER: Thank you.\n"
+)
+
+
+def rows(text, **options):
+    table = extract(text, main_target="main", arbiter=False, **options)
+    return [(r.actor, r.stance) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("clip", "speaker"),
+    [
+        # the clip's label names its speaker in brackets, or after a dash; "Clip" is nobody
+        ("CLIP (Taras Melnychuk, Minister of Energy)", "Taras Melnychuk"),
+        ("CLIP - KYLE BARTON, PIPEFITTER", "Kyle Barton"),
+        ("SOT (Dmytro Shevchuk, student)", "Dmytro Shevchuk"),
+        ("TARAS MELNYCHUK (MINISTER OF ENERGY, CLIP)", "Taras Melnychuk"),
+    ],
+)
+def test_a_recorded_clip_is_its_speakers_words(clip, speaker):
+    assert rows(TRANSCRIPT.format(clip=clip)) == [(speaker, "supportive")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bodies named by a plural speak as people do; things do not
+        ("Tariffs\nDistribution companies welcomed the decision.", [("Distribution companies", "supportive")]),
+        ("Tariffs\nUniversities criticised the decision.", [("Universities", "opposed")]),
+        ("Tariffs\nPrices rose after the decision.", []),
+        # a name with a capital inside it, even where it opens the sentence; an acronym's plural stays a group
+        ("Wages\nActionSA abstained.", [("ActionSA", "neutral")]),
+        ("Wages\nNGOs welcomed the decision.", [("NGOs", "supportive")]),
+        # an industry named by its modifiers is a group; "the industry" with none named before is nobody
+        ("Dairy ruling\nThe US dairy industry was jubilant.", [("US dairy industry", "supportive")]),
+        ("Dairy ruling\nThe industry welcomed the decision.", []),
+    ],
+)
+def test_holders_named_in_new_ways(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparative"),
+    [
+        ("Brussels was more careful.", True),
+        ("Lelo for Georgia has taken a softer line.", True),
+        ("Exporters see it differently.", True),
+        ("Smaller importers are less convinced.", True),
+        ("The ministry published the figures on Monday.", False),
+        ("Kenya welcomed the decision.", False),
+    ],
+)
+def test_the_gate_knows_a_clause_that_sets_its_subject_against_others(sentence, comparative):
+    doc = pipeline()(sentence)
+    root = next(t for t in doc if t.head.i == t.i)
+    assert is_comparative(root) is comparative
