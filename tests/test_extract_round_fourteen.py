@@ -69,3 +69,17 @@ def test_the_gate_knows_a_clause_that_sets_its_subject_against_others(sentence, 
     doc = pipeline()(sentence)
     root = next(t for t in doc if t.head.i == t.i)
     assert is_comparative(root) is comparative
+
+
+def test_a_role_with_a_portfolio_finds_the_minister_introduced_with_it():
+    # "the trade minister" is the minister introduced "for international trade", not the last minister named
+    text = (
+        "Lumber duties\n"
+        "Simone Arsenault, the minister for international trade, said producers were being punished.\n"
+        "Alberta's forestry minister, Jolene Marchuk, avoided any direct criticism of Washington.\n"
+        "Canada would “win again, as we always do,” the trade minister said late on Friday.\n"
+    )
+    assert [actor for actor, _ in rows(text)] == ["Simone Arsenault", "Jolene Marchuk", "Simone Arsenault"]
+    # with no portfolio named, the last minister still answers
+    plain = text.replace("the trade minister said", "the minister said")
+    assert [actor for actor, _ in rows(plain)][-1] == "Jolene Marchuk"

@@ -216,7 +216,7 @@ class BodyNaming:
             government = self.memory.government()
             if government is not None:
                 return Named(self._ministry_of(government, modifiers, token, base), "role noun")
-        actor = self.memory.role(token.lower_)
+        actor = self.memory.role(token.lower_, tuple(t.lower_ for t in modifiers))
         if actor is None:
             return None
         if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:

@@ -24,6 +24,8 @@ PUBLIC_BODY = re.compile(
     r"Regulator|Tribunal|Board|Senate|Congress|Government)\b"
 )
 GROUP_PRONOUNS = frozenset({"they", "it", "them", "its", "their"})
+# words before a role noun that name no portfolio ("the new minister", "the country's deputy minister")
+PORTFOLIO_FILLERS = frozenset({"new", "former", "deputy", "acting", "senior", "junior", "country", "state", "then"})
 
 
 def actor_key(actor: Actor) -> str:
@@ -41,6 +43,9 @@ class Memory:
     # since names cross cultures ("Nino" is a man in Italy and a woman in Georgia; "Nana" is a Ghanaian title)
     given_genders: dict[str, str] = field(default_factory=dict)
     roles: dict[str, list[Actor]] = field(default_factory=dict)
+    # the words around a person where the text introduces them ("the minister for international trade"), so
+    # that "the trade minister" finds the minister whose portfolio it names, not merely the last minister
+    introductions: dict[str, frozenset[str]] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)
     acronyms: dict[str, Actor] = field(default_factory=dict)
     last_speaker: Actor | None = None
@@ -54,7 +59,7 @@ class Memory:
         if text and key not in self._introduced:
             self._introduced.add(key)
             if actor.kind in PERSON_KINDS:
-                found_roles, found_gender = roles_near(text, actor.name)
+                found_roles, found_gender, self.introductions[key] = roles_near(text, actor.name)
                 roles = (*roles, *found_roles)
                 gender = gender or found_gender
                 self.given_genders[key] = gender_of_name(actor.name)
@@ -152,12 +157,15 @@ class Memory:
         governments = [g for g in self.groups if g.kind == "government"]
         return governments[-1] if governments else None
 
-    def role(self, noun: str) -> Actor | None:
-        """'the minister', 'the ministry', 'the union': the last actor known by that role or noun."""
+    def role(self, noun: str, portfolio: tuple[str, ...] = ()) -> Actor | None:
+        """'the minister', 'the ministry', 'the union': the last actor known by that role or noun; 'the trade
+        minister' (`portfolio`: the words before the noun): the last one introduced with those words, if any."""
         noun = noun.lower()
         holders = self.roles.get(noun)
         if holders:
-            return holders[-1]
+            wanted = {w.lower() for w in portfolio} - PORTFOLIO_FILLERS
+            named = [h for h in holders if wanted and wanted <= self.introductions.get(actor_key(h), frozenset())]
+            return (named or holders)[-1]
         if noun in GENERIC_BODIES:
             # "the company", "the group": the last body named, if it was no government (and, for a firm,
             # no public body: "the company" after "the Commerce Commission ruled" is not the commission)
@@ -270,12 +278,14 @@ def body_roles_near(text: str, name: str) -> tuple[str, ...]:
     return tuple(w for w in heads if w in GROUP_NOUNS)
 
 
-def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str]:
+def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
     """The role words and gender the text gives a person where it names them: 'Foreign Minister X',
-    'X, the minister for trade,', 'the union's regional secretary, X', 'Ms X', 'X ... she said'."""
+    'X, the minister for trade,', 'the union's regional secretary, X', 'Ms X', 'X ... she said'; and every
+    word of those introductions."""
     words = name.split()
     if not words:
-        return (), ""
+        return (), "", frozenset()
+    seen: set[str] = set()
     surname = words[-1]
     roles: list[str] = []
     genders = []
@@ -285,9 +295,10 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str]:
         appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,60}?)\s*[,.;]", after)
         window = " ".join(before.split()[-9:]) + " " + (appositive.group(1) if appositive else "")
         for word in re.findall(r"[a-z]+", window.lower()):
+            seen.add(word)
             if word in PERSON_ROLES and word not in roles:
                 roles.append(word)
         own = OWN_PRONOUN.match(after)
         genders.append(gender_of(" ".join(before.split()[-2:]) + " " + (own.group(1) if own else "")))
     found = {g for g in genders if g}
-    return tuple(roles), found.pop() if len(found) == 1 else ""
+    return tuple(roles), found.pop() if len(found) == 1 else "", frozenset(seen)

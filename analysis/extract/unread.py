@@ -109,7 +109,6 @@ def _comparative_adjective(token) -> bool:
     return token.tag_ == "JJ" or (token.dep_ in ("amod", "compound") and token.head.lower_ in STANCE_NOUNS)
 
 
-
 def features(
     text: str,
     candidate: Candidate,
