@@ -248,20 +248,7 @@ class UnreadSentences:
             if verb is not root and self.quotations.inside(sentence.start + verb.idx):
                 continue  # a clause inside quoted words is the speaker's, whoever its subject is
             speech = is_speech_verb(verb)
-            found = self._holders(sentence, [verb.i], {verb.i} if speech else set()).get(verb.i)
-            if found:
-                named, via = found
-                actors = tuple(n.actor for n in named if n.actor.name)
-            elif (experiencer := self._passive_experiencer(sentence, verb)) is not None:
-                actors, via = (experiencer,), "passive subject"
-            elif verb is root:
-                runs = self.quotations.overlapping(sentence.start, sentence.end)
-                speaker = next(
-                    filter(None, (self.quotations.speaker(q) for q in runs if not self.quotations.runs[q].host)), None
-                )
-                actors, via = ((speaker,), "speaker of its quotation") if speaker is not None else ((), "")
-            else:
-                continue
+            actors, via = self._would_hold(sentence, verb, speech=speech, main=verb is root)
             fresh: list[Actor] = []
             for actor in actors:
                 if not any(same_or_part(actor, other) for other in seen):
@@ -271,6 +258,24 @@ class UnreadSentences:
                 self.unread.append(
                     Candidate(sentence, tuple(fresh), via, speech, verb is root, comparative=is_comparative(verb))
                 )
+
+    def _would_hold(self, sentence: Sentence, verb, *, speech: bool, main: bool) -> tuple[tuple[Actor, ...], str]:
+        """Who would hold a position in one clause, and how they were found: its subject as the cue rules find
+        a holder, else a passive's experiencer, else (in the main clause) the speaker of the quotation."""
+        found = self._holders(sentence, [verb.i], {verb.i} if speech else set()).get(verb.i)
+        if found:
+            named, via = found
+            return tuple(n.actor for n in named if n.actor.name), via
+        experiencer = self._passive_experiencer(sentence, verb)
+        if experiencer is not None:
+            return (experiencer,), "passive subject"
+        if not main:
+            return (), ""
+        runs = self.quotations.overlapping(sentence.start, sentence.end)
+        speaker = next(
+            filter(None, (self.quotations.speaker(q) for q in runs if not self.quotations.runs[q].host)), None
+        )
+        return ((speaker,), "speaker of its quotation") if speaker is not None else ((), "")
 
     def _passive_experiencer(self, sentence: Sentence, verb) -> Actor | None:
         """The subject of a passive with no agent, who may be its experiencer ("Analysts were divided",
