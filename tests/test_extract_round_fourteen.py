@@ -83,3 +83,36 @@ def test_a_role_with_a_portfolio_finds_the_minister_introduced_with_it():
     # with no portfolio named, the last minister still answers
     plain = text.replace("the trade minister said", "the minister said")
     assert [actor for actor, _ in rows(plain)][-1] == "Jolene Marchuk"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a debate's tally: the parser reads "Akel voting" as one noun phrase, so the words decide
+        ("The bill passed by 30 votes to 20, with Akel voting against.", [("Akel", "opposed")]),
+        (
+            "The bill passed, with Akel voting against it and the Greens abstaining.",
+            [("Akel", "opposed"), ("Greens", "neutral")],
+        ),
+        ("The bill passed, with the Greens voting in favour.", [("Greens", "supportive")]),
+        # "and" alone opens no such clause, and a vague group stays unnamed
+        ("Kenya and Ghana voting against it was a surprise.", []),
+        ("The bill passed, with most MPs voting for it.", []),
+    ],
+)
+def test_a_vote_given_with_the_tally_is_each_voters_position(sentence, expected):
+    assert rows(f"Cable vote\nThe House met on Thursday.\n{sentence}") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a view given as someone's reading, account or eyes; "her" as a possessive is the woman named before
+        ("In her reading, the loan is a mistake.", [("Ilze Vitola", "opposed")]),
+        ("In the eyes of the union, the loan is a mistake.", [("Union", "opposed")]),
+        ("The minister gave an account of the talks.", []),
+    ],
+)
+def test_a_view_given_as_someones_reading(sentence, expected):
+    text = f"Rail loan\nEconomist Ilze Vitola of the Riga Institute spoke on Monday. She is a critic.\n{sentence}"
+    assert rows(text) == expected

@@ -20,6 +20,12 @@ VOTES_FROM = re.compile(
     r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
 )
 
+# "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining"
+VOTES_WITH = re.compile(
+    r"\b(?P<opening>with|and)\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+\s+){1,6}?)"
+    r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining)\b"
+)
+
 
 class Actions:
     """The steps of `reader.Reader` that find positions taken by an act."""
@@ -56,9 +62,28 @@ class Actions:
         stance = "neutral" if side == "abstained" else "opposed" if side.lower().startswith("against") else "supportive"
         cue_end = found.end("abstained") if found.group("abstained") else found.end("side")
         cue = (found.start(), cue_end, Cue(self.text[found.start() : cue_end].lower(), stance, 3))
+        self._voters(sentence, claims, (found.start("names"), sentence.end), cue, "votes from")
+
+    def _votes_with(self, sentence: Sentence, claims: dict) -> None:
+        """'The bill passed, with Akel voting against and the Greens abstaining': each party named between
+        "with" and its vote holds the vote's side. The parser reads "Akel voting" as one noun phrase, so the
+        words are read here rather than from the parse."""
+        opened = False
+        for found in VOTES_WITH.finditer(self.text, sentence.start, sentence.end):
+            # "… and the Greens abstaining" carries on a "with" before it; alone, "and" opens no such clause
+            opened = opened or found.group("opening") == "with"
+            if not opened or self.quotations.inside(found.start()):
+                continue
+            side = found.group("side").lower()
+            stance = "neutral" if side == "abstaining" else "opposed" if side.endswith("against") else "supportive"
+            cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))
+            self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "votes with")
+
+    def _voters(self, sentence: Sentence, claims: dict, names: tuple[int, int], cue: tuple, rule: str) -> None:
+        """A claim for each body or person named in `names` (text offsets), holding the vote's `cue`."""
         for token in sentence.doc:
             position = sentence.start + token.idx
-            if position < found.start("names") or not is_proper(token):
+            if not names[0] <= position < names[1] or not is_proper(token):
                 continue
             if token.i + 1 < len(sentence.doc) and is_proper(sentence.doc[token.i + 1]):
                 continue  # the last word of each name
@@ -67,6 +92,6 @@ class Actions:
                 token = after  # "the Left party": the party, named by its whole phrase
             named = self.namer.name(token, sentence.start, sentence.mentions)
             if named is not None and named.actor.kind != "commentators":
-                claim = self._claim(claims, named.actor, "votes from", "characterized", sentence, token, token)
+                claim = self._claim(claims, named.actor, rule, "characterized", sentence, token, token)
                 claim.cues.append(cue)
                 claim.span = (sentence.start, sentence.end)

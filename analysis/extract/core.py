@@ -240,6 +240,7 @@ RULE_WORDS = {
     "known actor's action": "a tracked actor acting in a main clause",
     "paragraph heading": "the actor a round-up paragraph is headed by (“Unions: …”)",
     "votes from": "a voter named after “the votes … came from”",
+    "votes with": "a voter named in “…, with X voting against”",
 }
 
 

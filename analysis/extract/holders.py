@@ -310,10 +310,15 @@ def for_whom(doc: Doc) -> Token | None:
     return None
 
 
+# "in X's view", "in her reading", "in his telling", "in the account of X", "in the eyes of X"
+VIEW_NOUNS = frozenset({"view", "opinion", "reading", "account", "telling", "assessment", "estimation", "eyes"})
+
+
 def according_to(doc: Doc) -> Token | None:
-    """The X of 'according to X' (or 'in the view of X', 'in X's view') in a sentence, if any."""
+    """The X of 'according to X' (or 'in the view of X', 'in X's view', 'in her reading', 'in the account of
+    X') in a sentence, if any."""
     for token in doc:
-        if token.lower_ in ("view", "opinion") and any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i]):
+        if token.lower_ in VIEW_NOUNS and any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i]):
             # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
             relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
             owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)

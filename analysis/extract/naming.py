@@ -60,7 +60,11 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         found = antecedent(token)
         if found is not None:
             return self.name(found, base, mentions, speaker=speaker)
-        if token.tag_ in PRONOUN_TAGS or token.lower_ in ("he", "she", "they", "it", "we", "i", "his", "its", "their"):
+        if (
+            token.tag_ in PRONOUN_TAGS
+            or token.lower_ in ("he", "she", "they", "it", "we", "i", "his", "its", "their")
+            or (token.lower_ == "her" and token.dep_ == "nmod:poss")  # "in her view"; not "criticised her"
+        ):
             return self._pronoun(token, speaker, base, mentions)
         person = self._person_after_role(token, base)
         if person is not None:

@@ -240,6 +240,7 @@ class Reader(
             claim.cues.extend(cue for found in cue_tokens.values() for cue in found)
         self._known_actions(sentence, claims)
         self._votes_from(sentence, claims)
+        self._votes_with(sentence, claims)
         whole = self.quotations.whole(sentence.start, sentence.end)
         # "Yes.", "Let me finish, please.": too short to say what anyone thinks of anything
         short = len(self.text[sentence.start : sentence.end].split()) < MIN_QUOTED_WORDS
