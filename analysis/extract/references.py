@@ -164,7 +164,7 @@ class Memory:
         holders = self.roles.get(noun)
         if holders:
             wanted = {w.lower() for w in portfolio} - PORTFOLIO_FILLERS
-            named = [h for h in holders if wanted and wanted <= self.introductions.get(actor_key(h), frozenset())]
+            named = [h for h in holders if wanted and wanted <= self._described_by(h)]
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
             # "the company", "the group": the last body named, if it was no government (and, for a firm,
@@ -174,6 +174,12 @@ class Memory:
                 bodies = [g for g in bodies if not PUBLIC_BODY.search(g.name)]
             return bodies[-1] if bodies else None
         return None
+
+    def _described_by(self, actor: Actor) -> frozenset[str]:
+        """The words of an actor's name and of the text that introduced it."""
+        return self.introductions.get(actor_key(actor), frozenset()) | frozenset(
+            re.findall(r"[a-z]+", actor.name.lower())
+        )
 
     def surnames_in(self, text: str, start: int, end: int):
         """(start, end, surname) of each known surname standing as a word of text[start:end], the longest

@@ -254,6 +254,11 @@ class UnreadSentences:
                 if not any(same_or_part(actor, other) for other in seen):
                     fresh.append(actor)
                     seen.append(actor)
+            if via.startswith("name before the verb"):
+                # the parse missed the subject ("Two streets away, Jussi Rautio, 44, sees it differently"), so
+                # the rules did not remember who "he" and the quotation that follows will be
+                for actor in actors:
+                    self.memory.remember(actor, text=self.text)
             if fresh:
                 self.unread.append(
                     Candidate(sentence, tuple(fresh), via, speech, verb is root, comparative=is_comparative(verb))
