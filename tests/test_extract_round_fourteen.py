@@ -135,3 +135,18 @@ def test_a_person_the_parse_missed_as_subject_is_who_the_next_quotation_is_by():
         "“The council now tells me that I am the problem. I will appeal.”\n"
     )
     assert [actor for actor, _ in rows(text)][-1] == "Jussi Rautio"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # an office named by a role speaks as the office, as writers annotate it
+        ("The prime minister’s office did not comment on the decision.", "Prime minister’s office"),
+        ("The Queensland Treasurer’s office did not comment.", "Queensland Treasurer’s office"),
+        # a named person's office is that person's
+        ("A spokesman for the Kenya Ports Authority said it was studying the plan.", "Kenya Ports Authority"),
+    ],
+)
+def test_an_office_named_by_a_role_is_the_office(sentence, actor):
+    text = f"Power price\nPrime Minister Kaliova Seru announced the rise.\n{sentence}"
+    assert [a for a, _ in rows(text)][-1] == actor

@@ -196,6 +196,11 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else None
         if owner is None:
             return None
+        if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PERSON_ROLES:
+            # "the prime minister's office", "the Queensland Treasurer's office": the office speaks, as writers
+            # annotate it; "Petersen's office" is Petersen's
+            words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]
+            return Named(described(re.sub(r"^(?:the|The)\s+", "", words), kind="government"), "spokesperson for")
         named = self.name(owner, base, mentions, speaker=speaker)
         if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
             # "a spokesman for the militia" with no militia named before: the body, as the text calls it
