@@ -143,7 +143,7 @@ def test_a_person_the_parse_missed_as_subject_is_who_the_next_quotation_is_by():
         # an office named by a role speaks as the office, as writers annotate it
         ("The prime minister’s office did not comment on the decision.", "Prime minister’s office"),
         ("The Queensland Treasurer’s office did not comment.", "Queensland Treasurer’s office"),
-        # a named person's office is that person's
+        # a spokesman for a body is still the body
         ("A spokesman for the Kenya Ports Authority said it was studying the plan.", "Kenya Ports Authority"),
     ],
 )
