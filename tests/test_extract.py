@@ -195,6 +195,7 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
         ("dev12", 16, 329, 0.8, 0.8),
         ("dev13", 16, 358, 0.8, 0.8),
         ("dev14", 16, 373, 0.8, 0.8),
+        ("dev15", 16, 403, 0.8, 0.76),
     ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
@@ -205,7 +206,8 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
     one round only, has a lower floor: 0.73 when it came in, 0.82 now; dev4 came in at 0.75 and dev5 at 0.81,
     0.82 and 0.87 now; dev6 came in at 0.79; dev7, the hardest yet, came in at 0.74 (recall 0.72) and is at
     0.80 (recall 0.79) after one round; dev8 came in at 0.81 (recall 0.80), dev9 at 0.80 (recall 0.81) and is
-    at 0.82 once fitted on."""
+    at 0.82 once fitted on; dev15 came in at 0.81 (recall 0.75: its writers count the decision-maker's own act
+    and headlines, which the extractor does not read as positions) and is at 0.83 (recall 0.79) once fitted on."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= recall_floor, ours.line(f"blind {split}")
@@ -216,9 +218,9 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     """Counts only: the sealed splits are never run through the extractor here (that is done once, by hand)."""
     splits = (
         *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"),
-        *("dev13", "dev14", "val", "val2"),
+        *("dev13", "dev14", "dev15", "val", "val2"),
         *("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"),
-        *("test12", "test13", "test14"),
+        *("test12", "test13", "test14", "test15"),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
@@ -237,6 +239,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         "test12",
         "test13",
         "test14",
+        "test15",
     )
     assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20
@@ -445,7 +448,8 @@ def test_a_hyphenated_target_keyword_is_found_in_the_cue_phrase():
             "Germany passed the law. Bavaria's state government said it was still studying the text.",
             [("Bavaria's state government", "neutral")],
         ),
-        ("The Chinese state authorities rejected the report.", []),
+        # the state's own authorities, not a regional government (a group of bodies, as "Chinese authorities" is)
+        ("The Chinese state authorities rejected the report.", [("Chinese state authorities", "opposed")]),
     ],
 )
 def test_phenomena_of_later_dev_splits(text, expected):

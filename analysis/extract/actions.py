@@ -22,8 +22,10 @@ VOTES_FROM = re.compile(
 
 # "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining"
 VOTES_WITH = re.compile(
-    r"\b(?P<opening>with|and)\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+\s+){1,6}?)"
+    r"\b(?P<opening>(?i:with|and))\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+,?\s+){1,8}?)"
     r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining)\b"
+    # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
+    r"(?=\s*(?:it|them|the\s+(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment))?\s*(?:[,.;)]|and\b|$))"
 )
 
 
@@ -71,7 +73,7 @@ class Actions:
         opened = False
         for found in VOTES_WITH.finditer(self.text, sentence.start, sentence.end):
             # "… and the Greens abstaining" carries on a "with" before it; alone, "and" opens no such clause
-            opened = opened or found.group("opening") == "with"
+            opened = opened or found.group("opening").lower() == "with"
             if not opened or self.quotations.inside(found.start()):
                 continue
             side = found.group("side").lower()

@@ -311,14 +311,29 @@ def for_whom(doc: Doc) -> Token | None:
 
 
 # "in X's view", "in her reading", "in his telling", "in the account of X", "in the eyes of X"
-VIEW_NOUNS = frozenset({"view", "opinion", "reading", "account", "telling", "assessment", "estimation", "eyes"})
+VIEW_NOUNS = frozenset({"view", "opinion"})
+# nouns that frame a view only as the clause's own "in …" phrase (not "tears in her eyes", "in its second reading")
+FRAMING_NOUNS = frozenset({"reading", "account", "telling", "assessment", "estimation", "eyes"})
+
+
+def _frames_a_view(token: Token, doc: Doc) -> bool:
+    if token.lower_ in VIEW_NOUNS:
+        return any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i])
+    # the phrase opens the sentence ("In the eyes of the union, ..."), or hangs on its clause, not on a noun
+    opens = any(c.dep_ == "case" and c.lower_ == "in" and c.i == 0 for c in token.children)
+    return (
+        token.lower_ in FRAMING_NOUNS
+        and child_case(token) == "in"
+        and (opens or token.dep_ not in ("nmod", "compound", "nmod:poss"))
+        and not any(c.dep_ in ("compound", "amod", "nummod") for c in token.children)
+    )
 
 
 def according_to(doc: Doc) -> Token | None:
     """The X of 'according to X' (or 'in the view of X', 'in X's view', 'in her reading', 'in the account of
     X') in a sentence, if any."""
     for token in doc:
-        if token.lower_ in VIEW_NOUNS and any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i]):
+        if _frames_a_view(token, doc):
             # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
             relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
             owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)

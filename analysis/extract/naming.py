@@ -30,6 +30,12 @@ from analysis.extract.proper_names import ProperNaming
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS
 
+# the holders of public office whose office speaks as a body of its own ("the prime minister's office")
+PUBLIC_OFFICES = frozenset(
+    {"minister", "premier", "president", "chancellor", "governor", "mayor", "treasurer", "secretary", "general"}
+    | {"prosecutor", "speaker", "commissioner", "ombudsman", "presidency"}
+)
+
 
 @dataclass
 class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
@@ -196,7 +202,7 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else None
         if owner is None:
             return None
-        if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PERSON_ROLES:
+        if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PUBLIC_OFFICES:
             # "the prime minister's office", "the Queensland Treasurer's office": the office speaks, as writers
             # annotate it; "Petersen's office" is Petersen's
             words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]

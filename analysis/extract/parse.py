@@ -219,18 +219,21 @@ def _truecased(doc, ranges):
 
 def is_proper(token: Node) -> bool:
     """A proper noun by its tag, or a capitalised noun past a sentence's first word, or a name with a capital
-    inside it ("ActionSA", "eThekwini") wherever it stands, though not an acronym's plural ("NGOs")."""
+    after a small letter ("ActionSA", "eThekwini") wherever it stands, though not an acronym's plural ("NGOs")."""
     if token.tag_ in PROPER_TAGS:
         return True
     if token.tag_ not in NOUN_TAGS:
         return False
     if token.text[:1].isupper() and token.i > 0:
         return True
-    return any(c.isupper() for c in token.text[1:]) and INNER_CAPITAL.fullmatch(token.text) is not None
+    # a name standing alone: "AfD" in "AfD parliamentary leader Dieter Vossberg" only qualifies him
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    alone = after is None or not after.tag_.startswith(("NN", "JJ"))
+    return alone and token.dep_ != "compound" and INNER_CAPITAL.fullmatch(token.text) is not None
 
 
-# "ActionSA", "eThekwini", "McKinsey"; not "NGOs" or "MPs"
-INNER_CAPITAL = re.compile(r"(?![A-Z]+s$)[A-Za-z]+[A-Z][\w\-]*")
+# "ActionSA", "eThekwini", "McKinsey": a capital after a small letter; not "NGOs", "MPs" or "FARMERS"
+INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*[A-Z][\w\-]*")
 
 
 def is_verb(token: Node) -> bool:

@@ -25,7 +25,7 @@ STRAIGHT = '"'
 # speaker after the clip's own label: "CLIP (Taras Melnychuk, Minister of Energy):", "CLIP - KYLE BARTON, PIPEFITTER:".
 CLIP_LABEL = r"(?i:clip|sot|sound ?bite|vox pop|audio|tape|recording|video)"
 SPEAKER_LABEL = re.compile(
-    rf"^[ \t]*(?:{CLIP_LABEL}[ \t]*[-–—][ \t]*)?"
+    rf"^[ \t]*(?:{CLIP_LABEL}(?:[ \t]+-|[ \t]*[–—])[ \t]*)?"
     r"([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4})"
     r"(?:,[ \t]*((?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)){0,11}))?"
     r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",

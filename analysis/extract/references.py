@@ -300,8 +300,16 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
         after = text[end : end + 80]
         appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,60}?)\s*[,.;]", after)
         window = " ".join(before.split()[-9:]) + " " + (appositive.group(1) if appositive else "")
-        for word in re.findall(r"[a-z]+", window.lower()):
-            seen.add(word)
+        window_words = re.findall(r"[a-z]+", window.lower())
+        # the words of the title or role itself ("Trade Minister X", "X, the minister for international trade,"),
+        # not the clause before it ("Asked about trade, forestry minister X")
+        title = (
+            " ".join(re.split(r"[,()]", before)[-1].split()[-5:]) + " " + (appositive.group(1) if appositive else "")
+        )
+        title_words = re.findall(r"[a-z]+", title.lower())
+        if any(word in PERSON_ROLES for word in title_words):
+            seen.update(title_words)
+        for word in window_words:
             if word in PERSON_ROLES and word not in roles:
                 roles.append(word)
         own = OWN_PRONOUN.match(after)

@@ -83,11 +83,15 @@ class Candidate:
 CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})
 
 
-# the parts of a clause a comparison can sit in: its object ("a softer line") or its complement
-COMPARED = frozenset({"obj", "xcomp", "advmod", "obl"})
+# the parts of a clause a comparison can sit in: an adverb ("more careful", "differently") or a complement; an
+# object only where it names a stance ("a softer line")
+COMPARED = frozenset({"advmod", "xcomp", "obl"})
 CONTRASTS = frozenset({"differently", "different", "further", "likewise", "similarly", "otherwise"})
 STANCE_NOUNS = frozenset({"line", "stance", "tone", "position", "view", "approach", "attitude"})
-NOT_COMPARATIVES = frozenset({"other", "former", "latter", "proper", "eager", "clever", "bitter", "sober", "super"})
+NOT_COMPARATIVES = frozenset(
+    {"other", "former", "latter", "proper", "eager", "clever", "bitter", "sober", "super", "inner", "outer", "upper"}
+    | {"utter", "premier", "under", "over", "earlier", "later", "sooner", "longer"}
+)
 
 
 def _has_subject(verb) -> bool:
@@ -96,15 +100,24 @@ def _has_subject(verb) -> bool:
 
 def is_comparative(verb) -> bool:
     """Does the clause set its subject against others ("Brussels was more careful", "X has taken a softer
-    line", "Y sees it very differently")? An analysis piece states positions this way, with no cue."""
-    near = [verb, *verb.children, *(g for c in verb.children if c.dep_ in COMPARED for g in c.children)]
-    return any(t.tag_ in ("JJR", "RBR") or t.lower_ in CONTRASTS or _comparative_adjective(t) for t in near)
+    line", "Y sees it very differently")? An analysis piece states positions this way, with no cue. Not a
+    comparison of things ("received more complaints") or of times ("said later")."""
+    near = [
+        verb,
+        *(c for c in verb.children if c.dep_ in COMPARED),
+        *(g for c in verb.children if c.lower_ in STANCE_NOUNS for g in c.children),
+    ]
+    return any(
+        (t.tag_ in ("JJR", "RBR") or t.lower_ in CONTRASTS or _comparative_adjective(t))
+        and t.lower_ not in NOT_COMPARATIVES
+        for t in near
+    )
 
 
 def _comparative_adjective(token) -> bool:
     """ "a softer line", "a tougher stance": the tagger reads some comparatives as plain adjectives, or as
     nouns before the noun of a stance."""
-    if not token.lower_.endswith("er") or token.lower_ in NOT_COMPARATIVES:
+    if not token.lower_.endswith("er"):
         return False
     return token.tag_ == "JJ" or (token.dep_ in ("amod", "compound") and token.head.lower_ in STANCE_NOUNS)
 
@@ -230,9 +243,8 @@ class UnreadSentences:
         """Who would hold a position in a sentence where the cue rules read none for them (`claimed`: the
         actors they read one for): its main verb's subject, as the cue rules find a holder,
         else the speaker of the quotation it lies in; and the subject of each other clause of its own
-        ("…, with B calling it …", "While A welcomed it, B …")."""
-        if self.gate is False:
-            return
+        ("…, with B calling it …", "While A welcomed it, B …"). A subject the parse missed is remembered for
+        the references after it whether or not a gate weighs the sentence."""
         root = next((t for t in sentence.doc if t.head.i == t.i), None)
         words = self.text[sentence.start : sentence.end]
         if (
@@ -259,7 +271,7 @@ class UnreadSentences:
                 # the rules did not remember who "he" and the quotation that follows will be
                 for actor in actors:
                     self.memory.remember(actor, text=self.text)
-            if fresh:
+            if fresh and self.gate is not False:
                 self.unread.append(
                     Candidate(sentence, tuple(fresh), via, speech, verb is root, comparative=is_comparative(verb))
                 )

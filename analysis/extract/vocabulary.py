@@ -28,7 +28,7 @@ NOT_HUMAN_PLURALS = words(
     "events factors figures filters floors governments grants incentives initiatives investments layers letters "
     "markers matters measures members-only moments motors numbers objectives orders papers payments percents "
     "plants powers quarters rents requirements restaurants sectors servers settlements statements talks tenants- "
-    "rights towers waters"
+    "rights towers waters funds bodies networks offices campaigns movements missions platforms trusts"
 )
 
 # Nouns for the members of a body: 'its members', 'the nine members of the Bloc'.
