@@ -5,6 +5,7 @@ against others. Sentences written for these tests, not the corpus's."""
 import pytest
 
 from analysis.extract import extract
+from analysis.extract.core import explain
 from analysis.extract.parse import is_proper, pipeline
 from analysis.extract.unread import is_comparative
 
@@ -177,3 +178,11 @@ def test_a_person_the_parse_missed_as_subject_is_who_the_next_quotation_is_by():
 def test_an_office_named_by_a_role_is_the_office(sentence, actor):
     text = f"Power price\nPrime Minister Kaliova Seru announced the rise.\n{sentence}"
     assert [a for a, _ in rows(text)][-1] == actor
+
+
+def test_the_review_page_says_how_a_vote_given_with_the_tally_was_read():
+    table = extract(
+        "Cable vote\nThe House met on Thursday.\nThe bill passed, with Akel voting against.", main_target="main"
+    )
+    row = next(table.itertuples())
+    assert row.actor == "Akel" and "“…, with X voting against”" in explain(row)

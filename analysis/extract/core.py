@@ -250,6 +250,7 @@ UNREAD_RULE_WORDS = {
     "shared subject": "the subject its main verb shares with the verb before it",
     "name before the verb": "the name before its main verb (the parse missed the subject)",
     "speaker of its quotation": "the speaker of the quotation it sits in",
+    "passive subject": "the subject of a passive with no agent (“Analysts were divided”)",
 }
 
 
