@@ -19,7 +19,7 @@ from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
 from analysis.extract.cue_owners import CueOwnership
-from analysis.extract.holders import SPEECH_FORMS, according_to, for_whom
+from analysis.extract.holders import SPEECH_FORMS
 from analysis.extract.judging import Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
@@ -40,6 +40,7 @@ from analysis.extract.segment import segmented
 from analysis.extract.sentence_mentions import SentenceMentions
 from analysis.extract.unread import Gate, UnreadSentences
 from analysis.extract.valence import word_cue
+from analysis.extract.view_sources import according_to, for_whom
 from analysis.extract.wording import (
     GREETING,
     is_false_cue,

@@ -1,0 +1,70 @@
+"""Whose view a sentence gives when nobody in it is said to speak: "According to the ministry, the treaty
+ends …", "In her reading, the loan is a mistake", "For Friends of the Earth Norway, the round is “a
+gamble”". The X each names holds the sentence's position (`reader.Reader`)."""
+
+from __future__ import annotations
+
+from analysis.extract.holders import NOMINAL_TAGS, SPEECH_FORMS
+from analysis.extract.parse import NOUN_TAGS, child_case, is_proper
+from analysis.extract.parse import Node as Token
+from analysis.extract.parse import Parsed as Doc
+
+
+def for_whom(doc: Doc) -> Token | None:
+    """The X of a sentence that opens "For X, …" with no speech verb in it: "For Friends of the Earth Norway,
+    the round is “a gamble”", "For Bielecki, the zone is “a padlock”" give X's view. Not "For years, ...",
+    "For now, ..." (no name), and not where someone is said to speak ("For Kenya, the minister said, ...")."""
+    if not doc or doc[0].lower_ != "for" or any(t.lower_ in SPEECH_FORMS for t in doc):
+        return None
+    owner = doc[0].head
+    after = max(n.i for n in owner.subtree if n.dep_ != "punct") + 1
+    if (
+        owner.i > 0
+        and after < len(doc)
+        and doc[after].text == ","
+        and (is_proper(owner) or any(c.dep_ == "nmod:poss" and is_proper(c) for c in owner.children))
+    ):
+        return owner
+    return None
+
+
+# "in X's view", "in her reading", "in his telling", "in the account of X", "in the eyes of X"
+VIEW_NOUNS = frozenset({"view", "opinion"})
+# nouns that frame a view only as the clause's own "in …" phrase (not "tears in her eyes", "in its second reading")
+FRAMING_NOUNS = frozenset({"reading", "account", "telling", "assessment", "estimation", "eyes"})
+
+
+def _frames_a_view(token: Token, doc: Doc) -> bool:
+    if token.lower_ in VIEW_NOUNS:
+        return any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i])
+    # the phrase opens the sentence ("In the eyes of the union, ..."), or hangs on its clause, not on a noun
+    opens = any(c.dep_ == "case" and c.lower_ == "in" and c.i == 0 for c in token.children)
+    return (
+        token.lower_ in FRAMING_NOUNS
+        and child_case(token) == "in"
+        and (opens or token.dep_ not in ("nmod", "compound", "nmod:poss"))
+        and not any(c.dep_ in ("compound", "amod", "nummod") for c in token.children)
+    )
+
+
+def according_to(doc: Doc) -> Token | None:
+    """The X of 'according to X' (or 'in the view of X', 'in X's view', 'in her reading', 'in the account of
+    X') in a sentence, if any."""
+    for token in doc:
+        if _frames_a_view(token, doc):
+            # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
+            relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
+            owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
+            if owner is not None:
+                return owner
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            head = token.head
+            # "According to Elena Murillo Sanz, an economist at Pompeu Fabra University, ..." parsed with the
+            # university as its head: past a comma the head is in an apposition, and the name comes first
+            aside = any(t.text == "," for t in doc[token.i : head.i])
+            if head.i != token.i and head.tag_ in NOMINAL_TAGS and head.i > token.i and not aside:
+                return head
+            for j in range(token.i + 2, min(len(doc), token.i + 12)):
+                if doc[j].tag_ in NOUN_TAGS and (j + 1 >= len(doc) or doc[j + 1].tag_ not in NOUN_TAGS):
+                    return doc[j]
+    return None
