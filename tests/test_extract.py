@@ -871,6 +871,28 @@ def test_errors_are_broken_down_by_cause():
     assert result.causes["spurious, no position there"] == 1 and result.causes["spurious via according to"] == 1
 
 
+def test_a_position_lost_to_its_actors_row_matching_another_is_counted_apart():
+    # two gold rows of one actor in one sentence (two targets), one proposal over both: one is matched, and
+    # the other was not "nothing proposed there"
+    gold = pd.DataFrame(
+        {
+            "actor": ["Left Party", "Left Party", "Greens"],
+            "stance": ["opposed", "opposed", "opposed"],
+            "evidence": ["a", "b", "c"],
+            "start": [0, 30, 80],
+            "end": [25, 60, 90],
+        }
+    )
+    proposals = pd.DataFrame(
+        {"actor": ["Left Party"], "actor_id": [""], "stance": ["opposed"], "start": [10], "end": [60]}
+        | {"confidence": [0.9], "rule": ["subject"]}
+    )
+    result = evaluate.score(proposals, gold, by_id=False)
+    assert result.matched == 1
+    assert result.causes["missed, its actor's row there matched another"] == 1
+    assert result.causes["missed, nothing proposed there"] == 1  # the Greens' row only
+
+
 def test_scores_are_logged_one_line_each(tmp_path):
     result, _, per_file = evaluate.evaluate_corpus(CORPUS)
     path = tmp_path / "scores.csv"

@@ -145,6 +145,8 @@ def causes(
 
     - missed, left out as unlikely: no proposal overlaps the gold evidence, but one the extractor read and
       left out (`left_out`: the keep model or the confidence cut) overlaps it with the right actor;
+    - missed, its actor's row there matched another: the only proposal of its actor that overlaps it matched
+      another gold row (two rows of one actor in one sentence, or a quoted passage joined into one row);
     - missed, nothing proposed there: no proposal overlaps the gold evidence;
     - missed, actor wrong: a proposal overlaps it but names another actor (the pair is counted once here);
     - spurious, no position there: a proposal overlaps no gold statement;
@@ -161,7 +163,7 @@ def causes(
             continue
         overlapping = [i for i, p in proposals.iterrows() if overlap(p, g) > 0 and i not in matched_p]
         if not overlapping:
-            found.update(_missed(g, left_out=left_out, by_id=by_id))
+            found.update(_missed(g, proposals.loc[sorted(matched_p)], left_out=left_out, by_id=by_id))
             continue
         found["missed, actor wrong"] += 1
         i = overlapping[0]
@@ -186,11 +188,14 @@ def causes(
     return found
 
 
-def _missed(gold_row, *, left_out: pd.DataFrame | None, by_id: bool) -> list[str]:
-    """The causes of a gold position no proposal overlaps: left out as unlikely when a proposal the
+def _missed(gold_row, matched: pd.DataFrame, *, left_out: pd.DataFrame | None, by_id: bool) -> list[str]:
+    """The causes of a gold position no unmatched proposal overlaps: its actor's row there matched another
+    gold row (`matched`: the proposals that matched one), else left out as unlikely when a proposal the
     extractor read and did not keep names its actor there, else nothing proposed, and what its sentence
     holds. (Where a kept row of another actor overlaps it, the miss counts as "actor wrong" even if a row of
     the right actor was left out.)"""
+    if any(overlap(p, gold_row) > 0 and _same(p, gold_row, by_id) for _, p in matched.iterrows()):
+        return ["missed, its actor's row there matched another"]
     if left_out is not None and any(
         overlap(p, gold_row) > 0 and _same(p, gold_row, by_id) for _, p in left_out.iterrows()
     ):
