@@ -25,7 +25,13 @@ def _given_names() -> dict[str, str]:
         female.update(getattr(provider, "first_names_female", ()) or ())
     genders = {name: "m" for name in male - female}
     genders.update({name: "f" for name in female - male})
+    genders.update({name: "" for name in male & female})  # "Andrea", "Jean": a given name, of no gender
     return genders
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the locales list the word as a given name, of either gender."""
+    return word in _given_names()
 
 
 def gender_of_name(name: str) -> str:
@@ -36,7 +42,10 @@ def gender_of_name(name: str) -> str:
     if len(words) < 2 or "-" in words[-1]:
         return ""
     known = _given_names()
-    for word in words[:-1]:  # titles ("Deputy", "Foreign", "Minister") are no given names: they pass
-        if word in known:
+    # titles ("Deputy", "Foreign", "Minister") are no given names: they pass; but what comes before an
+    # abbreviated title ("Green MP Anna Lowther") is a party, and some of those are given names somewhere
+    titled = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
+    for word in words[titled[-1] + 1 if titled else 0 : -1]:
+        if known.get(word):
             return known[word]
     return ""

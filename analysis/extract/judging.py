@@ -15,6 +15,11 @@ from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
 from analysis.extract.wording import ENACTING, GREETING, procedure, reports_a_clause, speaks_of_decision
 
+REACTION_NOUNS = re.compile(
+    r"\b(?:objections?|criticisms?|critics|concerns?|complaints?|protests?|opposition|fears|worries|anger|"
+    r"backlash|outcry|warnings?|calls for|demands?|appeals?|legal challenges?)\b",
+    re.IGNORECASE,
+)
 ASKED_ABOUT = re.compile(r"\b[Aa]sked (?:by [\w ]{1,30} )?(?:about|whether|if|on)\b([^,;:]{1,140})[,;:]")
 
 
@@ -82,7 +87,11 @@ class Judging:
         """'Asked about the water outages, Mahlangu said ...': an answer on another matter (the guide counts
         people quoted on unrelated matters as no position)."""
         asked = ASKED_ABOUT.search(self.text, sentence.start, sentence.end)
-        return asked is not None and not speaks_of_decision(self.text, [asked.span(1)])
+        if asked is None or speaks_of_decision(self.text, [asked.span(1)]):
+            return False
+        # "Asked about the fishermen's objections, the minister said ...": the reaction to the decision is
+        # the decision's matter
+        return not REACTION_NOUNS.search(asked.group(1))
 
     def _enacts(self, sentence: Sentence, claim: Claim) -> bool:
         """'The Italian government on Tuesday approved a decree ...' opening the article: whoever makes the

@@ -18,7 +18,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, IDX, LENGTH, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
-from analysis.extract.vocabulary import SENTENCE_OPENERS
+from analysis.extract.vocabulary import SENTENCE_OPENERS, words
 
 # Titles before a name that spaCy's English exceptions do not list
 TITLE_ABBREVIATIONS = (
@@ -197,7 +197,9 @@ QUOTE_TOKENS = frozenset({"“", '"', "‘", "'", "(", "["})
 
 def _truecased(doc, ranges):
     """The paragraph's tokens with each sentence's capitalised opening word lower-cased when it is a
-    closed-class word; the same Doc when none is."""
+    closed-class word, or an acronym written as a name ("SHRI took no position" is parsed as "Shri took ...":
+    in capitals the parser read it as an adverb; elsewhere in a sentence it reads acronyms well, and as names
+    worse); the same Doc when neither is."""
     lowered = {}
     for first, last in ranges:
         i = first
@@ -206,6 +208,8 @@ def _truecased(doc, ranges):
         word = doc[i].text
         if word[:1].isupper() and word.lower() in SENTENCE_OPENERS and not word.isupper():
             lowered[i] = word.lower()
+        elif ACRONYM.fullmatch(word) and word.lower() not in CAPITALISED_WORDS and not _in_capitals(doc, first, last):
+            lowered[i] = word.title()
     if not lowered:
         return doc
     # only the sentences' openings are read above: a Token object per word of every paragraph was a
@@ -215,6 +219,22 @@ def _truecased(doc, ranges):
     truecased.from_array([SENT_START], doc.to_array([SENT_START]).reshape(-1, 1))
     truecased.user_data.update(doc.user_data)
     return truecased
+
+
+def _in_capitals(doc, first: int, last: int) -> bool:
+    """A heading or a line in capitals, whose words are no acronyms."""
+    letters = "".join(t.text for t in doc[first:last])
+    return sum(c.isupper() for c in letters) * 2 > sum(c.isalpha() for c in letters)
+
+
+# three to eight capitals standing alone; two-letter ones ("EU", "US", "IT") the parser knows, or are words
+ACRONYM = re.compile(r"(?<![\w\-.’'])[A-Z]{3,8}(?![\w\-’'])")
+# words a news text writes in capitals that are no acronyms
+CAPITALISED_WORDS = words(
+    "the and for but not nor yet are was has had can all new our who why how yes now off out one two six "
+    "ten end live update breaking news clip sot vox pop you she her his its they them this that with from "
+    "will any may per via"
+)
 
 
 def is_proper(token: Node) -> bool:

@@ -6,6 +6,7 @@ quotation is its speaker. A mixin of `naming.Namer`, whose memory and name steps
 from __future__ import annotations
 
 from analysis.extract.actors import Actor
+from analysis.extract.given_names import gender_of_name
 from analysis.extract.names import Named
 from analysis.extract.parse import PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
@@ -57,7 +58,7 @@ class PronounNaming:
             if surname and token.head.i in _governing_verbs(pronoun) and not _quoted_before(pronoun.doc, token):
                 # "Stylianou congratulated MEPs on what he called ...", the surname tagged as a common noun
                 surnamed = self.memory.surnames[token.text]
-                agrees = self.memory.genders.get(actor_key(surnamed), gender) == gender
+                agrees = self._known_gender(Named(surnamed, "surname")) in ("", gender)
                 if agrees and self.may_be_name(token.text):
                     return Named(surnamed, "pronoun in the same sentence")
             if not is_proper(token) or (token.head.i > token.i and is_proper(token.head)):
@@ -69,11 +70,15 @@ class PronounNaming:
             named = self.name(token, base, list(mentions))
             if named is None or named.actor.kind != "person":
                 continue
-            known = self.memory.genders.get(actor_key(named.actor), "") or named.gender
+            known = self._known_gender(named)
             if known and known != gender:
                 continue
             return Named(named.actor, "pronoun in the same sentence")
         return None
+
+    def _known_gender(self, named: Named) -> str:
+        """A person's gender as the text has shown it so far, else as their given name suggests."""
+        return self.memory.genders.get(actor_key(named.actor), "") or named.gender or gender_of_name(named.actor.name)
 
     def _group_pronoun(self, token: Token, word: str, base: int, mentions) -> Named | None:
         earlier = self._body_before(token, base, mentions) if word in ("it", "its") else None
@@ -124,10 +129,16 @@ class PronounNaming:
             if named is None:
                 return None
             if (named.actor.kind == "person") == person:
+                if person and self._known_gender(named) not in ("", _gender_of_pronoun(pronoun.lower_)):
+                    return None  # "Anna Lowther said he had understated the damage": he is someone else
                 return Named(named.actor, "pronoun in the same sentence")
             # "the minister said it would ...": "it" is what she spoke of, not someone named earlier
             return BLOCKED
         return None
+
+
+def _gender_of_pronoun(word: str) -> str:
+    return "m" if word in ("he", "him", "his", "himself") else "f" if word in ("she", "her", "hers", "herself") else ""
 
 
 def _governing_verbs(token: Token) -> set[int]:

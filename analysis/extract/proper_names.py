@@ -9,6 +9,7 @@ import re
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, Mention
+from analysis.extract.given_names import is_given_name
 from analysis.extract.names import (
     ORG_EXTENSION,
     ORG_WORDS,
@@ -22,7 +23,14 @@ from analysis.extract.names import (
 )
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES, body_roles_near, gender_of
-from analysis.extract.vocabulary import NOT_A_NAME
+from analysis.extract.vocabulary import NOT_A_NAME, words
+
+# "Minister of Mining and Heavy Industry Batbayar Ganzorig": a title with its portfolio before a name, whose
+# capitalised words ("Heavy Industry") run on into the name
+PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Director|Director-General|Chairman|Chairwoman|Chair|Head|Chief)"
+    r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*,?\s+(?:and\s+|&\s+)?)*$"
+)
 
 
 class ProperNaming:
@@ -65,7 +73,9 @@ class ProperNaming:
         if kind == "person" and not has_title and body_roles_near(self.text, name):
             kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
         actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
-        return Named(actor, "name", tuple(roles), gender_of(preceding + " " + " ".join(roles)))
+        # "Her neighbour, retired bank officer Vinayak Joshi": a pronoun before a name is someone else's
+        titles = PRONOUN_WORDS.sub(" ", preceding)
+        return Named(actor, "name", tuple(roles), gender_of(titles + " " + " ".join(roles)))
 
     def _place_opens_name(self, mention: Mention, name_start: int, name_end: int) -> bool:
         """ "Washington Realtors", "Kenya Airways": a country or capital that only opens a longer name, whose
@@ -84,6 +94,8 @@ class ProperNaming:
         words = self.text[name_start:name_end].split()
         if not words:
             return None
+        if len(words) > 2 and PORTFOLIO_BEFORE.search(self.text, max(base, name_start - 120), name_start):
+            words = _after_portfolio(words)
         whole, roles = list(words), []
         while len(words) > 1 and is_title(words[0]):
             word = words.pop(0).lower()
@@ -146,3 +158,31 @@ class ProperNaming:
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
+
+
+PRONOUN_WORDS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+
+PORTFOLIO_WORDS = words(
+    "affairs finance budget economy economic planning development industry industries trade commerce "
+    "health education justice defence defense energy mining mines environment climate agriculture "
+    "fisheries forests forestry lands resources natural transport works housing labour labor employment "
+    "interior home foreign culture tourism water power petroleum oil gas telecommunications "
+    "communications information technology science sport youth women family social welfare security "
+    "investment treasury cooperation integration infrastructure equipment administration public service "
+    "local government national international rural urban regional heavy digital human rights european "
+    "maritime ports aviation civil immigration revenue change solutions sustainable small business "
+    "capital city metropolitan"
+)
+
+
+def _after_portfolio(words: list[str]) -> list[str]:
+    """The person's name at the end of a portfolio's capitalised words: from the first given name the locales
+    know ("Industry Batbayar Ganzorig" -> "Batbayar Ganzorig"), else after the words portfolios are made of
+    ("Budget Aminata Ndiaye Sarr" -> "Aminata Ndiaye Sarr")."""
+    given = next((i for i in range(1, len(words) - 1) if is_given_name(words[i])), None)
+    if given is not None:
+        return words[given:]
+    first = 0
+    while len(words) - first > 2 and (words[first].lower() in PORTFOLIO_WORDS or is_title(words[first])):
+        first += 1
+    return words[first:]

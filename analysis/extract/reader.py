@@ -20,7 +20,7 @@ from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
 from analysis.extract.cue_owners import CueOwnership
 from analysis.extract.holders import SPEECH_FORMS
-from analysis.extract.judging import Judging, manner_of_verb
+from analysis.extract.judging import ASKED_ABOUT, Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import Named, acronyms_of
@@ -176,6 +176,8 @@ class Reader(
 
     def _cues(self, sentence: Sentence) -> list:
         greetings = [m.span() for m in GREETING.finditer(self.text, sentence.start, sentence.end)]
+        # "Asked about the fishermen's objections, the minister said ...": the question's words are not hers
+        greetings += [m.span(1) for m in ASKED_ABOUT.finditer(self.text, sentence.start, sentence.end)]
         cues = [
             c
             for c in self.lexicon.find(self.text, sentence.start, sentence.end)
@@ -183,7 +185,7 @@ class Reader(
         ]
         cues = [c for c in cues if not any(m.start <= c[0] < m.end for m in sentence.mentions)]
         taken = [(c[0], c[1]) for c in cues] + [(m.start, m.end) for m in sentence.mentions]
-        # "Good morning, Jenna", "Thank you, Chair": courtesies, not judgments
+        # "Good morning, Jenna", "Thank you, Chair": courtesies, not judgments; nor a question put to the speaker
         taken += greetings
         for token in sentence.doc:
             position = sentence.start + token.idx

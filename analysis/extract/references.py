@@ -313,6 +313,9 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
             if word in PERSON_ROLES and word not in roles:
                 roles.append(word)
         own = OWN_PRONOUN.match(after)
-        genders.append(gender_of(" ".join(before.split()[-2:]) + " " + (own.group(1) if own else "")))
+        pronoun = gender_of(own.group(1)) if own else ""
+        if pronoun and gender_of_name(name) not in ("", pronoun):
+            pronoun = ""  # "Anna Lowther said he had understated the damage": he is someone else
+        genders.append(gender_of(" ".join(before.split()[-2:])) or pronoun)
     found = {g for g in genders if g}
     return tuple(roles), found.pop() if len(found) == 1 else "", frozenset(seen)

@@ -5,7 +5,7 @@ memory and quotations it uses."""
 from __future__ import annotations
 
 from analysis.extract.claims import Sentence
-from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case
+from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import gender_of
 from analysis.extract.wording import subject_like
@@ -35,6 +35,11 @@ class Remembering:
         for token in sorted(doc, key=lambda t: (t.dep_.startswith("nsubj") and t.head.dep_ == "ROOT", t.i)):
             if subject_like(token) and token.tag_ not in PRONOUN_TAGS and not self.quotations.inside(base + token.idx):
                 named = self.namer.name(token, base, sentence.mentions)
+                if named is None:
+                    # "Her neighbour, retired bank officer Vinayak Joshi, was less certain": the name the
+                    # role noun governs
+                    proper = next((c for c in children(token, "flat") if is_proper(c)), None)
+                    named = self.namer.name(proper, base, sentence.mentions) if proper is not None else None
                 if named is not None and named.rule not in ("pronoun", "role noun"):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
                 if named is not None and named.rule == "spokesperson for" and token.lower_ in SPOKESPEOPLE:
