@@ -114,3 +114,14 @@ def test_an_answer_to_a_question_about_the_objections_is_on_the_decision():
     # the question's "objections" are the fishermen's, not the minister's; the outages are another matter
     assert [r.actor for r in answers] == ["Kjersti Holmvik"]
     assert "objections" in answers[0].quote and answers[0].stance != "opposed"
+
+
+def test_a_name_given_an_age_is_a_person_whom_he_means_next():
+    text = (
+        "Okada ban bites\n"
+        "Comrade Taiwo Ogunleye, the union chairman, condemned the ban.\n"
+        "Sunday Eze, 34, has ridden an okada in Ikorodu for nine years. He spoke to the Courier at a park.\n"
+        "“This ban has finished me,” he said.\n"
+    )
+    finished = [r.actor for r in extract(text, main_target="main").itertuples() if "finished me" in r.quote]
+    assert finished == ["Eze"]

@@ -69,7 +69,9 @@ class ProperNaming:
         preceding = self.text[max(base, name_start - 40) : name_start].lower()
         has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
         organisation = is_body_name(name)
-        kind = "person" if has_title and not organisation else kind_of_name(name, default="organization")
+        # "Sunday Eze, 34, has ridden an okada ...": an age makes a person of a name with no title
+        aged = bool(AGE_AFTER.match(self.text, name_end)) and not organisation
+        kind = "person" if (has_title or aged) and not organisation else kind_of_name(name, default="organization")
         if kind == "person" and not has_title and body_roles_near(self.text, name):
             kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
         actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
@@ -160,6 +162,7 @@ class ProperNaming:
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
 
 
+AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")
 PRONOUN_WORDS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 
 PORTFOLIO_WORDS = words(
