@@ -125,3 +125,38 @@ def test_a_name_given_an_age_is_a_person_whom_he_means_next():
     )
     finished = [r.actor for r in extract(text, main_target="main").itertuples() if "finished me" in r.quote]
     assert finished == ["Eze"]
+
+
+def test_a_minister_named_again_by_her_role_is_whom_he_means_next():
+    text = (
+        "Fuel price rises\n"
+        "Finance Minister Anand Ramsaran said the subsidy was unaffordable.\n"
+        "The Tobago House of Assembly said it was still studying the likely impact.\n"
+        "The minister was blunt. “There will be no reversal, it is the right decision,” he said.\n"
+    )
+    table = extract(text, main_target="main")
+    # "House" heads a body's name, which runs on into "of Assembly"; "the minister" is Ramsaran, then "he"
+    assert "Tobago House of Assembly" in set(table["actor"])
+    assert [r.actor for r in table.itertuples() if "reversal" in r.quote] == ["Finance Minister Anand Ramsaran"]
+
+
+def test_a_correspondent_handed_over_to_at_a_place_reports_others_words():
+    text = (
+        "Transcript: border markets closed\n"
+        "ANCHOR (LUCÍA TAVERAS): Good evening. The government suspended the markets.\n"
+        "ANCHOR: Let us cross the river. Marie-Claude Estimé is in Ouanaminthe.\n"
+        "MARIE-CLAUDE ESTIMÉ (OUANAMINTHE): Here the gates are closed. One of them, Rose-Michelle Joseph, said: "
+        "“They close the door on our children’s food, and they call it security.”\n"
+    )
+    assert [actor for actor, _ in rows(text)] == ["Rose-Michelle Joseph"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("The union issued a statement calling the closure “a disgrace”.", "Union"),
+        ("Three mayors sent a letter urging the minister to scrap the closure.", "Three mayors"),
+    ],
+)
+def test_what_a_body_issues_speaks_for_it(sentence, actor):
+    assert [a for a, _ in rows(f"Border markets closed\n{sentence}\n")] == [actor]

@@ -122,8 +122,28 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
                 return None
             token, rule = token.head, "shared subject"
             continue
+        if _issued_with(token):
+            # "The union issued a statement calling the closure “a disgrace”": who issued it calls it that
+            token, rule = token.head.head, "shared subject"
+            continue
         return _described(token)
     return None
+
+
+# what a body issues that speaks for it: "issued a statement calling ...", "sent a letter urging ..."
+ISSUED = frozenset(
+    {"statement", "communique", "communiqué", "letter", "release", "note", "message", "resolution", "motion", "post"}
+)
+
+
+def _issued_with(token: Token) -> bool:
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.head.lower_ in ISSUED
+        and token.head.dep_ in ("obj", "obl")
+        and token.head.head.i != token.head.i
+    )
 
 
 def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder | None:

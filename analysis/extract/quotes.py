@@ -186,15 +186,24 @@ JOURNALIST = re.compile(
     r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
 )
 
+# "Marie-Claude Estimé is in Ouanaminthe", "Tom Baird joins us from Aberdeen": a reporter on location
+ON_LOCATION = re.compile(
+    r"\b([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3})[ \t]+(?:is|joins us|is joining us|reports|is reporting|"
+    r"is standing|is live)[ \t]+(?:live[ \t]+)?(?:in|at|from|outside)[ \t]+[A-Z]"
+)
+
 
 def _journalists(text: str) -> set[str]:
-    """The surnames of the journalists a transcript introduces, lower-cased."""
+    """The surnames of the journalists a transcript introduces, lower-cased: a reporter or correspondent
+    by that word, or someone the presenter hands over to at a place ("Marie-Claude Estimé is in
+    Ouanaminthe")."""
     found = set()
     for match in JOURNALIST.finditer(text):
         name = re.split(r"[,;:]|\.(?:\s|$)", match.group(1))[0]
         words = [w for w in name.split() if w[:1].isupper()]
         if words:
             found.add(words[-1].rstrip(".,").lower())
+    found |= {match.group(1).split()[-1].lower() for match in ON_LOCATION.finditer(text)}
     return found
 
 

@@ -40,7 +40,9 @@ class Remembering:
                     # role noun governs
                     proper = next((c for c in children(token, "flat") if is_proper(c)), None)
                     named = self.namer.name(proper, base, sentence.mentions) if proper is not None else None
-                if named is not None and named.rule not in ("pronoun", "role noun"):
+                if named is not None and (
+                    named.rule != "pronoun" and (named.rule != "role noun" or named.actor.kind == "person")
+                ):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
                 if named is not None and named.rule == "spokesperson for" and token.lower_ in SPOKESPEOPLE:
                     self.memory.spoken_for(named.actor, gender_of(token.text))
