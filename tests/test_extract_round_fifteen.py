@@ -160,3 +160,20 @@ def test_a_correspondent_handed_over_to_at_a_place_reports_others_words():
 )
 def test_what_a_body_issues_speaks_for_it(sentence, actor):
     assert [a for a, _ in rows(f"Border markets closed\n{sentence}\n")] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the parse leaves the hyphenated name out of the role's phrase
+        ("“This is a disgrace,” said JTA president Dionne Clarke-Grant.", ("Dionne Clarke-Grant", "condemning")),
+        # a view stated as X's
+        (
+            "The CARICOM Secretariat’s view is that the measure is welcome, targeted and consistent with the treaty.",
+            ("CARICOM Secretariat", "supportive"),
+        ),
+        ("The union's view was that the cap was a mistake.", ("Union", "opposed")),
+    ],
+)
+def test_more_holders_the_parse_hides(sentence, expected):
+    assert expected in rows(f"School day extended\n{sentence}\n")

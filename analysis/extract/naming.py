@@ -135,6 +135,13 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
                 last += 1
             person = doc[last] if is_proper(doc[last]) else None
+        if person is None and token.i + 1 < len(doc) and is_proper(doc[token.i + 1]) and token.text.islower():
+            # "said JTA president Dionne Clarke-Grant", the name left out of the role's phrase by the parse:
+            # the name right after the role, to its last word
+            last = token.i + 1
+            while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
+                last += 1
+            person = doc[last] if is_proper(doc[last]) else None
         if person is None:
             # "RCEM's vice-president for Northern Ireland, Dr Niamh Cassidy, said": the apposition the parse
             # hung on the role's own place or body, right after it

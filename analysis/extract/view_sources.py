@@ -47,10 +47,31 @@ def _frames_a_view(token: Token, doc: Doc) -> bool:
     )
 
 
+# "The Secretariat's view is that ...", "Qureshi's argument, repeated all week, is that ...": X's view, stated
+STATED_VIEWS = frozenset({"view", "argument", "case", "position", "contention", "belief", "stance", "line", "reading"})
+
+
+def _view_stated_as(token: Token, doc: Doc) -> Token | None:
+    """The owner of "X's view is that …"."""
+    if token.lower_ not in STATED_VIEWS or token.dep_ not in ("nsubj", "nsubj:outer"):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "nmod:poss" and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
+    if owner is None:
+        return None
+    after = max(n.i for n in token.subtree) + 1
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    stated = after + 1 < len(doc) and doc[after].lower_ in ("is", "was", "remains") and doc[after + 1].lower_ == "that"
+    return owner if stated else None
+
+
 def according_to(doc: Doc) -> Token | None:
     """The X of 'according to X' (or 'in the view of X', 'in X's view', 'in her reading', 'in the account of
-    X') in a sentence, if any."""
+    X', 'X's view is that') in a sentence, if any."""
     for token in doc:
+        stated = _view_stated_as(token, doc)
+        if stated is not None:
+            return stated
         if _frames_a_view(token, doc):
             # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
             relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
