@@ -177,3 +177,23 @@ def test_what_a_body_issues_speaks_for_it(sentence, actor):
 )
 def test_more_holders_the_parse_hides(sentence, expected):
     assert expected in rows(f"School day extended\n{sentence}\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        (
+            "ACT-Wazalendo said it welcomed the goal of universal cover but called on the government to fund it.",
+            "cautious",
+        ),
+        (
+            "The Beira Chamber of Commerce welcomed the investment but urged the government to publish the contract.",
+            "cautious",
+        ),
+        ("The Beira Chamber of Commerce welcomed the investment but asked for the tariff schedule.", "cautious"),
+        # no request after the praise: support
+        ("The Beira Chamber of Commerce welcomed the investment and said it would bring jobs.", "supportive"),
+    ],
+)
+def test_support_with_a_request_attached_is_a_reservation(sentence, stance):
+    assert [s for _, s in rows(f"Port concession signed\n{sentence}\n")] == [stance]
