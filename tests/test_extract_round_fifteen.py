@@ -197,3 +197,63 @@ def test_more_holders_the_parse_hides(sentence, expected):
 )
 def test_support_with_a_request_attached_is_a_reservation(sentence, stance):
     assert [s for _, s in rows(f"Port concession signed\n{sentence}\n")] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles and places before a name are no given names ("Bishop", "Ireland"), nor is a family name
+        # written first ("Li"): he and she still go to the person the sentence names
+        (
+            "Former Secretary of State Julian Smith welcomed the act.\n"
+            "Northern Ireland Secretary Hilary Benn said he opposed the act.\n",
+            ("Ireland Secretary Hilary Benn", "opposed"),
+        ),
+        (
+            "Health Secretary Wes Streeting welcomed the act.\nBishop Sarah Mullally said she opposed the act.\n",
+            ("Bishop Sarah Mullally", "opposed"),
+        ),
+        (
+            "Trade Minister Wang Lei welcomed the act.\nChinese Premier Li Qiang said he opposed the act.\n",
+            ("Chinese Premier Li Qiang", "opposed"),
+        ),
+        # a guest the presenter says is somewhere is no correspondent
+        (
+            "ANCHOR: Good evening. Prime Minister Keir Starmer is in Washington tonight.\n"
+            "STARMER: These tariffs are a disgrace.\n",
+            ("Prime Minister Keir Starmer", "condemning"),
+        ),
+        # a woman whose surname is House stays a person
+        (
+            "Sylvia House, who runs a hardware store in Dayton, said the act was a disgrace. "
+            "She said she would lose customers.\n",
+            ("Sylvia House", "opposed"),
+        ),
+        # a middle name the locales know does not cut the name after the portfolio
+        (
+            "Minister of Health Zweli Lawrence Mkhize said the act was a disgrace.\n",
+            ("Zweli Lawrence Mkhize", "condemning"),
+        ),
+    ],
+)
+def test_the_round_fifteen_rules_do_not_misfire(text, expected):
+    assert expected in rows(f"Transcript: act passes\n{text}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a letter someone received is not theirs
+        "Finance Minister Jane Doe received a letter urging her to scrap the levy.\n",
+        # an answer on another matter takes no position
+        "Asked about the Springboks' World Cup hopes, Finance Minister Jane Doe said she was a great fan.\n",
+    ],
+)
+def test_no_position_where_a_round_fifteen_rule_could_misfire(text):
+    assert rows(f"Levy rises\n{text}") == []
+
+
+def test_a_question_whether_he_opposed_it_is_what_he_answers():
+    text = "Levy rises\nAsked if he opposed the levy, opposition leader Sam Dube said he did.\n"
+    table = extract(text, main_target="main")
+    assert [(r.actor, r.stance) for r in table.itertuples()] == [("Sam Dube", "opposed")]

@@ -36,16 +36,16 @@ def is_given_name(word: str) -> bool:
 
 def gender_of_name(name: str) -> str:
     """'m', 'f' or '' for a person's full name as the text writes it ("Deputy Foreign Minister Victor
-    Rusu" is 'm'): the first word before the surname that is a known given name. A name in East Asian order
-    ("Oh Ji-won", family name first) gives '', since its first word is a family name."""
+    Rusu" is 'm'): the given name right before the surname, if the locales know it ("Aminata Ndiaye Sarr": the
+    first of three words). Titles and places before it are never read as given names, though the locales list
+    some ("Bishop", "Royal", "Green"); nor is a word of two letters, most often a family name written first
+    ("Li Qiang"), which gives ''."""
     words = [w for w in name.split() if w[:1].isupper()]
     if len(words) < 2 or "-" in words[-1]:
         return ""
     known = _given_names()
-    # titles ("Deputy", "Foreign", "Minister") are no given names: they pass; but what comes before an
-    # abbreviated title ("Green MP Anna Lowther") is a party, and some of those are given names somewhere
-    titled = [i for i, word in enumerate(words[:-1]) if len(word) > 1 and word.isupper()]
-    for word in words[titled[-1] + 1 if titled else 0 : -1]:
-        if known.get(word):
+    candidates = [words[-2]] + ([words[0]] if len(words) == 3 else [])
+    for word in candidates:
+        if len(word) > 2 and not word.isupper() and known.get(word):
             return known[word]
     return ""

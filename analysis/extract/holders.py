@@ -135,14 +135,21 @@ ISSUED = frozenset(
     {"statement", "communique", "communiqué", "letter", "release", "note", "message", "resolution", "motion", "post"}
 )
 
+# not "received a letter urging her to ...": the letter is someone else's
+ISSUING = frozenset(
+    f"{verb}{ending}"
+    for verb in ("issu", "releas", "publish", "send", "writ", "sign", "post", "submitt", "deliver", "put")
+    for ending in ("e", "es", "ed", "ing", "s", "")
+) | {"sent", "wrote", "written", "put"}
+
 
 def _issued_with(token: Token) -> bool:
     return (
         token.dep_ == "acl"
         and token.tag_ == "VBG"
         and token.head.lower_ in ISSUED
-        and token.head.dep_ in ("obj", "obl")
-        and token.head.head.i != token.head.i
+        and token.head.dep_ == "obj"
+        and token.head.head.lower_ in ISSUING
     )
 
 

@@ -15,7 +15,7 @@ from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
 from analysis.extract.wording import ENACTING, GREETING, procedure, reports_a_clause, speaks_of_decision
 
-REACTION_NOUNS = re.compile(
+OBJECTION_NOUNS = re.compile(
     r"\b(?:objections?|criticisms?|critics|concerns?|complaints?|protests?|opposition|fears|worries|anger|"
     r"backlash|outcry|warnings?|calls for|demands?|appeals?|legal challenges?)\b",
     re.IGNORECASE,
@@ -91,7 +91,7 @@ class Judging:
             return False
         # "Asked about the fishermen's objections, the minister said ...": the reaction to the decision is
         # the decision's matter
-        return not REACTION_NOUNS.search(asked.group(1))
+        return not OBJECTION_NOUNS.search(asked.group(1))
 
     def _enacts(self, sentence: Sentence, claim: Claim) -> bool:
         """'The Italian government on Tuesday approved a decree ...' opening the article: whoever makes the

@@ -39,7 +39,6 @@ ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", ""
     "group",
     "holdings",
     "airways",
-    "house",  # "the Tobago House of Assembly", "the White House"
     "airlines",
     "motors",
     "bank",

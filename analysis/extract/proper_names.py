@@ -116,7 +116,9 @@ class ProperNaming:
         if name.endswith(".") and "." not in name[:-1] and len(words[-1]) > 4:
             name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei." but "Inc.")
         extension = ORG_EXTENSION.match(self.text, name_end)
-        if extension and set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS:
+        # "the Tobago House of Assembly": a House of something is a body ("Sylvia House" alone is a person)
+        house_of = words[-1] == "House" and extension is not None and extension.group(0).split()[0] == "of"
+        if extension and (house_of or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
             name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
         if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
             return None
@@ -182,8 +184,14 @@ def _after_portfolio(words: list[str]) -> list[str]:
     """The person's name at the end of a portfolio's capitalised words: from the first given name the locales
     know ("Industry Batbayar Ganzorig" -> "Batbayar Ganzorig"), else after the words portfolios are made of
     ("Budget Aminata Ndiaye Sarr" -> "Aminata Ndiaye Sarr")."""
-    given = next((i for i in range(1, len(words) - 1) if is_given_name(words[i])), None)
+    given = next(
+        (i for i in range(1, len(words) - 1) if is_given_name(words[i]) and words[i].lower() not in PORTFOLIO_WORDS),
+        None,
+    )
     if given is not None:
+        # "Health Zweli Lawrence Mkhize": the name starts before a middle name the locales know
+        while given > 1 and words[given - 1].lower() not in PORTFOLIO_WORDS and not is_title(words[given - 1]):
+            given -= 1
         return words[given:]
     first = 0
     while len(words) - first > 2 and (words[first].lower() in PORTFOLIO_WORDS or is_title(words[first])):

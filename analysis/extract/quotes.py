@@ -87,10 +87,11 @@ class Quotations:
         open_at_end = False
         transcript = is_transcript(text)
         hosts: set[str] = _journalists(text) if transcript else set()
+        located = _on_location(text) if transcript else {}
         for line in text.split("\n"):
             line_start = position
             position += len(line) + 1
-            labelled = None if open_at_end or not transcript else _labelled(line, line_start, hosts)
+            labelled = None if open_at_end or not transcript else _labelled(line, line_start, hosts, located)
             if labelled is not None and not labelled.host:
                 runs.append(labelled)
                 continue
@@ -186,25 +187,28 @@ JOURNALIST = re.compile(
     r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
 )
 
-# "Marie-Claude Estimé is in Ouanaminthe", "Tom Baird joins us from Aberdeen": a reporter on location
+# "Marie-Claude Estimé is in Ouanaminthe", then "MARIE-CLAUDE ESTIMÉ (OUANAMINTHE):": a reporter on location,
+# whose line reports what others said (a guest "is in Washington" too, but is not labelled with the place)
 ON_LOCATION = re.compile(
     r"\b([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3})[ \t]+(?:is|joins us|is joining us|reports|is reporting|"
-    r"is standing|is live)[ \t]+(?:live[ \t]+)?(?:in|at|from|outside)[ \t]+[A-Z]"
+    r"is standing|is live)[ \t]+(?:live[ \t]+)?(?:in|at|from|outside)[ \t]+([A-Z][\w'’\-]+)"
 )
 
 
 def _journalists(text: str) -> set[str]:
-    """The surnames of the journalists a transcript introduces, lower-cased: a reporter or correspondent
-    by that word, or someone the presenter hands over to at a place ("Marie-Claude Estimé is in
-    Ouanaminthe")."""
+    """The surnames of the journalists a transcript introduces, lower-cased."""
     found = set()
     for match in JOURNALIST.finditer(text):
         name = re.split(r"[,;:]|\.(?:\s|$)", match.group(1))[0]
         words = [w for w in name.split() if w[:1].isupper()]
         if words:
             found.add(words[-1].rstrip(".,").lower())
-    found |= {match.group(1).split()[-1].lower() for match in ON_LOCATION.finditer(text)}
     return found
+
+
+def _on_location(text: str) -> dict[str, str]:
+    """Surname -> place, lower-cased, for each person the presenter hands over to at a place."""
+    return {m.group(1).split()[-1].lower(): m.group(2).lower() for m in ON_LOCATION.finditer(text)}
 
 
 def _is_label(name: str) -> bool:
@@ -244,7 +248,7 @@ QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
 SPOKEN = re.compile(r"\b(?:I|I'm|I’m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
 
 
-def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
+def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, str]) -> Quotation | None:
     """A transcript line ("NAME: words"): the words as a quotation of the labelled speaker. A presenter's
     label ("HALIMA JUMA (presenter):" once, then "JUMA:") marks questions, not positions."""
     label = SPEAKER_LABEL.match(line)
@@ -263,6 +267,8 @@ def _labelled(line: str, line_start: int, hosts: set[str]) -> Quotation | None:
         name = aside.split(",")[0].strip()
     # a correspondent's line reports what others said: narration, like a presenter's
     journalist = re.fullmatch(rf"(?i){JOURNALISTS}", label.group(1)) or re.search(rf"(?i)\b(?:{JOURNALISTS})\b", role)
+    place = located.get(surname)
+    journalist = journalist or bool(place and aside and aside.lower().startswith(place))
     return Quotation(
         line_start + label.end(),
         line_start + len(line.rstrip()),

@@ -20,7 +20,7 @@ from analysis.extract.attribution import Attribution
 from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
 from analysis.extract.cue_owners import CueOwnership
 from analysis.extract.holders import SPEECH_FORMS
-from analysis.extract.judging import ASKED_ABOUT, Judging, manner_of_verb
+from analysis.extract.judging import ASKED_ABOUT, OBJECTION_NOUNS, Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import Named, acronyms_of
@@ -177,7 +177,11 @@ class Reader(
     def _cues(self, sentence: Sentence) -> list:
         greetings = [m.span() for m in GREETING.finditer(self.text, sentence.start, sentence.end)]
         # "Asked about the fishermen's objections, the minister said ...": the question's words are not hers
-        greetings += [m.span(1) for m in ASKED_ABOUT.finditer(self.text, sentence.start, sentence.end)]
+        greetings += [
+            m.span(1)
+            for m in ASKED_ABOUT.finditer(self.text, sentence.start, sentence.end)
+            if OBJECTION_NOUNS.search(m.group(1))
+        ]
         cues = [
             c
             for c in self.lexicon.find(self.text, sentence.start, sentence.end)
