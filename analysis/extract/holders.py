@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
+from analysis.extract.vocabulary import words
 
 SUBJECTS = ("nsubj", "nsubj:outer")
 PASSIVE_MARKERS = ("aux:pass", "nsubj:pass")
@@ -136,11 +137,11 @@ ISSUED = frozenset(
 )
 
 # not "received a letter urging her to ...": the letter is someone else's
-ISSUING = frozenset(
-    f"{verb}{ending}"
-    for verb in ("issu", "releas", "publish", "send", "writ", "sign", "post", "submitt", "deliver", "put")
-    for ending in ("e", "es", "ed", "ing", "s", "")
-) | {"sent", "wrote", "written", "put"}
+ISSUING = words(
+    "issue issues issued issuing release releases released releasing publish publishes published publishing "
+    "send sends sending sent write writes writing wrote written sign signs signed signing post posts posted "
+    "posting submitted submitting deliver delivers delivered delivering put puts putting"
+)
 
 
 def _issued_with(token: Token) -> bool:

@@ -131,17 +131,10 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         doc = token.doc
         if person is None and token.i + 2 < len(doc) and doc[token.i + 1].text == "," and is_proper(doc[token.i + 2]):
             # "said its chairman, Ho Kwok-keung.": the name right after the role's comma, however it was parsed
-            last = token.i + 2
-            while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
-                last += 1
-            person = doc[last] if is_proper(doc[last]) else None
+            person = _last_of_name(doc, token.i + 2)
         if person is None and token.i + 1 < len(doc) and is_proper(doc[token.i + 1]) and token.text.islower():
-            # "said JTA president Dionne Clarke-Grant", the name left out of the role's phrase by the parse:
-            # the name right after the role, to its last word
-            last = token.i + 1
-            while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
-                last += 1
-            person = doc[last] if is_proper(doc[last]) else None
+            # "said JTA president Dionne Clarke-Grant": the name the parse left out of the role's phrase
+            person = _last_of_name(doc, token.i + 1)
         if person is None:
             # "RCEM's vice-president for Northern Ireland, Dr Niamh Cassidy, said": the apposition the parse
             # hung on the role's own place or body, right after it
@@ -301,6 +294,14 @@ ROLE_THEN_NAME = re.compile(
 )
 BRANCHES = frozenset({"branch", "chapter", "wing", "arm", "section", "delegation"})
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
+
+
+def _last_of_name(doc, first: int) -> Token | None:
+    """The last word of the name that starts at `first` (its words and hyphens), if it ends on a name."""
+    last = first
+    while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
+        last += 1
+    return doc[last] if is_proper(doc[last]) else None
 
 
 def _named_party(token: Token) -> bool:

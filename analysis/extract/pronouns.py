@@ -10,7 +10,7 @@ from analysis.extract.given_names import gender_of_name
 from analysis.extract.names import Named
 from analysis.extract.parse import PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.references import actor_key
+from analysis.extract.references import actor_key, gender_of
 
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
 REFLEXIVES = {"himself": "he", "herself": "she", "itself": "it", "themselves": "they"}
@@ -129,16 +129,12 @@ class PronounNaming:
             if named is None:
                 return None
             if (named.actor.kind == "person") == person:
-                if person and self._known_gender(named) not in ("", _gender_of_pronoun(pronoun.lower_)):
+                if person and self._known_gender(named) not in ("", gender_of(pronoun.lower_)):
                     return None  # "Anna Lowther said he had understated the damage": he is someone else
                 return Named(named.actor, "pronoun in the same sentence")
             # "the minister said it would ...": "it" is what she spoke of, not someone named earlier
             return BLOCKED
         return None
-
-
-def _gender_of_pronoun(word: str) -> str:
-    return "m" if word in ("he", "him", "his", "himself") else "f" if word in ("she", "her", "hers", "herself") else ""
 
 
 def _governing_verbs(token: Token) -> set[int]:

@@ -90,11 +90,10 @@ GENERIC_BODIES = words(
 # Nouns that speak for an owner: 'a spokesman for the militia', 'a statement from the union'.
 SPEECH_NOUNS = words(
     "adviser advisor aide arm branch bureau camp chair chapter chief communique communiqué delegate delegation "
-    "desk envoy "
-    "head lawyer lawyers leader leadership letter member members message note office official officials post "
-    "release representative representatives secretariat side source sources spokesman spokespeople spokesperson "
-    "spokeswoman statement statements team unit voice wing analysts economists researchers experts staff scientists "
-    "strategists executives"
+    "desk envoy head lawyer lawyers leader leadership letter member members message note office official "
+    "officials post release representative representatives secretariat side source sources spokesman "
+    "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists "
+    "researchers experts staff scientists strategists executives"
 )
 
 # What a story's decision is called: reported words that speak of one of these ("said the ban would keep
