@@ -21,7 +21,7 @@ from analysis.extract.names import (
 )
 from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
+from analysis.extract.references import GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME
 
 POSSESSIVE_OR_RELATIVE = frozenset(
@@ -217,6 +217,10 @@ class BodyNaming:
             if government is not None:
                 return Named(self._ministry_of(government, modifiers, token, base), "role noun")
         actor = self.memory.role(token.lower_, tuple(t.lower_ for t in modifiers))
+        if actor is None and token.lower_ == "minister" and any(t.lower_ in OTHER_OFFICE for t in modifiers):
+            # "a spokesman for the prime minister" with none named: the office, as the writers name it
+            words = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
+            return Named(described(f"the {words.lower()}", kind="person"), "description")
         if actor is None:
             return None
         if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:

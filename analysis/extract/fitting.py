@@ -265,17 +265,19 @@ def fit_gate(corpora: Path | list[Path], *, path: Path | None = None) -> dict:
     scored = [(confidence.probability(values, left_out[corpus]), label) for corpus, values, label in candidates]
     gold, proposed, matched = (sum(t[k] for t in totals.values()) for k in range(3))
     curve = []
-    for threshold in [x / 100 for x in range(30, 75, 5)]:
+    for threshold in [x / 100 for x in range(20, 75, 5)]:
         passed = [label for probability, label in scored if probability >= threshold]
-        curve.append((_f1(matched + sum(passed), proposed + len(passed), gold), -threshold))
-    best, threshold = max(curve)
+        curve.append((_f1(matched + sum(passed), proposed + len(passed), gold), threshold))
+    best = max(f1 for f1, _ in curve)
+    # recall is held to the same bar as F1, so of the cuts as good as the best, the lowest (as the keep cut)
+    threshold = min(candidate for f1, candidate in curve if f1 >= best - F1_NOISE)
     model = {
         "fitted_on": _named(corpora),
         "candidates": len(candidates),
         "positions": sum(label for _, _, label in candidates),
-        "threshold": -threshold,
+        "threshold": threshold,
         "f1_without": round(_f1(matched, proposed, gold), 4),
-        "f1_with_left_out": round(best, 4),
+        "f1_with_left_out": round(next(f1 for f1, candidate in curve if candidate == threshold), 4),
         "weights": whole,
         # each split's gate fitted on the others, for the confidence to learn from (`calibrate`)
         "left_out": {_named([c]): weights for c, weights in left_out.items()} if len(corpora) > 1 else {},

@@ -195,9 +195,17 @@ ON_LOCATION = re.compile(
 )
 
 
+# "Ruth Gbazi has reaction from the UN and the region", "Tom Hale has the details": the presenter hands over
+# to a reporter, whose line then reports what others said
+HANDED_OVER = re.compile(
+    r"\b([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3})[ \t]+has[ \t]+(?:(?:the|more|some)[ \t]+)?"
+    r"(?:reactions?|details|latest|story|report)\b"
+)
+
+
 def _journalists(text: str) -> set[str]:
     """The surnames of the journalists a transcript introduces, lower-cased."""
-    found = set()
+    found = {match.group(1).split()[-1].lower() for match in HANDED_OVER.finditer(text)}
     for match in JOURNALIST.finditer(text):
         name = re.split(r"[,;:]|\.(?:\s|$)", match.group(1))[0]
         words = [w for w in name.split() if w[:1].isupper()]

@@ -26,6 +26,9 @@ PUBLIC_BODY = re.compile(
 GROUP_PRONOUNS = frozenset({"they", "it", "them", "its", "their"})
 # words before a role noun that name no portfolio ("the new minister", "the country's deputy minister")
 PORTFOLIO_FILLERS = frozenset({"new", "former", "deputy", "acting", "senior", "junior", "country", "state", "then"})
+# words that make a role another office, not a portfolio of it: "the prime minister" is never the minister
+# for hydrocarbons named before, whatever else is unknown of either
+OTHER_OFFICE = frozenset({"prime", "first", "chief"})
 
 
 def actor_key(actor: Actor) -> str:
@@ -165,6 +168,8 @@ class Memory:
         if holders:
             wanted = {w.lower() for w in portfolio} - PORTFOLIO_FILLERS
             named = [h for h in holders if wanted and wanted <= self._described_by(h)]
+            if not named and wanted & OTHER_OFFICE:
+                return None
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
             # "the company", "the group": the last body named, if it was no government (and, for a firm,
