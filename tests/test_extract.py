@@ -224,7 +224,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"),
         *("dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "val", "val2"),
         *("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"),
-        *("test12", "test13", "test14", "test15", "test16"),
+        *("test12", "test13", "test14", "test15", "test16", "test17"),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
@@ -245,6 +245,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         "test14",
         "test15",
         "test16",
+        "test17",
     )
     assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20
