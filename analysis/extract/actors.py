@@ -32,6 +32,7 @@ TITLES = (
     "MP|MEP|MCA|MLA|MSP|MPP|MNA|TD|Deputy|Supervisor|Alderman|Alderwoman|Assemblyman|Assemblywoman|Lawmaker|"
     "Legislator|Cllr\\.?|Superintendent"
 )
+TITLE_WORDS = frozenset(w.lower().rstrip(".") for t in TITLES.replace("\\", "").split("|") for w in t.split())
 ROLE_NOUNS = (
     "leader|chair|chairman|chairwoman|chairperson|director|director general|director-general|secretary|"
     "general secretary|regional secretary|spokesman|spokeswoman|spokesperson|president|vice president|minister|"

@@ -9,6 +9,8 @@ import functools
 import importlib
 import pkgutil
 
+from analysis.extract.actors import TITLE_WORDS
+
 
 @functools.cache
 def _given_names() -> dict[str, str]:
@@ -44,7 +46,10 @@ def gender_of_name(name: str) -> str:
     if len(words) < 2 or "-" in words[-1]:
         return ""
     known = _given_names()
-    candidates = [words[-2]] + ([words[0]] if len(words) == 3 else [])
+    # of three words the first is the given name where it is one ("Elaine Vidal Portuondo", "María José
+    # García"): a second given name or a first family name follows it, never comes before
+    first = [words[0]] if len(words) == 3 and words[0].lower().rstrip(".") not in TITLE_WORDS else []
+    candidates = [*first, words[-2]]
     for word in candidates:
         if len(word) > 2 and not word.isupper() and known.get(word):
             return known[word]

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from analysis.extract.claims import Claim, Sentence, token_at
-from analysis.extract.parse import VERB_TAGS, is_proper
+from analysis.extract.parse import NOUN_TAGS, VERB_TAGS, is_proper
 from analysis.extract.said_words import stance_of
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
@@ -146,17 +146,26 @@ class Judging:
 
 
 FEELERS = frozenset({"it", "he", "she", "they", "we", "i"})
+FEELINGS = frozenset(
+    {"angry", "furious", "livid", "irate", "indignant", "upset", "bitter", "hostile", "unconvinced", "unhappy"}
+    | {"happy", "glad", "hopeful", "confident", "enthusiastic", "jubilant", "ecstatic", "grateful", "thankful"}
+    | {"keen", "eager", "sympathetic"}
+)
 
 
 def acts(token) -> bool:
     """A verb, the adverb that says how a verb was done ("reacted angrily", "responded warmly"), or how the
     holder says they feel ("Paris said it was satisfied", "she said she was disappointed")."""
     felt = token.lower_.endswith("ed")  # "Brussels is satisfied": a feeling; "the Liberals were wrong": a verdict
+    # "Traders were angry", "Local industry was jubilant": an adjective that only a feeling can be says
+    # how its subject, whoever that is, takes the news
+    feeling = token.lower_ in FEELINGS
     predicative = (
         token.tag_ in ("JJ", "VBN")
         and any(c.dep_ in ("cop", "aux:pass") for c in token.children)
         and any(
-            c.dep_ in ("nsubj", "nsubj:pass", "expl") and (c.lower_ in FEELERS or (is_proper(c) and felt))
+            c.dep_ in ("nsubj", "nsubj:pass", "expl")
+            and (c.lower_ in FEELERS or (is_proper(c) and felt) or (feeling and c.tag_ in NOUN_TAGS))
             for c in token.children
         )
     )

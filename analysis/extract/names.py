@@ -118,9 +118,7 @@ PLACES = (
     "state station street town township valley village ward"
 )
 PLACE_WORDS = frozenset(PLACES.split())
-TITLE_WORDS = frozenset(
-    w.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") for w in t.split()
-)
+TITLE_WORDS = actor_finder.TITLE_WORDS
 # The titles that are titles on their own ("Minister", "Mayor"), not the words of longer ones ("Treasury"
 # in "Treasury Secretary", "Trade" in "Trade Minister"): a name made only of these is no name
 STANDALONE_TITLE_WORDS = frozenset(
