@@ -38,16 +38,15 @@ def is_given_name(word: str) -> bool:
 
 def gender_of_name(name: str) -> str:
     """'m', 'f' or '' for a person's full name as the text writes it ("Deputy Foreign Minister Victor
-    Rusu" is 'm'): the given name right before the surname, if the locales know it ("Aminata Ndiaye Sarr": the
-    first of three words). Titles and places before it are never read as given names, though the locales list
-    some ("Bishop", "Royal", "Green"); nor is a word of two letters, most often a family name written first
-    ("Li Qiang"), which gives ''."""
+    Rusu" is 'm'): of three words the first, if the locales know it as a given name ("Aminata Ndiaye Sarr",
+    "Elaine Vidal Portuondo"), else the word right before the surname. Titles and places before it are never
+    read as given names, though the locales list some ("Bishop", "Royal", "Green"); nor is a word of two
+    letters, most often a family name written first ("Li Qiang"), which gives ''."""
     words = [w for w in name.split() if w[:1].isupper()]
     if len(words) < 2 or "-" in words[-1]:
         return ""
     known = _given_names()
-    # of three words the first is the given name where it is one ("Elaine Vidal Portuondo", "María José
-    # García"): a second given name or a first family name follows it, never comes before
+    # a second given name or a first family name follows the given name, never comes before it
     first = [words[0]] if len(words) == 3 and words[0].lower().rstrip(".") not in TITLE_WORDS else []
     candidates = [*first, words[-2]]
     for word in candidates:

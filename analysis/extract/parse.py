@@ -170,7 +170,82 @@ def _sentence(text: str, rows: list, heads: list, first: int, last: int, strings
         if head and 0 <= target < len(parsed):
             node.head = parsed[target]
             node.head.children.append(node)
+    _subject_before_relative(parsed)
     return parsed
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+
+
+def _subject_before_relative(parsed: Parsed) -> None:
+    """'Dakar, whose port handles a large share of Mali's imports, said it regretted the decision': the
+    trained parser often hangs the name off the relative clause and the verb after it off the clause too (a
+    third of such sentences in the dev splits). Put the name back as the verb's subject and the clause under
+    the name, where the verb after the clause has no subject of its own."""
+    for comma in (n for n in parsed if n.text == "," and 0 < n.i < len(parsed) - 2):
+        found = _relative_before_verb(parsed, comma)
+        if found is None:
+            continue
+        name, top, verb, closing = found
+        root_moves = top.head is top or name.head is name or _under(verb, name)
+        _attach(name, verb, "nsubj")
+        for stray in [c for c in verb.children if c.dep_ in SUBJECTS and name.i < c.i < closing.i and c is not top]:
+            _attach(stray, top, stray.dep_)
+        if root_moves or verb.head is top:
+            if verb.head is not verb:
+                verb.head.children.remove(verb)
+            verb.head, verb.dep_ = verb, "ROOT"
+        # what hung off the clause or the name after the clause's closing comma (that comma, the full stop, a
+        # clause of the verb's) is the verb's: the clause and the name end where they end
+        for stray in [c for holder in (top, name) for c in holder.children if c.i >= closing.i and c is not verb]:
+            _attach(stray, verb, stray.dep_)
+        _attach(top, name, "acl:relcl")
+        return
+
+
+def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node, Node] | None:
+    """(name, the relative clause's top node, the verb after it, the clause's closing comma) where `comma`
+    opens a relative clause after a noun and a finite verb with no subject outside the clause follows it."""
+    name, relative = parsed[comma.i - 1], parsed[comma.i + 1]
+    if relative.lower_ not in RELATIVE_PRONOUNS or name.tag_ not in NOUN_TAGS:
+        return None
+    closing = next((n for n in parsed[relative.i + 1 :] if n.text in (",", ";", ":", "“", '"')), None)
+    if closing is None or closing.text != "," or closing.i + 1 >= len(parsed):
+        return None
+    after = next((n for n in parsed[closing.i + 1 :] if n.tag_ != "RB"), None)
+    # "abstained" with no auxiliary is finite, whatever the tagger says
+    bare_participle = (
+        after is not None and after.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in after.children)
+    )
+    if after is None or (after.tag_ not in FINITE_TAGS and not bare_participle):
+        return None
+    verb = after.head if after.dep_ in ("aux", "aux:pass", "cop") and after.head.i > closing.i else after
+    clause = range(relative.i, closing.i)
+    top = relative
+    while top.head.i in clause and top.head is not top:
+        top = top.head
+    if name.head is verb or any(c.dep_ in SUBJECTS and c.i not in clause for c in verb.children):
+        return None
+    if verb.i in clause or top is verb or verb.dep_ not in ("ROOT", "conj", "advcl", "parataxis", "ccomp"):
+        return None
+    return name, top, verb, closing
+
+
+def _under(node: Node, ancestor: Node) -> bool:
+    while node.head is not node:
+        node = node.head
+        if node is ancestor:
+            return True
+    return False
+
+
+def _attach(node: Node, head: Node, dep: str) -> None:
+    if node.head is not node:
+        node.head.children.remove(node)
+    node.head, node.dep_ = head, dep
+    head.children.append(node)
 
 
 def parse_paragraphs(paragraphs: Sequence, sentences: Sequence[Sequence[tuple[int, int]]]) -> list[Parsed]:
