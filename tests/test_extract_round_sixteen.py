@@ -124,3 +124,22 @@ def test_she_after_a_woman_with_two_surnames_is_her():
         'She called the tariffs "a tax on being poor".\n'
     )
     assert rows(text)[-1][0] == "Elaine Vidal Portuondo"
+
+
+def test_a_debates_excerpts_are_its_members_words():
+    text = (
+        "Coaching bill passed\nThe Assembly on Thursday passed the coaching centres bill.\n"
+        "Excerpts from the debate:\n"
+        "Sunny Kuriakose (Congress): The government is punishing parents for the failure of its own schools. "
+        "We will repeal this law.\n"
+        "K.V. Sajitha (CPI(M)): We welcome this Bill, which finally puts a stop to coaching factories.\n"
+    )
+    found = rows(text)
+    assert {actor for actor, _ in found} == {"Sunny Kuriakose", "K.V. Sajitha"}
+    assert ("K.V. Sajitha", "supportive") in found and ("Sunny Kuriakose", "opposed") in found
+
+
+def test_one_member_named_with_a_party_is_no_transcript():
+    from analysis.extract.quotes import is_transcript
+
+    assert not is_transcript("Bill passed\nSunny Kuriakose (Congress): We oppose it.\nThe bill passed.\n")

@@ -28,7 +28,8 @@ SPEAKER_LABEL = re.compile(
     rf"^[ \t]*(?:{CLIP_LABEL}(?:[ \t]+-|[ \t]*[–—])[ \t]*)?"
     r"([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4})"
     r"(?:,[ \t]*((?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)){0,11}))?"
-    r"(?:[ \t]*\(([^()\n]{1,80})\))?[ \t]*:[ \t]+(?=\S)",
+    # "K.V. Sajitha (CPI(M)):": a party's own brackets inside the aside
+    r"(?:[ \t]*\(((?:[^()\n]|\([^()\n]{1,20}\)){1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
 JOURNALISTS = "reporter|correspondent"
@@ -235,6 +236,7 @@ def is_transcript(text: str) -> bool:
     capitals ("KANG DONG-HYUN:"), names a presenter, or comes back ("HALVORSEN:" again and again). A
     round-up's "Industry:" or "Legislative Yuan:", each used once, heads a paragraph of narration."""
     seen: set[str] = set()
+    members = 0
     for label in SPEAKER_LABEL.finditer(text):
         name = label.group(1)
         if not _is_label(name):
@@ -245,7 +247,13 @@ def is_transcript(text: str) -> bool:
         line = text[label.end() : line_end if line_end >= 0 else len(text)]
         # "KANG DONG-HYUN: We ...", not a round-up's "FANS: The supporters' network was jubilant" nor its
         # "MINISTRY OF DIGITAL AFFAIRS: X presented the bill ... “we have let the platforms ...”" (a quotation)
-        if name.isupper() and len(name) > 2 and SPOKEN.search(QUOTED.sub(" ", line)):
+        spoken = SPOKEN.search(QUOTED.sub(" ", line))
+        if name.isupper() and len(name) > 2 and spoken:
+            return True
+        # a debate's excerpts: "Sunny Kuriakose (Congress): The government is punishing parents …", a member
+        # named with their party, speaking in the first person, more than once in the document
+        members += bool(spoken and label.group(3) and len(name.split()) > 1)
+        if members > 1:
             return True
         seen.add(name)
     return False
