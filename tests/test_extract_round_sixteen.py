@@ -143,3 +143,29 @@ def test_one_member_named_with_a_party_is_no_transcript():
     from analysis.extract.quotes import is_transcript
 
     assert not is_transcript("Bill passed\nSunny Kuriakose (Congress): We oppose it.\nThe bill passed.\n")
+
+
+def test_the_chair_of_a_debate_holds_no_position():
+    text = (
+        "Minimum price debate\nThe Parliament debated the order to raise the minimum price on Tuesday.\n"
+        "The Deputy Presiding Officer: The next item of business is a debate on the order. I call the minister.\n"
+        "Morag Kennedy: I warmly welcome the order, which will save lives.\n"
+        "Carol Dempsey: We oppose this order, because it punishes families.\n"
+        "The Deputy Presiding Officer: The motion is therefore agreed to.\n"
+    )
+    assert [actor for actor, _ in rows(text)] == ["Morag Kennedy", "Carol Dempsey"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Okada riders have parked their motorbikes along Kissy Road in protest.", [("Okada riders", "opposed")]),
+        ("Abuja has not reacted at all.", [("Abuja", "neutral")]),
+        ("The government in Yaoundé has said nothing so far.", [("Government in Yaoundé", "neutral")]),
+        ("For the Malian Shippers’ Council, the bigger worry is cost.", [("Malian Shippers’ Council", "cautious")]),
+    ],
+)
+def test_more_positions_read(sentence, expected):
+    assert (
+        rows(f"Fee approved\nMinisters approved a 10 percent fee on transit goods on Monday.\n{sentence}\n") == expected
+    )

@@ -171,10 +171,13 @@ def _owner(token: Token, holders: dict):
 
 def _manner_of_main_verb(token: Token) -> bool:
     """A feeling in a "with" phrase of the sentence's main verb ("reacted with dismay", "greeted it with
-    relief")."""
+    relief"), or what the verb was done "in" ("parked their motorbikes along Kissy Road in protest")."""
     return (
         token.dep_ == "obl"
         and token.head.dep_ == "ROOT"
         and token.head.tag_ in VERB_TAGS
-        and any(c.dep_ == "case" and c.lower_ == "with" for c in token.children)
+        and any(
+            c.dep_ == "case" and (c.lower_ == "with" or (c.lower_ == "in" and c.i == token.i - 1))
+            for c in token.children
+        )
     )

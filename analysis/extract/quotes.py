@@ -35,6 +35,12 @@ SPEAKER_LABEL = re.compile(
 JOURNALISTS = "reporter|correspondent"
 ROLE_LABELS = re.compile(rf"(?i)caller|guest|listener|viewer|speaker|voice|{JOURNALISTS}|{CLIP_LABEL}")
 HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
+# who keeps order in a chamber, labelled by office alone ("The Deputy Presiding Officer:", "Mr Speaker:"): they
+# put the question and announce the result, which is nobody's position
+CHAIRS = re.compile(
+    r"(?i)(?:the |mr\.? |madam |madame )?(?:deputy |vice[- ])?(?:presiding officer|speaker|chair|chairman|"
+    r"chairwoman|chairperson|convener)"
+)
 NOT_LABELS = frozenset(
     {
         "Update",
@@ -272,7 +278,12 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
         return None
     surname = label.group(1).split()[-1].lower()
     role, aside = label.group(2) or "", label.group(3)
-    host = bool(aside and HOSTS.search(aside)) or bool(HOSTS.fullmatch(label.group(1))) or bool(HOSTS.search(role))
+    host = (
+        bool(aside and HOSTS.search(aside))
+        or bool(HOSTS.fullmatch(label.group(1)))
+        or bool(HOSTS.search(role))
+        or bool(CHAIRS.fullmatch(label.group(1)))
+    )
     if host:
         # "ANCHOR (THANDI NKOSI):" then "NKOSI:" or "THANDI NKOSI:"; "CARLA VILLANUEVA (ANCHOR):" then "VILLANUEVA:"
         named = aside if HOSTS.fullmatch(label.group(1)) and aside else label.group(1)

@@ -70,13 +70,19 @@ def speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(word in DECISION_NOUNS for a, b in spans for word in re.findall(r"[a-z']+", text[a:b].lower()))
 
 
+HELD_FEELINGS = frozenset({"worry", "worries", "concern", "concerns", "fear", "fears"})
+
+
 def is_topic(token: Token) -> bool:
     """A noun cue that is what a clause is about ("said the ban would keep prices in check"), not a
     judgment of it."""
     if token.tag_ not in ("NN", "NNS") or token.dep_ not in ("nsubj", "nsubj:pass"):
         return False
+    copular = any(c.dep_ == "cop" for c in token.head.children)
+    if copular and token.lower_ in HELD_FEELINGS:
+        return False  # "For the shippers, the bigger worry is cost": the feeling of whoever the frame names
     # "the ban would keep prices in check", "the ban is a temporary shield"
-    return token.head.tag_ in VERB_TAGS or any(c.dep_ == "cop" for c in token.head.children)
+    return token.head.tag_ in VERB_TAGS or copular
 
 
 def subject_like(token: Token) -> bool:
