@@ -169,3 +169,21 @@ def test_more_positions_read(sentence, expected):
     assert (
         rows(f"Fee approved\nMinisters approved a 10 percent fee on transit goods on Monday.\n{sentence}\n") == expected
     )
+
+
+def test_a_person_named_in_a_sentence_with_no_position_is_who_he_means_next():
+    text = (
+        "Court strikes down fee rise\n"
+        "Rodrigue Mballa Ndongo, the ministry spokesman, said the ministry would answer in due course.\n"
+        "Minister of Higher Education Jacques Fouda Belinga has finally spoken. He said he regretted a ruling.\n"
+    )
+    assert rows(text)[-1][0] == "Jacques Fouda Belinga"
+
+
+def test_a_firm_that_rose_on_the_exchange_is_not_who_he_means():
+    text = (
+        "Steel duties imposed\nThe government imposed duties on imported rebar on Monday.\n"
+        "Shares in steelmakers jumped. Nile Delta Steel rose 9.4 per cent.\n"
+        "Its chief executive, Hany Fathy, was jubilant. “We have waited three years for this,” he said.\n"
+    )
+    assert {actor for actor, _ in rows(text)} == {"Hany Fathy"}

@@ -26,6 +26,7 @@ from analysis.extract import actors as actor_finder
 from analysis.extract import confidence
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence
+from analysis.extract.given_names import is_given_name
 from analysis.extract.holders import SPEECH_FORMS
 from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS
 from analysis.extract.references import actor_key
@@ -215,6 +216,11 @@ def same_or_part(actor: Actor, other: Actor) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
+def _a_persons(actor: Actor) -> bool:
+    words = actor.name.split()
+    return actor.kind == "person" and len(words) > 1 and is_given_name(words[0])
+
+
 def claim_of(candidate: Candidate, actor: Actor, main_target: str) -> Claim:
     sentence = candidate.sentence
     mode = "direct" if candidate.via.startswith("speaker of") else "reported"
@@ -266,10 +272,12 @@ class UnreadSentences:
                 if not any(same_or_part(actor, other) for other in seen):
                     fresh.append(actor)
                     seen.append(actor)
-            if via.startswith("name before the verb"):
-                # the parse missed the subject ("Two streets away, Jussi Rautio, 44, sees it differently"), so
-                # the rules did not remember who "he" and the quotation that follows will be
-                for actor in actors:
+            # the sentence's subject is who "he" and the quotation that follows will be, whether or not it
+            # states a position: "Two streets away, Jussi Rautio, 44, sees it differently. “…”" (a subject the
+            # parse missed), "Minister of Higher Education Jacques Fouda Belinga has finally spoken. He said …"
+            # (a person by a given name: "Nile Delta Steel rose 9 per cent" names no one "he" can be)
+            for actor in actors:
+                if via.startswith("name before the verb") or (verb is root and via == "subject" and _a_persons(actor)):
                     self.memory.remember(actor, text=self.text)
             if fresh and self.gate is not False:
                 self.unread.append(
