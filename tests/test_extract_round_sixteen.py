@@ -187,3 +187,20 @@ def test_a_firm_that_rose_on_the_exchange_is_not_who_he_means():
         "Its chief executive, Hany Fathy, was jubilant. “We have waited three years for this,” he said.\n"
     )
     assert {actor for actor, _ in rows(text)} == {"Hany Fathy"}
+
+
+def test_a_group_spoken_of_in_a_report_does_not_speak_in_the_next_verb():
+    text = (
+        "Toll approved\nDeputies approved the toll on Monday.\n"
+        "Its president, Hery Rabemananjara, said hauliers had never been consulted and called the planned "
+        'lorry toll "a death sentence for small transporters".\n'
+    )
+    assert rows(text) == [("Hery Rabemananjara", "condemning")]
+
+
+def test_a_banner_with_a_preposition_in_its_name():
+    text = (
+        "Rent reform passed\nParliament passed the rent reform on Monday.\n"
+        "Forty tenant groups, under the banner of the Right to a Home Alliance, said the reform would hurt renters.\n"
+    )
+    assert [actor for actor, _ in rows(text)] == ["Right to a Home Alliance"]

@@ -104,10 +104,17 @@ class Attribution:
             return None
         if found.token.tag_ not in NOUN_TAGS or is_proper(found.token):
             return None
-        if self.namer.name(found.token, sentence.start, sentence.mentions) is not None:
-            return None
         upper = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        return self.namer.name(upper, sentence.start, sentence.mentions) if upper is not None else None
+        if upper is None:
+            return None
+        if self.namer.name(found.token, sentence.start, sentence.mentions) is not None and not (
+            # "Its president, Hery Rabemananjara, said hauliers had never been consulted and called the toll
+            # “a death sentence”": a group spoken of in the reported clause does not speak in the next verb
+            # when a named person reports it
+            found.token.tag_ == "NNS" and upper.tag_ not in ("NNS", "NNPS")
+        ):
+            return None
+        return self.namer.name(upper, sentence.start, sentence.mentions)
 
     def _named_holders(self, sentence: Sentence, token: Token, holder: Token, *, speech: bool) -> list[Named]:
         """The actors the holder token and its conjuncts name; failing that, the name before the verb; and a

@@ -217,7 +217,8 @@ ORG_EXTENSION = re.compile(
 BANNER = re.compile(
     r",?\s+(?:under the banner of|known as|calling itself|which calls itself|campaigning (?:together )?as|"
     r"grouped (?:together )?(?:as|in|under)|organi[sz]ed as|operating as|trading as)\s+(?:the\s+)?"
-    r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&|the|de|a|an)\s+){0,2}[A-Z][\w'’\-]*)*)"
+    # "the Right to a Home Alliance"
+    r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&|the|de|a|an|to)\s+){0,2}[A-Z][\w'’\-]*)*)"
 )
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 DEFINED_ACRONYM = re.compile(
