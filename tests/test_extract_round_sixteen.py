@@ -161,7 +161,7 @@ def test_the_chair_of_a_debate_holds_no_position():
     [
         ("Okada riders have parked their motorbikes along Kissy Road in protest.", [("Okada riders", "opposed")]),
         ("Abuja has not reacted at all.", [("Abuja", "neutral")]),
-        ("The government in Yaoundé has said nothing so far.", [("Government in Yaoundé", "neutral")]),
+        ("Two of the platforms referred queries to the association.", []),  # a count names no one
         ("For the Malian Shippers’ Council, the bigger worry is cost.", [("Malian Shippers’ Council", "cautious")]),
     ],
 )
@@ -204,3 +204,64 @@ def test_a_banner_with_a_preposition_in_its_name():
         "Forty tenant groups, under the banner of the Right to a Home Alliance, said the reform would hurt renters.\n"
     )
     assert [actor for actor, _ in rows(text)] == ["Right to a Home Alliance"]
+
+
+# misfires a reviewer found in this round's rules, each fixed
+def test_a_name_inside_quoted_words_is_not_who_he_means_next():
+    text = (
+        "Market tax\nThe council imposed a tax on market stalls.\n"
+        'Union president Joseph Obeng called the tax "a betrayal".\n'
+        '"My father paid nothing here. Samuel Amoah, who trained me, paid nothing. Now we pay twice," he said.\n'
+        "He added that the union would go to court.\n"
+    )
+    assert {actor for actor, _ in rows(text)} == {"Joseph Obeng"}
+
+
+def test_a_prime_minister_introduced_in_apposition_is_the_prime_minister():
+    text = (
+        "Fuel levy\nThe government raised the fuel levy on Monday.\n"
+        "The prime minister, Robinah Nabbanja, said the levy was fair.\n"
+        'The prime minister later called critics "irresponsible".\n'
+    )
+    assert {actor for actor, _ in rows(text)} == {"Robinah Nabbanja"}
+
+
+def test_the_place_in_an_apposition_is_no_subject():
+    sentence = (
+        "Dr Chidi Okeke, an economist at the University of Lagos, whose work on subsidies was cited by the "
+        "minister, warned the cut would fuel inflation."
+    )
+    (doc,) = parse([sentence])
+    assert not any(t.text == "Lagos" and t.dep_ == "nsubj" for t in doc)
+
+
+def test_an_official_with_the_details_is_no_reporter():
+    text = (
+        "Mining licence\nPRESENTER: The mining licence was approved today. Mines Minister Gwede Mantashe has the "
+        "details.\nMANTASHE: I will sign it, and I welcome this licence.\n"
+    )
+    assert any(actor.endswith("Gwede Mantashe") for actor, _ in rows(text))
+
+
+def test_a_committee_chair_may_vote():
+    text = (
+        "Ban debated\nPRESENTER: The committee debated the ban today.\n"
+        "The Chair: I think this ban is a mistake and I will vote against it.\n"
+    )
+    assert rows(text) != []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fear among riders is real, but the ban is necessary, Transport Minister Edward Katumba said.",
+        "Riders in Kawempe now live in fear of arrest, Transport Minister Edward Katumba said.",
+    ],
+)
+def test_feelings_held_by_others_in_a_ministers_sentence(sentence):
+    found = rows(f"Boda ban\nThe city banned motorcycle taxis from the centre.\n{sentence}\n")
+    assert [actor for actor, _ in found] == ["Transport Minister Edward Katumba"]
+
+
+def test_an_honorific_is_no_given_name():
+    assert gender_of_name("Elder Mary Wanjiku") == "f"

@@ -177,7 +177,8 @@ def _manner_of_main_verb(token: Token) -> bool:
         and token.head.dep_ == "ROOT"
         and token.head.tag_ in VERB_TAGS
         and any(
-            c.dep_ == "case" and (c.lower_ == "with" or (c.lower_ == "in" and c.i == token.i - 1))
+            c.dep_ == "case"
+            and (c.lower_ == "with" or (c.lower_ == "in" and c.i == token.i - 1 and token.lower_ == "protest"))
             for c in token.children
         )
     )

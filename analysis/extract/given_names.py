@@ -11,6 +11,9 @@ import pkgutil
 
 from analysis.extract.actors import TITLE_WORDS
 
+# words of address and of church office that the locales also list as given names ("Elder Mary Wanjiku")
+HONORIFICS = frozenset({"elder", "pastor", "dean", "deacon", "reverend", "rev", "father", "sister", "brother", "chief"})
+
 
 @functools.cache
 def _given_names() -> dict[str, str]:
@@ -47,7 +50,8 @@ def gender_of_name(name: str) -> str:
         return ""
     known = _given_names()
     # a second given name or a first family name follows the given name, never comes before it
-    first = [words[0]] if len(words) == 3 and words[0].lower().rstrip(".") not in TITLE_WORDS else []
+    opening = words[0].lower().rstrip(".")
+    first = [words[0]] if len(words) == 3 and opening not in TITLE_WORDS and opening not in HONORIFICS else []
     candidates = [*first, words[-2]]
     for word in candidates:
         if len(word) > 2 and not word.isupper() and known.get(word):

@@ -177,6 +177,8 @@ def _sentence(text: str, rows: list, heads: list, first: int, last: int, strings
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+NAME_PARTS = frozenset({"flat", "flat:name", "compound", "fixed", "appos"})
+INSIDE_A_PHRASE = frozenset({"nmod", "obl", "nmod:poss", "obj", "iobj"})
 
 
 def _subject_before_relative(parsed: Parsed) -> None:
@@ -211,6 +213,13 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
     name, relative = parsed[comma.i - 1], parsed[comma.i + 1]
     if relative.lower_ not in RELATIVE_PRONOUNS or name.tag_ not in NOUN_TAGS:
         return None
+    # the whole name ("Hotel owner Fatuma Hassan"), not its last word
+    while (
+        name.dep_ in NAME_PARTS and name.head.i < name.i and "," not in (t.text for t in parsed[name.head.i : name.i])
+    ):
+        name = name.head
+    if name.dep_ in INSIDE_A_PHRASE:
+        return None  # "Dr Chidi Okeke, an economist at the University of Lagos, whose …": the place is no subject
     closing = next((n for n in parsed[relative.i + 1 :] if n.text in (",", ";", ":", "“", '"')), None)
     if closing is None or closing.text != "," or closing.i + 1 >= len(parsed):
         return None

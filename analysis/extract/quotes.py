@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from analysis.extract.actors import Actor
+from analysis.extract.actors import TITLE_WORDS, Actor
 from analysis.extract.vocabulary import NAME_JOINERS
 
 OPENING = "“"
@@ -36,11 +36,8 @@ JOURNALISTS = "reporter|correspondent"
 ROLE_LABELS = re.compile(rf"(?i)caller|guest|listener|viewer|speaker|voice|{JOURNALISTS}|{CLIP_LABEL}")
 HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
 # who keeps order in a chamber, labelled by office alone ("The Deputy Presiding Officer:", "Mr Speaker:"): they
-# put the question and announce the result, which is nobody's position
-CHAIRS = re.compile(
-    r"(?i)(?:the |mr\.? |madam |madame )?(?:deputy |vice[- ])?(?:presiding officer|speaker|chair|chairman|"
-    r"chairwoman|chairperson|convener)"
-)
+# put the question and announce the result, which is nobody's position (a committee's "The Chair:" may vote)
+CHAIRS = re.compile(r"(?i)(?:the |mr\.? |madam |madame )(?:deputy )?speaker|(?:the )?(?:deputy )?presiding officer")
 NOT_LABELS = frozenset(
     {
         "Update",
@@ -206,13 +203,18 @@ ON_LOCATION = re.compile(
 # to a reporter, whose line then reports what others said
 HANDED_OVER = re.compile(
     r"\b([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3})[ \t]+has[ \t]+(?:(?:the|more|some)[ \t]+)?"
-    r"(?:reactions?|details|latest|story|report)\b"
+    r"(?:reactions?|details|latest|story)\b"
 )
 
 
 def _journalists(text: str) -> set[str]:
     """The surnames of the journalists a transcript introduces, lower-cased."""
-    found = {match.group(1).split()[-1].lower() for match in HANDED_OVER.finditer(text)}
+    # not "Trade Secretary Rebecca Miano has the details": an official with the news, not a reporter
+    found = {
+        match.group(1).split()[-1].lower()
+        for match in HANDED_OVER.finditer(text)
+        if not any(word.lower().rstrip(".") in TITLE_WORDS for word in match.group(1).split())
+    }
     for match in JOURNALIST.finditer(text):
         name = re.split(r"[,;:]|\.(?:\s|$)", match.group(1))[0]
         words = [w for w in name.split() if w[:1].isupper()]

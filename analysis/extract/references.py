@@ -168,8 +168,8 @@ class Memory:
         if holders:
             wanted = {w.lower() for w in portfolio} - PORTFOLIO_FILLERS
             named = [h for h in holders if wanted and wanted <= self._described_by(h)]
-            if not named and wanted & OTHER_OFFICE:
-                return None
+            if not named and wanted & OTHER_OFFICE and self.introductions.get(actor_key(holders[-1])):
+                return None  # introduced with a title or portfolio of their own, not this one
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
             # "the company", "the group": the last body named, if it was no government (and, for a firm,

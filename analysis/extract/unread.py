@@ -276,8 +276,10 @@ class UnreadSentences:
             # states a position: "Two streets away, Jussi Rautio, 44, sees it differently. “…”" (a subject the
             # parse missed), "Minister of Higher Education Jacques Fouda Belinga has finally spoken. He said …"
             # (a person by a given name: "Nile Delta Steel rose 9 per cent" names no one "he" can be)
+            spoken = self.quotations.inside(sentence.start + verb.idx)  # a name in quoted words is spoken of
             for actor in actors:
-                if via.startswith("name before the verb") or (verb is root and via == "subject" and _a_persons(actor)):
+                subject = verb is root and via == "subject" and not spoken and _a_persons(actor)
+                if via.startswith("name before the verb") or subject:
                     self.memory.remember(actor, text=self.text)
             if fresh and self.gate is not False:
                 self.unread.append(

@@ -73,13 +73,20 @@ def speaks_of_decision(text: str, spans: list[tuple[int, int]]) -> bool:
 HELD_FEELINGS = frozenset({"worry", "worries", "concern", "concerns", "fear", "fears"})
 
 
+def _weighed_alone(feeling: Token) -> bool:
+    """'the bigger worry', 'the main concern': a feeling weighed against others, not 'the fear among riders'
+    (whose feeling it is, said inside it)."""
+    children = [c.dep_ for c in feeling.children]
+    return "amod" in children and "nmod" not in children and "acl" not in children
+
+
 def is_topic(token: Token) -> bool:
     """A noun cue that is what a clause is about ("said the ban would keep prices in check"), not a
     judgment of it."""
     if token.tag_ not in ("NN", "NNS") or token.dep_ not in ("nsubj", "nsubj:pass"):
         return False
     copular = any(c.dep_ == "cop" for c in token.head.children)
-    if copular and token.lower_ in HELD_FEELINGS:
+    if copular and token.lower_ in HELD_FEELINGS and _weighed_alone(token):
         return False  # "For the shippers, the bigger worry is cost": the feeling of whoever the frame names
     # "the ban would keep prices in check", "the ban is a temporary shield"
     return token.head.tag_ in VERB_TAGS or copular
