@@ -32,6 +32,8 @@ PROCEDURE = re.compile(
     r"\d+ (?:days|weeks|months))\b"
     r"|\b(?:would|will) be (?:announced|published|collected|reviewed|applied|phased|introduced|set|paid|enforced)\b"
     r"|\bcovers? an estimated\b"
+    # "said it would reply to the statement of objections": a step promised, no view
+    r"|\b(?:would|will) (?:reply|respond) to\b"
 )
 GREETING = re.compile(
     r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
