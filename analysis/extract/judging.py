@@ -129,7 +129,7 @@ class Judging:
             if cue[2].source != "vader" or self.quotations.inside(cue[0]):
                 continue
             token = token_at(sentence.doc, cue[0] - sentence.start, cue[1] - sentence.start)
-            if token is not None and acts(token) and not self._hosts(cue[0]):
+            if token is not None and acts(token) and not self._in_presenters_line(cue[0]):
                 found.append(cue)
         return found
 
@@ -140,11 +140,11 @@ class Judging:
             return bool(claim.cues)
         for start, end, _ in claim.cues:
             token = token_at(sentence.doc, start - sentence.start, end - sentence.start)
-            if token is not None and acts(token) and not self._hosts(start):
+            if token is not None and acts(token) and not self._in_presenters_line(start):
                 return True
         return False
 
-    def _hosts(self, position: int) -> bool:
+    def _in_presenters_line(self, position: int) -> bool:
         """Whether `position` is in a transcript's presenter's line: "Minister, the Pirates are not happy"
         puts a question to a guest."""
         return self.quotations.transcript and not self.quotations.labelled(position)

@@ -217,7 +217,7 @@ def same_or_part(actor: Actor, other: Actor) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
-def _a_persons(actor: Actor) -> bool:
+def _named_by_given_name(actor: Actor) -> bool:
     words = actor.name.split()
     return actor.kind == "person" and len(words) > 1 and is_given_name(words[0])
 
@@ -279,7 +279,7 @@ class UnreadSentences:
             # (a person by a given name: "Nile Delta Steel rose 9 per cent" names no one "he" can be)
             spoken = self.quotations.inside(sentence.start + verb.idx)  # a name in quoted words is spoken of
             for actor in actors:
-                subject = verb is root and via == "subject" and not spoken and _a_persons(actor)
+                subject = verb is root and via == "subject" and not spoken and _named_by_given_name(actor)
                 if via.startswith("name before the verb") or subject:
                     self.memory.remember(actor, text=self.text)
             if fresh and self.gate is not False:
