@@ -239,6 +239,25 @@ class Attribution:
             self.quotations.set_speaker(q, holders[verb.i][0][0].actor)
             self.memory.last_speaker = holders[verb.i][0][0].actor
 
+    def _colon_speakers(self, sentence: Sentence) -> None:
+        """A quotation a clause opens with a colon is its subject's words: "The minister was blunt: “…”", "Johanna
+        Weiß is at the lectern now: “…”"."""
+        doc, base = sentence.doc, sentence.start
+        for q in self.quotations.overlapping(sentence.start, sentence.end):
+            run = self.quotations.runs[q]
+            if run.start <= base or self.quotations.speaker(q) is not None or run.label:
+                continue
+            colon = next((t for t in doc if t.text == ":" and base + t.idx < run.start), None)
+            if colon is None or self.text[base + colon.idx + 1 : run.start].strip():
+                continue
+            # the parser hangs the colon on the quoted clause, which hangs on the one before it
+            clause = colon.head.head if colon.head.i > colon.i else colon.head
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            named = self.namer.name(subject, base, sentence.mentions) if subject is not None else None
+            if named is not None:
+                self.quotations.set_speaker(q, named.actor)
+                self.memory.last_speaker = named.actor
+
     def _speech_claims(self, sentence: Sentence, claims: dict, holders: dict, speech_ids: set[int]) -> None:
         """Reporting verbs whose holder got no cue: a position the lexicon cannot read; its words decide."""
         quotations = self.quotations.overlapping(sentence.start, sentence.end)

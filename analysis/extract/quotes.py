@@ -102,9 +102,17 @@ class Quotations:
             # a presenter's line is narration, like a reporter's: what others did is read from it as usual,
             # and the presenter's own questions hold no cue with a holder
             stripped = line.lstrip()
+            # a live blog's entry carries on a quotation after its time: "12:04 – “My group will vote against …”"
+            stripped = stripped[len(m.group(0)) :] if (m := TIMESTAMP.match(stripped)) else stripped
             first = line_start + len(line) - len(stripped)
             carried = open_at_end and stripped[:1] in (OPENING, STRAIGHT)
             found, open_at_end = _quotations_in(line, line_start, first)
+            speakers = {} if carried or transcript else _colon_speakers(line, line_start)
+            for run in found:
+                # not "LABOUR: “For years …,” said Tendai Moyo": a quotation closed on a comma names its
+                # speaker after it
+                if text[run.end - 2 : run.end - 1] != ",":
+                    run.label = speakers.get(run.start, "")
             runs += found
             if carried:
                 index = next((i for i, run in enumerate(runs) if run.start == first), None)
@@ -305,6 +313,38 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
         label=name,
         host=host or surname in hosts or bool(journalist),
     )
+
+
+TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*[–—-][ \t]*")
+# "Senator Mauricio Lozada (Centro Democrático): “This bill …”", "11:55 – Greenpeace Chile: “Historic.”", "Camila
+# Restrepo, executive director of Alianza In: “…”": a paragraph that names a speaker and opens a quotation
+# after a colon, with no verb, gives the quotation to the name (a debate's excerpts, a live blog's entries)
+COLON_SPEAKER = re.compile(
+    rf"[ \t]*(?:{TIMESTAMP.pattern})?"
+    r"([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,5})"
+    r"(?:[ \t]*\((?:[^()\n]|\([^()\n]{1,20}\)){1,80}\))?"
+    r"(?:,[ \t]*([^:“”\"\n]{1,160}?))?"
+    r"[ \t]*:[ \t]*(?=[“\"])"
+)
+SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z0-9])")
+# an apposition that reports is a sentence of its own ("Smith, who told reporters:"), read as usual
+REPORTING_IN_APPOSITION = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|wrote|writes|posted|tweeted|declared|stated|replied|asked|announced)\b"
+)
+
+
+def _colon_speakers(line: str, line_start: int) -> dict[int, str]:
+    """Where each quotation opens that a paragraph or a sentence of it gives to a name before a colon ("The
+    opposition reacts. Deputy Cristián Barros (UDI), on X: “Shameful.”"), and the name."""
+    found = {}
+    for start in [0] + [m.end() for m in SENTENCE_END.finditer(line)]:
+        match = COLON_SPEAKER.match(line, start)
+        if match is None or not _is_label(match.group(1)):
+            continue
+        if match.group(2) and REPORTING_IN_APPOSITION.search(match.group(2)):
+            continue
+        found[line_start + match.end()] = match.group(1)
+    return found
 
 
 def _quotations_in(line: str, line_start: int, first: int) -> tuple[list[Quotation], bool]:

@@ -222,6 +222,7 @@ class Reader(
             speech_ids,
         )
         self._set_speakers(sentence, holders, speech_ids)
+        self._colon_speakers(sentence)
         source = according_to(doc)
         source_named = self.namer.name(source, base, sentence.mentions) if source is not None else None
         if source is None and not self.quotations.inside(base):

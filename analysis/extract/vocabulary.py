@@ -90,7 +90,7 @@ GENERIC_BODIES = words(
 # Nouns that speak for an owner: 'a spokesman for the militia', 'a statement from the union'.
 SPEECH_NOUNS = words(
     "adviser advisor aide arm branch bureau camp chair chapter chief communique communiqué delegate delegation "
-    "desk envoy head lawyer lawyers leader leadership letter member members message note office official "
+    "desk envoy head lawyer lawyers leader leaders leadership letter member members message note office official "
     "officials post release representative representatives secretariat side source sources spokesman "
     "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists "
     "researchers experts staff scientists strategists executives"

@@ -1,0 +1,94 @@
+"""Round seventeen of the extractor (issue 12): quotations a name opens with a colon (a debate's excerpts, a
+live blog's entries), quotations a clause opens with a colon, a live blog's quotation that carries on after
+its time stamp, and a body's leaders who speak for it. Sentences written for these tests, not the corpus's."""
+
+from analysis.extract import extract
+from analysis.extract.quotes import _colon_speakers
+
+
+def rows(text, **options):
+    table = extract(text, main_target="main", arbiter=False, **options)
+    return [(r.actor, r.stance) for r in table.itertuples()]
+
+
+def actors(text):
+    return {actor for actor, _ in rows(text)}
+
+
+def test_a_debate_excerpt_gives_its_quotation_to_the_member_named_before_the_colon():
+    text = (
+        "The committee approved the bill by eight votes to five.\n"
+        "Senator Marta Quiroga (Partido Liberal): “This bill will destroy the income of the people it claims to "
+        "protect. We will vote against it.”\n"
+        "Senator Tomás Arriaga (Alianza Verde): “It comes late, but it comes. We welcome it.”"
+    )
+    found = rows(text)
+    assert ("Senator Marta Quiroga", "opposed") in found
+    assert ("Senator Tomás Arriaga", "supportive") in found
+
+
+def test_a_live_blog_entry_gives_its_quotation_to_the_name_after_its_time():
+    text = (
+        "Committee rejects the mine\n"
+        "13:15 – Greenpeace Chile: “Historic. We welcome this decision without reservation.”\n"
+        "13:40 – The opposition reacts. Deputy Ramón Ibarra (UDI), on X: “Shameful. The government has "
+        "condemned the town to poverty.”"
+    )
+    found = actors(text)
+    assert "Greenpeace Chile" in found
+    assert any("Ramón Ibarra" in actor for actor in found)
+
+
+def test_a_name_with_a_description_before_the_colon_is_the_speaker():
+    text = (
+        "Lucía Ferro, executive director of the association of delivery platforms: “This text ignores what "
+        "couriers value. We oppose it.”"
+    )
+    assert ("Lucía Ferro", "opposed") in rows(text)
+
+
+def test_a_quotation_closed_on_a_comma_names_its_speaker_after_it_not_before_the_colon():
+    # a round-up's sector heading before the colon is not the speaker: the verb after the quotation names him
+    text = (
+        "LABOUR: “For years our members have dug this country’s wealth out of the ground,” said Tendai Moyo, "
+        "general secretary of the Mine Workers Union. “A higher royalty is the least the nation deserves.”"
+    )
+    found = actors(text)
+    assert "Tendai Moyo" in found and "LABOUR" not in found and "Labour" not in found
+
+
+def test_an_apposition_that_reports_is_read_as_a_sentence_not_a_label():
+    text = "Pablo Ruiz, who told reporters the plan was rushed: “We reject it.”"
+    assert _colon_speakers(text, 0) == {}
+
+
+def test_a_clause_that_opens_a_quotation_with_a_colon_gives_it_to_its_subject():
+    text = (
+        "Greens leader Johanna Weiss is at the lectern now: “You are selling this as freedom. We will fight this bill.”"
+    )
+    found = rows(text)
+    assert any("Johanna Weiss" in actor and stance == "opposed" for actor, stance in found)
+
+
+def test_a_clause_whose_subject_is_no_actor_gives_its_quotation_to_nobody():
+    assert rows("The decision was clear: “This law is a disaster for farmers.”") == []
+
+
+def test_a_live_blog_quotation_carries_on_after_the_next_entrys_time():
+    text = (
+        "12:03 – Greens leader Johanna Weiss is at the lectern now: “You are selling this as freedom. But "
+        "freedom for whom?\n"
+        "12:04 – “My group will vote against this bill, and we will stand by every employee who refuses.”"
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    second = table[table["quote"].str.contains("My group")]
+    assert len(second) == 1 and "Johanna Weiss" in second.iloc[0]["actor"]
+
+
+def test_a_bodys_leaders_speak_for_it():
+    text = (
+        "The teachers' confederation CTERA read the ruling as a vindication. Its leaders argued that the decree "
+        "had always been a budget cut."
+    )
+    found = actors(text)
+    assert "Leaders" not in found and all("CTERA" in actor for actor in found)
