@@ -92,3 +92,45 @@ def test_a_bodys_leaders_speak_for_it():
     )
     found = actors(text)
     assert "Leaders" not in found and all("CTERA" in actor for actor in found)
+
+
+def test_a_verb_the_tagger_took_for_an_adjective_keeps_its_cue_before_a_long_clause():
+    text = (
+        "Shimane Gov. Akira Nishio voiced concern that free tuition at private schools would draw students away "
+        "from rural public high schools."
+    )
+    assert rows(text) == [("Gov. Akira Nishio", "cautious")]
+
+
+def test_they_after_two_named_subjects_is_both_of_them():
+    text = "The forum adopted the compact on Tuesday.\nKiribati and Nauru said they would decide later."
+    assert sorted(rows(text)) == [("Kiribati", "neutral"), ("Nauru", "neutral")]
+
+
+def test_a_wrong_the_decision_fights_is_no_objection_to_it():
+    text = (
+        "Fisheries minister Tavita Leota said the compact would strengthen the region’s ability to counter "
+        "illegal fishing."
+    )
+    assert rows(text) == [("Tavita Leota", "supportive")]
+    # fighting the decision itself is still opposition
+    assert rows("The union vowed to fight the ban.") == [("Union", "opposed")]
+
+
+def test_rejecting_someones_complaints_backs_what_they_complained_of():
+    text = "Forestry minister Waiko rejected the industry's complaints, saying companies had been on notice."
+    assert rows(text) == [("Waiko", "supportive")]
+
+
+def test_being_steamrolled_is_an_objection():
+    text = (
+        'Farmers say they have been "steamrolled" after the state government confirmed on Monday that the line '
+        "will cross the district."
+    )
+    assert ("Farmers", "opposed") in rows(text)
+
+
+def test_a_steelmaker_is_a_body_that_can_decline_to_comment():
+    assert rows("The country's largest steelmaker declined to comment.") == [
+        ("Country's largest steelmaker", "neutral")
+    ]

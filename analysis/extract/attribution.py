@@ -269,6 +269,19 @@ class Attribution:
             inside = {node.i for child in doc[i].children if child.dep_ in REPORTED for node in child.subtree}
             if any(c.predicate in inside and "pronoun" not in c.rule for c in claims.values()):
                 continue  # "She added that Madrid would not accept it": the reported position is Madrid's
+            # "Kiribati and Nauru said they would decide later": "they" was read as the first of them; what it
+            # holds, the others hold too
+            theirs = (
+                [
+                    c
+                    for c in claims.values()
+                    if c.predicate in inside
+                    and "pronoun" in c.rule
+                    and any(actor_key(c.actor) == actor_key(n.actor) for n in holders[i][0])
+                ]
+                if len(holders[i][0]) > 1
+                else []
+            )
             for n in holders[i][0]:
                 if any(k[0] == actor_key(n.actor) for k in claims):
                     continue
@@ -278,3 +291,5 @@ class Attribution:
                 claim.spoken = [(self.quotations.runs[q].start, self.quotations.runs[q].end) for q in quotations] or [
                     (sentence.start + doc[i].idx + len(doc[i]), sentence.end)
                 ]
+                if theirs:
+                    claim.cues.extend(theirs[0].cues)

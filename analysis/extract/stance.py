@@ -50,9 +50,17 @@ WITHHELD_UNTIL = re.compile(
 )
 # "rejected the criticism", "dismissed the concerns": turning down an objection backs what was objected to
 REJECTED_OBJECTION = re.compile(
-    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away|bristl\w* at)\s+(?:\w+\s+){0,3}"
+    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away|bristl\w* at)\s+(?:[\w'’\-]+\s+){0,3}"
     r"(?:criticisms?|concerns?|objections?|fears|complaints?|arguments?|warnings?|claims?|accusations?|"
     r"suggestions?|charges?)\b",
+    re.IGNORECASE,
+)
+# "would help counter illegal fishing", "to crack down on corruption": a wrong the decision fights is no
+# objection to it; fighting it is what its backers say for it
+WRONG_FOUGHT = re.compile(
+    r"\b(?:counter\w*|combat\w*|tackl\w*|fight\w*|curb\w*|stop\w*|prevent\w*|reduc\w*|(?:crack|clamp)\w*\s+down"
+    r"\s+on|stamp\w*\s+out|root\w*\s+out|deter\w*|eradicat\w*|clos\w*\s+the\s+door\s+(?:on|to))\s+"
+    r"(?:(?:the|all|any|more|such|further)\s+)?$",
     re.IGNORECASE,
 )
 # "urged the board to approve the plan", "called for the levy to be scrapped": a request takes the stance of
@@ -149,6 +157,7 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
     if cue.stance in NEGATIVE and (
         REJECTED_OBJECTION.search(text[max(window_start, start - 40) : end + 40])
         or OBJECTION_DISMISSED.search(text[max(window_start, start - 90) : end])
+        or (cue.strength < 2 and WRONG_FOUGHT.search(text[max(window_start, start - 40) : start]))
     ):
         return Judged(start, end, cue, "supportive", False, True)
     return Judged(start, end, cue, cue.stance, False, False)

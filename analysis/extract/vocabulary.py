@@ -78,7 +78,8 @@ GROUP_NOUNS = words(
     "federation firm forum foundation fund government group hospital institute insurer junta league lender lobby "
     "manufacturer militia ministry mission movement network newspaper office operator opposition organisation "
     "organization parliament party platform producer regulator retailer school secretariat senate syndicate team "
-    "trust union university utility watchdog"
+    "trust union university utility watchdog automaker carmaker chipmaker drugmaker steelmaker shipbuilder "
+    "refiner"
 )
 
 # Nouns that stand for whatever body was named last ('the company', 'the group').

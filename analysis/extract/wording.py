@@ -87,11 +87,21 @@ def is_topic(token: Token) -> bool:
     judgment of it."""
     if token.tag_ not in ("NN", "NNS") or token.dep_ not in ("nsubj", "nsubj:pass"):
         return False
+    if _after_misread_verb(token):
+        return False  # "Akira Nishio voiced concern that free tuition would ...": "voiced" taken for an adjective
     copular = any(c.dep_ == "cop" for c in token.head.children)
     if copular and token.lower_ in HELD_FEELINGS and _weighed_alone(token):
         return False  # "For the shippers, the bigger worry is cost": the feeling of whoever the frame names
     # "the ban would keep prices in check", "the ban is a temporary shield"
     return token.head.tag_ in VERB_TAGS or copular
+
+
+def _after_misread_verb(token: Token) -> bool:
+    """Whether the noun follows a verb in -ed the tagger took for its adjective, right after a proper name."""
+    return any(
+        c.dep_ == "amod" and c.i == token.i - 1 and c.i > 0 and c.lower_.endswith("ed") and c.doc[c.i - 1].tag_ == "NNP"
+        for c in token.children
+    )
 
 
 def subject_like(token: Token) -> bool:
