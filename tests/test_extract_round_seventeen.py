@@ -134,3 +134,21 @@ def test_a_steelmaker_is_a_body_that_can_decline_to_comment():
     assert rows("The country's largest steelmaker declined to comment.") == [
         ("Country's largest steelmaker", "neutral")
     ]
+
+
+def test_a_cue_of_a_copula_and_a_preposition_is_held_by_the_subject_of_the_noun_it_hangs_on():
+    text = "The court struck down the law on Monday.\nThe unions are also against the bill."
+    table = extract(text, main_target="main", arbiter=False)
+    assert [(r.actor, r.stance, r.rule) for r in table.itertuples()] == [("The unions", "opposed", "subject")]
+
+
+def test_topic_sentences_of_a_group_carry_its_position():
+    text = (
+        "The court struck down the law on Monday.\n"
+        "Business groups were no less critical. Developers struck a more careful note. The churches are also "
+        "against the bill."
+    )
+    found = rows(text)
+    assert ("Business groups", "opposed") in found
+    assert ("Developers", "cautious") in found
+    assert ("Churches", "opposed") in found

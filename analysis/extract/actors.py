@@ -71,7 +71,9 @@ COLLECTIVE_NOUNS = (
     "developers|civil liberties groups|privacy advocates|advocates|campaign groups|medical associations|"
     "health campaigners|industry leaders|insiders|sources|delegates|negotiators|regulators|ministers|"
     "deputies|peers|backbenchers|lawyers|judges|landlords|tenants|fishermen|miners|vendors|growers|producers|"
-    "mayors|governors|academics|pensioners|consumers|shoppers|truckers|hauliers|insurers"
+    "mayors|governors|academics|pensioners|consumers|shoppers|truckers|hauliers|insurers|churches|bishops|"
+    "charities|banks|companies|firms|airlines|couriers|motorists|cyclists|operators|business owners|employees|"
+    "fishers|mills|carmakers|automakers|steelmakers"
 )
 QUALIFIERS = (
     "some|several|many|most|few|a few|a number of|a group of|other|others|leading|prominent|independent|"

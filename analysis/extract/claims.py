@@ -39,7 +39,13 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
         return None
     ids = {t.i for t in inside}
     heads = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
+    # "are against the bill": the copula and the preposition both hang on the noun, which is the predicate
+    if len({t.head.i for t in heads}) == 1 and all(t.dep_ in FUNCTION_RELATIONS for t in heads):
+        return heads[0].head
     return heads[0] if heads else inside[0]
+
+
+FUNCTION_RELATIONS = frozenset({"cop", "case", "aux", "advmod"})
 
 
 HYPHENS = frozenset({"-", "‐", "‑"})
