@@ -152,3 +152,17 @@ def test_topic_sentences_of_a_group_carry_its_position():
     assert ("Business groups", "opposed") in found
     assert ("Developers", "cautious") in found
     assert ("Churches", "opposed") in found
+
+
+def test_a_feeling_not_hidden_is_shown():
+    text = "The court struck down the law on Monday.\nMayor Bartolo Ruggeri did not hide his anger."
+    assert rows(text) == [("Mayor Bartolo Ruggeri", "opposed")]
+    # a feeling denied is still denied
+    assert rows("The court struck down the law on Monday.\nMayor Pia Rossi was not furious.") != [
+        ("Mayor Pia Rossi", "condemning")
+    ]
+
+
+def test_a_judge_who_overreached_is_an_objection():
+    text = "The court struck down the law on Monday.\nSenator Luis Gomez said the judge had overreached."
+    assert rows(text) == [("Senator Luis Gomez", "opposed")]

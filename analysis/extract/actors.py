@@ -72,7 +72,7 @@ COLLECTIVE_NOUNS = (
     "health campaigners|industry leaders|insiders|sources|delegates|negotiators|regulators|ministers|"
     "deputies|peers|backbenchers|lawyers|judges|landlords|tenants|fishermen|miners|vendors|growers|producers|"
     "mayors|governors|academics|pensioners|consumers|shoppers|truckers|hauliers|insurers|churches|bishops|"
-    "charities|banks|companies|firms|airlines|couriers|motorists|cyclists|operators|business owners|employees|"
+    "charities|couriers|motorists|cyclists|"
     "fishers|mills|carmakers|automakers|steelmakers"
 )
 QUALIFIERS = (

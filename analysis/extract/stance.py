@@ -22,6 +22,12 @@ NEGATION = re.compile(
     r"\bfail\w*\s+to\b|\bdeclin\w*\s+to\b|\bunwilling\s+to\b|\bfar\s+from\b)(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+# "did not hide his anger", "made no secret of its dismay": a feeling shown, not denied
+SHOWN = re.compile(
+    r"\b(?:not|n[’']t|never)\s+(?:\w+\s+)?(?:hid\w*|conceal\w*|disguis\w*|mask\w*)\s+(?:\w+\s+){0,2}$|"
+    r"\bno\s+secret\s+of\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 NEITHER = re.compile(r"\bneither\s+$", re.IGNORECASE)
 NEITHER_NOR_BEFORE = re.compile(r"\bneither\s+([^.;]{0,60}?)\s+nor\s+$", re.IGNORECASE)
 NOR = re.compile(r"(?:[\s,]+[\w'’\-]+){0,4}?[\s,]+nor\s+", re.IGNORECASE)
@@ -147,7 +153,12 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
     if _both_sides_refused(text, start, end, cue, before):
         # "neither endorsing nor striking down the scheme": both sides refused, no position taken
         return Judged(start, end, cue, "neutral", False, True)
-    if cue.stance != "neutral" and NEGATION.search(before) and not cue.text.startswith(("declin", "not ", "no ")):
+    if (
+        cue.stance != "neutral"
+        and NEGATION.search(before)
+        and not cue.text.startswith(("declin", "not ", "no "))
+        and not SHOWN.search(before)
+    ):
         if cue.stance == "supportive" and WITHHELD_UNTIL.match(text, end, end + 90):
             # "could not support the bill without a fund": support held back on a condition is a reservation
             return Judged(start, end, cue, "cautious", False, True)
