@@ -3,6 +3,7 @@ live blog's entries), quotations a clause opens with a colon, a live blog's quot
 its time stamp, and a body's leaders who speak for it. Sentences written for these tests, not the corpus's."""
 
 from analysis.extract import extract
+from analysis.extract.parse import parse
 from analysis.extract.quotes import _colon_speakers
 
 
@@ -166,3 +167,12 @@ def test_a_feeling_not_hidden_is_shown():
 def test_a_judge_who_overreached_is_an_objection():
     text = "The court struck down the law on Monday.\nSenator Luis Gomez said the judge had overreached."
     assert rows(text) == [("Senator Luis Gomez", "opposed")]
+
+
+def test_a_bracket_after_a_members_name_does_not_take_her_place():
+    sentence = "Ms Nur Aisyah Rahman (Marsiling-Yew Tee GRC) said she supported the Bill."
+    assert rows("The court struck down the law on Monday.\n" + sentence) == [("Ms Nur Aisyah Rahman", "supportive")]
+    (doc,) = parse([sentence])
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "ROOT" and [c.text for c in said.children if c.dep_ == "nsubj"] == ["Aisyah"]
+    assert [t.text for t in doc if t.dep_ == "ROOT"] == ["said"]

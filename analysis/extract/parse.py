@@ -171,6 +171,7 @@ def _sentence(text: str, rows: list, heads: list, first: int, last: int, strings
             node.head = parsed[target]
             node.head.children.append(node)
     _subject_before_relative(parsed)
+    _subject_before_parenthesis(parsed)
     return parsed
 
 
@@ -240,6 +241,51 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
     if verb.i in clause or top is verb or verb.dep_ not in ("ROOT", "conj", "advcl", "parataxis", "ccomp"):
         return None
     return name, top, verb, closing
+
+
+def _subject_before_parenthesis(parsed: Parsed) -> None:
+    """'Ms Nur Aisyah Rahman (Marsiling-Yew Tee GRC) said she supported the Bill': a member's constituency or
+    party in brackets after the name can throw the parser, which then makes the bracket a sentence of its own
+    and leaves the verb after it with no subject. Put the bracket under the name and the name under the verb."""
+    for opening in (n for n in parsed if n.text == "(" and n.i > 0 and parsed[n.i - 1].tag_ in PROPER_TAGS):
+        found = _bracket_before_verb(parsed, opening)
+        if found is None:
+            continue
+        name, span, verb = found
+        for node in [
+            n for n in parsed[span.start : span.stop] if n is not name and (n.head.i not in span or n.head is n)
+        ]:
+            _attach(node, name, "flat" if node.i < opening.i else "appos")
+        for node in [n for n in parsed if n.i not in span and n.head.i in span]:
+            _attach(node, verb if node.i > span.stop and node is not verb else name, node.dep_)
+        if verb.head.i in span or verb.head is verb:
+            if verb.head is not verb:
+                verb.head.children.remove(verb)
+            verb.head, verb.dep_ = verb, "ROOT"
+        _attach(name, verb, "nsubj")
+        return
+
+
+def _bracket_before_verb(parsed: Parsed, opening: Node) -> tuple[Node, range, Node] | None:
+    """(the name's head, the tokens of the name and its bracket, the verb after them) where the bracket after
+    a name is followed by a finite verb with no subject outside the bracket."""
+    closing = next((n for n in parsed[opening.i + 1 : opening.i + 12] if n.text in ("(", ")")), None)
+    if closing is None or closing.text != ")" or closing.i + 1 >= len(parsed):
+        return None
+    after = next((n for n in parsed[closing.i + 1 :] if n.tag_ != "RB"), None)
+    if after is None or after.tag_ not in FINITE_TAGS:
+        return None
+    verb = after.head if after.dep_ in ("aux", "aux:pass", "cop") and after.head.i > closing.i else after
+    first = opening.i - 1
+    while first > 0 and parsed[first - 1].tag_ in PROPER_TAGS:
+        first -= 1
+    span, names = range(first, closing.i + 1), range(first, opening.i)
+    if verb.i <= closing.i or any(c.dep_ in SUBJECTS and c.i not in span for c in verb.children):
+        return None
+    name = next((n for n in parsed[first : opening.i] if n.head.i not in names or n.head is n), None)
+    if name is None or (_under(verb, name) and verb.head.i not in span):
+        return None
+    return name, span, verb
 
 
 def _under(node: Node, ancestor: Node) -> bool:
