@@ -176,3 +176,18 @@ def test_a_bracket_after_a_members_name_does_not_take_her_place():
     said = next(t for t in doc if t.text == "said")
     assert said.dep_ == "ROOT" and [c.text for c in said.children if c.dep_ == "nsubj"] == ["Aisyah"]
     assert [t.text for t in doc if t.dep_ == "ROOT"] == ["said"]
+
+
+def test_a_decision_presented_or_framed_as_something_is_defended_unless_the_words_say_otherwise():
+    opening = "The central bank raised rates on Monday.\n"
+    assert rows(opening + "The European Commission presented it as housekeeping.") == [
+        ("European Commission", "supportive")
+    ]
+    assert rows(opening + "The union framed it as a betrayal of workers.") == [("Union", "condemning")]
+
+
+def test_a_position_described_is_its_owners():
+    text = "The central bank raised rates on Monday.\nUMNO's position is more ambivalent."
+    assert rows(text) == [("UMNO", "cautious")]
+    # a case judged weak is the writer's word, nobody's position
+    assert rows("The central bank raised rates on Monday.\nThe minister's case is weak.") == []

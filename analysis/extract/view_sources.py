@@ -47,7 +47,8 @@ def _frames_a_view(token: Token, doc: Doc) -> bool:
     )
 
 
-# "The Secretariat's view is that ...", "Qureshi's argument, repeated all week, is that ...": X's view, stated
+# "The Secretariat's view is that ...", "Qureshi's argument, repeated all week, is that ...": X's view, stated;
+# "UMNO's position is more ambivalent": X's view, described
 STATED_VIEWS = frozenset({"view", "argument", "case", "position", "contention", "belief", "stance", "line", "reading"})
 
 
@@ -62,7 +63,9 @@ def _view_stated_as(token: Token, doc: Doc) -> Token | None:
     while after < len(doc) and doc[after].text == ",":
         after += 1
     stated = after + 1 < len(doc) and doc[after].lower_ in ("is", "was", "remains") and doc[after + 1].lower_ == "that"
-    return owner if stated else None
+    # "UMNO's position is more ambivalent": X's view, described
+    described = token.head.tag_.startswith("JJ") and any(c.dep_ == "cop" for c in token.head.children)
+    return owner if stated or described else None
 
 
 def according_to(doc: Doc) -> Token | None:
