@@ -191,3 +191,20 @@ def test_a_position_described_is_its_owners():
     assert rows(text) == [("UMNO", "cautious")]
     # a case judged weak is the writer's word, nobody's position
     assert rows("The central bank raised rates on Monday.\nThe minister's case is weak.") == []
+
+
+def test_what_a_country_is_said_by_diplomats_to_have_done_is_the_countrys():
+    sentence = "Japan is said by diplomats to have warned Canberra privately that the plan could hurt its reputation."
+    assert rows("The central bank raised rates on Monday.\n" + sentence) == [("Japan", "cautious")]
+    (doc,) = parse([sentence])
+    warned = next(t for t in doc if t.text == "warned")
+    assert warned.dep_ == "xcomp" and warned.head.text == "said"
+
+
+def test_officials_in_a_capital_speak_for_its_government():
+    text = "The central bank raised rates on Monday.\nOfficials in Brussels presented it as a modest extension."
+    assert rows(text) == [("Brussels", "supportive")]
+    # officials in a body are that body's or nobody's, not a capital's
+    assert rows("The central bank raised rates on Monday.\nOfficials in the ministry said it was a mistake.") != [
+        ("Brussels", "opposed")
+    ]

@@ -279,6 +279,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
                 or any(g.dep_ == "case" and g.lower_ in ("for", "of", "from", "at") for g in c.children)
             ):
                 return c
+            # "officials in Helsinki", "officials in Brussels": the government the capital stands for
+            if token.lower_ in STATE_VOICES and c.dep_ == "nmod" and child_case(c) == "in" and is_proper(c):
+                return c
         return None
 
     def _role_words(self, token: Token, parts: list[Token]) -> tuple[tuple[str, ...], str]:
@@ -292,6 +295,7 @@ ROLE_THEN_NAME = re.compile(
     r"economist|analyst|spokesman|spokeswoman|spokesperson|candidate|MP|MEP|MSP|TD)\s+"
     r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
 )
+STATE_VOICES = frozenset({"officials", "official"})
 BRANCHES = frozenset({"branch", "chapter", "wing", "arm", "section", "delegation"})
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
 

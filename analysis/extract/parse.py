@@ -172,6 +172,7 @@ def _sentence(text: str, rows: list, heads: list, first: int, last: int, strings
             node.head.children.append(node)
     _subject_before_relative(parsed)
     _subject_before_parenthesis(parsed)
+    _infinitive_after_agent(parsed)
     return parsed
 
 
@@ -286,6 +287,27 @@ def _bracket_before_verb(parsed: Parsed, opening: Node) -> tuple[Node, range, No
     if name is None or (_under(verb, name) and verb.head.i not in span):
         return None
     return name, span, verb
+
+
+# "Japan is said by diplomats to have warned Canberra": the verbs whose passive raises their subject
+RAISING_VERBS = frozenset({"said", "understood", "believed", "thought", "reported", "known", "seen"})
+
+
+def _infinitive_after_agent(parsed: Parsed) -> None:
+    """'Japan is said by diplomats to have warned Canberra …': the parser hangs "to have warned" on the
+    diplomats, as if it described them. It is what Japan is said to have done: put it under "said"."""
+    for node in parsed:
+        agent = node.head
+        verb = agent.head
+        if (
+            node.dep_ == "acl"
+            and any(c.dep_ == "mark" and c.lower_ == "to" for c in node.children)
+            and agent.dep_ == "obl:agent"
+            and verb.lower_ in RAISING_VERBS
+            and any(c.dep_ == "nsubj:pass" for c in verb.children)
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            _attach(node, verb, "xcomp")
 
 
 def _under(node: Node, ancestor: Node) -> bool:
