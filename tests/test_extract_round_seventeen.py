@@ -204,7 +204,7 @@ def test_what_a_country_is_said_by_diplomats_to_have_done_is_the_countrys():
 def test_officials_in_a_capital_speak_for_its_government():
     text = "The central bank raised rates on Monday.\nOfficials in Brussels presented it as a modest extension."
     assert rows(text) == [("Brussels", "supportive")]
-    # officials in a body are that body's or nobody's, not a capital's
-    assert rows("The central bank raised rates on Monday.\nOfficials in the ministry said it was a mistake.") != [
-        ("Brussels", "opposed")
+    # "in" a common noun names no capital: the officials stay as they are written
+    assert rows("The central bank raised rates on Monday.\nOfficials in the ministry said it was a mistake.") == [
+        ("Officials", "opposed")
     ]
