@@ -208,3 +208,11 @@ def test_officials_in_a_capital_speak_for_its_government():
     assert rows("The central bank raised rates on Monday.\nOfficials in the ministry said it was a mistake.") == [
         ("Officials", "opposed")
     ]
+
+
+def test_asking_for_a_vote_to_be_postponed_is_a_reservation():
+    text = (
+        "The committee will vote on the minimum wage today.\n"
+        "Employer representatives on the committee have asked for the vote to be postponed."
+    )
+    assert rows(text) == [("Employer representatives", "cautious")]
