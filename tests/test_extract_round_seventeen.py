@@ -216,3 +216,17 @@ def test_asking_for_a_vote_to_be_postponed_is_a_reservation():
         "Employer representatives on the committee have asked for the vote to be postponed."
     )
     assert rows(text) == [("Employer representatives", "cautious")]
+
+
+def test_a_name_of_two_parts_joined_by_and_is_one_name():
+    (doc,) = parse(["The Archdiocese of Munich and Freising said in a statement that the plan was wrong."])
+    freising = next(t for t in doc if t.text == "Freising")
+    assert freising.dep_ == "conj" and freising.head.text == "Munich"
+    text = (
+        "The bishops met on Monday.\nThe Archdiocese of Munich and Freising said in a statement that the plan "
+        "would “hollow out” the protection of Sunday rest."
+    )
+    assert [actor for actor, _ in rows(text)] == ["Archdiocese"]
+    # two bodies, the second with its article, stay two
+    (doc,) = parse(["The Ministry of Finance and the Central Bank welcomed the plan."])
+    assert next(t for t in doc if t.text == "Bank").head.text == "Ministry"
