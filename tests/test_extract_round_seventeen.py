@@ -230,3 +230,13 @@ def test_a_name_of_two_parts_joined_by_and_is_one_name():
     # two bodies, the second with its article, stay two
     (doc,) = parse(["The Ministry of Finance and the Central Bank welcomed the plan."])
     assert next(t for t in doc if t.text == "Bank").head.text == "Ministry"
+
+
+def test_a_ruling_considered_well_founded_and_no_side_taken():
+    opening = "The court suspended the decree on Monday.\n"
+    assert rows(opening + "Professor Silvina Arroyo considers the ruling well founded.") == [
+        ("Professor Silvina Arroyo", "supportive")
+    ]
+    assert rows(opening + "The Argentine Observatory of Technical Education took no side on the legal question.") == [
+        ("Argentine Observatory of Technical Education", "neutral")
+    ]
