@@ -10,7 +10,7 @@ import re
 from analysis.extract.claims import Sentence
 from analysis.extract.holders import antecedent, conjuncts, holder_of, hypothetical
 from analysis.extract.naming import Named
-from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
 
@@ -26,6 +26,11 @@ RELATIVE_BEFORE_VERB = re.compile(
 NAME_RIGHT_BEFORE = re.compile(r"(?:\b[A-Z][\w'’\-]+|\([A-Z]{2,}\))\s+$")
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
+# verbs whose subject passes on another's words: "received a letter: “…”", "read out the pledge: “…”"
+PASSED_ON = frozenset(
+    {"received", "receives", "got", "read", "reads", "quoted", "quotes", "cited", "cites", "forwarded", "obtained"}
+    | {"relayed", "circulated", "leaked"}
+)
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
@@ -252,6 +257,11 @@ class Attribution:
                 continue
             # the parser hangs the colon on the quoted clause, which hangs on the one before it
             clause = colon.head.head if colon.head.i > colon.i else colon.head
+            if clause.lower_ in PASSED_ON or any(
+                c.dep_ == "obj" and any(g.dep_ == "nmod:poss" or child_case(g) == "from" for g in c.children)
+                for c in clause.children
+            ):
+                continue  # "Fishers received a letter from the minister: “…”": the words are the minister's
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
             named = self.namer.name(subject, base, sentence.mentions) if subject is not None else None
             if named is not None:

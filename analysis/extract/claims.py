@@ -40,7 +40,11 @@ def token_at(doc: Doc, start: int, end: int) -> Token | None:
     ids = {t.i for t in inside}
     heads = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
     # "are against the bill": the copula and the preposition both hang on the noun, which is the predicate
-    if len({t.head.i for t in heads}) == 1 and all(t.dep_ in FUNCTION_RELATIONS for t in heads):
+    if (
+        len({t.head.i for t in heads}) == 1
+        and all(t.dep_ in FUNCTION_RELATIONS for t in heads)
+        and heads[0].head.dep_ != "acl:relcl"  # "Farmers who are against the bill": read as before
+    ):
         return heads[0].head
     return heads[0] if heads else inside[0]
 

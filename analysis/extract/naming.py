@@ -200,8 +200,8 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
         owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else None
-        if owner is None:
-            return None
+        if owner is None or (token.lower_ == "leaders" and owner.dep_ == "compound"):
+            return None  # "its leaders", "the leaders of the union"; not "World leaders", "Community leaders"
         if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PUBLIC_OFFICES:
             # "the prime minister's office", "the Queensland Treasurer's office": the office speaks, as writers
             # annotate it; "Petersen's office" is Petersen's
@@ -253,10 +253,14 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         known = self.index.near_match(name)
         if known is not None:
             return known
-        pattern = re.compile(rf"(?:[A-Z][\w.'’\-]*\s+){{0,4}}{re.escape(words[-1])}\b")
+        # the introduction of the name in full ("KIMARO" is the Dr Neema Kimaro named before), within one line
+        # and one sentence ("Monday. Greenpeace Chile" is no name); a label of several words is its own full name
+        pattern = re.compile(rf"(?:(?:[A-Z][\w'’\-]{{0,2}}\.|[A-Z][\w'’\-]*)[ \t]+){{0,4}}{re.escape(name)}\b")
         introduced = pattern.search(self.text)
         full = introduced.group(0) if introduced else name
         full_words = [w for w in full.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+        if all(w.lower() in ("the", "a", "an") for w in full_words):
+            full_words = []  # "THE MINISTER OF ENVIRONMENT": an office, named as the label names it
         actor = Actor(
             name=" ".join(full_words) or name,
             actor_id=actor_finder.slug(name),
@@ -279,7 +283,7 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
                 or any(g.dep_ == "case" and g.lower_ in ("for", "of", "from", "at") for g in c.children)
             ):
                 return c
-            # "officials in Helsinki", "officials in Brussels": the government the capital stands for
+            # "officials in Helsinki", "an education official in Hebei": the government of the place
             if token.lower_ in STATE_VOICES and c.dep_ == "nmod" and child_case(c) == "in" and is_proper(c):
                 return c
         return None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract.actors import TITLE_WORDS, Actor
-from analysis.extract.vocabulary import NAME_JOINERS
+from analysis.extract.vocabulary import NAME_JOINERS, words
 
 OPENING = "“"
 CLOSING = "”"
@@ -103,15 +103,18 @@ class Quotations:
             # and the presenter's own questions hold no cue with a holder
             stripped = line.lstrip()
             # a live blog's entry carries on a quotation after its time: "12:04 – “My group will vote against …”"
-            stripped = stripped[len(m.group(0)) :] if (m := TIMESTAMP.match(stripped)) else stripped
+            stamped = TIMESTAMP.match(stripped)
+            stripped = stripped[stamped.end() :] if stamped else stripped
             first = line_start + len(line) - len(stripped)
             carried = open_at_end and stripped[:1] in (OPENING, STRAIGHT)
             found, open_at_end = _quotations_in(line, line_start, first)
+            if carried and stamped and found and _attributed_after(text, found[0]):
+                carried = False  # "12:04 – “Shameful,” tweeted Senator Ruiz": a new entry's own quotation
             speakers = {} if carried or transcript else _colon_speakers(line, line_start)
             for run in found:
                 # not "LABOUR: “For years …,” said Tendai Moyo": a quotation closed on a comma names its
                 # speaker after it
-                if text[run.end - 2 : run.end - 1] != ",":
+                if not _attributed_after(text, run):
                     run.label = speakers.get(run.start, "")
             runs += found
             if carried:
@@ -329,7 +332,33 @@ COLON_SPEAKER = re.compile(
 SENTENCE_END = re.compile(r"[.!?][ \t]+(?=[A-Z0-9])")
 # an apposition that reports is a sentence of its own ("Smith, who told reporters:"), read as usual
 REPORTING_IN_APPOSITION = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|wrote|writes|posted|tweeted|declared|stated|replied|asked|announced)\b"
+    r"\b(?:said|says|told|tells|added|adds|wrote|writes|posted|tweeted|declared|stated|replied|asked|announced|"
+    r"quoting|citing|reading|paraphrasing|according)\b"
+)
+
+
+# a heading before a colon, not a speaker: "Background: “…”", "Key Quote: “…”", "Dear Minister: “…”"
+HEADING_WORDS = frozenset(word.lower() for word in NOT_LABELS) | words(
+    "background context timeline analysis comment comments verdict reaction reactions summary headline headlines "
+    "caption warning disclaimer excerpt excerpts extract key official in not dear question answer quote quotes "
+    "statement statements words message response view what why how who where when the our my your their his her "
+    "its this that these those today yesterday tomorrow also more full bottom text"
+)
+
+
+def _is_speaker_name(name: str) -> bool:
+    words = name.lower().split()
+    return _is_label(name) and words[0] not in HEADING_WORDS and words[-1] not in HEADING_WORDS
+
+
+def _attributed_after(text: str, run: Quotation) -> bool:
+    """Whether a quotation closed on a comma, "?" or "!" names its speaker after it ("…?” asked Anna Berg")."""
+    closed = text[run.end - 2 : run.end - 1] in (",", "?", "!")
+    return closed and (text[run.end - 2] == "," or bool(ATTRIBUTION_AFTER.match(text, run.end)))
+
+
+ATTRIBUTION_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]|[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}[ \t]+(?:said|says|asked)\b)"
 )
 
 
@@ -339,7 +368,7 @@ def _colon_speakers(line: str, line_start: int) -> dict[int, str]:
     found = {}
     for start in [0] + [m.end() for m in SENTENCE_END.finditer(line)]:
         match = COLON_SPEAKER.match(line, start)
-        if match is None or not _is_label(match.group(1)):
+        if match is None or not _is_speaker_name(match.group(1)):
             continue
         if match.group(2) and REPORTING_IN_APPOSITION.search(match.group(2)):
             continue

@@ -64,11 +64,13 @@ REJECTED_OBJECTION = re.compile(
 # "would help counter illegal fishing", "to crack down on corruption": a wrong the decision fights is no
 # objection to it; fighting it is what its backers say for it
 WRONG_FOUGHT = re.compile(
-    r"\b(?:counter\w*|combat\w*|tackl\w*|fight\w*|curb\w*|stop\w*|prevent\w*|reduc\w*|(?:crack|clamp)\w*\s+down"
-    r"\s+on|stamp\w*\s+out|root\w*\s+out|deter\w*|eradicat\w*|clos\w*\s+the\s+door\s+(?:on|to))\s+"
+    r"\b(?:counter(?:s|ed|ing)?|combat\w*|tackl\w*|curb(?:s|ed|ing)?|(?:crack|clamp)\w*\s+down\s+on|"
+    r"stamp\w*\s+out|root\w*\s+out|deter(?:s|red|ring)?|eradicat\w*)\s+"
     r"(?:(?:the|all|any|more|such|further)\s+)?$",
     re.IGNORECASE,
 )
+# "presented it as a question of sovereignty": a decision's defence, unless what it is framed as says otherwise
+FRAMINGS = frozenset({"presented ... as", "presents ... as", "framed ... as", "frames ... as"})
 # "urged the board to approve the plan", "called for the levy to be scrapped": a request takes the stance of
 # what it asks for, when that carries one; alone ("urged the ministry to wait") it stays a reservation
 REQUESTS = frozenset(
@@ -193,6 +195,9 @@ def decide(text: str, cues: list[tuple[int, int, Cue]], *, window_start: int = 0
         return None
     judged = [_judge(text, s, e, c, window_start=window_start) for s, e, c in sorted(cues, key=lambda c: c[0])]
     judged = _requests_resolved(text, judged)
+    if any(j.cue.text not in FRAMINGS and j.stance != "neutral" for j in judged):
+        # "Critics framed the plan as a land grab": what it is framed as decides
+        judged = [j for j in judged if j.cue.text not in FRAMINGS] or judged
     contrast = [m.end() for m in CONTRAST.finditer(text, judged[0].start, judged[-1].end)]
     after = [j for j in judged if contrast and j.start >= contrast[-1] and not j.hedged]
     stance, chosen = _combine(judged, after)
