@@ -310,3 +310,29 @@ def test_an_office_named_by_a_transcript_label_keeps_its_name():
         "THE MINISTER OF ENVIRONMENT (HON. CHIRWA): I thank all members. We support the Bill."
     )
     assert "The" not in {actor for actor, _ in rows(text)}
+
+
+def test_a_round_ups_heading_that_describes_a_body_names_it():
+    text = (
+        "Corsica transport grant cut: what the ministries said\n"
+        "PARIS - The government's decision to cut the grant drew statements from four ministries.\n"
+        "Public accounts ministry - The ministry, which wrote the cut into the budget, defended it as "
+        '"a proportionate effort".\n'
+        "Ministry for territorial cohesion - The ministry, which handles relations with local government, did not "
+        "comment on the size of the cut."
+    )
+    assert rows(text) == [("Public accounts ministry", "supportive"), ("Ministry for territorial cohesion", "neutral")]
+
+
+def test_cues_from_the_dev_gold_approval_held_back_and_pressed_for():
+    opening = "The government banned log exports on Monday.\n"
+    assert rows(opening + "Economist Elizabeth Sere said the policy made sense on paper.") == [
+        ("Elizabeth Sere", "cautious")
+    ]
+    assert rows(opening + "The Philippines pushed hard for the ban.") == [("Philippines", "supportive")]
+    assert rows(opening + "Minister Grant Elwood said he was very confident the ban would survive.") == [
+        ("Minister Grant Elwood", "supportive")
+    ]
+    assert rows(opening + "The industry federation said the ban was the wrong tool.") == [
+        ("Industry federation", "opposed")
+    ]

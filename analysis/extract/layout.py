@@ -23,7 +23,13 @@ _NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-]*|{'|'.join(map(re.escape, sorted(NAME_JO
 NAME_LINE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
 # "Estonian Chamber of Commerce and Industry – The chamber congratulated ...": a round-up's heading set off by
 # a dash rather than a colon (counted only where two or more paragraphs open so: one may be a dateline)
-DASH_HEADING = re.compile(rf"[ \t]*{NAME_LINE.pattern}[ \t]+[–—-][ \t]+(?=[A-Z“\"])")
+# "Public accounts ministry - The ministry, which …": a heading that describes a body, in lower case after its
+# first word
+DESCRIBED_BODY = (
+    r"(?=[A-Z][^–—\n]{0,60}?\b(?i:ministry|office|department|council|union|association|federation|chamber|"
+    r"agency|commission|committee|party|government|authority|institute)\b)[A-Z][\w’'\-]*(?:[ \t]+[a-z][\w’'\-]*){1,5}"
+)
+DASH_HEADING = re.compile(rf"[ \t]*(?:{NAME_LINE.pattern}|{DESCRIBED_BODY})[ \t]+[–—-][ \t]+(?=[A-Z“\"])")
 NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
 # a section's heading on a line of its own names no one: "Reactions", "WHAT’S NEXT"
 SECTION = re.compile(
