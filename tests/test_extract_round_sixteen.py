@@ -93,7 +93,8 @@ def test_a_reporter_the_presenter_hands_over_to_reports_others_words():
     ("sentence", "expected"),
     [
         ("Traders were angry.", [("Traders", "opposed")]),
-        ("Unions were furious.", [("Unions", "opposed")]),
+        # "furious" reads condemning since round seventeen's lexicon (the dev gold: condemning twice, opposed once)
+        ("Unions were furious.", [("Unions", "condemning")]),
         ("The plan was bitter medicine.", []),  # a verdict on a thing, not a feeling of anyone
     ],
 )

@@ -287,6 +287,8 @@ def _bracket_before_verb(parsed: Parsed, opening: Node) -> tuple[Node, range, No
     name = next((n for n in parsed[first : opening.i] if n.head.i not in names or n.head is n), None)
     if name is None or (_under(verb, name) and verb.head.i not in span):
         return None
+    if name.dep_ in ("obl", "nmod") and child_case(name):
+        return None  # "Alternative for Germany (AfD) voted": Germany is inside the name, not the name
     return name, span, verb
 
 
