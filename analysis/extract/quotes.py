@@ -112,8 +112,8 @@ class Quotations:
                 carried = False  # "12:04 – “Shameful,” tweeted Senator Ruiz": a new entry's own quotation
             speakers = {} if carried or transcript else _colon_speakers(line, line_start)
             for run in found:
-                # not "LABOUR: “For years …,” said Tendai Moyo": a quotation closed on a comma names its
-                # speaker after it
+                # not "LABOUR: “For years …,” said Tendai Moyo": a quotation closed on a comma (or "?" or "!"
+                # and a verb) names its speaker after it
                 if not _attributed_after(text, run):
                     run.label = speakers.get(run.start, "")
             runs += found
@@ -347,8 +347,8 @@ HEADING_WORDS = frozenset(word.lower() for word in NOT_LABELS) | words(
 
 
 def _is_speaker_name(name: str) -> bool:
-    words = name.lower().split()
-    return _is_label(name) and words[0] not in HEADING_WORDS and words[-1] not in HEADING_WORDS
+    lowered = name.lower().split()
+    return _is_label(name) and lowered[0] not in HEADING_WORDS and lowered[-1] not in HEADING_WORDS
 
 
 def _attributed_after(text: str, run: Quotation) -> bool:
