@@ -18,6 +18,19 @@ import spacy
 from spacy.attrs import DEP, HEAD, IDX, LENGTH, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
+from analysis.extract.nodes import ADJECTIVE_TAGS as ADJECTIVE_TAGS
+from analysis.extract.nodes import NOUN_TAGS as NOUN_TAGS
+from analysis.extract.nodes import PRONOUN_TAGS as PRONOUN_TAGS
+from analysis.extract.nodes import PROPER_TAGS as PROPER_TAGS
+from analysis.extract.nodes import VERB_TAGS as VERB_TAGS
+from analysis.extract.nodes import Node as Node
+from analysis.extract.nodes import Parsed as Parsed
+from analysis.extract.nodes import child as child
+from analysis.extract.nodes import child_case as child_case
+from analysis.extract.nodes import children as children
+from analysis.extract.nodes import is_proper as is_proper
+from analysis.extract.nodes import is_verb as is_verb
+from analysis.extract.parse_repairs import repair
 from analysis.extract.vocabulary import SENTENCE_OPENERS, words
 
 # Titles before a name that spaCy's English exceptions do not list
@@ -50,72 +63,6 @@ TITLE_ABBREVIATIONS = (
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 BATCH_SIZE = 256
-
-# Penn Treebank tags of the trained tagger, read as coarse classes.
-NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-PROPER_TAGS = frozenset({"NNP", "NNPS"})
-VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
-PRONOUN_TAGS = frozenset({"PRP"})
-ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
-
-
-class Node:
-    """One token of a parsed sentence: its text, offset in the sentence, tag, relation and neighbours."""
-
-    __slots__ = ("_subtree", "children", "dep_", "doc", "head", "i", "idx", "lower_", "tag_", "text", "whitespace_")
-
-    def __init__(self, doc: Parsed, i: int, text: str, idx: int, tag: str, dep: str, whitespace: str):
-        self.doc, self.i, self.text, self.idx, self.tag_, self.dep_ = doc, i, text, idx, tag, dep
-        self.lower_ = text.lower()
-        self.whitespace_ = whitespace
-        self.head: Node = self
-        self.children: list[Node] = []
-        self._subtree: list[Node] | None = None
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def __repr__(self) -> str:
-        return f"{self.text}/{self.tag_}/{self.dep_}<{self.head.i}"
-
-    @property
-    def subtree(self) -> list[Node]:
-        if self._subtree is None:
-            found, stack = [], [self]
-            while stack:
-                node = stack.pop()
-                found.append(node)
-                stack.extend(node.children)
-            self._subtree = sorted(found, key=lambda n: n.i)
-        return self._subtree
-
-    @property
-    def left_edge(self) -> Node:
-        return self.subtree[0]
-
-    @property
-    def right_edge(self) -> Node:
-        return self.subtree[-1]
-
-    @property
-    def conjuncts(self) -> list[Node]:
-        """The other members of a coordination this node heads or belongs to."""
-        first = self
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        found, stack = [], [first]
-        while stack:
-            node = stack.pop()
-            if node.i != self.i:
-                found.append(node)
-            stack.extend(c for c in node.children if c.dep_ == "conj")
-        return sorted(found, key=lambda n: n.i)
-
-
-class Parsed(list):
-    """A parsed sentence: its nodes in order, and its text."""
-
-    text: str = ""
 
 
 @functools.cache
@@ -170,9 +117,6 @@ def _sentence(text: str, rows: list, heads: list, first: int, last: int, strings
         if head and 0 <= target < len(parsed):
             node.head = parsed[target]
             node.head.children.append(node)
-    # imported here: the repairs read the nodes and tags this module defines
-    from analysis.extract.parse_repairs import repair
-
     repair(parsed)
     return parsed
 
@@ -239,43 +183,3 @@ CAPITALISED_WORDS = words(
     "ten end live update breaking news clip sot vox pop you she her his its they them this that with from "
     "will any may per via"
 )
-
-
-def is_proper(token: Node) -> bool:
-    """A proper noun by its tag, or a capitalised noun past a sentence's first word, or a name with a capital
-    after a small letter ("ActionSA", "eThekwini") wherever it stands, though not an acronym's plural ("NGOs")."""
-    if token.tag_ in PROPER_TAGS:
-        return True
-    if token.tag_ not in NOUN_TAGS:
-        return False
-    if token.text[:1].isupper() and token.i > 0:
-        return True
-    # a name standing alone: "AfD" in "AfD parliamentary leader Dieter Vossberg" only qualifies him
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    alone = after is None or not after.tag_.startswith(("NN", "JJ"))
-    return alone and token.dep_ != "compound" and INNER_CAPITAL.fullmatch(token.text) is not None
-
-
-# "ActionSA", "eThekwini", "McKinsey": a capital after a small letter; not "NGOs", "MPs" or "FARMERS"
-INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*[A-Z][\w\-]*")
-
-
-def is_verb(token: Node) -> bool:
-    return token.tag_ in VERB_TAGS
-
-
-def children(token: Node, *relations: str) -> list[Node]:
-    return [child for child in token.children if child.dep_ in relations]
-
-
-def child_case(token: Node) -> str:
-    """The preposition a noun phrase hangs on ("of" in "of commerce", "with" in "with its chair"), lower-cased,
-    or ''."""
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
-
-
-def child(token: Node, *relations: str) -> Node | None:
-    for c in token.children:
-        if c.dep_ in relations:
-            return c
-    return None

@@ -5,7 +5,7 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract.parse import NOUN_TAGS, PROPER_TAGS, Node, Parsed, child_case, is_proper
+from analysis.extract.nodes import NOUN_TAGS, PROPER_TAGS, Node, Parsed, child_case, is_proper
 
 
 def repair(parsed: Parsed) -> None:
