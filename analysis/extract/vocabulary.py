@@ -207,3 +207,7 @@ SENTENCE_OPENERS = frozenset(
         "referring",
     ]
 )
+
+
+# "received a letter urging her …": whoever receives words is spoken to and holds nothing of them
+RECEIVING = words("receive receives received receiving")
