@@ -10,8 +10,19 @@ from analysis.extract.attribution import CLAUSE_EDGE, DESCRIBING, OBJECT_BEFORE
 from analysis.extract.claims import Sentence
 from analysis.extract.holders import SPEECH_FORMS, antecedent, holder_of, predicted
 from analysis.extract.naming import Named
-from analysis.extract.parse import NOUN_TAGS, PROPER_TAGS, VERB_TAGS
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
+from analysis.extract.references import actor_key
+from analysis.extract.vocabulary import words
+
+# verbs by which a speaker reports a third party's message to someone ("has told this House", "has written to
+# the minister"), inside the speaker's own quoted words; not "said", by which speakers cite others to argue
+# their own case ("The court has said clearly that ..."), nor the present ("the council tells me I am the problem")
+REPORTED_BY_OTHERS = words("told written wrote warned certified urged")
+REPORTING_CLAUSES = frozenset({"ROOT", "ccomp", "parataxis", "conj"})
+NOBODY = frozenset({"nobody", "no-one", "none", "nothing", "everybody", "everyone", "somebody", "someone", "anyone"})
+# the speaker's own side, inside the speaker's words
+OWN_SIDE_WORDS = frozenset({"i", "we", "us", "me", "my", "our", "you", "your"})
 
 
 class CueOwnership:
@@ -23,13 +34,7 @@ class CueOwnership:
         position = sentence.start + token.idx
         quotation = self.quotations.at(position)
         if quotation is not None:
-            if self.quotations.runs[quotation].host:
-                return None
-            speaker = self.quotations.speaker(quotation)
-            if speaker is None:
-                self._wait(quotation, sentence, found_cues)
-                return None
-            return [Named(speaker, "speaker")], "speaker of the quotation", None, "direct"
+            return self._quotation_owner(sentence, token, quotation, found_cues)
         if predicted(token):
             return None  # "Egypt is expected to vote against": a prediction, nobody's position
         misread = self._name_before_misread_verb(sentence, token)
@@ -53,6 +58,45 @@ class CueOwnership:
             # reacted with dismay" is the subject's feeling
             return self._feeling_of_subject(sentence, token)
         return self._fallback_owner(sentence, token, position)
+
+    def _quotation_owner(self, sentence: Sentence, token: Token, quotation: int, found_cues: list):
+        if self.quotations.runs[quotation].host:
+            return None
+        speaker = self.quotations.speaker(quotation)
+        reported = self._reporter_in_quotation(sentence, token, speaker)
+        if reported is not None:
+            return [reported[0]], "reported in the quotation", reported[1], "reported"
+        if speaker is None:
+            self._wait(quotation, sentence, found_cues)
+            return None
+        return [Named(speaker, "speaker")], "speaker of the quotation", None, "direct"
+
+    def _reporter_in_quotation(self, sentence: Sentence, token: Token, speaker: Actor | None):
+        """(named, verb): 'The warden of the County of Annapolis has written to the minister asking her to
+        reverse it', in a member's speech: a body the speaker names as having said or written something holds
+        what it said. Not "I", "we" or "our union" (the speaker's side), nor a pronoun (who "he" is, inside
+        quoted words, is the speaker's to say)."""
+        for _ in range(8):
+            if token.lower_ in REPORTED_BY_OTHERS and token.tag_ in VERB_TAGS:
+                if token.dep_ not in REPORTING_CLAUSES or not self.quotations.inside(sentence.start + token.idx):
+                    return None  # not "the very innovation Beijing says it wants", nor the writer's "said"
+                holder = holder_of(token, speech=False)
+                subject = holder.token if holder is not None and holder.rule == "subject" else None
+                if subject is None or subject.tag_ in PRONOUN_TAGS or subject.lower_ in OWN_SIDE_WORDS | NOBODY:
+                    return None
+                if any(c.lower_ in NOBODY for c in token.children if c.dep_ == "obj"):
+                    return None  # "For years the Opposition said nothing": a reproach, the speaker's
+                if any(c.dep_ == "nmod:poss" and c.lower_ in OWN_SIDE_WORDS for c in subject.children):
+                    return None
+                found = self._named_holders(sentence, token, subject, speech=True)
+                named = found[0] if len(found) == 1 else None
+                if named is None or (speaker is not None and actor_key(named.actor) == actor_key(speaker)):
+                    return None
+                return named, token
+            if token.head.i == token.i:
+                return None
+            token = token.head
+        return None
 
     def _feeling_of_subject(self, sentence: Sentence, token: Token):
         if not _manner_of_main_verb(token):

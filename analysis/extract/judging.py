@@ -49,6 +49,8 @@ class Judging:
         spoken = claim.spoken or [claim.span]
         if (
             claim.mode == "reported"
+            # what a speaker reports another saying is kept as the speaker's own words would be
+            and claim.rule != "reported in the quotation"
             and not self._acts_by_verb(sentence, claim)
             and not (
                 (reports_a_clause(sentence, claim) or claim.rule == "according to")
@@ -154,7 +156,8 @@ FEELERS = frozenset({"it", "he", "she", "they", "we", "i"})
 FEELINGS = frozenset(
     {"angry", "furious", "livid", "irate", "indignant", "upset", "bitter", "hostile", "unconvinced", "unhappy"}
     | {"happy", "glad", "hopeful", "confident", "enthusiastic", "jubilant", "ecstatic", "grateful", "thankful"}
-    | {"keen", "eager", "sympathetic"}
+    | {"keen", "eager", "sympathetic", "relieved", "pleased", "satisfied", "delighted", "defiant", "angrier"}
+    | {"dismayed", "disappointed", "frustrated", "worried", "concerned", "alarmed", "wary", "uneasy", "nervous"}
 )
 
 

@@ -33,8 +33,9 @@ DASH_HEADING = re.compile(rf"[ \t]*(?:{NAME_LINE.pattern}|{DESCRIBED_BODY})[ \t]
 NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
 # a section's heading on a line of its own names no one: "Reactions", "WHAT’S NEXT"
 SECTION = re.compile(
-    r"(?i)(?:the\s+)?(?:reactions?|background|context|analysis|timeline|key facts|next steps|what(?:['’]s| is)? next"
-    r"|what happens next|in numbers|the decision|the ruling|the vote)"
+    r"(?i)(?:the\s+)?(?:reactions?|background|context|analysis|timeline|key (?:facts|points)|next steps"
+    r"|what(?:['’]s| is)? next|what happens next|in numbers|the decision|the ruling|the vote|summary|highlights"
+    r"|at a glance|in brief|latest|updates?)"
 )
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
@@ -131,7 +132,8 @@ class Layout:
         for start, end in spans:
             if start == 0 or self.text[start - 1] == "\n":
                 label = SPEAKER_LABEL.match(self.text, start, end)
-                if label is not None and label.end() < end:
+                heading = label and self.text[start : label.end()].strip().rstrip(":").strip()
+                if label is not None and label.end() < end and not SECTION.fullmatch(heading):
                     found[start] = (start, label.end())
                     continue
                 label = DASH_HEADING.match(self.text, start, end)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from analysis.extract.actors import TITLE_WORDS, Actor
 from analysis.extract.vocabulary import NAME_JOINERS, words
+from analysis.extract.wording import TIMESTAMP
 
 OPENING = "“"
 CLOSING = "”"
@@ -318,9 +319,6 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
     )
 
 
-# a live blog entry's time ("12:04 – "); narrower than `wording.TIMESTAMP` ("10:42 GMT –", "Updated 12:04"),
-# which would do: using it moves three held-out rows, so it waits for the next round's sealed score
-TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*[–—-][ \t]*")
 # "Senator Mauricio Lozada (Centro Democrático): “This bill …”", "11:55 – Greenpeace Chile: “Historic.”", "Camila
 # Restrepo, executive director of Alianza In: “…”": a paragraph that names a speaker and opens a quotation
 # after a colon, with no verb, gives the quotation to the name (a debate's excerpts, a live blog's entries)

@@ -26,7 +26,7 @@ from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import Named, acronyms_of
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
-from analysis.extract.parse import VERB_TAGS, parse_paragraphs
+from analysis.extract.parse import VERB_TAGS, child_case, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
@@ -218,7 +218,13 @@ class Reader(
         speech_ids = {t.i for t in outside if (t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS) or _gives_its_words(t)}
         holders = self._holders(
             sentence,
-            sorted({*(i for i in cue_tokens if not self.quotations.inside(base + doc[i].idx)), *speech_ids}),
+            sorted(
+                {
+                    *(i for i in cue_tokens if not self.quotations.inside(base + doc[i].idx)),
+                    *speech_ids,
+                    *(t.i for t in outside if _views_as(t)),
+                }
+            ),
             speech_ids,
         )
         self._set_speakers(sentence, holders, speech_ids)
@@ -249,25 +255,39 @@ class Reader(
         self._known_actions(sentence, claims)
         self._votes_from(sentence, claims)
         self._votes_with(sentence, claims)
+        if not claims:
+            self._whole_quotation(sentence, claims)
+        self._remember_subjects(sentence, holders)
+        return self._decided([part for claim in claims.values() for part in self._split_pair(claim)], sentence)
+
+    def _whole_quotation(self, sentence: Sentence, claims: dict) -> None:
+        """A sentence all in quotation marks with no cue: its speaker's words, or those of a body the speaker
+        reports as having told or written them."""
         whole = self.quotations.whole(sentence.start, sentence.end)
         # "Yes.", "Let me finish, please.": too short to say what anyone thinks of anything
         short = len(self.text[sentence.start : sentence.end].split()) < MIN_QUOTED_WORDS
-        if whole is not None and not claims and not self.quotations.runs[whole].host and not short:
-            speaker = self.quotations.speaker(whole)
-            if speaker is None:
-                self._wait(whole, sentence, [])
-            else:
-                claims[(actor_key(speaker), self.main)] = Claim(
-                    speaker,
-                    "speaker of the quotation",
-                    "direct",
-                    self.main,
-                    (sentence.start, sentence.end),
-                    [],
-                    [(sentence.start, sentence.end)],
-                )
-        self._remember_subjects(sentence, holders)
-        return self._decided([part for claim in claims.values() for part in self._split_pair(claim)], sentence)
+        if whole is None or self.quotations.runs[whole].host or short:
+            return
+        speaker = self.quotations.speaker(whole)
+        # a transcript's line is parsed with its speaker's label, which is a root of its own
+        root = [t for t in sentence.doc if t.head.i == t.i and self.quotations.inside(sentence.start + t.idx)][-1:]
+        reported = self._reporter_in_quotation(sentence, root[0], speaker) if root else None
+        if reported is not None:
+            named, verb = reported
+            claim = self._claim(claims, named.actor, "reported in the quotation", "reported", sentence, verb, verb)
+            claim.spoken = [(sentence.start, sentence.end)]
+        elif speaker is None:
+            self._wait(whole, sentence, [])
+        else:
+            claims[(actor_key(speaker), self.main)] = Claim(
+                speaker,
+                "speaker of the quotation",
+                "direct",
+                self.main,
+                (sentence.start, sentence.end),
+                [],
+                [(sentence.start, sentence.end)],
+            )
 
     def _view_holder(self, owner: Token | None, base: int, sentence: Sentence) -> Named | None:
         """X of "For X, …" when X is a person or a body of more than one word: "For Gaza, ...", "For
@@ -341,6 +361,18 @@ class Reader(
 # "Cepesca has sent us its reaction: the proposal is “a slap in the face”", "The ministry issued a statement:
 # ...": what follows the colon is the subject's words, as after a reporting verb
 REACTION_NOUNS = frozenset({"reaction", "response", "statement", "verdict", "message", "answer", "comment"})
+
+
+# "regards the ban as a betrayal", "sees the levy as overdue": the verb whose subject the judgment after "as" is
+VIEWING = frozenset({"regard", "regards", "regarded", "view", "views", "viewed", "see", "sees", "saw", "considers"})
+
+
+def _views_as(verb: Token) -> bool:
+    return (
+        verb.lower_ in VIEWING
+        and verb.tag_ in VERB_TAGS
+        and any(c.dep_ in ("obl", "xcomp", "advcl") and child_case(c) == "as" for c in verb.children)
+    )
 
 
 def _gives_its_words(verb: Token) -> bool:

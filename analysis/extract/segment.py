@@ -47,7 +47,9 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         # read the boundaries as arrays: Doc.sents checks the whole document once per sentence
         starts = doc.to_array(SENT_START).tolist()
         offsets = doc.to_array(IDX).tolist()
-        firsts = [i for i, flag in enumerate(starts) if flag == 1 or i == 0]
+        # "Governor Ts.Batsaikhan said": a full stop with a letter straight after it ends no sentence (the
+        # Mongolian initial before a name; "Ts." is split off as an abbreviation would be)
+        firsts = [i for i, flag in enumerate(starts) if i == 0 or (flag == 1 and not _initial_before_name(doc, i))]
         for first, following in itertools.pairwise([*firsts, len(doc)]):
             end = offsets[following - 1] + len(doc[following - 1].text) if following > first else offsets[first]
             spans.append([paragraph_start + offsets[first], paragraph_start + end])
@@ -69,6 +71,19 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         if end > start:
             result.extend(_capped(text, start, end))
     return result, paragraphs
+
+
+def _initial_before_name(doc, i: int) -> bool:
+    stop, initial = doc[i - 1], doc[i - 2] if i >= 2 else None
+    return (
+        stop.text == "."
+        and not stop.whitespace_
+        and doc[i].is_title
+        and initial is not None
+        and not initial.whitespace_
+        and len(initial.text) <= 3
+        and initial.is_title
+    )
 
 
 def _capped(text: str, start: int, end: int):

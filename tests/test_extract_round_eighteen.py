@@ -1,0 +1,104 @@
+"""Round eighteen of the extractor (issue 12): a body a speaker reports as having told or written something,
+inside the speaker's own words; "regards the ban as a betrayal"; feelings a group is described as having;
+section headings that name no one; a Mongolian initial before a name. Sentences written for these tests, not
+the corpus's."""
+
+from analysis.extract import extract
+from analysis.extract.segment import sentences
+
+
+def rows(text, **options):
+    table = extract(text, main_target="main", arbiter=False, **options)
+    return [(r.actor, r.stance) for r in table.itertuples()]
+
+
+def actors(text):
+    return {actor for actor, _ in rows(text)}
+
+
+def test_a_body_the_speaker_says_told_the_house_something_holds_it():
+    text = (
+        "Closures debated\n"
+        "Carla Doucette, the member for Annapolis, opened the debate.\n"
+        "“The Chamber of Mines has told this House that it opposes the bill,” Doucette said.\n"
+        "“The Eastern Shore Family Practice Association wrote to the minister that the closures were wrong,” "
+        "Doucette said."
+    )
+    found = actors(text)
+    assert "Chamber of Mines" in found
+    assert "Eastern Shore Family Practice Association" in found
+
+
+def test_in_a_transcript_a_body_the_member_reports_holds_what_it_told_the_paper():
+    text = (
+        "Closures debated\n"
+        "CARLA DOUCETTE: Speaker, the minister has closed three emergency rooms overnight.\n"
+        "NAOMI PATTERSON: Speaker, the Eastern Shore Family Practice Association told the Chronicle this week "
+        "that it was not consulted at all.\n"
+        "HON. MARGARET SUTHERLAND: Speaker, I thank the member for the question."
+    )
+    assert "Eastern Shore Family Practice Association" in actors(text)
+
+
+def test_a_speaker_citing_others_to_argue_keeps_the_words():
+    # "said" and the present tense cite others for the speaker's own case; "nobody" is no one
+    text = (
+        "Court upholds the dam\n"
+        "Sarita Bhandari, a lawyer for the farmers, welcomed the ruling.\n"
+        "“The court has said clearly that revenue cannot come before the survival of a region,” Bhandari said.\n"
+        "“Nobody has told us where we will sleep if the landlord closes the flat,” Bhandari said.\n"
+        "“Now the same council tells me that I am the problem,” Bhandari said."
+    )
+    found = actors(text)
+    assert found == {"Sarita Bhandari"}, found
+
+
+def test_regarding_a_decision_as_a_betrayal_is_the_subjects_judgment():
+    text = (
+        "Car import ban\n"
+        "Hana Worku, a schoolteacher in Kolfe Keranio who had saved for four years towards a used car, regards "
+        "the ban as a betrayal."
+    )
+    assert rows(text) == [("Hana Worku", "condemning")]
+
+
+def test_a_feeling_a_group_is_described_as_having_is_its_position():
+    text = (
+        "Emissions cap published\n"
+        "Environmental groups, for their part, are mostly relieved.\n"
+        "Cosatu is not impressed.\n"
+        "Residents are worried about the cost."
+    )
+    found = rows(text)
+    assert ("Environmental groups", "supportive") in found
+    assert ("Cosatu", "opposed") in found
+    assert ("Residents", "cautious") in found
+
+
+def test_keeping_out_of_the_argument_or_not_yet_taking_a_formal_position_is_neutral():
+    text = (
+        "Car import ban\n"
+        "The Ethiopian Importers Association has kept out of the argument.\n"
+        "The Golden Horn school council would not take a formal position until it had heard from families."
+    )
+    found = rows(text)
+    assert all(stance == "neutral" for _, stance in found) and len(found) == 2, found
+
+
+def test_a_key_points_heading_names_no_one():
+    text = (
+        "Court strikes down supermarket closures\n"
+        "Key points: Small merchants’ groups have condemned the ruling, while big retailers welcomed it.\n"
+        "The ruling takes effect at once."
+    )
+    found = actors(text)
+    assert "Key points" not in found
+    assert any("retailers" in actor.lower() for actor in found)
+
+
+def test_a_mongolian_initial_before_a_name_ends_no_sentence():
+    text = "Railway deal\nUmnugovi aimag Governor Ts.Batsaikhan said the aimag supported the railway."
+    assert len(sentences(text)) == 2
+    assert any("Ts.Batsaikhan" in actor for actor in actors(text))
+    # a full stop between two words with no space still ends a sentence
+    assert len(sentences("The plan was approved by the Cabinet.It was late.")) == 2
