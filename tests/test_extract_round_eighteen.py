@@ -102,3 +102,27 @@ def test_a_mongolian_initial_before_a_name_ends_no_sentence():
     assert any("Ts.Batsaikhan" in actor for actor in actors(text))
     # a full stop between two words with no space still ends a sentence
     assert len(sentences("The plan was approved by the Cabinet.It was late.")) == 2
+
+
+def test_a_romanised_given_name_in_two_parts_is_read_as_a_name():
+    text = (
+        "Power prices rise\n"
+        'DPP legislator Tsai Ming-hsien said protecting households was "fair and responsible".\n'
+        'Minister of Labor Hung Shu-ling said the adjustment struck "a reasonable balance".\n'
+        "The Anti-corruption Commission welcomed the long-term plan."
+    )
+    found = actors(text)
+    assert "Tsai Ming-hsien" in found and "Hung Shu-ling" in found
+    assert "Anti-corruption Commission" in found
+
+
+def test_a_firm_whose_name_opens_with_a_title_is_no_person():
+    text = (
+        "Minimum wage rises\n"
+        "President Chain Store Corp, which runs convenience stores, declined to comment on the increase.\n"
+        "President Lee Jae-myung welcomed the increase."
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    kinds = dict(zip(table.actor, table.actor_kind))
+    assert kinds.get("Chain Store Corp") == "organization"
+    assert kinds.get("President Lee Jae-myung") == "person"

@@ -21,7 +21,7 @@ from analysis.extract.actors import (
     _generic_patterns,
     fold,
 )
-from analysis.extract.names import TITLE_WORDS
+from analysis.extract.names import TITLE_WORDS, is_body_name
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
 
 
@@ -53,6 +53,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     patterns, found = _generic_patterns(), []
     for match in patterns["titled"].finditer(segment):
         person = match.group(1)
+        if is_body_name(person):
+            continue  # "President Chain Store Corp": a firm whose name opens with a title
         actor = index.near_match(person) or index.near_match(match.group(0))
         actor = actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")
         found.append(Mention(start + match.start(), start + match.end(), actor))

@@ -158,6 +158,7 @@ def _truecased(doc, ranges):
             lowered[i] = word.lower()
         elif ACRONYM.fullmatch(word) and word.lower() not in CAPITALISED_WORDS and not _in_capitals(doc, first, last):
             lowered[i] = word.title()
+    lowered.update(_given_names_in_two_parts(doc))
     if not lowered:
         return doc
     # only the sentences' openings are read above: a Token object per word of every paragraph was a
@@ -167,6 +168,28 @@ def _truecased(doc, ranges):
     truecased.from_array([SENT_START], doc.to_array([SENT_START]).reshape(-1, 1))
     truecased.user_data.update(doc.user_data)
     return truecased
+
+
+def _given_names_in_two_parts(doc) -> dict[int, str]:
+    """'Tsai Ming-hsien', 'Park Young-hee': the tokenizer splits a romanised given name at its hyphen, and
+    the parser reads its lower-case second part as a common noun and loses the name. Parsed with the part
+    capitalised ("Ming-Hsien"), it is read as a name; the text and its offsets are unchanged."""
+    found = {}
+    for hyphen in (t for t in doc if t.text == "-" and 2 <= t.i < len(doc) - 1):
+        surname, given, part = doc[hyphen.i - 2], doc[hyphen.i - 1], doc[hyphen.i + 1]
+        if (
+            not given.whitespace_
+            and not hyphen.whitespace_
+            and given.is_title
+            and surname.is_title
+            and surname.text.lower() not in SENTENCE_OPENERS
+            and len(given.text) <= 5
+            and part.is_lower
+            and part.is_alpha
+            and 2 <= len(part.text) <= 5
+        ):
+            found[part.i] = part.text.title()
+    return found
 
 
 def _in_capitals(doc, first: int, last: int) -> bool:

@@ -70,7 +70,8 @@ class ProperNaming:
         has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
         organisation = is_body_name(name)
         # "Sunday Eze, 34, has ridden an okada ...": an age makes a person of a name with no title
-        aged = bool(AGE_AFTER.match(self.text, name_end)) and not organisation
+        # ... and so does "who" ("Chang Yi-ting, who runs three noodle shops in Taichung, said")
+        aged = bool(AGE_AFTER.match(self.text, name_end) or WHO_AFTER.match(self.text, name_end)) and not organisation
         kind = "person" if (has_title or aged) and not organisation else kind_of_name(name, default="organization")
         if kind == "person" and not has_title and body_roles_near(self.text, name):
             kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
@@ -165,6 +166,7 @@ class ProperNaming:
 
 
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")
+WHO_AFTER = re.compile(r",\s+who\b")
 PRONOUN_WORDS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 
 PORTFOLIO_WORDS = words(
