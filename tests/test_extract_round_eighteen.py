@@ -126,3 +126,17 @@ def test_a_firm_whose_name_opens_with_a_title_is_no_person():
     kinds = dict(zip(table.actor, table.actor_kind))
     assert kinds.get("Chain Store Corp") == "organization"
     assert kinds.get("President Lee Jae-myung") == "person"
+
+
+def test_a_mongolian_name_with_its_initial_is_one_person_for_he_and_she():
+    text = (
+        "Railway deal\n"
+        "Umnugovi aimag Governor Ts.Batsaikhan said the aimag supported the railway. "
+        '"The Gobi must not be left with only the dust," he said.\n'
+        "Independent economist N.Otgonbayar said the railway made economic sense but warned that it would "
+        'deepen dependence. "Cheaper transport is good. One customer is not," she said.'
+    )
+    found = actors(text)
+    assert found == {"Governor Ts.Batsaikhan", "N.Otgonbayar"}, found
+    table = extract(text, main_target="main", arbiter=False)
+    assert set(table.actor_kind) == {"person"}

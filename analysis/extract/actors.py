@@ -221,7 +221,9 @@ def _generic_patterns() -> dict[str, re.Pattern]:
             rf"(?=[A-Z])\b(?:(?:{_alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
             # "Economy, Trade and Industry Minister Yoko Hirabayashi": a title's list of portfolios
             r"(?:(?:[A-Z][a-z]+,\s+)+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+(?=(?:Minister|Secretary)\b))?"
-            rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,4}}(?:[A-Z]|(?:al|el)-[A-Z])[\w'’\-]+)"
+            # "Governor Ts.Batsaikhan": a Mongolian name's initial, joined to it by a full stop
+            rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,4}}(?:[A-Z][a-z]{{0,2}}\.(?=[A-Z]))?"
+            r"(?:[A-Z]|(?:al|el)-[A-Z])[\w'’\-]+)"
         ),
         # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"
         "appositive": re.compile(

@@ -322,6 +322,8 @@ def kind_of_name(name: str, *, default: str) -> str:
     lowered = {w.lower().strip(".,") for w in words}
     if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
+    if INITIALLED.fullmatch(name):
+        return "person"  # "N.Otgonbayar", "Ts.Batsaikhan": a Mongolian name after its initial
     if 2 <= len(words) <= 4 and all(
         w[:1].isupper() or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")
         for w in words
@@ -331,6 +333,7 @@ def kind_of_name(name: str, *, default: str) -> str:
 
 
 NAME_WORD = re.compile(r"[\w'’.\-&]+")
+INITIALLED = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][a-z]{3,}")
 PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
 HYPHENED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint)-[A-Z]")
 
