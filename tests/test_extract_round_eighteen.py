@@ -140,3 +140,12 @@ def test_a_mongolian_name_with_its_initial_is_one_person_for_he_and_she():
     assert found == {"Governor Ts.Batsaikhan", "N.Otgonbayar"}, found
     table = extract(text, main_target="main", arbiter=False)
     assert set(table.actor_kind) == {"person"}
+
+
+def test_a_place_after_a_group_says_where_it_is_not_who_holds_the_position():
+    text = (
+        "Wage rise\n"
+        "CNAIC secretary-general Liao Wen-chieh said many small factories in central and southern Taiwan were "
+        "already struggling with weak orders."
+    )
+    assert actors(text) == {"Liao Wen-chieh"}

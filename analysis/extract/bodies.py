@@ -33,6 +33,9 @@ PARTY_BEFORE = re.compile(
 )
 
 
+# "in central and southern", "across the", "throughout": a place after the noun, where its people are
+PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?")
+
 class BodyNaming:
     """The common-noun steps of `naming.Namer`."""
 
@@ -59,6 +62,8 @@ class BodyNaming:
         person just named, a body named by a proper part or a description, a role met before, or a vague
         group of people kept vague."""
         determiner = next((c for c in token.children if c.dep_ in ("det", "nmod:poss")), None)
+        # "many small factories in central and southern Taiwan": where they are, not who they are
+        within = [m for m in within if not self._placed_after(token, m, base)]
         proper_inside = [m for m in within if m.actor.kind != "commentators"]
         if proper_inside:
             return Named(proper_inside[-1].actor, "named")
@@ -92,6 +97,10 @@ class BodyNaming:
             )
             return Named(described(text, kind="commentators"), "group")
         return None
+
+    def _placed_after(self, token: Token, mention: Mention, base: int) -> bool:
+        between = self.text[base + token.idx + len(token) : mention.start]
+        return mention.actor.kind == "government" and bool(PLACED_AFTER.fullmatch(between))
 
     def _members_of(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
         """'its members', 'the nine members of the Bloc', 'the union's members': the body they belong to."""
