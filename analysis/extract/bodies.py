@@ -36,6 +36,7 @@ PARTY_BEFORE = re.compile(
 # "in central and southern", "across the", "throughout": a place after the noun, where its people are
 PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?")
 
+
 class BodyNaming:
     """The common-noun steps of `naming.Namer`."""
 
