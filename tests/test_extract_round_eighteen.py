@@ -21,12 +21,26 @@ def test_a_body_the_speaker_says_told_the_house_something_holds_it():
         "Closures debated\n"
         "Carla Doucette, the member for Annapolis, opened the debate.\n"
         "“The Chamber of Mines has told this House that it opposes the bill,” Doucette said.\n"
-        "“The Eastern Shore Family Practice Association wrote to the minister that the closures were wrong,” "
-        "Doucette said."
+        "“The Eastern Shore Family Practice Association has written to the minister asking her to scrap the "
+        "closures,” Doucette said."
     )
     found = actors(text)
     assert "Chamber of Mines" in found
     assert "Eastern Shore Family Practice Association" in found
+
+
+def test_a_clause_the_speaker_adds_to_what_a_body_told_them_stays_the_speakers():
+    # found by review: "..., which is outrageous", "wrote X into law"
+    text = (
+        "Levy debated\n"
+        "Carla Doucette, the member for Annapolis, opened the debate.\n"
+        "“Parliament wrote this levy into law in a hurry, and it is a mess,” Doucette said.\n"
+        "“The hospital boards warned nurses that they would be sacked, which is outrageous,” Doucette said."
+    )
+    found = rows(text)
+    assert "Carla Doucette" in {actor for actor, _ in found}
+    assert "Parliament" not in {actor for actor, _ in found}
+    assert not any("boards" in actor.lower() for actor, _ in found)
 
 
 def test_in_a_transcript_a_body_the_member_reports_holds_what_it_told_the_paper():
@@ -85,6 +99,18 @@ def test_keeping_out_of_the_argument_or_not_yet_taking_a_formal_position_is_neut
     assert all(stance == "neutral" for _, stance in found) and len(found) == 2, found
 
 
+def test_a_section_heading_before_a_quotation_keeps_the_quotations_speaker():
+    # found by review: "Update:" and "Latest:" are still taken off the sentence, so the quotation is read
+    text = (
+        "Doctors end strike\n"
+        "Update: “We will not go back to work until we are paid,” said union secretary general Davji Atellah.\n"
+        "Latest: “This ruling is a disaster for patients,” said Dr Abdi Noor."
+    )
+    found = actors(text)
+    assert any("Atellah" in actor for actor in found) and any("Noor" in actor for actor in found)
+    assert not {"Update", "Latest"} & found
+
+
 def test_a_key_points_heading_names_no_one():
     text = (
         "Court strikes down supermarket closures\n"
@@ -100,8 +126,10 @@ def test_a_mongolian_initial_before_a_name_ends_no_sentence():
     text = "Railway deal\nUmnugovi aimag Governor Ts.Batsaikhan said the aimag supported the railway."
     assert len(sentences(text)) == 2
     assert any("Ts.Batsaikhan" in actor for actor in actors(text))
-    # a full stop between two words with no space still ends a sentence
+    # a full stop between two words with no space still ends a sentence, after a word of one or two letters too
     assert len(sentences("The plan was approved by the Cabinet.It was late.")) == 2
+    assert len(sentences("The ban takes effect in May.The association said it was a disaster.")) == 2
+    assert len(sentences("Voters said No.The party said it was a disaster.")) == 2
 
 
 def test_a_romanised_given_name_in_two_parts_is_read_as_a_name():
@@ -124,7 +152,7 @@ def test_a_firm_whose_name_opens_with_a_title_is_no_person():
     )
     table = extract(text, main_target="main", arbiter=False)
     kinds = dict(zip(table.actor, table.actor_kind))
-    assert kinds.get("Chain Store Corp") == "organization"
+    assert kinds.get("President Chain Store Corp") == "organization"
     assert kinds.get("President Lee Jae-myung") == "person"
 
 

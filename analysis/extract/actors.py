@@ -222,7 +222,7 @@ def _generic_patterns() -> dict[str, re.Pattern]:
             # "Economy, Trade and Industry Minister Yoko Hirabayashi": a title's list of portfolios
             r"(?:(?:[A-Z][a-z]+,\s+)+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+(?=(?:Minister|Secretary)\b))?"
             # "Governor Ts.Batsaikhan": a Mongolian name's initial, joined to it by a full stop
-            rf"(?:(?:{TITLES})\s+)+((?:{NAME_WORD}\s+){{0,4}}(?:[A-Z][a-z]{{0,2}}\.(?=[A-Z]))?"
+            rf"(?:(?:{TITLES})\s+)+((?:[A-Z][a-z]?\.(?=[A-Z][a-z]))?(?:{NAME_WORD}\s+){{0,4}}"
             r"(?:[A-Z]|(?:al|el)-[A-Z])[\w'’\-]+)"
         ),
         # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"

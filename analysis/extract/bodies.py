@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.data.countries import short_names
-from analysis.extract.actors import Actor, Mention, as_written, capital_names, slug
+from analysis.extract.actors import Actor, Mention, _generic_patterns, as_written, capital_names, slug
 from analysis.extract.names import (
     BANNER,
     OWN_GOVERNMENT,
@@ -100,8 +100,14 @@ class BodyNaming:
         return None
 
     def _placed_after(self, token: Token, mention: Mention, base: int) -> bool:
+        """A country or city after a group noun; not an institution ("hardliners in the Kremlin")."""
         between = self.text[base + token.idx + len(token) : mention.start]
-        return mention.actor.kind == "government" and bool(PLACED_AFTER.fullmatch(between))
+        place = self.text[mention.start : mention.end]
+        return (
+            mention.actor.kind == "government"
+            and bool(PLACED_AFTER.fullmatch(between))
+            and not _generic_patterns()["metonym"].fullmatch(place)
+        )
 
     def _members_of(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
         """'its members', 'the nine members of the Bloc', 'the union's members': the body they belong to."""

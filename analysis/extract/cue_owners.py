@@ -15,14 +15,17 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
 from analysis.extract.vocabulary import words
 
-# verbs by which a speaker reports a third party's message to someone ("has told this House", "has written to
-# the minister"), inside the speaker's own quoted words; not "said", by which speakers cite others to argue
+# verbs by which a speaker reports a third party's message ("has told this House that ...", "has written to the
+# minister asking ..."), inside the speaker's own quoted words; not "said", by which speakers cite others to argue
 # their own case ("The court has said clearly that ..."), nor the present ("the council tells me I am the problem")
-REPORTED_BY_OTHERS = words("told written wrote warned certified urged")
-REPORTING_CLAUSES = frozenset({"ROOT", "ccomp", "parataxis", "conj"})
-NOBODY = frozenset({"nobody", "no-one", "none", "nothing", "everybody", "everyone", "somebody", "someone", "anyone"})
-# the speaker's own side, inside the speaker's words
-OWN_SIDE_WORDS = frozenset({"i", "we", "us", "me", "my", "our", "you", "your"})
+REPORTED_BY_OTHERS = words("told written wrote warned certified")
+# the message is the verb's clause: "told us that ...", "wrote to the minister asking her to ..."
+MESSAGE_CLAUSES = frozenset({"ccomp", "xcomp", "advcl"})
+# a clause joined to the report is the speaker's again: "..., and I agree with them", "..., which is outrageous"
+SPEAKERS_OWN_CLAUSES = frozenset({"conj", "parataxis", "acl:relcl", "acl"})
+NOBODY = frozenset({"nobody", "no-one", "none", "nothing"})
+# the speaker's own side, inside the speaker's words: "our union has told the minister ..."
+OWN_SIDE_WORDS = frozenset({"i", "we", "my", "our"})
 
 
 class CueOwnership:
@@ -73,30 +76,40 @@ class CueOwnership:
 
     def _reporter_in_quotation(self, sentence: Sentence, token: Token, speaker: Actor | None):
         """(named, verb): 'The warden of the County of Annapolis has written to the minister asking her to
-        reverse it', in a member's speech: a body the speaker names as having said or written something holds
-        what it said. Not "I", "we" or "our union" (the speaker's side), nor a pronoun (who "he" is, inside
-        quoted words, is the speaker's to say)."""
-        for _ in range(8):
+        reverse it', in a member's speech: a body the speaker names as having told or written something holds
+        what its message says. Not "we" or "our union" (the speaker's side), nor a pronoun (who "he" is, inside
+        quoted words, is the speaker's to say), nor a clause the speaker adds ("..., and I agree with them")."""
+        below = None
+        while True:  # up from the cue to the reporting verb whose message holds it
             if token.lower_ in REPORTED_BY_OTHERS and token.tag_ in VERB_TAGS:
-                if token.dep_ not in REPORTING_CLAUSES or not self.quotations.inside(sentence.start + token.idx):
-                    return None  # not "the very innovation Beijing says it wants", nor the writer's "said"
-                holder = holder_of(token, speech=False)
-                subject = holder.token if holder is not None and holder.rule == "subject" else None
-                if subject is None or subject.tag_ in PRONOUN_TAGS or subject.lower_ in OWN_SIDE_WORDS | NOBODY:
-                    return None
-                if any(c.lower_ in NOBODY for c in token.children if c.dep_ == "obj"):
-                    return None  # "For years the Opposition said nothing": a reproach, the speaker's
-                if any(c.dep_ == "nmod:poss" and c.lower_ in OWN_SIDE_WORDS for c in subject.children):
-                    return None
-                found = self._named_holders(sentence, token, subject, speech=True)
-                named = found[0] if len(found) == 1 else None
-                if named is None or (speaker is not None and actor_key(named.actor) == actor_key(speaker)):
-                    return None
-                return named, token
-            if token.head.i == token.i:
+                return self._reported_body(sentence, token, below, speaker)
+            if token.dep_ in SPEAKERS_OWN_CLAUSES or token.head.i == token.i:
                 return None
-            token = token.head
-        return None
+            below, token = token, token.head
+
+    def _reported_body(self, sentence: Sentence, verb: Token, below: Token | None, speaker: Actor | None):
+        message = [c for c in verb.children if c.dep_ in MESSAGE_CLAUSES]
+        if not message or (below is not None and below not in message):
+            return None  # "Parliament wrote this levy into law": no message; "..., and we are furious"
+        if verb.dep_ not in ("ROOT", "ccomp") or not self.quotations.inside(sentence.start + verb.idx):
+            return None  # not the writer's "told", nor "the innovation Beijing says it wants"
+        if below is None and any(c.dep_ in SPEAKERS_OWN_CLAUSES and c.tag_ in VERB_TAGS for c in verb.children):
+            return None  # a whole sentence that also holds the speaker's own clause stays the speaker's
+        if any(t.dep_.startswith("nsubj") and t.lower_ == "which" for t in verb.subtree):
+            return None  # "..., which is outrageous": the speaker's comment, whatever the parse joins it to
+        holder = holder_of(verb, speech=False)
+        subject = holder.token if holder is not None and holder.rule == "subject" else None
+        if subject is None or subject.tag_ in PRONOUN_TAGS or subject.lower_ in OWN_SIDE_WORDS | NOBODY:
+            return None
+        if any(c.lower_ in NOBODY for c in verb.children if c.dep_ == "obj"):
+            return None  # "the Opposition told us nothing": a reproach, the speaker's
+        if any(c.dep_ == "nmod:poss" and c.lower_ in OWN_SIDE_WORDS for c in subject.children):
+            return None
+        found = self._named_holders(sentence, verb, subject, speech=True)
+        named = found[0] if len(found) == 1 else None
+        if named is None or (speaker is not None and actor_key(named.actor) == actor_key(speaker)):
+            return None
+        return named, verb
 
     def _feeling_of_subject(self, sentence: Sentence, token: Token):
         if not _manner_of_main_verb(token):

@@ -156,7 +156,7 @@ FEELERS = frozenset({"it", "he", "she", "they", "we", "i"})
 FEELINGS = frozenset(
     {"angry", "furious", "livid", "irate", "indignant", "upset", "bitter", "hostile", "unconvinced", "unhappy"}
     | {"happy", "glad", "hopeful", "confident", "enthusiastic", "jubilant", "ecstatic", "grateful", "thankful"}
-    | {"keen", "eager", "sympathetic", "relieved", "pleased", "satisfied", "delighted", "defiant", "angrier"}
+    | {"keen", "eager", "sympathetic", "relieved", "pleased", "satisfied", "delighted", "angrier"}
     | {"dismayed", "disappointed", "frustrated", "worried", "concerned", "alarmed", "wary", "uneasy", "nervous"}
 )
 

@@ -106,8 +106,8 @@ class Layout:
         "Ireland", is only part of the name)."""
         mentions = self._mentions(*line, cache)
         name = re.sub(r"\s*(?:\([^)]*\))?\s*[:–—.-]?\s*$", "", self.text[line[0] : line[1]].strip())
-        if not name:
-            return
+        if not name or SECTION.fullmatch(name):
+            return  # "Key points:", "Update:": a section of the text, no one's heading
         if name.isupper():
             # "SAVE THE CHILDREN DENMARK:" is the Save the Children Denmark the text writes elsewhere
             written = next(
@@ -132,8 +132,7 @@ class Layout:
         for start, end in spans:
             if start == 0 or self.text[start - 1] == "\n":
                 label = SPEAKER_LABEL.match(self.text, start, end)
-                heading = label and self.text[start : label.end()].strip().rstrip(":").strip()
-                if label is not None and label.end() < end and not SECTION.fullmatch(heading):
+                if label is not None and label.end() < end:
                     found[start] = (start, label.end())
                     continue
                 label = DASH_HEADING.match(self.text, start, end)

@@ -54,7 +54,11 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     for match in patterns["titled"].finditer(segment):
         person = match.group(1)
         if is_body_name(person):
-            continue  # "President Chain Store Corp": a firm whose name opens with a title
+            # "President Chain Store Corp", "General Motors Corp": a firm whose name opens with a title word
+            firm = match.group(0).strip()
+            actor = index.near_match(firm) or Actor(name=firm, actor_id=slug(firm), kind="organization")
+            found.append(Mention(start + match.start(), start + match.end(), actor))
+            continue
         actor = index.near_match(person) or index.near_match(match.group(0))
         actor = actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")
         found.append(Mention(start + match.start(), start + match.end(), actor))

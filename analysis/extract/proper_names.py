@@ -70,8 +70,10 @@ class ProperNaming:
         has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
         organisation = is_body_name(name)
         # "Sunday Eze, 34, has ridden an okada ...": an age makes a person of a name with no title
-        # ... and so does "who" ("Chang Yi-ting, who runs three noodle shops in Taichung, said")
-        aged = bool(AGE_AFTER.match(self.text, name_end) or WHO_AFTER.match(self.text, name_end)) and not organisation
+        # ... and so does "who" after a name of two words or more ("Chang Yi-ting, who runs three noodle shops in
+        # Taichung, said"; not "Greenpeace, who ...")
+        who = WHO_AFTER.match(self.text, name_end) and len(name.split()) >= 2
+        aged = bool(AGE_AFTER.match(self.text, name_end) or who) and not organisation
         kind = "person" if (has_title or aged) and not organisation else kind_of_name(name, default="organization")
         if kind == "person" and not has_title and body_roles_near(self.text, name):
             kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from analysis.extract.actors import TITLE_WORDS, Actor
 from analysis.extract.vocabulary import NAME_JOINERS, words
-from analysis.extract.wording import TIMESTAMP
 
 OPENING = "“"
 CLOSING = "”"
@@ -319,6 +318,9 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
     )
 
 
+# a live blog entry's time ("12:04 – "); narrower than `wording.TIMESTAMP` ("10:42 GMT –", "Updated 12:04"), whose
+# optional time zone and separator would read "09:45 WHO: “…”" as a time and a speaker "O"
+TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*[–—-][ \t]*")
 # "Senator Mauricio Lozada (Centro Democrático): “This bill …”", "11:55 – Greenpeace Chile: “Historic.”", "Camila
 # Restrepo, executive director of Alianza In: “…”": a paragraph that names a speaker and opens a quotation
 # after a colon, with no verb, gives the quotation to the name (a debate's excerpts, a live blog's entries)

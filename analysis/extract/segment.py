@@ -14,6 +14,8 @@ import itertools
 
 from spacy.attrs import IDX, SENT_START
 
+from analysis.extract.vocabulary import SENTENCE_OPENERS
+
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
 
@@ -47,8 +49,8 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         # read the boundaries as arrays: Doc.sents checks the whole document once per sentence
         starts = doc.to_array(SENT_START).tolist()
         offsets = doc.to_array(IDX).tolist()
-        # "Governor Ts.Batsaikhan said": a full stop with a letter straight after it ends no sentence (the
-        # Mongolian initial before a name; "Ts." is split off as an abbreviation would be)
+        # "Governor Ts.Batsaikhan said": a Mongolian initial before a name ends no sentence ("Ts." is split
+        # off as an abbreviation would be)
         firsts = [i for i, flag in enumerate(starts) if i == 0 or (flag == 1 and not _initial_before_name(doc, i))]
         for first, following in itertools.pairwise([*firsts, len(doc)]):
             end = offsets[following - 1] + len(doc[following - 1].text) if following > first else offsets[first]
@@ -74,16 +76,23 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
 
 
 def _initial_before_name(doc, i: int) -> bool:
+    """'Ts.Batsaikhan', 'N.Otgonbayar': one or two letters, a full stop and a name, with no space between."""
     stop, initial = doc[i - 1], doc[i - 2] if i >= 2 else None
     return (
         stop.text == "."
         and not stop.whitespace_
-        and doc[i].is_title
         and initial is not None
         and not initial.whitespace_
-        and len(initial.text) <= 3
+        and len(initial.text) <= 2
         and initial.is_title
+        and initial.text not in NOT_INITIALS
+        and doc[i].is_title
+        and doc[i].text.lower() not in SENTENCE_OPENERS
     )
+
+
+# words of one or two letters that end a sentence or an abbreviation, not a Mongolian initial
+NOT_INITIALS = frozenset({"No", "So", "Go", "Oh", "Ok", "Hi", "Mr", "Ms", "Dr", "St", "Mt", "Up", "Me", "Us", "It"})
 
 
 def _capped(text: str, start: int, end: int):
