@@ -177,3 +177,14 @@ def test_a_place_after_a_group_says_where_it_is_not_who_holds_the_position():
         "already struggling with weak orders."
     )
     assert actors(text) == {"Liao Wen-chieh"}
+
+
+def test_a_titled_name_may_start_with_any_latin_capital():
+    text = (
+        "Ferry cut row\n"
+        "Prime Minister Ulf Ärlig said the cut was necessary.\n"
+        'Sinn Féin TD Darragh Ó Móráin called the decision "a disgrace".'
+    )
+    found = actors(text)
+    assert any(actor.endswith("Ulf Ärlig") for actor in found), found
+    assert any(actor.endswith("Darragh Ó Móráin") for actor in found), found

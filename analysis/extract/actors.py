@@ -40,9 +40,11 @@ ROLE_NOUNS = (
     "founder|co-founder|economist|chief economist|analyst|official|executive|chief executive|CEO|boss|"
     "representative|coordinator|campaigner|adviser|advisor|governor|mayor|member|secretary-general"
 )
+# a capital letter of the Latin alphabets: "Ärlig", "Ó Móráin", "Þórdís", "Łukasz" as well as "Lindqvist"
+CAPITAL = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c).isalpha()) + "]"
 NAME_WORD = (
-    r"(?:[A-Z][\w'’\-]*|(?:al|el)-[A-Z][\w'’\-]*|"
-    r"(?:de|da|van|von|al|bin|ibn|bint|abu|la|le|del|dos|du)(?=\s+[A-Z]))"
+    rf"(?:{CAPITAL}[\w'’\-]*|(?:al|el)-{CAPITAL}[\w'’\-]*|"
+    rf"(?:de|da|van|von|al|bin|ibn|bint|abu|la|le|del|dos|du|ab|ap)(?=\s+{CAPITAL}))"
 )
 ORG_HEADS = (
     "Ministry|Council|Commission|Union|Chamber of Commerce|Party|Agency|Department|Bank|Fund|Organisation|"
@@ -223,7 +225,7 @@ def _generic_patterns() -> dict[str, re.Pattern]:
             r"(?:(?:[A-Z][a-z]+,\s+)+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+(?=(?:Minister|Secretary)\b))?"
             # "Governor Ts.Batsaikhan": a Mongolian name's initial, joined to it by a full stop
             rf"(?:(?:{TITLES})\s+)+((?:[A-Z][a-z]?\.(?=[A-Z][a-z]))?(?:{NAME_WORD}\s+){{0,4}}"
-            r"(?:[A-Z]|(?:al|el)-[A-Z])[\w'’\-]+)"
+            rf"(?:{CAPITAL}|(?:al|el)-{CAPITAL})[\w'’\-]+)"
         ),
         # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"
         "appositive": re.compile(
