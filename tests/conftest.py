@@ -154,3 +154,15 @@ def open_app(data: Path, seeds: Path, monkeypatch, *, page: str | None = None, t
     if page:
         at.switch_page(page).run()
     return at
+
+
+def extract_rows(text: str, *, arbiter: bool = True, **options) -> list[tuple[str, str]]:
+    """(actor, stance) of each row the extractor proposes for `text`, against the target "main"."""
+    from analysis.extract import extract
+
+    table = extract(text, main_target="main", arbiter=arbiter, **options)
+    return [(r.actor, r.stance) for r in table.itertuples()]
+
+
+def extract_actors(text: str, *, arbiter: bool = True, **options) -> set[str]:
+    return {actor for actor, _ in extract_rows(text, arbiter=arbiter, **options)}

@@ -16,7 +16,7 @@ from analysis.extract.core import explain
 from analysis.extract.mentions import _longest_first, find_mentions, groups
 from analysis.extract.parse import parse
 from analysis.extract.segment import sentences
-from conftest import ROOT
+from conftest import ROOT, extract_rows
 
 CORPUS = ROOT / "tests" / "fixtures" / "extraction"
 BLIND = ROOT / "tests" / "fixtures" / "blind"
@@ -94,9 +94,7 @@ def test_coordinated_subjects_form_one_group():
     assert [[m.actor.name for m in g] for g in groups(text, mentions)] == [["China", "Russia", "Algeria"]]
 
 
-def rows(text, **options):
-    table = extract(text, main_target="main", **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
+rows = extract_rows
 
 
 @pytest.mark.parametrize(
@@ -136,8 +134,11 @@ def test_quotes_go_to_their_speaker_and_follow_ups_to_the_right_actor():
         "not accept it. The Lagos Chamber of Commerce welcomed the deal. The group’s chair said it "
         "was necessary."
     )
-    # "She added that Madrid would not accept it": Madrid is the subject that holds the position.
-    assert rows(text) == [
+    # "She added that Madrid would not accept it": Madrid is the subject that holds the position. (The learned
+    # gate may also propose the sentence for the minister, as a row with no cue read; the rules' rows are these.)
+    table = extract(text, main_target="main")
+    ruled = table[~table["rule"].str.startswith("no cue read")]
+    assert list(zip(ruled["actor"], ruled["stance"])) == [
         ("Foreign Minister Ana Ruiz", "condemning"),
         ("Madrid", "opposed"),
         ("Lagos Chamber of Commerce", "supportive"),

@@ -3,17 +3,16 @@ inside the speaker's own words; "regards the ban as a betrayal"; feelings a grou
 section headings that name no one; a Mongolian initial before a name. Sentences written for these tests, not
 the corpus's."""
 
+import functools
+
 from analysis.extract import extract
 from analysis.extract.segment import sentences
+from conftest import extract_actors, extract_rows
+
+rows = functools.partial(extract_rows, arbiter=False)
 
 
-def rows(text, **options):
-    table = extract(text, main_target="main", arbiter=False, **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
-
-
-def actors(text):
-    return {actor for actor, _ in rows(text)}
+actors = functools.partial(extract_actors, arbiter=False)
 
 
 def test_a_body_the_speaker_says_told_the_house_something_holds_it():

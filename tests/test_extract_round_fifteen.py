@@ -2,15 +2,15 @@
 "he" and "she" mean when the text and a given name tell a person's gender. Sentences written for these
 tests, not the corpus's."""
 
+import functools
+
 import pytest
 
 from analysis.extract import extract
 from analysis.extract.given_names import gender_of_name, is_given_name
+from conftest import extract_rows
 
-
-def rows(text, **options):
-    table = extract(text, main_target="main", arbiter=False, **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
+rows = functools.partial(extract_rows, arbiter=False)
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,15 @@
 with a capital inside it, an industry as a group, and the gate's reading of a clause that sets its subject
 against others. Sentences written for these tests, not the corpus's."""
 
+import functools
+
 import pytest
 
 from analysis.extract import extract
 from analysis.extract.core import explain
 from analysis.extract.parse import is_proper, pipeline
 from analysis.extract.unread import is_comparative
+from conftest import extract_rows
 
 TRANSCRIPT = (
     "Evening News: Kyiv raises the power price\n"
@@ -17,9 +20,7 @@ TRANSCRIPT = (
 )
 
 
-def rows(text, **options):
-    table = extract(text, main_target="main", arbiter=False, **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
+rows = functools.partial(extract_rows, arbiter=False)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +140,7 @@ def test_a_vote_given_with_the_tally_is_each_voters_position(sentence, expected)
     ],
 )
 def test_a_view_given_as_someones_reading(sentence, expected):
-    text = f"Rail loan\nEconomist Ilze Vitola of the Riga Institute spoke on Monday. She is a critic.\n{sentence}"
+    text = f"Rail loan\nEconomist Ilze Vitola of the Riga Institute spoke on Monday. She teaches there.\n{sentence}"
     assert rows(text) == expected
 
 

@@ -3,12 +3,9 @@ sentences written for these tests (not the corpus's)."""
 
 import pytest
 
-from analysis.extract import extract
+from conftest import extract_rows
 
-
-def rows(text, **options):
-    table = extract(text, main_target="main", **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
+rows = extract_rows
 
 
 @pytest.mark.parametrize(

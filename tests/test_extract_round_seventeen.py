@@ -2,18 +2,17 @@
 live blog's entries), quotations a clause opens with a colon, a live blog's quotation that carries on after
 its time stamp, and a body's leaders who speak for it. Sentences written for these tests, not the corpus's."""
 
+import functools
+
 from analysis.extract import extract
 from analysis.extract.parse import parse
 from analysis.extract.quotes import _colon_speakers
+from conftest import extract_actors, extract_rows
+
+rows = functools.partial(extract_rows, arbiter=False)
 
 
-def rows(text, **options):
-    table = extract(text, main_target="main", arbiter=False, **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
-
-
-def actors(text):
-    return {actor for actor, _ in rows(text)}
+actors = functools.partial(extract_actors, arbiter=False)
 
 
 def test_a_debate_excerpt_gives_its_quotation_to_the_member_named_before_the_colon():

@@ -3,13 +3,10 @@ sentences written for these tests (not the corpus's)."""
 
 import pytest
 
-from analysis.extract import extract
 from analysis.extract.given_names import gender_of_name
+from conftest import extract_rows
 
-
-def rows(text, **options):
-    table = extract(text, main_target="main", **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
+rows = extract_rows
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,15 @@ minister who is not the minister named before, a reporter the presenter hands ov
 of a group, and three-word names read by their first given name. Sentences written for these tests, not the
 corpus's."""
 
+import functools
+
 import pytest
 
-from analysis.extract import extract
 from analysis.extract.given_names import gender_of_name
 from analysis.extract.parse import parse
+from conftest import extract_rows
 
-
-def rows(text, **options):
-    table = extract(text, main_target="main", arbiter=False, **options)
-    return [(r.actor, r.stance) for r in table.itertuples()]
+rows = functools.partial(extract_rows, arbiter=False)
 
 
 def subject_of(sentence: str, verb: str) -> str:

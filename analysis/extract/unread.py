@@ -27,7 +27,7 @@ from analysis.extract import confidence
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence
 from analysis.extract.given_names import is_given_name
-from analysis.extract.holders import SPEECH_FORMS
+from analysis.extract.holders import RAISING, SPEECH_FORMS
 from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS
 from analysis.extract.references import actor_key
 from analysis.extract.said_words import WordsModel, probabilities, stance_of, view_probability
@@ -98,6 +98,10 @@ NOT_COMPARATIVES = frozenset(
 
 def _has_subject(verb) -> bool:
     return any(child.dep_ in ("nsubj", "nsubj:pass") for child in verb.children)
+
+
+def _raises(verb) -> bool:
+    return verb.lower_ in RAISING and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def is_comparative(verb) -> bool:
@@ -268,6 +272,10 @@ class UnreadSentences:
                 continue  # a clause inside quoted words is the speaker's, whoever its subject is
             speech = is_speech_verb(verb)
             actors, via = self._would_hold(sentence, verb, speech=speech, main=verb is root)
+            if via.endswith("description") and self._heading_of(sentence) is not None:
+                # "Baltic Grain Traders (BGT). The traders' lobby rejected ...": the description is the heading's
+                # body, which the cue rules have read or weighed already
+                actors = ()
             fresh: list[Actor] = []
             for actor in actors:
                 if not any(same_or_part(actor, other) for other in seen):
@@ -294,6 +302,8 @@ class UnreadSentences:
         if verb.lower_ in RECEIVING:
             return (), ""
         found = self._holders(sentence, [verb.i], {verb.i} if speech else set()).get(verb.i)
+        if found and found[1].startswith("passive agent") and _raises(verb):
+            return (), ""  # "Japan is said by diplomats to have warned ...": the diplomats report Japan's position
         if found:
             named, via = found
             return tuple(n.actor for n in named if n.actor.name), via
