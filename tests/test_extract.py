@@ -11,8 +11,9 @@ from analysis.__main__ import main
 from analysis.data.schema import STANCES
 from analysis.extract import confidence, extract, extract_many, fitting, said_words
 from analysis.extract import evaluation as evaluate
-from analysis.extract.actors import Actor, ActorIndex, Mention, _alternation
+from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.core import explain
+from analysis.extract.country_regex import alternation
 from analysis.extract.mentions import _longest_first, find_mentions, groups
 from analysis.extract.parse import parse
 from analysis.extract.segment import sentences
@@ -1029,7 +1030,7 @@ def test_the_prefix_tree_alternation_matches_like_the_flat_one(text):
     flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest first
     for template in (r"(?<![\w-])({})(?![\w-])", r"({})(?:[’']s)?\s+\w+"):
         expected = [m.span(1) for m in re.finditer(template.format(flat), text)]
-        assert [m.span(1) for m in re.finditer(template.format(_alternation(words)), text)] == expected
+        assert [m.span(1) for m in re.finditer(template.format(alternation(words)), text)] == expected
 
 
 def test_overlapping_mentions_keep_the_longest_as_a_pairwise_check_would():

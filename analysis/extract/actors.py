@@ -1,10 +1,9 @@
-"""The gazetteer: the actors the extractor knows (by name, alias and near match), the country names,
-demonyms and capitals, the word lists for titles, bodies and collectives, and the patterns built from them.
-`mentions` uses it to find the actors a stretch of text names."""
+"""The gazetteer: the actors the extractor knows (by name, alias and near match) and the word lists for
+titles, bodies and collectives. `mention_patterns` builds the generic patterns from those lists and
+`mentions` uses both to find the actors a stretch of text names."""
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 import unicodedata
@@ -13,8 +12,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analysis.data.countries import COUNTRIES_FILE
 from analysis.data.schema import slug
+from analysis.extract.country_regex import alternation, countries
 
 TITLES = (
     "Prime Minister|Deputy Prime Minister|Foreign Minister|Foreign Secretary|Home Secretary|Defence Secretary|"
@@ -170,131 +169,6 @@ def _fold_character(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
-@functools.cache
-def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(name -> alpha3, demonym -> alpha3, capital -> alpha3) from the shipped country table."""
-    names, demonyms, capitals = {}, {}, {}
-    with open(COUNTRIES_FILE, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            for target, column in ((names, "names"), (demonyms, "demonyms"), (capitals, "capitals")):
-                for value in filter(None, row[column].split("|")):
-                    target.setdefault(value, row["alpha3"])
-    return names, demonyms, capitals
-
-
-def _alternation(words) -> str:
-    """A regex for any of `words`, trying longer words first, written as a prefix tree: Python's re tries
-    a flat alternation's hundreds of country names one by one at every word, a tree only the few that
-    share the letters read so far. The words matching at one place are prefixes of one another, so
-    "longest first" is the same as "extend before stopping", which the tree's greedy `?` does."""
-    tree: dict = {}
-    for word in set(words):
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-    return _tree_regex(tree)
-
-
-def _tree_regex(node: dict) -> str:
-    branches = []
-    for ch, child in sorted(node.items()):
-        if not ch:
-            continue
-        run = [ch]
-        # A run of letters with no branch and no word end is written in one go, not one call per letter:
-        # a very long name (a 5,000-letter "word") would otherwise exceed Python's recursion limit.
-        while len(child) == 1 and "" not in child:
-            ((ch, child),) = child.items()
-            run.append(ch)
-        branches.append(re.escape("".join(run)) + _tree_regex(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-@functools.cache
-def _generic_patterns() -> dict[str, re.Pattern]:
-    names, demonyms, capitals = _countries()
-    country_names = _alternation(n for n in names if len(n) > 3 and "," not in n)
-    return {
-        "titled": re.compile(
-            rf"(?=[A-Z])\b(?:(?:{_alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
-            # "Economy, Trade and Industry Minister Yoko Hirabayashi": a title's list of portfolios
-            r"(?:(?:[A-Z][a-z]+,\s+)+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+(?=(?:Minister|Secretary)\b))?"
-            # "Governor Ts.Batsaikhan": a Mongolian name's initial, joined to it by a full stop
-            rf"(?:(?:{TITLES})\s+)+((?:[A-Z][a-z]?\.(?=[A-Z][a-z]))?(?:{NAME_WORD}\s+){{0,4}}"
-            rf"(?:{CAPITAL}|(?:al|el)-{CAPITAL})[\w'’\-]+)"
-        ),
-        # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"
-        "appositive": re.compile(
-            rf"\b({ROLE_NOUNS})\s*,\s*((?:(?:{TITLES})\s+)*"
-            rf"[A-Z][\w'’\-]+(?:\s+{NAME_WORD}){{0,2}}\s+[A-Z][\w'’\-]+)\s*(?=,)"
-        ),
-        # "Moscow's envoy", "China's commerce ministry", "Beijing's trade negotiators"
-        "capital_possessive": re.compile(
-            rf"\b({_alternation(capitals)})[’']s\s+(?:\w+\s+)?"
-            rf"(?:{GOVERNMENT_NOUNS}|envoy|ambassador|representative)\b"
-        ),
-        "metonym": re.compile(
-            r"\b(?:the\s+)?(White House|Kremlin|Pentagon|State Department|Downing Street|"
-            r"Whitehall|Élysée|Elysee|Quai d’Orsay|Bundestag|Duma)\b"
-        ),
-        "government_demonym": re.compile(rf"\b(?:the\s+)?({_alternation(demonyms)})\s+(?:{GOVERNMENT_NOUNS})\b"),
-        "government_possessive": re.compile(rf"\b({country_names})[’']s\s+(?:\w+\s+)?(?:{GOVERNMENT_NOUNS})\b"),
-        "government_of": re.compile(
-            rf"\b[Tt]he\s+(?:\w+\s+)?(?:government|authorities|administration|foreign ministry|"
-            rf"ministry|presidency|regime)\s+(?:of|in)\s+(?:the\s+)?({country_names})\b"
-        ),
-        "government_in_capital": re.compile(
-            rf"\b[Tt]he\s+(?:\w+\s+)?(?:government|authorities|administration|"
-            rf"presidency|regime)\s+in\s+({_alternation(capitals)})\b"
-        ),
-        # "In Moscow, the agriculture ministry said": the ministry of the capital or country the sentence opens in
-        "located_in_capital": re.compile(
-            rf"\b(?:[Ii]n|[Ff]rom)\s+({_alternation(capitals)}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
-        ),
-        "located_in_country": re.compile(
-            rf"\b(?:[Ii]n|[Ff]rom)\s+({country_names}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
-        ),
-        "country": re.compile(rf"(?<![\w-])({country_names})(?![\w-])"),
-        "capital": re.compile(rf"(?<![\w-])({_alternation(capitals)})(?![\w-])"),
-        "organisation": re.compile(
-            rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)"
-            rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])"
-            # "Ministry of Foreign Affairs and International Cooperation": "International" opens a name's tail
-            rf"(?:(?<=International)(?:\s+(?!{CALENDAR}|(?:{TITLES})\b)[A-Z][\w'’\-]*){{1,2}})?"
-            # "Chamber of Commerce, Enterprise and Industry": the portfolios listed after the head's own "of"
-            rf"(?:(?<=Commerce)(?:,\s+(?:{CHAMBER_PORTFOLIOS}))*\s+(?:and|&)\s+(?:{CHAMBER_PORTFOLIOS}))?"
-            rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-            # "Ministry of Agriculture, Food and Agribusiness": a comma inside the name's list of portfolios
-            rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:,(?=\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,|\s+and\s+[A-Z])))?"
-            rf"(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,6}}"
-            # "Secretariat of State for Vocational Training and Employment Policy": a second part, after "for"
-            rf"(?:(?<=[a-z\s])\bfor\s+(?:the\s+)?(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,4}})?)?)"
-        ),
-        "collective": re.compile(
-            rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"
-            rf"(?:\s+of\s+the\s+[a-z]+)?)(?![\w-])",
-            re.IGNORECASE,
-        ),
-        # "Passenger organisations", "Civil rights organizations", "Union members", "student unions"
-        "collective_generic": re.compile(
-            r"(?<![\w-])((?:(?!(?:including|and|or|of|the|with|from|for|by|to|"
-            r"among|other|its|their|his|her)\s)[A-Za-z][a-z\-]+\s+){1,2}"
-            r"(?:groups|organisations|"
-            r"organizations|associations|members|charities|unions|campaigners|"
-            r"advocates|federations))(?![\w-])"
-        ),
-        "org_lower": re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:[a-z]+[\s-]){0,2}(?:union|unions|association|"
-            r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
-            r"industry body|watchdog|regulator))(?![\w-])"
-        ),
-    }
-
-
 @dataclass(frozen=True)
 class ActorIndex:
     """Known actors as one regex over accent-folded, lower-cased text, plus the fuzzy lookup table."""
@@ -331,7 +205,7 @@ class ActorIndex:
         if governments:
             # A country's government is the known actor named after the country or its capital
             # ("Russia", "Washington"), else its first government actor.
-            names, _, capitals = _countries()
+            names, _, capitals = countries()
             for actor in governments:
                 if any(
                     names.get(a) == actor.country or capitals.get(a) == actor.country
@@ -342,7 +216,7 @@ class ActorIndex:
                 by_country.setdefault(actor.country, actor)
         pattern = None
         if by_alias:
-            pattern = re.compile(r"(?<![\w-])(" + _alternation(by_alias) + r")(?![\w-])")
+            pattern = re.compile(r"(?<![\w-])(" + alternation(by_alias) + r")(?![\w-])")
         return cls(pattern=pattern, by_alias=by_alias, by_country=by_country)
 
     def near_match(self, name: str) -> Actor | None:
@@ -359,11 +233,6 @@ class ActorIndex:
         if known is not None:
             return known
         return Actor(name=as_written(written) or name, actor_id=slug(name), kind="government", country=code)
-
-
-def capital_names() -> frozenset[str]:
-    """The capitals the country table knows: "the government in Lima" is Peru's, "in Peshawar" a province's."""
-    return frozenset(_countries()[2])
 
 
 def as_written(words: str) -> str:

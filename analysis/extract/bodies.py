@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from analysis.data.countries import short_names
-from analysis.extract.actors import Actor, Mention, _generic_patterns, as_written, capital_names, slug
+from analysis.extract.actors import Actor, Mention, as_written, slug
+from analysis.extract.country_regex import capital_names
+from analysis.extract.mention_patterns import generic_patterns
 from analysis.extract.names import (
     BANNER,
     OWN_GOVERNMENT,
@@ -106,7 +108,7 @@ class BodyNaming:
         return (
             mention.actor.kind == "government"
             and bool(PLACED_AFTER.fullmatch(between))
-            and not _generic_patterns()["metonym"].fullmatch(place)
+            and not generic_patterns()["metonym"].fullmatch(place)
         )
 
     def _members_of(self, token: Token, determiner, base: int, within, mentions) -> Named | None:

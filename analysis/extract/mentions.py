@@ -17,10 +17,10 @@ from analysis.extract.actors import (
     Actor,
     ActorIndex,
     Mention,
-    _countries,
-    _generic_patterns,
     fold,
 )
+from analysis.extract.country_regex import countries
+from analysis.extract.mention_patterns import generic_patterns
 from analysis.extract.names import TITLE_WORDS, is_body_name
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
 
@@ -50,7 +50,7 @@ def find_mentions(text: str, start: int, end: int, index: ActorIndex) -> list[Me
 
 def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """Titled people ("Chancellor X") and people named after their role ("the union's secretary, X,")."""
-    patterns, found = _generic_patterns(), []
+    patterns, found = generic_patterns(), []
     for match in patterns["titled"].finditer(segment):
         person = match.group(1)
         if is_body_name(person):
@@ -77,8 +77,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
 
 def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """Governments by metonym ("the Kremlin"), demonym, possessive or "the government in CAPITAL"."""
-    patterns, found = _generic_patterns(), []
-    names, demonyms, capitals = _countries()
+    patterns, found = generic_patterns(), []
+    names, demonyms, capitals = countries()
     for match in patterns["metonym"].finditer(segment):
         name = match.group(1)
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="government")
@@ -107,8 +107,8 @@ def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list
 def _places(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """A country or capital standing for its government, unless it is a place ("in Beijing"); a capital
     that seats a bloc stands for the bloc when the text is about the bloc."""
-    patterns, found = _generic_patterns(), []
-    names, _, capitals = _countries()
+    patterns, found = generic_patterns(), []
+    names, _, capitals = countries()
     for key, table in (("country", names), ("capital", capitals)):
         for match in patterns[key].finditer(segment):
             before = segment[max(0, match.start() - 80) : match.start()].split()  # the word before it
@@ -142,7 +142,7 @@ def _without_opener(name: str) -> str:
 
 def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """Named organisations ("the Lagos Chamber of Commerce") and collective actors ("some economists")."""
-    patterns, found = _generic_patterns(), []
+    patterns, found = generic_patterns(), []
     for match in patterns["organisation"].finditer(segment):
         name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
         person = PERSON_OF_BODY.match(name)
