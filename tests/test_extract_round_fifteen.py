@@ -107,11 +107,11 @@ def test_an_answer_to_a_question_about_the_objections_is_on_the_decision():
         "Kjersti Holmvik, the minister for energy, said the round would be run carefully.\n"
         "Asked about the fishermen's objections, the minister said no licence would be granted in areas "
         "where the institute found “a real risk” to fish stocks.\n"
-        "Asked about the water outages, the minister said no licence would be granted in areas "
-        "where the institute found “a real risk” to fish stocks.\n"
+        "Asked about the water outages, the minister said the repair crews had done “a superb job”.\n"
     )
     answers = [r for r in extract(text, main_target="main", arbiter=False).itertuples() if "Asked" in r.quote]
-    # the question's "objections" are the fishermen's, not the minister's; the outages are another matter
+    # the question's "objections" are the fishermen's, not the minister's; the outages are another matter, and
+    # so is an answer that does not speak of the decision (round nineteen: one that does is on it)
     assert [r.actor for r in answers] == ["Kjersti Holmvik"]
     assert "objections" in answers[0].quote and answers[0].stance != "opposed"
 

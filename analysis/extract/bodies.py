@@ -39,6 +39,9 @@ PARTY_BEFORE = re.compile(
 PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?")
 
 
+PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z][\w’']+)*-[a-z]")
+
+
 class BodyNaming:
     """The common-noun steps of `naming.Namer`."""
 
@@ -67,9 +70,12 @@ class BodyNaming:
         determiner = next((c for c in token.children if c.dep_ in ("det", "nmod:poss")), None)
         # "many small factories in central and southern Taiwan": where they are, not who they are
         within = [m for m in within if not self._placed_after(token, m, base)]
-        proper_inside = [m for m in within if m.actor.kind != "commentators"]
-        if proper_inside:
-            return Named(proper_inside[-1].actor, "named")
+        # a name inside the phrase ("the Lagos chamber"), unless a round-up's heading names who it is
+        proper_inside = [Named(m.actor, "named") for m in within if m.actor.kind != "commentators"]
+        described_heading = self._heading_description(token, determiner, parts, base, within)
+        found = described_heading or (proper_inside[-1] if proper_inside else None)
+        if found is not None:
+            return found
         regional = self._regional_government(token, parts, base)
         if regional is not None:
             return regional
@@ -100,6 +106,35 @@ class BodyNaming:
             )
             return Named(described(text, kind="commentators"), "group")
         return None
+
+    def _heading_description(
+        self, token: Token, determiner, parts: list[Token], base: int, within: list[Mention]
+    ) -> Named | None:
+        """Under a round-up's heading, "The Dubai-based recycler said …", "The Abu Dhabi-listed food company":
+        a body the paragraph calls by a description as its subject is the body the heading names, whatever
+        its noun (places inside the description only say where it is)."""
+        if (
+            self.heading is None
+            or self.heading.kind == "person"
+            or determiner is None
+            or determiner.lower_ != "the"
+            or token.dep_ not in ("nsubj", "nsubj:pass")
+            or token.tag_ != "NN"
+            or token.lower_ in PERSON_ROLES
+            or any(m.actor.kind not in ("government", "commentators") for m in within)
+        ):
+            return None
+        places = [m for m in within if m.actor.kind == "government"]
+        # "The opposition KMT caucus" is a body of its own, named; "the Dubai-based recycler", "the Abu
+        # Dhabi-listed company", "the Sharjah waste company" only say where the body is
+        where = [base + t.idx for t in parts if PLACE_MODIFIER.match(self.text, base + t.idx + len(t))]
+        if any(
+            is_proper(t) and not any(m.start <= base + t.idx < m.end for m in places) and base + t.idx not in where
+            for t in parts
+            if t.i < token.i
+        ):
+            return None
+        return Named(self.heading, "heading description")
 
     def _placed_after(self, token: Token, mention: Mention, base: int) -> bool:
         """A country or city after a group noun; not an institution ("hardliners in the Kremlin")."""

@@ -76,11 +76,22 @@ def phrase(token: Token) -> str:
     ).strip()
 
 
+def _own_subject(clause: Token) -> bool:
+    """ "…, while Iran and Hezbollah rejected it": an adverbial clause with a subject of its own is another
+    actor's evidence, not part of the main clause's."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.tag_ not in ("WDT", "WP", "PRP") for c in clause.children
+    )
+
+
 def clause_span(token: Token, sentence: Sentence) -> tuple[int, int]:
     """The clause a predicate heads, with its subject: the evidence of a reported position."""
     clause = token
     while (
-        clause.dep_ in ("xcomp", "conj", "amod", "acl", "advcl") and clause.head.i != clause.i and clause.dep_ != "conj"
+        clause.dep_ in ("xcomp", "conj", "amod", "acl", "advcl")
+        and clause.head.i != clause.i
+        and clause.dep_ != "conj"
+        and not _own_subject(clause)
     ):
         clause = clause.head
     left, right = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)

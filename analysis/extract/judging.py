@@ -89,7 +89,10 @@ class Judging:
         """'Asked about the water outages, Mahlangu said ...': an answer on another matter (the guide counts
         people quoted on unrelated matters as no position)."""
         asked = ASKED_ABOUT.search(self.text, sentence.start, sentence.end)
-        if asked is None or speaks_of_decision(self.text, [asked.span(1)]):
+        # "Asked about the cost, the minister said the reform was “an investment”": an answer that speaks of
+        # the decision is on it, whatever the question (the dev and held-out gold count 37 such answers as
+        # positions, against 17 that are none)
+        if asked is None or speaks_of_decision(self.text, [asked.span(1), (asked.end(), sentence.end)]):
             return False
         # "Asked about the fishermen's objections, the minister said ...": the reaction to the decision is
         # the decision's matter

@@ -21,6 +21,21 @@ from analysis.extract.actors import (
 )
 from analysis.extract.country_regex import alternation, countries
 
+ROMANCE_HEADS = (
+    "Confédération|Ligue|Association|Conseil|Syndicat|Groupement|Union|Fédération|Collectif|Mouvement|Parti|"
+    "Rassemblement|Comité|Chambre|Ordre|Coordination|Observatoire|Réseau|Société|Institut|Agence|Autorité|"
+    "Ministère|Front|Alliance|Organisation|Secrétariat|Conférence|Plateforme|Regroupement|Cellule|Coopérative|"
+    "Caisse|Compagnie|Assemblée|Sindicato|Confederación|Confederação|Asociación|Associação|Colegio|Cámara|"
+    "Câmara|Consejo|Conselho|Federación|Federação|Frente|Movimiento|Movimento|Partido|Unión|Coordinadora|"
+    "Cooperativa|Comisión|Comissão|Instituto|Ministerio|Ministério|Fundación|Fundação|Colectivo|Alianza|Liga"
+)
+ROMANCE_LITTLE = "de|des|du|la|le|les|et|pour|sans|en|au|aux|à|sur|del|los|las|y|e|da|do|dos|das|para|por"
+# endings no English word after a body's name has: "nigérienne", "togolaise", "nationaux", "catholique"
+ROMANCE_ADJECTIVE = (
+    r"(?!(?:general|federal|regional|local|legal|total|central|rural|natural)\b)[a-zà-ÿ][\w\-]*(?:aises?|ais|oises?|ois|iennes?|iens?|éen(?:ne)?s?|aux|iques?|elles?|antes?|ants|ée?s?|é|"
+    r"ives?|aires?|euses?|ales|ale|coles?|iers|ières?|anos?|anas?|enses?|istas?|ados?|adas?|aines?|ains|nal|nel|rale|rales|ral)(?![\w\-])"
+)
+
 
 @functools.cache
 def generic_patterns() -> dict[str, re.Pattern]:
@@ -34,6 +49,20 @@ def generic_patterns() -> dict[str, re.Pattern]:
             # "Governor Ts.Batsaikhan": a Mongolian name's initial, joined to it by a full stop
             rf"(?:(?:{TITLES})\s+)+((?:[A-Z][a-z]?\.(?=[A-Z][a-z]))?(?:{NAME_WORD}\s+){{0,4}}"
             rf"(?:{CAPITAL}|(?:al|el)-{CAPITAL})[\w'’\-]+)"
+        ),
+        # "Minister of State for Media Affairs Bassam Zoubi told", "Assistant Undersecretary for Financial Policy
+        # at the Finance Ministry Mariam Al Khaja said": a title's portfolio runs on to the name, the last two
+        # capitalised words (with a particle between) before the verb or the comma, never after "and" or a comma;
+        # `portfolios.after_portfolio` finds a longer name among them
+        "portfolio_titled": re.compile(
+            r"\b(?:(?:Assistant|Deputy|Acting|Senior|Principal|Permanent)\s+)?"
+            r"(?:Minister(?:\s+of\s+State)?|Secretary(?:\s+of\s+State)?|Under-?[Ss]ecretary|State\s+Secretary|"
+            r"Commissioner|Director(?:-General)?|Chairman|Chairwoman|Chair)"
+            # the portfolio's words, joined by commas or connectives; its last word stands right before the name
+            rf"\s+(?:of|for)\s+(?:the\s+)?(?P<portfolio>(?:{CAPITAL}[\w'’\-]*(?:,\s+|\s+(?:(?:and|&|of|for|at|the|in)\s+)*)){{0,8}}?"
+            rf"{CAPITAL}[\w'’\-]*\s+"
+            rf"(?P<name>{CAPITAL}[\w'’\-]+\s+(?:(?:Al|El|al|el|bin|bint|ibn|Abu|abu|de|da|van|von|del|dos|du)\s+)?"
+            rf"{CAPITAL}[\w'’\-]+))(?=\s+[a-z]|\s*[,(;:])"
         ),
         # "the union's regional secretary, Dave Kerrigan," / "Kenya's lead negotiator, Dr. Wanjiru Otieno,"
         "appositive": re.compile(
@@ -81,6 +110,14 @@ def generic_patterns() -> dict[str, re.Pattern]:
             rf"(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,6}}"
             # "Secretariat of State for Vocational Training and Employment Policy": a second part, after "for"
             rf"(?:(?<=[a-z\s])\bfor\s+(?:the\s+)?(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,4}})?)?)"
+        ),
+        # "Confédération nigérienne du travail", "Ligue togolaise des droits de l'homme", "Sindicato nacional de
+        # trabajadores": a French, Spanish or Portuguese body's name in lower case after its head word; it runs
+        # on through the language's little words and the word after each, and its adjectives
+        "romance_body": re.compile(
+            rf"\b((?:{ROMANCE_HEADS})(?:\s+{ROMANCE_ADJECTIVE}|\s+{CAPITAL}[\w\-’']*)*"
+            rf"(?:(?:\s+(?:{ROMANCE_LITTLE})(?=\s))+\s+(?:[dl][’'])?[\w\-’']+(?:\s+{ROMANCE_ADJECTIVE}|\s+{CAPITAL}[\w\-’']*)*"
+            rf"|\s+[dl][’'][\w\-’']+)*)(?![\w’'\-])"
         ),
         "collective": re.compile(
             rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"

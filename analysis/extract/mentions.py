@@ -22,6 +22,7 @@ from analysis.extract.actors import (
 from analysis.extract.country_regex import countries
 from analysis.extract.mention_patterns import generic_patterns
 from analysis.extract.names import TITLE_WORDS, is_body_name
+from analysis.extract.portfolios import after_portfolio
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
 
 
@@ -61,6 +62,17 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             continue
         actor = index.near_match(person) or index.near_match(match.group(0))
         actor = actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")
+        found.append(Mention(start + match.start(), start + match.end(), actor))
+    for match in patterns["portfolio_titled"].finditer(segment):
+        # "Finance and Budget Aminata Ndiaye Sarr": a name the locales know, or the words after the
+        # portfolio's own; else its last two ("Media Affairs Bassam Zoubi")
+        tail = " ".join(after_portfolio([w for w in match.group("portfolio").split() if w[:1].isupper()]))
+        person = tail if len(tail.split()) <= 3 and tail.endswith(match.group("name")) else match.group("name")
+        if is_body_name(person):
+            continue
+        # the portfolio can be longer than the name: the person is named, the role kept as an alias
+        role = match.group(0)[: match.end() - match.start() - len(person)].strip()
+        actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person", aliases=(role,))
         found.append(Mention(start + match.start(), start + match.end(), actor))
     for match in patterns["appositive"].finditer(segment):
         # The role phrase reaches back to its determiner: "the union's regional secretary" (in a window,
@@ -170,6 +182,12 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             continue
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
         found.append(Mention(start + begins, start + match.end(1), actor))
+    for match in patterns["romance_body"].finditer(segment):
+        name = match.group(1)
+        if len(name.split()) < 2 or all(w[:1].isupper() for w in name.split()):
+            continue  # "the Union"; a name all in capitals is read as one already
+        actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
+        found.append(Mention(start + match.start(1), start + match.end(1), actor))
     for key in ("collective", "collective_generic", "org_lower"):
         for match in patterns[key].finditer(segment):
             name = _capitalise(match.group(1))

@@ -47,6 +47,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
     _lowercase: frozenset[str] | None = None
     _memo_base: int = -1
     _memo: dict = field(default_factory=dict)
+    # the body a round-up's heading names, for the sentences of its paragraph ("Enviroserve", then "The
+    # Dubai-based recycler said ..."); the reader sets it sentence by sentence
+    heading: Actor | None = None
 
     def name(self, token: Token, base: int, mentions: list[Mention], *, speaker: Actor | None = None) -> Named | None:
         """The actor `token` (a noun or pronoun of a sentence that starts at `base`) stands for. A noun's

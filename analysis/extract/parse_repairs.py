@@ -13,6 +13,10 @@ def repair(parsed: Parsed) -> None:
     _subject_before_parenthesis(parsed)
     _infinitive_after_agent(parsed)
     _name_of_two_parts(parsed)
+    _name_before_apposition(parsed)
+    _portfolio_list_in_apposition(parsed)
+    for node in parsed:
+        node._subtree = None  # a repair may have read a subtree before another moved a node
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -142,6 +146,66 @@ def _name_of_two_parts(parsed: Parsed) -> None:
             continue
         if is_proper(part) and not any(c.dep_ == "det" for c in node.children):
             _attach(node, part, "conj")
+
+
+def _name_before_apposition(parsed: Parsed) -> None:
+    """'SONIDEP, the state-owned fuel distributor, declined to comment', 'Tine, the farmer-owned cooperative
+    that dominates the market, welcomed the change': the parser can make the name, or the apposition's
+    noun, the root and the verb after the apposition its conjunct, with no subject. The verb is the root,
+    the opening name its subject and the apposition the name's."""
+    if len(parsed) < 6 or not parsed[0].text[:1].isupper() or parsed[1].text != ",":
+        return
+    name = parsed[0]
+    root = next((n for n in parsed if n.head is n), None)
+    if root is None or root.tag_.startswith("VB") or not (root is name or root.i > 1):
+        return
+    verb = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "conj"
+            and c.i > 3
+            and parsed[c.i - 1].text == ","
+            and (c.tag_ in FINITE_TAGS or any(a.dep_ == "aux" for a in c.children))
+            and not any(a.dep_ in SUBJECTS for a in c.children)
+        ),
+        None,
+    )
+    if verb is None or (root is not name and root.i > verb.i):
+        return
+    root.children.remove(verb)
+    verb.head, verb.dep_ = verb, "ROOT"
+    if root is not name:
+        _attach(root, name, "appos")
+    _attach(name, verb, "nsubj")
+    if name.tag_ not in NOUN_TAGS:
+        name.tag_ = "NNP"  # "Tine" read as an adverb: the apposition says what it names
+    for stray in [c for holder in (root, name) for c in holder.children if c.i >= verb.i - 1]:
+        _attach(stray, verb, stray.dep_)
+
+
+def _portfolio_list_in_apposition(parsed: Parsed) -> None:
+    """'Agnes Phiri, Deputy Minister of Agriculture, Irrigation and Water Development, defended …': the parser
+    can read the portfolios listed after the apposition's "of" as more subjects beside the name. They are
+    the list the "of" opens."""
+    for node in parsed:
+        if node.dep_ != "conj" or node.head.dep_ not in SUBJECTS or parsed[node.i - 1].text != ",":
+            continue
+        portfolio = next(
+            (
+                n
+                for a in node.head.children
+                if a.dep_ == "appos" and a.i < node.i
+                for n in a.children
+                if n.dep_ == "nmod" and child_case(n) in ("of", "for") and n.i < node.i
+            ),
+            None,
+        )
+        # a list closes with "and" ("Irrigation and Water Development"); a name after the role's comma
+        # ("director of professional football, Maarten Hoekstra,") does not
+        listed = any(c.dep_ == "cc" or any(g.dep_ == "cc" for g in c.children) for c in [node, *node.children])
+        if portfolio is not None and listed and max(t.i for t in portfolio.subtree) == node.i - 2:
+            _attach(node, portfolio, "conj")
 
 
 # "Japan is said by diplomats to have warned Canberra": the verbs whose passive raises their subject

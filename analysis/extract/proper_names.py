@@ -9,7 +9,6 @@ import re
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, Mention
-from analysis.extract.given_names import is_given_name
 from analysis.extract.names import (
     ORG_EXTENSION,
     ORG_WORDS,
@@ -22,15 +21,9 @@ from analysis.extract.names import (
     name_span,
 )
 from analysis.extract.parse import Node as Token
+from analysis.extract.portfolios import PORTFOLIO_BEFORE, after_portfolio
 from analysis.extract.references import PERSON_ROLES, body_roles_near, gender_of
-from analysis.extract.vocabulary import NOT_A_NAME, words
-
-# "Minister of Mining and Heavy Industry Batbayar Ganzorig": a title with its portfolio before a name, whose
-# capitalised words ("Heavy Industry") run on into the name
-PORTFOLIO_BEFORE = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Director|Director-General|Chairman|Chairwoman|Chair|Head|Chief)"
-    r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*,?\s+(?:and\s+|&\s+)?)*$"
-)
+from analysis.extract.vocabulary import NOT_A_NAME
 
 
 class ProperNaming:
@@ -100,7 +93,7 @@ class ProperNaming:
         if not words:
             return None
         if len(words) > 2 and PORTFOLIO_BEFORE.search(self.text, max(base, name_start - 120), name_start):
-            words = _after_portfolio(words)
+            words = after_portfolio(words)
         whole, roles = list(words), []
         while len(words) > 1 and is_title(words[0]):
             word = words.pop(0).lower()
@@ -170,34 +163,3 @@ class ProperNaming:
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")
 WHO_AFTER = re.compile(r",\s+who\b")
 PRONOUN_WORDS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
-
-PORTFOLIO_WORDS = words(
-    "affairs finance budget economy economic planning development industry industries trade commerce "
-    "health education justice defence defense energy mining mines environment climate agriculture "
-    "fisheries forests forestry lands resources natural transport works housing labour labor employment "
-    "interior home foreign culture tourism water power petroleum oil gas telecommunications "
-    "communications information technology science sport youth women family social welfare security "
-    "investment treasury cooperation integration infrastructure equipment administration public service "
-    "local government national international rural urban regional heavy digital human rights european "
-    "maritime ports aviation civil immigration revenue change solutions sustainable small business "
-    "capital city metropolitan"
-)
-
-
-def _after_portfolio(words: list[str]) -> list[str]:
-    """The person's name at the end of a portfolio's capitalised words: from the first given name the locales
-    know ("Industry Batbayar Ganzorig" -> "Batbayar Ganzorig"), else after the words portfolios are made of
-    ("Budget Aminata Ndiaye Sarr" -> "Aminata Ndiaye Sarr")."""
-    given = next(
-        (i for i in range(1, len(words) - 1) if is_given_name(words[i]) and words[i].lower() not in PORTFOLIO_WORDS),
-        None,
-    )
-    if given is not None:
-        # "Health Zweli Lawrence Mkhize": the name starts before a middle name the locales know
-        while given > 1 and words[given - 1].lower() not in PORTFOLIO_WORDS and not is_title(words[given - 1]):
-            given -= 1
-        return words[given:]
-    first = 0
-    while len(words) - first > 2 and (words[first].lower() in PORTFOLIO_WORDS or is_title(words[first])):
-        first += 1
-    return words[first:]

@@ -137,6 +137,7 @@ class Reader(
             sentence = Sentence(start, end, parsed.get((start, end)), mentions)
             self._label_speakers(sentence)
             if sentence.doc is not None:
+                self.namer.heading = self._heading_of(sentence)
                 claimed = self._claims(sentence)
                 results.extend(claimed)
                 self._note_unread(sentence, [claim.actor for claim, _, _ in claimed])

@@ -1,0 +1,102 @@
+"""Round nineteen of the extractor (issue 12): a second actor's "while" clause as its own evidence; a title
+whose portfolio runs on to the name; a round-up paragraph that calls the body its heading names by a
+description; an opening name the parser loses to its apposition, and portfolios it reads as more subjects;
+French and Spanish bodies' names in lower case. Sentences written for these tests, not the corpus's."""
+
+import functools
+
+from analysis.extract import extract
+from conftest import extract_actors, extract_rows
+
+rows = functools.partial(extract_rows, arbiter=False)
+actors = functools.partial(extract_actors, arbiter=False)
+
+
+def test_a_second_actor_in_a_while_clause_quotes_its_own_clause():
+    text = (
+        "Ports deal signed\n"
+        "Governments across the region on Tuesday welcomed the port agreement, while Venezuela and Cuba "
+        "rejected it."
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    quotes = dict(zip(table["actor"], table["quote"]))
+    assert quotes["Venezuela"] == "while Venezuela and Cuba rejected it"
+    assert quotes["Cuba"] == "while Venezuela and Cuba rejected it"
+    assert "welcomed the port agreement" in quotes["Governments"]
+
+
+def test_a_title_whose_portfolio_runs_on_to_the_name_names_the_person():
+    text = (
+        "Fuel prices raised\n"
+        "Minister of State for Energy Affairs Karim Nassar told reporters the rise was “unavoidable”.\n"
+        "Deputy Undersecretary for Tax Policy at the Finance Ministry Leila Haddad said the levy was “fair”."
+    )
+    found = actors(text)
+    assert {"Karim Nassar", "Leila Haddad"} <= found
+    assert not any("Affairs" in name or "Policy" in name for name in found)
+
+
+def test_a_portfolio_list_before_a_comma_is_no_name():
+    text = (
+        "Subsidy cut\n"
+        "Agnes Phiri, Deputy Minister of Agriculture, Irrigation and Water Development, defended the reform, "
+        "calling it “overdue”."
+    )
+    found = actors(text)
+    assert "Agnes Phiri" in found
+    assert "Water Development" not in found
+
+
+def test_a_round_up_paragraph_that_describes_its_headings_body_gives_it_the_row():
+    text = (
+        "Plastics ban widened: what companies said\n"
+        "CAIRO – The environment ministry on Monday extended the ban on single-use plastics.\n"
+        "Nilepack\n"
+        "The Alexandria-based packaging maker said removing thin bags from the market would cost it a third "
+        "of its sales, and called the ban “rushed”.\n"
+        "Delta Bottlers\n"
+        "The Giza-listed drinks company said it “fully supports” the decision."
+    )
+    found = rows(text)
+    assert ("Nilepack", "opposed") in found
+    assert ("Delta Bottlers", "supportive") in found
+    assert not any("maker" in actor or "company" in actor for actor, _ in found)
+
+
+def test_an_opening_name_the_parser_hangs_under_its_apposition_is_the_subject():
+    text = (
+        "Salmon duty raised\n"
+        "The Fisheries Board declined to comment on the decision. Havbruk, the farmer-owned cooperative that "
+        "dominates the domestic salmon market, welcomed the change in a short statement."
+    )
+    assert ("Havbruk", "supportive") in rows(text)
+
+
+def test_french_and_spanish_bodies_names_run_on_in_lower_case():
+    text = (
+        "Fuel prices raised\n"
+        "The Fédération malienne des transporteurs routiers said the rise was “unbearable” for its members.\n"
+        "The Conseil national du patronat sénégalais told reporters it took no position.\n"
+        "The Sindicato nacional de trabajadores de la educación called the decree “an attack on teachers”."
+    )
+    found = actors(text)
+    assert "Fédération malienne des transporteurs routiers" in found
+    assert "Conseil national du patronat sénégalais" in found
+    assert "Sindicato nacional de trabajadores de la educación" in found
+
+
+def test_an_english_role_after_a_body_word_is_no_romance_name():
+    text = "Fuel prices raised\nUnion general secretary Dennis Harper said the rise was “unbearable”."
+    found = actors(text)
+    assert not any(name.startswith("Union general") for name in found)
+
+
+def test_an_answer_that_speaks_of_the_decision_is_on_it_whatever_the_question():
+    text = (
+        "Languages decree adopted\n"
+        "Education Minister Awa Traoré told reporters the decree was overdue.\n"
+        "Asked about the cost, the minister said the reform was “an excellent investment”.\n"
+        "Asked about the football season, the minister said she was “a great fan”.\n"
+    )
+    answers = [r for r in extract(text, main_target="main", arbiter=False).itertuples() if "Asked" in r.quote]
+    assert [(r.actor, r.stance) for r in answers] == [("Minister Awa Traoré", "supportive")]
