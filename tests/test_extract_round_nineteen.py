@@ -100,3 +100,33 @@ def test_an_answer_that_speaks_of_the_decision_is_on_it_whatever_the_question():
     )
     answers = [r for r in extract(text, main_target="main", arbiter=False).itertuples() if "Asked" in r.quote]
     assert [(r.actor, r.stance) for r in answers] == [("Minister Awa Traoré", "supportive")]
+
+
+def test_a_round_up_heading_with_a_long_body_name_names_its_paragraph():
+    text = (
+        "Duty on used cars raised: what the groups said\n"
+        "NASSAU – The government raised the duty on used cars in the budget.\n"
+        "The Grand Bahama Chamber of Commerce and Employers' Association: The chamber said it was still "
+        "studying the measure.\n"
+        "Used Car Importers Guild: The guild called the rise “a gift to the big dealers”."
+    )
+    found = actors(text)
+    assert "Grand Bahama Chamber of Commerce and Employers' Association" in found
+    assert "Used Car Importers Guild" in found
+
+
+def test_a_french_body_named_as_a_sentence_of_its_own_heads_its_paragraph():
+    text = (
+        "Emergency extended: the reactions\n"
+        "LOMÉ – Parliament extended the state of emergency in the north by a year.\n"
+        "Ligue béninoise des droits de l'homme (LBDH). The league described the extension as “a disgrace”.\n"
+        "Amnesty International. The organisation urged the authorities to respect freedoms."
+    )
+    found = rows(text)
+    assert ("Ligue béninoise des droits de l'homme", "condemning") in found
+    assert not any(actor.lower() in ("league", "the league") for actor, _ in found)
+
+
+def test_reacting_sharply_is_opposition():
+    text = "Cheese duty raised\nOslo raised the duty on imported cheese.\nSweden reacted sharply.\n"
+    assert ("Sweden", "opposed") in rows(text)

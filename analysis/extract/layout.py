@@ -10,6 +10,7 @@ import re
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence
 from analysis.extract.holders import SPEECH_FORMS
+from analysis.extract.mention_patterns import generic_patterns
 from analysis.extract.names import described
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
@@ -30,6 +31,12 @@ DESCRIBED_BODY = (
     r"agency|commission|committee|party|government|authority|institute)\b)[A-Z][\w’'\-]*(?:[ \t]+[a-z][\w’'\-]*){1,5}"
 )
 DASH_HEADING = re.compile(rf"[ \t]*(?:{NAME_LINE.pattern}|{DESCRIBED_BODY})[ \t]+[–—-][ \t]+(?=[A-Z“\"])")
+# "The Bahamas Chamber of Commerce and Employers' Confederation: The chamber said …": a body's name too long
+# for a speaker's label, all in capitalised words and the little words of names
+LONG_NAME_HEADING = re.compile(
+    r"[ \t]*(?:The[ \t]+)?[A-Z][\w'’.\-&]*(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in|&)){5,11}"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:[ \t]+(?=\S)"
+)
 NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
 # a section's heading on a line of its own names no one: "Reactions", "WHAT’S NEXT"
 SECTION = re.compile(
@@ -39,6 +46,12 @@ SECTION = re.compile(
 )
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+
+
+def _romance_name(name: str) -> bool:
+    """ "Ligue togolaise des droits de l'homme (LTDH)": a French or Spanish body's name, in lower case after
+    its head word, with its acronym."""
+    return bool(generic_patterns()["romance_body"].fullmatch(re.sub(r"\s*\([^()]{1,20}\)$", "", name)))
 
 
 def describes_heading(claim: Claim) -> bool:
@@ -96,7 +109,7 @@ class Layout:
             # the text also writes in lower case is a common one
             common = len(name.split()) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", self.text)
             named = re.fullmatch(r"[A-Z]{2,8}", name) or not (name.isupper() or common)
-            if opening.start() > 0 and named and NAME_LINE.fullmatch(name):
+            if opening.start() > 0 and named and (NAME_LINE.fullmatch(name) or _romance_name(name)):
                 found[opening.end()] = (opening.start(), opening.start() + len(opening.group(1)))
         return found if len(found) >= 2 else {}
 
@@ -108,6 +121,8 @@ class Layout:
         name = re.sub(r"\s*(?:\([^)]*\))?\s*[:–—.-]?\s*$", "", self.text[line[0] : line[1]].strip())
         if not name or SECTION.fullmatch(name):
             return  # "Key points:", "Update:": a section of the text, no one's heading
+        if re.match(r"The\s+\S+\s+\S", name):
+            name = name[4:].lstrip()  # "The Bahamas Chamber of Commerce …:" is the chamber's name without "The"
         if name.isupper():
             # "SAVE THE CHILDREN DENMARK:" is the Save the Children Denmark the text writes elsewhere
             written = next(
@@ -131,7 +146,7 @@ class Layout:
         found, dashed = {}, {}
         for start, end in spans:
             if start == 0 or self.text[start - 1] == "\n":
-                label = SPEAKER_LABEL.match(self.text, start, end)
+                label = SPEAKER_LABEL.match(self.text, start, end) or LONG_NAME_HEADING.match(self.text, start, end)
                 if label is not None and label.end() < end:
                     found[start] = (start, label.end())
                     continue
