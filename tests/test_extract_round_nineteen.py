@@ -130,3 +130,34 @@ def test_a_french_body_named_as_a_sentence_of_its_own_heads_its_paragraph():
 def test_reacting_sharply_is_opposition():
     text = "Cheese duty raised\nOslo raised the duty on imported cheese.\nSweden reacted sharply.\n"
     assert ("Sweden", "opposed") in rows(text)
+
+
+def test_a_demonym_that_opens_a_partys_name_stays_in_it():
+    text = (
+        "Arms decision\nThe cabinet approved the plan.\nThe Syrian Forces party called the decision “long overdue”.\n"
+    )
+    assert ("Syrian Forces party", "supportive") in rows(text)
+
+
+def test_a_description_between_commas_is_no_second_subject():
+    text = (
+        "Levy passed\n"
+        "Parliament approved the remittance levy.\n"
+        "MP Huda Al Sayegh (Southern Governorate, Fourth Constituency), one of the three who abstained, said the "
+        "figures were “incomplete”.\n"
+    )
+    found = actors(text)
+    assert "MP Huda Al Sayegh" in found
+    assert not any("Constituency" in name for name in found)
+
+
+def test_a_speaker_named_after_said_with_a_long_role_is_the_speaker():
+    text = (
+        "Plastics ban widened\n"
+        "The ministry extended the ban on single-use plastics.\n"
+        "“This decision reflects the UAE’s commitment to a circular economy,” said Fatima Al Hammadi, Assistant "
+        "Under-Secretary for the Green Development and Climate Change Sector.\n"
+    )
+    found = actors(text)
+    assert "Fatima Al Hammadi" in found
+    assert not any("Sector" in name for name in found)

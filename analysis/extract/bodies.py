@@ -250,7 +250,14 @@ class BodyNaming:
         ]
         if not proper_parts or token.lower_ not in GROUP_NOUNS:
             return None
-        text = self.text[base + proper_parts[0].idx : base + token.idx + len(token)]
+        first = proper_parts[0]
+        inside = {t.i for t in parts}
+        # "the Lebanese Forces party": a capitalised word before the name's first is the name's too
+        while first.i - 1 in inside and first.doc[first.i - 1].text[:1].isupper():
+            if first.doc[first.i - 1].lower_ in ("the", "a", "an"):
+                break
+            first = first.doc[first.i - 1]
+        text = self.text[base + first.idx : base + token.idx + len(token)]
         known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
         return Named(known or known_or_new(text, self.index, kind="organization"), "name")
 

@@ -378,6 +378,9 @@ def antecedent(token: Token) -> Token | None:
         found = found.head
         if found.dep_ == "appos" and found.head.i < found.i:
             found = found.head
+    # "MP Fatima Al Qattan, one of the three who abstained,": the person the description describes
+    if found is not None and found.dep_ == "appos" and found.tag_ == "CD" and found.head.i < found.i:
+        found = found.head
     # "Gantulga was among the MPP members who voted against": the one who is among them
     among = found is not None and any(c.dep_ == "case" and c.lower_ == "among" for c in found.children)
     member = next((c for c in found.children if c.dep_ == "nsubj"), None) if among else None

@@ -15,6 +15,8 @@ def repair(parsed: Parsed) -> None:
     _name_of_two_parts(parsed)
     _name_before_apposition(parsed)
     _portfolio_list_in_apposition(parsed)
+    _second_subject_in_apposition(parsed)
+    _speaker_named_before_role(parsed)
     for node in parsed:
         node._subtree = None  # a repair may have read a subtree before another moved a node
 
@@ -206,6 +208,42 @@ def _portfolio_list_in_apposition(parsed: Parsed) -> None:
         listed = any(c.dep_ == "cc" or any(g.dep_ == "cc" for g in c.children) for c in [node, *node.children])
         if portfolio is not None and listed and max(t.i for t in portfolio.subtree) == node.i - 2:
             _attach(node, portfolio, "conj")
+
+
+def _second_subject_in_apposition(parsed: Parsed) -> None:
+    """'MP Fatima Al Qattan (Sixth Constituency), one of the three who abstained, said …': the parser can make
+    the description between commas a second subject of the verb. It describes the first."""
+    for verb in parsed:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        if is_proper(second) or second.tag_ in ("PRP", "WP") or parsed[second.i - 1].text != ",":
+            continue  # "Farmers in the region, he said, …" is the speaker's aside
+        if parsed[verb.i - 1].text != ",":
+            continue
+        if max(t.i for t in first.subtree) < second.i and max(t.i for t in second.subtree) < verb.i:
+            _attach(second, first, "appos")
+
+
+def _speaker_named_before_role(parsed: Parsed) -> None:
+    """'… ,” said Fatima Al Mazrouei, Assistant Under-Secretary for the Climate Change Sector.': the parser
+    can make the role's last word the subject and the name its compound. The name is the subject, the role
+    its apposition."""
+    for subject in [n for n in parsed if n.dep_ in SUBJECTS and n.head.i < n.i]:
+        name = subject.left_edge
+        if name is subject or not is_proper(name) or name.head is not subject or name.dep_ != "compound":
+            continue
+        last = name.i
+        while (
+            last + 1 < subject.i and parsed[last + 1].dep_ in ("flat", "flat:name") and _under(parsed[last + 1], name)
+        ):
+            last += 1
+        if last + 1 >= subject.i or parsed[last + 1].text != ",":
+            continue
+        verb = subject.head
+        _attach(name, verb, subject.dep_)
+        _attach(subject, name, "appos")
 
 
 # "Japan is said by diplomats to have warned Canberra": the verbs whose passive raises their subject
