@@ -161,3 +161,11 @@ def test_a_speaker_named_after_said_with_a_long_role_is_the_speaker():
     found = actors(text)
     assert "Fatima Al Hammadi" in found
     assert not any("Sector" in name for name in found)
+
+
+def test_an_acronym_the_parser_reads_as_an_adverb_before_its_apposition_is_the_subject():
+    text = (
+        "Port fee\nThe port authority raised its fees.\n"
+        "UNACOIS, the Senegalese traders' union, has denounced the port fee as “a tax on every plate”.\n"
+    )
+    assert ("UNACOIS", "condemning") in rows(text)

@@ -159,7 +159,12 @@ def _name_before_apposition(parsed: Parsed) -> None:
         return
     name = parsed[0]
     root = next((n for n in parsed if n.head is n), None)
-    if root is None or root.tag_.startswith("VB") or not (root is name or root.i > 1):
+    if root is None:
+        return
+    if root.tag_.startswith("VB"):
+        _name_as_modifier(parsed, name, root)
+        return
+    if not (root is name or root.i > 1):
         return
     verb = next(
         (
@@ -184,6 +189,25 @@ def _name_before_apposition(parsed: Parsed) -> None:
         name.tag_ = "NNP"  # "Tine" read as an adverb: the apposition says what it names
     for stray in [c for holder in (root, name) for c in holder.children if c.i >= verb.i - 1]:
         _attach(stray, verb, stray.dep_)
+
+
+def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
+    """'UNACOIS, the Senegalese traders' union, has denounced the levy': the name read as an adverb of the
+    verb and the apposition as its subject. The name is the subject, the description its apposition."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if (
+        name.head is not verb
+        or name.dep_ not in ("advmod", "discourse", "dep", "vocative", "obl", "nmod")
+        or subject is None
+        or subject.left_edge.i != 2
+        or parsed[2].lower_ != "the"
+        or parsed[max(t.i for t in subject.subtree if t.dep_ != "punct") + 1].text != ","
+    ):
+        return
+    _attach(name, verb, subject.dep_)
+    _attach(subject, name, "appos")
+    if name.tag_ not in NOUN_TAGS:
+        name.tag_ = "NNP"
 
 
 def _portfolio_list_in_apposition(parsed: Parsed) -> None:
