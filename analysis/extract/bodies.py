@@ -39,6 +39,10 @@ PARTY_BEFORE = re.compile(
 PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?")
 
 
+# "the ministry said" under a firm's heading is a ministry, not the firm
+GOVERNMENT_BODIES = frozenset(
+    {"ministry", "government", "department", "cabinet", "authorities", "administration", "presidency", "embassy"}
+)
 PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z][\w’']+)*-[a-z]")
 
 
@@ -121,6 +125,7 @@ class BodyNaming:
             or token.dep_ not in ("nsubj", "nsubj:pass")
             or token.tag_ != "NN"
             or token.lower_ in PERSON_ROLES
+            or token.lower_ in GOVERNMENT_BODIES
             or any(m.actor.kind not in ("government", "commentators") for m in within)
         ):
             return None
@@ -254,9 +259,10 @@ class BodyNaming:
         inside = {t.i for t in parts}
         # "the Lebanese Forces party": a capitalised word before the name's first is the name's too
         while first.i - 1 in inside and first.doc[first.i - 1].text[:1].isupper():
-            if first.doc[first.i - 1].lower_ in ("the", "a", "an"):
-                break
-            first = first.doc[first.i - 1]
+            before = first.doc[first.i - 1]
+            if not (is_proper(before) or (before.tag_ == "JJ" and before.i > 0)):
+                break  # "The", "This", a sentence's opening "Former"
+            first = before
         text = self.text[base + first.idx : base + token.idx + len(token)]
         known = self.memory.acronyms.get(proper_parts[0].text) if len(proper_parts) == 1 else None
         return Named(known or known_or_new(text, self.index, kind="organization"), "name")

@@ -77,8 +77,8 @@ def phrase(token: Token) -> str:
 
 
 def _own_subject(clause: Token) -> bool:
-    """ "…, while Iran and Hezbollah rejected it": an adverbial clause with a subject of its own is another
-    actor's evidence, not part of the main clause's."""
+    """ "…, while Iran and Hezbollah rejected it": an adverbial clause with a subject of its own is its
+    subject's evidence on its own (the main clause's evidence still runs over it)."""
     return clause.dep_ == "advcl" and any(
         c.dep_ in ("nsubj", "nsubj:pass") and c.tag_ not in ("WDT", "WP", "PRP") for c in clause.children
     )

@@ -22,7 +22,7 @@ from analysis.extract.actors import (
 from analysis.extract.country_regex import countries
 from analysis.extract.mention_patterns import generic_patterns
 from analysis.extract.names import TITLE_WORDS, is_body_name
-from analysis.extract.portfolios import after_portfolio
+from analysis.extract.portfolios import PORTFOLIO_WORDS, after_portfolio
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
 
 
@@ -68,10 +68,10 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
         # portfolio's own; else its last two ("Media Affairs Bassam Zoubi")
         tail = " ".join(after_portfolio([w for w in match.group("portfolio").split() if w[:1].isupper()]))
         person = tail if len(tail.split()) <= 3 and tail.endswith(match.group("name")) else match.group("name")
-        if is_body_name(person):
-            continue
+        if is_body_name(person) or person.split()[0].lower() in PORTFOLIO_WORDS:
+            continue  # "Director of Public Health England": a body, not a person
         # the portfolio can be longer than the name: the person is named, the role kept as an alias
-        role = match.group(0)[: match.end() - match.start() - len(person)].strip()
+        role = match.group(0)[: match.group(0).rfind(person.split()[0])].strip()
         actor = index.near_match(person) or Actor(name=person, actor_id=slug(person), kind="person", aliases=(role,))
         found.append(Mention(start + match.start(), start + match.end(), actor))
     for match in patterns["appositive"].finditer(segment):
@@ -184,7 +184,7 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
         found.append(Mention(start + begins, start + match.end(1), actor))
     for match in patterns["romance_body"].finditer(segment):
         name = match.group(1)
-        if len(name.split()) < 2 or all(w[:1].isupper() for w in name.split()):
+        if len(name.split()) < 2 or all(w[:1].isupper() for w in name.split()) or not _romance(name):
             continue  # "the Union"; a name all in capitals is read as one already
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
         found.append(Mention(start + match.start(1), start + match.end(1), actor))
@@ -194,6 +194,22 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="commentators")
             found.append(Mention(start + match.start(1), start + match.end(1), actor))
     return found
+
+
+# head words English shares: after them a name needs a word no English one is ("Union representatives",
+# "Front national" stays out; "Union des forces de changement", "Coordination rurale" are in)
+ENGLISH_HEADS = frozenset({"Union", "Association", "Alliance", "Front", "Coordination", "Organisation", "Liga"})
+ROMANCE_ONLY = re.compile(
+    r"(?i)\b(?:de|des|du|la|le|les|et|pour|sans|au|aux|sur|del|los|las|y|da|dos|das|para|por)\b|[à-ÿ]"
+    r"|(?:aise|oise|ienne|éen|aux|ique|elle|rale|ales|ano|ana|ista)s?\b"
+)
+
+
+def _romance(name: str) -> bool:
+    """A French, Spanish or Portuguese body's name, not an English head word and its role ("Union
+    representatives")."""
+    head, rest = name.split(maxsplit=1)
+    return head not in ENGLISH_HEADS or bool(ROMANCE_ONLY.search(rest))
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:

@@ -6,6 +6,7 @@ them on every parsed sentence."""
 from __future__ import annotations
 
 from analysis.extract.nodes import NOUN_TAGS, PROPER_TAGS, Node, Parsed, child_case, is_proper
+from analysis.extract.vocabulary import SENTENCE_OPENERS
 
 
 def repair(parsed: Parsed) -> None:
@@ -17,8 +18,6 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
-    for node in parsed:
-        node._subtree = None  # a repair may have read a subtree before another moved a node
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -196,11 +195,13 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
     verb and the apposition as its subject. The name is the subject, the description its apposition."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if (
-        name.head is not verb
+        not _may_be_name(name)
+        or name.head is not verb
         or name.dep_ not in ("advmod", "discourse", "dep", "vocative", "obl", "nmod")
         or subject is None
         or subject.left_edge.i != 2
         or parsed[2].lower_ != "the"
+        or max(t.i for t in subject.subtree if t.dep_ != "punct") + 1 >= verb.i
         or parsed[max(t.i for t in subject.subtree if t.dep_ != "punct") + 1].text != ","
     ):
         return
@@ -208,6 +209,24 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
     _attach(subject, name, "appos")
     if name.tag_ not in NOUN_TAGS:
         name.tag_ = "NNP"
+
+
+# words that open a sentence before a comma and name no one
+SENTENCE_ADVERBS = frozenset(
+    {"however", "still", "yesterday", "today", "tonight", "earlier", "later", "now", "then", "again", "also"}
+    | {"indeed", "moreover", "furthermore", "besides", "thus", "hence", "therefore", "anyway", "first", "finally"}
+)
+
+
+def _may_be_name(token: Node) -> bool:
+    """'UNACOIS', 'Exceltur', 'Hududgaztaminot'; not 'However', 'Separately', 'Meanwhile'."""
+    word = token.lower_
+    return (
+        token.text[:1].isupper()
+        and word not in SENTENCE_ADVERBS
+        and word not in SENTENCE_OPENERS
+        and not word.endswith("ly")
+    )
 
 
 def _portfolio_list_in_apposition(parsed: Parsed) -> None:
@@ -304,3 +323,5 @@ def _attach(node: Node, head: Node, dep: str) -> None:
         node.head.children.remove(node)
     node.head, node.dep_ = head, dep
     head.children.append(node)
+    for other in node.doc:
+        other._subtree = None  # a subtree read before the move is out of date
