@@ -199,6 +199,7 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
         or name.head is not verb
         or name.dep_ not in ("advmod", "discourse", "dep", "vocative", "obl", "nmod")
         or subject is None
+        or is_proper(subject)  # "Cepesca, the Spanish Fisheries Confederation,": named in full already
         or subject.left_edge.i != 2
         or parsed[2].lower_ != "the"
         or max(t.i for t in subject.subtree if t.dep_ != "punct") + 1 >= verb.i
