@@ -39,10 +39,6 @@ PARTY_BEFORE = re.compile(
 PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?")
 
 
-# "the ministry said" under a firm's heading is a ministry, not the firm
-GOVERNMENT_BODIES = frozenset(
-    {"ministry", "government", "department", "cabinet", "authorities", "administration", "presidency", "embassy"}
-)
 PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z][\w’']+)*-[a-z]")
 
 
@@ -125,7 +121,7 @@ class BodyNaming:
             or token.dep_ not in ("nsubj", "nsubj:pass")
             or token.tag_ != "NN"
             or token.lower_ in PERSON_ROLES
-            or token.lower_ in GOVERNMENT_BODIES
+            or token.lower_ in REGIONAL_BODIES | MINISTRY_NOUNS | MISSIONS  # "the ministry" under a firm's heading
             or any(m.actor.kind not in ("government", "commentators") for m in within)
         ):
             return None

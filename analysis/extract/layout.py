@@ -33,10 +33,7 @@ DESCRIBED_BODY = (
 DASH_HEADING = re.compile(rf"[ \t]*(?:{NAME_LINE.pattern}|{DESCRIBED_BODY})[ \t]+[–—-][ \t]+(?=[A-Z“\"])")
 # "The Bahamas Chamber of Commerce and Employers' Confederation: The chamber said …": a body's name too long
 # for a speaker's label, all in capitalised words and the little words of names
-LONG_NAME_HEADING = re.compile(
-    r"[ \t]*(?:The[ \t]+)?[A-Z][\w'’.\-&]*(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in|&)){5,11}"
-    r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:[ \t]+(?=\S)"
-)
+LONG_NAME_HEADING = re.compile(rf"[ \t]*(?=(?:[^\s:]+[ \t]+){{5}})(?:{NAME_LINE.pattern})[ \t]*:[ \t]+(?=\S)")
 NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
 # a section's heading on a line of its own names no one: "Reactions", "WHAT’S NEXT"
 SECTION = re.compile(

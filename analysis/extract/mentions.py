@@ -20,7 +20,7 @@ from analysis.extract.actors import (
     fold,
 )
 from analysis.extract.country_regex import countries
-from analysis.extract.mention_patterns import generic_patterns
+from analysis.extract.mention_patterns import ROMANCE_LITTLE, generic_patterns
 from analysis.extract.names import TITLE_WORDS, is_body_name
 from analysis.extract.portfolios import PORTFOLIO_WORDS, after_portfolio
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
@@ -200,7 +200,7 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
 # "Front national" stays out; "Union des forces de changement", "Coordination rurale" are in)
 ENGLISH_HEADS = frozenset({"Union", "Association", "Alliance", "Front", "Coordination", "Organisation", "Liga"})
 ROMANCE_ONLY = re.compile(
-    r"(?i)\b(?:de|des|du|la|le|les|et|pour|sans|au|aux|sur|del|los|las|y|da|dos|das|para|por)\b|[à-ÿ]"
+    rf"(?i)\b(?:{ROMANCE_LITTLE})\b|[à-ÿ]"
     r"|(?:aise|oise|ienne|éen|aux|ique|elle|rale|ales|ano|ana|ista)s?\b"
 )
 

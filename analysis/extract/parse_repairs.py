@@ -6,7 +6,7 @@ them on every parsed sentence."""
 from __future__ import annotations
 
 from analysis.extract.nodes import NOUN_TAGS, PROPER_TAGS, Node, Parsed, child_case, is_proper
-from analysis.extract.vocabulary import SENTENCE_OPENERS
+from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
 
 
 def repair(parsed: Parsed) -> None:
@@ -212,21 +212,11 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
         name.tag_ = "NNP"
 
 
-# words that open a sentence before a comma and name no one
-SENTENCE_ADVERBS = frozenset(
-    {"however", "still", "yesterday", "today", "tonight", "earlier", "later", "now", "then", "again", "also"}
-    | {"indeed", "moreover", "furthermore", "besides", "thus", "hence", "therefore", "anyway", "first", "finally"}
-)
-
-
 def _may_be_name(token: Node) -> bool:
     """'UNACOIS', 'Exceltur', 'Hududgaztaminot'; not 'However', 'Separately', 'Meanwhile'."""
     word = token.lower_
     return (
-        token.text[:1].isupper()
-        and word not in SENTENCE_ADVERBS
-        and word not in SENTENCE_OPENERS
-        and not word.endswith("ly")
+        token.text[:1].isupper() and word not in NOT_A_NAME and word not in SENTENCE_OPENERS and not word.endswith("ly")
     )
 
 

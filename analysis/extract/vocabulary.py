@@ -18,7 +18,7 @@ NOT_A_NAME = words(
     "sunday thank thanks that the then there these this those thursday today tomorrow tuesday update utc wat "
     "wednesday week weekend welcome what when which while who whose with year yes yesterday yet still even only "
     "instead indeed nevertheless nonetheless similarly likewise separately elsewhere finally first second third "
-    "also already again asked"
+    "also already again asked tonight moreover furthermore besides thus hence therefore anyway"
 )
 
 # Plurals ending like people-nouns (-ers, -ents, ...) that are not groups of people.
