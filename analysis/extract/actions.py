@@ -20,10 +20,16 @@ VOTES_FROM = re.compile(
     r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
 )
 
-# "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining"
+# "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes"
+VOTING_WERE = re.compile(
+    r"\b[Vv]oting\s+(?P<side>for|against|in\s+favou?r)\b[^.;]{0,60}?\b(?:were|was)\s+(?P<names>[^.;]+)"
+)
+
+# "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining";
+# after one of these, "… and the Conservatives and the SNP against" (the vote left out)
 VOTES_WITH = re.compile(
     r"\b(?P<opening>(?i:with|and))\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+,?\s+){1,8}?)"
-    r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining)\b"
+    r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|(?P<bare>against|in\s+favou?r))\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
     r"(?=\s*(?:it|them|the\s+(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment))?\s*(?:[,.;)]|and\b|$))"
 )
@@ -55,14 +61,16 @@ class Actions:
             claim.spoken = [clause_span(token, sentence)]
 
     def _votes_from(self, sentence: Sentence, claims: dict) -> None:
-        """'The votes to close came from Commissioners Dale Lindqvist, Gary Ness and Linda Pohl': each voter
-        named after "came from" holds the vote's side."""
-        found = VOTES_FROM.search(self.text, sentence.start, sentence.end)
+        """'The votes to close came from Commissioners Dale Lindqvist, Gary Ness and Linda Pohl', 'Voting against
+        were Councillors Whitby and Tan': each voter named after "came from" or "were" holds the vote's side."""
+        found = VOTES_FROM.search(self.text, sentence.start, sentence.end) or VOTING_WERE.search(
+            self.text, sentence.start, sentence.end
+        )
         if found is None or self.quotations.inside(found.start()):
             return
-        side = "abstained" if found.group("abstained") else found.group("side")
+        side = "abstained" if found.groupdict().get("abstained") else found.group("side")
         stance = "neutral" if side == "abstained" else "opposed" if side.lower().startswith("against") else "supportive"
-        cue_end = found.end("abstained") if found.group("abstained") else found.end("side")
+        cue_end = found.end("abstained") if found.groupdict().get("abstained") else found.end("side")
         cue = (found.start(), cue_end, Cue(self.text[found.start() : cue_end].lower(), stance, 3))
         self._voters(sentence, claims, (found.start("names"), sentence.end), cue, "votes from")
 
@@ -76,6 +84,8 @@ class Actions:
             opened = opened or found.group("opening").lower() == "with"
             if not opened or self.quotations.inside(found.start()):
                 continue
+            if found.group("bare") and found.group("opening").lower() != "and":
+                continue  # "with Labour against the motion" is no vote; "…, and the SNP against" carries one on
             side = found.group("side").lower()
             stance = "neutral" if side == "abstaining" else "opposed" if side.endswith("against") else "supportive"
             cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))
@@ -93,7 +103,8 @@ class Actions:
             if after is not None and after.lower_ in GROUP_NOUNS and token.head.i == after.i:
                 token = after  # "the Left party": the party, named by its whole phrase
             named = self.namer.name(token, sentence.start, sentence.mentions)
-            if named is not None and named.actor.kind != "commentators":
+            # a group in lower case is no voting bloc; "the Liberal Democrats", "Senate Republicans" are
+            if named is not None and (named.actor.kind != "commentators" or named.actor.name[:1].isupper()):
                 claim = self._claim(claims, named.actor, rule, "characterized", sentence, token, token)
                 claim.cues.append(cue)
                 claim.span = (sentence.start, sentence.end)

@@ -13,7 +13,7 @@ from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
-from analysis.extract.vocabulary import RECEIVING, words
+from analysis.extract.vocabulary import MEMBER_NOUNS, RECEIVING, words
 
 ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
@@ -34,6 +34,8 @@ FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
     r"Back in|Over in|Further|In|At)\s[^,;:]{1,60},"
 )
+# "…, as did the PNP", "…, as have the Greens", "…, as were his two children"
+LIKEWISE_VERBS = words("did do does has have had")
 WHILE = re.compile(r",\s+(?:while|whereas)\s")
 OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
 OBJECT_BEFORE = re.compile(
@@ -55,7 +57,11 @@ class Attribution:
             if found is None:
                 # the parser lost the subject of a reporting verb, or of a finite main verb ("In Canberra, the
                 # minister, Helen Marsh, welcomed"): the name that opens its clause
-                finite_root = token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBZ", "VBP")
+                finite_root = token.dep_ == "ROOT" and (
+                    token.tag_ in ("VBD", "VBZ", "VBP")
+                    # "…, sewing operator Morjina Khatun, 27, was doing the sums"
+                    or any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in token.children)
+                )
                 reporting = i in speech_ids and token.dep_ in ("ROOT", "parataxis", "conj")
                 if (finite_root or reporting) and not hypothetical(token):
                     named = self._name_before(sentence, token)
@@ -85,9 +91,31 @@ class Attribution:
                 continue
             named = self._named_holders(sentence, token, holder, speech=i in speech_ids)
             if named:
+                named += self._likewise(sentence, holder.head, named)
                 rule = found.rule if named[0].rule in ("named", "name", "group") else f"{found.rule}, {named[0].rule}"
                 holders[i] = (named, rule)
         return holders
+
+    def _likewise(self, sentence: Sentence, verb: Token, named: list[Named]) -> list[Named]:
+        """'The JTA welcomed the change, as did the PNP', 'Unión por la Patria voted in favour, as did the Frente
+        de Izquierda and UCR-Evolución': who the clause "as did X" adds holds what the verb's subject does (the
+        parser reads X as the object of "did" as often as its subject)."""
+        found: list[Named] = []
+        for clause in verb.children:
+            if (
+                clause.dep_ == "advcl"
+                and clause.lower_ in LIKEWISE_VERBS
+                and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "so") and c.i < clause.i
+                    for c in clause.children
+                )
+            ):
+                after = [c for c in clause.children if c.dep_ in ("nsubj", "obj") and c.i > clause.i]
+                for token in conjuncts(after[0]) if after else []:
+                    other = self.namer.name(token, sentence.start, sentence.mentions)
+                    if other is not None and all(other.actor != n.actor for n in [*named, *found]):
+                        found.append(other)
+        return found
 
     def _right_before(self, sentence: Sentence, verb: Token) -> bool:
         """'Across the South China Sea, Gabungan Parti Sarawak (GPS) welcomed': a name (or its acronym) right
@@ -139,6 +167,7 @@ class Attribution:
         # "Commissioners Ruth Aaseng and Bill Tollefson voted no": the people in apposition to a plural role
         # are coordinated under the first of them
         listed_people = [c for a in holder.children if a.dep_ == "appos" for c in conjuncts(a)[1:]]
+        listed_people += self._other_member_bodies(sentence, holder)
         named = [
             n
             for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder) + listed_people)
@@ -154,6 +183,19 @@ class Attribution:
             if len(listed) >= max(len(named), 2) and sentence.start + holder.idx >= listed_from:
                 named = listed
         return named
+
+    def _other_member_bodies(self, sentence: Sentence, holder: Token) -> list[Token]:
+        """'The councillors of the governing Partido Popular (PP) and of Vox voted': the bodies after the first,
+        when the holder is named after the first (not "lawmakers from Bavaria and Saxony": places)."""
+        if holder.lower_ not in MEMBER_NOUNS or holder.tag_ not in ("NNS", "NNPS"):
+            return []
+        named = self.namer.name(holder, sentence.start, sentence.mentions)
+        for body in holder.children:
+            if body.dep_ == "nmod" and child_case(body) in ("from", "of") and named is not None:
+                first = self.namer.name(body, sentence.start, sentence.mentions)
+                if first is not None and first.actor == named.actor:
+                    return conjuncts(body)[1:]
+        return []
 
     def _fronted_phrase_end(self, sentence: Sentence, holder: Token, verb: Token) -> int:
         """Where a phrase of place that opens the sentence ends ("South of the border,", "Outside Government

@@ -8,7 +8,7 @@ from __future__ import annotations
 from analysis.extract.actors import Actor
 from analysis.extract.attribution import CLAUSE_EDGE, DESCRIBING, OBJECT_BEFORE
 from analysis.extract.claims import Sentence
-from analysis.extract.holders import SPEECH_FORMS, antecedent, holder_of, predicted
+from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, predicted
 from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
@@ -115,7 +115,7 @@ class CueOwnership:
         if not _manner_of_main_verb(token):
             return None
         governing = self._governing_subject(sentence, token)
-        return None if governing is None else ([governing[0]], "subject", governing[1], "reported")
+        return None if governing is None else (governing[0], "subject", governing[1], "reported")
 
     def _name_before_misread_verb(self, sentence: Sentence, token: Token) -> Named | None:
         """'Tomasz Nowak denounced price freezes', parsed as if "denounced" described the freezes: a cue verb
@@ -141,7 +141,7 @@ class CueOwnership:
             return None  # "which is expected to approve it", "a fund to support ...": a description, no one's act
         governing = self._governing_subject(sentence, token)
         if governing is not None:  # "RUCO, the state agency that ..., took a more measured line"
-            return [governing[0]], "subject", governing[1], "reported"
+            return governing[0], "subject", governing[1], "reported"
         subject = self._subject_before(sentence, token)
         if subject is not None and subject.actor.kind != "commentators":
             return [subject], "nearest subject before", None, "reported"
@@ -155,9 +155,10 @@ class CueOwnership:
             return [Named(nearest, "named")], "nearest actor before", None, "reported"
         return None
 
-    def _governing_subject(self, sentence: Sentence, cue: Token) -> tuple[Named, Token] | None:
-        """A cue inside a noun phrase ("a more measured line", "its blessing"): (the subject, the verb) of the
-        verb that noun phrase is the object of, when that verb is the sentence's own."""
+    def _governing_subject(self, sentence: Sentence, cue: Token) -> tuple[list[Named], Token] | None:
+        """A cue inside a noun phrase ("a more measured line", "its blessing"): (the subject and the subjects
+        coordinated with it, the verb) of the verb that noun phrase is the object of, when that verb is the
+        sentence's own ("Members of the JWF and the Awami Workers' League staged a walkout")."""
         node = cue
         for _ in range(4):
             allowed = node.dep_ in ("amod", "obj", "compound", "nmod", "iobj", "advmod")
@@ -173,8 +174,16 @@ class CueOwnership:
         found = holder_of(node, speech=False)
         if found is None or found.token.i > node.i:
             return None
-        named = self.namer.name(antecedent(found.token) or found.token, sentence.start, sentence.mentions)
-        return (named, node) if named is not None else None
+        holder = antecedent(found.token) or found.token
+        named = self.namer.name(holder, sentence.start, sentence.mentions)
+        if named is None:
+            return None
+        others = [
+            n
+            for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder)[1:])
+            if n is not None and n.actor != named.actor
+        ]
+        return [named, *others], node
 
     def _subject_before(self, sentence: Sentence, cue: Token) -> Named | None:
         """The last subject before a cue that names an actor, when the parse tied the cue to none; not a

@@ -98,7 +98,8 @@ def generic_patterns() -> dict[str, re.Pattern]:
         "country": re.compile(rf"(?<![\w-])({country_names})(?![\w-])"),
         "capital": re.compile(rf"(?<![\w-])({alternation(capitals)})(?![\w-])"),
         "organisation": re.compile(
-            rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)"
+            # "Greens and the Pirate Party": after "and", "the" opens a second name
+            rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+(?!the\s))?)"
             rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])"
             # "Ministry of Foreign Affairs and International Cooperation": "International" opens a name's tail
             rf"(?:(?<=International)(?:\s+(?!{CALENDAR}|(?:{TITLES})\b)[A-Z][\w'’\-]*){{1,2}})?"

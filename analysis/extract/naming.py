@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import ORG_HEADS, Actor, ActorIndex, Mention
 from analysis.extract.bodies import BodyNaming
+from analysis.extract.given_names import is_given_name
 from analysis.extract.holders import antecedent
 from analysis.extract.name_lists import ListNaming
 from analysis.extract.names import (
@@ -95,6 +96,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         within = [m for m in mentions if start <= m.start and m.end <= end]
         if self._opening_name(token):
             return self.proper_name(token, base, mentions)
+        if _capitalised_role(token, parts):
+            # "The Treasurer said", "the Minister told reporters": a role met before, as "the treasurer" is
+            return self._common(token, parts, base, within, mentions)
         if is_proper(token) or ACRONYM.match(token.text):
             return self._proper(token, base, within)
         if token.tag_ in NOUN_TAGS:
@@ -228,6 +232,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             return None
         if not all(is_proper(t) or t.lower_ == "the" for t in doc[: name.i]):
             return None  # the name must open the sentence: "In Moscow, the agriculture ministry" is the ministry
+        after = max(t.i for t in token.subtree) + 1
+        if name.i == 0 and is_given_name(name.text) and after < len(doc) and doc[after].text != ",":
+            return None  # "Sarah, the union said …": a transcript's speaker addressing Sarah; no aside closes
         named = self.name(name, base, mentions, speaker=speaker)
         return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 
@@ -319,4 +326,16 @@ def _named_party(token: Token) -> bool:
     """'the opposition Democratic Centre party': a common head word after a proper name."""
     return token.lower_ in ("party", "bloc", "group", "caucus", "alliance", "coalition", "front") and any(
         is_proper(c) for c in token.children if c.i < token.i
+    )
+
+
+def _capitalised_role(token: Token, parts: list[Token]) -> bool:
+    """ "the Treasurer", "The Minister": a role written with a capital, alone after "the"."""
+    others = [p for p in parts if p.i != token.i]
+    return (
+        token.text[:1].isupper()
+        and token.lower_ in PERSON_ROLES
+        and len(others) == 1
+        and others[0].lower_ == "the"
+        and others[0].i == token.i - 1
     )

@@ -68,7 +68,8 @@ class ProperNaming:
         who = WHO_AFTER.match(self.text, name_end) and len(name.split()) >= 2
         aged = bool(AGE_AFTER.match(self.text, name_end) or who) and not organisation
         kind = "person" if (has_title or aged) and not organisation else kind_of_name(name, default="organization")
-        if kind == "person" and not has_title and body_roles_near(self.text, name):
+        aged_only = bool(AGE_AFTER.match(self.text, name_end))  # "sewing operator Morjina Khatun, 27,": a person
+        if kind == "person" and not has_title and not aged_only and body_roles_near(self.text, name):
             kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
         actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
         # "Her neighbour, retired bank officer Vinayak Joshi": a pronoun before a name is someone else's
@@ -89,6 +90,7 @@ class ProperNaming:
         name_start, name_end = name_span(
             self.text, base + token.idx, base + token.idx + len(token), base, base + len(token.doc.text)
         )
+        name_end = _before_full_stop(self.text, name_end, base + len(token.doc.text.rstrip()))
         words = self.text[name_start:name_end].split()
         if not words:
             return None
@@ -158,6 +160,11 @@ class ProperNaming:
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
+
+
+def _before_full_stop(text: str, end: int, sentence_end: int) -> int:
+    """ "welcomed by the PNP.": a name that ends its sentence ends before the sentence's full stop."""
+    return end - 1 if end == sentence_end and text[end - 1] == "." else end
 
 
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")

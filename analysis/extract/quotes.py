@@ -90,7 +90,7 @@ class Quotations:
         position = 0
         open_at_end = False
         transcript = is_transcript(text)
-        hosts: set[str] = _journalists(text) if transcript else set()
+        hosts: set[str] = _journalists(text) | _opening_host(text) if transcript else set()
         located = _on_location(text) if transcript else {}
         for line in text.split("\n"):
             line_start = position
@@ -232,6 +232,19 @@ def _journalists(text: str) -> set[str]:
         if words:
             found.add(words[-1].rstrip(".,").lower())
     return found
+
+
+# "SARAH KINGSLEY: Good morning.", "HOST: Hello and welcome to …": how a presenter opens a programme
+OPENING_GREETING = re.compile(r"(?:(?:Hello|Hi)(?: and|,)? )?(?:[Gg]ood (?:morning|afternoon|evening)|[Ww]elcome\b)")
+
+
+def _opening_host(text: str) -> set[str]:
+    """The surname of whoever speaks first and greets the audience: the presenter, whose label may carry no
+    role ("SARAH KINGSLEY: Good morning. The Treasurer has ordered …")."""
+    first = next((m for m in SPEAKER_LABEL.finditer(text) if _is_label(m.group(1))), None)
+    if first is None or not OPENING_GREETING.match(text, first.end()):
+        return set()
+    return {first.group(1).split()[-1].lower()}
 
 
 def _on_location(text: str) -> dict[str, str]:

@@ -1,0 +1,110 @@
+"""Round twenty of the extractor (issue 12): who "as did X" adds to a position; every party of a vote list
+("with A and B voting in favour and C and D against", "Voting against were …", "the councillors of A and of
+B"); a sentence's full stop kept out of the name that ends it; "the Treasurer" with a capital as a role met
+before; a transcript's presenter known by the greeting, and a speaker's "Sarah, …" as no apposition; an age
+that makes a person. Sentences written for these tests, not the corpus's."""
+
+import functools
+
+from analysis.extract import extract
+from conftest import extract_actors, extract_rows
+
+rows = functools.partial(extract_rows, arbiter=False)
+actors = functools.partial(extract_actors, arbiter=False)
+
+
+def extract_table(text: str):
+    return extract(text, main_target="main", arbiter=False)
+
+
+def test_as_did_adds_a_holder_of_the_same_position():
+    text = (
+        "Port levy approved\n"
+        "The Chamber of Shipping welcomed the levy, as did the Dockers' Union.\n"
+        "The Farmers League voted against the levy, as did the Greens and the Pirate Party."
+    )
+    found = set(rows(text))
+    assert {("Chamber of Shipping", "supportive"), ("Dockers' Union", "supportive")} <= found
+    assert {("Farmers League", "opposed"), ("Greens", "opposed"), ("Pirate Party", "opposed")} <= found
+
+
+def test_as_did_is_no_holder_when_the_clause_is_not_an_ellipsis():
+    text = "Port levy approved\nThe Chamber of Shipping welcomed the levy, as did nobody expect in March."
+    assert "Chamber of Shipping" in actors(text)
+    assert not any(name.lower().startswith(("nobody", "march")) for name in actors(text))
+
+
+def test_every_party_of_a_with_clause_vote_holds_its_side():
+    text = (
+        "Rent cap passes\n"
+        "The motion passed, with Labour and the Liberal Democrats voting in favour and the Conservatives and "
+        "the Reform Party against."
+    )
+    found = set(rows(text))
+    assert {("Labour", "supportive"), ("Liberal Democrats", "supportive")} <= found
+    assert {("Conservatives", "opposed"), ("Reform Party", "opposed")} <= found
+
+
+def test_a_bare_against_after_with_is_no_vote():
+    text = "Rent cap passes\nThe rent cap passed, with Labour against the odds keeping its majority."
+    assert ("Labour", "opposed") not in rows(text)
+
+
+def test_voters_listed_after_voting_were_hold_its_side():
+    text = (
+        "Stadium plan approved\n"
+        "Voting in favour of the plan were Councillors Forsythe, Reddy and Abernathy.\n"
+        "Voting against were Councillors Whitby and Laflamme."
+    )
+    found = set(rows(text))
+    assert {("Forsythe", "supportive"), ("Reddy", "supportive"), ("Abernathy", "supportive")} <= found
+    assert {("Whitby", "opposed"), ("Laflamme", "opposed")} <= found
+
+
+def test_members_of_two_bodies_hold_the_position_of_each():
+    text = "Stadium plan approved\nThe councillors of the governing Partido Popular (PP) and of Vox voted in favour."
+    assert {("Partido Popular", "supportive"), ("Vox", "supportive")} <= set(rows(text))
+
+
+def test_members_from_two_places_are_no_bodies():
+    text = "Stadium plan criticised\nLawmakers from Bavaria and Saxony criticised the bill."
+    assert "Saxony" not in actors(text) and "Bavaria" not in actors(text)
+
+
+def test_a_full_stop_after_a_name_is_the_sentences():
+    text = "Port levy approved\nThe change was welcomed by the PNP."
+    assert actors(text) == {"PNP"}
+
+
+def test_a_capitalised_role_refers_back_to_the_person_named_in_it():
+    text = (
+        "Investors told to sell\n"
+        "The Treasurer, Nathan Ferreira, has ordered four investors to sell their stake.\n"
+        "The Treasurer said the decision was a disgrace for nobody and a sensible step."
+    )
+    table = extract_table(text)
+    assert "Nathan Ferreira" in set(table["actor"])
+    assert "Treasurer" not in set(table["actor"])
+
+
+def test_a_transcripts_first_speaker_who_greets_the_audience_presents_it():
+    text = (
+        "Transcript: Morning Report\n"
+        "SARAH KINGSLEY: Good morning. The Treasurer, Nathan Ferreira, has ordered four investors to sell.\n"
+        "TOM GALLAGHER: The Treasurer said the decision was a sensible step.\n"
+        "SARAH KINGSLEY: And the union? It calls this a disgrace, I hear.\n"
+        "TOM GALLAGHER: Sarah, the union said the decision was a disgrace."
+    )
+    found = set(rows(text))
+    assert ("Nathan Ferreira", "supportive") in found
+    assert ("Union", "condemning") in found
+    assert not any(actor in ("Sarah Kingsley", "Sarah", "Tom Gallagher") for actor, _ in found)
+
+
+def test_an_age_after_a_name_makes_a_person_whatever_noun_comes_before():
+    text = (
+        "Wage board\n"
+        "Outside a factory gate, sewing operator Morjina Khatun, 27, was doing the sums. “Four thousand taka "
+        "more, and my rent is going up. It is not enough,” she said."
+    )
+    assert ("Morjina Khatun", "opposed") in rows(text)
