@@ -108,3 +108,23 @@ def test_an_age_after_a_name_makes_a_person_whatever_noun_comes_before():
         "more, and my rent is going up. It is not enough,” she said."
     )
     assert ("Morjina Khatun", "opposed") in rows(text)
+
+
+def test_the_gate_weighs_no_subject_inside_quoted_words_and_no_reader_of_anothers():
+    from analysis.extract.core import propose
+    from analysis.extract.unread import RULE, Gate
+
+    text = (
+        "Age limit\n"
+        "“For fifteen years we have let the platforms raise our children. Parents asked us for help, and this "
+        "is the help,” she said.\n"
+        "Senator Ruiz read out the minister's pledge: “We will back this plan.”\n"
+        "The Peruvian foreign ministry “takes note” of the agreement."
+    )
+    weighed = [
+        row["actor"]
+        for row, _, _ in propose(text, main_target="main", gate=Gate.everything())
+        if row["rule"].startswith(RULE)
+    ]
+    assert "Parents" not in weighed and not any("Ruiz" in actor for actor in weighed)
+    assert "Peruvian foreign ministry" in weighed  # its verb quoted, its subject not

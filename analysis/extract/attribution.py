@@ -13,7 +13,7 @@ from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
-from analysis.extract.vocabulary import MEMBER_NOUNS, RECEIVING, words
+from analysis.extract.vocabulary import MEMBER_NOUNS, PASSED_ON, words
 
 ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
@@ -27,8 +27,6 @@ RELATIVE_BEFORE_VERB = re.compile(
 NAME_RIGHT_BEFORE = re.compile(r"(?:\b[A-Z][\w'’\-]+|\([A-Z]{2,}\))\s+$")
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
 REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
-# verbs whose subject passes on another's words: "received a letter: “…”", "read out the pledge: “…”"
-PASSED_ON = RECEIVING | words("got read reads quoted quotes cited cites forwarded obtained relayed circulated leaked")
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"

@@ -33,7 +33,7 @@ from analysis.extract.references import actor_key
 from analysis.extract.said_words import WordsModel, probabilities, stance_of, view_probability
 from analysis.extract.stance import Decision
 from analysis.extract.valence import quote_stance
-from analysis.extract.vocabulary import RECEIVING
+from analysis.extract.vocabulary import PASSED_ON, RECEIVING
 from analysis.extract.wording import GREETING, procedure
 
 GATE_FILE = Path(__file__).resolve().parent / "unread_gate.json"
@@ -301,13 +301,20 @@ class UnreadSentences:
         subject of "received a letter urging her …" is spoken to, and holds nothing."""
         if verb.lower_ in RECEIVING:
             return (), ""
-        found = self._holders(sentence, [verb.i], {verb.i} if speech else set()).get(verb.i)
+        if verb.lower_ in PASSED_ON and self.quotations.overlapping(sentence.start + verb.idx, sentence.end):
+            return (), ""  # "Senator Ruiz read out the minister's pledge: “We will back this plan.”"
+        # "“… Parents asked us for help, and this is the help,” she said", its subject inside the quoted words:
+        # who is named there is spoken of; the quotation is its speaker's (not "The OAS “warmly welcomes” it")
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        run = self.quotations.at(sentence.start + subject.idx) if subject is not None else None
+        quoted = run is not None and not self.quotations.runs[run].label  # a transcript's line is narration
+        found = None if quoted else self._holders(sentence, [verb.i], {verb.i} if speech else set()).get(verb.i)
         if found and found[1].startswith("passive agent") and _raises(verb):
             return (), ""  # "Japan is said by diplomats to have warned ...": the diplomats report Japan's position
         if found:
             named, via = found
             return tuple(n.actor for n in named if n.actor.name), via
-        experiencer = self._passive_experiencer(sentence, verb)
+        experiencer = None if quoted else self._passive_experiencer(sentence, verb)
         if experiencer is not None:
             return (experiencer,), "passive subject"
         if not main:

@@ -211,3 +211,5 @@ SENTENCE_OPENERS = frozenset(
 
 # "received a letter urging her …": whoever receives words is spoken to and holds nothing of them
 RECEIVING = words("receive receives received receiving")
+# verbs whose subject passes on another's words: "received a letter: “…”", "read out the pledge: “…”"
+PASSED_ON = RECEIVING | words("got read reads quoted quotes cited cites forwarded obtained relayed circulated leaked")
