@@ -128,3 +128,56 @@ def test_the_gate_weighs_no_subject_inside_quoted_words_and_no_reader_of_another
     ]
     assert "Parents" not in weighed and not any("Ruiz" in actor for actor in weighed)
     assert "Peruvian foreign ministry" in weighed  # its verb quoted, its subject not
+
+
+def test_a_second_actors_while_clause_is_weighed_as_a_main_clause():
+    from analysis.extract.parse import parse
+    from analysis.extract.unread import _as_main
+
+    doc = parse(["The Shiv Sena criticised the ban, while Congress leaders demanded compensation for growers."])[0]
+    root = next(t for t in doc if t.head.i == t.i)
+    demanded = next(t for t in doc if t.text == "demanded")
+    assert _as_main(root, root) and _as_main(demanded, root)
+    doc = parse(["The Shiv Sena criticised the ban because growers demanded compensation."])[0]
+    root = next(t for t in doc if t.head.i == t.i)
+    assert not _as_main(next(t for t in doc if t.text == "demanded"), root)
+
+
+def test_part_of_a_group_holds_the_groups_position():
+    text = (
+        "School closures\n"
+        "Some of the farmers opposed the plan.\n"
+        "Most of the roughly 60 people who spoke opposed the plan.\n"
+        "Most of the money went to Lagos."
+    )
+    found = set(rows(text))
+    assert {("Some of the farmers", "opposed"), ("Most of the roughly 60 people", "opposed")} <= found
+    assert not any("money" in actor.lower() for actor, _ in found)
+
+
+def test_the_opposition_is_an_actor_unless_an_opposition_party_was_named():
+    assert ("Opposition", "condemning") in rows("Fuel price rise\nThe opposition condemned the rise.")
+    assert not rows("Fuel price rise\nThe opposition to the rise grew.")
+    text = (
+        "Fuel price rise\n"
+        "The New Patriotic Party, the main opposition party, condemned the rise.\n"
+        "The opposition also said it would fight the rise in court."
+    )
+    assert "Opposition" not in actors(text)
+
+
+def test_what_a_decision_drew_from_someone_is_their_position_in_its_whole_clause():
+    text = "Fuel price rise\nThe decision drew a swift protest from Beijing."
+    table = extract_table(text)
+    assert list(table["actor"]) == ["Beijing"] and list(table["stance"]) == ["opposed"]
+    assert table["quote"].iloc[0] == "The decision drew a swift protest from Beijing."
+
+
+def test_a_titled_name_with_initials_is_a_person():
+    text = (
+        "Online gaming ban\n"
+        "Karnataka Law Minister H.S. Manjunath says his government will study the verdict. "
+        "“We will not rush,” he says."
+    )
+    table = extract_table(text)
+    assert all("Manjunath" in actor for actor in table["actor"]) and len(table) == 2

@@ -324,12 +324,20 @@ class BodyNaming:
             end = base + max(t.idx + len(t) for t in of_what.subtree)
             text = self.text[base + (modifiers[0] if modifiers else token).idx : end]
             return Named(described(text), "description")
+        if token.lower_ == "opposition" and not modifiers and not any(c.dep_ == "nmod" for c in token.children):
+            # "The opposition condemned the rise": the parties outside government, as writers name them (not
+            # "the opposition to the plan"); after "the NPP, the main opposition party" it may be that party,
+            # which the references after it find
+            if OPPOSITION_PARTY.search(self.text, 0, base + token.idx):
+                return None
+            return Named(described("Opposition"), "group")
         if not modifiers or token.lower_ in PERSON_ROLES:
             return None  # "the ministry" with nothing named before it: nobody to give it to
         text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
         return Named(described(text), "description")
 
 
+OPPOSITION_PARTY = re.compile(r"\b[Oo]pposition\s+(?:party|parties|bloc|coalition|alliance|caucus)\b")
 REGIONAL_BODIES = frozenset({"government", "administration", "authorities", "executive", "cabinet"})
 SUBNATIONAL = frozenset(
     {"regional", "provincial", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}

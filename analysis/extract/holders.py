@@ -179,7 +179,9 @@ def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder
         return Holder(agent, "passive agent")
     owner = _owner_of_noun(token) if first and token.tag_ in NOUN_TAGS else None
     if owner is not None:
-        return Holder(owner, "possessor of the cue")
+        # "drew criticism from church leaders": the leaders criticise, as "was criticised by" would say
+        drawn = token.dep_ == "obj" and token.head.lower_ in DRAWING
+        return Holder(owner, "passive agent" if drawn else "possessor of the cue")
     after = _name_after(token) if speech and first else None
     return Holder(after, "speaker after the verb") if after is not None else None
 

@@ -46,8 +46,10 @@ def generic_patterns() -> dict[str, re.Pattern]:
             rf"(?=[A-Z])\b(?:(?:{alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
             # "Economy, Trade and Industry Minister Yoko Hirabayashi": a title's list of portfolios
             r"(?:(?:[A-Z][a-z]+,\s+)+[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+(?=(?:Minister|Secretary)\b))?"
-            # "Governor Ts.Batsaikhan": a Mongolian name's initial, joined to it by a full stop
-            rf"(?:(?:{TITLES})\s+)+((?:[A-Z][a-z]?\.(?=[A-Z][a-z]))?(?:{NAME_WORD}\s+){{0,4}}"
+            # "Governor Ts.Batsaikhan": a Mongolian name's initial, joined to it by a full stop; "Law Minister
+            # H.S. Manjunath": a South Indian name's initials before it
+            rf"(?:(?:{TITLES})\s+)+((?:[A-Z][a-z]?\.(?=[A-Z][a-z]))?(?:(?:[A-Z]\.){{1,3}}\s+(?=[A-Z][a-z]))?"
+            rf"(?:{NAME_WORD}\s+){{0,4}}"
             rf"(?:{CAPITAL}|(?:al|el)-{CAPITAL})[\w'’\-]+)"
         ),
         # "Minister of State for Media Affairs Bassam Zoubi told", "Assistant Undersecretary for Financial Policy

@@ -20,6 +20,7 @@ from analysis.extract.names import (
     TITLE_WORDS,
     Named,
     described,
+    is_human_plural,
     is_title,
     kind_of_name,
     np_tokens,
@@ -76,7 +77,7 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             or (token.lower_ == "her" and token.dep_ == "nmod:poss")  # "in her view"; not "criticised her"
         ):
             return self._pronoun(token, speaker, base, mentions)
-        person = self._person_after_role(token, base)
+        person = self._person_after_role(token, base) or self._part_of(token, base, mentions)
         if person is not None:
             return person
         parts = np_tokens(token)
@@ -104,6 +105,21 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         if token.tag_ in NOUN_TAGS:
             return self._common(token, parts, base, within, mentions)
         return None
+
+    def _part_of(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
+        """'Some of the farmers', 'Most of the roughly 60 people who spoke', 'two of its members': a part of a
+        group holds what the group would: a body when the group names one ("some of its members"), else the
+        words up to the group's noun, kept vague."""
+        group = _partitive_group(token)
+        if group is None:
+            return None
+        named = self.name(group, base, mentions)
+        if named is not None and named.actor.kind != "commentators":
+            return named
+        if not (is_human_plural(group.lower_) or group.lower_ == "people" or is_proper(group)):
+            return None  # "most of the money", "two of the bills"
+        text = self.text[base + token.idx : base + group.idx + len(group)]
+        return Named(described(text, kind="commentators"), "group")
 
     def _person_after_role(self, token: Token, base: int) -> Named | None:
         """'Labour backbencher Sarah Quinn', 'Conservative lawmaker Tomasz Nowak': a party or country word, a
@@ -338,4 +354,25 @@ def _capitalised_role(token: Token, parts: list[Token]) -> bool:
         and len(others) == 1
         and others[0].lower_ == "the"
         and others[0].i == token.i - 1
+    )
+
+
+# "Some of the farmers", "two of the unions": a quantifier (or a number) standing for part of a group
+PARTITIVES = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "none", "half"})
+
+
+def _partitive_group(token: Token) -> Token | None:
+    """The group of "Some of the farmers" (the token is "Some"): a plural noun after "of the", "of its"."""
+    if token.lower_ not in PARTITIVES and token.tag_ != "CD":
+        return None
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "nmod"
+            and child_case(c) == "of"
+            and c.tag_ in ("NNS", "NNPS")
+            and any(d.dep_ in ("det", "nmod:poss") for d in c.children)
+        ),
+        None,
     )

@@ -33,7 +33,7 @@ from analysis.extract.references import actor_key
 from analysis.extract.said_words import WordsModel, probabilities, stance_of, view_probability
 from analysis.extract.stance import Decision
 from analysis.extract.valence import quote_stance
-from analysis.extract.vocabulary import PASSED_ON, RECEIVING
+from analysis.extract.vocabulary import LIVING, PASSED_ON, RECEIVING
 from analysis.extract.wording import GREETING, procedure
 
 GATE_FILE = Path(__file__).resolve().parent / "unread_gate.json"
@@ -102,6 +102,22 @@ def _has_subject(verb) -> bool:
 
 def _raises(verb) -> bool:
     return verb.lower_ in RAISING and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _introduces(verb) -> bool:
+    """ "Anna Bielecki runs a guesthouse": what someone does for a living introduces them; any position follows."""
+    return verb.lower_ in LIVING and not any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+
+
+def _as_main(verb, root) -> bool:
+    """A clause the gate weighs as a main one: the root, or a second actor's own clause beside it ("…, while
+    Congress leaders in the State demanded compensation", "… and the unions called it a betrayal")."""
+    if verb is root:
+        return True
+    contrast = verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children
+    )
+    return contrast or (verb.dep_ == "conj" and verb.head is root)
 
 
 def is_comparative(verb) -> bool:
@@ -290,9 +306,11 @@ class UnreadSentences:
                 subject = verb is root and via == "subject" and not spoken and _named_by_given_name(actor)
                 if via.startswith("name before the verb") or subject:
                     self.memory.remember(actor, text=self.text)
-            if fresh and self.gate is not False:
+            if fresh and self.gate is not False and not _introduces(verb):
                 self.unread.append(
-                    Candidate(sentence, tuple(fresh), via, speech, verb is root, comparative=is_comparative(verb))
+                    Candidate(
+                        sentence, tuple(fresh), via, speech, _as_main(verb, root), comparative=is_comparative(verb)
+                    )
                 )
 
     def _would_hold(self, sentence: Sentence, verb, *, speech: bool, main: bool) -> tuple[tuple[Actor, ...], str]:

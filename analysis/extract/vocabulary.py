@@ -211,5 +211,9 @@ SENTENCE_OPENERS = frozenset(
 
 # "received a letter urging her …": whoever receives words is spoken to and holds nothing of them
 RECEIVING = words("receive receives received receiving")
+# what someone does for a living: "Anna Bielecki runs a guesthouse", "Sokha sells dried fish at the market"
+LIVING = words(
+    "runs ran owns owned works worked lives lived farms manages teaches sells drives grows keeps rents employs"
+)
 # verbs whose subject passes on another's words: "received a letter: “…”", "read out the pledge: “…”"
 PASSED_ON = RECEIVING | words("got read reads quoted quotes cited cites forwarded obtained relayed circulated leaked")
