@@ -181,3 +181,13 @@ def test_a_titled_name_with_initials_is_a_person():
     )
     table = extract_table(text)
     assert all("Manjunath" in actor for actor in table["actor"]) and len(table) == 2
+
+
+def test_a_stated_view_is_a_position_whatever_words_carry_it():
+    text = (
+        "Rice levy\n"
+        "Benin's position is that rice re-exported through the port of Cotonou should be exempt.\n"
+        "The weather's effect is that prices rise."
+    )
+    table = extract_table(text)
+    assert list(table["actor"]) == ["Benin"] and list(table["rule"]) == ["according to"]

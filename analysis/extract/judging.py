@@ -13,6 +13,7 @@ from analysis.extract.parse import NOUN_TAGS, VERB_TAGS, is_proper
 from analysis.extract.said_words import stance_of
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
+from analysis.extract.view_sources import states_a_view
 from analysis.extract.wording import ENACTING, GREETING, procedure, reports_a_clause, speaks_of_decision
 
 OBJECTION_NOUNS = re.compile(
@@ -57,6 +58,7 @@ class Judging:
                 and (speaks_of_decision(self.text, spoken) or self._quotes_a_fragment(sentence, spoken))
                 and not procedure(self.text, spoken)
             )
+            and not (claim.rule == "according to" and states_a_view(sentence.doc))
         ):
             return None  # "X said it would reply to the letter": reported words with no cue are no position
             # unless they speak of the decision ("said the ban would keep prices in check")

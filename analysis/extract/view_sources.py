@@ -68,6 +68,12 @@ def _view_stated_as(token: Token, doc: Doc) -> Token | None:
     return owner if stated or described else None
 
 
+def states_a_view(doc: Doc) -> bool:
+    """ "Benin's position is that rice re-exported through Cotonou should be exempt": the sentence says it is
+    someone's view, so it is a position whatever words carry it."""
+    return any(_view_stated_as(token, doc) is not None for token in doc)
+
+
 def according_to(doc: Doc) -> Token | None:
     """The X of 'according to X' (or 'in the view of X', 'in X's view', 'in her reading', 'in the account of
     X', 'X's view is that') in a sentence, if any."""
