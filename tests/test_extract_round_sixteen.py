@@ -140,7 +140,7 @@ def test_a_debates_excerpts_are_its_members_words():
 
 
 def test_one_member_named_with_a_party_is_no_transcript():
-    from analysis.extract.quotes import is_transcript
+    from analysis.extract.transcripts import is_transcript
 
     assert not is_transcript("Bill passed\nSunny Kuriakose (Congress): We oppose it.\nThe bill passed.\n")
 

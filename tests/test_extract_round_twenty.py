@@ -191,3 +191,12 @@ def test_a_stated_view_is_a_position_whatever_words_carry_it():
     )
     table = extract_table(text)
     assert list(table["actor"]) == ["Benin"] and list(table["rule"]) == ["according to"]
+
+
+def test_a_title_in_lower_case_before_a_colon_speakers_name_is_no_part_of_it():
+    text = (
+        "Live: court ruling on fuel subsidy\n"
+        "09:12 – The court has upheld the subsidy cut.\n"
+        "09:20 – Labour leader Joe Ajaero: “This ruling is a betrayal of workers.”"
+    )
+    assert ("Joe Ajaero", "condemning") in rows(text)

@@ -14,7 +14,7 @@ from analysis.extract.mention_patterns import generic_patterns
 from analysis.extract.names import described
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
-from analysis.extract.quotes import SPEAKER_LABEL
+from analysis.extract.transcripts import SPEAKER_LABEL
 from analysis.extract.vocabulary import NAME_JOINERS
 
 # holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports

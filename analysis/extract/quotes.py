@@ -12,59 +12,24 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract.actors import TITLE_WORDS, Actor
-from analysis.extract.vocabulary import NAME_JOINERS, words
+from analysis.extract.transcripts import (
+    CHAIRS,
+    HOSTS,
+    JOURNALISTS,
+    NOT_LABELS,
+    ROLE_LABELS,
+    SPEAKER_LABEL,
+    is_label,
+    is_transcript,
+    journalists,
+    on_location,
+    opening_host,
+)
+from analysis.extract.vocabulary import words
 
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
-
-
-# "NEEMA KIMARO: Because ..." / "Halima Juma (presenter): Good morning": a transcript's speaker label.
-# "PRANEE THONGDEE, NETWORK OF THAI PEOPLE IN EIGHT MEKONG PROVINCES:", "KHAMPHOUI SAYASENG, DEPUTY MINISTER
-# (recorded):": the role after a comma, in capitals or capitalised words. A broadcast's recorded clip names its
-# speaker after the clip's own label: "CLIP (Taras Melnychuk, Minister of Energy):", "CLIP - KYLE BARTON, PIPEFITTER:".
-CLIP_LABEL = r"(?i:clip|sot|sound ?bite|vox pop|audio|tape|recording|video)"
-SPEAKER_LABEL = re.compile(
-    rf"^[ \t]*(?:{CLIP_LABEL}(?:[ \t]+-|[ \t]*[–—])[ \t]*)?"
-    r"([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4})"
-    r"(?:,[ \t]*((?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)){0,11}))?"
-    # "K.V. Sajitha (CPI(M)):": a party's own brackets inside the aside
-    r"(?:[ \t]*\(((?:[^()\n]|\([^()\n]{1,20}\)){1,80})\))?[ \t]*:[ \t]+(?=\S)",
-    re.MULTILINE,
-)
-JOURNALISTS = "reporter|correspondent"
-ROLE_LABELS = re.compile(rf"(?i)caller|guest|listener|viewer|speaker|voice|{JOURNALISTS}|{CLIP_LABEL}")
-HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
-# who keeps order in a chamber, labelled by office alone ("The Deputy Presiding Officer:", "Mr Speaker:"): they
-# put the question and announce the result, which is nobody's position (a committee's "The Chair:" may vote)
-CHAIRS = re.compile(r"(?i)(?:the |mr\.? |madam |madame )(?:deputy )?speaker|(?:the )?(?:deputy )?presiding officer")
-NOT_LABELS = frozenset(
-    {
-        "Update",
-        "Updated",
-        "Note",
-        "Editor",
-        "Correction",
-        "Read",
-        "Watch",
-        "Listen",
-        "Related",
-        "Source",
-        "Sources",
-        "Photo",
-        "Pictured",
-        "Q",
-        "A",
-        "Breaking",
-        "Live",
-        "Latest",
-        "Transcript",
-        "Programme",
-        "Program",
-        "Episode",
-        "Interview",
-    }
-)
 
 
 @dataclass
@@ -90,8 +55,8 @@ class Quotations:
         position = 0
         open_at_end = False
         transcript = is_transcript(text)
-        hosts: set[str] = _journalists(text) | _opening_host(text) if transcript else set()
-        located = _on_location(text) if transcript else {}
+        hosts: set[str] = journalists(text) | opening_host(text) if transcript else set()
+        located = on_location(text) if transcript else {}
         for line in text.split("\n"):
             line_start = position
             position += len(line) + 1
@@ -193,114 +158,11 @@ class Quotations:
         return index if run.end >= end - 1 else None
 
 
-# "our political reporter, Joost Kramer", "our correspondent in Hanoi, Nguyen Thu Ha": a journalist on the
-# programme reports what others said and holds no position of their own, as the presenter does
-JOURNALIST = re.compile(
-    rf"\b(?:{JOURNALISTS}|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
-    # "our correspondent at Busan’s Jagalchi fish market, Kang Min-ho"
-    r"(?:[ \t]+(?:at|in|on|from|outside)[ \t]+[^,.\n]{1,60}(?=,))?"
-    r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
-)
-
-# "Marie-Claude Estimé is in Ouanaminthe", then "MARIE-CLAUDE ESTIMÉ (OUANAMINTHE):": a reporter on location,
-# whose line reports what others said (a guest "is in Washington" too, but is not labelled with the place)
-ON_LOCATION = re.compile(
-    r"\b([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3})[ \t]+(?:is|joins us|is joining us|reports|is reporting|"
-    r"is standing|is live)[ \t]+(?:live[ \t]+)?(?:in|at|from|outside)[ \t]+([A-Z][\w'’\-]+)"
-)
-
-
-# "Ruth Gbazi has reaction from the UN and the region", "Tom Hale has the details": the presenter hands over
-# to a reporter, whose line then reports what others said
-HANDED_OVER = re.compile(
-    r"\b([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){1,3})[ \t]+has[ \t]+(?:(?:the|more|some)[ \t]+)?"
-    r"(?:reactions?|details|latest|story)\b"
-)
-
-
-def _journalists(text: str) -> set[str]:
-    """The surnames of the journalists a transcript introduces, lower-cased."""
-    # not "Trade Secretary Rebecca Miano has the details": an official with the news, not a reporter
-    found = {
-        match.group(1).split()[-1].lower()
-        for match in HANDED_OVER.finditer(text)
-        if not any(word.lower().rstrip(".") in TITLE_WORDS for word in match.group(1).split())
-    }
-    for match in JOURNALIST.finditer(text):
-        name = re.split(r"[,;:]|\.(?:\s|$)", match.group(1))[0]
-        words = [w for w in name.split() if w[:1].isupper()]
-        if words:
-            found.add(words[-1].rstrip(".,").lower())
-    return found
-
-
-# "SARAH KINGSLEY: Good morning.", "HOST: Hello and welcome to …": how a presenter opens a programme
-OPENING_GREETING = re.compile(r"(?:(?:Hello|Hi)(?: and|,)? )?(?:[Gg]ood (?:morning|afternoon|evening)|[Ww]elcome\b)")
-
-
-def _opening_host(text: str) -> set[str]:
-    """The surname of whoever speaks first and greets the audience: the presenter, whose label may carry no
-    role ("SARAH KINGSLEY: Good morning. The Treasurer has ordered …")."""
-    first = next((m for m in SPEAKER_LABEL.finditer(text) if _is_label(m.group(1))), None)
-    if first is None or not OPENING_GREETING.match(text, first.end()):
-        return set()
-    return {first.group(1).split()[-1].lower()}
-
-
-def _on_location(text: str) -> dict[str, str]:
-    """Surname -> place, lower-cased, for each person the presenter hands over to at a place."""
-    return {m.group(1).split()[-1].lower(): m.group(2).lower() for m in ON_LOCATION.finditer(text)}
-
-
-def _is_label(name: str) -> bool:
-    """Capitalised words ("ELİF AYDIN", "Halvorsen", "Society of Chartered Surveyors Ireland"), not "Note"
-    or "Update"."""
-    words = name.split()
-    return (
-        words[0] not in NOT_LABELS
-        and words[0][0].isupper()
-        and all(word[0].isupper() or word in NAME_JOINERS for word in words)
-    )
-
-
-def is_transcript(text: str) -> bool:
-    """Are the document's "Label: words" lines a transcript's speakers? Yes when a label is written in
-    capitals ("KANG DONG-HYUN:"), names a presenter, or comes back ("HALVORSEN:" again and again). A
-    round-up's "Industry:" or "Legislative Yuan:", each used once, heads a paragraph of narration."""
-    seen: set[str] = set()
-    members = 0
-    for label in SPEAKER_LABEL.finditer(text):
-        name = label.group(1)
-        if not _is_label(name):
-            continue
-        if name in seen or HOSTS.search(label.group(0)):
-            return True
-        line_end = text.find("\n", label.end())
-        line = text[label.end() : line_end if line_end >= 0 else len(text)]
-        # "KANG DONG-HYUN: We ...", not a round-up's "FANS: The supporters' network was jubilant" nor its
-        # "MINISTRY OF DIGITAL AFFAIRS: X presented the bill ... “we have let the platforms ...”" (a quotation)
-        spoken = SPOKEN.search(QUOTED.sub(" ", line))
-        if name.isupper() and len(name) > 2 and spoken:
-            return True
-        # a debate's excerpts: "Sunny Kuriakose (Congress): The government is punishing parents …", a member
-        # named with their party, speaking in the first person, more than once in the document
-        members += bool(spoken and label.group(3) and len(name.split()) > 1)
-        if members > 1:
-            return True
-        seen.add(name)
-    return False
-
-
-QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
-# words a speaker says and a narrator does not: a line in the first or second person
-SPOKEN = re.compile(r"\b(?:I|I'm|I’m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
-
-
 def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, str]) -> Quotation | None:
     """A transcript line ("NAME: words"): the words as a quotation of the labelled speaker. A presenter's
     label ("HALIMA JUMA (presenter):" once, then "JUMA:") marks questions, not positions."""
     label = SPEAKER_LABEL.match(line)
-    if not label or not _is_label(label.group(1)):
+    if not label or not is_label(label.group(1)):
         return None
     surname = label.group(1).split()[-1].lower()
     role, aside = label.group(2) or "", label.group(3)
@@ -363,7 +225,7 @@ HEADING_WORDS = frozenset(word.lower() for word in NOT_LABELS) | words(
 
 def _is_speaker_name(name: str) -> bool:
     lowered = name.lower().split()
-    return _is_label(name) and lowered[0] not in HEADING_WORDS and lowered[-1] not in HEADING_WORDS
+    return is_label(name) and lowered[0] not in HEADING_WORDS and lowered[-1] not in HEADING_WORDS
 
 
 def _attributed_after(text: str, run: Quotation) -> bool:
@@ -383,12 +245,22 @@ def _colon_speakers(line: str, line_start: int) -> dict[int, str]:
     found = {}
     for start in [0] + [m.end() for m in SENTENCE_END.finditer(line)]:
         match = COLON_SPEAKER.match(line, start)
-        if match is None or not _is_speaker_name(match.group(1)):
+        name = _after_title(match.group(1)) if match is not None else ""
+        if not name or not _is_speaker_name(name):
             continue
         if match.group(2) and REPORTING_IN_APPOSITION.search(match.group(2)):
             continue
-        found[line_start + match.end()] = match.group(1)
+        found[line_start + match.end()] = name
     return found
+
+
+def _after_title(name: str) -> str:
+    """'Labour leader Joe Ajaero' -> 'Joe Ajaero': a title in lower case before the capitalised name."""
+    words = name.split()
+    lower = [i for i, w in enumerate(words) if w[:1].islower()]
+    if not lower or lower[-1] == len(words) - 1 or words[lower[-1]] not in TITLE_WORDS:
+        return name
+    return " ".join(words[lower[-1] + 1 :])
 
 
 def _quotations_in(line: str, line_start: int, first: int) -> tuple[list[Quotation], bool]:
