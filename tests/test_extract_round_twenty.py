@@ -200,3 +200,33 @@ def test_a_title_in_lower_case_before_a_colon_speakers_name_is_no_part_of_it():
         "09:20 – Labour leader Joe Ajaero: “This ruling is a betrayal of workers.”"
     )
     assert ("Joe Ajaero", "condemning") in rows(text)
+
+
+def test_the_review_of_round_twenty_found_these_misfires():
+    # voters run to a clause of their own, and "voting for the first time" is no vote on the matter
+    found = set(rows("Vote\nVoting against were Councillors Whitby and Tan, citing costs raised by the Chamber."))
+    assert {("Whitby", "opposed"), ("Tan", "opposed")} <= found and "Chamber" not in {a for a, _ in found}
+    assert not rows("Vote\nVoting for the first time were thousands of young people in Nairobi.")
+    # a bare "against" after "with" carries the vote on
+    found = set(rows("Vote\nLabour voted for the bill, with the Conservatives and the SNP against."))
+    assert {("Conservatives", "opposed"), ("SNP", "opposed")} <= found
+    # an abbreviation keeps its full stop
+    assert actors("Polls\nThe change was welcomed by the U.N.") == {"U.N."}
+    # a guest who speaks first, or a titled speaker, is no presenter
+    guest = (
+        "Transcript: Morning Report\n"
+        "PAUL TRAN: Good morning, and thank you for having me. I strongly support the levy.\n"
+        "ANNA COLE: And the union said the decision was a disgrace.\n"
+        "PAUL TRAN: I disagree, the levy is long overdue."
+    )
+    assert "Paul Tran" in actors(guest)
+    # "none of" is no part that holds the group's view; a faction is not its party
+    assert not any("None" in a for a in actors("Vote\nNone of the parties supported the measure."))
+    assert ("Greens", "supportive") not in rows("Vote\nSome of the Greens backed the measure.")
+    # an opposition party named another way
+    text = "Budget\nThe Conservatives, now in opposition, criticised the budget.\nThe opposition said it would vote no."
+    assert "Opposition" not in actors(text)
+    # a living with more to it is no introduction
+    assert "Mark Ellis" in actors("Bill\nMark Ellis works with the opposition to block the bill.")
+    # a country that opens the sentence is no vocative
+    assert "Jordan" in actors("Bill\nJordan, the foreign ministry said, rejected the plan.")

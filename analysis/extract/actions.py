@@ -21,17 +21,21 @@ VOTES_FROM = re.compile(
 )
 
 # "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes"
+# "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes": the voters run to a
+# clause of their own ("…, while the Conservatives voted against", "…, citing costs")
+VOTED_ON = r"(?:it|them|the\s+(?:main\s+)?(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment|budget))"
 VOTING_WERE = re.compile(
-    r"\b[Vv]oting\s+(?P<side>for|against|in\s+favou?r)\b[^.;]{0,60}?\b(?:were|was)\s+(?P<names>[^.;]+)"
+    rf"\b[Vv]oting\s+(?P<side>for|against|in\s+favou?r)(?:\s+(?:of\s+)?{VOTED_ON})?\s+(?:were|was)\s+"
+    r"(?P<names>(?:(?!,\s+(?:while|whereas|but|citing|saying|who|which|as)\b)[^.;])+)(?P<abstained>)"
 )
 
 # "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining";
 # after one of these, "… and the Conservatives and the SNP against" (the vote left out)
 VOTES_WITH = re.compile(
     r"\b(?P<opening>(?i:with|and))\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+,?\s+){1,8}?)"
-    r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|(?P<bare>against|in\s+favou?r))\b"
+    r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|against|in\s+favou?r)\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
-    r"(?=\s*(?:it|them|the\s+(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment))?\s*(?:[,.;)]|and\b|$))"
+    rf"(?=\s*{VOTED_ON}?\s*(?:[,.;)]|and\b|$))"
 )
 
 
@@ -68,11 +72,11 @@ class Actions:
         )
         if found is None or self.quotations.inside(found.start()):
             return
-        side = "abstained" if found.groupdict().get("abstained") else found.group("side")
+        side = "abstained" if found.group("abstained") else found.group("side")
         stance = "neutral" if side == "abstained" else "opposed" if side.lower().startswith("against") else "supportive"
-        cue_end = found.end("abstained") if found.groupdict().get("abstained") else found.end("side")
+        cue_end = found.end("abstained") if found.group("abstained") else found.end("side")
         cue = (found.start(), cue_end, Cue(self.text[found.start() : cue_end].lower(), stance, 3))
-        self._voters(sentence, claims, (found.start("names"), sentence.end), cue, "votes from")
+        self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "votes from")
 
     def _votes_with(self, sentence: Sentence, claims: dict) -> None:
         """'The bill passed, with Akel voting against and the Greens abstaining': each party named between
@@ -84,8 +88,6 @@ class Actions:
             opened = opened or found.group("opening").lower() == "with"
             if not opened or self.quotations.inside(found.start()):
                 continue
-            if found.group("bare") and found.group("opening").lower() != "and":
-                continue  # "with Labour against the motion" is no vote; "…, and the SNP against" carries one on
             side = found.group("side").lower()
             stance = "neutral" if side == "abstaining" else "opposed" if side.endswith("against") else "supportive"
             cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))

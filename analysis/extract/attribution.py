@@ -32,7 +32,7 @@ FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
     r"Back in|Over in|Further|In|At)\s[^,;:]{1,60},"
 )
-# "…, as did the PNP", "…, as have the Greens", "…, as were his two children"
+# "…, as did the PNP", "…, as have the Greens"
 LIKEWISE_VERBS = words("did do does has have had")
 WHILE = re.compile(r",\s+(?:while|whereas)\s")
 OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
@@ -188,8 +188,10 @@ class Attribution:
         if holder.lower_ not in MEMBER_NOUNS or holder.tag_ not in ("NNS", "NNPS"):
             return []
         named = self.namer.name(holder, sentence.start, sentence.mentions)
+        if named is None:
+            return []
         for body in holder.children:
-            if body.dep_ == "nmod" and child_case(body) in ("from", "of") and named is not None:
+            if body.dep_ == "nmod" and child_case(body) in ("from", "of"):
                 first = self.namer.name(body, sentence.start, sentence.mentions)
                 if first is not None and first.actor == named.actor:
                     return conjuncts(body)[1:]

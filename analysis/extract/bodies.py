@@ -337,7 +337,10 @@ class BodyNaming:
         return Named(described(text), "description")
 
 
-OPPOSITION_PARTY = re.compile(r"\b[Oo]pposition\s+(?:party|parties|bloc|coalition|alliance|caucus)\b")
+OPPOSITION_PARTY = re.compile(
+    r"\b[Oo]pposition\s+(?:party|parties|bloc|coalition|alliance|caucus|leader)\b|\bin\s+opposition\b|"
+    r"\bleads?\s+the\s+opposition\b"
+)
 REGIONAL_BODIES = frozenset({"government", "administration", "authorities", "executive", "cabinet"})
 SUBNATIONAL = frozenset(
     {"regional", "provincial", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}

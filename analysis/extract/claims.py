@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.extract.actors import Actor, Mention
-from analysis.extract.holders import DRAWING
+from analysis.extract.holders import drawn_object
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 
@@ -88,7 +88,7 @@ def _own_subject(clause: Token) -> bool:
 def clause_span(token: Token, sentence: Sentence) -> tuple[int, int]:
     """The clause a predicate heads, with its subject: the evidence of a reported position ("The tariff has
     drawn criticism from church leaders" for the noun "criticism" that the verb draws)."""
-    clause = token.head if token.dep_ == "obj" and token.head.lower_ in DRAWING else token
+    clause = token.head if drawn_object(token) else token
     while (
         clause.dep_ in ("xcomp", "conj", "amod", "acl", "advcl")
         and clause.head.i != clause.i

@@ -180,8 +180,7 @@ def _own_holder(token: Token, rule: str, *, first: bool, speech: bool) -> Holder
     owner = _owner_of_noun(token) if first and token.tag_ in NOUN_TAGS else None
     if owner is not None:
         # "drew criticism from church leaders": the leaders criticise, as "was criticised by" would say
-        drawn = token.dep_ == "obj" and token.head.lower_ in DRAWING
-        return Holder(owner, "passive agent" if drawn else "possessor of the cue")
+        return Holder(owner, "passive agent" if drawn_object(token) else "possessor of the cue")
     after = _name_after(token) if speech and first else None
     return Holder(after, "speaker after the verb") if after is not None else None
 
@@ -235,7 +234,7 @@ def _owner_of_noun(token: Token) -> Token | None:
         ),
         None,
     )
-    if owner is None and token.dep_ == "obj" and token.head.lower_ in DRAWING:
+    if owner is None and drawn_object(token):
         owner = _drawn_from(token.head)
     if owner is None and token.dep_ == "nmod" and token.head.tag_ in NOUN_TAGS and child_case(token) == "of":
         owner = _owner_of_noun(token.head)  # "a threat of retaliation from the United States"
@@ -258,6 +257,11 @@ def _with_subject(participle: Token) -> Token | None:
             if opens and 0 < participle.i - c.right_edge.i <= 2 and c.tag_ in NOMINAL_TAGS:
                 return c
     return None
+
+
+def drawn_object(token: Token) -> bool:
+    """ "criticism" in "drew criticism from church leaders": what a verb of DRAWING draws from someone."""
+    return token.dep_ == "obj" and token.head.lower_ in DRAWING
 
 
 def _drawn_from(verb: Token) -> Token | None:

@@ -108,14 +108,14 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
 
     def _part_of(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
         """'Some of the farmers', 'Most of the roughly 60 people who spoke', 'two of its members': a part of a
-        group holds what the group would: a body when the group names one ("some of its members"), else the
-        words up to the group's noun, kept vague."""
+        group holds what the group would: the body its members belong to, else the words up to the group's
+        noun, kept vague."""
         group = _partitive_group(token)
         if group is None:
             return None
-        named = self.name(group, base, mentions)
+        named = self.name(group, base, mentions) if group.lower_ in MEMBER_NOUNS else None
         if named is not None and named.actor.kind != "commentators":
-            return named
+            return named  # "some of its members": the body they belong to (not "some of the Greens": a faction)
         if not (is_human_plural(group.lower_) or group.lower_ == "people" or is_proper(group)):
             return None  # "most of the money", "two of the bills"
         text = self.text[base + token.idx : base + group.idx + len(group)]
@@ -248,10 +248,11 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             return None
         if not all(is_proper(t) or t.lower_ == "the" for t in doc[: name.i]):
             return None  # the name must open the sentence: "In Moscow, the agriculture ministry" is the ministry
-        after = max(t.i for t in token.subtree) + 1
-        if name.i == 0 and is_given_name(name.text) and after < len(doc) and doc[after].text != ",":
-            return None  # "Sarah, the union said …": a transcript's speaker addressing Sarah; no aside closes
         named = self.name(name, base, mentions, speaker=speaker)
+        after = max(t.i for t in token.subtree) + 1
+        vocative = name.i == 0 and is_given_name(name.text) and named is not None and named.actor.kind != "government"
+        if vocative and after < len(doc) and doc[after].text != ",":
+            return None  # "Sarah, the union said …": a transcript's speaker addressing Sarah; no aside closes
         return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 
     def _appositive(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
@@ -358,7 +359,7 @@ def _capitalised_role(token: Token, parts: list[Token]) -> bool:
 
 
 # "Some of the farmers", "two of the unions": a quantifier (or a number) standing for part of a group
-PARTITIVES = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "none", "half"})
+PARTITIVES = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "half"})
 
 
 def _partitive_group(token: Token) -> Token | None:

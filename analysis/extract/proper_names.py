@@ -66,10 +66,11 @@ class ProperNaming:
         # ... and so does "who" after a name of two words or more ("Chang Yi-ting, who runs three noodle shops in
         # Taichung, said"; not "Greenpeace, who ...")
         who = WHO_AFTER.match(self.text, name_end) and len(name.split()) >= 2
-        aged = bool(AGE_AFTER.match(self.text, name_end) or who) and not organisation
+        age = bool(AGE_AFTER.match(self.text, name_end))
+        aged = (age or bool(who)) and not organisation
         kind = "person" if (has_title or aged) and not organisation else kind_of_name(name, default="organization")
-        aged_only = bool(AGE_AFTER.match(self.text, name_end))  # "sewing operator Morjina Khatun, 27,": a person
-        if kind == "person" and not has_title and not aged_only and body_roles_near(self.text, name):
+        # "sewing operator Morjina Khatun, 27,": an age makes a person whatever noun comes before
+        if kind == "person" and not has_title and not age and body_roles_near(self.text, name):
             kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
         actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
         # "Her neighbour, retired bank officer Vinayak Joshi": a pronoun before a name is someone else's
@@ -90,7 +91,6 @@ class ProperNaming:
         name_start, name_end = name_span(
             self.text, base + token.idx, base + token.idx + len(token), base, base + len(token.doc.text)
         )
-        name_end = _before_full_stop(self.text, name_end, base + len(token.doc.text.rstrip()))
         words = self.text[name_start:name_end].split()
         if not words:
             return None
@@ -111,8 +111,8 @@ class ProperNaming:
             return None
         name = " ".join(words)
         name = name[:-2] if name.endswith(("’s", "'s")) else name
-        if name.endswith(".") and "." not in name[:-1] and len(words[-1]) > 4:
-            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei." but "Inc.")
+        if name.endswith(".") and "." not in name[:-1] and (len(words[-1]) > 4 or words[-1][:-1].isupper()):
+            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei.", "PNP." but "Inc.")
         extension = ORG_EXTENSION.match(self.text, name_end)
         # "the Tobago House of Assembly": a House of something is a body ("Sylvia House" alone is a person)
         house_of = words[-1] == "House" and extension is not None and extension.group(0).split()[0] == "of"
@@ -160,11 +160,6 @@ class ProperNaming:
             if not word.isupper() and word.lower() in self._lower_words():
                 return False
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
-
-
-def _before_full_stop(text: str, end: int, sentence_end: int) -> int:
-    """ "welcomed by the PNP.": a name that ends its sentence ends before the sentence's full stop."""
-    return end - 1 if end == sentence_end and text[end - 1] == "." else end
 
 
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")

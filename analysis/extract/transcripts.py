@@ -100,6 +100,9 @@ def journalists(text: str) -> set[str]:
 
 
 # "SARAH KINGSLEY: Good morning.", "HOST: Hello and welcome to …": how a presenter opens a programme
+# a guest's first words: thanks for the invitation, or a view in the first person singular ("I support …")
+GUEST_OPENING = re.compile(r"\b(?:having me|inviting me|for the invitation)\b|\bI\b")
+SELF_INTRODUCED = re.compile(r"\bI(?:[’']m| am)\s+[A-Z]\w+")
 OPENING_GREETING = re.compile(r"(?:(?:Hello|Hi)(?: and|,)? )?(?:[Gg]ood (?:morning|afternoon|evening)|[Ww]elcome\b)")
 
 
@@ -108,6 +111,15 @@ def opening_host(text: str) -> set[str]:
     role ("SARAH KINGSLEY: Good morning. The Treasurer has ordered …")."""
     first = next((m for m in SPEAKER_LABEL.finditer(text) if is_label(m.group(1))), None)
     if first is None or not OPENING_GREETING.match(text, first.end()):
+        return set()
+    line_end = text.find("\n", first.end())
+    line = text[first.end() : line_end if line_end >= 0 else len(text)]
+    titled = any(word.lower().rstrip(".") in TITLE_WORDS for word in first.group(1).split())
+    # not a guest who speaks first ("PAUL TRAN: Good morning, and thank you for having me. I support …"); a
+    # presenter may say who they are ("Good morning, I'm Sarah Kingsley") and speak for the programme ("our
+    # reporter", "we spoke to")
+    guest = GUEST_OPENING.search(SELF_INTRODUCED.sub(" ", QUOTED.sub(" ", line)))
+    if titled or guest:
         return set()
     return {first.group(1).split()[-1].lower()}
 

@@ -106,7 +106,8 @@ def _raises(verb) -> bool:
 
 def _introduces(verb) -> bool:
     """ "Anna Bielecki runs a guesthouse": what someone does for a living introduces them; any position follows."""
-    return verb.lower_ in LIVING and not any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+    # and nothing more: not "works with the opposition to block the bill"
+    return verb.lower_ in LIVING and not any(t.tag_ in VERB_TAGS and t is not verb for t in verb.subtree)
 
 
 def _as_main(verb, root) -> bool:
