@@ -230,3 +230,7 @@ def test_the_review_of_round_twenty_found_these_misfires():
     assert "Mark Ellis" in actors("Bill\nMark Ellis works with the opposition to block the bill.")
     # a country that opens the sentence is no vocative
     assert "Jordan" in actors("Bill\nJordan, the foreign ministry said, rejected the plan.")
+
+
+def test_a_titled_name_ends_before_its_possessive():
+    assert actors("Bill\nMinister John Smith's office said the ruling was a disgrace.") == {"Minister John Smith"}

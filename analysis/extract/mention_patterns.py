@@ -50,7 +50,8 @@ def generic_patterns() -> dict[str, re.Pattern]:
             # H.S. Manjunath": a South Indian name's initials before it
             rf"(?:(?:{TITLES})\s+)+((?:[A-Z][a-z]?\.(?=[A-Z][a-z]))?(?:(?:[A-Z]\.){{1,3}}\s+(?=[A-Z][a-z]))?"
             rf"(?:{NAME_WORD}\s+){{0,4}}"
-            rf"(?:{CAPITAL}|(?:al|el)-{CAPITAL})[\w'’\-]+)"
+            # the last word without a possessive's "’s" ("Minister John Smith's office")
+            rf"(?:{CAPITAL}|(?:al|el)-{CAPITAL})(?:[\w'’\-]*[\w\-])?(?<!['’]s)(?:(?![\w'’\-])|(?=['’]s\b)))"
         ),
         # "Minister of State for Media Affairs Bassam Zoubi told", "Assistant Undersecretary for Financial Policy
         # at the Finance Ministry Mariam Al Khaja said": a title's portfolio runs on to the name, the last two
