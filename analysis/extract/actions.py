@@ -20,7 +20,6 @@ VOTES_FROM = re.compile(
     r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
 )
 
-# "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes"
 # "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes": the voters run to a
 # clause of their own ("…, while the Conservatives voted against", "…, citing costs")
 VOTED_ON = r"(?:it|them|the\s+(?:main\s+)?(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment|budget))"
