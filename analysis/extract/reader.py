@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from analysis.extract import actors as actor_finder
 from analysis.extract import arbiter as stance_arbiter
 from analysis.extract import confidence as confidence_model
+from analysis.extract.acronyms import acronyms_of
 from analysis.extract.actions import Actions
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
@@ -23,7 +24,7 @@ from analysis.extract.holders import SPEECH_FORMS
 from analysis.extract.judging import ASKED_ABOUT, OBJECTION_NOUNS, Judging, manner_of_verb
 from analysis.extract.layout import MIN_QUOTED_WORDS, Layout, describes_heading
 from analysis.extract.lexicon import Lexicon
-from analysis.extract.names import Named, acronyms_of
+from analysis.extract.names import Named
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
 from analysis.extract.parse import VERB_TAGS, child_case, parse_paragraphs
