@@ -255,9 +255,17 @@ def described(text: str, *, kind: str = "organization") -> Actor:
     return Actor(name=name, actor_id=actor_finder.slug(name), kind=kind)
 
 
+def without_full_stop(name: str) -> str:
+    """ "the animal-welfare party PAN.", "Osei." at a sentence's end: the full stop is the sentence's, not an
+    abbreviation's ("Inc.", "U.N.")."""
+    last = name.split()[-1] if name.split() else ""
+    if name.endswith(".") and "." not in name[:-1] and (len(last) > 4 or last[:-1].isupper()):
+        return name[:-1]
+    return name
+
+
 def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, ...] = ()) -> Actor:
-    if re.search(r"\b[A-Z]{2,}\.$", name):
-        name = name[:-1]  # "the animal-welfare party PAN." at a sentence's end: the full stop is the sentence's
+    name = without_full_stop(name)
     known = index.near_match(name)
     if known is not None:
         return known

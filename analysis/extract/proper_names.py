@@ -19,6 +19,7 @@ from analysis.extract.names import (
     is_title,
     kind_of_name,
     name_span,
+    without_full_stop,
 )
 from analysis.extract.parse import Node as Token
 from analysis.extract.portfolios import PORTFOLIO_BEFORE, after_portfolio
@@ -111,8 +112,7 @@ class ProperNaming:
             return None
         name = " ".join(words)
         name = name[:-2] if name.endswith(("’s", "'s")) else name
-        if name.endswith(".") and "." not in name[:-1] and (len(words[-1]) > 4 or words[-1][:-1].isupper()):
-            name = name[:-1]  # the sentence's full stop, not an abbreviation's ("Osei.", "PNP." but "Inc.")
+        name = without_full_stop(name)
         extension = ORG_EXTENSION.match(self.text, name_end)
         # "the Tobago House of Assembly": a House of something is a body ("Sylvia House" alone is a person)
         house_of = words[-1] == "House" and extension is not None and extension.group(0).split()[0] == "of"
