@@ -90,6 +90,7 @@ class Attribution:
             named = self._named_holders(sentence, token, holder, speech=i in speech_ids)
             if named:
                 named += self._likewise(sentence, holder.head, named)
+                named += self._included(sentence, holder, token, named)
                 rule = found.rule if named[0].rule in ("named", "name", "group") else f"{found.rule}, {named[0].rule}"
                 holders[i] = (named, rule)
         return holders
@@ -113,6 +114,20 @@ class Attribution:
                     other = self.namer.name(token, sentence.start, sentence.mentions)
                     if other is not None and all(other.actor != n.actor for n in [*named, *found]):
                         found.append(other)
+        return found
+
+    def _included(self, sentence: Sentence, holder: Token, verb: Token, named: list[Named]) -> list[Named]:
+        """'was backed by most benches, including Fuerza Popular and Podemos Perú', 'Several groups, including
+        Amnesty, criticised': the bodies a group is said to include hold its position too."""
+        found: list[Named] = []
+        for phrase in (*holder.children, *(verb.children if holder.dep_ == "obl:agent" else ())):
+            case = next((c for c in phrase.children if c.dep_ == "case" and c.lower_ == "including"), None)
+            if case is None or case.i not in (holder.i + 1, holder.i + 2) or phrase.dep_ not in ("nmod", "obl"):
+                continue
+            for token in conjuncts(phrase):
+                other = self.namer.name(token, sentence.start, sentence.mentions)
+                if other is not None and all(other.actor != n.actor for n in [*named, *found]):
+                    found.append(other)
         return found
 
     def _right_before(self, sentence: Sentence, verb: Token) -> bool:

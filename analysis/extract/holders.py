@@ -14,11 +14,12 @@ The holder's noun phrase then names an actor (`naming.actor_of`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.vocabulary import words
+from analysis.extract.vocabulary import GROUP_NOUNS, words
 
 SUBJECTS = ("nsubj", "nsubj:outer")
 PASSIVE_MARKERS = ("aux:pass", "nsubj:pass")
@@ -327,6 +328,9 @@ def _name_after(verb: Token) -> Token | None:
 
 def conjuncts(token: Token) -> list[Token]:
     """'China, Russia and Algeria': the token and the nominal conjuncts that share its role."""
+    listed = _names_before_group(token)
+    if listed:
+        return listed
     found = [token]
     named = token.conjuncts[0] if token.conjuncts else None
     if (
@@ -348,8 +352,32 @@ def conjuncts(token: Token) -> list[Token]:
         if conj.tag_ in ("NN", "NNS") and is_proper(token) and not any(c.dep_ == "cc" for c in conj.children):
             continue  # "The State Council (SAC), the junta's ruling body, welcomed": a description, not a second body
         if conj.i > token.i and conj.tag_ in NOMINAL_TAGS and conj.head.tag_ in NOMINAL_TAGS:
-            found.append(conj)
+            shared_noun = _group_noun(conj) and next(
+                (c for c in conj.children if c.dep_ == "compound" and _names_a_body(c)), None
+            )
+            found.append(shared_noun or conj)  # "the FNV and CNV unions": the second union by its name
     return found
+
+
+def _names_before_group(token: Token) -> list[Token]:
+    """'the OGBL and LCGB unions', 'the FNV and CNV unions said': the bodies named before their group noun."""
+    if not _group_noun(token):
+        return []
+    names = [c for c in token.children if c.dep_ == "compound" and _names_a_body(c)]
+    names += [c for name in names for c in name.conjuncts]
+    if len(names) < 2 or not all(_names_a_body(c) for c in names):
+        return []
+    return sorted(set(names), key=lambda name: name.i)
+
+
+def _group_noun(token: Token) -> bool:
+    """'unions', 'parties': the plural of a noun for bodies."""
+    singular = re.sub(r"ies$", "y", token.lower_) if token.lower_.endswith("ies") else token.lower_[:-1]
+    return token.tag_ == "NNS" and singular in GROUP_NOUNS
+
+
+def _names_a_body(token: Token) -> bool:
+    return token.tag_ == "NNP" or (token.text.isupper() and token.text.isalpha() and len(token.text) >= 2)
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})

@@ -39,7 +39,7 @@ NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
 SECTION = re.compile(
     r"(?i)(?:the\s+)?(?:reactions?|background|context|analysis|timeline|key (?:facts|points)|next steps"
     r"|what(?:['’]s| is)? next|what happens next|in numbers|the decision|the ruling|the vote|summary|highlights"
-    r"|at a glance|in brief|latest|updates?)"
+    r"|at a glance|in brief|latest|updates?|others|other reactions|elsewhere|also)"
 )
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})

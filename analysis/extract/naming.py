@@ -177,7 +177,10 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
                 for n in token.children
                 if n.dep_ == "nmod" and n.i > token.i
                 for a in n.children
-                if a.dep_ == "appos" and is_proper(a) and a.i > n.i
+                # "the State Secretary for Housing and Planning, Marta Oosterhuis,": parsed as a third portfolio
+                if (a.dep_ == "appos" or (a.dep_ == "conj" and token.doc[a.i - 1].text == ","))
+                and is_proper(a)
+                and a.i > n.i
             ),
             None,
         )
@@ -189,12 +192,13 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         return None
 
     def _members_from(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
-        """'Senators from the opposition Democratic Centre party', 'Board members from the Centre Party': members
-        named by the body they come from hold its position."""
+        """'Senators from the opposition Democratic Centre party', 'Board members from the Centre Party', 'the
+        ADR's five deputies': members named by the body they come from hold its position."""
         if token.lower_ not in MEMBER_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             return None
         for body in token.children:
-            if body.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("from", "of") for c in body.children):
+            # "deputies from the ADR", "the ADR's five deputies"
+            if body.dep_ == "nmod:poss" or (body.dep_ == "nmod" and child_case(body) in ("from", "of")):
                 named = self.name(body, base, mentions) if is_proper(body) or _named_party(body) else None
                 bodily = named is not None and named.actor.kind == "organization"
                 body_name = _named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False

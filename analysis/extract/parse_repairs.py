@@ -18,6 +18,8 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
+    _names_read_as_adjectives(parsed)
+    _apposition_read_as_modifier(parsed)
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -194,6 +196,8 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
     """'UNACOIS, the Senegalese traders' union, has denounced the levy': the name read as an adverb of the
     verb and the apposition as its subject. The name is the subject, the description its apposition."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and name.head is subject and name.dep_ in ("discourse", "dep", "vocative"):
+        _attach(name, verb, name.dep_)  # "Rengo, Japan's largest labour federation, says": hung on the description
     if (
         not _may_be_name(name)
         or name.head is not verb
@@ -201,7 +205,8 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
         or subject is None
         or is_proper(subject)  # "Cepesca, the Spanish Fisheries Confederation,": named in full already
         or subject.left_edge.i != 2
-        or parsed[2].lower_ != "the"
+        # "UNACOIS, the Senegalese traders' union,", "Rengo, Japan's largest labour federation,"
+        or not (parsed[2].lower_ == "the" or (parsed[2].dep_ == "nmod:poss" and parsed[3].tag_ == "POS"))
         or max(t.i for t in subject.subtree if t.dep_ != "punct") + 1 >= verb.i
         or parsed[max(t.i for t in subject.subtree if t.dep_ != "punct") + 1].text != ","
     ):
@@ -210,6 +215,33 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
     _attach(subject, name, "appos")
     if name.tag_ not in NOUN_TAGS:
         name.tag_ = "NNP"
+
+
+def _names_read_as_adjectives(parsed: Parsed) -> None:
+    """'Ecolo and the PS welcomed the ruling': an unknown capitalised word heading a subject is tagged an
+    adjective and an acronym joined to it a common noun. A subject is a noun, and with a name or an acronym
+    beside it, it is a name."""
+    for subject in parsed:
+        if subject.dep_ not in SUBJECTS or subject.tag_ != "JJ" or not _may_be_name(subject):
+            continue
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if any(c.tag_ == "NNP" or _is_acronym(c) for c in joined):  # not "Spanish and Italian MEPs"
+            subject.tag_ = "NNP"
+            for name in joined:
+                if _is_acronym(name):
+                    name.tag_ = "NNP"
+
+
+def _apposition_read_as_modifier(parsed: Parsed) -> None:
+    """'the State Secretary for Asylum and Migration, Sofie Vermeulen, said': a name after a comma, read as
+    a modifier of the role before it. A modifier comes before its noun; after a comma it is the apposition."""
+    for name in parsed:
+        if name.dep_ == "amod" and name.tag_ == "NNP" and name.head.i < name.i and parsed[name.i - 1].text == ",":
+            name.dep_ = "appos"
+
+
+def _is_acronym(token: Node) -> bool:
+    return 2 <= len(token.text) <= 6 and token.text.isupper() and token.text.isalpha()
 
 
 def _may_be_name(token: Node) -> bool:
@@ -244,6 +276,9 @@ def _portfolio_list_in_apposition(parsed: Parsed) -> None:
             _attach(node, portfolio, "conj")
 
 
+BODY_PARTS = frozenset({"caucus", "bench", "delegation", "faction", "wing", "leadership", "group"})
+
+
 def _second_subject_in_apposition(parsed: Parsed) -> None:
     """'MP Fatima Al Qattan (Sixth Constituency), one of the three who abstained, said …': the parser can make
     the description between commas a second subject of the verb. It describes the first."""
@@ -252,6 +287,10 @@ def _second_subject_in_apposition(parsed: Parsed) -> None:
         if len(subjects) != 2:
             continue
         first, second = subjects
+        if second.lower_ in BODY_PARTS and is_proper(first) and max(t.i for t in first.subtree) + 1 == second.i:
+            # "The Taiwan People's Party (TPP) caucus said": the party's caucus, read as a second subject
+            _attach(second, first, "appos")
+            continue
         if is_proper(second) or second.tag_ in ("PRP", "WP") or parsed[second.i - 1].text != ",":
             continue  # "Farmers in the region, he said, …" is the speaker's aside
         if parsed[verb.i - 1].text != ",":

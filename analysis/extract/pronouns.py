@@ -13,6 +13,7 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key, gender_of
 
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
+FRAMES = frozenset({"said", "says", "added", "adds", "told", "wrote", "writes", "stated", "noted"})
 REFLEXIVES = {"himself": "he", "herself": "she", "itself": "it", "themselves": "they"}
 
 
@@ -107,8 +108,10 @@ class PronounNaming:
         person = pronoun.lower_ in ("he", "she", "him", "her")
         clause = pronoun.head
         for _ in range(6):
-            # up through "issued a statement saying it ...", not out of a relative clause or a subject
-            if clause.dep_ in ("ROOT", "nsubj", "nsubj:pass", "acl:relcl") or clause.head.i == clause.i:
+            # up through "issued a statement saying it ...", not out of a relative clause or a subject, nor out
+            # of a speaker's frame ("Consumers would see lower bills, it said")
+            frame = clause.dep_ == "parataxis" and clause.lower_ in FRAMES
+            if frame or clause.dep_ in ("ROOT", "nsubj", "nsubj:pass", "acl:relcl") or clause.head.i == clause.i:
                 return None
             clause = clause.head
             subject = next(

@@ -116,7 +116,9 @@ class ProperNaming:
         extension = ORG_EXTENSION.match(self.text, name_end)
         # "the Tobago House of Assembly": a House of something is a body ("Sylvia House" alone is a person)
         house_of = words[-1] == "House" and extension is not None and extension.group(0).split()[0] == "of"
-        if extension and (house_of or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
+        # "the City of Athens", "the Municipality of Limassol": a local government "of" its place
+        local = words[-1] in ("City", "Municipality", "Prefecture") and extension is not None
+        if extension and (house_of or local or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
             name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
         if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
             return None

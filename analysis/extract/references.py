@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 from analysis.extract.actors import Actor
 from analysis.extract.given_names import gender_of_name
-from analysis.extract.vocabulary import FEMALE_WORDS, GENERIC_BODIES, GROUP_NOUNS, MALE_WORDS, PERSON_ROLES
+from analysis.extract.vocabulary import (
+    DOCUMENT_HEADS,
+    FEMALE_WORDS,
+    GENERIC_BODIES,
+    GROUP_NOUNS,
+    MALE_WORDS,
+    PERSON_ROLES,
+)
 
 PERSON_KINDS = frozenset({"person"})
 FIRM_NOUNS = frozenset({"company", "firm", "business", "corporation", "operator", "group"})
@@ -131,7 +138,8 @@ class Memory:
         compatible = [
             actor
             for actor in reversed(self.people)
-            if not wanted or self.genders.get(actor_key(actor), "") in ("", wanted)
+            if (not wanted or self.genders.get(actor_key(actor), "") in ("", wanted))
+            and actor.name.split()[-1] not in DOCUMENT_HEADS
         ]
         if not compatible:
             return None

@@ -37,6 +37,12 @@ MEMBER_NOUNS = words(
     "senators signatories whip ministers mlas tds meps legislators parliamentarians"
 )
 
+# The last words of a text's name ("the European Convention", "the Paris Agreement"): no he or she
+DOCUMENT_HEADS = frozenset(
+    {"Convention", "Treaty", "Charter", "Agreement", "Protocol", "Act", "Directive", "Regulation", "Declaration"}
+    | {"Pact", "Constitution"}
+)
+
 # Lower-case words inside an organisation's name ("Society of Chartered Surveyors Ireland", "Danish
 # Agriculture & Food Council")
 NAME_JOINERS = words("of and for the in on de du des la le y van der &")
@@ -70,7 +76,7 @@ PERSON_ROLES = words(
 
 # Nouns for bodies a text can refer back to ('the ministry', 'the group', 'the union').
 GROUP_NOUNS = words(
-    "administration agency airline alliance army assembly association authority bank bloc board body broadcaster "
+    "administration agency airline alliance army assembly association authority bank bench bloc board body broadcaster "
     "cabinet campaign carrier caucus chamber charity club co-operative coalition commission committee company "
     "centre center confederation congress consortium cooperative council court delegation department developer "
     "directorate embassy industry "

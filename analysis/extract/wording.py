@@ -14,9 +14,14 @@ from analysis.extract.parse import VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.vocabulary import DECISION_NOUNS, PHRASAL_BACK
 
+# a time zone is a known one, or letters before the time's dash ("11:24 SYRIZA said" names a party)
+ZONE = (
+    r"(?:(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|KST|HKT|SGT|MSK|WAT|EAT|CAT|SAST)\b"
+    r"|[A-Z]{2,5}\b(?=\s*[-–—:|]))"
+)
 TIMESTAMP = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?:[A-Z][a-z]+\s+)?local\s+time|"
-    r"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,5})?)\s*[-–—:|]?\s*"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?|{ZONE}|(?:[A-Z][a-z]+\s+)?local\s+time|"
+    rf"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*{ZONE})?)\s*[-–—:|]?\s*"
 )
 # The verbs of making a decision, whole words ("signed", not "signalled"; "capped", not "capitulated")
 ENACTING = re.compile(

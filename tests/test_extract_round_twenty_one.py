@@ -1,0 +1,121 @@
+"""Round twenty-one of the extractor (issue 12): names the tagger misreads ("Vivant and the CSP" read as an
+adjective and a common noun), bodies named through their members or their group noun ("the Pirate Party's
+three deputies", "the CGT and FO unions", "Several unions, including Unite"), a name after a role and a comma,
+a text's name that is no person, a party's acronym after a live blog's time, "the City of X", a party's caucus,
+a reporting frame's "it", a round-up's "Others:" and "did not take part in the vote". Sentences written for
+these tests, not the corpus's."""
+
+import functools
+
+from analysis.extract import extract
+from conftest import extract_actors, extract_rows
+
+rows = functools.partial(extract_rows, arbiter=False)
+actors = functools.partial(extract_actors, arbiter=False)
+
+
+def test_an_unknown_name_tagged_as_an_adjective_heads_a_subject_with_an_acronym():
+    text = "Asylum verdict\nEcolo and the PTB, both outside the coalition, welcomed the verdict."
+    assert {("Ecolo", "supportive"), ("PTB", "supportive")} <= set(rows(text))
+
+
+def test_a_nationality_before_a_plural_stays_an_adjective():
+    text = "Fishing quota vote\nMost Spanish and Italian MEPs voted against it, across party lines."
+    assert "Spanish" not in actors(text)
+
+
+def test_a_partys_deputies_hold_the_partys_position():
+    text = "Sunday trading bill\nIn the final vote the CSV backed it, while the KDU’s four deputies abstained."
+    assert ("KDU", "neutral") in set(rows(text))
+
+
+def test_names_before_their_group_noun_are_the_bodies():
+    text = "Pension reform\nThe CGT and FO unions rejected the pension offer outright."
+    found = set(rows(text))
+    assert {("CGT", "opposed"), ("FO", "opposed")} <= found
+    assert not any(actor.lower() == "unions" for actor, _ in found)
+
+
+def test_bodies_a_group_includes_hold_its_position():
+    text = "Pay offer\nSeveral unions, including Unite and the GMB, criticised the offer."
+    assert {("Unite", "opposed"), ("GMB", "opposed")} <= set(rows(text))
+    text = "Pay offer\nThe plan was criticised by several unions, including Unite and the GMB."
+    assert {("Unite", "opposed"), ("GMB", "opposed")} <= set(rows(text))
+
+
+def test_a_name_after_a_role_and_a_comma_is_the_person():
+    text = (
+        "Reception ruling\n"
+        "In a statement, the State Secretary for Housing and Planning, Marta Oosterhuis, said the government "
+        '"takes note" of the judgment.'
+    )
+    assert "Marta Oosterhuis" in actors(text)
+    assert "State Secretary" not in actors(text)
+
+
+def test_a_texts_name_is_no_he_or_she():
+    text = (
+        "Reception ruling\n"
+        "The court found that the state had breached the European Social Charter. "
+        "The ruling was read out in Strasbourg. She added that the finding was “long overdue”."
+    )
+    assert "European Social Charter" not in actors(text)
+
+
+def test_a_partys_acronym_after_a_live_blogs_time_is_no_time_zone():
+    text = (
+        "Live: court upholds rent freeze\n"
+        "14:05 KDNP said the ruling was “a victory for tenants”.\n"
+        "14:20 GMT – The Liberal Party welcomed the ruling."
+    )
+    found = set(rows(text))
+    assert ("KDNP", "supportive") in found
+    assert ("Liberal Party", "supportive") in found
+
+
+def test_the_city_of_a_place_is_its_local_government():
+    text = "Rental freeze\nThe City of Rotterdam welcomed the decision in a short statement."
+    assert ("City of Rotterdam", "supportive") in set(rows(text))
+
+
+def test_a_partys_caucus_speaks_for_the_party():
+    text = (
+        "Carbon fee\n"
+        'The Taiwan People\'s Party (TPP) caucus said the rate had been decided "behind closed doors" and called '
+        "for public hearings."
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    assert any(
+        row.actor == "Taiwan People's Party" and row.quote.startswith("The Taiwan People's Party (TPP) caucus said")
+        for row in table.itertuples()
+    )
+
+
+def test_a_name_before_a_possessive_description_is_the_speaker():
+    text = "Live: marriage ruling\n09:15 — Rengo, Japan’s largest labour federation, says it “welcomes” the ruling."
+    assert "Rengo" in actors(text)
+    assert "Japan" not in actors(text)
+
+
+def test_it_in_a_reporting_frame_is_the_reporter_not_the_subject_it_frames():
+    text = (
+        "Power cable deal\n"
+        "The Ministry of Energy said the signing marked “the end of our isolation”. "
+        "Consumers would see lower bills “once the cable is switched on”, it said, without giving a date."
+    )
+    assert "Consumers" not in actors(text)
+    assert [actor for actor, _ in rows(text)] == ["Ministry of Energy", "Ministry of Energy"]
+
+
+def test_others_heading_a_round_up_paragraph_is_no_one():
+    text = (
+        "Water agenda adopted\n"
+        "Others: Several delegations from the northern shore complained that the financing chapter leaned too "
+        "heavily on loans."
+    )
+    assert "Others" not in actors(text)
+
+
+def test_not_taking_part_in_a_vote_is_neutral():
+    text = "Surveillance bill\nThe governing party voted for it, and the Pirates took no part in the vote."
+    assert ("Pirates", "neutral") in set(rows(text))
