@@ -119,3 +119,21 @@ def test_others_heading_a_round_up_paragraph_is_no_one():
 def test_not_taking_part_in_a_vote_is_neutral():
     text = "Surveillance bill\nThe governing party voted for it, and the Pirates took no part in the vote."
     assert ("Pirates", "neutral") in set(rows(text))
+
+
+def test_a_speaker_named_after_a_job_before_a_colon_holds_the_quotation():
+    text = (
+        "Live: marriage ruling\n"
+        "18:10 — Voices near the station. Office worker Keiko Arai, 31: “Honestly, I thought this was already "
+        "allowed. It’s about time.”\n"
+        "18:40 — Tokyo Party secretary-general Daichi Moriyama: “We will back any bill that gives these couples "
+        "the same rights as everyone else.”"
+    )
+    found = set(rows(text))
+    assert ("Keiko Arai", "supportive") in found
+    assert "Daichi Moriyama" in {actor for actor, _ in found}
+
+
+def test_a_name_tagged_as_an_adjective_in_a_list_of_names_is_a_name():
+    text = "Trade deal\nThe Liberals backed the deal, as did the Socialists, Ecolo and the PTB."
+    assert "Ecolo" in actors(text)

@@ -9,7 +9,7 @@ import re
 
 from analysis.extract.claims import Sentence
 from analysis.extract.holders import antecedent, conjuncts, holder_of, hypothetical
-from analysis.extract.naming import Named
+from analysis.extract.naming import Named, listed_body
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
@@ -207,6 +207,7 @@ class Attribution:
             return []
         for body in holder.children:
             if body.dep_ == "nmod" and child_case(body) in ("from", "of"):
+                body = listed_body(body) or body
                 first = self.namer.name(body, sentence.start, sentence.mentions)
                 if first is not None and first.actor == named.actor:
                     return conjuncts(body)[1:]

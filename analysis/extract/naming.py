@@ -199,7 +199,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         for body in token.children:
             # "deputies from the ADR", "the ADR's five deputies"
             if body.dep_ == "nmod:poss" or (body.dep_ == "nmod" and child_case(body) in ("from", "of")):
-                named = self.name(body, base, mentions) if is_proper(body) or _named_party(body) else None
+                body = listed_body(body) or body  # "Deputies from the two governing parties, the MR and ..."
+                bodily_word = is_proper(body) or _named_party(body) or ACRONYM.fullmatch(body.text)
+                named = self.name(body, base, mentions) if bodily_word else None
                 bodily = named is not None and named.actor.kind == "organization"
                 body_name = _named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False
                 if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
@@ -341,6 +343,13 @@ def _last_of_name(doc, first: int) -> Token | None:
     while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
         last += 1
     return doc[last] if is_proper(doc[last]) else None
+
+
+def listed_body(group: Token) -> Token | None:
+    """'the two governing parties, the MR and Les Engagés': the first body a common group noun lists."""
+    if group.tag_ != "NNS" or is_proper(group):
+        return None
+    return next((c for c in group.children if c.dep_ == "appos" and (is_proper(c) or ACRONYM.fullmatch(c.text))), None)
 
 
 def _named_party(token: Token) -> bool:

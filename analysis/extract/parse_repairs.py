@@ -222,6 +222,10 @@ def _names_read_as_adjectives(parsed: Parsed) -> None:
     adjective and an acronym joined to it a common noun. A subject is a noun, and with a name or an acronym
     beside it, it is a name."""
     for subject in parsed:
+        if subject.tag_ == "JJ" and subject.dep_ == "conj" and subject.head.tag_ in PROPER_TAGS:
+            if _may_be_name(subject) and all(c.dep_ in ("cc", "punct") for c in subject.children):
+                subject.tag_ = "NNP"  # "as did the Socialists, Ecolo and the PTB": a name in a list of names
+            continue
         if subject.dep_ not in SUBJECTS or subject.tag_ != "JJ" or not _may_be_name(subject):
             continue
         joined = [c for c in subject.children if c.dep_ == "conj"]

@@ -25,7 +25,7 @@ from analysis.extract.transcripts import (
     on_location,
     opening_host,
 )
-from analysis.extract.vocabulary import words
+from analysis.extract.vocabulary import NAME_JOINERS, words
 
 OPENING = "“"
 CLOSING = "”"
@@ -201,7 +201,7 @@ TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*[–—-][ 
 # after a colon, with no verb, gives the quotation to the name (a debate's excerpts, a live blog's entries)
 COLON_SPEAKER = re.compile(
     rf"[ \t]*(?:{TIMESTAMP.pattern})?"
-    r"([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,5})"
+    r"([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,7})"
     r"(?:[ \t]*\((?:[^()\n]|\([^()\n]{1,20}\)){1,80}\))?"
     r"(?:,[ \t]*([^:“”\"\n]{1,160}?))?"
     r"[ \t]*:[ \t]*(?=[“\"])"
@@ -255,12 +255,16 @@ def _colon_speakers(line: str, line_start: int) -> dict[int, str]:
 
 
 def _after_title(name: str) -> str:
-    """'Labour leader Joe Ajaero' -> 'Joe Ajaero': a title in lower case before the capitalised name."""
+    """'Labour leader Joe Ajaero' -> 'Joe Ajaero', 'Office worker Haruka Mori' -> 'Haruka Mori': a title or
+    a job in lower case before the capitalised name of two words or more (not "Minister of Health")."""
     words = name.split()
     lower = [i for i, w in enumerate(words) if w[:1].islower()]
-    if not lower or lower[-1] == len(words) - 1 or words[lower[-1]] not in TITLE_WORDS:
+    if not lower or lower[-1] == len(words) - 1:
         return name
-    return " ".join(words[lower[-1] + 1 :])
+    role = words[lower[-1]]
+    if role in TITLE_WORDS or (role not in NAME_JOINERS and len(words) - lower[-1] > 2):
+        return " ".join(words[lower[-1] + 1 :])
+    return name
 
 
 def _quotations_in(line: str, line_start: int, first: int) -> tuple[list[Quotation], bool]:
