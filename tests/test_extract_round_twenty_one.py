@@ -137,3 +137,21 @@ def test_a_speaker_named_after_a_job_before_a_colon_holds_the_quotation():
 def test_a_name_tagged_as_an_adjective_in_a_list_of_names_is_a_name():
     text = "Trade deal\nThe Liberals backed the deal, as did the Socialists, Ecolo and the PTB."
     assert "Ecolo" in actors(text)
+
+
+def test_a_body_joined_to_the_last_word_of_a_name_holds_the_same_position():
+    text = (
+        "Live: airport ruling\n"
+        "11:42 – Greenpeace Netherlands and Natuurmonumenten have issued a joint statement welcoming the ruling."
+    )
+    found = set(rows(text))
+    assert {("Greenpeace Netherlands", "supportive"), ("Natuurmonumenten", "supportive")} <= found
+
+
+def test_a_speaker_before_a_colon_and_where_they_spoke_holds_the_quotation():
+    text = (
+        "Live: marriage ruling\n"
+        "15:48 — Deputy Chief Secretary Hiroshi Tanabe at his afternoon press conference: “The government takes "
+        "the ruling seriously and will carefully examine its contents.”"
+    )
+    assert any("Tanabe" in actor for actor, _ in rows(text))

@@ -20,6 +20,7 @@ def repair(parsed: Parsed) -> None:
     _speaker_named_before_role(parsed)
     _names_read_as_adjectives(parsed)
     _apposition_read_as_modifier(parsed)
+    _conjunct_of_a_name_part(parsed)
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -242,6 +243,14 @@ def _apposition_read_as_modifier(parsed: Parsed) -> None:
     for name in parsed:
         if name.dep_ == "amod" and name.tag_ == "NNP" and name.head.i < name.i and parsed[name.i - 1].text == ",":
             name.dep_ = "appos"
+
+
+def _conjunct_of_a_name_part(parsed: Parsed) -> None:
+    """'Greenpeace Netherlands and Milieudefensie have issued': the second body joined to the last word of
+    the first's name. It is joined to the name."""
+    for node in parsed:
+        if node.dep_ == "conj" and node.head.dep_ in ("flat", "flat:name") and node.head.head.i != node.head.i:
+            _attach(node, node.head.head, "conj")
 
 
 def _is_acronym(token: Node) -> bool:

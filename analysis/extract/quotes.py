@@ -202,6 +202,8 @@ TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]*[–—-][ 
 COLON_SPEAKER = re.compile(
     rf"[ \t]*(?:{TIMESTAMP.pattern})?"
     r"([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,7})"
+    # "Chief Cabinet Secretary Takuya Onodera at his afternoon press conference: “…”"
+    r"(?:[ \t]+(?:at|in|on|during|after)[ \t]+(?:his|her|their|its|a|an|the)\b[^:“”\"\n]{1,60}?)?"
     r"(?:[ \t]*\((?:[^()\n]|\([^()\n]{1,20}\)){1,80}\))?"
     r"(?:,[ \t]*([^:“”\"\n]{1,160}?))?"
     r"[ \t]*:[ \t]*(?=[“\"])"
