@@ -9,6 +9,7 @@ import re
 
 from analysis.extract.claims import Sentence
 from analysis.extract.holders import antecedent, conjuncts, holder_of, hypothetical
+from analysis.extract.names import ACRONYM
 from analysis.extract.naming import Named, listed_body
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
@@ -121,10 +122,15 @@ class Attribution:
         Amnesty, criticised': the bodies a group is said to include hold its position too."""
         found: list[Named] = []
         for phrase in (*holder.children, *(verb.children if holder.dep_ == "obl:agent" else ())):
-            case = next((c for c in phrase.children if c.dep_ == "case" and c.lower_ == "including"), None)
-            if case is None or case.i not in (holder.i + 1, holder.i + 2) or phrase.dep_ not in ("nmod", "obl"):
-                continue
+            cases = [c for c in phrase.children if c.dep_ == "case"]
+            right_after = bool(cases) and cases[0].i in (holder.i + 1, holder.i + 2)
+            if [c.lower_ for c in cases] != ["including"] or not right_after or phrase.dep_ not in ("nmod", "obl"):
+                continue  # not "including in France", where the group is found, not who is in it
             for token in conjuncts(phrase):
+                if any(c.dep_ == "cc" and c.lower_ == "but" for c in token.children):
+                    break  # "including Unite but not the GMB"
+                if not (is_proper(token) or ACRONYM.fullmatch(token.text)):
+                    continue  # "including Apple's suppliers": a description, no body of the group's
                 other = self.namer.name(token, sentence.start, sentence.mentions)
                 if other is not None and all(other.actor != n.actor for n in [*named, *found]):
                     found.append(other)

@@ -14,12 +14,11 @@ The holder's noun phrase then names an actor (`naming.actor_of`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.vocabulary import GROUP_NOUNS, words
+from analysis.extract.vocabulary import words
 
 SUBJECTS = ("nsubj", "nsubj:outer")
 PASSIVE_MARKERS = ("aux:pass", "nsubj:pass")
@@ -371,9 +370,14 @@ def _names_before_group(token: Token) -> list[Token]:
 
 
 def _group_noun(token: Token) -> bool:
-    """'unions', 'parties': the plural of a noun for bodies."""
-    singular = re.sub(r"ies$", "y", token.lower_) if token.lower_.endswith("ies") else token.lower_[:-1]
-    return token.tag_ == "NNS" and singular in GROUP_NOUNS
+    """'unions', 'parties': the plural of a noun for bodies that are named one by one (not "the US and EU
+    companies", "the UN and EU agencies": whose they are, not who)."""
+    return token.tag_ in ("NNS", "NNPS") and token.lower_ in NAMED_ONE_BY_ONE
+
+
+NAMED_ONE_BY_ONE = frozenset(
+    {"unions", "parties", "federations", "confederations", "associations", "caucuses", "blocs", "movements"}
+)
 
 
 def _names_a_body(token: Token) -> bool:

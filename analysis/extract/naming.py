@@ -203,6 +203,8 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
                 bodily_word = is_proper(body) or _named_party(body) or ACRONYM.fullmatch(body.text)
                 named = self.name(body, base, mentions) if bodily_word else None
                 bodily = named is not None and named.actor.kind == "organization"
+                if body.dep_ == "nmod:poss" and token.lower_ not in LEGISLATORS:
+                    bodily = False  # "the ADR's five deputies", not "the UN's delegates"
                 body_name = _named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False
                 if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
                     return named  # a body, not a place ("lawmakers from Bavaria" stay lawmakers)
@@ -308,6 +310,11 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             body = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
             if body is not None:
                 return body
+        if token.lower_ == "bench":
+            # "the Creemos opposition bench": the party, not the opposition it sits in
+            named = next((c for c in token.children if c.dep_ == "compound" and is_proper(c)), None)
+            if named is not None:
+                return named
         for c in token.children:
             if c.dep_ == "nmod:poss":
                 return c
@@ -333,6 +340,8 @@ ROLE_THEN_NAME = re.compile(
     r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
 )
 STATE_VOICES = frozenset({"officials", "official"})
+LEGISLATORS = frozenset({"deputies", "mps", "senators", "councillors", "councilors", "lawmakers", "legislators"})
+LEGISLATORS |= {"meps", "tds", "mlas", "msps", "representatives", "parliamentarians"}
 BRANCHES = frozenset({"branch", "chapter", "wing", "arm", "section", "delegation"})
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
 

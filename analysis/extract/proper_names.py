@@ -116,9 +116,11 @@ class ProperNaming:
         extension = ORG_EXTENSION.match(self.text, name_end)
         # "the Tobago House of Assembly": a House of something is a body ("Sylvia House" alone is a person)
         house_of = words[-1] == "House" and extension is not None and extension.group(0).split()[0] == "of"
-        # "the City of Athens", "the Municipality of Limassol": a local government "of" its place
-        local = words[-1] in ("City", "Municipality", "Prefecture") and extension is not None
-        if extension and (house_of or local or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
+        # "the City of Athens", "the Municipality of Limassol": a local government "of" its place, and no more
+        local = LOCAL_OF.match(self.text, name_end) if words[-1] in ("City", "Municipality", "Prefecture") else None
+        if local:
+            name = re.sub(r"\s+", " ", name + local.group(0))
+        elif extension and (house_of or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
             name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
         if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
             return None
@@ -164,6 +166,7 @@ class ProperNaming:
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
 
 
+LOCAL_OF = re.compile(r"\s+of\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")
 WHO_AFTER = re.compile(r",\s+who\b")
 PRONOUN_WORDS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")

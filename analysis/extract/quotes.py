@@ -256,17 +256,22 @@ def _colon_speakers(line: str, line_start: int) -> dict[int, str]:
     return found
 
 
+WHERE_SPOKEN = frozenset({"in", "at", "on", "near", "outside", "during"})
+
+
 def _after_title(name: str) -> str:
     """'Labour leader Joe Ajaero' -> 'Joe Ajaero', 'Office worker Haruka Mori' -> 'Haruka Mori': a title or
     a job in lower case before the capitalised name of two words or more (not "Minister of Health")."""
     words = name.split()
+    # "Fisherman Kostas Georgiou in the port of Piraeus": where they spoke is no part of who
+    words = words[: next((i for i, w in enumerate(words) if i and w in WHERE_SPOKEN), len(words))]
     lower = [i for i, w in enumerate(words) if w[:1].islower()]
     if not lower or lower[-1] == len(words) - 1:
-        return name
+        return " ".join(words)
     role = words[lower[-1]]
-    if role in TITLE_WORDS or (role not in NAME_JOINERS and len(words) - lower[-1] > 2):
+    if role not in NAME_JOINERS and (role in TITLE_WORDS or len(words) - lower[-1] > 2):
         return " ".join(words[lower[-1] + 1 :])
-    return name
+    return " ".join(words)
 
 
 def _quotations_in(line: str, line_start: int, first: int) -> tuple[list[Quotation], bool]:

@@ -138,8 +138,7 @@ class Memory:
         compatible = [
             actor
             for actor in reversed(self.people)
-            if (not wanted or self.genders.get(actor_key(actor), "") in ("", wanted))
-            and actor.name.split()[-1] not in DOCUMENT_HEADS
+            if (not wanted or self.genders.get(actor_key(actor), "") in ("", wanted)) and not _names_a_text(actor.name)
         ]
         if not compatible:
             return None
@@ -332,3 +331,8 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
         genders.append(gender_of(" ".join(before.split()[-2:])) or pronoun)
     found = {g for g in genders if g}
     return tuple(roles), found.pop() if len(found) == 1 else "", frozenset(seen)
+
+
+def _names_a_text(name: str) -> bool:
+    """'European Convention', 'Paris Agreement': a text's name, no he or she (not 'Harriet Pact')."""
+    return name.split()[-1] in DOCUMENT_HEADS and not gender_of_name(name)

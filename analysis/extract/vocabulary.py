@@ -96,7 +96,8 @@ GENERIC_BODIES = words(
 
 # Nouns that speak for an owner: 'a spokesman for the militia', 'a statement from the union'.
 SPEECH_NOUNS = words(
-    "adviser advisor aide arm branch bureau camp chair chapter chief communique communiqué delegate delegation "
+    "adviser advisor aide arm bench branch bureau camp chair chapter chief communique communiqué delegate "
+    "delegation "
     "desk envoy head lawyer lawyers leader leaders leadership letter member members message note office official "
     "officials post release representative representatives secretariat side source sources spokesman "
     "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists "

@@ -14,11 +14,9 @@ from analysis.extract.parse import VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.vocabulary import DECISION_NOUNS, PHRASAL_BACK
 
-# a time zone is a known one, or letters before the time's dash ("11:24 SYRIZA said" names a party)
-ZONE = (
-    r"(?:(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|KST|HKT|SGT|MSK|WAT|EAT|CAT|SAST)\b"
-    r"|[A-Z]{2,5}\b(?=\s*[-–—:|]))"
-)
+# a time zone: capitals before the time's dash or before the sentence's capital ("10:15 PHT The coast
+# guard …"), not a party's acronym before its verb ("11:24 SYRIZA said", "14:05 KDNP said")
+ZONE = r"(?:[A-Z]{2,5}\b(?=\s*[-–—:|]|\s+[A-Z]))"
 TIMESTAMP = re.compile(
     rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?|{ZONE}|(?:[A-Z][a-z]+\s+)?local\s+time|"
     rf"[A-Z][a-z]+\s+time)?|Updated?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*{ZONE})?)\s*[-–—:|]?\s*"
