@@ -194,3 +194,12 @@ def test_a_person_whose_surname_ends_like_a_treaty_is_still_she():
 
 def test_a_partys_bench_speaks_for_the_party():
     assert "Fuerza Popular" in actors("Pension withdrawal\nFuerza Popular's bench rejected the bill.")
+
+
+def test_an_act_or_a_code_says_nothing():
+    text = (
+        "Marriage ruling\n"
+        "The court found that provisions of the Family Register Act that do not allow same-sex couples to marry "
+        "violate Article 14 of the Constitution."
+    )
+    assert "Family Register Act" not in actors(text)

@@ -110,6 +110,8 @@ class ProperNaming:
             words, roles = [w for w in whole if w.lower() != "the"], []
         if not words or words[0].lower() in NOT_A_NAME:
             return None
+        if len(words) > 1 and without_full_stop(words[-1]) in MUTE_TEXTS:
+            return None  # "the Family Register Act", "the Schengen Borders Code": a text, which says nothing
         name = " ".join(words)
         name = name[:-2] if name.endswith(("’s", "'s")) else name
         name = without_full_stop(name)
@@ -166,6 +168,7 @@ class ProperNaming:
         return not all(w.lower().rstrip(".") in STANDALONE_TITLE_WORDS or w.lower() in PERSON_ROLES for w in words)
 
 
+MUTE_TEXTS = frozenset({"Act", "Code", "Directive", "Regulation", "Bill", "Law", "Constitution", "Decree"})
 LOCAL_OF = re.compile(r"\s+of\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")
 WHO_AFTER = re.compile(r",\s+who\b")
