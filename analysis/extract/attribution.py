@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims import Sentence
-from analysis.extract.holders import antecedent, conjuncts, holder_of, hypothetical
+from analysis.extract.coordination import conjuncts
+from analysis.extract.holders import antecedent, holder_of, hypothetical
 from analysis.extract.names import ACRONYM
 from analysis.extract.naming import Named, listed_body
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper

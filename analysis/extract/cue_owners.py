@@ -8,7 +8,8 @@ from __future__ import annotations
 from analysis.extract.actors import Actor
 from analysis.extract.attribution import CLAUSE_EDGE, DESCRIBING, OBJECT_BEFORE
 from analysis.extract.claims import Sentence
-from analysis.extract.holders import SPEECH_FORMS, antecedent, conjuncts, holder_of, predicted
+from analysis.extract.coordination import conjuncts
+from analysis.extract.holders import SPEECH_FORMS, antecedent, holder_of, predicted
 from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token

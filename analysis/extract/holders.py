@@ -325,65 +325,6 @@ def _name_after(verb: Token) -> Token | None:
     return None
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """'China, Russia and Algeria': the token and the nominal conjuncts that share its role."""
-    listed = _names_before_group(token)
-    if listed:
-        return listed
-    found = [token]
-    named = token.conjuncts[0] if token.conjuncts else None
-    if (
-        named is not None
-        and named.i == token.i + 2
-        and token.doc[token.i + 1].text == ","
-        and token.tag_ in ("NN", "NNS")
-        and (is_proper(named) or named.text.isupper())
-        and not any(c.dep_ == "cc" for c in named.children)
-    ):
-        # "The players' union, NISO, has not taken a position": the name, in apposition to its description
-        return [named]
-    # "The Police Federation, which represents rank-and-file officers, welcomed": a noun after the relative
-    # clause of the first is that clause's, whatever the parse says
-    clauses = [c.i for c in token.children if c.dep_ == "acl:relcl"]
-    for conj in token.conjuncts:
-        if any(token.i < c < conj.i for c in clauses):
-            continue
-        if conj.tag_ in ("NN", "NNS") and is_proper(token) and not any(c.dep_ == "cc" for c in conj.children):
-            continue  # "The State Council (SAC), the junta's ruling body, welcomed": a description, not a second body
-        if conj.i > token.i and conj.tag_ in NOMINAL_TAGS and conj.head.tag_ in NOMINAL_TAGS:
-            shared_noun = _group_noun(conj) and next(
-                (c for c in conj.children if c.dep_ == "compound" and _names_a_body(c)), None
-            )
-            found.append(shared_noun or conj)  # "the FNV and CNV unions": the second union by its name
-    return found
-
-
-def _names_before_group(token: Token) -> list[Token]:
-    """'the OGBL and LCGB unions', 'the FNV and CNV unions said': the bodies named before their group noun."""
-    if not _group_noun(token):
-        return []
-    names = [c for c in token.children if c.dep_ == "compound" and _names_a_body(c)]
-    names += [c for name in names for c in name.conjuncts]
-    if len(names) < 2 or not all(_names_a_body(c) for c in names):
-        return []
-    return sorted(set(names), key=lambda name: name.i)
-
-
-def _group_noun(token: Token) -> bool:
-    """'unions', 'parties': the plural of a noun for bodies that are named one by one (not "the US and EU
-    companies", "the UN and EU agencies": whose they are, not who)."""
-    return token.tag_ in ("NNS", "NNPS") and token.lower_ in NAMED_ONE_BY_ONE
-
-
-NAMED_ONE_BY_ONE = frozenset(
-    {"unions", "parties", "federations", "confederations", "associations", "caucuses", "blocs", "movements"}
-)
-
-
-def _names_a_body(token: Token) -> bool:
-    return token.tag_ == "NNP" or (token.text.isupper() and token.text.isalpha() and len(token.text) >= 2)
-
-
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUANTIFIERS = frozenset({"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "four"})
 

@@ -114,19 +114,23 @@ class ProperNaming:
             return None  # "the Family Register Act", "the Schengen Borders Code": a text, which says nothing
         name = " ".join(words)
         name = name[:-2] if name.endswith(("’s", "'s")) else name
-        name = without_full_stop(name)
+        name = self._extended(without_full_stop(name), words, name_end)
+        if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
+            return None
+        return name, words, roles, (name_start, name_end)
+
+    def _extended(self, name: str, words: list[str], name_end: int) -> str:
+        """A body's name with the "of …" that completes it ("the Chamber of Commerce and Industry")."""
         extension = ORG_EXTENSION.match(self.text, name_end)
         # "the Tobago House of Assembly": a House of something is a body ("Sylvia House" alone is a person)
         house_of = words[-1] == "House" and extension is not None and extension.group(0).split()[0] == "of"
         # "the City of Athens", "the Municipality of Limassol": a local government "of" its place, and no more
         local = LOCAL_OF.match(self.text, name_end) if words[-1] in ("City", "Municipality", "Prefecture") else None
         if local:
-            name = re.sub(r"\s+", " ", name + local.group(0))
-        elif extension and (house_of or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
-            name = re.sub(r"\s+", " ", name + extension.group(0).rstrip())
-        if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
-            return None
-        return name, words, roles, (name_start, name_end)
+            return re.sub(r"\s+", " ", name + local.group(0))
+        if extension and (house_of or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
+            return re.sub(r"\s+", " ", name + extension.group(0).rstrip())
+        return name
 
     def _lower_words(self) -> frozenset[str]:
         """The words the document writes in lower case somewhere (read once per document)."""
