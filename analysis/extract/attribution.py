@@ -119,8 +119,8 @@ class Attribution:
         return found
 
     def _included(self, sentence: Sentence, holder: Token, verb: Token, named: list[Named]) -> list[Named]:
-        """'was backed by most benches, including Fuerza Popular and Podemos Perú', 'Several groups, including
-        Amnesty, criticised': the bodies a group is said to include hold its position too."""
+        """'was criticised by several unions, including Unite and the GMB', 'Several groups, including Amnesty,
+        criticised': the bodies a group is said to include hold its position too."""
         found: list[Named] = []
         for phrase in (*holder.children, *(verb.children if holder.dep_ == "obl:agent" else ())):
             cases = [c for c in phrase.children if c.dep_ == "case"]
