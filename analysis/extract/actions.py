@@ -25,7 +25,8 @@ VOTES_FROM = re.compile(
 VOTED_ON = r"(?:it|them|the\s+(?:main\s+)?(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment|budget))"
 VOTING_WERE = re.compile(
     rf"\b[Vv]oting\s+(?P<side>for|against|in\s+favou?r)(?:\s+(?:of\s+)?{VOTED_ON})?\s+(?:were|was)\s+"
-    r"(?P<names>(?:(?!,\s+(?:while|whereas|but|citing|saying|who|which|as)\b)[^.;])+)(?P<abstained>)"
+    r"(?P<names>(?:(?!,\s+(?:while|whereas|but|citing|saying|who|which|as)\b)"
+    r"(?:\b(?:Reps?|Sens?|Cllrs?|Drs?|Mrs?|Ms|Hon|Profs?)\.|[^.;]))+)(?P<abstained>)"
 )
 
 # "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining";

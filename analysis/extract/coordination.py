@@ -59,7 +59,10 @@ def _group_noun(token: Token) -> bool:
 
 
 NAMED_ONE_BY_ONE = frozenset(
-    {"unions", "parties", "federations", "confederations", "associations", "caucuses", "blocs", "movements"}
+    {
+        *("unions", "parties", "federations", "confederations", "associations", "caucuses", "blocs", "movements"),
+        *("factions", "benches"),
+    }
 )
 
 

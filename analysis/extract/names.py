@@ -212,7 +212,8 @@ HUMAN_PLURALS = frozenset(
 )
 HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
 ORG_EXTENSION = re.compile(
-    r"(?:\s+(?:of|for|and|on|&|de|du|des|la|del)\s+(?:the\s+)?"
+    # "and the" joins two bodies ("the Bloc Québécois and the Green Party"), not a name's parts
+    r"(?:\s+(?:(?:of|for|on|de|du|des|la|del)\s+(?:the\s+)?|(?:and|&)\s+)"
     r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)+"
 )
 BANNER = re.compile(

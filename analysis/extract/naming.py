@@ -222,6 +222,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             if before and not is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
                 return None
         vague = bool(covering) and covering[0].actor.kind == "commentators"
+        named_next = [c for c in token.children if c.dep_ == "appos" and c.i == token.i + 1 and is_proper(c)]
+        if covering and named_next and covering[0].end <= base + named_next[0].idx:
+            return None  # "The environmental association Biosfera, based in Mindelo,": the name, next
         if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
             return None  # "Economists at the Bureau for Economic Research": the body they speak for, next
         if covering and not (covering[0].actor.kind == "commentators" and token.lower_ in MEMBER_NOUNS):
@@ -278,12 +281,15 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             for w in label.split()
         )
         words = name.split()
-        if words[-1] in self.memory.surnames:
+        # a label with a given name is nobody else of that surname ("Rep. Elena Villarreal" after "Mauricio
+        # Garza Villarreal")
+        own = [w for w in words if w.lower().rstrip(".") not in TITLE_WORDS] or words[-1:]
+        if words[-1] in self.memory.surnames and _ends_with(self.memory.surnames[words[-1]], own):
             return self.memory.surnames[words[-1]]
         if name in self.memory.acronyms:
             return self.memory.acronyms[name]
         for actor in reversed(self.memory.people):
-            if actor.name.split()[-1:] == words[-1:]:
+            if _ends_with(actor, own):
                 return actor
         known = self.index.near_match(name)
         if known is not None:
@@ -344,6 +350,10 @@ LEGISLATORS = frozenset({"deputies", "mps", "senators", "councillors", "councilo
 LEGISLATORS |= {"meps", "tds", "mlas", "msps", "representatives", "parliamentarians"}
 BRANCHES = frozenset({"branch", "chapter", "wing", "arm", "section", "delegation"})
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
+
+
+def _ends_with(actor: Actor, words: list[str]) -> bool:
+    return actor.name.split()[-len(words) :] == words
 
 
 def _last_of_name(doc, first: int) -> Token | None:

@@ -5,7 +5,7 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import NOUN_TAGS, PROPER_TAGS, Node, Parsed, child_case, is_proper
+from analysis.extract.nodes import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, Node, Parsed, child_case, is_proper
 from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
 
 
@@ -21,6 +21,8 @@ def repair(parsed: Parsed) -> None:
     _names_read_as_adjectives(parsed)
     _apposition_read_as_modifier(parsed)
     _conjunct_of_a_name_part(parsed)
+    _acronym_read_as_adverb(parsed)
+    _list_read_as_apposition(parsed)
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -40,6 +42,8 @@ def _subject_before_relative(parsed: Parsed) -> None:
         if found is None:
             continue
         name, top, verb, closing = found
+        if name.tag_ not in NOUN_TAGS:
+            name.tag_ = "NNP"
         root_moves = top.head is top or name.head is name or _under(verb, name)
         _attach(name, verb, "nsubj")
         for stray in [c for c in verb.children if c.dep_ in SUBJECTS and name.i < c.i < closing.i and c is not top]:
@@ -60,7 +64,9 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
     """(name, the relative clause's top node, the verb after it, the clause's closing comma) where `comma`
     opens a relative clause after a noun and a finite verb with no subject outside the clause follows it."""
     name, relative = parsed[comma.i - 1], parsed[comma.i + 1]
-    if relative.lower_ not in RELATIVE_PRONOUNS or name.tag_ not in NOUN_TAGS:
+    # "Unifor, which represents …, warned": an unknown name opening the sentence can be tagged anything
+    opening_name = name.i == 0 and _may_be_name(name) and name.tag_ not in PRONOUN_TAGS
+    if relative.lower_ not in RELATIVE_PRONOUNS or not (name.tag_ in NOUN_TAGS or opening_name):
         return None
     # the whole name ("Hotel owner Fatuma Hassan"), not its last word
     while (
@@ -84,7 +90,9 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
     top = relative
     while top.head.i in clause and top.head is not top:
         top = top.head
-    if name.head is verb or any(c.dep_ in SUBJECTS and c.i not in clause for c in verb.children):
+    if (name.head is verb and name.dep_ in SUBJECTS) or any(
+        c.dep_ in SUBJECTS and c.i not in clause for c in verb.children
+    ):
         return None
     if verb.i in clause or top is verb or verb.dep_ not in ("ROOT", "conj", "advcl", "parataxis", "ccomp"):
         return None
@@ -251,6 +259,41 @@ def _conjunct_of_a_name_part(parsed: Parsed) -> None:
     for node in parsed:
         if node.dep_ == "conj" and node.head.dep_ in ("flat", "flat:name") and node.head.head.i != node.head.i:
             _attach(node, node.head.head, "conj")
+
+
+def _acronym_read_as_adverb(parsed: Parsed) -> None:
+    """'The teachers' union ONTSTP has answered': an acronym after its body's common noun, tagged an adverb
+    or adjective hung on the noun. It is the noun's name."""
+    for node in parsed:
+        head = node.head
+        if node.tag_ in ("RB", "JJ") and _is_acronym(node) and head.i == node.i - 1 and head.tag_ == "NN":
+            node.tag_ = "NNP"
+            _attach(node, head, "appos")
+
+
+def _list_read_as_apposition(parsed: Parsed) -> None:
+    """'Sabbagh, Lemieux-Bérubé and Kapoor were among …', 'the NDP, the Bloc Québécois and the Green Party':
+    the middle name of a list of three read as an apposition of the first. A name between a name and the
+    list's last conjunct, all proper and with nothing but "the" in lower case, is a conjunct too."""
+    for node in parsed:
+        head = node.head
+        if node.dep_ != "appos" or not is_proper(node) or not is_proper(head) or node.i < head.i:
+            continue
+        words = sorted(_own_phrase(node), key=lambda w: w.i)
+        if any(w.text[:1].islower() and w.lower_ != "the" for w in words) or parsed[words[0].i - 1].text != ",":
+            continue  # "Ali Khan, Mayor of Lahore, and …": a role, not a name in the list
+        joined = [*head.children, *node.children]
+        later = [c for c in joined if c.dep_ == "conj" and c.i > words[-1].i and is_proper(c)]
+        last = min(later, key=lambda c: c.i) if later else None
+        between = [t.lower_ for t in parsed[words[-1].i + 1 : min(w.i for w in _own_phrase(last))]] if last else []
+        if last is not None and between and between[-1] in ("and", "or") and set(between) <= {",", "and", "or", "the"}:
+            _attach(node, head, "conj")
+            _attach(last, head, "conj")
+
+
+def _own_phrase(node: Node) -> list[Node]:
+    """A node and what hangs on it, without the conjuncts joined to it and their commas."""
+    return [node] + [w for c in node.children if c.dep_ not in ("conj", "cc", "punct") for w in _own_phrase(c)]
 
 
 def _is_acronym(token: Node) -> bool:

@@ -57,6 +57,11 @@ def _view_stated_as(token: Token, doc: Doc) -> Token | None:
     if token.lower_ not in STATED_VIEWS or token.dep_ not in ("nsubj", "nsubj:outer"):
         return None
     owner = next((c for c in token.children if c.dep_ == "nmod:poss" and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
+    if owner is None and token.i > 1 and doc[token.i - 1].tag_ == "POS" and is_proper(doc[token.i - 2]):
+        # "Defence Minister Armindo Muianga’s view is that": the name parsed as the view's compound
+        owner = doc[token.i - 2]
+        while owner.dep_ == "flat" and owner.head.i < owner.i:
+            owner = owner.head
     if owner is None:
         return None
     after = max(n.i for n in token.subtree) + 1

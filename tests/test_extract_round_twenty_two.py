@@ -1,0 +1,128 @@
+"""Round twenty-two of the extractor (issue 12): a body named after its description ("the environmental
+association Biosfera"), a statement's label that shares a surname with someone else, a view framed as "in
+her reading" or stated as "X's view is that" with no cue in it, plural titles ("Reps. A and B"), and a few
+phrases ("no public position", "a strike call"). Sentences written for these tests, not the corpus's."""
+
+import functools
+
+from analysis.extract import extract
+from conftest import extract_actors, extract_rows
+
+rows = functools.partial(extract_rows, arbiter=False)
+actors = functools.partial(extract_actors, arbiter=False)
+
+
+def test_a_body_named_after_its_description_is_the_name():
+    text = "Tourist levy\nThe environmental association Biosfera, based in Mindelo, called the increase “long overdue”."
+    assert ("Biosfera", "supportive") in set(rows(text))
+    assert "Environmental association" not in actors(text)
+
+
+def test_a_description_with_no_name_after_it_stays_the_description():
+    text = "Tourist levy\nAn environmental association based in Mindelo called the increase “long overdue”."
+    assert any("association" in actor.lower() for actor in actors(text))
+
+
+def test_a_statement_label_with_a_given_name_is_not_another_person_of_that_surname():
+    text = (
+        "Labour plan reactions\n"
+        "Coahuila: Economy Secretary Mauricio Garza Villarreal said the state respected the agreement.\n"
+        "Rep. Elena Villarreal (D-Texas): “This is exactly what we fought for, and it is a real victory.”\n"
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    victory = table[table["quote"].str.contains("victory")]
+    assert list(victory["actor"]) == ["Rep. Elena Villarreal"]
+
+
+def test_a_statement_label_by_surname_alone_is_the_person_named_before():
+    text = (
+        "Labour plan reactions\n"
+        "Rep. Elena Villarreal (D-Texas) spoke after the vote.\n"
+        "VILLARREAL: “This is exactly what we fought for, and it is a real victory.”\n"
+    )
+    assert "Rep. Elena Villarreal" in actors(text)
+
+
+def _all_rows(text: str) -> set[tuple[str, str]]:
+    table = extract(text, main_target="main", arbiter=False, left_out=True)
+    return {(r.actor, r.stance) for r in table.itertuples()}
+
+
+def test_a_view_framed_as_her_reading_is_hers_without_a_cue():
+    text = (
+        "Troop deal\n"
+        "The secrecy of the terms was criticised by Fátima Mussa, a researcher at Eduardo Mondlane University. "
+        "In her reading, Maputo has swapped one dependency for another."
+    )
+    found = _all_rows(text)
+    assert not any(actor == "Maputo" for actor, _ in found)
+    table = extract(text, main_target="main", arbiter=False, left_out=True)
+    reading = table[table["quote"].str.startswith("In her reading")]
+    assert list(reading["actor"]) == ["Fátima Mussa"]
+
+
+def test_a_view_stated_with_a_possessive_name_is_the_persons():
+    text = "Troop deal\nDefence Minister Armindo Muianga’s view is that an early withdrawal would undo everything."
+    assert any(actor.endswith("Armindo Muianga") for actor in actors(text))
+
+
+def test_plural_titles_end_no_sentence_and_each_voter_is_named():
+    text = (
+        "Rate settlement\n"
+        "The council approved the settlement 6-2. Voting in favor were city Reps. Joel Arriaga, Lisa Benavides "
+        "and Tom Kessler. Voting against were Reps. Carla Medina and Sergio Lozoya."
+    )
+    found = set(rows(text))
+    assert {("Joel Arriaga", "supportive"), ("Lisa Benavides", "supportive"), ("Tom Kessler", "supportive")} <= found
+    assert {("Carla Medina", "opposed"), ("Sergio Lozoya", "opposed")} <= found
+    assert not any(actor.startswith("Reps") for actor, _ in found)
+
+
+def test_no_public_position_is_neutral():
+    text = "Troop deal\nThe Southern African Development Community has taken no public position on the deal."
+    assert ("Southern African Development Community", "neutral") in set(rows(text))
+
+
+def test_a_strike_call_and_stopping_work_are_opposition():
+    text = (
+        "Pay freeze\nThe government froze the salaries of all civil servants. "
+        "The teachers' union ONTSTP has already answered with a strike call."
+    )
+    assert ("ONTSTP", "opposed") in set(rows(text))
+    text = (
+        "Fuel price\nThe taxi association ANATA was furious. Its president, Francisco Mbala, said members would "
+        "stop work from Monday unless the government agreed to a special fuel card."
+    )
+    assert ("Francisco Mbala", "opposed") in set(rows(text))
+
+
+def test_factions_named_before_their_group_noun_are_the_parties():
+    text = "Groundwater bylaw\nThe NasDem and PKB factions also backed the bylaw without amendments."
+    assert {("NasDem", "supportive"), ("PKB", "supportive")} <= set(rows(text))
+
+
+def test_an_unknown_name_before_a_relative_clause_is_the_subject():
+    text = (
+        "Fibre rates\nUnifor, which represents thousands of Bell technicians, warned that any pullback in "
+        "network spending would cost jobs."
+    )
+    assert "Unifor" in actors(text)
+
+
+def test_the_middle_name_of_a_list_of_three_is_a_conjunct():
+    text = "Transit budget\nSabbagh, Lemieux-Bérubé and Kapoor were among the nine councillors who voted against it."
+    assert {("Sabbagh", "opposed"), ("Lemieux-Bérubé", "opposed"), ("Kapoor", "opposed")} <= set(rows(text))
+    text = "Back-to-work bill\nThe NDP, the Bloc Québécois and the Green Party voted against the bill."
+    assert {("NDP", "opposed"), ("Bloc Québécois", "opposed"), ("Green Party", "opposed")} <= set(rows(text))
+
+
+def test_a_role_between_a_name_and_a_conjunct_stays_an_apposition():
+    text = "Transit budget\nAli Khan, Mayor of Lahore, and Fatima Rao condemned the plan."
+    assert "Mayor of Lahore" not in actors(text)
+
+
+def test_and_the_joins_two_bodies_not_one_name():
+    text = "Back-to-work bill\nThe Bloc Québécois and the Green Party voted against the bill."
+    assert {("Bloc Québécois", "opposed"), ("Green Party", "opposed")} <= set(rows(text))
+    text = "Trade deal\nThe Chamber of Commerce and Industry welcomed the deal."
+    assert "Chamber of Commerce and Industry" in actors(text)
