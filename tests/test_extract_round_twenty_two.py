@@ -126,3 +126,33 @@ def test_and_the_joins_two_bodies_not_one_name():
     assert {("Bloc Québécois", "opposed"), ("Green Party", "opposed")} <= set(rows(text))
     text = "Trade deal\nThe Chamber of Commerce and Industry welcomed the deal."
     assert "Chamber of Commerce and Industry" in actors(text)
+
+
+def test_a_riding_joined_by_a_dash_before_the_role_is_no_actor():
+    text = "Snow crab quota\nAcadie–Bathurst MP Daniel Landry, a Liberal, said he would push for support measures."
+    assert "Daniel Landry" in actors(text)
+    assert "Acadie" not in actors(text)
+    text = "Transit budget\nOttawa Centre MPP Catherine Lalonde said council had “chosen the easy way out”."
+    assert "Catherine Lalonde" in actors(text)
+
+
+def test_a_name_before_an_aside_is_the_subject_not_someone_spoken_to():
+    text = "Capital delay\nBambang, for his part, rejects the charge that the delay signals waning commitment."
+    assert "Bambang" in actors(text)
+
+
+def test_scholars_are_people():
+    text = "Deportation law\nSeveral legal scholars said the ruling was a mistake."
+    assert "Several legal scholars" in actors(text)
+
+
+def test_a_partys_parliamentary_group_and_majority_are_the_party():
+    text = "Rent cap ruling\nChega’s parliamentary group says it will not take a position before reading the ruling."
+    assert "Chega" in actors(text)
+    text = "Troop deal\nFrelimo’s majority voted down a Renamo request for a plenary debate on the agreement."
+    assert ("Frelimo", "opposed") in set(rows(text))
+
+
+def test_a_bodys_group_of_experts_is_not_the_body():
+    text = "Troop deal\nThe UN’s group of experts said the deal was a mistake."
+    assert "UN" not in actors(text)

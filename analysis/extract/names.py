@@ -209,6 +209,7 @@ HUMAN_PLURALS = frozenset(
     {"families", "households", "parents", "citizens", "pensioners", "patients", "nurses", "doctors", "motorists"}
     | {"fishermen", "fishers", "shopkeepers", "landowners", "smallholders", "migrants", "refugees", "youths"}
     | {"women", "men", "mothers", "fathers", "graduates", "clergy", "bishops", "imams", "chiefs", "elders"}
+    | {"scholars", "academics", "jurists", "experts", "priests", "pastors", "monks", "students", "villagers"}
 )
 HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
 ORG_EXTENSION = re.compile(

@@ -233,7 +233,7 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
 
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
-        owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else None
+        owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else _party_of_unit(token)
         if owner is None or (token.lower_ == "leaders" and owner.dep_ == "compound"):
             return None  # "its leaders", "the leaders of the union"; not "World leaders", "Community leaders"
         if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PUBLIC_OFFICES:
@@ -242,6 +242,8 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]
             return Named(described(re.sub(r"^(?:the|The)\s+", "", words), kind="government"), "spokesperson for")
         named = self.name(owner, base, mentions, speaker=speaker)
+        if named is None and token.lower_ in PARTY_UNITS and owner.lower_ not in self._lower_words():
+            named = Named(described(owner.text, kind="organization"), "name")  # "Frelimo’s majority"
         if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
             # "a spokesman for the militia" with no militia named before: the body, as the text calls it
             named = Named(described(owner.text), "description")
@@ -341,8 +343,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
 
 
 ROLE_THEN_NAME = re.compile(
-    r"\s+(backbencher|frontbencher|lawmaker|legislator|senator|deputy|councillor|councilor|activist|campaigner|"
-    r"economist|analyst|spokesman|spokeswoman|spokesperson|candidate|MP|MEP|MSP|TD)\s+"
+    # "Acadie–Bathurst MP Daniel Landry": a riding's two names joined by a dash before the role
+    r"(?:[–\-][A-Z][\w'’]*)*\s+(backbencher|frontbencher|lawmaker|legislator|senator|deputy|councillor|councilor|activist|campaigner|"
+    r"economist|analyst|spokesman|spokeswoman|spokesperson|candidate|MP|MEP|MSP|TD|MPP|MLA|MNA|MHA)\s+"
     r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
 )
 STATE_VOICES = frozenset({"officials", "official"})
@@ -350,6 +353,21 @@ LEGISLATORS = frozenset({"deputies", "mps", "senators", "councillors", "councilo
 LEGISLATORS |= {"meps", "tds", "mlas", "msps", "representatives", "parliamentarians"}
 BRANCHES = frozenset({"branch", "chapter", "wing", "arm", "section", "delegation"})
 QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
+
+
+# a party's own units, which speak and vote for it when the party owns them by name
+PARTY_UNITS = frozenset({"group", "majority", "faction", "caucus", "leadership", "minority"})
+
+
+def _party_of_unit(token: Token) -> Token | None:
+    """'Chega's parliamentary group says', "Frelimo's majority voted down": the party (not "the UN's group of
+    experts", a body's unit named by what it does)."""
+    if token.lower_ not in PARTY_UNITS or any(c.dep_ == "nmod" for c in token.children):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "nmod:poss"), None)
+    # "Frelimo’s majority" opening a sentence: the tagger reads an unknown capitalised owner as a common noun
+    named = owner is not None and (is_proper(owner) or owner.text[:1].isupper() or ACRONYM.fullmatch(owner.text))
+    return owner if named else None
 
 
 def _ends_with(actor: Actor, words: list[str]) -> bool:

@@ -23,6 +23,7 @@ def repair(parsed: Parsed) -> None:
     _conjunct_of_a_name_part(parsed)
     _acronym_read_as_adverb(parsed)
     _list_read_as_apposition(parsed)
+    _subject_read_as_vocative(parsed)
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -289,6 +290,22 @@ def _list_read_as_apposition(parsed: Parsed) -> None:
         if last is not None and between and between[-1] in ("and", "or") and set(between) <= {",", "and", "or", "the"}:
             _attach(node, head, "conj")
             _attach(last, head, "conj")
+
+
+def _subject_read_as_vocative(parsed: Parsed) -> None:
+    """'Bambang, for his part, rejects the charge': a name before an aside, read as someone spoken to. A
+    finite verb with no subject of its own after it has the name as its subject."""
+    for name in parsed:
+        verb = name.head
+        if (
+            name.dep_ == "vocative"
+            and name.tag_ in PROPER_TAGS
+            and verb.i > name.i
+            and verb.tag_ in FINITE_TAGS
+            and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)
+            and not any(t.text in ("“", '"', "‘") for t in parsed[: verb.i])
+        ):
+            _attach(name, verb, "nsubj")
 
 
 def _own_phrase(node: Node) -> list[Node]:
