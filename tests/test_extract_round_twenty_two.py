@@ -156,3 +156,28 @@ def test_a_partys_parliamentary_group_and_majority_are_the_party():
 def test_a_bodys_group_of_experts_is_not_the_body():
     text = "Troop deal\nThe UN’s group of experts said the deal was a mistake."
     assert "UN" not in actors(text)
+
+
+def test_a_federation_named_by_a_plural_is_no_person():
+    text = (
+        "Study permit cap\nColleges Ontario said the reduction would push several institutions toward insolvency. "
+        "It called the cut reckless."
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    reckless = table[table["quote"].str.contains("reckless")]
+    assert list(reckless["actor"]) == ["Colleges Ontario"]
+
+
+def test_a_vote_list_goes_on_after_a_comma_and_names_a_described_coalition():
+    text = (
+        "Airline sale\nThe resolution passed by 27 votes to 24, with the governing coalition and the Liberal "
+        "Initiative voting in favour, the Socialists and the Left Bloc against, and Chega and PAN abstaining."
+    )
+    found = set(rows(text))
+    assert {("Governing coalition", "supportive"), ("Liberal Initiative", "supportive")} <= found
+    assert {("Socialists", "opposed"), ("Left Bloc", "opposed")} <= found
+
+
+def test_two_names_joined_by_and_after_a_plural_title_are_one_subject():
+    text = "Rate settlement\nReps. Carla Medina and Sergio Lozoya voted against."
+    assert {("Carla Medina", "opposed"), ("Sergio Lozoya", "opposed")} <= set(rows(text))

@@ -32,11 +32,15 @@ VOTING_WERE = re.compile(
 # "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining";
 # after one of these, "… and the Conservatives and the SNP against" (the vote left out)
 VOTES_WITH = re.compile(
-    r"\b(?P<opening>(?i:with|and))\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+,?\s+){1,8}?)"
+    r"(?:\b(?P<opening>(?i:with|and))|,(?!\s+(?i:with|and)\b))\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+,?\s+){1,8}?)"
     r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|against|in\s+favou?r)\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
     rf"(?=\s*{VOTED_ON}?\s*(?:[,.;)]|and\b|$))"
 )
+
+
+def _the_before(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 class Actions:
@@ -85,7 +89,7 @@ class Actions:
         opened = False
         for found in VOTES_WITH.finditer(self.text, sentence.start, sentence.end):
             # "… and the Greens abstaining" carries on a "with" before it; alone, "and" opens no such clause
-            opened = opened or found.group("opening").lower() == "with"
+            opened = opened or (found.group("opening") or "").lower() == "with"
             if not opened or self.quotations.inside(found.start()):
                 continue
             side = found.group("side").lower()
@@ -97,7 +101,9 @@ class Actions:
         """A claim for each body or person named in `names` (text offsets), holding the vote's `cue`."""
         for token in sentence.doc:
             position = sentence.start + token.idx
-            if not names[0] <= position < names[1] or not is_proper(token):
+            # "with the governing coalition … voting in favour": a body named by its group noun votes too
+            described_body = token.lower_ in GROUP_NOUNS and token.tag_ == "NN" and _the_before(token)
+            if not names[0] <= position < names[1] or not (is_proper(token) or described_body):
                 continue
             if token.i + 1 < len(sentence.doc) and is_proper(sentence.doc[token.i + 1]):
                 continue  # the last word of each name

@@ -211,6 +211,12 @@ HUMAN_PLURALS = frozenset(
     | {"women", "men", "mothers", "fathers", "graduates", "clergy", "bishops", "imams", "chiefs", "elders"}
     | {"scholars", "academics", "jurists", "experts", "priests", "pastors", "monks", "students", "villagers"}
 )
+# the plurals that open a federation's name ("Restaurants Canada"), which no person's name opens with
+PLURAL_BODY_OPENERS = frozenset(
+    {"colleges", "universities", "restaurants", "farmers", "growers", "teachers", "engineers", "builders"}
+    | {"retailers", "manufacturers", "exporters", "importers", "producers", "truckers", "physicians", "employers"}
+    | {"workers", "students", "schools", "hospitals", "cities", "municipalities", "businesses", "doctors"}
+)
 HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
 ORG_EXTENSION = re.compile(
     # "and the" joins two bodies ("the Bloc Québécois and the Green Party"), not a name's parts
@@ -281,6 +287,9 @@ def kind_of_name(name: str, *, default: str) -> str:
         return "organization"
     if INITIALLED.fullmatch(name):
         return "person"  # "N.Otgonbayar", "Ts.Batsaikhan": a Mongolian name after its initial
+    first = words[0].lower() if words else ""
+    if len(words) > 1 and (_plural_of_body(first) or first in HUMAN_PLURALS or first in PLURAL_BODY_OPENERS):
+        return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"
     if 2 <= len(words) <= 4 and all(
         w[:1].isupper() or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")
         for w in words

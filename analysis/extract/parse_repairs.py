@@ -364,6 +364,11 @@ def _second_subject_in_apposition(parsed: Parsed) -> None:
             # "The Taiwan People's Party (TPP) caucus said": the party's caucus, read as a second subject
             _attach(second, first, "appos")
             continue
+        joining = [c for c in second.children if c.dep_ == "cc" and c.lower_ in ("and", "or") and c.i < second.i]
+        if joining and is_proper(first) and is_proper(second) and max(t.i for t in first.subtree) < joining[0].i:
+            # "Reps. Carla Medina and Sergio Lozoya voted against": two names joined by "and" are one subject
+            _attach(second, first, "conj")
+            continue
         if is_proper(second) or second.tag_ in ("PRP", "WP") or parsed[second.i - 1].text != ",":
             continue  # "Farmers in the region, he said, …" is the speaker's aside
         if parsed[verb.i - 1].text != ",":
