@@ -181,3 +181,14 @@ def test_a_vote_list_goes_on_after_a_comma_and_names_a_described_coalition():
 def test_two_names_joined_by_and_after_a_plural_title_are_one_subject():
     text = "Rate settlement\nReps. Carla Medina and Sergio Lozoya voted against."
     assert {("Carla Medina", "opposed"), ("Sergio Lozoya", "opposed")} <= set(rows(text))
+
+
+def test_the_statement_said_is_its_speakers():
+    text = (
+        "Election delay\nThe government spokesman, Fernando Mendes Có, said in a statement that the postponement "
+        "was “a responsible decision, not a political one”. “No one is served by an election that half the "
+        "country cannot vote in,” the statement said."
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    served = table[table["quote"].str.contains("No one is served")]
+    assert list(served["actor"]) == ["Fernando Mendes Có"]

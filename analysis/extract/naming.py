@@ -234,6 +234,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
         owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else _party_of_unit(token)
+        if owner is None and _the_statement(token) and self.memory.last_speaker is not None:
+            # "“No one is served …,” the statement said": the statement its speaker was just quoted from
+            return Named(self.memory.last_speaker, "spokesperson for")
         if owner is None or (token.lower_ == "leaders" and owner.dep_ == "compound"):
             return None  # "its leaders", "the leaders of the union"; not "World leaders", "Community leaders"
         if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PUBLIC_OFFICES:
@@ -357,6 +360,17 @@ QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two
 
 # a party's own units, which speak and vote for it when the party owns them by name
 PARTY_UNITS = frozenset({"group", "majority", "faction", "caucus", "leadership", "minority"})
+
+
+def _the_statement(token: Token) -> bool:
+    """'the statement said', 'the statement added': a document with no author of its own named."""
+    return (
+        token.lower_ in ("statement", "communique", "communiqué", "release")
+        and token.dep_ == "nsubj"
+        and token.head.lower_ in ("said", "says", "added", "adds", "continued", "read", "reads")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and len(token.children) == 1
+    )
 
 
 def _party_of_unit(token: Token) -> Token | None:
