@@ -192,3 +192,30 @@ def test_the_statement_said_is_its_speakers():
     table = extract(text, main_target="main", arbiter=False)
     served = table[table["quote"].str.contains("No one is served")]
     assert list(served["actor"]) == ["Fernando Mendes Có"]
+
+
+def test_a_round_ups_heading_names_the_ministry_and_the_network_it_describes():
+    text = (
+        "What they said: the labor deal\n"
+        "The two governments announced a remediation plan at the plant on Wednesday.\n"
+        "Secretaría del Trabajo y Previsión Social (STPS): The ministry said the plan “reflects Mexico’s "
+        "sovereign commitment to the labor reform” and welcomed it.\n"
+        "Red Fronteriza de Derechos Laborales: The Ciudad Acuña-based workers’ rights network said the deal was "
+        "“good news, but only a first step.”\n"
+        "Consejo Coordinador Empresarial (CCE): The business council said the mechanism “must not become a "
+        "weapon”.\n"
+    )
+    found = actors(text)
+    assert {"Secretaría del Trabajo y Previsión Social", "Red Fronteriza de Derechos Laborales"} <= found
+    assert not any("network" in actor for actor in found)
+
+
+def test_the_ministry_under_a_firms_heading_is_not_the_firm():
+    text = (
+        "What they said: the labor deal\n"
+        "The two governments announced a remediation plan at the plant on Wednesday.\n"
+        "Grupo Nortec Automotriz: The ministry rejected the plan as unfair.\n"
+        "Consejo Coordinador Empresarial (CCE): The business council said the mechanism “must not become a "
+        "weapon”.\n"
+    )
+    assert "Grupo Nortec Automotriz" not in actors(text)

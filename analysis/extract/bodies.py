@@ -113,15 +113,21 @@ class BodyNaming:
         """Under a round-up's heading, "The Dubai-based recycler said …", "The Abu Dhabi-listed food company":
         a body the paragraph calls by a description as its subject is the body the heading names, whatever
         its noun (places inside the description only say where it is)."""
+        # "The Ciudad Acuña-based workers’ rights network": "the" opens the phrase the body's noun ends
+        the = determiner is not None and (
+            determiner.lower_ == "the"
+            or (determiner.dep_ == "nmod:poss" and determiner.tag_ in ("NN", "NNS") and _opened_by_the(determiner))
+        )
+        # "the ministry" under a firm's heading is a ministry named before; under a ministry's, it is that one
+        ministry = token.lower_ in MINISTRY_NOUNS and bool(MINISTRY_HEADING.search(self.heading.name if self.heading else ""))
         if (
             self.heading is None
             or self.heading.kind == "person"
-            or determiner is None
-            or determiner.lower_ != "the"
+            or not the
             or token.dep_ not in ("nsubj", "nsubj:pass")
             or token.tag_ != "NN"
             or token.lower_ in PERSON_ROLES
-            or token.lower_ in REGIONAL_BODIES | MINISTRY_NOUNS | MISSIONS  # "the ministry" under a firm's heading
+            or (token.lower_ in REGIONAL_BODIES | MINISTRY_NOUNS | MISSIONS and not ministry)
             or any(m.actor.kind not in ("government", "commentators") for m in within)
         ):
             return None
@@ -347,6 +353,11 @@ SUBNATIONAL = frozenset(
 )
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
+MINISTRY_HEADING = re.compile(r"(?i)\b(?:ministry|ministerio|ministério|ministère|secretar[ií]a|department)\b")
+
+
+def _opened_by_the(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _place_of(token: Token) -> Token | None:

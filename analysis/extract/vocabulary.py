@@ -45,7 +45,7 @@ DOCUMENT_HEADS = frozenset(
 
 # Lower-case words inside an organisation's name ("Society of Chartered Surveyors Ireland", "Danish
 # Agriculture & Food Council")
-NAME_JOINERS = words("of and for the in on de du des la le y van der &")
+NAME_JOINERS = words("of and for the in on de du des del da do dos das di della la le y e et van der &")
 
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
 PARTICLES = words(
