@@ -208,14 +208,3 @@ def test_a_round_ups_heading_names_the_ministry_and_the_network_it_describes():
     found = actors(text)
     assert {"Secretaría del Trabajo y Previsión Social", "Red Fronteriza de Derechos Laborales"} <= found
     assert not any("network" in actor for actor in found)
-
-
-def test_the_ministry_under_a_firms_heading_is_not_the_firm():
-    text = (
-        "What they said: the labor deal\n"
-        "The two governments announced a remediation plan at the plant on Wednesday.\n"
-        "Grupo Nortec Automotriz: The ministry rejected the plan as unfair.\n"
-        "Consejo Coordinador Empresarial (CCE): The business council said the mechanism “must not become a "
-        "weapon”.\n"
-    )
-    assert "Grupo Nortec Automotriz" not in actors(text)

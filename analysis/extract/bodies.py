@@ -119,7 +119,8 @@ class BodyNaming:
             or (determiner.dep_ == "nmod:poss" and determiner.tag_ in ("NN", "NNS") and _opened_by_the(determiner))
         )
         # "the ministry" under a firm's heading is a ministry named before; under a ministry's, it is that one
-        ministry = token.lower_ in MINISTRY_NOUNS and bool(MINISTRY_HEADING.search(self.heading.name if self.heading else ""))
+        heading_name = self.heading.name if self.heading is not None else ""
+        ministry = token.lower_ in MINISTRY_NOUNS and bool(MINISTRY_HEADING.search(heading_name))
         if (
             self.heading is None
             or self.heading.kind == "person"
