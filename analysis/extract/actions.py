@@ -9,7 +9,7 @@ import re
 from analysis.extract.claims import Sentence, clause_span
 from analysis.extract.holders import hypothetical
 from analysis.extract.lexicon import Cue
-from analysis.extract.parse import VERB_TAGS, is_proper
+from analysis.extract.parse import VERB_TAGS, child_case, is_proper
 from analysis.extract.references import actor_key
 from analysis.extract.vocabulary import GROUP_NOUNS
 
@@ -23,16 +23,21 @@ VOTES_FROM = re.compile(
 # "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes": the voters run to a
 # clause of their own ("…, while the Conservatives voted against", "…, citing costs")
 VOTED_ON = r"(?:it|them|the\s+(?:main\s+)?(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment|budget))"
+# titles that end in a full stop inside a list of voters ("city Reps. Joel Arriaga, Lisa Benavides and …")
+TITLED = r"\b(?:Reps?|Sens?|Cllrs?|Drs?|Mrs?|Ms|Hon|Profs?)\."
 VOTING_WERE = re.compile(
     rf"\b[Vv]oting\s+(?P<side>for|against|in\s+favou?r)(?:\s+(?:of\s+)?{VOTED_ON})?\s+(?:were|was)\s+"
     r"(?P<names>(?:(?!,\s+(?:while|whereas|but|citing|saying|who|which|as)\b)"
-    r"(?:\b(?:Reps?|Sens?|Cllrs?|Drs?|Mrs?|Ms|Hon|Profs?)\.|[^.;]))+)(?P<abstained>)"
+    rf"(?:{TITLED}|[^.;]))+)(?P<abstained>)"
 )
 
 # "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining";
 # after one of these, "… and the Conservatives and the SNP against" (the vote left out)
 VOTES_WITH = re.compile(
-    r"(?:\b(?P<opening>(?i:with|and))|,(?!\s+(?i:with|and)\b))\s+(?P<names>(?:the\s+)?(?:[\w'’\-()]+,?\s+){1,8}?)"
+    # a list goes on after a comma ("…, the Socialists and the Left Bloc against"), but not into an aside ("the
+    # PSD, which had been against,") or an apposition ("Momentum, a pro-EU party, against")
+    r"(?:\b(?P<opening>(?i:with|and))|,(?!\s+(?i:with|and|a|an|which|who|whose|that)\b))\s+"
+    rf"(?P<names>(?:the\s+)?(?:(?!(?i:which|who|whose|had|has|have|was|were|is|are)\b)(?:{TITLED}\s+|[\w'’\-()]+,?\s+)){{1,8}}?)"
     r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|against|in\s+favou?r)\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
     rf"(?=\s*{VOTED_ON}?\s*(?:[,.;)]|and\b|$))"
@@ -96,17 +101,33 @@ class Actions:
             stance = "neutral" if side == "abstaining" else "opposed" if side.endswith("against") else "supportive"
             cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))
             self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "votes with")
+            # the vote is its voters': not the nearest subject's before them ("The Senate passed the bill, with
+            # Sens. Manchin and Sinema voting against")
+            for key, claim in list(claims.items()):
+                guessed = claim.rule.startswith("nearest")
+                if guessed and claim.cues and all(found.start("side") <= c[0] < found.end("side") for c in claim.cues):
+                    del claims[key]
+                    self.rejected.setdefault(sentence.start, []).append(claim.actor)
 
     def _voters(self, sentence: Sentence, claims: dict, names: tuple[int, int], cue: tuple, rule: str) -> None:
         """A claim for each body or person named in `names` (text offsets), holding the vote's `cue`."""
         for token in sentence.doc:
             position = sentence.start + token.idx
             # "with the governing coalition … voting in favour": a body named by its group noun votes too
-            described_body = token.lower_ in GROUP_NOUNS and token.tag_ == "NN" and _the_before(token)
+            # ("rebels from the opposition", "three members of the governing coalition": some of its members)
+            described_body = (
+                token.lower_ in GROUP_NOUNS
+                and token.tag_ == "NN"
+                and _the_before(token)
+                and child_case(token) in (None, "with")
+            )
             if not names[0] <= position < names[1] or not (is_proper(token) or described_body):
                 continue
             if token.i + 1 < len(sentence.doc) and is_proper(sentence.doc[token.i + 1]):
                 continue  # the last word of each name
+            phrase = token.head if token.dep_ in ("compound", "amod", "flat") else token
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in phrase.children):
+                continue  # "Momentum, a pro-EU party, against": an apposition describes the voter before it
             after = sentence.doc[token.i + 1] if token.i + 1 < len(sentence.doc) else None
             if after is not None and after.lower_ in GROUP_NOUNS and token.head.i == after.i:
                 token = after  # "the Left party": the party, named by its whole phrase

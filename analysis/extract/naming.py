@@ -20,6 +20,7 @@ from analysis.extract.names import (
     TITLE_WORDS,
     Named,
     described,
+    is_body_name,
     is_human_plural,
     is_title,
     kind_of_name,
@@ -27,6 +28,24 @@ from analysis.extract.names import (
 )
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
+from analysis.extract.phrase_heads import (
+    BRANCHES,
+    CALENDAR_WORDS,
+    LEGISLATORS,
+    PARTY_ONLY_UNITS,
+    PARTY_UNITS,
+    QUANTIFIERS,
+    ROLE_THEN_NAME,
+    STATE_VOICES,
+    capitalised_role,
+    is_the_statement,
+    last_of_name,
+    listed_body,
+    named_party,
+    partitive_group,
+    party_of_unit,
+    same_person,
+)
 from analysis.extract.pronouns import PronounNaming
 from analysis.extract.proper_names import ProperNaming
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
@@ -97,7 +116,7 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         within = [m for m in mentions if start <= m.start and m.end <= end]
         if self._opening_name(token):
             return self.proper_name(token, base, mentions)
-        if _capitalised_role(token, parts):
+        if capitalised_role(token, parts):
             # "The Treasurer said", "the Minister told reporters": a role met before, as "the treasurer" is
             return self._common(token, parts, base, within, mentions)
         if is_proper(token) or ACRONYM.match(token.text):
@@ -110,7 +129,7 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         """'Some of the farmers', 'Most of the roughly 60 people who spoke', 'two of its members': a part of a
         group holds what the group would: the body its members belong to, else the words up to the group's
         noun, kept vague."""
-        group = _partitive_group(token)
+        group = partitive_group(token)
         if group is None:
             return None
         named = self.name(group, base, mentions) if group.lower_ in MEMBER_NOUNS else None
@@ -154,10 +173,10 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         doc = token.doc
         if person is None and token.i + 2 < len(doc) and doc[token.i + 1].text == "," and is_proper(doc[token.i + 2]):
             # "said its chairman, Ho Kwok-keung.": the name right after the role's comma, however it was parsed
-            person = _last_of_name(doc, token.i + 2)
+            person = last_of_name(doc, token.i + 2)
         if person is None and token.i + 1 < len(doc) and is_proper(doc[token.i + 1]) and token.text.islower():
             # "said JTA president Dionne Clarke-Grant": the name the parse left out of the role's phrase
-            person = _last_of_name(doc, token.i + 1)
+            person = last_of_name(doc, token.i + 1)
         if person is None:
             # "RCEM's vice-president for Northern Ireland, Dr Niamh Cassidy, said": the apposition the parse
             # hung on the role's own place or body, right after it
@@ -200,12 +219,12 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             # "deputies from the ADR", "the ADR's five deputies"
             if body.dep_ == "nmod:poss" or (body.dep_ == "nmod" and child_case(body) in ("from", "of")):
                 body = listed_body(body) or body  # "Deputies from the two governing parties, the MR and ..."
-                bodily_word = is_proper(body) or _named_party(body) or ACRONYM.fullmatch(body.text)
+                bodily_word = is_proper(body) or named_party(body) or ACRONYM.fullmatch(body.text)
                 named = self.name(body, base, mentions) if bodily_word else None
                 bodily = named is not None and named.actor.kind == "organization"
                 if body.dep_ == "nmod:poss" and token.lower_ not in LEGISLATORS:
                     bodily = False  # "the ADR's five deputies", not "the UN's delegates"
-                body_name = _named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False
+                body_name = named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False
                 if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
                     return named  # a body, not a place ("lawmakers from Bavaria" stay lawmakers)
         return None
@@ -222,7 +241,11 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             if before and not is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
                 return None
         vague = bool(covering) and covering[0].actor.kind == "commentators"
-        named_next = [c for c in token.children if c.dep_ == "appos" and c.i == token.i + 1 and is_proper(c)]
+        named_next = [
+            c
+            for c in token.children
+            if c.dep_ == "appos" and c.i == token.i + 1 and is_proper(c) and c.lower_ not in CALENDAR_WORDS
+        ]
         if covering and named_next and covering[0].end <= base + named_next[0].idx:
             return None  # "The environmental association Biosfera, based in Mindelo,": the name, next
         if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
@@ -233,10 +256,10 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
 
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
-        owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else _party_of_unit(token)
-        if owner is None and _the_statement(token) and self.memory.last_speaker is not None:
-            # "“No one is served …,” the statement said": the statement its speaker was just quoted from
-            return Named(self.memory.last_speaker, "spokesperson for")
+        owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else party_of_unit(token)
+        if owner is None and is_the_statement(token) and self.memory.statement_by is not None:
+            # "“No one is served …,” the statement said": the statement the text last said someone made
+            return Named(self.memory.statement_by, "spokesperson for")
         if owner is None or (token.lower_ == "leaders" and owner.dep_ == "compound"):
             return None  # "its leaders", "the leaders of the union"; not "World leaders", "Community leaders"
         if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PUBLIC_OFFICES:
@@ -245,12 +268,25 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]
             return Named(described(re.sub(r"^(?:the|The)\s+", "", words), kind="government"), "spokesperson for")
         named = self.name(owner, base, mentions, speaker=speaker)
-        if named is None and token.lower_ in PARTY_UNITS and owner.lower_ not in self._lower_words():
-            named = Named(described(owner.text, kind="organization"), "name")  # "Frelimo’s majority"
+        if token.lower_ in PARTY_UNITS and token.lower_ not in SPEECH_NOUNS:
+            return self._party_unit(token, owner, named)
         if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
             # "a spokesman for the militia" with no militia named before: the body, as the text calls it
             named = Named(described(owner.text), "description")
         return Named(named.actor, "spokesperson for") if named is not None else None
+
+    def _party_unit(self, token: Token, owner: Token, named: Named | None) -> Named | None:
+        """The party a unit belongs to ("Chega's parliamentary group", "the MPLA's majority"), if its owner
+        names a party: not a place ("Europe's majority") or a person ("Macron's majority")."""
+        if named is None and owner.i == 0 and not is_proper(owner) and owner.lower_ not in self._lower_words():
+            return Named(described(owner.text, kind="organization"), "spokesperson for")  # "Frelimo’s majority"
+        if named is None or named.actor.kind != "organization":
+            return None
+        if kind_of_name(named.actor.name, default="") == "person":
+            return None
+        # only a party has a caucus or a parliamentary group; a majority may be anyone's
+        party = token.lower_ in PARTY_ONLY_UNITS or ACRONYM.fullmatch(owner.text) or is_body_name(named.actor.name)
+        return Named(named.actor, "spokesperson for") if party else None
 
     def _named_before_role(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'Salt, the third mobile operator, said ...' parsed with the description as the subject: the name
@@ -289,12 +325,12 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         # a label with a given name is nobody else of that surname ("Rep. Elena Villarreal" after "Mauricio
         # Garza Villarreal")
         own = [w for w in words if w.lower().rstrip(".") not in TITLE_WORDS] or words[-1:]
-        if words[-1] in self.memory.surnames and _ends_with(self.memory.surnames[words[-1]], own):
+        if words[-1] in self.memory.surnames and same_person(self.memory.surnames[words[-1]], own):
             return self.memory.surnames[words[-1]]
         if name in self.memory.acronyms:
             return self.memory.acronyms[name]
         for actor in reversed(self.memory.people):
-            if _ends_with(actor, own):
+            if same_person(actor, own):
                 return actor
         known = self.index.near_match(name)
         if known is not None:
@@ -343,101 +379,3 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         roles = tuple(t.lower_ for t in parts if t.lower_ in PERSON_ROLES)
         words = " ".join(t.text for t in token.doc[max(0, parts[0].i - 3) : parts[-1].i + 1])
         return roles, gender_of(words)
-
-
-ROLE_THEN_NAME = re.compile(
-    # "Acadie–Bathurst MP Daniel Landry": a riding's two names joined by a dash before the role
-    r"(?:[–\-][A-Z][\w'’]*)*\s+(backbencher|frontbencher|lawmaker|legislator|senator|deputy|councillor|councilor|activist|campaigner|"
-    r"economist|analyst|spokesman|spokeswoman|spokesperson|candidate|MP|MEP|MSP|TD|MPP|MLA|MNA|MHA)\s+"
-    r"((?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el)-[A-Z][\w'’\-]+|bin|de|van|von)){1,3})"
-)
-STATE_VOICES = frozenset({"officials", "official"})
-LEGISLATORS = frozenset({"deputies", "mps", "senators", "councillors", "councilors", "lawmakers", "legislators"})
-LEGISLATORS |= {"meps", "tds", "mlas", "msps", "representatives", "parliamentarians"}
-BRANCHES = frozenset({"branch", "chapter", "wing", "arm", "section", "delegation"})
-QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two", "three", "all", "both", "senior"})
-
-
-# a party's own units, which speak and vote for it when the party owns them by name
-PARTY_UNITS = frozenset({"group", "majority", "faction", "caucus", "leadership", "minority"})
-
-
-def _the_statement(token: Token) -> bool:
-    """'the statement said', 'the statement added': a document with no author of its own named."""
-    return (
-        token.lower_ in ("statement", "communique", "communiqué", "release")
-        and token.dep_ == "nsubj"
-        and token.head.lower_ in ("said", "says", "added", "adds", "continued", "read", "reads")
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        and len(token.children) == 1
-    )
-
-
-def _party_of_unit(token: Token) -> Token | None:
-    """'Chega's parliamentary group says', "Frelimo's majority voted down": the party (not "the UN's group of
-    experts", a body's unit named by what it does)."""
-    if token.lower_ not in PARTY_UNITS or any(c.dep_ == "nmod" for c in token.children):
-        return None
-    owner = next((c for c in token.children if c.dep_ == "nmod:poss"), None)
-    # "Frelimo’s majority" opening a sentence: the tagger reads an unknown capitalised owner as a common noun
-    named = owner is not None and (is_proper(owner) or owner.text[:1].isupper() or ACRONYM.fullmatch(owner.text))
-    return owner if named else None
-
-
-def _ends_with(actor: Actor, words: list[str]) -> bool:
-    return actor.name.split()[-len(words) :] == words
-
-
-def _last_of_name(doc, first: int) -> Token | None:
-    """The last word of the name that starts at `first` (its words and hyphens), if it ends on a name."""
-    last = first
-    while last + 1 < len(doc) and (is_proper(doc[last + 1]) or doc[last + 1].tag_ == "HYPH"):
-        last += 1
-    return doc[last] if is_proper(doc[last]) else None
-
-
-def listed_body(group: Token) -> Token | None:
-    """'the two governing parties, the MR and Les Engagés': the first body a common group noun lists."""
-    if group.tag_ != "NNS" or is_proper(group):
-        return None
-    return next((c for c in group.children if c.dep_ == "appos" and (is_proper(c) or ACRONYM.fullmatch(c.text))), None)
-
-
-def _named_party(token: Token) -> bool:
-    """'the opposition Democratic Centre party': a common head word after a proper name."""
-    return token.lower_ in ("party", "bloc", "group", "caucus", "alliance", "coalition", "front") and any(
-        is_proper(c) for c in token.children if c.i < token.i
-    )
-
-
-def _capitalised_role(token: Token, parts: list[Token]) -> bool:
-    """ "the Treasurer", "The Minister": a role written with a capital, alone after "the"."""
-    others = [p for p in parts if p.i != token.i]
-    return (
-        token.text[:1].isupper()
-        and token.lower_ in PERSON_ROLES
-        and len(others) == 1
-        and others[0].lower_ == "the"
-        and others[0].i == token.i - 1
-    )
-
-
-# "Some of the farmers", "two of the unions": a quantifier (or a number) standing for part of a group
-PARTITIVES = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "half"})
-
-
-def _partitive_group(token: Token) -> Token | None:
-    """The group of "Some of the farmers" (the token is "Some"): a plural noun after "of the", "of its"."""
-    if token.lower_ not in PARTITIVES and token.tag_ != "CD":
-        return None
-    return next(
-        (
-            c
-            for c in token.children
-            if c.dep_ == "nmod"
-            and child_case(c) == "of"
-            and c.tag_ in ("NNS", "NNPS")
-            and any(d.dep_ in ("det", "nmod:poss") for d in c.children)
-        ),
-        None,
-    )

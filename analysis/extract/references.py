@@ -59,6 +59,8 @@ class Memory:
     surnames: dict[str, Actor] = field(default_factory=dict)
     acronyms: dict[str, Actor] = field(default_factory=dict)
     last_speaker: Actor | None = None
+    # who the last statement a sentence mentions is by ("The government defended the move in a statement")
+    statement_by: Actor | None = None
     _introduced: set[str] = field(default_factory=set)
 
     # --- learning ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 from analysis.extract.claims import Sentence
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
+from analysis.extract.phrase_heads import STATEMENT_NOUNS, is_the_statement
 from analysis.extract.references import gender_of
 from analysis.extract.wording import subject_like
 
@@ -49,6 +50,18 @@ class Remembering:
         for named, _ in holders.values():
             for n in named:
                 self.memory.remember(n.actor, roles=n.roles, gender=n.gender, text=self.text)
+        self._remember_statement(sentence)
+
+    def _remember_statement(self, sentence: Sentence) -> None:
+        """ "The Zanu-PF government defended the move in a statement": whose statement "the statement said"
+        will mean next (the main clause's subject; no one, when the sentence names none)."""
+        doc, base = sentence.doc, sentence.start
+        if not any(t.lower_ in STATEMENT_NOUNS and not is_the_statement(t) for t in doc):
+            return
+        root = next((t for t in doc if t.head.i == t.i), None)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if root else None
+        named = self.namer.name(subject, base, sentence.mentions) if subject is not None else None
+        self.memory.statement_by = named.actor if named is not None else None
 
     def _remember_named_elsewhere(self, sentence: Sentence) -> None:
         """Other people named first, least salient ("First up is Adrian Voinea. He calls the tax ..."), and

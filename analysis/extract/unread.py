@@ -33,7 +33,7 @@ from analysis.extract.references import actor_key
 from analysis.extract.said_words import WordsModel, probabilities, stance_of, view_probability
 from analysis.extract.stance import Decision
 from analysis.extract.valence import quote_stance
-from analysis.extract.view_sources import according_to
+from analysis.extract.view_sources import view_framed_by
 from analysis.extract.vocabulary import LIVING, PASSED_ON, RECEIVING
 from analysis.extract.wording import GREETING, procedure
 
@@ -325,7 +325,7 @@ class UnreadSentences:
             return (), ""  # "Senator Ruiz read out the minister's pledge: “We will back this plan.”"
         # "“… Parents asked us for help, and this is the help,” she said", its subject inside the quoted words:
         # who is named there is spoken of; the quotation is its speaker's (not "The OAS “warmly welcomes” it")
-        source = according_to(sentence.doc) if main else None
+        source = view_framed_by(sentence.doc) if main else None
         named_source = self.namer.name(source, sentence.start, sentence.mentions) if source is not None else None
         if named_source is not None and named_source.actor.name:
             # "In her reading, Maputo has swapped one dependency for another": hers, whoever its subject is

@@ -79,19 +79,34 @@ def states_a_view(doc: Doc) -> bool:
     return any(_view_stated_as(token, doc) is not None for token in doc)
 
 
-def according_to(doc: Doc) -> Token | None:
-    """The X of 'according to X' (or 'in the view of X', 'in X's view', 'in her reading', 'in the account of
-    X', 'X's view is that') in a sentence, if any."""
+def view_framed_by(doc: Doc) -> Token | None:
+    """The X of 'in the view of X', 'in X's view', 'in her reading', 'in the account of X' or 'X's view is
+    that' in a sentence, if any: a sentence that says it is X's view (not "according to X", which may only
+    report a fact)."""
     for token in doc:
-        stated = _view_stated_as(token, doc)
-        if stated is not None:
-            return stated
-        if _frames_a_view(token, doc):
-            # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
-            relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
-            owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
-            if owner is not None:
-                return owner
+        owner = _framing_owner(token, doc)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _framing_owner(token: Token, doc: Doc) -> Token | None:
+    stated = _view_stated_as(token, doc)
+    if stated is not None:
+        return stated
+    if _frames_a_view(token, doc):
+        # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
+        relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
+        return next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
+    return None
+
+
+def according_to(doc: Doc) -> Token | None:
+    """The X of 'according to X' (or of a view framed as X's: `view_framed_by`) in a sentence, if any."""
+    for token in doc:
+        owner = _framing_owner(token, doc)
+        if owner is not None:
+            return owner
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             head = token.head
             # "According to Elena Murillo Sanz, an economist at Pompeu Fabra University, ..." parsed with the
