@@ -11,6 +11,8 @@ PROPER_TAGS = frozenset({"NNP", "NNPS"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 PRONOUN_TAGS = frozenset({"PRP"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 
 
 class Node:
@@ -110,3 +112,13 @@ def child(token: Node, *relations: str) -> Node | None:
         if c.dep_ in relations:
             return c
     return None
+
+
+def attach(node: Node, head: Node, dep: str) -> None:
+    """Hang `node` on `head` by `dep` (a parse repair's move)."""
+    if node.head is not node:
+        node.head.children.remove(node)
+    node.head, node.dep_ = head, dep
+    head.children.append(node)
+    for other in node.doc:
+        other._subtree = None  # a subtree read before the move is out of date

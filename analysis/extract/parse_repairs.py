@@ -5,8 +5,27 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, Node, Parsed, child_case, is_proper
-from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
+from analysis.extract.name_repairs import (
+    acronym_read_as_adverb,
+    apposition_read_as_modifier,
+    conjunct_of_a_name_part,
+    list_read_as_apposition,
+    may_be_name,
+    names_read_as_adjectives,
+    subject_read_as_vocative,
+)
+from analysis.extract.nodes import (
+    FINITE_TAGS,
+    NOUN_TAGS,
+    PRONOUN_TAGS,
+    PROPER_TAGS,
+    SUBJECTS,
+    Node,
+    Parsed,
+    attach,
+    child_case,
+    is_proper,
+)
 
 
 def repair(parsed: Parsed) -> None:
@@ -18,17 +37,15 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
-    _names_read_as_adjectives(parsed)
-    _apposition_read_as_modifier(parsed)
-    _conjunct_of_a_name_part(parsed)
-    _acronym_read_as_adverb(parsed)
-    _list_read_as_apposition(parsed)
-    _subject_read_as_vocative(parsed)
+    names_read_as_adjectives(parsed)
+    apposition_read_as_modifier(parsed)
+    conjunct_of_a_name_part(parsed)
+    acronym_read_as_adverb(parsed)
+    list_read_as_apposition(parsed)
+    subject_read_as_vocative(parsed)
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 NAME_PARTS = frozenset({"flat", "flat:name", "compound", "fixed", "appos"})
 INSIDE_A_PHRASE = frozenset({"nmod", "obl", "nmod:poss", "obj", "iobj"})
 
@@ -46,9 +63,9 @@ def _subject_before_relative(parsed: Parsed) -> None:
         if name.tag_ not in NOUN_TAGS:
             name.tag_ = "NNP"
         root_moves = top.head is top or name.head is name or _under(verb, name)
-        _attach(name, verb, "nsubj")
+        attach(name, verb, "nsubj")
         for stray in [c for c in verb.children if c.dep_ in SUBJECTS and name.i < c.i < closing.i and c is not top]:
-            _attach(stray, top, stray.dep_)
+            attach(stray, top, stray.dep_)
         if root_moves or verb.head is top:
             if verb.head is not verb:
                 verb.head.children.remove(verb)
@@ -56,8 +73,8 @@ def _subject_before_relative(parsed: Parsed) -> None:
         # what hung off the clause or the name after the clause's closing comma (that comma, the full stop, a
         # clause of the verb's) is the verb's: the clause and the name end where they end
         for stray in [c for holder in (top, name) for c in holder.children if c.i >= closing.i and c is not verb]:
-            _attach(stray, verb, stray.dep_)
-        _attach(top, name, "acl:relcl")
+            attach(stray, verb, stray.dep_)
+        attach(top, name, "acl:relcl")
         return
 
 
@@ -66,7 +83,7 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
     opens a relative clause after a noun and a finite verb with no subject outside the clause follows it."""
     name, relative = parsed[comma.i - 1], parsed[comma.i + 1]
     # "Unifor, which represents …, warned": an unknown name opening the sentence can be tagged anything
-    opening_name = name.i == 0 and _may_be_name(name) and name.tag_ not in PRONOUN_TAGS
+    opening_name = name.i == 0 and may_be_name(name) and name.tag_ not in PRONOUN_TAGS
     if relative.lower_ not in RELATIVE_PRONOUNS or not (name.tag_ in NOUN_TAGS or opening_name):
         return None
     # the whole name ("Hotel owner Fatuma Hassan"), not its last word
@@ -112,14 +129,14 @@ def _subject_before_parenthesis(parsed: Parsed) -> None:
         for node in [
             n for n in parsed[span.start : span.stop] if n is not name and (n.head.i not in span or n.head is n)
         ]:
-            _attach(node, name, "flat" if node.i < opening.i else "appos")
+            attach(node, name, "flat" if node.i < opening.i else "appos")
         for node in [n for n in parsed if n.i not in span and n.head.i in span]:
-            _attach(node, verb if node.i > span.stop and node is not verb else name, node.dep_)
+            attach(node, verb if node.i > span.stop and node is not verb else name, node.dep_)
         if verb.head.i in span or verb.head is verb:
             if verb.head is not verb:
                 verb.head.children.remove(verb)
             verb.head, verb.dep_ = verb, "ROOT"
-        _attach(name, verb, "nsubj")
+        attach(name, verb, "nsubj")
         return
 
 
@@ -158,7 +175,7 @@ def _name_of_two_parts(parsed: Parsed) -> None:
         if joiner.lower_ != "and" or part.dep_ != "nmod" or part.head is not owner or child_case(part) != "of":
             continue
         if is_proper(part) and not any(c.dep_ == "det" for c in node.children):
-            _attach(node, part, "conj")
+            attach(node, part, "conj")
 
 
 def _name_before_apposition(parsed: Parsed) -> None:
@@ -194,12 +211,12 @@ def _name_before_apposition(parsed: Parsed) -> None:
     root.children.remove(verb)
     verb.head, verb.dep_ = verb, "ROOT"
     if root is not name:
-        _attach(root, name, "appos")
-    _attach(name, verb, "nsubj")
+        attach(root, name, "appos")
+    attach(name, verb, "nsubj")
     if name.tag_ not in NOUN_TAGS:
         name.tag_ = "NNP"  # "Tine" read as an adverb: the apposition says what it names
     for stray in [c for holder in (root, name) for c in holder.children if c.i >= verb.i - 1]:
-        _attach(stray, verb, stray.dep_)
+        attach(stray, verb, stray.dep_)
 
 
 def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
@@ -207,9 +224,9 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
     verb and the apposition as its subject. The name is the subject, the description its apposition."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is not None and name.head is subject and name.dep_ in ("discourse", "dep", "vocative"):
-        _attach(name, verb, name.dep_)  # "Rengo, Japan's largest labour federation, says": hung on the description
+        attach(name, verb, name.dep_)  # "Rengo, Japan's largest labour federation, says": hung on the description
     if (
-        not _may_be_name(name)
+        not may_be_name(name)
         or name.head is not verb
         or name.dep_ not in ("advmod", "discourse", "dep", "vocative", "obl", "nmod")
         or subject is None
@@ -221,108 +238,10 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
         or parsed[max(t.i for t in subject.subtree if t.dep_ != "punct") + 1].text != ","
     ):
         return
-    _attach(name, verb, subject.dep_)
-    _attach(subject, name, "appos")
+    attach(name, verb, subject.dep_)
+    attach(subject, name, "appos")
     if name.tag_ not in NOUN_TAGS:
         name.tag_ = "NNP"
-
-
-def _names_read_as_adjectives(parsed: Parsed) -> None:
-    """'Ecolo and the PS welcomed the ruling': an unknown capitalised word heading a subject is tagged an
-    adjective and an acronym joined to it a common noun. A subject is a noun, and with a name or an acronym
-    beside it, it is a name."""
-    for subject in parsed:
-        if subject.tag_ == "JJ" and subject.dep_ == "conj" and subject.head.tag_ in PROPER_TAGS:
-            if _may_be_name(subject) and all(c.dep_ in ("cc", "punct") for c in subject.children):
-                subject.tag_ = "NNP"  # "as did the Socialists, Ecolo and the PTB": a name in a list of names
-            continue
-        if subject.dep_ not in SUBJECTS or subject.tag_ != "JJ" or not _may_be_name(subject):
-            continue
-        joined = [c for c in subject.children if c.dep_ == "conj"]
-        if any(c.tag_ == "NNP" or _is_acronym(c) for c in joined):  # not "Spanish and Italian MEPs"
-            subject.tag_ = "NNP"
-            for name in joined:
-                if _is_acronym(name):
-                    name.tag_ = "NNP"
-
-
-def _apposition_read_as_modifier(parsed: Parsed) -> None:
-    """'the State Secretary for Asylum and Migration, Sofie Vermeulen, said': a name after a comma, read as
-    a modifier of the role before it. A modifier comes before its noun; after a comma it is the apposition."""
-    for name in parsed:
-        if name.dep_ == "amod" and name.tag_ == "NNP" and name.head.i < name.i and parsed[name.i - 1].text == ",":
-            name.dep_ = "appos"
-
-
-def _conjunct_of_a_name_part(parsed: Parsed) -> None:
-    """'Greenpeace Netherlands and Milieudefensie have issued': the second body joined to the last word of
-    the first's name. It is joined to the name."""
-    for node in parsed:
-        if node.dep_ == "conj" and node.head.dep_ in ("flat", "flat:name") and node.head.head.i != node.head.i:
-            _attach(node, node.head.head, "conj")
-
-
-def _acronym_read_as_adverb(parsed: Parsed) -> None:
-    """'The teachers' union ONTSTP has answered': an acronym after its body's common noun, tagged an adverb
-    or adjective hung on the noun. It is the noun's name."""
-    for node in parsed:
-        head = node.head
-        if node.tag_ in ("RB", "JJ") and _is_acronym(node) and head.i == node.i - 1 and head.tag_ == "NN":
-            node.tag_ = "NNP"
-            _attach(node, head, "appos")
-
-
-def _list_read_as_apposition(parsed: Parsed) -> None:
-    """'Sabbagh, Lemieux-Bérubé and Kapoor were among …', 'the NDP, the Bloc Québécois and the Green Party':
-    the middle name of a list of three read as an apposition of the first. A name between a name and the
-    list's last conjunct, all proper and with nothing but "the" in lower case, is a conjunct too."""
-    for node in parsed:
-        head = node.head
-        if node.dep_ != "appos" or not is_proper(node) or not is_proper(head) or node.i < head.i:
-            continue
-        words = sorted(_own_phrase(node), key=lambda w: w.i)
-        if any(w.text[:1].islower() and w.lower_ != "the" for w in words) or parsed[words[0].i - 1].text != ",":
-            continue  # "Ali Khan, Mayor of Lahore, and …": a role, not a name in the list
-        joined = [*head.children, *node.children]
-        later = [c for c in joined if c.dep_ == "conj" and c.i > words[-1].i and is_proper(c)]
-        last = min(later, key=lambda c: c.i) if later else None
-        between = [t.lower_ for t in parsed[words[-1].i + 1 : min(w.i for w in _own_phrase(last))]] if last else []
-        if last is not None and between and between[-1] in ("and", "or") and set(between) <= {",", "and", "or", "the"}:
-            _attach(node, head, "conj")
-            _attach(last, head, "conj")
-
-
-def _subject_read_as_vocative(parsed: Parsed) -> None:
-    """'Bambang, for his part, rejects the charge': a name before an aside, read as someone spoken to. A
-    finite verb with no subject of its own after it has the name as its subject."""
-    for name in parsed:
-        verb = name.head
-        if (
-            name.dep_ == "vocative"
-            and name.tag_ in PROPER_TAGS
-            and verb.i > name.i
-            and verb.tag_ in FINITE_TAGS
-            and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)
-            and not any(t.text in ("“", '"', "‘") for t in parsed[: verb.i])
-        ):
-            _attach(name, verb, "nsubj")
-
-
-def _own_phrase(node: Node) -> list[Node]:
-    """A node and what hangs on it, without the conjuncts joined to it and their commas."""
-    return [node] + [w for c in node.children if c.dep_ not in ("conj", "cc", "punct") for w in _own_phrase(c)]
-
-
-def _is_acronym(token: Node) -> bool:
-    return 2 <= len(token.text) <= 6 and token.text.isupper() and token.text.isalpha()
-
-
-def _may_be_name(token: Node) -> bool:
-    """'UNACOIS', 'Exceltur', 'Hududgaztaminot'; not 'However', 'Separately', 'Meanwhile'."""
-    word = token.lower_
-    return (
-        token.text[:1].isupper() and word not in NOT_A_NAME and word not in SENTENCE_OPENERS and not word.endswith("ly")
-    )
 
 
 def _portfolio_list_in_apposition(parsed: Parsed) -> None:
@@ -346,7 +265,7 @@ def _portfolio_list_in_apposition(parsed: Parsed) -> None:
         # ("director of professional football, Maarten Hoekstra,") does not
         listed = any(c.dep_ == "cc" or any(g.dep_ == "cc" for g in c.children) for c in [node, *node.children])
         if portfolio is not None and listed and max(t.i for t in portfolio.subtree) == node.i - 2:
-            _attach(node, portfolio, "conj")
+            attach(node, portfolio, "conj")
 
 
 BODY_PARTS = frozenset({"caucus", "bench", "delegation", "faction", "wing", "leadership", "group"})
@@ -362,19 +281,19 @@ def _second_subject_in_apposition(parsed: Parsed) -> None:
         first, second = subjects
         if second.lower_ in BODY_PARTS and is_proper(first) and max(t.i for t in first.subtree) + 1 == second.i:
             # "The Taiwan People's Party (TPP) caucus said": the party's caucus, read as a second subject
-            _attach(second, first, "appos")
+            attach(second, first, "appos")
             continue
         joining = [c for c in second.children if c.dep_ == "cc" and c.lower_ in ("and", "or") and c.i < second.i]
         if joining and is_proper(first) and is_proper(second) and max(t.i for t in first.subtree) < joining[0].i:
             # "Reps. Carla Medina and Sergio Lozoya voted against": two names joined by "and" are one subject
-            _attach(second, first, "conj")
+            attach(second, first, "conj")
             continue
         if is_proper(second) or second.tag_ in ("PRP", "WP") or parsed[second.i - 1].text != ",":
             continue  # "Farmers in the region, he said, …" is the speaker's aside
         if parsed[verb.i - 1].text != ",":
             continue
         if max(t.i for t in first.subtree) < second.i and max(t.i for t in second.subtree) < verb.i:
-            _attach(second, first, "appos")
+            attach(second, first, "appos")
 
 
 def _speaker_named_before_role(parsed: Parsed) -> None:
@@ -393,8 +312,8 @@ def _speaker_named_before_role(parsed: Parsed) -> None:
         if last + 1 >= subject.i or parsed[last + 1].text != ",":
             continue
         verb = subject.head
-        _attach(name, verb, subject.dep_)
-        _attach(subject, name, "appos")
+        attach(name, verb, subject.dep_)
+        attach(subject, name, "appos")
 
 
 # "Japan is said by diplomats to have warned Canberra": the verbs whose passive raises their subject
@@ -415,7 +334,7 @@ def _infinitive_after_agent(parsed: Parsed) -> None:
             and any(c.dep_ == "nsubj:pass" for c in verb.children)
             and not any(c.dep_ == "xcomp" for c in verb.children)
         ):
-            _attach(node, verb, "xcomp")
+            attach(node, verb, "xcomp")
 
 
 def _under(node: Node, ancestor: Node) -> bool:
@@ -424,12 +343,3 @@ def _under(node: Node, ancestor: Node) -> bool:
         if node is ancestor:
             return True
     return False
-
-
-def _attach(node: Node, head: Node, dep: str) -> None:
-    if node.head is not node:
-        node.head.children.remove(node)
-    node.head, node.dep_ = head, dep
-    head.children.append(node)
-    for other in node.doc:
-        other._subtree = None  # a subtree read before the move is out of date

@@ -1,0 +1,106 @@
+"""Repairs to the trained parser's reading of names: a name tagged as an adjective or an adverb, read as a
+modifier, a vocative or an apposition in a list, or joined to the last word of another name. Called by
+`parse_repairs.repair`, in its order."""
+
+from __future__ import annotations
+
+from analysis.extract.nodes import FINITE_TAGS, PROPER_TAGS, SUBJECTS, Node, Parsed, attach, is_proper
+from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
+
+
+def names_read_as_adjectives(parsed: Parsed) -> None:
+    """'Ecolo and the PS welcomed the ruling': an unknown capitalised word heading a subject is tagged an
+    adjective and an acronym joined to it a common noun. A subject is a noun, and with a name or an acronym
+    beside it, it is a name."""
+    for subject in parsed:
+        if subject.tag_ == "JJ" and subject.dep_ == "conj" and subject.head.tag_ in PROPER_TAGS:
+            if may_be_name(subject) and all(c.dep_ in ("cc", "punct") for c in subject.children):
+                subject.tag_ = "NNP"  # "as did the Socialists, Ecolo and the PTB": a name in a list of names
+            continue
+        if subject.dep_ not in SUBJECTS or subject.tag_ != "JJ" or not may_be_name(subject):
+            continue
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if any(c.tag_ == "NNP" or is_acronym(c) for c in joined):  # not "Spanish and Italian MEPs"
+            subject.tag_ = "NNP"
+            for name in joined:
+                if is_acronym(name):
+                    name.tag_ = "NNP"
+
+
+def apposition_read_as_modifier(parsed: Parsed) -> None:
+    """'the State Secretary for Asylum and Migration, Sofie Vermeulen, said': a name after a comma, read as
+    a modifier of the role before it. A modifier comes before its noun; after a comma it is the apposition."""
+    for name in parsed:
+        if name.dep_ == "amod" and name.tag_ == "NNP" and name.head.i < name.i and parsed[name.i - 1].text == ",":
+            name.dep_ = "appos"
+
+
+def conjunct_of_a_name_part(parsed: Parsed) -> None:
+    """'Greenpeace Netherlands and Milieudefensie have issued': the second body joined to the last word of
+    the first's name. It is joined to the name."""
+    for node in parsed:
+        if node.dep_ == "conj" and node.head.dep_ in ("flat", "flat:name") and node.head.head.i != node.head.i:
+            attach(node, node.head.head, "conj")
+
+
+def acronym_read_as_adverb(parsed: Parsed) -> None:
+    """'The teachers' union ONTSTP has answered': an acronym after its body's common noun, tagged an adverb
+    or adjective hung on the noun. It is the noun's name."""
+    for node in parsed:
+        head = node.head
+        if node.tag_ in ("RB", "JJ") and is_acronym(node) and head.i == node.i - 1 and head.tag_ == "NN":
+            node.tag_ = "NNP"
+            attach(node, head, "appos")
+
+
+def list_read_as_apposition(parsed: Parsed) -> None:
+    """'Sabbagh, Lemieux-Bérubé and Kapoor were among …', 'the NDP, the Bloc Québécois and the Green Party':
+    the middle name of a list of three read as an apposition of the first. A name between a name and the
+    list's last conjunct, all proper and with nothing but "the" in lower case, is a conjunct too."""
+    for node in parsed:
+        head = node.head
+        if node.dep_ != "appos" or not is_proper(node) or not is_proper(head) or node.i < head.i:
+            continue
+        words = sorted(_own_phrase(node), key=lambda w: w.i)
+        if any(w.text[:1].islower() and w.lower_ != "the" for w in words) or parsed[words[0].i - 1].text != ",":
+            continue  # "Ali Khan, Mayor of Lahore, and …": a role, not a name in the list
+        joined = [*head.children, *node.children]
+        later = [c for c in joined if c.dep_ == "conj" and c.i > words[-1].i and is_proper(c)]
+        last = min(later, key=lambda c: c.i) if later else None
+        between = [t.lower_ for t in parsed[words[-1].i + 1 : min(w.i for w in _own_phrase(last))]] if last else []
+        if last is not None and between and between[-1] in ("and", "or") and set(between) <= {",", "and", "or", "the"}:
+            attach(node, head, "conj")
+            attach(last, head, "conj")
+
+
+def subject_read_as_vocative(parsed: Parsed) -> None:
+    """'Bambang, for his part, rejects the charge': a name before an aside, read as someone spoken to. A
+    finite verb with no subject of its own after it has the name as its subject."""
+    for name in parsed:
+        verb = name.head
+        if (
+            name.dep_ == "vocative"
+            and name.tag_ in PROPER_TAGS
+            and verb.i > name.i
+            and verb.tag_ in FINITE_TAGS
+            and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)
+            and not any(t.text in ("“", '"', "‘") for t in parsed[: verb.i])
+        ):
+            attach(name, verb, "nsubj")
+
+
+def _own_phrase(node: Node) -> list[Node]:
+    """A node and what hangs on it, without the conjuncts joined to it and their commas."""
+    return [node] + [w for c in node.children if c.dep_ not in ("conj", "cc", "punct") for w in _own_phrase(c)]
+
+
+def is_acronym(token: Node) -> bool:
+    return 2 <= len(token.text) <= 6 and token.text.isupper() and token.text.isalpha()
+
+
+def may_be_name(token: Node) -> bool:
+    """'UNACOIS', 'Exceltur', 'Hududgaztaminot'; not 'However', 'Separately', 'Meanwhile'."""
+    word = token.lower_
+    return (
+        token.text[:1].isupper() and word not in NOT_A_NAME and word not in SENTENCE_OPENERS and not word.endswith("ly")
+    )
