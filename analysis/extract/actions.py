@@ -9,6 +9,7 @@ import re
 from analysis.extract.claims import Sentence, clause_span
 from analysis.extract.holders import hypothetical
 from analysis.extract.lexicon import Cue
+from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import VERB_TAGS, child_case, is_proper
 from analysis.extract.references import actor_key
 from analysis.extract.vocabulary import GROUP_NOUNS
@@ -42,10 +43,6 @@ VOTES_WITH = re.compile(
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
     rf"(?=\s*{VOTED_ON}?\s*(?:[,.;)]|and\b|$))"
 )
-
-
-def _the_before(token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 class Actions:
@@ -118,7 +115,7 @@ class Actions:
             described_body = (
                 token.lower_ in GROUP_NOUNS
                 and token.tag_ == "NN"
-                and _the_before(token)
+                and opened_by_the(token)
                 and child_case(token) in (None, "with")
             )
             if not names[0] <= position < names[1] or not (is_proper(token) or described_body):

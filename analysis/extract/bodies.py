@@ -21,6 +21,7 @@ from analysis.extract.names import (
     known_or_new,
     np_tokens,
 )
+from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES
@@ -116,7 +117,7 @@ class BodyNaming:
         # "The Ciudad Acuña-based workers’ rights network": "the" opens the phrase the body's noun ends
         the = determiner is not None and (
             determiner.lower_ == "the"
-            or (determiner.dep_ == "nmod:poss" and determiner.tag_ in ("NN", "NNS") and _opened_by_the(determiner))
+            or (determiner.dep_ == "nmod:poss" and determiner.tag_ in ("NN", "NNS") and opened_by_the(determiner))
         )
         # "the ministry" under a firm's heading is a ministry named before; under a ministry's, it is that one
         heading_name = self.heading.name if self.heading is not None else ""
@@ -355,10 +356,6 @@ SUBNATIONAL = frozenset(
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
 MINISTRY_HEADING = re.compile(r"(?i)\b(?:ministry|ministerio|ministério|ministère|secretar[ií]a|department)\b")
-
-
-def _opened_by_the(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _place_of(token: Token) -> Token | None:

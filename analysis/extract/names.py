@@ -215,7 +215,7 @@ HUMAN_PLURALS = frozenset(
 PLURAL_BODY_OPENERS = frozenset(
     {"colleges", "universities", "restaurants", "farmers", "growers", "teachers", "engineers", "builders"}
     | {"retailers", "manufacturers", "exporters", "importers", "producers", "truckers", "physicians", "employers"}
-    | {"workers", "students", "schools", "hospitals", "cities", "municipalities", "businesses", "doctors"}
+    | {"workers", "schools", "hospitals", "cities", "municipalities", "businesses"}
 )
 HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
 ORG_EXTENSION = re.compile(

@@ -107,6 +107,11 @@ def child_case(token: Node) -> str:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
 
 
+def opened_by_the(token: Node) -> bool:
+    """Whether "the" is the determiner of `token`'s phrase ("the governing coalition")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def child(token: Node, *relations: str) -> Node | None:
     for c in token.children:
         if c.dep_ in relations:

@@ -9,6 +9,7 @@ import re
 from analysis.extract.actors import Actor
 from analysis.extract.given_names import gender_of_name
 from analysis.extract.names import ACRONYM, TITLE_WORDS
+from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
 from analysis.extract.references import PERSON_ROLES
@@ -45,7 +46,7 @@ def is_the_statement(token: Token) -> bool:
         token.lower_ in STATEMENT_NOUNS
         and token.dep_ == "nsubj"
         and token.head.lower_ in ("said", "says", "added", "adds", "continued", "read", "reads")
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and opened_by_the(token)
         and len(token.children) == 1
     )
 

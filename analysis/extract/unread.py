@@ -323,13 +323,13 @@ class UnreadSentences:
             return (), ""
         if verb.lower_ in PASSED_ON and self.quotations.overlapping(sentence.start + verb.idx, sentence.end):
             return (), ""  # "Senator Ruiz read out the minister's pledge: “We will back this plan.”"
-        # "“… Parents asked us for help, and this is the help,” she said", its subject inside the quoted words:
-        # who is named there is spoken of; the quotation is its speaker's (not "The OAS “warmly welcomes” it")
         source = view_framed_by(sentence.doc) if main else None
         named_source = self.namer.name(source, sentence.start, sentence.mentions) if source is not None else None
         if named_source is not None and named_source.actor.name:
             # "In her reading, Maputo has swapped one dependency for another": hers, whoever its subject is
             return (named_source.actor,), f"subject, according to, {named_source.rule}"
+        # "“… Parents asked us for help, and this is the help,” she said", its subject inside the quoted words:
+        # who is named there is spoken of; the quotation is its speaker's (not "The OAS “warmly welcomes” it")
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         run = self.quotations.at(sentence.start + subject.idx) if subject is not None else None
         quoted = run is not None and not self.quotations.runs[run].label  # a transcript's line is narration
