@@ -21,6 +21,18 @@ VOTES_FROM = re.compile(
     r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
 )
 
+# "The sharpest reservations came from the Greens and from liberal members of Renew Europe", "The loudest
+# objections came from the tourism agencies": a reaction named by its noun, and who it came from
+REACTION_FROM = re.compile(
+    r"\b(?P<side>(?i:criticism|objections?|reservations?|opposition|resistance|complaints?|concerns?|warnings?|"
+    r"support|praise|backing|applause))\s+(?:came|(?:has|have|had)\s+come)\s+(?:(?:mainly|mostly|chiefly|largely|"
+    r"above\s+all)\s+)?from\s+"
+    # the names end at an aside about them ("from Ilze Vītola, who chaired the Saeima's inquiry")
+    r"(?P<names>(?:(?!,?\s+(?:who|which|whose|saying|citing|arguing|while|but)\b)[^.;])+)"
+)
+REACTION_STANCES = {"support": "supportive", "praise": "supportive", "backing": "supportive", "applause": "supportive"}
+REACTION_STANCES |= dict.fromkeys(("reservations", "reservation", "concerns", "concern", "warning", "warnings"), "cautious")
+
 # "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes": the voters run to a
 # clause of their own ("…, while the Conservatives voted against", "…, citing costs")
 VOTED_ON = r"(?:it|them|the\s+(?:main\s+)?(?:bill|motion|law|measure|resolution|proposal|plan|decree|amendment|budget))"
@@ -38,7 +50,7 @@ VOTES_WITH = re.compile(
     # a list goes on after a comma ("…, the Socialists and the Left Bloc against"), but not into an aside ("the
     # PSD, which had been against,") or an apposition ("Momentum, a pro-EU party, against")
     r"(?:\b(?P<opening>(?i:with|and))|,(?!\s+(?i:with|and|a|an|which|who|whose|that)\b))\s+"
-    rf"(?P<names>(?:the\s+)?(?:(?!(?i:which|who|whose|had|has|have|was|were|is|are)\b)(?:{TITLED}\s+|[\w'’\-()]+,?\s+)){{1,8}}?)"
+    rf"(?P<names>(?:the\s+)?(?:(?!(?i:which|who|whose|had|has|have|was|were|is|are)\b)(?:{TITLED}\s+|[\w'’\-()]+,?\s+)){{1,16}}?)"
     r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|against|in\s+favou?r)\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
     rf"(?=\s*{VOTED_ON}?\s*(?:[,.;)]|and\b|$))"
@@ -83,6 +95,17 @@ class Actions:
         cue_end = found.end("abstained") if found.group("abstained") else found.end("side")
         cue = (found.start(), cue_end, Cue(self.text[found.start() : cue_end].lower(), stance, 3))
         self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "votes from")
+
+    def _reactions_from(self, sentence: Sentence, claims: dict) -> None:
+        """'The sharpest reservations came from the Greens and from liberal members of Renew Europe': each body
+        named after "came from" holds the reaction's side."""
+        found = REACTION_FROM.search(self.text, sentence.start, sentence.end)
+        if found is None or self.quotations.inside(found.start()):
+            return
+        side = found.group("side").lower()
+        stance = REACTION_STANCES.get(side, "opposed")
+        cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))
+        self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "reaction from")
 
     def _votes_with(self, sentence: Sentence, claims: dict) -> None:
         """'The bill passed, with Akel voting against and the Greens abstaining': each party named between

@@ -241,6 +241,7 @@ RULE_WORDS = {
     "paragraph heading": "the actor a round-up paragraph is headed by (“Unions: …”)",
     "votes from": "a voter named after “the votes … came from”",
     "votes with": "a voter named in “…, with X voting against”",
+    "reaction from": "a body named after “the criticism … came from”",
 }
 
 

@@ -21,7 +21,7 @@ from analysis.extract.vocabulary import NAME_JOINERS
 THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker of the quote"})
 # "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
 _NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-–]*|{'|'.join(map(re.escape, sorted(NAME_JOINERS)))})"
-NAME_LINE = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
+NAME_LINE = re.compile(rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
 # "Estonian Chamber of Commerce and Industry – The chamber congratulated ...": a round-up's heading set off by
 # a dash rather than a colon (counted only where two or more paragraphs open so: one may be a dateline)
 # "Public accounts ministry - The ministry, which …": a heading that describes a body, in lower case after its

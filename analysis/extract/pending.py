@@ -5,10 +5,14 @@ before it in the paragraph, or the person introduced before it, holds it). A mix
 
 from __future__ import annotations
 
+import re
+
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence
 from analysis.extract.holders import SPEECH_FORMS
 from analysis.extract.parse import VERB_TAGS
+
+SENTENCE_END = re.compile(r"[.!?]\s+$")
 
 
 class PendingQuotations:
@@ -19,7 +23,7 @@ class PendingQuotations:
         waiting = self.pending.setdefault(quotation, {})
         if sentence.start not in waiting:
             salient = None
-            if self.quotations.runs[quotation].opens_paragraph and not self._has_reporting_verb(sentence):
+            if self._opens_after_narration(quotation) and not self._has_reporting_verb(sentence):
                 salient = self.memory.person() or self.memory.group()
             claim = Claim(
                 Actor(name=""),
@@ -32,6 +36,15 @@ class PendingQuotations:
             )
             waiting[sentence.start] = (claim, sentence, salient)
         waiting[sentence.start][0].cues.extend(cues)
+
+    def _opens_after_narration(self, quotation: int) -> bool:
+        """A quotation that opens its paragraph, or a sentence after the writer's own sentence ("Maria Lopez,
+        a nurse in Quito, earns $300 a month. “For me the fee is not small money.”")."""
+        run = self.quotations.runs[quotation]
+        if run.opens_paragraph:
+            return True
+        line_start = self.text.rfind("\n", 0, run.start) + 1
+        return bool(SENTENCE_END.search(self.text[line_start : run.start]))
 
     def _has_reporting_verb(self, sentence: Sentence) -> bool:
         return any(

@@ -28,7 +28,9 @@ QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two
 
 
 # a party's own units, which speak and vote for it when the party owns them by name
-PARTY_UNITS = frozenset({"group", "majority", "faction", "caucus", "leadership", "minority"})
+# "The JSP's MPs voted for the bill as a bloc": a party's members in a chamber stand for the party
+PARTY_MEMBERS = frozenset({"mps", "meps", "lawmakers", "legislators", "deputies", "senators", "councillors"})
+PARTY_UNITS = frozenset({"group", "majority", "faction", "caucus", "leadership", "minority"}) | PARTY_MEMBERS
 PARTY_ONLY_UNITS = frozenset({"group", "faction", "caucus"})
 
 

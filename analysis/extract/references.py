@@ -179,6 +179,8 @@ class Memory:
             named = [h for h in holders if wanted and wanted <= self._described_by(h)]
             if not named and wanted & OTHER_OFFICE and self.introductions.get(actor_key(holders[-1])):
                 return None  # introduced with a title or portfolio of their own, not this one
+            if not named and wanted and _named_by_description(holders[-1]):
+                return None  # "the fire service" after "the ambulance service": another body of that kind
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
             # "the company", "the group": the last body named, if it was no government (and, for a firm,
@@ -296,6 +298,12 @@ def body_roles_near(text: str, name: str) -> tuple[str, ...]:
     heads = [before[-1]] if before and text[start - 1 : start] == " " else []
     heads += [after.group(1)] if after else []
     return tuple(w for w in heads if w in GROUP_NOUNS)
+
+
+def _named_by_description(actor: Actor) -> bool:
+    """A body known only by a description in lower case ("Ambulance service", from "the ambulance service")."""
+    words = actor.name.split()
+    return actor.kind != "person" and len(words) > 1 and all(w[:1].islower() for w in words[1:])
 
 
 def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[str]]:

@@ -80,7 +80,7 @@ GROUP_NOUNS = words(
     "cabinet campaign carrier caucus chamber charity club co-operative coalition commission committee company "
     "centre center confederation congress consortium cooperative council court delegation department developer "
     "directorate embassy industry "
-    "executive inspectorate legislature presidency tribunal "
+    "executive inspectorate legislature presidency service tribunal "
     "federation firm forum foundation fund government group hospital institute insurer junta league lender lobby "
     "manufacturer militia ministry mission movement network newspaper office operator opposition organisation "
     "organization parliament party platform producer regulator retailer school secretariat senate syndicate team "
