@@ -4,7 +4,7 @@ modifier, a vocative or an apposition in a list, or joined to the last word of a
 
 from __future__ import annotations
 
-from analysis.extract.nodes import FINITE_TAGS, PROPER_TAGS, SUBJECTS, Node, Parsed, attach, is_proper
+from analysis.extract.nodes import FINITE_TAGS, PROPER_TAGS, SUBJECTS, VERB_TAGS, Node, Parsed, attach, is_proper
 from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
 
 
@@ -87,6 +87,35 @@ def subject_read_as_vocative(parsed: Parsed) -> None:
             and not any(t.text in ("“", '"', "‘") for t in parsed[: verb.i])
         ):
             attach(name, verb, "nsubj")
+
+
+# the -s forms a body reacts with in a press release's present tense ("The Ministry of Petroleum welcomes …")
+REACTION_VERBS = frozenset(
+    {"welcomes", "warns", "urges", "rejects", "backs", "supports", "condemns", "opposes", "criticises", "criticizes"}
+    | {"praises", "hails", "slams", "denounces", "regrets", "deplores", "applauds", "endorses", "demands", "insists"}
+)
+
+
+def verb_read_as_name_part(parsed: Parsed) -> None:
+    """'The Ministry of Petroleum welcomes the signing of the agreement': a reaction verb after a name, tagged a
+    plural noun that ends the name, in a sentence left with no verb. The name is the verb's subject."""
+    root = next(n for n in parsed if n.head is n)
+    verb = next((n for n in parsed[1:-1] if n.tag_ == "NNS" and n.lower_ in REACTION_VERBS), None)
+    if verb is None or root.tag_ in VERB_TAGS or root.i >= verb.i or not is_proper(parsed[verb.i - 1]):
+        return
+    if verb.head is not root and verb.head.head is not root:
+        return
+    before = parsed[verb.i - 1]
+    later = [c for c in root.children if c.i > verb.i]
+    verb.head.children.remove(verb)
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBZ"
+    attach(root, verb, "nsubj")
+    if before.head is verb:
+        attach(before, root, "nmod")
+    for node in [c for c in verb.children if c.i < verb.i and c is not root]:
+        attach(node, before, node.dep_)
+    for i, node in enumerate(later):
+        attach(node, verb, "obj" if i == 0 and node.tag_ in ("NN", "NNS", "NNP", "NNPS") else node.dep_)
 
 
 def _own_phrase(node: Node) -> list[Node]:

@@ -13,6 +13,7 @@ from analysis.extract.name_repairs import (
     may_be_name,
     names_read_as_adjectives,
     subject_read_as_vocative,
+    verb_read_as_name_part,
 )
 from analysis.extract.nodes import (
     FINITE_TAGS,
@@ -43,6 +44,7 @@ def repair(parsed: Parsed) -> None:
     acronym_read_as_adverb(parsed)
     list_read_as_apposition(parsed)
     subject_read_as_vocative(parsed)
+    verb_read_as_name_part(parsed)
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
