@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+import re
 
 from analysis.extract.actors import TITLE_WORDS
 
@@ -39,14 +40,18 @@ def is_given_name(word: str) -> bool:
     return word in _given_names()
 
 
+# "Khalid al-Mansouri", "Ahmed el-Sayed", "Fatima al-Qattan": a family name after a particle, in lower case
+HYPHENED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint)-[A-Z]")
+
+
 def gender_of_name(name: str) -> str:
     """'m', 'f' or '' for a person's full name as the text writes it ("Deputy Foreign Minister Victor
     Rusu" is 'm'): of three words the first, if the locales know it as a given name ("Aminata Ndiaye Sarr",
     "Elaine Vidal Portuondo"), else the word right before the surname. Titles and places before it are never
     read as given names, though the locales list some ("Bishop", "Royal", "Green"); nor is a word of two
     letters, most often a family name written first ("Li Qiang"), which gives ''."""
-    words = [w for w in name.split() if w[:1].isupper()]
-    if len(words) < 2 or "-" in words[-1]:
+    words = [w for w in name.split() if w[:1].isupper() or HYPHENED_PARTICLE.match(w)]
+    if len(words) < 2 or ("-" in words[-1] and not HYPHENED_PARTICLE.match(words[-1])):
         return ""
     known = _given_names()
     # a second given name or a first family name follows the given name, never comes before it

@@ -93,29 +93,58 @@ def subject_read_as_vocative(parsed: Parsed) -> None:
 REACTION_VERBS = frozenset(
     {"welcomes", "warns", "urges", "rejects", "backs", "supports", "condemns", "opposes", "criticises", "criticizes"}
     | {"praises", "hails", "slams", "denounces", "regrets", "deplores", "applauds", "endorses", "demands", "insists"}
+    | {"fears"}
 )
+# what opens a reaction verb's object or clause: "welcomes the signing", "fears that jobs will go"
+OBJECT_OPENERS = frozenset({"DT", "PRP$", "PRP", "NNP", "NNPS", "WDT", "IN"})
 
 
 def verb_read_as_name_part(parsed: Parsed) -> None:
-    """'The Ministry of Petroleum welcomes the signing of the agreement': a reaction verb after a name, tagged a
-    plural noun that ends the name, in a sentence left with no verb. The name is the verb's subject."""
+    """'The Ministry of Petroleum welcomes the signing of the agreement', 'The union fears that jobs will go': a
+    reaction verb after the noun that opens the sentence, tagged a plural noun that ends the noun's phrase, in a
+    sentence left with no main verb. The phrase before it is the verb's subject."""
     root = next(n for n in parsed if n.head is n)
     verb = next((n for n in parsed[1:-1] if n.tag_ == "NNS" and n.lower_ in REACTION_VERBS), None)
-    if verb is None or root.tag_ in VERB_TAGS or root.i >= verb.i or not is_proper(parsed[verb.i - 1]):
-        return
-    if verb.head is not root and verb.head.head is not root:
+    if verb is None or root.tag_ in VERB_TAGS or root.i > verb.i or parsed[verb.i + 1].tag_ not in OBJECT_OPENERS:
         return
     before = parsed[verb.i - 1]
-    later = [c for c in root.children if c.i > verb.i]
-    verb.head.children.remove(verb)
-    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBZ"
-    attach(root, verb, "nsubj")
-    if before.head is verb:
-        attach(before, root, "nmod")
-    for node in [c for c in verb.children if c.i < verb.i and c is not root]:
+    if before.tag_ not in ("NN", "NNP", "NNPS") or (root is not verb and not is_proper(before)):
+        return
+    if root is verb:  # "The union fears": the noun before it, read as its compound, is the subject
+        if before.head is not verb or any(n.i < before.i and not _under(n, verb) for n in parsed):
+            return
+        if not is_proper(before) and not any(c.dep_ in ("det", "nmod:poss") and c.i < before.i for c in verb.children):
+            return  # "Investor fears that …": a noun phrase, not "The union fears that …"
+        subject = before
+        later = [c for c in verb.children if c.i > verb.i]
+    else:  # "The Ministry of Petroleum welcomes": the name's head is the subject, the verb the name's end
+        if verb.head is not root and verb.head.head is not root:
+            return
+        subject = root
+        later = [c for c in root.children if c.i > verb.i]
+        verb.head.children.remove(verb)
+        verb.head, verb.dep_ = verb, "ROOT"
+    verb.tag_ = "VBZ"
+    attach(subject, verb, "nsubj")
+    if before is not subject and before.head is verb:
+        attach(before, subject, "nmod")
+    for node in [c for c in verb.children if c.i < verb.i and c is not subject]:
         attach(node, before, node.dep_)
     for i, node in enumerate(later):
-        attach(node, verb, "obj" if i == 0 and node.tag_ in ("NN", "NNS", "NNP", "NNPS") else node.dep_)
+        if node.tag_ in VERB_TAGS and node.dep_ in ("acl:relcl", "acl"):
+            attach(node, verb, "ccomp")  # "fears that jobs will go": the clause it fears
+        elif i == 0 and node.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            attach(node, verb, "obj")
+        else:
+            attach(node, verb, node.dep_)
+
+
+def _under(node: Node, ancestor: Node) -> bool:
+    while node.head is not node:
+        if node is ancestor:
+            return True
+        node = node.head
+    return node is ancestor
 
 
 def _own_phrase(node: Node) -> list[Node]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex
+from analysis.extract.given_names import HYPHENED_PARTICLE
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES
 from analysis.extract.vocabulary import GROUP_NOUNS, NOT_A_NAME, NOT_HUMAN_PLURALS, PARTICLES, SENTENCE_OPENERS
@@ -291,7 +292,9 @@ def kind_of_name(name: str, *, default: str) -> str:
     if len(words) > 1 and (_plural_of_body(first) or first in HUMAN_PLURALS or first in PLURAL_BODY_OPENERS):
         return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"
     if 2 <= len(words) <= 4 and all(
-        w[:1].isupper() or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")
+        w[:1].isupper()
+        or HYPHENED_PARTICLE.match(w)
+        or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")
         for w in words
     ):
         return "person"
@@ -301,7 +304,6 @@ def kind_of_name(name: str, *, default: str) -> str:
 NAME_WORD = re.compile(r"[\w'’.\-&]+")
 INITIALLED = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][a-z]{3,}")
 PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
-HYPHENED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|bint)-[A-Z]")
 
 
 def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int) -> tuple[int, int]:
