@@ -21,17 +21,18 @@ VOTES_FROM = re.compile(
     r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
 )
 
-# "The sharpest reservations came from the Greens and from liberal members of Renew Europe", "The loudest
-# objections came from the tourism agencies": a reaction named by its noun, and who it came from
+# "The sharpest reservations came from the Greens and from liberal members of Renew Europe", "Support came mainly
+# from the EPP": a sentence that opens with a reaction, named by its noun, and says who it came from (not "No
+# criticism came from …", "Financial support came from the World Bank")
 REACTION_FROM = re.compile(
-    r"\b(?P<side>(?i:criticism|objections?|reservations?|opposition|resistance|complaints?|concerns?|warnings?|"
-    r"support|praise|backing|applause))\s+(?:came|(?:has|have|had)\s+come)\s+(?:(?:mainly|mostly|chiefly|largely|"
-    r"above\s+all)\s+)?from\s+"
+    r"(?:The\s+(?:(?:most\s+)?\w+\s+)?)?(?P<side>(?i:criticism|objections?|reservations?|opposition|resistance|"
+    r"complaints?|concerns?|support|praise))\s+(?:came|(?:has|have|had)\s+come)\s+(?:\w+ly\s+)?(?:above\s+all\s+)?"
+    r"from\s+"
     # the names end at an aside about them ("from Ilze Vītola, who chaired the Saeima's inquiry")
-    r"(?P<names>(?:(?!,?\s+(?:who|which|whose|saying|citing|arguing|while|but)\b)[^.;])+)"
+    r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but)\b)[^.;])+)"
 )
-REACTION_STANCES = {"support": "supportive", "praise": "supportive", "backing": "supportive", "applause": "supportive"}
-REACTION_STANCES |= dict.fromkeys(("reservations", "reservation", "concerns", "concern", "warning", "warnings"), "cautious")
+REACTION_STANCES = {"support": "supportive", "praise": "supportive"}
+REACTION_STANCES |= dict.fromkeys(("reservations", "reservation", "concerns", "concern"), "cautious")
 
 # "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes": the voters run to a
 # clause of their own ("…, while the Conservatives voted against", "…, citing costs")
@@ -54,6 +55,19 @@ VOTES_WITH = re.compile(
     r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|against|in\s+favou?r)\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
     rf"(?=\s*{VOTED_ON}?\s*(?:[,.;)]|and\b|$))"
+)
+
+
+def _a_list_of_names(words: str) -> bool:
+    """A short run of words, or a long one that lists voters ("the Moderates, the Sweden Democrats, the Christian
+    Democrats and the Liberals"), not one with an aside about them ("Hungary, backed by its ally Slovakia and
+    despite strong pressure from Germany and France,")."""
+    return len(words.split()) <= 8 or not VOTERS_ASIDE.search(words)
+
+
+# the words that open an aside inside a list of voters
+VOTERS_ASIDE = re.compile(
+    r"\b(?:by|despite|ignoring|defying|in\s+protest|where|who|which|after|before|chaired|led|from|at|over)\b"
 )
 
 
@@ -99,7 +113,7 @@ class Actions:
     def _reactions_from(self, sentence: Sentence, claims: dict) -> None:
         """'The sharpest reservations came from the Greens and from liberal members of Renew Europe': each body
         named after "came from" holds the reaction's side."""
-        found = REACTION_FROM.search(self.text, sentence.start, sentence.end)
+        found = REACTION_FROM.match(self.text, sentence.start, sentence.end)
         if found is None or self.quotations.inside(found.start()):
             return
         side = found.group("side").lower()
@@ -115,7 +129,7 @@ class Actions:
         for found in VOTES_WITH.finditer(self.text, sentence.start, sentence.end):
             # "… and the Greens abstaining" carries on a "with" before it; alone, "and" opens no such clause
             opened = opened or (found.group("opening") or "").lower() == "with"
-            if not opened or self.quotations.inside(found.start()):
+            if not opened or self.quotations.inside(found.start()) or not _a_list_of_names(found.group("names")):
                 continue
             side = found.group("side").lower()
             stance = "neutral" if side == "abstaining" else "opposed" if side.endswith("against") else "supportive"

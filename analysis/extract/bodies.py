@@ -252,6 +252,14 @@ class BodyNaming:
         text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
         return Named(described(re.sub(r"^(?:the|The)\s+", "", text)), "description")
 
+    def _owner_s_government(self, token: Token, determiner, base: int) -> Named | None:
+        """'Puntland's government rejected the law', 'Hirshabelle's administration': the government of the
+        place that owns it, not the last government named."""
+        if token.lower_ not in REGIONAL_BODIES or determiner.dep_ != "nmod:poss" or not is_proper(determiner):
+            return None
+        words = self.text[base + determiner.left_edge.idx : base + determiner.idx + len(determiner)]
+        return Named(described(re.sub(r"^(?:the|The)\s+", "", words), kind="government"), "government of")
+
     def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
         """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""
         proper_parts = [
@@ -308,7 +316,7 @@ class BodyNaming:
 
     def _definite_role(self, token: Token, determiner, parts: list[Token], base: int, mentions) -> Named | None:
         """'the minister', 'the ministry', 'the council's chief executive', 'the presidential office'."""
-        owned = self._owned_body(token, determiner, base, mentions)
+        owned = self._owned_body(token, determiner, base, mentions) or self._owner_s_government(token, determiner, base)
         if owned is not None:
             return owned
         modifiers = [t for t in parts if t.dep_ in ("amod", "compound") and t.i < token.i]

@@ -22,6 +22,12 @@ THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker
 # "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
 _NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-–]*|{'|'.join(map(re.escape, sorted(NAME_JOINERS)))})"
 NAME_LINE = re.compile(rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
+# "Ministry of Environment, Water and Agriculture": a body's name may list its fields with commas; a dateline
+# ("LONDON, March 3"), a byline ("By John Smith, Reuters") or a list of places does not name a body
+COMMA_IN_NAME = re.compile(
+    r"\b(?:Ministry|Department|Office|Council|Commission|Agency|Authority|Association|Federation|Chamber|Union|"
+    r"Institute|Society|Board|Bureau|Confederation|Organi[sz]ation)\b[^,]*,[^,]+(?:,[^,]+)*\band\b"
+)
 # "Estonian Chamber of Commerce and Industry – The chamber congratulated ...": a round-up's heading set off by
 # a dash rather than a colon (counted only where two or more paragraphs open so: one may be a dateline)
 # "Public accounts ministry - The ministry, which …": a heading that describes a body, in lower case after its
@@ -90,7 +96,8 @@ class Layout:
             paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
             # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
             line = self.text[position:end].strip().removesuffix(".")
-            if NAME_LINE.fullmatch(line) and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
+            listed = "," not in line or COMMA_IN_NAME.search(line)
+            if NAME_LINE.fullmatch(line) and listed and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
                 found[end + 1] = (position, end)
             position = end + 1
         return found | self._name_sentences()

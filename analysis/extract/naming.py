@@ -32,8 +32,10 @@ from analysis.extract.phrase_heads import (
     BRANCHES,
     CALENDAR_WORDS,
     LEGISLATORS,
+    PARTY_MEMBERS,
     PARTY_ONLY_UNITS,
     PARTY_UNITS,
+    PLACE_ACRONYMS,
     QUANTIFIERS,
     ROLE_THEN_NAME,
     STATE_VOICES,
@@ -278,10 +280,12 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
     def _party_unit(self, token: Token, owner: Token, named: Named | None) -> Named | None:
         """The party a unit belongs to ("Chega's parliamentary group", "the MPLA's majority"), if its owner
         names a party: not a place ("Europe's majority") or a person ("Macron's majority")."""
-        if named is None and owner.i == 0 and not is_proper(owner) and owner.lower_ not in self._lower_words():
+        members = token.lower_ in PARTY_MEMBERS
+        opening = owner.i == 0 and not is_proper(owner) and owner.lower_ not in self._lower_words()
+        if named is None and opening and not members:
             return Named(described(owner.text, kind="organization"), "spokesperson for")  # "Frelimo’s majority"
-        if named is None or named.actor.kind != "organization":
-            return None
+        if named is None or named.actor.kind != "organization" or (members and owner.text in PLACE_ACRONYMS):
+            return None  # not "The UK's MPs", "Starmer's MPs"
         if kind_of_name(named.actor.name, default="") == "person":
             return None
         # only a party has a caucus or a parliamentary group; a majority may be anyone's

@@ -23,8 +23,8 @@ class PendingQuotations:
         waiting = self.pending.setdefault(quotation, {})
         if sentence.start not in waiting:
             salient = None
-            if self._opens_after_narration(quotation) and not self._has_reporting_verb(sentence):
-                salient = self.memory.person() or self.memory.group()
+            if not self._has_reporting_verb(sentence):
+                salient = self._introduced_speaker(quotation)
             claim = Claim(
                 Actor(name=""),
                 "speaker of the quotation",
@@ -37,14 +37,22 @@ class PendingQuotations:
             waiting[sentence.start] = (claim, sentence, salient)
         waiting[sentence.start][0].cues.extend(cues)
 
-    def _opens_after_narration(self, quotation: int) -> bool:
-        """A quotation that opens its paragraph, or a sentence after the writer's own sentence ("Maria Lopez,
-        a nurse in Quito, earns $300 a month. “For me the fee is not small money.”")."""
+    def _introduced_speaker(self, quotation: int) -> Actor | None:
+        """Who a quotation with no speaker named for it is by: at the opening of a paragraph, whoever was
+        salient; after the writer's own sentence in the paragraph, the person that sentence names ("Maria Lopez,
+        a nurse in Quito, earns $300 a month. “For me the fee is not small money.”"), and nobody else."""
         run = self.quotations.runs[quotation]
         if run.opens_paragraph:
-            return True
+            return self.memory.person() or self.memory.group()
         line_start = self.text.rfind("\n", 0, run.start) + 1
-        return bool(SENTENCE_END.search(self.text[line_start : run.start]))
+        narration = self.text[line_start : run.start]
+        if not SENTENCE_END.search(narration):
+            return None
+        last_sentence = re.split(r"(?<=[.!?])\s+", narration.strip())[-1]
+        person = self.memory.person()
+        if person is None or person.name.split()[-1] not in last_sentence:
+            return None
+        return person
 
     def _has_reporting_verb(self, sentence: Sentence) -> bool:
         return any(

@@ -30,6 +30,8 @@ QUANTIFIERS = frozenset({"some", "many", "several", "most", "other", "few", "two
 # a party's own units, which speak and vote for it when the party owns them by name
 # "The JSP's MPs voted for the bill as a bloc": a party's members in a chamber stand for the party
 PARTY_MEMBERS = frozenset({"mps", "meps", "lawmakers", "legislators", "deputies", "senators", "councillors"})
+# "The UK's MPs", "the EU's MEPs": a place's members, though its acronym looks like a party's
+PLACE_ACRONYMS = frozenset({"UK", "US", "USA", "EU", "UAE", "UN", "DRC"})
 PARTY_UNITS = frozenset({"group", "majority", "faction", "caucus", "leadership", "minority"}) | PARTY_MEMBERS
 PARTY_ONLY_UNITS = frozenset({"group", "faction", "caucus"})
 

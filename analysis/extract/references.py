@@ -179,7 +179,7 @@ class Memory:
             named = [h for h in holders if wanted and wanted <= self._described_by(h)]
             if not named and wanted & OTHER_OFFICE and self.introductions.get(actor_key(holders[-1])):
                 return None  # introduced with a title or portfolio of their own, not this one
-            if not named and wanted and _named_by_description(holders[-1]):
+            if not named and wanted - LOCALITY_WORDS and _named_by_description(holders[-1]):
                 return None  # "the fire service" after "the ambulance service": another body of that kind
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
@@ -298,6 +298,10 @@ def body_roles_near(text: str, name: str) -> tuple[str, ...]:
     heads = [before[-1]] if before and text[start - 1 : start] == " " else []
     heads += [after.group(1)] if after else []
     return tuple(w for w in heads if w in GROUP_NOUNS)
+
+
+# "the local council" after "the city council" is the same council
+LOCALITY_WORDS = frozenset({"local", "city", "town", "municipal", "regional", "provincial", "national", "federal", "state"})
 
 
 def _named_by_description(actor: Actor) -> bool:
