@@ -187,3 +187,13 @@ def test_the_local_council_after_the_city_council_is_the_same_council():
     )
     found = actors(text)
     assert "City council" in found and "Local council" not in found
+
+
+def test_a_place_s_government_is_that_place_s_not_the_last_government_named():
+    text = (
+        "Fisheries law\n\nThe federal parliament passed the fisheries law. Kenya’s government welcomed it. "
+        "Puntland’s government rejected the law.\n"
+    )
+    table = extract(text, main_target="main", arbiter=False)
+    rejected = table[table["quote"].str.contains("rejected")]
+    assert list(rejected["actor"]) == ["Puntland’s government"]

@@ -253,11 +253,11 @@ class BodyNaming:
         return Named(described(re.sub(r"^(?:the|The)\s+", "", text)), "description")
 
     def _owner_s_government(self, token: Token, determiner, base: int) -> Named | None:
-        """'Puntland's government rejected the law', 'Hirshabelle's administration': the government of the
-        place that owns it, not the last government named."""
+        """'Puntland's government rejected the law', 'Tigray's interim administration': the government of the
+        place that owns it, not the last government named; by its words, as the writers name it."""
         if token.lower_ not in REGIONAL_BODIES or determiner.dep_ != "nmod:poss" or not is_proper(determiner):
             return None
-        words = self.text[base + determiner.left_edge.idx : base + determiner.idx + len(determiner)]
+        words = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
         return Named(described(re.sub(r"^(?:the|The)\s+", "", words), kind="government"), "government of")
 
     def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:

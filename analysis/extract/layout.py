@@ -96,8 +96,8 @@ class Layout:
             paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
             # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
             line = self.text[position:end].strip().removesuffix(".")
-            listed = "," not in line or COMMA_IN_NAME.search(line)
-            if NAME_LINE.fullmatch(line) and listed and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
+            named = NAME_LINE.fullmatch(line) and ("," not in line or COMMA_IN_NAME.search(line))
+            if named and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
                 found[end + 1] = (position, end)
             position = end + 1
         return found | self._name_sentences()

@@ -110,18 +110,12 @@ def verb_read_as_name_part(parsed: Parsed) -> None:
     before = parsed[verb.i - 1]
     if before.tag_ not in ("NN", "NNP", "NNPS") or (root is not verb and not is_proper(before)):
         return
-    if root is verb:  # "The union fears": the noun before it, read as its compound, is the subject
-        if before.head is not verb or any(n.i < before.i and not _under(n, verb) for n in parsed):
-            return
-        if not is_proper(before) and not any(c.dep_ in ("det", "nmod:poss") and c.i < before.i for c in verb.children):
-            return  # "Investor fears that …": a noun phrase, not "The union fears that …"
-        subject = before
-        later = [c for c in verb.children if c.i > verb.i]
-    else:  # "The Ministry of Petroleum welcomes": the name's head is the subject, the verb the name's end
-        if verb.head is not root and verb.head.head is not root:
-            return
-        subject = root
-        later = [c for c in root.children if c.i > verb.i]
+    subject = _subject_of_misread_verb(parsed, verb, root, before)
+    if subject is None:
+        return
+    later = [c for c in subject.children if c.i > verb.i] if subject is root else []
+    later += [c for c in verb.children if c.i > verb.i]
+    if verb is not root:
         verb.head.children.remove(verb)
         verb.head, verb.dep_ = verb, "ROOT"
     verb.tag_ = "VBZ"
@@ -133,10 +127,23 @@ def verb_read_as_name_part(parsed: Parsed) -> None:
     for i, node in enumerate(later):
         if node.tag_ in VERB_TAGS and node.dep_ in ("acl:relcl", "acl"):
             attach(node, verb, "ccomp")  # "fears that jobs will go": the clause it fears
-        elif i == 0 and node.tag_ in ("NN", "NNS", "NNP", "NNPS"):
-            attach(node, verb, "obj")
         else:
-            attach(node, verb, node.dep_)
+            attach(node, verb, "obj" if i == 0 and node.tag_ in NAME_TAGS else node.dep_)
+
+
+NAME_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _subject_of_misread_verb(parsed: Parsed, verb: Node, root: Node, before: Node) -> Node | None:
+    """The phrase a misread reaction verb is said by: "The union" of "The union fears" (the verb read as the
+    root, "union" as its compound), "The Ministry" of "The Ministry of Petroleum welcomes" (the name's head)."""
+    if root is not verb:
+        return root if verb.head is root or verb.head.head is root else None
+    if before.head is not verb or any(n.i < before.i and not _under(n, verb) for n in parsed):
+        return None
+    if not is_proper(before) and not any(c.dep_ in ("det", "nmod:poss") and c.i < before.i for c in verb.children):
+        return None  # "Investor fears that …": a noun phrase, not "The union fears that …"
+    return before
 
 
 def _under(node: Node, ancestor: Node) -> bool:

@@ -301,7 +301,9 @@ def body_roles_near(text: str, name: str) -> tuple[str, ...]:
 
 
 # "the local council" after "the city council" is the same council
-LOCALITY_WORDS = frozenset({"local", "city", "town", "municipal", "regional", "provincial", "national", "federal", "state"})
+LOCALITY_WORDS = frozenset(
+    {"local", "city", "town", "municipal", "regional", "provincial", "national", "federal", "state"}
+)
 
 
 def _named_by_description(actor: Actor) -> bool:
