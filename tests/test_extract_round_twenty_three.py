@@ -18,6 +18,12 @@ def _quotes_of(text: str, actor: str) -> list[str]:
     return list(table[table["actor"] == actor]["quote"])
 
 
+def _holders_of(text: str, words: str) -> list[str]:
+    """The actors of the rows whose quote holds `words`."""
+    table = extract(text, main_target="main", arbiter=False)
+    return list(table[table["quote"].str.contains(words)]["actor"])
+
+
 def test_a_quotation_after_the_sentence_that_introduced_its_speaker_is_theirs():
     text = (
         "Clinic fees\n\nThe ministry raised clinic fees on Sunday.\n"
@@ -66,10 +72,8 @@ def test_another_service_is_another_body_not_the_one_named_before():
         "Hospital cuts\n\nThe ambulance service says it is still reviewing what the change means for response "
         "times. The fire service said the closure was a mistake.\n"
     )
-    table = extract(text, main_target="main", arbiter=False)
-    mistake = table[table["quote"].str.contains("mistake")]
-    assert list(mistake["actor"]) == ["Fire service"]
-    assert "Ambulance service" in set(table["actor"])
+    assert _holders_of(text, "mistake") == ["Fire service"]
+    assert "Ambulance service" in actors(text)
 
 
 def test_a_party_s_mps_stand_for_the_party():
@@ -130,9 +134,7 @@ def test_a_name_with_an_arabic_article_is_a_person_whom_she_can_mean():
         "better-targeted subsidies”.\n“It is a small step, but it is in the right direction,” said Fatima al-Qattan, "
         "chief economist at an investment company.\nShe said the savings were modest and would mean little.\n"
     )
-    table = extract(text, main_target="main", arbiter=False)
-    modest = table[table["quote"].str.contains("modest")]
-    assert list(modest["actor"]) == ["Fatima al-Qattan"]
+    assert _holders_of(text, "modest") == ["Fatima al-Qattan"]
 
 
 def test_a_quotation_after_a_sentence_about_someone_else_is_not_the_person_named_before():
@@ -194,6 +196,4 @@ def test_a_place_s_government_is_that_place_s_not_the_last_government_named():
         "Fisheries law\n\nThe federal parliament passed the fisheries law. Kenya’s government welcomed it. "
         "Puntland’s government rejected the law.\n"
     )
-    table = extract(text, main_target="main", arbiter=False)
-    rejected = table[table["quote"].str.contains("rejected")]
-    assert list(rejected["actor"]) == ["Puntland’s government"]
+    assert _holders_of(text, "rejected") == ["Puntland’s government"]
