@@ -250,7 +250,7 @@ class BodyNaming:
             if owner is not None:
                 return Named(owner.actor, "officer of")
         text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
-        return Named(described(re.sub(r"^(?:the|The)\s+", "", text)), "description")
+        return Named(described(as_written(text)), "description")
 
     def _owner_s_government(self, token: Token, determiner, base: int) -> Named | None:
         """'Puntland's government rejected the law', 'Tigray's interim administration': the government of the
@@ -258,7 +258,7 @@ class BodyNaming:
         if token.lower_ not in REGIONAL_BODIES or determiner.dep_ != "nmod:poss" or not is_proper(determiner):
             return None
         words = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
-        return Named(described(re.sub(r"^(?:the|The)\s+", "", words), kind="government"), "government of")
+        return Named(described(as_written(words), kind="government"), "government of")
 
     def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
         """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""

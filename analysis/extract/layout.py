@@ -14,6 +14,7 @@ from analysis.extract.mention_patterns import generic_patterns
 from analysis.extract.names import described
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
+from analysis.extract.references import named_by_description
 from analysis.extract.transcripts import SPEAKER_LABEL
 from analysis.extract.vocabulary import NAME_JOINERS
 
@@ -62,10 +63,9 @@ def describes_heading(claim: Claim) -> bool:
     if claim.rule.endswith("description"):
         return True
     body = claim.actor.kind not in ("person", "government")
-    words = claim.actor.name.split()
-    # "National housing charity", from "the national housing charity"; not "KMT caucus"
-    by_description = len(words) > 1 and not words[0].isupper() and all(w[:1].islower() for w in words[1:])
-    return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or by_description)
+    # "National housing charity", from "the national housing charity"
+    described_body = named_by_description(claim.actor)
+    return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or described_body)
 
 
 def _main_clause(token: Token) -> bool:

@@ -4,7 +4,17 @@ modifier, a vocative or an apposition in a list, or joined to the last word of a
 
 from __future__ import annotations
 
-from analysis.extract.nodes import FINITE_TAGS, PROPER_TAGS, SUBJECTS, VERB_TAGS, Node, Parsed, attach, is_proper
+from analysis.extract.nodes import (
+    FINITE_TAGS,
+    PROPER_TAGS,
+    SUBJECTS,
+    VERB_TAGS,
+    Node,
+    Parsed,
+    attach,
+    is_proper,
+    under,
+)
 from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
 
 
@@ -139,19 +149,11 @@ def _subject_of_misread_verb(parsed: Parsed, verb: Node, root: Node, before: Nod
     root, "union" as its compound), "The Ministry" of "The Ministry of Petroleum welcomes" (the name's head)."""
     if root is not verb:
         return root if verb.head is root or verb.head.head is root else None
-    if before.head is not verb or any(n.i < before.i and not _under(n, verb) for n in parsed):
+    if before.head is not verb or any(n.i < before.i and not under(n, verb) for n in parsed):
         return None
     if not is_proper(before) and not any(c.dep_ in ("det", "nmod:poss") and c.i < before.i for c in verb.children):
         return None  # "Investor fears that …": a noun phrase, not "The union fears that …"
     return before
-
-
-def _under(node: Node, ancestor: Node) -> bool:
-    while node.head is not node:
-        if node is ancestor:
-            return True
-        node = node.head
-    return node is ancestor
 
 
 def _own_phrase(node: Node) -> list[Node]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract import actors as actor_finder
-from analysis.extract.actors import ORG_HEADS, Actor, ActorIndex, Mention
+from analysis.extract.actors import ORG_HEADS, Actor, ActorIndex, Mention, as_written
 from analysis.extract.bodies import BodyNaming
 from analysis.extract.given_names import is_given_name
 from analysis.extract.holders import antecedent
@@ -268,7 +268,7 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
             # "the prime minister's office", "the Queensland Treasurer's office": the office speaks, as writers
             # annotate it; "Petersen's office" is Petersen's
             words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]
-            return Named(described(re.sub(r"^(?:the|The)\s+", "", words), kind="government"), "spokesperson for")
+            return Named(described(as_written(words), kind="government"), "spokesperson for")
         named = self.name(owner, base, mentions, speaker=speaker)
         if token.lower_ in PARTY_UNITS and token.lower_ not in SPEECH_NOUNS:
             return self._party_unit(token, owner, named)

@@ -119,6 +119,15 @@ def child(token: Node, *relations: str) -> Node | None:
     return None
 
 
+def under(node: Node, ancestor: Node) -> bool:
+    """Whether `ancestor` is above `node` in the tree (not `node` itself)."""
+    while node.head is not node:
+        node = node.head
+        if node is ancestor:
+            return True
+    return False
+
+
 def attach(node: Node, head: Node, dep: str) -> None:
     """Hang `node` on `head` by `dep` (a parse repair's move)."""
     if node.head is not node:

@@ -26,6 +26,7 @@ from analysis.extract.nodes import (
     attach,
     child_case,
     is_proper,
+    under,
 )
 
 
@@ -64,7 +65,7 @@ def _subject_before_relative(parsed: Parsed) -> None:
         name, top, verb, closing = found
         if name.tag_ not in NOUN_TAGS:
             name.tag_ = "NNP"
-        root_moves = top.head is top or name.head is name or _under(verb, name)
+        root_moves = top.head is top or name.head is name or under(verb, name)
         attach(name, verb, "nsubj")
         for stray in [c for c in verb.children if c.dep_ in SUBJECTS and name.i < c.i < closing.i and c is not top]:
             attach(stray, top, stray.dep_)
@@ -159,7 +160,7 @@ def _bracket_before_verb(parsed: Parsed, opening: Node) -> tuple[Node, range, No
     if verb.i <= closing.i or any(c.dep_ in SUBJECTS and c.i not in span for c in verb.children):
         return None
     name = next((n for n in parsed[first : opening.i] if n.head.i not in names or n.head is n), None)
-    if name is None or (_under(verb, name) and verb.head.i not in span):
+    if name is None or (under(verb, name) and verb.head.i not in span):
         return None
     if name.dep_ in ("obl", "nmod") and child_case(name):
         return None  # "Alternative for Germany (AfD) voted": Germany is inside the name, not the name
@@ -307,9 +308,7 @@ def _speaker_named_before_role(parsed: Parsed) -> None:
         if name is subject or not is_proper(name) or name.head is not subject or name.dep_ != "compound":
             continue
         last = name.i
-        while (
-            last + 1 < subject.i and parsed[last + 1].dep_ in ("flat", "flat:name") and _under(parsed[last + 1], name)
-        ):
+        while last + 1 < subject.i and parsed[last + 1].dep_ in ("flat", "flat:name") and under(parsed[last + 1], name):
             last += 1
         if last + 1 >= subject.i or parsed[last + 1].text != ",":
             continue
@@ -337,11 +336,3 @@ def _infinitive_after_agent(parsed: Parsed) -> None:
             and not any(c.dep_ == "xcomp" for c in verb.children)
         ):
             attach(node, verb, "xcomp")
-
-
-def _under(node: Node, ancestor: Node) -> bool:
-    while node.head is not node:
-        node = node.head
-        if node is ancestor:
-            return True
-    return False

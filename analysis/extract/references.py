@@ -179,7 +179,7 @@ class Memory:
             named = [h for h in holders if wanted and wanted <= self._described_by(h)]
             if not named and wanted & OTHER_OFFICE and self.introductions.get(actor_key(holders[-1])):
                 return None  # introduced with a title or portfolio of their own, not this one
-            if not named and wanted - LOCALITY_WORDS and _named_by_description(holders[-1]):
+            if not named and wanted - LOCALITY_WORDS and named_by_description(holders[-1]):
                 return None  # "the fire service" after "the ambulance service": another body of that kind
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
@@ -306,10 +306,13 @@ LOCALITY_WORDS = frozenset(
 )
 
 
-def _named_by_description(actor: Actor) -> bool:
-    """A body known only by a description in lower case ("Ambulance service", from "the ambulance service")."""
+def named_by_description(actor: Actor) -> bool:
+    """A body known only by a description in lower case ("Ambulance service", from "the ambulance service"; not
+    "KMT caucus")."""
     words = actor.name.split()
-    return actor.kind != "person" and len(words) > 1 and all(w[:1].islower() for w in words[1:])
+    return (
+        actor.kind != "person" and len(words) > 1 and not words[0].isupper() and all(w[:1].islower() for w in words[1:])
+    )
 
 
 def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[str]]:
