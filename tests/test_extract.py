@@ -213,6 +213,7 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
         ("dev28", 16, 383, 0.78, 0.76),
         ("dev29", 16, 371, 0.72, 0.70),
         ("dev30", 16, 408, 0.72, 0.68),
+        ("dev31", 16, 408, 0.71, 0.68),
     ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
@@ -236,7 +237,7 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
     (recall 0.81); dev28, written at the end of round twenty-two, came in at 0.80 (recall 0.78) with the
     extractor that round shipped; dev29, written at the start of round twenty-three, came in at 0.74 (recall
     0.74); dev30, written at the end of round twenty-three, came in at 0.77 (recall 0.73) with the extractor that
-    round shipped."""
+    round shipped; dev31, written at the start of round twenty-four, came in at 0.75 (recall 0.73)."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= recall_floor, ours.line(f"blind {split}")
@@ -248,7 +249,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
     splits = (
         *("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"),
         *("dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22"),
-        *("dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30"),
+        *("dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31"),
         *("val", "val2"),
         *("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"),
         *("test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21"),
