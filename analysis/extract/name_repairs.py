@@ -18,6 +18,36 @@ from analysis.extract.nodes import (
 from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
 
 
+def list_read_as_two_subjects(parsed: Parsed) -> None:
+    """'Labor, the Greens and most of the crossbench voted for it', 'KO, Polska 2050 and Konfederacja voted':
+    a list's first name and its second, each read as a subject of the verb. Two subjects of one verb with
+    only a comma between them are one list, the second a conjunct of the first."""
+    for second in parsed:
+        verb = second.head
+        if second.dep_ not in SUBJECTS or verb is second:
+            continue
+        first = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < second.i and c is not second), None)
+        if first is None or not (_a_name(first) and _a_name(second)):
+            continue
+        if not any(c.dep_ == "conj" and any(w.dep_ == "cc" for w in c.children) for c in second.children):
+            continue  # "Patricia Lema, director of …": a list has a last name after "and"; an apposition has none
+        first_end = max(w.i for w in first.subtree if w.dep_ != "punct")
+        second_start = min(w.i for w in second.subtree if w.dep_ != "punct")
+        if second_start != first_end + 2 or parsed[first_end + 1].text != ",":
+            continue
+        last_of_name = parsed[first_end]
+        if any(w.dep_ == "case" for w in first.subtree):
+            # "the SADC Organ Troika on Politics, Defence and Security welcomed": a list inside the name
+            if last_of_name.dep_ == "nmod" and _a_name(last_of_name):
+                attach(second, last_of_name, "conj")
+            continue
+        attach(second, first, "conj")
+
+
+def _a_name(node: Node) -> bool:
+    return node.tag_ in PROPER_TAGS or is_acronym(node)
+
+
 def names_read_as_adjectives(parsed: Parsed) -> None:
     """'Ecolo and the PS welcomed the ruling': an unknown capitalised word heading a subject is tagged an
     adjective and an acronym joined to it a common noun. A subject is a noun, and with a name or an acronym

@@ -321,8 +321,10 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
 
     def label(self, label: str) -> Actor:
         """The speaker a transcript label names: 'NEEMA KIMARO' is the Dr Neema Kimaro introduced before."""
+        # a label in capitals is a name in capitals ("DEMİR"), not "TAFE Directors Australia" signing a quotation
+        capitals = all(w.isupper() for w in label.split() if len(w) > 3)
         name = " ".join(
-            w if not w.isupper() or (len(w) <= 3 and "." in w) else w.title().replace("i\u0307", "i")  # "DEMİR"
+            w if not capitals or not w.isupper() or (len(w) <= 3 and "." in w) else w.title().replace("i\u0307", "i")
             for w in label.split()
         )
         words = name.split()

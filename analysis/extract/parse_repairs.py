@@ -10,6 +10,7 @@ from analysis.extract.name_repairs import (
     apposition_read_as_modifier,
     conjunct_of_a_name_part,
     list_read_as_apposition,
+    list_read_as_two_subjects,
     may_be_name,
     names_read_as_adjectives,
     subject_read_as_vocative,
@@ -39,6 +40,7 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
+    list_read_as_two_subjects(parsed)
     names_read_as_adjectives(parsed)
     apposition_read_as_modifier(parsed)
     conjunct_of_a_name_part(parsed)

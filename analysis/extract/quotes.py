@@ -76,6 +76,9 @@ class Quotations:
             if carried and stamped and found and _attributed_after(text, found[0]):
                 carried = False  # "12:04 – “Shameful,” tweeted Senator Ruiz": a new entry's own quotation
             speakers = {} if carried or transcript else _colon_speakers(line, line_start)
+            signed = None if transcript or not found else _signed_after(line, found[-1].end - line_start)
+            if signed:
+                speakers[found[-1].start] = signed
             for run in found:
                 # not "LABOUR: “For years …,” said Tendai Moyo": a quotation closed on a comma (or "?" or "!"
                 # and a verb) names its speaker after it
@@ -239,6 +242,18 @@ def _attributed_after(text: str, run: Quotation) -> bool:
 ATTRIBUTION_AFTER = re.compile(
     r"[ \t]+(?:[a-z]|[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}[ \t]+(?:said|says|asked)\b)"
 )
+
+
+def _signed_after(line: str, end: int) -> str:
+    """'“… every trained worker counts.” – Tom Vurlis, Chief Executive, Ageing Australia': a press release's
+    quotation signed after a dash at the end of its paragraph is the signer's."""
+    match = SIGNATURE.fullmatch(line, end)
+    name = match.group(1).strip() if match else ""
+    return name if name and _is_speaker_name(name) else ""
+
+
+# the signer's name, then their role and body after commas, and nothing else in the paragraph
+SIGNATURE = re.compile(r"[ \t]*[–—][ \t]*([^\W\d_][^,“”\"()]{1,80})(?:,[^“”\"]{0,160})?[ \t]*")
 
 
 def _colon_speakers(line: str, line_start: int) -> dict[int, str]:

@@ -22,10 +22,19 @@ def for_whom(doc: Doc) -> Token | None:
         owner.i > 0
         and after < len(doc)
         and doc[after].text == ","
-        and (is_proper(owner) or any(c.dep_ == "nmod:poss" and is_proper(c) for c in owner.children))
+        and (
+            is_proper(owner)
+            or any(c.dep_ == "nmod:poss" and is_proper(c) for c in owner.children)
+            or _a_definite_role(owner)
+        )
     ):
         return owner
     return None
+
+
+def _a_definite_role(owner: Token) -> bool:
+    """'For the society, …', 'For the mayor, …': a body or a role named before, by its common noun."""
+    return owner.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
 
 
 # "in X's view", "in her reading", "in his telling", "in the account of X", "in the eyes of X"
