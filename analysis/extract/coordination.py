@@ -10,7 +10,7 @@ from analysis.extract.parse import is_proper
 
 def conjuncts(token: Token) -> list[Token]:
     """'China, Russia and Algeria': the token and the nominal conjuncts that share its role."""
-    listed = _names_before_group(token)
+    listed = _names_before_group(token) or _places_after_governments(token)
     if listed:
         return listed
     found = [token]
@@ -21,7 +21,7 @@ def conjuncts(token: Token) -> list[Token]:
         and token.doc[token.i + 1].text == ","
         and token.tag_ in ("NN", "NNS")
         and (is_proper(named) or named.text.isupper())
-        and not any(c.dep_ == "cc" for c in named.children)
+        and not _cc(named)
     ):
         # "The players' union, NISO, has not taken a position": the name, in apposition to its description
         return [named]
@@ -31,7 +31,7 @@ def conjuncts(token: Token) -> list[Token]:
     for conj in token.conjuncts:
         if any(token.i < c < conj.i for c in clauses):
             continue
-        if conj.tag_ in ("NN", "NNS") and is_proper(token) and not any(c.dep_ == "cc" for c in conj.children):
+        if conj.tag_ in ("NN", "NNS") and is_proper(token) and not _names_a_body(conj) and not _cc(conj):
             continue  # "The State Council (SAC), the junta's ruling body, welcomed": a description, not a second body
         if conj.i > token.i and conj.tag_ in NOMINAL_TAGS and conj.head.tag_ in NOMINAL_TAGS:
             shared_noun = _group_noun(conj) and next(
@@ -39,6 +39,24 @@ def conjuncts(token: Token) -> list[Token]:
             )
             found.append(shared_noun or conj)  # "the FNV and CNV unions": the second union by its name
     return found
+
+
+def _places_after_governments(token: Token) -> list[Token]:
+    """'The governments of Gujarat, Goa and Odisha have conveyed their concurrence': each place's government."""
+    if token.tag_ != "NNS" or token.lower_ not in GOVERNMENTS:
+        return []
+    place = next((c for c in token.children if c.dep_ == "nmod" and is_proper(c) and c.i > token.i), None)
+    if place is None or not any(c.lower_ == "of" for c in place.children if c.dep_ == "case"):
+        return []
+    places = [place, *(c for c in place.conjuncts if is_proper(c))]
+    return sorted(places, key=lambda p: p.i) if len(places) >= 2 else []
+
+
+GOVERNMENTS = frozenset({"governments", "administrations", "cabinets"})
+
+
+def _cc(token: Token) -> bool:
+    return any(c.dep_ == "cc" for c in token.children)
 
 
 def _names_before_group(token: Token) -> list[Token]:

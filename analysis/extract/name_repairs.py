@@ -33,7 +33,8 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
             continue  # "Patricia Lema, director of …": a list has a last name after "and"; an apposition has none
         first_end = max(w.i for w in first.subtree if w.dep_ != "punct")
         second_start = min(w.i for w in second.subtree if w.dep_ != "punct")
-        if second_start != first_end + 2 or parsed[first_end + 1].text != ",":
+        gap = parsed[first_end + 1 : second_start]
+        if not any(w.text == "," for w in gap) or not all(w.dep_ == "punct" for w in gap):
             continue
         last_of_name = parsed[first_end]
         if any(w.dep_ == "case" for w in first.subtree):
@@ -53,6 +54,9 @@ def names_read_as_adjectives(parsed: Parsed) -> None:
     adjective and an acronym joined to it a common noun. A subject is a noun, and with a name or an acronym
     beside it, it is a name."""
     for subject in parsed:
+        if subject.tag_ in ("NN", "NNS") and subject.dep_ == "conj" and is_acronym(subject) and is_proper(subject.head):
+            subject.tag_ = "NNP"  # "The DMK, the AITC, the CPI(M) …": an acronym in a list of names
+            continue
         if subject.tag_ == "JJ" and subject.dep_ == "conj" and subject.head.tag_ in PROPER_TAGS:
             if may_be_name(subject) and all(c.dep_ in ("cc", "punct") for c in subject.children):
                 subject.tag_ = "NNP"  # "as did the Socialists, Ecolo and the PTB": a name in a list of names
@@ -108,9 +112,25 @@ def list_read_as_apposition(parsed: Parsed) -> None:
         later = [c for c in joined if c.dep_ == "conj" and c.i > words[-1].i and is_proper(c)]
         last = min(later, key=lambda c: c.i) if later else None
         between = [t.lower_ for t in parsed[words[-1].i + 1 : min(w.i for w in _own_phrase(last))]] if last else []
-        if last is not None and between and between[-1] in ("and", "or") and set(between) <= {",", "and", "or", "the"}:
+        listed = between and (between[-1] in ("and", "or") or between == [","])  # "A, B, the C and D"
+        if last is not None and listed and set(between) <= {",", "and", "or", "the"}:
             attach(node, head, "conj")
             attach(last, head, "conj")
+
+
+def surname_read_as_adverb(parsed: Parsed) -> None:
+    """'Oberacher says he respects the outcome': a surname the tagger does not know, opening the sentence
+    before a finite verb that has no subject, read as an adverb. It is the verb's subject."""
+    name = next((n for n in parsed if n.text not in OPENING_MARKS), None)
+    if name is None or name.tag_ != "RB" or not may_be_name(name) or name.text.isupper():
+        return
+    verb = name.head
+    if verb.i == name.i + 1 and verb.tag_ in ("VBZ", "VBD") and not any(c.dep_ in SUBJECTS for c in verb.children):
+        name.tag_ = "NNP"
+        attach(name, verb, "nsubj")
+
+
+OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "["})
 
 
 def subject_read_as_vocative(parsed: Parsed) -> None:

@@ -301,7 +301,7 @@ def kind_of_name(name: str, *, default: str) -> str:
     return default
 
 
-NAME_WORD = re.compile(r"[\w'’.\-&]+")
+NAME_WORD = re.compile(r"[A-Z]{2,}\([A-Z]{1,2}\)|[\w'’.\-&]+")  # "CPI(M)" is one word
 INITIALLED = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][a-z]{3,}")
 PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
 

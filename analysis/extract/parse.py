@@ -74,8 +74,13 @@ def pipeline() -> spacy.Language:
     nlp = spacy.load(MODEL_DIR)
     for abbreviation in TITLE_ABBREVIATIONS:  # one token, so that no sentence ends at "Hon."
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.tokenizer.token_match = ACRONYM_WITH_SUFFIX.match
     nlp.max_length = 2_000_000
     return nlp
+
+
+# "CPI(M)", "JD(S)": a party's acronym with its faction's letter, one name (not "CPI(M" and ")")
+ACRONYM_WITH_SUFFIX = re.compile(r"[A-Z]{2,}\([A-Z]{1,2}\)\Z")
 
 
 def parse(texts: Sequence) -> list[Parsed]:

@@ -14,6 +14,7 @@ from analysis.extract.name_repairs import (
     may_be_name,
     names_read_as_adjectives,
     subject_read_as_vocative,
+    surname_read_as_adverb,
     verb_read_as_name_part,
 )
 from analysis.extract.nodes import (
@@ -47,6 +48,7 @@ def repair(parsed: Parsed) -> None:
     acronym_read_as_adverb(parsed)
     list_read_as_apposition(parsed)
     subject_read_as_vocative(parsed)
+    surname_read_as_adverb(parsed)
     verb_read_as_name_part(parsed)
 
 
