@@ -87,3 +87,58 @@ def test_for_the_moment_or_the_first_time_gives_nobody_a_view():
         "For the region, the plant is a lifeline.\n"
     )
     assert actors(text) <= {"Government", "Poland's government", "Bełchatów"}
+
+
+def test_every_party_of_a_long_list_with_acronyms_votes():
+    text = (
+        "Sand mining bill passes\n\nThe Rajya Sabha passed the sand mining bill on Thursday.\n"
+        "The DMK, the AITC, the CPI(M), the Congress and the JMM voted against.\n"
+        "The Congress, the Samajwadi Party, the BSP and the JD(S) walked out.\n"
+    )
+    found = set(rows(text))
+    assert {("DMK", "opposed"), ("AITC", "opposed"), ("CPI(M)", "opposed"), ("JMM", "opposed")} <= found
+    assert ("Samajwadi Party", "opposed") in found and "CPI" not in actors(text)
+
+
+def test_the_governments_of_several_places_are_each_places():
+    text = (
+        "Fishing ban\n\nThe ministry ordered a uniform 61-day fishing ban.\n"
+        "The governments of Gujarat, Goa and Odisha have welcomed the decision.\n"
+    )
+    found = set(rows(text))
+    assert {("Gujarat", "supportive"), ("Goa", "supportive"), ("Odisha", "supportive")} <= found
+    assert "Governments" not in actors(text)
+
+
+def test_a_surname_opening_a_sentence_is_its_subject():
+    text = (
+        "Voting age\n\n09:58 Home affairs spokesman Martin Oberacher says his group will allow a free vote.\n"
+        "13:50 Tobias Mahlendorf calls the result “a good day for our democracy”. Oberacher says he respects the "
+        "outcome but remains “unconvinced”.\n"
+    )
+    assert _holders_of(text, "unconvinced") == ["Martin Oberacher"]
+
+
+def test_a_line_of_its_own_before_a_colon_names_the_speaker_of_the_quotation_under_it():
+    text = (
+        "Ticket secured: the reactions\n\nThe federal government and the Länder agreed on the ticket's financing.\n"
+        "Frank Oltmanns, Vice-President of the Association of German Cities:\n"
+        "“The agreement is a step in the right direction. But the cities are still left alone with the cost.”\n"
+        "German County Association:\n"
+        "“In many rural districts people cannot use the ticket. The agreement is a disappointment.”\n"
+        "Railway and Transport Union (EVG):\n"
+        "“Good news for passengers and for everyone who works in local transport.”\n"
+    )
+    assert set(_holders_of(text, "step in the right direction")) == {"Frank Oltmanns"}
+    assert set(_holders_of(text, "a disappointment")) == {"German County Association"}
+    assert set(_holders_of(text, "Good news for passengers")) == {"Railway and Transport Union"}
+
+
+def test_a_sentence_ending_in_a_colon_introduces_nobody():
+    text = (
+        "Ticket secured\n\nThe federal government and the Länder agreed on the ticket's financing.\n"
+        "Frank Oltmanns, Vice-President of the Association of German Cities, said the deal was welcome.\n"
+        "Here is what the minister said:\n"
+        "“The agreement is a disappointment for the cities.”\n"
+    )
+    assert "Here" not in actors(text) and "Here is what the minister said" not in actors(text)

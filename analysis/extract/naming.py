@@ -346,14 +346,12 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         pattern = re.compile(rf"(?:(?:[A-Z][\w'’\-]{{0,2}}\.|[A-Z][\w'’\-]*)[ \t]+){{0,4}}{re.escape(name)}\b")
         introduced = pattern.search(self.text)
         full = introduced.group(0) if introduced else name
-        full_words = [w for w in full.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+        kind = kind_of_name(name, default="person")
+        # a body's label is its whole name ("Railway and Transport Union"), a person's without the titles
+        full_words = [w for w in full.split() if w.lower().rstrip(".") not in TITLE_WORDS] if kind == "person" else []
         if all(w.lower() in ("the", "a", "an") for w in full_words):
             full_words = []  # "THE MINISTER OF ENVIRONMENT": an office, named as the label names it
-        actor = Actor(
-            name=" ".join(full_words) or name,
-            actor_id=actor_finder.slug(name),
-            kind=kind_of_name(name, default="person"),
-        )
+        actor = Actor(name=" ".join(full_words) or name, actor_id=actor_finder.slug(name), kind=kind)
         self.memory.remember(actor, text=self.text)
         return actor
 

@@ -57,6 +57,7 @@ class Quotations:
         transcript = is_transcript(text)
         hosts: set[str] = journalists(text) | opening_host(text) if transcript else set()
         located = on_location(text) if transcript else {}
+        introduced = ""  # the speaker a line of its own introduced before a colon ("German County Association:")
         for line in text.split("\n"):
             line_start = position
             position += len(line) + 1
@@ -79,6 +80,9 @@ class Quotations:
             signed = None if transcript or not found else _signed_after(line, found[-1].end - line_start)
             if signed:
                 speakers[found[-1].start] = signed
+            if introduced and found and found[0].start == first:
+                speakers.setdefault(found[0].start, introduced)
+            introduced = "" if transcript or found else _introducing_line(line)
             for run in found:
                 # not "LABOUR: “For years …,” said Tendai Moyo": a quotation closed on a comma (or "?" or "!"
                 # and a verb) names its speaker after it
@@ -242,6 +246,18 @@ def _attributed_after(text: str, run: Quotation) -> bool:
 ATTRIBUTION_AFTER = re.compile(
     r"[ \t]+(?:[a-z]|[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}[ \t]+(?:said|says|asked)\b)"
 )
+
+
+def _introducing_line(line: str) -> str:
+    """'Frank Oltmanns, Vice-President of the Association of German Cities:', 'Railway and Transport Union
+    (EVG):': a press office's line of its own that names the speaker of the quotation under it."""
+    match = INTRODUCING_LINE.fullmatch(line.strip())
+    name = match.group(1).strip() if match else ""
+    return name if name and _is_speaker_name(name) else ""
+
+
+# the name, then its role after a comma or its acronym in brackets, then the colon that ends the line
+INTRODUCING_LINE = re.compile(r"([^\W\d_][^,:“”\"()]{1,80}?)[ \t]*(?:,[^:“”\"]{0,200}|\([^()]{1,20}\))?:")
 
 
 def _signed_after(line: str, end: int) -> str:
