@@ -142,3 +142,35 @@ def test_a_sentence_ending_in_a_colon_introduces_nobody():
         "“The agreement is a disappointment for the cities.”\n"
     )
     assert "Here" not in actors(text) and "Here is what the minister said" not in actors(text)
+
+
+def test_a_quoted_question_and_the_tag_after_it_are_one_sentence():
+    text = (
+        "Poultry ban\n\nThe government extended the ban on Wednesday.\n"
+        "“This decree is a disaster for families. Who will explain it to pensioners?” said PS lawmaker Zuzana "
+        "Hollá.\n"
+    )
+    assert _holders_of(text, "a disaster for families") == ["Zuzana Hollá"]
+    assert "Who will explain it to pensioners?” said PS lawmaker" in " ".join(
+        extract(text, main_target="main", arbiter=False)["quote"]
+    )
+
+
+def test_a_question_that_ends_a_quotation_still_ends_its_sentence():
+    from analysis.extract.segment import sentences
+
+    text = "Ban\n\n“Who will pay for it?” The minister did not answer.\n“Why now?” asked Ana Ruiz.\n"
+    found = [text[a:b] for a, b in sentences(text)]
+    assert "“Who will pay for it?”" in found and "The minister did not answer." in found
+    assert "“Why now?” asked Ana Ruiz." in found
+
+
+def test_the_bodies_whose_votes_or_backing_carried_a_bill_support_it():
+    text = (
+        "Kita fees scrapped\n\nThe Landtag voted on Thursday.\n"
+        "The bill passed with the votes of the CDU, the Greens and the SPD.\n"
+        "The amendment was tabled with the backing of the FDP and the Left, who had long demanded it.\n"
+    )
+    found = set(rows(text))
+    assert {("CDU", "supportive"), ("Greens", "supportive"), ("SPD", "supportive")} <= found
+    assert {("FDP", "supportive"), ("Left", "supportive")} <= found

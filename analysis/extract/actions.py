@@ -31,6 +31,11 @@ REACTION_FROM = re.compile(
     # the names end at an aside about them ("from Ilze Vītola, who chaired the Saeima's inquiry")
     r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but)\b)[^.;])+)"
 )
+# "The bill passed with the votes of the CDU, the Greens and the SPD", "tabled with the backing of the Greens"
+BACKED_WITH = re.compile(
+    r"\bwith\s+the\s+(?P<side>votes|backing|support)\s+of\s+"
+    r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but|after|against)\b)[^.;(])+)"
+)
 REACTION_STANCES = {"support": "supportive", "praise": "supportive"}
 REACTION_STANCES |= dict.fromkeys(("reservations", "reservation", "concerns", "concern"), "cautious")
 
@@ -120,6 +125,15 @@ class Actions:
         stance = REACTION_STANCES.get(side, "opposed")
         cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))
         self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "reaction from")
+
+    def _backed_with(self, sentence: Sentence, claims: dict) -> None:
+        """'The bill passed with the votes of the CDU, the Greens and the SPD': each body named after "with the
+        votes (backing, support) of" supports what passed."""
+        for found in BACKED_WITH.finditer(self.text, sentence.start, sentence.end):
+            if self.quotations.inside(found.start()) or not _a_list_of_names(found.group("names")):
+                continue
+            cue = (found.start("side"), found.end("side"), Cue(found.group("side"), "supportive", 3))
+            self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "backed with")
 
     def _votes_with(self, sentence: Sentence, claims: dict) -> None:
         """'The bill passed, with Akel voting against and the Greens abstaining': each party named between

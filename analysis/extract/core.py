@@ -242,6 +242,7 @@ RULE_WORDS = {
     "votes from": "a voter named after “the votes … came from”",
     "votes with": "a voter named in “…, with X voting against”",
     "reaction from": "a body named after “the criticism … came from”",
+    "backed with": "a body named after “with the votes (backing, support) of”",
 }
 
 

@@ -51,7 +51,11 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         offsets = doc.to_array(IDX).tolist()
         # "Governor Ts.Batsaikhan said": a Mongolian initial before a name ends no sentence ("Ts." is split
         # off as an abbreviation would be)
-        firsts = [i for i, flag in enumerate(starts) if i == 0 or (flag == 1 and not _initial_before_name(doc, i))]
+        firsts = [
+            i
+            for i, flag in enumerate(starts)
+            if i == 0 or (flag == 1 and not _initial_before_name(doc, i) and not _tag_after_question(doc, i))
+        ]
         for first, following in itertools.pairwise([*firsts, len(doc)]):
             end = offsets[following - 1] + len(doc[following - 1].text) if following > first else offsets[first]
             spans.append([paragraph_start + offsets[first], paragraph_start + end])
@@ -89,6 +93,21 @@ def _initial_before_name(doc, i: int) -> bool:
         and doc[i].is_title
         and doc[i].text.lower() not in SENTENCE_OPENERS
     )
+
+
+def _tag_after_question(doc, i: int) -> bool:
+    """'“Who will explain it to pensioners?” said Zuzana Hollá': a quoted question or exclamation and the
+    speaker's tag after it, in lower case, are one sentence."""
+    return (
+        i >= 2
+        and doc[i].text[:1].islower()
+        and doc[i].is_alpha
+        and doc[i - 1].text in CLOSING_QUOTES
+        and doc[i - 2].text in ("?", "!")
+    )
+
+
+CLOSING_QUOTES = frozenset({"”", '"', "’"})
 
 
 # words of one or two letters that end a sentence or an abbreviation, not a Mongolian initial
