@@ -43,7 +43,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _places_after_governments(token: Token) -> list[Token]:
     """'The governments of Gujarat, Goa and Odisha have conveyed their concurrence': each place's government."""
-    if token.tag_ != "NNS" or token.lower_ not in GOVERNMENTS:
+    if token.tag_ not in ("NNS", "NNPS") or token.lower_ not in GOVERNMENTS:
         return []
     place = next((c for c in token.children if c.dep_ == "nmod" and is_proper(c) and c.i > token.i), None)
     if place is None or not any(c.lower_ == "of" for c in place.children if c.dep_ == "case"):

@@ -48,6 +48,8 @@ class Quotations:
     runs: list[Quotation]
     starts: list[int]
     transcript: bool = False  # whether the document's "Label: words" lines are its speakers'
+    # the lines of their own that introduce the speaker of the quotation under them: no sentences to read
+    introductions: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str) -> Quotations:
@@ -58,6 +60,8 @@ class Quotations:
         hosts: set[str] = journalists(text) | opening_host(text) if transcript else set()
         located = on_location(text) if transcript else {}
         introduced = ""  # the speaker a line of its own introduced before a colon ("German County Association:")
+        introductions: list[tuple[int, int]] = []
+        previous_line = (0, 0)
         for line in text.split("\n"):
             line_start = position
             position += len(line) + 1
@@ -82,7 +86,9 @@ class Quotations:
                 speakers[found[-1].start] = signed
             if introduced and found and found[0].start == first:
                 speakers.setdefault(found[0].start, introduced)
+                introductions.append(previous_line)
             introduced = "" if transcript or found else _introducing_line(line)
+            previous_line = (line_start, line_start + len(line))
             for run in found:
                 # not "LABOUR: “For years …,” said Tendai Moyo": a quotation closed on a comma (or "?" or "!"
                 # and a verb) names its speaker after it
@@ -94,7 +100,7 @@ class Quotations:
                 previous = next((i for i in range(len(runs) - 1, -1, -1) if runs[i].start < line_start), None)
                 if index is not None and previous is not None:
                     runs[index].continues = previous
-        return cls(runs, [run.start for run in runs], transcript)
+        return cls(runs, [run.start for run in runs], transcript, introductions)
 
     def at(self, position: int) -> int | None:
         """The index of the quotation that contains `position`, if any."""

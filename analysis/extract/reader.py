@@ -111,6 +111,7 @@ class Reader(
         found, paragraphs = segmented(self.text)
         name_lines = {} if self.quotations.transcript else self._name_lines()
         inside_name_line = {a for a, _ in found for s, e in name_lines.values() if s <= a < e}
+        inside_name_line |= {a for a, _ in found for s, e in self.quotations.introductions if s <= a < e}
         spans = [
             without_timestamp(self.text, a, b)
             for a, b in found
