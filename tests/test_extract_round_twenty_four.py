@@ -174,3 +174,27 @@ def test_the_bodies_whose_votes_or_backing_carried_a_bill_support_it():
     found = set(rows(text))
     assert {("CDU", "supportive"), ("Greens", "supportive"), ("SPD", "supportive")} <= found
     assert {("FDP", "supportive"), ("Left", "supportive")} <= found
+
+
+def test_a_body_named_for_what_it_is_for_keeps_its_whole_name():
+    text = (
+        "Ban passed\n\nThe cabinet approved the ban on Wednesday.\n"
+        "The far-right Alternative for Germany rejected the bill outright.\n"
+        "The NRMA welcomed the plan. Transport for NSW said it took no position on the closure itself.\n"
+        "Transport researcher Saima Chowdhury said the ban was premature.\n"
+    )
+    found = set(rows(text))
+    assert ("Alternative for Germany", "opposed") in found
+    assert ("Transport for NSW", "neutral") in found and ("NRMA", "neutral") not in found
+    assert "Saima Chowdhury" in actors(text) and "Transport" not in actors(text)
+
+
+def test_urges_in_the_present_tense_is_read_like_urged():
+    text = (
+        "Voting age\n\nThe Bundestag debated the amendment on Friday.\n"
+        "Bremen's Senate urges the Bundestag to pass it.\n"
+        "The teachers' union urges lawmakers to reject the bill.\n"
+    )
+    found = set(extract_rows(text))  # the stance arbiter reads what is urged
+    assert ("Bremen's Senate", "supportive") in found
+    assert any(actor != "Bremen's Senate" and stance == "opposed" for actor, stance in found)

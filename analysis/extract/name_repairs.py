@@ -61,10 +61,14 @@ def names_read_as_adjectives(parsed: Parsed) -> None:
             if may_be_name(subject) and all(c.dep_ in ("cc", "punct") for c in subject.children):
                 subject.tag_ = "NNP"  # "as did the Socialists, Ecolo and the PTB": a name in a list of names
             continue
-        if subject.dep_ not in SUBJECTS or subject.tag_ != "JJ" or not may_be_name(subject):
-            continue
+        if subject.dep_ not in SUBJECTS or subject.tag_ not in ("JJ", "VB", "VBP") or not may_be_name(subject):
+            continue  # "Transport for NSW said": a name's first word may be read as a verb too
         joined = [c for c in subject.children if c.dep_ == "conj"]
-        if any(c.tag_ == "NNP" or is_acronym(c) for c in joined):  # not "Spanish and Italian MEPs"
+        # "the far-right Alternative for Germany rejected": a name's first word, with "for Germany" after it
+        named_after = any(c.dep_ == "nmod" and c.i > subject.i and is_proper(c) for c in subject.children)
+        if subject.tag_ != "JJ" and not named_after:
+            continue
+        if named_after or any(c.tag_ == "NNP" or is_acronym(c) for c in joined):  # not "Spanish and Italian MEPs"
             subject.tag_ = "NNP"
             for name in joined:
                 if is_acronym(name):

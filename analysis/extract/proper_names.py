@@ -128,7 +128,9 @@ class ProperNaming:
         local = LOCAL_OF.match(self.text, name_end) if words[-1] in ("City", "Municipality", "Prefecture") else None
         if local:
             return re.sub(r"\s+", " ", name + local.group(0))
-        if extension and (house_of or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
+        # "Alternative for Germany", "Transport for NSW": one word and what it is for, a body's name
+        one_word_for = extension is not None and len(words) == 1 and extension.group(0).split()[0] == "for"
+        if extension and (house_of or one_word_for or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
             return re.sub(r"\s+", " ", name + extension.group(0).rstrip())
         return name
 
