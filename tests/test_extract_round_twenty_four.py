@@ -198,3 +198,14 @@ def test_urges_in_the_present_tense_is_read_like_urged():
     found = set(extract_rows(text))  # the stance arbiter reads what is urged
     assert ("Bremen's Senate", "supportive") in found
     assert any(actor != "Bremen's Senate" and stance == "opposed" for actor, stance in found)
+
+
+def test_a_region_s_states_are_a_group_named_as_the_text_names_them():
+    text = (
+        "Delay letter\n\nFour governments asked the Commission for a delay.\n"
+        "The Baltic states have so far kept their counsel.\n"
+        "Germany, the Netherlands and the Nordic countries said they opposed any delay.\n"
+    )
+    found = set(rows(text))
+    assert ("Baltic states", "neutral") in found and ("Nordic countries", "opposed") in found
+    assert "Countries" not in actors(text)

@@ -86,7 +86,7 @@ class BodyNaming:
                 return named
         if determiner is not None and determiner.lower_ in POSSESSIVE_OR_RELATIVE:
             return None
-        named = self._named_body(token, parts, base)
+        named = self._named_body(token, parts, base) or self._group_of_states(token, parts, base)
         if named is not None:
             return named
         definite = determiner is not None and (
@@ -260,6 +260,15 @@ class BodyNaming:
         words = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
         return Named(described(as_written(words), kind="government"), "government of")
 
+    def _group_of_states(self, token: Token, parts: list[Token], base: int) -> Named | None:
+        """'The Baltic states have kept their counsel', 'the Nordic countries': a group of governments by their
+        region's name, kept as the text names it."""
+        named = [t for t in parts if t.i < token.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+        if token.lower_ not in STATE_GROUPS or not named or named[0].i == 0:
+            return None
+        words = self.text[base + named[0].idx : base + token.idx + len(token)]
+        return Named(described(words, kind="government"), "group")
+
     def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
         """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""
         proper_parts = [
@@ -362,6 +371,7 @@ SUBNATIONAL = frozenset(
     {"regional", "provincial", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}
 )
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
+STATE_GROUPS = frozenset({"states", "countries", "nations"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
 MINISTRY_HEADING = re.compile(r"(?i)\b(?:ministry|ministerio|ministério|ministère|secretar[ií]a|department)\b")
 
