@@ -209,3 +209,66 @@ def test_a_region_s_states_are_a_group_named_as_the_text_names_them():
     found = set(rows(text))
     assert ("Baltic states", "neutral") in found and ("Nordic countries", "opposed") in found
     assert "Countries" not in actors(text)
+
+
+# Guards from the review of this round's rules: each case below went wrong in a first version of a rule.
+
+
+def test_a_credit_or_a_narration_after_a_dash_signs_no_quotation():
+    text = (
+        "Reform passed\n\nThe Senate passed the pension reform on Monday.\n"
+        "Opposition leader Ana Ruiz was blunt: “This reform is a theft of our future.” – Le Monde\n"
+        "“We are disappointed,” said Interior Minister Jan Novak. “We will appeal the ruling.” – AFP\n"
+        "The unions said the law was “a betrayal of workers” – Ana Ruiz, the CGT leader, disagreed.\n"
+    )
+    found = actors(text)
+    assert not found & {"Le Monde", "AFP", "Afp"}
+    assert _holders_of(text, "a theft of our future") == ["Ana Ruiz"]
+    assert "Ana Ruiz" not in _holders_of(text, "a betrayal of workers")
+
+
+def test_a_date_a_place_or_a_heading_before_a_colon_introduces_no_speaker():
+    text = (
+        "Reform passed\n\nInterior Minister Jan Novak defended the deal.\n"
+        "Wednesday, March 15:\n“This reform is a theft of our future.”\n"
+        "Berlin:\n“It is overdue.”\n"
+        "Mayors In Bavaria Were More Critical:\n“It is a disgrace.”\n"
+    )
+    found = actors(text)
+    assert not found & {"Wednesday", "Berlin", "Mayors In Bavaria Were More Critical"}
+
+
+def test_only_a_speech_tag_joins_a_quoted_exclamation():
+    text = (
+        "Vote\n\nParliament voted on the reform on Tuesday.\n"
+        "Critics shouted “Resign!” as the minister welcomed the vote.\n"
+        "“Why should a family on a small salary pay for it?” al-Enezi said by telephone.\n"
+    )
+    assert ("Critics", "supportive") not in set(rows(text))
+    assert "al-Enezi" in " ".join(_holders_of(text, "small salary"))
+
+
+def test_an_adverb_opening_an_inverted_sentence_is_no_subject():
+    text = (
+        "Tunnel\n\nParliament approved the tunnel on Tuesday.\n"
+        "Soon came the first protests against the tunnel.\n"
+        "Long opposed the tunnel, the mayor now supports it.\n"
+    )
+    assert not actors(text) & {"Soon", "Long"}
+
+
+def test_support_that_carried_something_else_is_no_position_on_the_decision():
+    text = (
+        "Ruling\n\nThe court struck down the ban on Monday.\n"
+        "The government, which governs with the support of the Left Party, criticised the ruling.\n"
+        "The mayor was elected in 2019 with the support of the Greens and the Liberals.\n"
+    )
+    assert not actors(text) & {"Left Party", "Greens", "Liberals"}
+
+
+def test_a_list_after_an_office_of_a_place_is_a_list_of_actors():
+    text = (
+        "Ban\n\nThe council banned cars from the centre.\n"
+        "The Mayor of Paris, the Socialists and the Greens welcomed it.\n"
+    )
+    assert {"Socialists", "Greens"} <= actors(text)

@@ -31,9 +31,11 @@ REACTION_FROM = re.compile(
     # the names end at an aside about them ("from Ilze Vītola, who chaired the Saeima's inquiry")
     r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but)\b)[^.;])+)"
 )
-# "The bill passed with the votes of the CDU, the Greens and the SPD", "tabled with the backing of the Greens"
+# "The bill passed with the votes of the CDU, the Greens and the SPD", "tabled with the backing of the Greens":
+# what passed or was tabled, right before (not "governs with the support of the Left Party", "elected with …")
 BACKED_WITH = re.compile(
-    r"\bwith\s+the\s+(?P<side>votes|backing|support)\s+of\s+"
+    r"\b(?:passed|adopted|approved|carried|tabled|introduced|brought|went\s+through)(?:\s+\w+){0,6}?\s+"
+    r"with\s+the\s+(?P<side>votes|backing|support)\s+of\s+"
     r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but|after|against)\b)[^.;(])+)"
 )
 REACTION_STANCES = {"support": "supportive", "praise": "supportive"}

@@ -18,52 +18,13 @@ from dataclasses import dataclass
 
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
+from analysis.extract.vocabulary import SPEECH_FORMS as SPEECH_FORMS
 from analysis.extract.vocabulary import words
 
 SUBJECTS = ("nsubj", "nsubj:outer")
 PASSIVE_MARKERS = ("aux:pass", "nsubj:pass")
 SHARES_SUBJECT = ("xcomp", "conj", "advcl")
 NOMINAL_TAGS = NOUN_TAGS | PRONOUN_TAGS | {"CD", "DT"}
-SPEECH_LEMMAS = (
-    "say|tell|add|state|argue|insist|note|write|tweet|post|declare|explain|continue|reply|respond|claim|"
-    "announce|stress|emphasise|emphasize|acknowledge|admit|concede|suggest|predict|remark|observe|contend|"
-    "maintain|comment|told|allege|assert|affirm|counter|retort|complain|warn|caution|urge|vow|pledge|promise|"
-    "describe|call|label|brand|dub|term|characterise|characterize|signal|indicate|recall|confirm|reiterate|"
-    "repeat|tell|quip|joke|lament|concede|agree|predict|question|ask|demand|plead|appeal|hint|point|"
-    "answer|reason|assure|reassure|remind|underline|underscore|conclude|clarify|testify|muse|mention"
-)
-SPEECH_FORMS = frozenset(
-    form
-    for lemma in SPEECH_LEMMAS.split("|")
-    for form in (
-        lemma,
-        lemma + "s",
-        lemma + "ed",
-        lemma + "d",
-        lemma + "ing",
-        lemma[:-1] + "ing" if lemma.endswith("e") else "",
-    )
-    if form
-) | {
-    "said",
-    "told",
-    "wrote",
-    "written",
-    "says",
-    "tells",
-    "writes",
-    "saying",
-    "telling",
-    "writing",
-    "replied",
-    "replies",
-    "argued",
-    "argues",
-    "implied",
-    "implies",
-    "denied",
-    "denies",
-}
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ modifier, a vocative or an apposition in a list, or joined to the last word of a
 
 from __future__ import annotations
 
+import re
+
 from analysis.extract.nodes import (
     FINITE_TAGS,
     PROPER_TAGS,
@@ -15,7 +17,7 @@ from analysis.extract.nodes import (
     is_proper,
     under,
 )
-from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS
+from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS, SPEECH_FORMS
 
 
 def list_read_as_two_subjects(parsed: Parsed) -> None:
@@ -37,16 +39,28 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
         if not any(w.text == "," for w in gap) or not all(w.dep_ == "punct" for w in gap):
             continue
         last_of_name = parsed[first_end]
-        if any(w.dep_ == "case" for w in first.subtree):
-            # "the SADC Organ Troika on Politics, Defence and Security welcomed": a list inside the name
-            if last_of_name.dep_ == "nmod" and _a_name(last_of_name):
-                attach(second, last_of_name, "conj")
-            continue
-        attach(second, first, "conj")
+        # "the SADC Organ Troika on Politics, Defence and Security welcomed": a list inside the name, with no
+        # article (not "The Mayor of Paris, the Socialists and the Greens welcomed")
+        inside = any(w.dep_ == "case" for w in first.subtree) and not any(c.dep_ == "det" for c in second.children)
+        if inside and last_of_name.dep_ == "nmod" and _a_name(last_of_name):
+            attach(second, last_of_name, "conj")
+        elif not inside:
+            attach(second, first, "conj")
 
 
 def _a_name(node: Node) -> bool:
     return node.tag_ in PROPER_TAGS or is_acronym(node)
+
+
+def names_in_mixed_case(parsed: Parsed) -> None:
+    """'PiS deputies walked out', 'ActionSA': a word with a capital after a small letter is a name, whatever
+    its tag ("PiS" ends in "S" and is read as a plural)."""
+    for node in parsed:
+        if node.tag_ in ("NN", "NNS", "JJ") and MIXED_CASE.search(node.text) and node.text[:1].isalpha():
+            node.tag_ = "NNP"
+
+
+MIXED_CASE = re.compile(r"[a-z][A-Z]")
 
 
 def names_read_as_adjectives(parsed: Parsed) -> None:
@@ -124,12 +138,17 @@ def list_read_as_apposition(parsed: Parsed) -> None:
 
 def surname_read_as_adverb(parsed: Parsed) -> None:
     """'Oberacher says he respects the outcome': a surname the tagger does not know, opening the sentence
-    before a finite verb that has no subject, read as an adverb. It is the verb's subject."""
+    before a speech verb that has no subject, read as an adverb. It is the verb's subject."""
     name = next((n for n in parsed if n.text not in OPENING_MARKS), None)
     if name is None or name.tag_ != "RB" or not may_be_name(name) or name.text.isupper():
         return
     verb = name.head
-    if verb.i == name.i + 1 and verb.tag_ in ("VBZ", "VBD") and not any(c.dep_ in SUBJECTS for c in verb.children):
+    if (
+        verb.i == name.i + 1
+        and verb.tag_ in ("VBZ", "VBD")
+        and verb.lower_ in SPEECH_FORMS  # not "Soon came the first protests", "Long opposed the tunnel"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    ):
         name.tag_ = "NNP"
         attach(name, verb, "nsubj")
 

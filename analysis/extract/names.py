@@ -286,6 +286,8 @@ def kind_of_name(name: str, *, default: str) -> str:
     lowered = {w.lower().strip(".,") for w in words}
     if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
+    if len(words) > 1 and any(len(w) >= 3 and w.isalpha() and w.isupper() and w not in ROMAN for w in words):
+        return "organization"  # "TAFE Directors Australia", "AMCHAM Korea": an acronym inside, no person's name
     if INITIALLED.fullmatch(name):
         return "person"  # "N.Otgonbayar", "Ts.Batsaikhan": a Mongolian name after its initial
     first = words[0].lower() if words else ""
@@ -301,6 +303,7 @@ def kind_of_name(name: str, *, default: str) -> str:
     return default
 
 
+ROMAN = frozenset({"III", "VII", "VIII", "XIV", "XVI"})
 NAME_WORD = re.compile(r"[A-Z]{2,}\([A-Z]{1,2}\)|[\w'’.\-&]+")  # "CPI(M)" is one word
 INITIALLED = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][a-z]{3,}")
 PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")

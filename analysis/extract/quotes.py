@@ -11,7 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from analysis.extract.actors import TITLE_WORDS, Actor
+from analysis.extract.actors import CALENDAR, TITLE_WORDS, Actor
+from analysis.extract.country_regex import capital_names
 from analysis.extract.transcripts import (
     CHAIRS,
     HOSTS,
@@ -81,7 +82,10 @@ class Quotations:
             if carried and stamped and found and _attributed_after(text, found[0]):
                 carried = False  # "12:04 – “Shameful,” tweeted Senator Ruiz": a new entry's own quotation
             speakers = {} if carried or transcript else _colon_speakers(line, line_start)
-            signed = None if transcript or not found else _signed_after(line, found[-1].end - line_start)
+            # a paragraph of one quotation and its signature ("“…” – Tom Vurlis, Chief Executive"), not narration
+            whole = len(found) == 1 and STAMP_BEFORE.fullmatch(line, 0, found[0].start - line_start) is not None
+            signed = _signed_after(line, found[0].end - line_start) if whole and not transcript else ""
+
             if signed:
                 speakers[found[-1].start] = signed
             if introduced and found and found[0].start == first:
@@ -259,9 +263,17 @@ def _introducing_line(line: str) -> str:
     (EVG):': a press office's line of its own that names the speaker of the quotation under it."""
     match = INTRODUCING_LINE.fullmatch(line.strip())
     name = match.group(1).strip() if match else ""
-    return name if name and _is_speaker_name(name) else ""
+    words = name.split()
+    if not name or not _is_speaker_name(name) or CREDIT.match(name) or name in capital_names():
+        return ""
+    # "Mayors In Bavaria Were More Critical:", "From Our Correspondent In Berlin:": a heading in title case
+    if any(w.lower() in TITLE_CASE_WORDS for w in words):
+        return ""
+    return name if len(words) >= 2 or name.isupper() else ""
 
 
+# small words a name writes in lower case ("Association of German Cities") and a heading capitalises
+TITLE_CASE_WORDS = words("in from our were was is are more with to at by on our your their its about how why what")
 # the name, then its role after a comma or its acronym in brackets, then the colon that ends the line
 INTRODUCING_LINE = re.compile(r"([^\W\d_][^,:“”\"()]{1,80}?)[ \t]*(?:,[^:“”\"]{0,200}|\([^()]{1,20}\))?:")
 
@@ -271,11 +283,17 @@ def _signed_after(line: str, end: int) -> str:
     quotation signed after a dash at the end of its paragraph is the signer's."""
     match = SIGNATURE.fullmatch(line, end)
     name = match.group(1).strip() if match else ""
-    return name if name and _is_speaker_name(name) else ""
+    return name if name and _is_speaker_name(name) and not CREDIT.match(name) else ""
 
 
+# nothing before a paragraph's quotation but its time ("11:05 GMT – “…”", "10:05 Suva time: “…”")
+STAMP_BEFORE = re.compile(r"[ \t]*(?:\d{1,2}[:.]\d{2}[^“\"\n]{0,16}?[–—:-][ \t]*)?")
 # the signer's name, then their role and body after commas, and nothing else in the paragraph
-SIGNATURE = re.compile(r"[ \t]*[–—][ \t]*([^\W\d_][^,“”\"()]{1,80})(?:,[^“”\"]{0,160})?[ \t]*")
+SIGNATURE = re.compile(r"[ \t]*[–—][ \t]*([^\W\d_][^,:“”\"()]{1,80})(?:,[^:“”\"]{0,160})?[ \t]*")
+# a news agency's or a photo's credit, or a date, where a press release would sign
+CREDIT = re.compile(
+    rf"(?:AFP|AP|Reuters|Agencies|Agency|Photo|Source|Twitter|X|Bloomberg|Xinhua|TASS|dpa|EFE|ANSA|{CALENDAR})\b"
+)
 
 
 def _colon_speakers(line: str, line_start: int) -> dict[int, str]:

@@ -14,7 +14,7 @@ import itertools
 
 from spacy.attrs import IDX, SENT_START
 
-from analysis.extract.vocabulary import SENTENCE_OPENERS
+from analysis.extract.vocabulary import SENTENCE_OPENERS, SPEECH_FORMS
 
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
@@ -97,17 +97,26 @@ def _initial_before_name(doc, i: int) -> bool:
 
 def _tag_after_question(doc, i: int) -> bool:
     """'“Who will explain it to pensioners?” said Zuzana Hollá': a quoted question or exclamation and the
-    speaker's tag after it, in lower case, are one sentence."""
+    speech verb of the speaker's tag after it are one sentence."""
     return (
         i >= 2
-        and doc[i].text[:1].islower()
-        and doc[i].is_alpha
+        # "said Ana Ruiz", "she asked"; not "“Resign!” as the minister welcomed the vote"
+        and (
+            doc[i].text in SPEECH_FORMS
+            or (doc[i].lower_ in TAG_PRONOUNS and _speech_at(doc, i + 1))
+            or (i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper())  # "al-Enezi said"
+        )
         and doc[i - 1].text in CLOSING_QUOTES
         and doc[i - 2].text in ("?", "!")
     )
 
 
 CLOSING_QUOTES = frozenset({"”", '"', "’"})
+TAG_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _speech_at(doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text in SPEECH_FORMS
 
 
 # words of one or two letters that end a sentence or an abbreviation, not a Mongolian initial

@@ -224,3 +224,46 @@ LIVING = words(
 )
 # verbs whose subject passes on another's words: "received a letter: “…”", "read out the pledge: “…”"
 PASSED_ON = RECEIVING | words("got read reads quoted quotes cited cites forwarded obtained relayed circulated leaked")
+
+
+# the verbs (and their forms) that report speech
+SPEECH_LEMMAS = (
+    "say|tell|add|state|argue|insist|note|write|tweet|post|declare|explain|continue|reply|respond|claim|"
+    "announce|stress|emphasise|emphasize|acknowledge|admit|concede|suggest|predict|remark|observe|contend|"
+    "maintain|comment|told|allege|assert|affirm|counter|retort|complain|warn|caution|urge|vow|pledge|promise|"
+    "describe|call|label|brand|dub|term|characterise|characterize|signal|indicate|recall|confirm|reiterate|"
+    "repeat|tell|quip|joke|lament|concede|agree|predict|question|ask|demand|plead|appeal|hint|point|"
+    "answer|reason|assure|reassure|remind|underline|underscore|conclude|clarify|testify|muse|mention"
+)
+SPEECH_FORMS = frozenset(
+    form
+    for lemma in SPEECH_LEMMAS.split("|")
+    for form in (
+        lemma,
+        lemma + "s",
+        lemma + "ed",
+        lemma + "d",
+        lemma + "ing",
+        lemma[:-1] + "ing" if lemma.endswith("e") else "",
+    )
+    if form
+) | {
+    "said",
+    "told",
+    "wrote",
+    "written",
+    "says",
+    "tells",
+    "writes",
+    "saying",
+    "telling",
+    "writing",
+    "replied",
+    "replies",
+    "argued",
+    "argues",
+    "implied",
+    "implies",
+    "denied",
+    "denies",
+}
