@@ -272,3 +272,14 @@ def test_a_list_after_an_office_of_a_place_is_a_list_of_actors():
         "The Mayor of Paris, the Socialists and the Greens welcomed it.\n"
     )
     assert {"Socialists", "Greens"} <= actors(text)
+
+
+def test_a_bare_statement_announced_is_no_position():
+    text = (
+        "EPA bill\n\nThe bill passed the Senate on Thursday.\n"
+        "The Minerals Council of Australia has put out a statement.\n"
+        "The union issued a statement condemning the law.\n"
+    )
+    found = set(rows(text))
+    assert "Minerals Council of Australia" not in actors(text)
+    assert any(stance == "condemning" for _, stance in found)

@@ -37,6 +37,8 @@ PROCEDURE = re.compile(
     r"|\bcovers? an estimated\b"
     # "said it would reply to the statement of objections": a step promised, no view
     r"|\b(?:would|will) (?:reply|respond) to\b"
+    # "The Minerals Council has put out a statement.": what it says comes next
+    r"|\b(?:issued|put out|released)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqué|press release)\.?$"
 )
 GREETING = re.compile(
     r"\b(?:[Gg]ood (?:morning|afternoon|evening|night|day)|[Tt]hank(?:s| you)(?: (?:very|so) much)?|"
