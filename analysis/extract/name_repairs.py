@@ -4,8 +4,6 @@ modifier, a vocative or an apposition in a list, or joined to the last word of a
 
 from __future__ import annotations
 
-import re
-
 from analysis.extract.nodes import (
     FINITE_TAGS,
     PROPER_TAGS,
@@ -50,17 +48,6 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
 
 def _a_name(node: Node) -> bool:
     return node.tag_ in PROPER_TAGS or is_acronym(node)
-
-
-def names_in_mixed_case(parsed: Parsed) -> None:
-    """'PiS deputies walked out', 'ActionSA': a word with a capital after a small letter is a name, whatever
-    its tag ("PiS" ends in "S" and is read as a plural)."""
-    for node in parsed:
-        if node.tag_ in ("NN", "NNS", "JJ") and MIXED_CASE.search(node.text) and node.text[:1].isalpha():
-            node.tag_ = "NNP"
-
-
-MIXED_CASE = re.compile(r"[a-z][A-Z]")
 
 
 def names_read_as_adjectives(parsed: Parsed) -> None:

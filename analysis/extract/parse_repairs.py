@@ -12,7 +12,6 @@ from analysis.extract.name_repairs import (
     list_read_as_apposition,
     list_read_as_two_subjects,
     may_be_name,
-    names_in_mixed_case,
     names_read_as_adjectives,
     subject_read_as_vocative,
     surname_read_as_adverb,
@@ -42,7 +41,6 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
-    names_in_mixed_case(parsed)
     list_read_as_two_subjects(parsed)
     names_read_as_adjectives(parsed)
     apposition_read_as_modifier(parsed)
