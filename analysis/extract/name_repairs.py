@@ -1,17 +1,19 @@
-"""Repairs to the trained parser's reading of names: a name tagged as an adjective or an adverb, read as a
-modifier, a vocative or an apposition in a list, or joined to the last word of another name. Called by
-`parse_repairs.repair`, in its order."""
+"""Repairs to the trained parser's reading of names: a name tagged as an adjective, an adverb or a verb, read
+as a modifier, a vocative or an apposition in a list, a list read as two subjects, or a name joined to the last
+word of another name. Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
 from analysis.extract.nodes import (
     FINITE_TAGS,
+    OPENING_MARKS,
     PROPER_TAGS,
     SUBJECTS,
     VERB_TAGS,
     Node,
     Parsed,
     attach,
+    child,
     is_proper,
     under,
 )
@@ -29,7 +31,7 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
         first = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < second.i and c is not second), None)
         if first is None or not (_a_name(first) and _a_name(second)):
             continue
-        if not any(c.dep_ == "conj" and any(w.dep_ == "cc" for w in c.children) for c in second.children):
+        if not any(c.dep_ == "conj" and child(c, "cc") for c in second.children):
             continue  # "Patricia Lema, director of …": a list has a last name after "and"; an apposition has none
         first_end = max(w.i for w in first.subtree if w.dep_ != "punct")
         second_start = min(w.i for w in second.subtree if w.dep_ != "punct")
@@ -138,9 +140,6 @@ def surname_read_as_adverb(parsed: Parsed) -> None:
     ):
         name.tag_ = "NNP"
         attach(name, verb, "nsubj")
-
-
-OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "["})
 
 
 def subject_read_as_vocative(parsed: Parsed) -> None:

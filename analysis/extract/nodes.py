@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+# the marks that may open a sentence before its first word
+OPENING_MARKS = frozenset({"“", '"', "‘", "'", "(", "["})
 # Penn Treebank tags of the trained tagger, read as coarse classes.
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from analysis.extract.nodes import ADJECTIVE_TAGS as ADJECTIVE_TAGS
 from analysis.extract.nodes import NOUN_TAGS as NOUN_TAGS
+from analysis.extract.nodes import OPENING_MARKS
 from analysis.extract.nodes import PRONOUN_TAGS as PRONOUN_TAGS
 from analysis.extract.nodes import PROPER_TAGS as PROPER_TAGS
 from analysis.extract.nodes import VERB_TAGS as VERB_TAGS
@@ -148,9 +149,6 @@ def parse_paragraphs(paragraphs: Sequence, sentences: Sequence[Sequence[tuple[in
     return parsed
 
 
-QUOTE_TOKENS = frozenset({"“", '"', "‘", "'", "(", "["})
-
-
 def _truecased(doc, ranges):
     """The paragraph's tokens with each sentence's capitalised opening word lower-cased when it is a
     closed-class word, or an acronym written as a name ("SHRI took no position" is parsed as "Shri took ...":
@@ -159,7 +157,7 @@ def _truecased(doc, ranges):
     lowered = {}
     for first, last in ranges:
         i = first
-        while i < last - 1 and doc[i].text in QUOTE_TOKENS:
+        while i < last - 1 and doc[i].text in OPENING_MARKS:
             i += 1
         word = doc[i].text
         if word[:1].isupper() and word.lower() in SENTENCE_OPENERS and not word.isupper():

@@ -85,9 +85,8 @@ class Quotations:
             # a paragraph of one quotation and its signature ("“…” – Tom Vurlis, Chief Executive"), not narration
             whole = len(found) == 1 and STAMP_BEFORE.fullmatch(line, 0, found[0].start - line_start) is not None
             signed = _signed_after(line, found[0].end - line_start) if whole and not transcript else ""
-
             if signed:
-                speakers[found[-1].start] = signed
+                speakers[found[0].start] = signed
             if introduced and found and found[0].start == first:
                 speakers.setdefault(found[0].start, introduced)
                 introductions.append(previous_line)
