@@ -283,3 +283,11 @@ def test_a_bare_statement_announced_is_no_position():
     found = set(rows(text))
     assert "Minerals Council of Australia" not in actors(text)
     assert any(stance == "condemning" for _, stance in found)
+
+
+def test_a_shouted_quotation_is_its_shouters():
+    text = (
+        "Vote\n\nParliament passed the law on Tuesday.\n"
+        "“This is a disgrace!” shouted protesters outside the building.\n"
+    )
+    assert ("Protesters", "condemning") in set(rows(text))

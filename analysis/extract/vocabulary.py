@@ -233,7 +233,7 @@ SPEECH_LEMMAS = (
     "maintain|comment|told|allege|assert|affirm|counter|retort|complain|warn|caution|urge|vow|pledge|promise|"
     "describe|call|label|brand|dub|term|characterise|characterize|signal|indicate|recall|confirm|reiterate|"
     "repeat|tell|quip|joke|lament|concede|agree|predict|question|ask|demand|plead|appeal|hint|point|"
-    "answer|reason|assure|reassure|remind|underline|underscore|conclude|clarify|testify|muse|mention"
+    "answer|reason|assure|reassure|remind|underline|underscore|conclude|clarify|testify|muse|mention|shout|chant"
 )
 SPEECH_FORMS = frozenset(
     form
