@@ -212,8 +212,8 @@ def test_corpus_f1_is_at_least_0_8_and_beats_the_baseline():
         ("dev27", 16, 392, 0.80, 0.78),
         ("dev28", 16, 383, 0.78, 0.76),
         ("dev29", 16, 371, 0.72, 0.70),
-        ("dev30", 16, 408, 0.72, 0.68),
-        ("dev31", 16, 408, 0.71, 0.68),
+        ("dev30", 16, 408, 0.76, 0.72),
+        ("dev31", 16, 408, 0.74, 0.72),
     ],
 )
 def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
@@ -237,7 +237,9 @@ def test_the_blind_dev_splits_hold_their_score_and_the_baseline_stays_behind(
     (recall 0.81); dev28, written at the end of round twenty-two, came in at 0.80 (recall 0.78) with the
     extractor that round shipped; dev29, written at the start of round twenty-three, came in at 0.74 (recall
     0.74); dev30, written at the end of round twenty-three, came in at 0.77 (recall 0.73) with the extractor that
-    round shipped; dev31, written at the start of round twenty-four, came in at 0.75 (recall 0.73)."""
+    round shipped, and is at 0.81 (recall 0.77) once read for rules in round twenty-four; dev31, written at the
+    start of round twenty-four, came in at 0.75 (recall 0.73) and is at 0.79 (recall 0.78) with that round's
+    rules."""
     ours, baseline, per_file = evaluate.evaluate_corpus(BLIND / split)
     assert len(per_file) == articles and ours.gold == gold
     assert ours.f1 >= floor and ours.recall >= recall_floor, ours.line(f"blind {split}")
