@@ -14,7 +14,7 @@ import itertools
 
 from spacy.attrs import IDX, SENT_START
 
-from analysis.extract.vocabulary import SENTENCE_OPENERS, SPEECH_FORMS
+from analysis.extract.vocabulary import SENTENCE_OPENERS
 
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
@@ -51,11 +51,7 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         offsets = doc.to_array(IDX).tolist()
         # "Governor Ts.Batsaikhan said": a Mongolian initial before a name ends no sentence ("Ts." is split
         # off as an abbreviation would be)
-        firsts = [
-            i
-            for i, flag in enumerate(starts)
-            if i == 0 or (flag == 1 and not _initial_before_name(doc, i) and not _tag_after_question(doc, i))
-        ]
+        firsts = [i for i, flag in enumerate(starts) if i == 0 or (flag == 1 and not _initial_before_name(doc, i))]
         for first, following in itertools.pairwise([*firsts, len(doc)]):
             end = offsets[following - 1] + len(doc[following - 1].text) if following > first else offsets[first]
             spans.append([paragraph_start + offsets[first], paragraph_start + end])
@@ -93,30 +89,6 @@ def _initial_before_name(doc, i: int) -> bool:
         and doc[i].is_title
         and doc[i].text.lower() not in SENTENCE_OPENERS
     )
-
-
-def _tag_after_question(doc, i: int) -> bool:
-    """'“Who will explain it to pensioners?” said Zuzana Hollá': a quoted question or exclamation and the
-    speech verb of the speaker's tag after it are one sentence."""
-    return (
-        i >= 2
-        # "said Ana Ruiz", "she asked"; not "“Resign!” as the minister welcomed the vote"
-        and (
-            doc[i].text in SPEECH_FORMS
-            or (doc[i].lower_ in TAG_PRONOUNS and _speech_at(doc, i + 1))
-            or (i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper())  # "al-Enezi said"
-        )
-        and doc[i - 1].text in CLOSING_QUOTES
-        and doc[i - 2].text in ("?", "!")
-    )
-
-
-CLOSING_QUOTES = frozenset({"”", '"', "’"})
-TAG_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-
-def _speech_at(doc, i: int) -> bool:
-    return i < len(doc) and doc[i].text in SPEECH_FORMS
 
 
 # words of one or two letters that end a sentence or an abbreviation, not a Mongolian initial
