@@ -13,11 +13,11 @@ from analysis.extract.actors import ORG_HEADS, Actor, ActorIndex, Mention, as_wr
 from analysis.extract.bodies import BodyNaming
 from analysis.extract.given_names import is_given_name
 from analysis.extract.holders import antecedent
+from analysis.extract.labels import LabelNaming
 from analysis.extract.name_lists import ListNaming
 from analysis.extract.names import (
     ACRONYM,
     ROLE_WORDS,
-    TITLE_WORDS,
     Named,
     described,
     is_body_name,
@@ -46,7 +46,6 @@ from analysis.extract.phrase_heads import (
     named_party,
     partitive_group,
     party_of_unit,
-    same_person,
 )
 from analysis.extract.pronouns import PronounNaming
 from analysis.extract.proper_names import ProperNaming
@@ -61,7 +60,7 @@ PUBLIC_OFFICES = frozenset(
 
 
 @dataclass
-class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
+class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming, LabelNaming):
     """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
 
     text: str
@@ -318,42 +317,6 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming):
         appositive = [c for c in token.children if c.dep_ == "appos" and is_proper(c)]
         named = self.name(appositive[0], base, mentions, speaker=speaker) if appositive else None
         return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
-
-    def label(self, label: str) -> Actor:
-        """The speaker a transcript label names: 'NEEMA KIMARO' is the Dr Neema Kimaro introduced before."""
-        # a label in capitals is a name in capitals ("DEMİR"), not "TAFE Directors Australia" signing a quotation
-        capitals = all(w.isupper() for w in label.split() if len(w) > 3)
-        name = " ".join(
-            w if not capitals or not w.isupper() or (len(w) <= 3 and "." in w) else w.title().replace("i\u0307", "i")
-            for w in label.split()
-        )
-        words = name.split()
-        # a label with a given name is nobody else of that surname ("Rep. Elena Villarreal" after "Mauricio
-        # Garza Villarreal")
-        own = [w for w in words if w.lower().rstrip(".") not in TITLE_WORDS] or words[-1:]
-        if words[-1] in self.memory.surnames and same_person(self.memory.surnames[words[-1]], own):
-            return self.memory.surnames[words[-1]]
-        if name in self.memory.acronyms:
-            return self.memory.acronyms[name]
-        for actor in reversed(self.memory.people):
-            if same_person(actor, own):
-                return actor
-        known = self.index.near_match(name)
-        if known is not None:
-            return known
-        # the introduction of the name in full ("KIMARO" is the Dr Neema Kimaro named before), within one line
-        # and one sentence ("Monday. Greenpeace Chile" is no name); a label of several words is its own full name
-        pattern = re.compile(rf"(?:(?:[A-Z][\w'’\-]{{0,2}}\.|[A-Z][\w'’\-]*)[ \t]+){{0,4}}{re.escape(name)}\b")
-        introduced = pattern.search(self.text)
-        full = introduced.group(0) if introduced else name
-        kind = kind_of_name(name, default="person")
-        # a body's label is its whole name ("Railway and Transport Union"), a person's without the titles
-        full_words = [w for w in full.split() if w.lower().rstrip(".") not in TITLE_WORDS] if kind == "person" else []
-        if all(w.lower() in ("the", "a", "an") for w in full_words):
-            full_words = []  # "THE MINISTER OF ENVIRONMENT": an office, named as the label names it
-        actor = Actor(name=" ".join(full_words) or name, actor_id=actor_finder.slug(name), kind=kind)
-        self.memory.remember(actor, text=self.text)
-        return actor
 
     def _owner(self, token: Token) -> Token | None:
         if token.lower_ in BRANCHES:
