@@ -15,6 +15,12 @@ def conjuncts(token: Token) -> list[Token]:
         return listed
     found = [token]
     named = token.conjuncts[0] if token.conjuncts else None
+    listed = next((c for c in token.children if c.dep_ == "appos" and c.i == token.i + 2 and c.conjuncts), None)
+    if listed is not None and _a_counted_group(token) and token.doc[token.i + 1].text == ",":
+        # "The two opposition parties, Vox and the PP, rejected it": the list in apposition names the members
+        members = [listed, *listed.conjuncts]
+        if all(is_proper(c) or c.text.isupper() for c in members):
+            return members
     if (
         named is not None
         and named.i == token.i + 2
@@ -23,7 +29,11 @@ def conjuncts(token: Token) -> list[Token]:
         and (is_proper(named) or named.text.isupper())
         and not _cc(named)
     ):
-        # "The players' union, NISO, has not taken a position": the name, in apposition to its description
+        # "The players' union, NISO, has not taken a position": the name, in apposition to its description;
+        # "Spain's two biggest unions, CCOO and UGT, backed": the names, each a member of the group
+        members = [c for c in token.conjuncts if c.i > named.i] if _a_counted_group(token) else []
+        if members and all(is_proper(c) or c.text.isupper() for c in members):
+            return [named, *members]
         return [named]
     # "The Police Federation, which represents rank-and-file officers, welcomed": a noun after the relative
     # clause of the first is that clause's, whatever the parse says
@@ -53,6 +63,12 @@ def _places_after_governments(token: Token) -> list[Token]:
 
 
 GOVERNMENTS = frozenset({"governments", "administrations", "cabinets"})
+
+
+def _a_counted_group(token: Token) -> bool:
+    """'Spain's two biggest unions', 'the two parties': a group whose members a list after it names (not
+    "Unions, Greenpeace and the FNV", a list whose first member is the unions)."""
+    return token.tag_ == "NNS" and any(c.dep_ in ("det", "nummod", "nmod:poss") for c in token.children)
 
 
 def _cc(token: Token) -> bool:

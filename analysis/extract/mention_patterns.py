@@ -21,6 +21,13 @@ from analysis.extract.actors import (
 )
 from analysis.extract.country_regex import alternation, countries
 
+# words after a quantifier that are no part of a group's name ("some of the", "several said")
+NOT_A_GROUP_WORD = (
+    "of|the|a|an|and|or|in|on|at|from|to|for|with|by|as|said|say|says|told|were|are|was|is|have|has|had|"
+    "who|which|that|their|its|his|her|our|these|those|such|more|less|than"
+)
+PLACE_NOUNS = "town|city|district|village|region|area|centre|center|quarter|province|county|state|ward|constituency"
+
 ROMANCE_HEADS = (
     "Confédération|Ligue|Association|Conseil|Syndicat|Groupement|Union|Fédération|Collectif|Mouvement|Parti|"
     "Rassemblement|Comité|Chambre|Ordre|Coordination|Observatoire|Réseau|Société|Institut|Agence|Autorité|"
@@ -124,8 +131,13 @@ def generic_patterns() -> dict[str, re.Pattern]:
             rf"|\s+[dl][’'][\w\-’']+)*)(?![\w’'\-])"
         ),
         "collective": re.compile(
-            rf"\b(?<![\w-])((?:(?:{QUALIFIERS})\s+){{0,3}}(?:{COLLECTIVE_NOUNS})"
-            rf"(?:\s+of\s+the\s+[a-z]+)?)(?![\w-])",
+            # "Some coastal MPs", "several Tanga MPs": after a quantifier, a word of the group's own
+            rf"\b(?<![\w-])((?:(?:(?:{QUALIFIERS})\s+){{1,3}}(?:(?!(?:{NOT_A_GROUP_WORD})\b)[\w’'\-]+\s+)?"
+            rf"|(?:(?:{QUALIFIERS})\s+){{0,3}})(?:{COLLECTIVE_NOUNS})"
+            # "Several MPs from Puntland and Jubaland", "some residents of the old town": where they are from
+            rf"(?:\s+of\s+the\s+[a-z]+(?:\s+(?:{PLACE_NOUNS}))?"
+            rf"|(?-i:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w’'\-]+(?:(?:\s+and\s+|\s+)[A-Z][\w’'\-]+){{0,3}}"
+            rf"(?:\s+(?:{PLACE_NOUNS})s?)?))?)(?![\w-])",
             re.IGNORECASE,
         ),
         # "Passenger organisations", "Civil rights organizations", "Union members", "student unions"

@@ -190,10 +190,23 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
         found.append(Mention(start + match.start(1), start + match.end(1), actor))
     for key in ("collective", "collective_generic", "org_lower"):
         for match in patterns[key].finditer(segment):
-            name = _capitalise(match.group(1))
+            words = _without_a_body(match.group(1))
+            name = _capitalise(words)
             actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="commentators")
-            found.append(Mention(start + match.start(1), start + match.end(1), actor))
+            found.append(Mention(start + match.start(1), start + match.start(1) + len(words), actor))
     return found
+
+
+def _without_a_body(group: str) -> str:
+    """'Several MPs from Puntland and Jubaland' stays whole; 'Deputies from the Ecological Party' and 'traders in
+    Sharjah’s' end at their noun: the body they come from is named on its own, and a possessive is another's."""
+    where = PLACED.search(group)
+    if where and (re.search(ORG_HEADS, where.group(0)) or re.search(r"[’']s$", group)):
+        return group[: where.start()]
+    return group
+
+
+PLACED = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?[A-Z].*$")
 
 
 # head words English shares: after them a name needs a word no English one is ("Union representatives",

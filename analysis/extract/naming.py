@@ -12,6 +12,7 @@ from analysis.extract import actors as actor_finder
 from analysis.extract.actors import ORG_HEADS, Actor, ActorIndex, Mention, as_written
 from analysis.extract.bodies import BodyNaming
 from analysis.extract.given_names import is_given_name
+from analysis.extract.governments import GovernmentNaming
 from analysis.extract.holders import antecedent
 from analysis.extract.labels import LabelNaming
 from analysis.extract.name_lists import ListNaming
@@ -60,7 +61,7 @@ PUBLIC_OFFICES = frozenset(
 
 
 @dataclass
-class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming, LabelNaming):
+class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNaming, LabelNaming):
     """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
 
     text: str
@@ -251,7 +252,9 @@ class Namer(ProperNaming, BodyNaming, PronounNaming, ListNaming, LabelNaming):
             return None  # "The environmental association Biosfera, based in Mindelo,": the name, next
         if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
             return None  # "Economists at the Bureau for Economic Research": the body they speak for, next
-        if covering and not (covering[0].actor.kind == "commentators" and token.lower_ in MEMBER_NOUNS):
+        # "Several MPs from Puntland and Jubaland": a group named with where it is from, kept whole
+        placed = vague and covering[0].end > head_end and covering[0].actor.name.split()[-1][:1].isupper()
+        if covering and (placed or not (vague and token.lower_ in MEMBER_NOUNS)):
             return Named(covering[0].actor, "named", *self._role_words(token, parts))
         return None
 

@@ -80,8 +80,11 @@ def pipeline() -> spacy.Language:
     return nlp
 
 
-# "CPI(M)", "JD(S)": a party's acronym with its faction's letter, one name (not "CPI(M" and ")")
-ACRONYM_WITH_SUFFIX = re.compile(r"[A-Z]{2,}\([A-Z]{1,2}\)\Z")
+# "CPI(M)", "JD(S)": a party's acronym with its faction's letter, one name (not "CPI(M" and ")"); "Fistel-CISL",
+# "Filt-CGIL": a union's name joined to its confederation's acronym, one name (not "Anti-EU")
+ACRONYM_WITH_SUFFIX = re.compile(
+    r"[A-Z]{2,}\([A-Z]{1,2}\)\Z|(?!(?:Anti|Pro|Non|Pre|Post|Ex|Pan|Mid)-)[A-Z][a-z]+-[A-Z]{2,}\Z"
+)
 
 
 def parse(texts: Sequence) -> list[Parsed]:

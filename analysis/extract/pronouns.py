@@ -8,7 +8,7 @@ from __future__ import annotations
 from analysis.extract.actors import Actor
 from analysis.extract.given_names import gender_of_name
 from analysis.extract.names import Named
-from analysis.extract.parse import PRONOUN_TAGS, is_proper
+from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key, gender_of
 
@@ -130,7 +130,9 @@ class PronounNaming:
                 return None
             named = self.name(subject, base, list(mentions))
             if named is None:
-                return None
+                # "A cooperative in Novaliches says it backs", "Several shoppers said they worried": the
+                # pronoun is a subject's that no one named before, not the last body named before it
+                return BLOCKED if _indefinite(subject) else None
             if (named.actor.kind == "person") == person:
                 if person and self._known_gender(named) not in ("", gender_of(pronoun.lower_)):
                     return None  # "Anna Lowther said he had understated the damage": he is someone else
@@ -138,6 +140,16 @@ class PronounNaming:
             # "the minister said it would ...": "it" is what she spoke of, not someone named earlier
             return BLOCKED
         return None
+
+
+def _indefinite(noun: Token) -> bool:
+    """'a cooperative', 'several shoppers', 'two councillors': a noun that brings in someone new."""
+    return noun.tag_ in NOUN_TAGS and any(
+        c.lower_ in INDEFINITE or c.dep_ == "nummod" for c in noun.children if c.i < noun.i
+    )
+
+
+INDEFINITE = frozenset({"a", "an", "another", "several", "some", "many", "few", "other", "various", "numerous"})
 
 
 def _governing_verbs(token: Token) -> set[int]:

@@ -196,6 +196,10 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
     if aside and ROLE_LABELS.fullmatch(name):
         # "CALLER (AKINYI):" is Akinyi; "CALLER (EPELI, LAUTOKA):" is Epeli, calling from Lautoka
         name = aside.split(",")[0].strip()
+    elif aside and OFFICE_LABEL.match(name) and PERSON_ASIDE.fullmatch(aside):
+        # "MINISTER OF STATE FOR AGRICULTURE (Hon. Robert Ochen Okello):", "THE MINORITY LEADER (Hon. …):": the
+        # office's holder, who is named later by surname ("HON. OCHEN OKELLO:")
+        name = aside
     # a correspondent's line reports what others said: narration, like a presenter's
     journalist = re.fullmatch(rf"(?i){JOURNALISTS}", label.group(1)) or re.search(rf"(?i)\b(?:{JOURNALISTS})\b", role)
     place = located.get(surname)
@@ -207,6 +211,14 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
         label=name,
         host=host or surname in hosts or bool(journalist),
     )
+
+
+OFFICE_LABEL = re.compile(
+    r"(?i)(?:the[ \t]+)?(?:(?:deputy|shadow|acting|assistant|junior|majority|minority|opposition)[ \t]+)?"
+    r"(?:minister|secretary|leader|chair(?:man|woman|person)?|governor|mayor|commissioner|attorney|whip)\b"
+)
+# a person's name in a label's brackets, with an honorific at most: not a party, a place or an office
+PERSON_ASIDE = re.compile(r"(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof)\.?[ \t]+){0,2}[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,4}")
 
 
 # a live blog entry's time ("12:04 – "); narrower than `wording.TIMESTAMP` ("10:42 GMT –", "Updated 12:04"), whose

@@ -79,7 +79,7 @@ GROUP_NOUNS = words(
     "administration agency airline alliance army assembly association authority bank bench bloc board body broadcaster "
     "cabinet campaign carrier caucus chamber charity club co-operative coalition commission committee company "
     "centre center confederation congress consortium cooperative council court delegation department developer "
-    "directorate embassy industry "
+    "directorate embassy faction industry "
     "executive inspectorate legislature presidency service tribunal "
     "federation firm forum foundation fund government group hospital institute insurer junta league lender lobby "
     "manufacturer militia ministry mission movement network newspaper office operator opposition organisation "

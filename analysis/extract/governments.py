@@ -1,0 +1,134 @@
+"""Naming a government or its part from a common noun: a region's own government ("the Galician government",
+"the Andalusian regional government"), a person's government ("Maduro and his government"), a place's
+("Puntland's government"), a region's states ("the Baltic states"), a government by where it sits ("the
+government in Peshawar") or a ministry met before ("the finance ministry"). A mixin of `naming.Namer`, whose text,
+index, memory and `name` it uses; split from `bodies.BodyNaming`, which calls it."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.data.countries import short_names
+from analysis.extract.actors import Actor, as_written, slug
+from analysis.extract.country_regex import capital_names
+from analysis.extract.names import OWN_GOVERNMENT, Named, described
+from analysis.extract.parse import Node as Token
+from analysis.extract.parse import child_case, is_proper
+from analysis.extract.references import OTHER_OFFICE
+
+
+class GovernmentNaming:
+    def _regional_government(self, token: Token, parts: list[Token], base: int) -> Named | None:
+        """'the Andalusian regional government', 'the regional government of Madrid': a government below the
+        state's, which is not the country's even where the region shares the capital's name."""
+        if token.lower_ not in REGIONAL_BODIES:
+            return None
+        modifiers = [t for t in parts if t.i < token.i and t.dep_ in ("amod", "compound")]
+        before = token.doc[token.i - 1] if token.i > 1 else None
+        if before is not None and before in modifiers and _a_region_adjective(before):
+            # "The Galician government welcomed": a region's own government, named as the text names it (a
+            # country's, "the Spanish government", is the gazetteer's)
+            return Named(described(self.text[base + before.idx : base + token.idx + len(token)]), "description")
+        # "Bavaria's state government"; but "the Chinese state authorities" are the state's own
+        state = token.lower_ == "government" and any(t.lower_ == "state" for t in modifiers)
+        if not state and not any(t.lower_ in SUBNATIONAL for t in modifiers):
+            return None
+        owner = next((c for c in token.children if c.dep_ == "nmod:poss" and is_proper(c)), None)
+        start = base + (owner.left_edge if owner is not None else modifiers[0]).idx
+        place = next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "of"), None)
+        end = base + (max(t.idx + len(t) for t in place.subtree) if place is not None else token.idx + len(token))
+        return Named(described(self.text[start:end]), "description")
+
+    def _own_government(self, token: Token, determiner, base: int, within, mentions) -> Named | None:
+        """'Maduro and his government': the government of the person just named."""
+        if determiner is None or determiner.lower_ not in ("his", "her", "their") or token.lower_ not in OWN_GOVERNMENT:
+            return None
+        person = self.memory.person(determiner.lower_)
+        for c in token.doc:
+            if c.i < token.i and c.dep_ in ("nsubj", "conj") and is_proper(c):
+                named = self.name(c, base, mentions)
+                if named is not None and named.actor.kind == "person":
+                    person = named.actor
+        if person is None or not person.country:
+            return None
+        name = short_names().get(person.country, person.country)
+        return Named(self.index.government(person.country, name), "own government")
+
+    def _owner_s_government(self, token: Token, determiner, base: int) -> Named | None:
+        """'Puntland's government rejected the law', 'Tigray's interim administration': the government of the
+        place that owns it, not the last government named; by its words, as the writers name it."""
+        if token.lower_ not in REGIONAL_BODIES or determiner.dep_ != "nmod:poss" or not is_proper(determiner):
+            return None
+        words = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
+        return Named(described(as_written(words), kind="government"), "government of")
+
+    def _group_of_states(self, token: Token, parts: list[Token], base: int) -> Named | None:
+        """'The Baltic states have kept their counsel', 'the Nordic countries': a group of governments by their
+        region's name, kept as the text names it."""
+        named = [t for t in parts if t.i < token.i and t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+        if token.lower_ not in STATE_GROUPS or not named or named[0].i == 0:
+            return None
+        words = self.text[base + named[0].idx : base + token.idx + len(token)]
+        return Named(described(words, kind="government"), "group")
+
+    def _governing_body(self, token: Token, parts: list[Token], modifiers: list[Token], base: int) -> Named | None:
+        """'the government in Peshawar' (a province's), 'the foreign ministry' (the government's named before),
+        'the finance ministry' or 'the ministry' (the last one named)."""
+        place = _place_of(token)
+        if (
+            token.lower_ in ("government", "administration", "authorities")
+            and place
+            and place.text not in capital_names()
+        ):
+            return Named(described(as_written(self._words(token, place, base))), "description")
+        if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
+            # "the foreign ministry" is a government's, not the last ministry named at home
+            government = self.memory.government()
+            if government is not None:
+                return Named(self._ministry_of(government, modifiers, token, base), "role noun")
+        actor = self.memory.role(token.lower_, tuple(t.lower_ for t in modifiers))
+        if actor is None and token.lower_ == "minister" and any(t.lower_ in OTHER_OFFICE for t in modifiers):
+            # "a spokesman for the prime minister" with none named: the office, as the writers name it
+            words = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
+            return Named(described(f"the {words.lower()}", kind="person"), "description")
+        if actor is None:
+            return None
+        if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:
+            actor = self._ministry_of(actor, modifiers, token, base)
+        return Named(actor, "role noun")
+
+    def _ministry_of(self, government: Actor, modifiers: list[Token], token: Token, base: int) -> Actor:
+        """'the finance ministry' of the government named before: the ministry as the text writes it, with
+        the government's country (a reader quotes the ministry, not the government)."""
+        words = as_written(self.text[base + modifiers[0].idx : base + token.idx + len(token)])
+        return Actor(name=words, actor_id=slug(words), kind="government", country=government.country)
+
+
+REGIONAL_BODIES = frozenset({"government", "administration", "authorities", "executive", "cabinet"})
+SUBNATIONAL = frozenset(
+    {"regional", "provincial", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}
+)
+STATE_GROUPS = frozenset({"states", "countries", "nations"})
+MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
+
+
+def _place_of(token: Token) -> Token | None:
+    """The proper noun after "in" in "the government in Peshawar"."""
+    return next(
+        (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "in" and is_proper(c)),
+        None,
+    )
+
+
+def _a_region_adjective(word: Token) -> bool:
+    """'Galician', 'Andalusian', 'Bavarian': a capitalised adjective of a place (not "Conservative", "Federal",
+    "Republican")."""
+    return (
+        word.tag_ == "JJ"
+        and word.text[:1].isupper()
+        and bool(re.search(r"(?:ian|an|ese|ish)$", word.text))
+        and word.lower_ not in NOT_REGIONS
+    )
+
+
+NOT_REGIONS = frozenset({"republican", "christian", "european", "african", "american", "asian", "latin", "pan"})
