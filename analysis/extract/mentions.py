@@ -198,10 +198,11 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
 
 
 def _without_a_body(group: str) -> str:
-    """'Several MPs from Puntland and Jubaland' stays whole; 'Deputies from the Ecological Party' and 'traders in
-    Sharjah’s' end at their noun: the body they come from is named on its own, and a possessive is another's."""
+    """'Several MPs from Puntland and Jubaland' stays whole; 'Deputies from the Ecological Party', 'Deputies from
+    the PSD' and 'traders in Sharjah’s' end at their noun: the body they come from is named on its own, and a
+    possessive is another's."""
     where = PLACED.search(group)
-    if where and (re.search(ORG_HEADS, where.group(0)) or re.search(r"[’']s$", group)):
+    if where and (re.search(ORG_HEADS, where.group(0)) or re.search(r"[’']s$|\b[A-Z]{2,}\b", where.group(0))):
         return group[: where.start()]
     return group
 

@@ -177,6 +177,8 @@ def verb_read_as_name_part(parsed: Parsed) -> None:
     if verb is None or root.tag_ in VERB_TAGS or root.i > verb.i or parsed[verb.i + 1].tag_ not in OBJECT_OPENERS:
         return
     before = parsed[verb.i - 1]
+    if before.text in OPENING_MARKS and verb.i > 1:
+        before = parsed[verb.i - 2]  # 'The RHA “welcomes the government’s commitment” but …': the words quoted
     if before.tag_ not in ("NN", "NNP", "NNPS") or (root is not verb and not is_proper(before)):
         return
     subject = _subject_of_misread_verb(parsed, verb, root, before)
