@@ -130,3 +130,38 @@ def test_described_reactions_are_read():
     found = set(rows(text))
     assert {("Business groups", "supportive"), ("Windwest", "supportive"), ("Transport groups", "opposed")} <= found
     assert {("Malacañang", "neutral"), ("Gerindra faction", "neutral")} <= found
+
+
+def test_for_a_body_named_by_its_acronym_or_described_the_view_is_its_own():
+    lede = "Port deal signed\n\nTanzania signed the Tanga port concession.\n"
+    text = lede + "For CHADEMA, the deal is a betrayal.\nFor Gaza, the deal is a disaster.\n"
+    assert _holders_of(text, "is a betrayal") == ["CHADEMA"]
+    assert _holders_of(text, "is a disaster") == []  # a place whose view it is not
+    text = lede + "For Chadema, the main opposition party, the deal is a mistake.\n"
+    assert _holders_of(text, "is a mistake") == ["Chadema"]
+
+
+def test_a_verb_after_an_opening_quotation_mark_is_the_bodys():
+    text = (
+        "Hotel levy approved\n\nRwanda approved the hotel levy.\n"
+        "The Rwanda Hospitality Association (RHA) issued a statement.\n"
+        "The RHA “welcomes the government’s commitment to conservation” but “regrets that the industry was not "
+        "consulted on the rate”.\n"
+    )
+    assert _holders_of(text, "welcomes the government") == ["Rwanda Hospitality Association"]
+
+
+def test_a_bodys_whole_name_is_kept_with_its_aim_and_its_apostrophe():
+    text = (
+        "Haze panel agreed\n\nASEAN agreed to a haze panel.\n"
+        "The People’s Movement to Stop Haze welcomed the panel.\n"
+        "Even Singapore’s opposition Workers’ Party, which seldom sides with the government, has called the panel "
+        "“the right first step”.\n"
+    )
+    found = actors(text)
+    assert "People’s Movement to Stop Haze" in found and "Workers’ Party" in found
+
+
+def test_officials_in_a_capital_still_speak_for_its_government():
+    text = "The central bank raised rates on Monday.\nOfficials in Brussels presented it as a modest extension."
+    assert rows(text) == [("Brussels", "supportive")]

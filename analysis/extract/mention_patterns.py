@@ -20,6 +20,9 @@ from analysis.extract.actors import (
     TITLES,
 )
 from analysis.extract.country_regex import alternation, countries
+from analysis.extract.names import AIMING_HEADS
+
+AIMING_LOOKBEHIND = "|".join(f"(?<={head})" for head in sorted(AIMING_HEADS))
 
 # words after a quantifier that are no part of a group's name ("some of the", "several said")
 NOT_A_GROUP_WORD = (
@@ -111,6 +114,8 @@ def generic_patterns() -> dict[str, re.Pattern]:
             # "Greens and the Pirate Party": after "and", "the" opens a second name
             rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+(?!the\s))?)"
             rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])"
+            # "People’s Movement to Stop Haze", "Campaign to Protect Rural England": a body named by its aim
+            rf"(?:(?:{AIMING_LOOKBEHIND})\s+to(?:\s+[A-Z][\w'’\-]*){{1,4}})?"
             # "Ministry of Foreign Affairs and International Cooperation": "International" opens a name's tail
             rf"(?:(?<=International)(?:\s+(?!{CALENDAR}|(?:{TITLES})\b)[A-Z][\w'’\-]*){{1,2}})?"
             # "Chamber of Commerce, Enterprise and Industry": the portfolios listed after the head's own "of"

@@ -204,7 +204,15 @@ def _without_a_body(group: str) -> str:
     where = PLACED.search(group)
     if where and (re.search(ORG_HEADS, where.group(0)) or re.search(r"[’']s$|\b[A-Z]{2,}\b", where.group(0))):
         return group[: where.start()]
+    # "Officials in Brussels": a government's people, who speak for it (`actors.ActorIndex` names it)
+    if where and _a_state(re.sub(r"^\s+(?:from|in)\s+(?:the\s+)?", "", where.group(0))):
+        return group[: where.start()]
     return group
+
+
+def _a_state(place: str) -> bool:
+    patterns = generic_patterns()
+    return bool(patterns["country"].fullmatch(place) or patterns["capital"].fullmatch(place))
 
 
 PLACED = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?[A-Z].*$")

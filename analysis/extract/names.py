@@ -309,6 +309,10 @@ INITIALLED = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][a-z]{3,}")
 PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
 
 
+# the heads of bodies named by what they aim to do ("Movement to Stop Haze", "Coalition to End Child Marriage")
+AIMING_HEADS = frozenset({"Movement", "Campaign", "Coalition", "Alliance", "Network", "Initiative", "Committee"})
+
+
 def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int) -> tuple[int, int]:
     """The run of capitalised words (with name particles and hyphens) around a head word, within one
     sentence: "County board chairman Lyle Ostrander" -> "Lyle Ostrander"'s run starts at "County"."""
@@ -332,6 +336,11 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
                 and text[words[i + 2][0] : words[i + 2][0] + 1].isupper()
             )
             or (word == "&" and 0 < i < len(words) - 1 and upper_at(i - 1) and upper_at(i + 1))  # "Haus & Grund"
+            # "People’s Movement to Stop Haze", "Campaign to Protect Rural England": a body named by its aim
+            or (
+                (word == "to" and 0 < i < len(words) - 1 and text[words[i - 1][0] : words[i - 1][1]] in AIMING_HEADS)
+                and upper_at(i + 1)
+            )
         )
 
     def upper_at(i: int) -> bool:

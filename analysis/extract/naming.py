@@ -60,6 +60,9 @@ PUBLIC_OFFICES = frozenset(
 )
 
 
+QUANTIFIED = re.compile(r"(?i)(?:some|several|many|most|a few|few|two|three|four|five|\d+)\s")
+
+
 @dataclass
 class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNaming, LabelNaming):
     """Names the holder tokens of one document, with its gazetteer mentions and its memory."""
@@ -252,8 +255,10 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
             return None  # "The environmental association Biosfera, based in Mindelo,": the name, next
         if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
             return None  # "Economists at the Bureau for Economic Research": the body they speak for, next
-        # "Several MPs from Puntland and Jubaland": a group named with where it is from, kept whole
+        # "Several MPs from Puntland and Jubaland", "Some coastal MPs": a group named with where it is from or
+        # with a word of its own, kept whole (not "Labour MPs", the party's)
         placed = vague and covering[0].end > head_end and covering[0].actor.name.split()[-1][:1].isupper()
+        placed = placed or (vague and QUANTIFIED.match(covering[0].actor.name) is not None)
         if covering and (placed or not (vague and token.lower_ in MEMBER_NOUNS)):
             return Named(covering[0].actor, "named", *self._role_words(token, parts))
         return None

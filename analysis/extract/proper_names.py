@@ -26,6 +26,10 @@ from analysis.extract.portfolios import PORTFOLIO_BEFORE, after_portfolio
 from analysis.extract.references import PERSON_ROLES, body_roles_near, gender_of
 from analysis.extract.vocabulary import NOT_A_NAME
 
+POST_NOMINALS = frozenset(
+    {"TD", "MP", "MEP", "MLA", "MSP", "MS", "MPP", "MHA", "MHK", "QC", "KC", "SC", "OBE", "MBE", "CBE"}
+)
+
 
 class ProperNaming:
     """The proper-name steps of `naming.Namer`."""
@@ -51,8 +55,9 @@ class ProperNaming:
             for m in within
             if m.start < name_end
             and name_start < m.end
-            # "the Social Democrats" is a party's name, longer than the group "Democrats" inside it
-            and not (m.actor.kind == "commentators" and m.end - m.start < len(name))
+            # "the Social Democrats" is a party's name, longer than the group "Democrats" inside it; "opposition
+            # Workers" is no group of the "Workers’ Party" it cuts into
+            and not (m.actor.kind == "commentators" and (m.end - m.start < len(name) or m.start < name_start < m.end))
             and not self._place_opens_name(m, name_start, name_end)
         ]
         if overlapping:
@@ -110,6 +115,8 @@ class ProperNaming:
             words, roles = [w for w in whole if w.lower() != "the"], []
         if not words or words[0].lower() in NOT_A_NAME:
             return None
+        if len(words) > 2 and words[-1].rstrip(",.") in POST_NOMINALS:
+            words = words[:-1]  # "Eoin Gallagher TD", "Sarah Jones MP": the person, without the seat's letters
         if len(words) > 1 and without_full_stop(words[-1]) in MUTE_TEXTS:
             return None  # "the Family Register Act", "the Schengen Borders Code": a text, which says nothing
         name = " ".join(words)
