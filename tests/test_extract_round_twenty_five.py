@@ -165,3 +165,26 @@ def test_a_bodys_whole_name_is_kept_with_its_aim_and_its_apostrophe():
 def test_officials_in_a_capital_still_speak_for_its_government():
     text = "The central bank raised rates on Monday.\nOfficials in Brussels presented it as a modest extension."
     assert rows(text) == [("Brussels", "supportive")]
+
+
+def test_a_company_is_not_the_government_named_before_it():
+    text = (
+        "Glass aid\n\nThe Commission ordered Belgium to recover the aid from Verrerie de Jumet.\n"
+        "Brussels said the aid distorted competition.\n"
+        "The company said it would appeal.\n"
+    )
+    assert "Brussels" not in _holders_of(text, "it would appeal")
+
+
+def test_a_list_of_bodies_with_their_acronyms_and_the_governments_of_two_counties():
+    text = (
+        "Milk powder ban\n\nKenya banned milk powder imports.\n"
+        "The Kenya National Farmers' Federation (KENAFF), the Kenya Dairy Farmers Federation (KDFF) and the county "
+        "governments of Nyandarua and Nakuru welcomed the decision.\n"
+    )
+    assert set(actors(text)) >= {
+        "Kenya National Farmers' Federation",
+        "Kenya Dairy Farmers Federation",
+        "Nyandarua",
+        "Nakuru",
+    }

@@ -47,7 +47,9 @@ def conjuncts(token: Token) -> list[Token]:
             shared_noun = _group_noun(conj) and next(
                 (c for c in conj.children if c.dep_ == "compound" and _names_a_body(c)), None
             )
-            found.append(shared_noun or conj)  # "the FNV and CNV unions": the second union by its name
+            # "the FNV and CNV unions": the second union by its name; "… and the county governments of Nyandarua
+            # and Nakuru": each place's government
+            found.extend(_places_after_governments(conj) or [shared_noun or conj])
     return found
 
 

@@ -29,7 +29,9 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
         if second.dep_ not in SUBJECTS or verb is second:
             continue
         first = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < second.i and c is not second), None)
-        if first is None or not (_a_name(first) and _a_name(second)):
+        # "The Kenya National Farmers' Federation (KENAFF), the Kenya Dairy Farmers Federation …": a name's head
+        # tagged a common noun, capitalised inside the sentence
+        if first is None or not ((_a_name(first) or is_proper(first)) and _a_name(second)):
             continue
         if not any(c.dep_ == "conj" and child(c, "cc") for c in second.children):
             continue  # "Patricia Lema, director of …": a list has a last name after "and"; an apposition has none

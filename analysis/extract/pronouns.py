@@ -132,7 +132,12 @@ class PronounNaming:
             if named is None:
                 # "A cooperative in Novaliches says it backs", "Several shoppers said they worried": the
                 # pronoun is a subject's that no one named before, not the last body named before it
-                return BLOCKED if _indefinite(subject) else None
+                if _indefinite(subject):
+                    return BLOCKED
+                # "The company said it would appeal" after only governments were named: not the last of them
+                last = self.memory.group(pronoun.lower_)
+                business = subject.lower_ in BUSINESS_NOUNS and last is not None and last.kind == "government"
+                return BLOCKED if business else None
             if (named.actor.kind == "person") == person:
                 if person and self._known_gender(named) not in ("", gender_of(pronoun.lower_)):
                     return None  # "Anna Lowther said he had understated the damage": he is someone else
@@ -149,6 +154,10 @@ def _indefinite(noun: Token) -> bool:
     )
 
 
+BUSINESS_NOUNS = frozenset(
+    {"company", "firm", "association", "federation", "union", "operator", "carrier", "airline", "manufacturer"}
+    | {"producer", "insurer", "lender", "bank", "developer", "chamber", "group", "retailer", "chain", "employer"}
+)
 INDEFINITE = frozenset({"a", "an", "another", "several", "some", "many", "few", "other", "various", "numerous"})
 
 
