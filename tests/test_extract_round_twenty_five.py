@@ -188,3 +188,23 @@ def test_a_list_of_bodies_with_their_acronyms_and_the_governments_of_two_countie
         "Nyandarua",
         "Nakuru",
     }
+
+
+def test_a_live_blogs_time_on_a_line_of_its_own_names_no_one():
+    text = (
+        "Budget live\n\nThe Government scrapped the universal energy credits.\n"
+        "15.12\nBusiness groups are on side.\n"
+        "16.34\nNot everyone on the Government benches is comfortable. Several Fianna Fáil backbenchers have "
+        "privately voiced unease about the change.\n"
+    )
+    found = actors(text)
+    assert "15.12" not in found and "16.34" not in found
+
+
+def test_a_surname_read_as_an_adverb_and_an_employer_read_as_a_subject():
+    text = (
+        "Minimum wage rises\n\nThe Government set the rate at 15 euro.\nEmployers were angry.\n"
+        "Economists were more relaxed than employers. Louise Fennelly, chief economist at stockbrokers Fitzwilliam "
+        "Securities, said the increase would have little measurable effect on employment.\n"
+    )
+    assert _holders_of(text, "little measurable effect") == ["Louise Fennelly"]

@@ -81,6 +81,9 @@ def _third_party(verb: Token) -> bool:
     return _main_clause(verb) or subject.tag_ in PROPER_TAGS
 
 
+CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}\b")
+
+
 class Layout:
     """The layout steps of `reader.Reader`."""
 
@@ -97,6 +100,7 @@ class Layout:
             # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
             line = self.text[position:end].strip().removesuffix(".")
             named = NAME_LINE.fullmatch(line) and ("," not in line or COMMA_IN_NAME.search(line))
+            named = named and not CLOCK_TIME.match(line)  # "16.34": a live blog's time on its own line
             if named and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
                 found[end + 1] = (position, end)
             position = end + 1

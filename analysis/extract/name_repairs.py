@@ -50,6 +50,25 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
             attach(second, first, "conj")
 
 
+def employer_read_as_second_subject(parsed: Parsed) -> None:
+    """'Louise Fennelly, chief economist at stockbrokers Fitzwilliam Securities, said': the employer at the end
+    of a person's role, read as a second subject of the verb. It belongs to the role's phrase before it."""
+    for second in parsed:
+        verb = second.head
+        if second.dep_ not in SUBJECTS or verb is second or second.i < 2:
+            continue
+        first = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < second.i and c is not second), None)
+        start = min(w.i for w in second.subtree if w.dep_ != "punct")
+        before = parsed[start - 1]
+        if first is None or first.tag_ not in PROPER_TAGS or not under(before, first) or before.tag_ not in NOUNS:
+            continue
+        if parsed[start - 2].lower_ in ("at", "of", "for", "with") or child(before, "case"):
+            attach(second, before, "appos")
+
+
+NOUNS = frozenset({"NN", "NNS"})
+
+
 def _a_name(node: Node) -> bool:
     return node.tag_ in PROPER_TAGS or is_acronym(node)
 
@@ -129,7 +148,14 @@ def list_read_as_apposition(parsed: Parsed) -> None:
 
 def surname_read_as_adverb(parsed: Parsed) -> None:
     """'Oberacher says he respects the outcome': a surname the tagger does not know, opening the sentence
-    before a speech verb that has no subject, read as an adverb. It is the verb's subject."""
+    before a speech verb that has no subject, read as an adverb. It is the verb's subject. After a given name
+    ("Louise Fennelly"), it is the name's last word."""
+    for surname in parsed[1:]:
+        given = parsed[surname.i - 1]
+        capitalised = surname.text[:1].isupper() and surname.lower_ not in NOT_A_NAME  # "Fennelly" ends in -ly
+        if surname.tag_ == "RB" and surname.head is given and given.tag_ == "NNP" and capitalised:
+            # "Louise Fennelly, chief economist at …": a surname read as an adverb of the given name before it
+            surname.tag_, surname.dep_ = "NNP", "flat"
     name = next((n for n in parsed if n.text not in OPENING_MARKS), None)
     if name is None or name.tag_ != "RB" or not may_be_name(name) or name.text.isupper():
         return

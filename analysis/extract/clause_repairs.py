@@ -1,0 +1,62 @@
+"""Repairs to the trained parser's reading of a clause around its subject: a participle after its noun read as
+the noun's verb ("Officials contacted by this newspaper said …"), and the names after an opening phrase read as
+its apposition ("At the Council meeting, Uganda, Tanzania and Rwanda supported …"). Called by
+`parse_repairs.repair`, in its order."""
+
+from __future__ import annotations
+
+from analysis.extract.nodes import FINITE_TAGS, NOUN_TAGS, SUBJECTS, Parsed, attach, child_case, is_proper
+from analysis.extract.vocabulary import SPEECH_FORMS
+
+
+def participle_read_as_verb(parsed: Parsed) -> None:
+    """'Officials contacted by this newspaper said they backed the plan', 'Residents interviewed on Sunday said
+    they opposed it': a participle after its noun, read as the noun's verb, with the speech verb after it hung
+    on it or over it. The speech verb, with no subject of its own, is the noun's; the participle describes it."""
+    for participle in parsed:
+        if participle.tag_ not in ("VBD", "VBN") or participle.i < 1:
+            continue
+        subject = parsed[participle.i - 1]
+        if subject.head is not participle or subject.dep_ != "nsubj" or subject.tag_ not in NOUN_TAGS:
+            continue
+        verb = next((n for n in parsed[participle.i + 1 : participle.i + 7] if n.tag_ in FINITE_TAGS), None)
+        if verb is None or verb.lower_ not in SPEECH_FORMS or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        between = parsed[participle.i + 1 : verb.i]
+        if any(n.tag_ not in PHRASE_TAGS for n in between) or not (verb.head is participle or participle.head is verb):
+            continue  # "Protesters marched through the city, police said": a clause of its own
+        if any(c.dep_ in ("obj", "ccomp", "xcomp") and c is not verb for c in participle.children):
+            continue
+        if verb.head is participle:
+            verb.head.children.remove(verb)
+            verb.head, verb.dep_ = verb, "ROOT"
+            for later in [c for c in participle.children if c.i > verb.i]:
+                attach(later, verb, later.dep_)
+        attach(subject, verb, "nsubj")
+        attach(participle, subject, "acl")
+        participle.tag_ = "VBN"
+
+
+def list_read_as_part_of_opening_phrase(parsed: Parsed) -> None:
+    """'At the Council meeting, Uganda, Tanzania and Rwanda supported the proposal': the names after the opening
+    phrase's comma, read as its apposition and conjuncts, with the verb after them left with no subject. They
+    are the verb's subjects."""
+    for verb in parsed:
+        if verb.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+            continue
+        opening = next((c for c in verb.children if c.dep_ == "obl" and c.i < verb.i and child_case(c)), None)
+        if opening is None:
+            continue
+        names = [c for c in opening.children if c.dep_ in ("appos", "conj") and c.i > opening.i and is_proper(c)]
+        if len(names) < 2 or max(w.i for n in names for w in n.subtree) != verb.i - 1:
+            continue
+        if parsed[min(w.i for w in names[0].subtree if w.dep_ != "punct") - 1].text != ",":
+            continue
+        first, *others = sorted(names, key=lambda n: n.i)
+        attach(first, verb, "nsubj")
+        for other in others:
+            attach(other, first, "conj")
+
+
+# the words of a short phrase after a participle: "contacted by this newspaper", "interviewed in Gadong"
+PHRASE_TAGS = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "PRP$", "POS", "RB", "HYPH"})
