@@ -208,3 +208,13 @@ def test_a_surname_read_as_an_adverb_and_an_employer_read_as_a_subject():
         "Securities, said the increase would have little measurable effect on employment.\n"
     )
     assert _holders_of(text, "little measurable effect") == ["Louise Fennelly"]
+
+
+def test_a_lists_first_name_is_not_the_subject_of_the_relative_clause_after_its_last():
+    text = (
+        "Haze panel agreed\n\nASEAN agreed to a haze panel.\n"
+        "Thailand and Vietnam, whose haze comes mostly from crop burning on the mainland, have privately "
+        "questioned its cost.\n"
+        "Pakatan Harapan (PH) and Barisan Nasional (BN) members voted in favour.\n"
+    )
+    assert {"Thailand", "Vietnam", "Pakatan Harapan", "Barisan Nasional"} <= set(actors(text))

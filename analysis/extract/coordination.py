@@ -98,6 +98,8 @@ NAMED_ONE_BY_ONE = frozenset(
     {
         *("unions", "parties", "federations", "confederations", "associations", "caucuses", "blocs", "movements"),
         *("factions", "benches"),
+        # "Pakatan Harapan (PH) and Barisan Nasional (BN) members voted in favour": each bloc's members
+        *("members", "deputies", "lawmakers", "senators", "councillors", "mps"),
     }
 )
 

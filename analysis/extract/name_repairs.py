@@ -50,6 +50,22 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
             attach(second, first, "conj")
 
 
+def first_of_a_list_read_as_relatives_subject(parsed: Parsed) -> None:
+    """'Thailand and Vietnam, whose haze comes from crop burning, have questioned its cost': the list's first
+    name read as the subject of the relative clause its last name opens. It heads the list."""
+    for first in parsed:
+        clause = first.head
+        if first.dep_ != "nsubj" or clause.dep_ != "acl:relcl" or not is_proper(first):
+            continue
+        last = clause.head
+        if last.i < first.i or not is_proper(last) or last.head is last:
+            continue
+        if not any(c.dep_ == "cc" and first.i < c.i < last.i for c in last.children):
+            continue
+        attach(first, last.head, last.dep_)
+        attach(last, first, "conj")
+
+
 def employer_read_as_second_subject(parsed: Parsed) -> None:
     """'Louise Fennelly, chief economist at stockbrokers Fitzwilliam Securities, said': the employer at the end
     of a person's role, read as a second subject of the verb. It belongs to the role's phrase before it."""

@@ -11,6 +11,7 @@ from analysis.extract.name_repairs import (
     apposition_read_as_modifier,
     conjunct_of_a_name_part,
     employer_read_as_second_subject,
+    first_of_a_list_read_as_relatives_subject,
     list_read_as_apposition,
     list_read_as_two_subjects,
     may_be_name,
@@ -47,6 +48,7 @@ def repair(parsed: Parsed) -> None:
     list_read_as_part_of_opening_phrase(parsed)
     list_read_as_two_subjects(parsed)
     employer_read_as_second_subject(parsed)
+    first_of_a_list_read_as_relatives_subject(parsed)
     names_read_as_adjectives(parsed)
     apposition_read_as_modifier(parsed)
     conjunct_of_a_name_part(parsed)
