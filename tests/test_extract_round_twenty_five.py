@@ -218,3 +218,14 @@ def test_a_lists_first_name_is_not_the_subject_of_the_relative_clause_after_its_
         "Pakatan Harapan (PH) and Barisan Nasional (BN) members voted in favour.\n"
     )
     assert {"Thailand", "Vietnam", "Pakatan Harapan", "Barisan Nasional"} <= set(actors(text))
+
+
+def test_a_speakers_own_question_in_a_quotation_is_a_position_and_the_writers_is_not():
+    text = (
+        "Hotel levy approved\n\nRwanda’s cabinet approved a 5 per cent levy on hotel rooms.\n"
+        "“Hotels signed their contracts for next year at fixed rates,” said Jean-Paul Habimana, who chairs the "
+        "chamber. “Who pays the 5 per cent now?”\n"
+        "Will tourists notice? Few operators think so.\n"
+    )
+    assert _holders_of(text, "Who pays the 5 per cent now?") == ["Jean-Paul Habimana"]
+    assert _holders_of(text, "Will tourists notice?") == []

@@ -355,7 +355,7 @@ class Reader(
                 continue
             if self._asks(sentence, claim) or self._answers_another_question(sentence):
                 self.rejected.setdefault(sentence.start, []).append(claim.actor)
-                continue  # "Dr Rashed, is it necessary?": a question takes no position
+                continue  # "Dr Rashed, is it necessary?": the writer's or a presenter's question takes no position
             if self._enacts(sentence, claim) and not tracked(claim.actor):
                 self.rejected.setdefault(sentence.start, []).append(claim.actor)
                 continue  # the decision itself is the news; an actor the analysts track is still shown
