@@ -229,3 +229,11 @@ def test_a_speakers_own_question_in_a_quotation_is_a_position_and_the_writers_is
     )
     assert _holders_of(text, "Who pays the 5 per cent now?") == ["Jean-Paul Habimana"]
     assert _holders_of(text, "Will tourists notice?") == []
+
+
+def test_rising_in_defence_of_the_decision_supports_it():
+    text = (
+        "Beach concessions extended\n\nThe Senate extended the beach concessions to 2027.\n"
+        "10:48 – Lega senator Marco Benedetti rises in defence of the decree.\n"
+    )
+    assert ("Marco Benedetti", "supportive") in set(rows(text))
