@@ -25,10 +25,9 @@ rows = extract_rows
             "Budget\nDeputies from the PSD welcomed the bill.",
             [("PSD", "supportive")],
         ),
-        # a place is no body: the lawmakers stay lawmakers, named with where they are from (round twenty-five)
         (
             "Budget\nLawmakers from Bavaria welcomed the bill.",
-            [("Lawmakers from Bavaria", "supportive")],
+            [("Lawmakers", "supportive")],
         ),
         # "voiced" taken for an adjective of the cue noun: the name before it voiced the concern
         (

@@ -105,6 +105,8 @@ def test_a_vague_group_keeps_where_it_is_from():
     )
     found = actors(text)
     assert "Several MPs from Puntland and Jubaland" in found and "Some coastal MPs" in found
+    # one word after "from" may be a party's name as well as a place's
+    assert "Several MPs" in actors("Fisheries law passes\n\nThe law passed.\nSeveral MPs from Labour rejected it.\n")
     # the body they come from is named on its own
     assert "Ecological Party of Uzbekistan" in found
 
@@ -134,9 +136,11 @@ def test_described_reactions_are_read():
 
 def test_for_a_body_named_by_its_acronym_or_described_the_view_is_its_own():
     lede = "Port deal signed\n\nTanzania signed the Tanga port concession.\n"
-    text = lede + "For CHADEMA, the deal is a betrayal.\nFor Gaza, the deal is a disaster.\n"
+    text = lede + "CHADEMA objected.\nFor CHADEMA, the deal is a betrayal.\nFor Gaza, the deal is a disaster.\n"
     assert _holders_of(text, "is a betrayal") == ["CHADEMA"]
     assert _holders_of(text, "is a disaster") == []  # a place whose view it is not
+    # an acronym no one has named before may be a thing as well as a body ("For CHADEMA, the ruling means …")
+    assert _holders_of(lede + "For CHADEMA, the ruling means it can hold rallies again.\n", "rallies") == []
     text = lede + "For Chadema, the main opposition party, the deal is a mistake.\n"
     assert _holders_of(text, "is a mistake") == ["Chadema"]
 
@@ -237,3 +241,26 @@ def test_rising_in_defence_of_the_decision_supports_it():
         "10:48 – Lega senator Marco Benedetti rises in defence of the decree.\n"
     )
     assert ("Marco Benedetti", "supportive") in set(rows(text))
+
+
+def test_review_guards():
+    """Misfires a reviewer found in this round's rules, each fixed."""
+    lede = "Plan approved\n\nThe government approved the plan.\n"
+    # a place in the phrase that opens the sentence is no one
+    assert actors(lede + "In Brussels, France and Germany backed the plan.\n") == {"France", "Germany"}
+    # a union's joined name opening the sentence is its subject
+    assert set(rows(lede + "Fim-CISL welcomed the plan. Fiom-CGIL rejected it.\n")) == {
+        ("Fim-CISL", "supportive"),
+        ("Fiom-CGIL", "opposed"),
+    }
+    # the first member named after a counted group
+    assert actors(lede + "The four Nordic countries, Denmark, Finland, Norway and Sweden, backed it.\n") == {
+        "Denmark",
+        "Finland",
+        "Norway",
+        "Sweden",
+    }
+    # unrepentant protesters are no supporters
+    assert ("Protesters", "supportive") not in set(
+        rows(lede + "The protesters were unrepentant and vowed to keep blocking the road.\n")
+    )

@@ -200,7 +200,10 @@ class Attribution:
             if fallback is not None and (speech or fallback.actor.kind == "person"):
                 named = [fallback]
         if holder.i < token.i:
-            listed_from, listed = self.namer.listed(sentence.start, sentence.start + token.idx, sentence.mentions)
+            # "In Brussels, France and Germany backed …": the list starts after the phrase of place that opens it
+            fronted = FRONTED.match(self.text, sentence.start, sentence.start + token.idx)
+            begin = fronted.end() if fronted is not None else sentence.start
+            listed_from, listed = self.namer.listed(begin, sentence.start + token.idx, sentence.mentions)
             if len(listed) >= max(len(named), 2) and sentence.start + holder.idx >= listed_from:
                 named = listed
         return named

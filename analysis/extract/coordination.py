@@ -15,11 +15,12 @@ def conjuncts(token: Token) -> list[Token]:
         return listed
     found = [token]
     named = token.conjuncts[0] if token.conjuncts else None
-    listed = next((c for c in token.children if c.dep_ == "appos" and c.i == token.i + 2 and c.conjuncts), None)
+    listed = next((c for c in token.children if c.dep_ == "appos" and c.i == token.i + 2), None)
     if listed is not None and _a_counted_group(token) and token.doc[token.i + 1].text == ",":
-        # "The two opposition parties, Vox and the PP, rejected it": the list in apposition names the members
-        members = [listed, *listed.conjuncts]
-        if all(is_proper(c) or c.text.isupper() for c in members):
+        # "The two opposition parties, Vox and the PP, rejected it", "The four Nordic countries, Denmark, Finland,
+        # Norway and Sweden, backed it": the list in apposition names the members
+        members = [listed, *(listed.conjuncts or [c for c in token.conjuncts if c.i > listed.i])]
+        if len(members) > 1 and all(is_proper(c) or c.text.isupper() for c in members):
             return members
     if (
         named is not None

@@ -204,8 +204,10 @@ def _without_a_body(group: str) -> str:
     where = PLACED.search(group)
     if where and (re.search(ORG_HEADS, where.group(0)) or re.search(r"[’']s$|\b[A-Z]{2,}\b", where.group(0))):
         return group[: where.start()]
-    # "Officials in Brussels": a government's people, who speak for it (`actors.ActorIndex` names it)
-    if where and _a_state(re.sub(r"^\s+(?:from|in)\s+(?:the\s+)?", "", where.group(0))):
+    place = re.sub(r"^\s+(?:from|in)\s+(?:the\s+)?", "", where.group(0)) if where else ""
+    # "Officials in Brussels": a government's people, who speak for it (`actors.ActorIndex` names it); "MPs
+    # from Labour": one word may as well be a party's as a place's
+    if where and (_a_state(place) or len(place.split()) == 1):
         return group[: where.start()]
     return group
 

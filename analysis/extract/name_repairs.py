@@ -9,6 +9,7 @@ from analysis.extract.nodes import (
     OPENING_MARKS,
     PROPER_TAGS,
     SUBJECTS,
+    UNION_OF_CONFEDERATION,
     VERB_TAGS,
     Node,
     Parsed,
@@ -83,6 +84,18 @@ def employer_read_as_second_subject(parsed: Parsed) -> None:
 
 
 NOUNS = frozenset({"NN", "NNS"})
+
+
+def union_read_as_verb(parsed: Parsed) -> None:
+    """'Fim-CISL welcomed the plan': a union's name joined to its confederation's acronym, unknown to the tagger,
+    read as a verb or an adjective. It is a name, and the subject of the verb after it that has none."""
+    for name in parsed:
+        if not UNION_OF_CONFEDERATION.match(name.text) or name.tag_ in PROPER_TAGS:
+            continue
+        name.tag_ = "NNP"
+        verb = name.head
+        if verb.i > name.i and verb.tag_ in VERB_TAGS and not any(c.dep_ in SUBJECTS for c in verb.children):
+            attach(name, verb, "nsubj")
 
 
 def _a_name(node: Node) -> bool:

@@ -121,6 +121,10 @@ def child(token: Node, *relations: str) -> Node | None:
     return None
 
 
+# "Fistel-CISL", "Filt-CGIL": a union's name joined to its confederation's acronym (not "Anti-EU")
+UNION_OF_CONFEDERATION = re.compile(r"(?!(?:Anti|Pro|Non|Pre|Post|Ex|Pan|Mid)-)[A-Z][a-z]+-[A-Z]{2,}\Z")
+
+
 def under(node: Node, ancestor: Node) -> bool:
     """Whether `ancestor` is above `node` in the tree (not `node` itself)."""
     while node.head is not node:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from analysis.extract.nodes import ADJECTIVE_TAGS as ADJECTIVE_TAGS
 from analysis.extract.nodes import NOUN_TAGS as NOUN_TAGS
-from analysis.extract.nodes import OPENING_MARKS
+from analysis.extract.nodes import OPENING_MARKS, UNION_OF_CONFEDERATION
 from analysis.extract.nodes import PRONOUN_TAGS as PRONOUN_TAGS
 from analysis.extract.nodes import PROPER_TAGS as PROPER_TAGS
 from analysis.extract.nodes import VERB_TAGS as VERB_TAGS
@@ -82,9 +82,7 @@ def pipeline() -> spacy.Language:
 
 # "CPI(M)", "JD(S)": a party's acronym with its faction's letter, one name (not "CPI(M" and ")"); "Fistel-CISL",
 # "Filt-CGIL": a union's name joined to its confederation's acronym, one name (not "Anti-EU")
-ACRONYM_WITH_SUFFIX = re.compile(
-    r"[A-Z]{2,}\([A-Z]{1,2}\)\Z|(?!(?:Anti|Pro|Non|Pre|Post|Ex|Pan|Mid)-)[A-Z][a-z]+-[A-Z]{2,}\Z"
-)
+ACRONYM_WITH_SUFFIX = re.compile(rf"[A-Z]{{2,}}\([A-Z]{{1,2}}\)\Z|{UNION_OF_CONFEDERATION.pattern}")
 
 
 def parse(texts: Sequence) -> list[Parsed]:

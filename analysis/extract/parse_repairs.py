@@ -18,6 +18,7 @@ from analysis.extract.name_repairs import (
     names_read_as_adjectives,
     subject_read_as_vocative,
     surname_read_as_adverb,
+    union_read_as_verb,
     verb_read_as_name_part,
 )
 from analysis.extract.nodes import (
@@ -46,6 +47,7 @@ def repair(parsed: Parsed) -> None:
     _speaker_named_before_role(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
+    union_read_as_verb(parsed)
     list_read_as_two_subjects(parsed)
     employer_read_as_second_subject(parsed)
     first_of_a_list_read_as_relatives_subject(parsed)

@@ -299,10 +299,10 @@ class Reader(
         Brexit, ..." name a place or a thing whose view it is not."""
         named = self.namer.name(owner, base, sentence.mentions) if owner is not None else None
         if named is None or (named.actor.kind != "person" and len(named.actor.name.split()) < 2):
-            # "For CHADEMA, the main opposition party, …", "For Oxfam, …" after Oxfam spoke: a body all the same
+            # "For Chadema, the main opposition party, …", "For Oxfam, …" after Oxfam spoke: a body all the same
             body = named is not None and named.actor.kind == "organization"
             described = any(c.dep_ == "appos" for c in owner.children) if owner is not None else False
-            if not body or not (owner.text.isupper() or described or named.actor in self.namer.memory.groups):
+            if not body or not (described or named.actor in self.namer.memory.groups):
                 return None
         return named
 
