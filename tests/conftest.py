@@ -164,5 +164,13 @@ def extract_rows(text: str, *, arbiter: bool = True, **options) -> list[tuple[st
     return [(r.actor, r.stance) for r in table.itertuples()]
 
 
+def extract_holders_of(text: str, words: str, *, arbiter: bool = True, **options) -> list[str]:
+    """The actors of the rows the extractor proposes for `text` whose quote holds `words`."""
+    from analysis.extract import extract
+
+    table = extract(text, main_target="main", arbiter=arbiter, **options)
+    return list(table[table["quote"].str.contains(words, regex=False)]["actor"])
+
+
 def extract_actors(text: str, *, arbiter: bool = True, **options) -> set[str]:
     return {actor for actor, _ in extract_rows(text, arbiter=arbiter, **options)}

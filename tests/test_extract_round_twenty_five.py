@@ -5,18 +5,12 @@ described reactions. Sentences written for these tests, not the corpus's."""
 
 import functools
 
-from analysis.extract import extract
 from analysis.extract.parse import parse
-from conftest import extract_actors, extract_rows
+from conftest import extract_actors, extract_holders_of, extract_rows
 
 rows = functools.partial(extract_rows, arbiter=False)
 actors = functools.partial(extract_actors, arbiter=False)
-
-
-def _holders_of(text: str, words: str) -> list[str]:
-    """The actors of the rows whose quote holds `words`."""
-    table = extract(text, main_target="main", arbiter=False)
-    return list(table[table["quote"].str.contains(words, regex=False)]["actor"])
+_holders_of = functools.partial(extract_holders_of, arbiter=False)
 
 
 def test_the_members_a_group_is_named_by_each_hold_its_position():

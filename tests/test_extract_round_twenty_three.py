@@ -7,21 +7,16 @@ tests, not the corpus's."""
 import functools
 
 from analysis.extract import extract
-from conftest import extract_actors, extract_rows
+from conftest import extract_actors, extract_holders_of, extract_rows
 
 rows = functools.partial(extract_rows, arbiter=False)
 actors = functools.partial(extract_actors, arbiter=False)
+_holders_of = functools.partial(extract_holders_of, arbiter=False)
 
 
 def _quotes_of(text: str, actor: str) -> list[str]:
     table = extract(text, main_target="main", arbiter=False)
     return list(table[table["actor"] == actor]["quote"])
-
-
-def _holders_of(text: str, words: str) -> list[str]:
-    """The actors of the rows whose quote holds `words`."""
-    table = extract(text, main_target="main", arbiter=False)
-    return list(table[table["quote"].str.contains(words)]["actor"])
 
 
 def test_a_quotation_after_the_sentence_that_introduced_its_speaker_is_theirs():
