@@ -17,6 +17,7 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.references import named_by_description
 from analysis.extract.transcripts import SPEAKER_LABEL
 from analysis.extract.vocabulary import NAME_JOINERS
+from analysis.extract.wording import TIMESTAMP
 
 # holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
 THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker of the quote"})
@@ -81,9 +82,6 @@ def _third_party(verb: Token) -> bool:
     return _main_clause(verb) or subject.tag_ in PROPER_TAGS
 
 
-CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}\b")
-
-
 class Layout:
     """The layout steps of `reader.Reader`."""
 
@@ -100,7 +98,7 @@ class Layout:
             # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
             line = self.text[position:end].strip().removesuffix(".")
             named = NAME_LINE.fullmatch(line) and ("," not in line or COMMA_IN_NAME.search(line))
-            named = named and not CLOCK_TIME.match(line)  # "16.34": a live blog's time on its own line
+            named = named and not TIMESTAMP.match(line)  # "16.34": a live blog's time on its own line
             if named and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
                 found[end + 1] = (position, end)
             position = end + 1

@@ -202,14 +202,13 @@ def _without_a_body(group: str) -> str:
     the PSD' and 'traders in Sharjah’s' end at their noun: the body they come from is named on its own, and a
     possessive is another's."""
     where = PLACED.search(group)
-    if where and (re.search(ORG_HEADS, where.group(0)) or re.search(r"[’']s$|\b[A-Z]{2,}\b", where.group(0))):
-        return group[: where.start()]
-    place = re.sub(r"^\s+(?:from|in)\s+(?:the\s+)?", "", where.group(0)) if where else ""
+    if where is None:
+        return group
+    place = re.sub(r"^\s+(?:from|in)\s+(?:the\s+)?", "", where.group(0))
     # "Officials in Brussels": a government's people, who speak for it (`actors.ActorIndex` names it); "MPs
     # from Labour": one word may as well be a party's as a place's
-    if where and (_a_state(place) or len(place.split()) == 1):
-        return group[: where.start()]
-    return group
+    body = re.search(ORG_HEADS, place) or re.search(r"[’']s$|\b[A-Z]{2,}\b", place)
+    return group[: where.start()] if body or _a_state(place) or len(place.split()) == 1 else group
 
 
 def _a_state(place: str) -> bool:
