@@ -60,3 +60,16 @@ def list_read_as_part_of_opening_phrase(parsed: Parsed) -> None:
 
 # the words of a short phrase after a participle: "contacted by this newspaper", "interviewed in Gadong"
 PHRASE_TAGS = frozenset({"IN", "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "PRP$", "POS", "RB", "HYPH"})
+
+
+def subject_on_auxiliary(parsed: Parsed) -> None:
+    """'GMB and Unite have both said they will strike': the subject hung on the auxiliary, which a word between
+    it and its verb ("both", "also", "now") can cause. An auxiliary has no subject; its verb does."""
+    for subject in parsed:
+        auxiliary = subject.head
+        if subject.dep_ not in SUBJECTS or auxiliary.dep_ not in ("aux", "aux:pass") or auxiliary is subject:
+            continue
+        verb = auxiliary.head
+        if verb is auxiliary or verb.i < subject.i or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        attach(subject, verb, subject.dep_)

@@ -87,6 +87,9 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     return found
 
 
+MISSION_WORD = re.compile(r"[’']s\s+delegation$")
+
+
 def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """Governments by metonym ("the Kremlin"), demonym, possessive or "the government in CAPITAL"."""
     patterns, found = generic_patterns(), []
@@ -104,7 +107,10 @@ def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list
     ):
         for match in patterns[key].finditer(segment):
             code = table[match.group(1)]
-            actor = index.government(code, _country_name(code), written=match.group(0))
+            # "South Sudan's delegation abstained": the country, as the writers name it; a ministry or an
+            # embassy stays as written (writers name "China's embassy in London" so, and not always "China")
+            written = "" if MISSION_WORD.search(match.group(0)) else match.group(0)
+            actor = index.government(code, _country_name(code), written=written)
             found.append(Mention(start + match.start(), start + match.end(), actor))
     for key, table in (("located_in_capital", capitals), ("located_in_country", names)):
         for match in patterns[key].finditer(segment):

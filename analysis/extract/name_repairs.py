@@ -67,6 +67,22 @@ def first_of_a_list_read_as_relatives_subject(parsed: Parsed) -> None:
         attach(last, first, "conj")
 
 
+def first_of_a_pair_left_as_root(parsed: Parsed) -> None:
+    """'GMB and Unite, which between them represent thousands of ambulance workers, have both said': the first
+    name left as a root of its own, the second the verb's subject. The first heads the pair."""
+    for first in parsed:
+        if first.head is not first or not is_proper(first) or first.i + 2 >= len(parsed):
+            continue
+        joint, second = parsed[first.i + 1], parsed[first.i + 2]
+        if joint.lower_ != "and" or joint.head is not second or second.dep_ not in SUBJECTS or not is_proper(second):
+            continue
+        verb = second.head
+        if verb is second or under(verb, first):
+            continue
+        attach(first, verb, second.dep_)
+        attach(second, first, "conj")
+
+
 def employer_read_as_second_subject(parsed: Parsed) -> None:
     """'Louise Fennelly, chief economist at stockbrokers Fitzwilliam Securities, said': the employer at the end
     of a person's role, read as a second subject of the verb. It belongs to the role's phrase before it."""
@@ -173,6 +189,27 @@ def list_read_as_apposition(parsed: Parsed) -> None:
         if last is not None and listed and set(between) <= {",", "and", "or", "the"}:
             attach(node, head, "conj")
             attach(last, head, "conj")
+
+
+def description_read_as_conjunct(parsed: Parsed) -> None:
+    """'Unite, Britain's biggest manufacturing union, welcomed the decision': a description between commas
+    after a name, read as the name's conjunct (and its owner then taken for a listed actor). A common noun
+    opened by "the" or an owner's possessive, closed by a comma, last of the name's conjuncts and with no
+    "and" of its own, describes the name."""
+    for described in parsed:
+        name = described.head
+        if described.dep_ != "conj" or name.i > described.i or described.tag_ not in NOUNS or is_proper(described):
+            continue
+        phrase = sorted(described.subtree, key=lambda w: w.i)
+        first, last = phrase[0], phrase[-1]
+        if parsed[first.i - 1].text != "," or last.i + 1 >= len(parsed) or parsed[last.i + 1].text != ",":
+            continue
+        opened = first.lower_ == "the" or (first.dep_ == "nmod:poss" and is_proper(first))
+        if not opened or any(c.dep_ in ("cc", "conj") for c in described.children):
+            continue
+        if any(c.dep_ == "conj" and c.i > described.i for c in name.children) or not name.text[:1].isupper():
+            continue
+        attach(described, name, "appos")
 
 
 def surname_read_as_adverb(parsed: Parsed) -> None:

@@ -213,6 +213,11 @@ HUMAN_PLURALS = frozenset(
     | {"scholars", "academics", "jurists", "experts", "priests", "pastors", "monks", "students", "villagers"}
 )
 # the plurals that open a federation's name ("Restaurants Canada"), which no person's name opens with
+# words that open parties' names and never a person's ("Christian" and "Green" do both)
+PARTY_NAME_OPENERS = frozenset(
+    {"new", "democratic", "popular", "national", "social", "socialist", "liberal", "civic", "free", "united"}
+    | {"progressive", "radical", "patriotic", "renew", "left", "labour", "labor", "conservative", "republican"}
+)
 PLURAL_BODY_OPENERS = frozenset(
     {"colleges", "universities", "restaurants", "farmers", "growers", "teachers", "engineers", "builders"}
     | {"retailers", "manufacturers", "exporters", "importers", "producers", "truckers", "physicians", "employers"}
@@ -293,6 +298,8 @@ def kind_of_name(name: str, *, default: str) -> str:
     first = words[0].lower() if words else ""
     if len(words) > 1 and (_plural_of_body(first) or first in HUMAN_PLURALS or first in PLURAL_BODY_OPENERS):
         return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"
+    if len(words) > 1 and first in PARTY_NAME_OPENERS:
+        return "organization"  # "New Left", "Civic Platform", "Free Democrats": no person's name opens so
     if 2 <= len(words) <= 4 and all(
         w[:1].isupper()
         or HYPHENED_PARTICLE.match(w)

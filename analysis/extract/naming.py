@@ -291,12 +291,20 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         opening = owner.i == 0 and not is_proper(owner) and owner.lower_ not in self._lower_words()
         if named is None and opening and not members:
             return Named(described(owner.text, kind="organization"), "spokesperson for")  # "Frelimo’s majority"
-        if named is None or named.actor.kind != "organization" or (members and owner.text in PLACE_ACRONYMS):
-            return None  # not "The UK's MPs", "Starmer's MPs"
-        if kind_of_name(named.actor.name, default="") == "person":
+        if named is None or (members and owner.text in PLACE_ACRONYMS):
+            return None  # not "The UK's MPs"
+        # a party first met as a bare name ("SYRIZA") may have been taken for a person; not "Starmer's MPs"
+        kind = kind_of_name(named.actor.name, default="")
+        if kind == "person" or (named.actor.kind != "organization" and kind != "organization"):
             return None
-        # only a party has a caucus or a parliamentary group; a majority may be anyone's
-        party = token.lower_ in PARTY_ONLY_UNITS or ACRONYM.fullmatch(owner.text) or is_body_name(named.actor.name)
+        # only a party has a caucus, a parliamentary group or members in a chamber ("Warisan's three MPs"); a
+        # majority may be anyone's
+        party = (
+            members
+            or token.lower_ in PARTY_ONLY_UNITS
+            or ACRONYM.fullmatch(owner.text)
+            or is_body_name(named.actor.name)
+        )
         return Named(named.actor, "spokesperson for") if party else None
 
     def _named_before_role(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:

@@ -92,7 +92,7 @@ def is_proper(token: Node) -> bool:
 
 
 # "ActionSA", "eThekwini", "McKinsey": a capital after a small letter; not "NGOs", "MPs" or "FARMERS"
-INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*[A-Z][\w\-]*")
+INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*[A-Z][\w\-]*|[A-Z]{3,}[a-z]{2,}[\w\-]*")
 
 
 def is_verb(token: Node) -> bool:

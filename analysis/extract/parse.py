@@ -163,7 +163,7 @@ def _truecased(doc, ranges):
         word = doc[i].text
         if word[:1].isupper() and word.lower() in SENTENCE_OPENERS and not word.isupper():
             lowered[i] = word.lower()
-        elif ACRONYM.fullmatch(word) and word.lower() not in CAPITALISED_WORDS and not _in_capitals(doc, first, last):
+        elif _opening_acronym(word) and word.lower() not in CAPITALISED_WORDS and not _in_capitals(doc, first, last):
             lowered[i] = word.title()
     lowered.update(_given_names_in_two_parts(doc))
     if not lowered:
@@ -175,6 +175,18 @@ def _truecased(doc, ranges):
     truecased.from_array([SENT_START], doc.to_array([SENT_START]).reshape(-1, 1))
     truecased.user_data.update(doc.user_data)
     return truecased
+
+
+def _opening_acronym(word: str) -> bool:
+    """'SHRI', 'TÜSİAD' (capitals beyond ASCII), 'UKHospitality' (an acronym run into a word): a name the
+    parser reads better written as one."""
+    if len(word.title()) != len(word):
+        return False  # "İ" lower-cased takes two characters: the offsets must not move
+    in_capitals = 3 <= len(word) <= 8 and word.isalpha() and word.isupper()
+    return bool(ACRONYM.fullmatch(word) or in_capitals or ACRONYM_THEN_WORD.fullmatch(word))
+
+
+ACRONYM_THEN_WORD = re.compile(r"[A-Z]{2,}[A-Z][a-z]{3,}")
 
 
 def _given_names_in_two_parts(doc) -> dict[int, str]:

@@ -5,13 +5,19 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract.clause_repairs import list_read_as_part_of_opening_phrase, participle_read_as_verb
+from analysis.extract.clause_repairs import (
+    list_read_as_part_of_opening_phrase,
+    participle_read_as_verb,
+    subject_on_auxiliary,
+)
 from analysis.extract.name_repairs import (
     acronym_read_as_adverb,
     apposition_read_as_modifier,
     conjunct_of_a_name_part,
+    description_read_as_conjunct,
     employer_read_as_second_subject,
     first_of_a_list_read_as_relatives_subject,
+    first_of_a_pair_left_as_root,
     list_read_as_apposition,
     list_read_as_two_subjects,
     may_be_name,
@@ -45,17 +51,20 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
+    subject_on_auxiliary(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
     list_read_as_two_subjects(parsed)
     employer_read_as_second_subject(parsed)
     first_of_a_list_read_as_relatives_subject(parsed)
+    first_of_a_pair_left_as_root(parsed)
     names_read_as_adjectives(parsed)
     apposition_read_as_modifier(parsed)
     conjunct_of_a_name_part(parsed)
     acronym_read_as_adverb(parsed)
     list_read_as_apposition(parsed)
+    description_read_as_conjunct(parsed)
     subject_read_as_vocative(parsed)
     surname_read_as_adverb(parsed)
     verb_read_as_name_part(parsed)
@@ -109,16 +118,10 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
         name = name.head
     if name.dep_ in INSIDE_A_PHRASE:
         return None  # "Dr Chidi Okeke, an economist at the University of Lagos, whose …": the place is no subject
-    closing = next((n for n in parsed[relative.i + 1 :] if n.text in (",", ";", ":", "“", '"')), None)
-    if closing is None or closing.text != "," or closing.i + 1 >= len(parsed):
+    closing = _closing_comma(parsed, relative)
+    if closing is None:
         return None
-    after = next((n for n in parsed[closing.i + 1 :] if n.tag_ != "RB"), None)
-    # "abstained" with no auxiliary is finite, whatever the tagger says
-    bare_participle = (
-        after is not None and after.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in after.children)
-    )
-    if after is None or (after.tag_ not in FINITE_TAGS and not bare_participle):
-        return None
+    after = next(n for n in parsed[closing.i + 1 :] if n.tag_ != "RB")
     verb = after.head if after.dep_ in ("aux", "aux:pass", "cop") and after.head.i > closing.i else after
     clause = range(relative.i, closing.i)
     top = relative
@@ -131,6 +134,23 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
     if verb.i in clause or top is verb or verb.dep_ not in ("ROOT", "conj", "advcl", "parataxis", "ccomp"):
         return None
     return name, top, verb, closing
+
+
+def _closing_comma(parsed: Parsed, relative: Node) -> Node | None:
+    """The comma that closes a relative clause: the first that a finite verb follows, since the clause may
+    hold a list ("UKHospitality, which represents hotels, pubs and restaurants, calls …")."""
+    for mark in (n for n in parsed[relative.i + 1 :] if n.text in (",", ";", ":", "“", '"')):
+        if mark.text != "," or mark.i + 1 >= len(parsed):
+            return None
+        after = next((n for n in parsed[mark.i + 1 :] if n.tag_ != "RB"), None)
+        if after is not None and _finite(after):
+            return mark
+    return None
+
+
+def _finite(verb: Node) -> bool:
+    """A finite verb, or a bare participle ("abstained" with no auxiliary is finite, whatever the tagger says)."""
+    return verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
 def _subject_before_parenthesis(parsed: Parsed) -> None:
@@ -197,7 +217,8 @@ def _name_of_two_parts(parsed: Parsed) -> None:
 def _name_before_apposition(parsed: Parsed) -> None:
     """'SONIDEP, the state-owned fuel distributor, declined to comment', 'Tine, the farmer-owned cooperative
     that dominates the market, welcomed the change': the parser can make the name, or the apposition's
-    noun, the root and the verb after the apposition its conjunct, with no subject. The verb is the root,
+    noun, the root and the verb after the apposition its conjunct (or a clause beside it: "TÜSİAD, the
+    country's biggest business group, stopped short of criticising the move"), with no subject. The verb is the root,
     the opening name its subject and the apposition the name's."""
     if len(parsed) < 6 or not parsed[0].text[:1].isupper() or parsed[1].text != ",":
         return
@@ -214,7 +235,7 @@ def _name_before_apposition(parsed: Parsed) -> None:
         (
             c
             for c in root.children
-            if c.dep_ == "conj"
+            if c.dep_ in ("conj", "parataxis")
             and c.i > 3
             and parsed[c.i - 1].text == ","
             and (c.tag_ in FINITE_TAGS or any(a.dep_ == "aux" for a in c.children))
@@ -228,9 +249,11 @@ def _name_before_apposition(parsed: Parsed) -> None:
     verb.head, verb.dep_ = verb, "ROOT"
     if root is not name:
         attach(root, name, "appos")
+    for described in [c for c in name.children if c.dep_ == "conj" and c.i < verb.i]:
+        attach(described, name, "appos")  # "TÜSİAD, the country's biggest business group,": one body
     attach(name, verb, "nsubj")
-    if name.tag_ not in NOUN_TAGS:
-        name.tag_ = "NNP"  # "Tine" read as an adverb: the apposition says what it names
+    if name.tag_ not in NOUN_TAGS or (name.tag_ == "NN" and name.text.isupper()):
+        name.tag_ = "NNP"  # "Tine" read as an adverb, "TÜSİAD" as a common noun: the apposition says what it names
     for stray in [c for holder in (root, name) for c in holder.children if c.i >= verb.i - 1]:
         attach(stray, verb, stray.dep_)
 

@@ -58,7 +58,12 @@ def is_the_statement(token: Token) -> bool:
 def party_of_unit(token: Token) -> Token | None:
     """'Chega's parliamentary group says', "Frelimo's majority voted down": the party (not "the UN's group of
     experts", a body's unit named by what it does, nor "Alberta's NDP caucus", a unit that names its party)."""
-    if token.lower_ not in PARTY_UNITS or any(c.dep_ == "nmod" for c in token.children):
+    if token.lower_ not in PARTY_UNITS:
+        return None
+    named_after = _party_named_after(token)
+    if named_after is not None:
+        return named_after
+    if any(c.dep_ == "nmod" for c in token.children):
         return None
     if any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in token.children):
         return None  # "Quebec's Liberal caucus", "the Senate's Republican majority"
@@ -68,6 +73,17 @@ def party_of_unit(token: Token) -> Token | None:
     # "Frelimo’s majority" opening a sentence: the tagger reads an unknown capitalised owner as a common noun
     named = owner is not None and (is_proper(owner) or owner.text[:1].isupper() or ACRONYM.fullmatch(owner.text))
     return owner if named else None
+
+
+def _party_named_after(token: Token) -> Token | None:
+    """'The parliamentary group of New Democracy', 'the MPs of Chega': the party named after its unit (not
+    'a group of farmers', nor 'the group of Forty', a body's own name)."""
+    party = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of" and is_proper(c)), None)
+    if party is None or not any(c.lower_ in ("the", "its") for c in token.children):
+        return None
+    if token.lower_ in PARTY_MEMBERS or any(c.lower_ in ("parliamentary", "political") for c in token.children):
+        return party
+    return None
 
 
 def same_person(actor: Actor, words: list[str]) -> bool:
