@@ -73,3 +73,28 @@ def subject_on_auxiliary(parsed: Parsed) -> None:
         if verb is auxiliary or verb.i < subject.i or any(c.dep_ in SUBJECTS for c in verb.children):
             continue
         attach(subject, verb, subject.dep_)
+
+
+def speech_verb_read_as_noun(parsed: Parsed) -> None:
+    """'SYRIZA confirms it will file …', 'West Midlands mayor Priya Lal posts that …': a speech verb after a name,
+    read as a plural noun the name modifies. It is the verb, and the name its subject."""
+    for verb in parsed[1:]:
+        name = parsed[verb.i - 1]
+        if (
+            verb.tag_ != "NNS"
+            or verb.lower_ not in SPEECH_FORMS
+            or not verb.lower_.endswith("s")
+            or verb.head is not verb
+        ):
+            continue
+        if name.head is not verb or not is_proper(name) or name.dep_ not in ("amod", "compound", "nmod:desc", "flat"):
+            continue
+        after = parsed[verb.i + 1] if verb.i + 1 < len(parsed) else None
+        if after is None or not (
+            after.lower_ == "that" or after.dep_ == "nsubj" or any(c.dep_ == "ccomp" for c in verb.children)
+        ):
+            continue
+        verb.tag_ = "VBZ"
+        for part in [c for c in verb.children if c.i < name.i]:
+            attach(part, name, part.dep_)
+        attach(name, verb, "nsubj")
