@@ -98,3 +98,49 @@ def speech_verb_read_as_noun(parsed: Parsed) -> None:
         for part in [c for c in verb.children if c.i < name.i]:
             attach(part, name, part.dep_)
         attach(name, verb, "nsubj")
+
+
+def quoted_verb_read_as_noun(parsed: Parsed) -> None:
+    """'China “firmly opposes” the decision': a verb the writer quotes alone, read as a plural noun beside the
+    name before it. It is the sentence's verb: the name its subject, the noun after it its object."""
+    for verb in parsed[2:]:
+        found = _quoted_verb(parsed, verb)
+        if found is None:
+            continue
+        subject, thing, adverbs = found
+        verb.tag_ = "VBZ"
+        for node in [n for n in parsed if n.head is subject and n not in (subject, verb) and n.i > subject.i]:
+            attach(node, verb, "obj" if node is thing else node.dep_)
+        if verb.head is not verb:
+            verb.head.children.remove(verb)
+        verb.head, verb.dep_ = verb, "ROOT"
+        attach(subject, verb, "nsubj")
+        if thing.head is not verb:
+            attach(thing, verb, "obj")
+        for adverb in adverbs:
+            attach(adverb, verb, "advmod")
+            adverb.tag_ = "RB"
+        return
+
+
+def _quoted_verb(parsed: Parsed, verb) -> tuple | None:
+    """(subject, object, adverbs) around a plural noun quoted alone between a name and a determiner."""
+    if verb.tag_ != "NNS" or not verb.lower_.endswith("s") or verb.i + 2 >= len(parsed):
+        return None
+    opening = verb.i - 1
+    while opening > 0 and parsed[opening].lower_.endswith("ly"):
+        opening -= 1
+    closing, article = parsed[verb.i + 1], parsed[verb.i + 2]
+    if opening < 1 or parsed[opening].text not in OPENING_QUOTES or closing.text not in CLOSING_QUOTES:
+        return None
+    subject, thing = parsed[opening - 1], article.head
+    if not (is_proper(subject) and subject.head is subject) or article.lower_ not in DETERMINERS:
+        return None
+    if thing.i <= article.i or thing.tag_ not in NOUN_TAGS or thing is verb:
+        return None
+    return subject, thing, list(parsed[opening + 1 : verb.i])
+
+
+OPENING_QUOTES = frozenset({"“", '"', "‘"})
+CLOSING_QUOTES = frozenset({"”", '"', "’"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "any", "its", "their", "these", "those", "all"})

@@ -38,6 +38,10 @@ class CueOwnership:
         position = sentence.start + token.idx
         quotation = self.quotations.at(position)
         if quotation is not None:
+            # "In her telling, nurses have been “thanked …”": a sentence framed as someone's view is theirs
+            quoted_verb = self._quoted_verb_owner(sentence, token, quotation) if source_named is None else None
+            if quoted_verb is not None:
+                return quoted_verb
             return self._quotation_owner(sentence, token, quotation, found_cues)
         if predicted(token):
             return None  # "Egypt is expected to vote against": a prediction, nobody's position
@@ -62,6 +66,23 @@ class CueOwnership:
             # reacted with dismay" is the subject's feeling
             return self._feeling_of_subject(sentence, token)
         return self._fallback_owner(sentence, token, position)
+
+    def _quoted_verb_owner(self, sentence: Sentence, token: Token, quotation: int):
+        """'The RHA “strongly opposes” the levy': the writer's sentence quotes only its verb, whose subject stands
+        outside the quotation and holds it."""
+        run = self.quotations.runs[quotation]
+        if run.start <= sentence.start or run.end >= sentence.end or run.label or token.tag_ not in VERB_TAGS:
+            return None
+        if token.head is not token:
+            return None  # "X said the Government has “pulled the rug …”": the quotation is X's words of others
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or self.quotations.inside(sentence.start + subject.idx) or subject.tag_ in PRONOUN_TAGS:
+            return None
+        holders = self._holders(sentence, [token.i], set())
+        if token.i not in holders:
+            return None
+        named, rule = holders[token.i]
+        return named, rule, token, "reported"
 
     def _quotation_owner(self, sentence: Sentence, token: Token, quotation: int, found_cues: list):
         if self.quotations.runs[quotation].host:

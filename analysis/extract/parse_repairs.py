@@ -8,6 +8,7 @@ from __future__ import annotations
 from analysis.extract.clause_repairs import (
     list_read_as_part_of_opening_phrase,
     participle_read_as_verb,
+    quoted_verb_read_as_noun,
     speech_verb_read_as_noun,
     subject_on_auxiliary,
 )
@@ -54,6 +55,7 @@ def repair(parsed: Parsed) -> None:
     _speaker_named_before_role(parsed)
     subject_on_auxiliary(parsed)
     speech_verb_read_as_noun(parsed)
+    quoted_verb_read_as_noun(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
