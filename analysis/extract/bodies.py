@@ -91,7 +91,10 @@ class BodyNaming:
             determiner.lower_ in ("the", "this", "that") or determiner.dep_ == "nmod:poss"
         )
         if definite and (
-            token.lower_ in PERSON_ROLES or token.lower_ in GROUP_NOUNS or token.lower_ in self.memory.roles
+            token.lower_ in PERSON_ROLES
+            or token.lower_ in GROUP_NOUNS
+            or token.lower_ in SEATS_OF_OFFICE
+            or token.lower_ in self.memory.roles
         ):
             return self._definite_role(token, determiner, parts, base, mentions)
         if within:
@@ -283,6 +286,9 @@ class BodyNaming:
             if OPPOSITION_PARTY.search(self.text, 0, base + token.idx):
                 return None
             return Named(described("Opposition"), "group")
+        if not modifiers and token.lower_ in SEATS_OF_OFFICE and token.tag_ == "NN":
+            # "The presidency has kept its distance", "The governorship said": the office, as the text names it
+            return Named(described(as_written(token.text)), "description")
         if not modifiers or token.lower_ in PERSON_ROLES:
             return None  # "the ministry" with nothing named before it: nobody to give it to
         text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
@@ -293,5 +299,6 @@ OPPOSITION_PARTY = re.compile(
     r"\b[Oo]pposition\s+(?:party|parties|bloc|coalition|alliance|caucus|leader)\b|\bin\s+opposition\b|"
     r"\bleads?\s+the\s+opposition\b"
 )
+SEATS_OF_OFFICE = frozenset({"presidency", "governorship", "premiership", "chancellery"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
 MINISTRY_HEADING = re.compile(r"(?i)\b(?:ministry|ministerio|ministério|ministère|secretar[ií]a|department)\b")

@@ -144,3 +144,25 @@ def _quoted_verb(parsed: Parsed, verb) -> tuple | None:
 OPENING_QUOTES = frozenset({"“", '"', "‘"})
 CLOSING_QUOTES = frozenset({"”", '"', "’"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "any", "its", "their", "these", "those", "all"})
+
+
+def subject_after_semicolon(parsed: Parsed) -> None:
+    """'PAN has rejected the cap; its Senate coordinator, Jorge Treviño Salas, called it populism': the clause
+    after a semicolon read as a noun beside the first clause, and its verb as the first subject's second verb.
+    The noun is that verb's subject, and the clause stands beside the first."""
+    for noun in parsed:
+        if noun.dep_ != "parataxis" or noun.tag_ not in NOUN_TAGS:
+            continue
+        start = min(w.i for w in noun.subtree if w.dep_ != "punct")
+        if start < 1 or parsed[start - 1].text != ";":
+            continue
+        after = max(w.i for w in noun.subtree) + 1
+        while after < len(parsed) and parsed[after].text == ",":
+            after += 1
+        verb = parsed[after] if after < len(parsed) else None
+        if verb is None or verb.head is not noun.head or verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
+            continue
+        if any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        attach(verb, noun.head, "parataxis")
+        attach(noun, verb, "nsubj")

@@ -10,6 +10,7 @@ from analysis.extract.clause_repairs import (
     participle_read_as_verb,
     quoted_verb_read_as_noun,
     speech_verb_read_as_noun,
+    subject_after_semicolon,
     subject_on_auxiliary,
 )
 from analysis.extract.name_repairs import (
@@ -56,6 +57,7 @@ def repair(parsed: Parsed) -> None:
     subject_on_auxiliary(parsed)
     speech_verb_read_as_noun(parsed)
     quoted_verb_read_as_noun(parsed)
+    subject_after_semicolon(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
