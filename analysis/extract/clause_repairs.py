@@ -48,14 +48,32 @@ def list_read_as_part_of_opening_phrase(parsed: Parsed) -> None:
         if opening is None:
             continue
         names = [c for c in opening.children if c.dep_ in ("appos", "conj") and c.i > opening.i and is_proper(c)]
-        if len(names) < 2 or max(w.i for n in names for w in n.subtree) != verb.i - 1:
+        if len(names) < 2:
+            continue
+        end = max(w.i for n in names for w in n.subtree)
+        # "…, the Liberal Democrats and Reform UK all backed": an adverb may stand before the verb
+        if end >= verb.i or any(w.tag_ != "RB" for w in parsed[end + 1 : verb.i]):
             continue
         if parsed[min(w.i for w in names[0].subtree if w.dep_ != "punct") - 1].text != ",":
             continue
+        names = _names_whole(parsed, names)
         first, *others = sorted(names, key=lambda n: n.i)
         attach(first, verb, "nsubj")
         for other in others:
             attach(other, first, "conj")
+
+
+def _names_whole(parsed: Parsed, names: list) -> list:
+    """'Reform UK' read as "Reform" in the list and "UK" as the opening phrase's apposition: the second word
+    right after the first, with no comma between, is the same name's."""
+    whole = []
+    for name in sorted(names, key=lambda n: n.i):
+        before = parsed[name.i - 1]
+        if name.dep_ == "appos" and is_proper(before) and before.tag_ in NOUN_TAGS | {"NNP", "NNPS"}:
+            attach(name, before, "flat")
+            continue
+        whole.append(name)
+    return whole
 
 
 # the words of a short phrase after a participle: "contacted by this newspaper", "interviewed in Gadong"
@@ -166,3 +184,26 @@ def subject_after_semicolon(parsed: Parsed) -> None:
             continue
         attach(verb, noun.head, "parataxis")
         attach(noun, verb, "nsubj")
+
+
+def role_and_name_left_as_root(parsed: Parsed) -> None:
+    """'Llwyncelyn's ward councillor, Huw Jenkins (Labour), spoke against the plan': the role read as the root, its
+    named holder as its apposition and the verb after them as a clause beside it, with no subject. The verb is
+    the root and the role its subject."""
+    role = next((n for n in parsed if n.head is n), None)
+    if role is None or role.tag_ not in ("NN", "NNS"):
+        return
+    named = next((c for c in role.children if c.dep_ == "appos" and c.i > role.i and is_proper(c)), None)
+    if named is None:
+        return
+    end = max(w.i for w in named.subtree)
+    verb = next((c for c in role.children if c.dep_ in ("parataxis", "conj") and c.i > end), None)
+    if verb is None or verb.tag_ not in FINITE_TAGS or parsed[verb.i - 1].text != ",":
+        return
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return
+    role.children.remove(verb)
+    verb.head, verb.dep_ = verb, "ROOT"
+    for stray in [c for c in role.children if c.i > verb.i]:
+        attach(stray, verb, stray.dep_)
+    attach(role, verb, "nsubj")

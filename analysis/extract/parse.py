@@ -165,6 +165,8 @@ def _truecased(doc, ranges):
             lowered[i] = word.lower()
         elif _opening_acronym(word) and word.lower() not in CAPITALISED_WORDS and not _in_capitals(doc, first, last):
             lowered[i] = word.title()
+        if word == "The" and i + 1 < last and _opening_acronym(doc[i + 1].text) and not _in_capitals(doc, first, last):
+            lowered[i + 1] = doc[i + 1].text.title()  # "The DHSC's own release": the name after the article too
     lowered.update(_given_names_in_two_parts(doc))
     if not lowered:
         return doc

@@ -9,6 +9,7 @@ from analysis.extract.clause_repairs import (
     list_read_as_part_of_opening_phrase,
     participle_read_as_verb,
     quoted_verb_read_as_noun,
+    role_and_name_left_as_root,
     speech_verb_read_as_noun,
     subject_after_semicolon,
     subject_on_auxiliary,
@@ -58,6 +59,7 @@ def repair(parsed: Parsed) -> None:
     speech_verb_read_as_noun(parsed)
     quoted_verb_read_as_noun(parsed)
     subject_after_semicolon(parsed)
+    role_and_name_left_as_root(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
