@@ -1,0 +1,114 @@
+"""Round twenty-six of the extractor (issue 12): a party's units and a country's delegation, names the parser
+misreads (an acronym run into a word, a name in capitals before its description, a speech verb read as a
+noun, a verb quoted alone), a relative clause holding a list, a clause after a semicolon, a role left as
+the root, a seat of office, and a few cues. Sentences written for these tests, not the corpus's."""
+
+import functools
+
+from analysis.extract.parse import parse
+from conftest import extract_actors, extract_holders_of, extract_rows
+
+rows = functools.partial(extract_rows, arbiter=False)
+actors = functools.partial(extract_actors, arbiter=False)
+_holders_of = functools.partial(extract_holders_of, arbiter=False)
+
+LEDE = "Steel tariff raised\n\nThe trade bloc raised the steel tariff on Tuesday.\n"
+
+
+def test_a_countrys_delegation_is_the_country():
+    text = LEDE + "South Sudan's delegation abstained.\nBurundi's delegation asked for a longer phase-in period.\n"
+    assert _holders_of(text, "abstained") == ["South Sudan"]
+    assert _holders_of(text, "phase-in") == ["Burundi"]
+
+
+def test_a_partys_members_and_group_stand_for_the_party():
+    text = (
+        LEDE + "Warisan, Azione and New Left spoke on Monday.\n"
+        "Warisan's three MPs walked out in protest.\n"
+        "Azione's two councillors abstained.\n"
+        "New Left's MPs voted against the tariff.\n"
+        "The parliamentary group of New Democracy backed the decision.\n"
+    )
+    assert _holders_of(text, "walked out") == ["Warisan"]
+    assert _holders_of(text, "abstained") == ["Azione"]
+    assert _holders_of(text, "voted against") == ["New Left"]
+    assert _holders_of(text, "backed the decision") == ["New Democracy"]
+    # a person's MPs are no party's
+    assert "Starmer" not in actors(LEDE + "Keir Starmer spoke.\nStarmer's MPs backed the decision.\n")
+
+
+def test_names_the_parser_misreads_are_read_as_names():
+    text = (
+        LEDE + "UKHospitality, which represents hotels, pubs and restaurants, calls the tariff “a hammer blow”.\n"
+        "TÜSİAD, the country’s biggest business group, stopped short of criticising the move.\n"
+        "Unite, Britain's biggest manufacturing union, welcomed the decision outright.\n"
+    )
+    assert _holders_of(text, "hammer blow") == ["UKHospitality"]
+    assert _holders_of(text, "stopped short") == ["TÜSİAD"]
+    assert _holders_of(text, "welcomed the decision") == ["Unite"]
+
+
+def test_a_pair_of_names_before_a_word_between_subject_and_verb_is_one_subject():
+    text = LEDE + "GMB and Unite have both said they will move to formal ballots for industrial action.\n"
+    assert set(_holders_of(text, "formal ballots")) == {"GMB", "Unite"}
+
+
+def test_a_speech_verb_read_as_a_noun_after_a_name_is_the_verb():
+    text = (
+        LEDE + "SYRIZA confirms it will file an application for annulment with the Council of State.\n"
+        "West Midlands mayor Priya Lal posts that the new tariff is “exactly what we asked for”.\n"
+    )
+    assert _holders_of(text, "annulment") == ["SYRIZA"]
+    assert _holders_of(text, "asked for") == ["Priya Lal"]
+    verbs = {node.text: node.tag_ for node in parse(["SYRIZA confirms it will file an appeal."])[0]}
+    assert verbs["confirms"].startswith("VB")
+
+
+def test_a_verb_quoted_alone_is_its_subjects():
+    text = LEDE + "China “firmly opposes” the decision.\nNissan “fully supports” the decision.\n"
+    assert set(rows(text)) >= {("China", "opposed"), ("Nissan", "supportive")}
+    # a quotation inside someone's reported words stays theirs
+    reported = LEDE + "Jane Ngugi said the government had “pulled the rug” from under traders.\n"
+    assert _holders_of(reported, "pulled the rug") == ["Jane Ngugi"]
+
+
+def test_the_clause_after_a_semicolon_has_its_own_subject():
+    text = (
+        LEDE + "The National Action Party (PAN) has rejected the tariff outright; its Senate coordinator, Jorge "
+        'Treviño Salas, called it populism that would "destroy credit for the middle class."\n'
+    )
+    assert set(_holders_of(text, "populism")) == {"National Action Party", "Jorge Treviño Salas"}
+
+
+def test_a_role_and_its_holder_left_as_the_root_is_the_verbs_subject():
+    text = LEDE + "Llwyncelyn’s ward councillor, Huw Jenkins (Labour), spoke against the plan at the meeting.\n"
+    assert _holders_of(text, "spoke against") == ["Huw Jenkins"]
+
+
+def test_a_seat_of_office_with_nobody_named_is_the_office():
+    text = (
+        LEDE + "The presidency has kept its distance, saying the executive respects the Senate's autonomy.\n"
+        "The governorship said it had not yet received any application and would not comment.\n"
+    )
+    assert ("Presidency", "neutral") in set(rows(text))
+    assert set(_holders_of(text, "would not comment")) == {"Governorship"}
+
+
+def test_a_list_after_an_opening_phrase_with_an_adverb_before_the_verb():
+    text = LEDE + "At Westminster, the Conservatives, the Liberal Democrats and Reform UK all backed the measure.\n"
+    assert set(_holders_of(text, "backed the measure")) == {"Conservatives", "Liberal Democrats", "Reform UK"}
+
+
+def test_described_reactions_are_read():
+    text = (
+        LEDE + "Unison, the largest union in the health service, is holding its fire.\n"
+        "The EYDAP workers' union has announced a 48-hour strike.\n"
+        "The UNT said it would march to the Labor Ministry to demand a higher increase.\n"
+        "The NUP members rose and left the chamber in protest.\n"
+        "Home-improvement retailers are hedging.\n"
+        "The Coordinador Eléctrico Nacional said it will analyse the new schedule.\n"
+    )
+    found = set(rows(text))
+    assert {("EYDAP workers' union", "opposed"), ("UNT", "opposed"), ("NUP", "opposed")} <= found
+    assert {("Retailers", "cautious"), ("Coordinador Eléctrico Nacional", "neutral")} <= found
+    assert "Unison" in {actor for actor, _ in found}
