@@ -112,3 +112,11 @@ def test_described_reactions_are_read():
     assert {("EYDAP workers' union", "opposed"), ("UNT", "opposed"), ("NUP", "opposed")} <= found
     assert {("Retailers", "cautious"), ("Coordinador Eléctrico Nacional", "neutral")} <= found
     assert "Unison" in {actor for actor, _ in found}
+
+
+def test_a_pronoun_after_a_live_blog_lines_colon_is_the_body_named_before_it():
+    text = (
+        LEDE + "The Federation of Small Businesses warns that B&Bs and guesthouses will carry the burden.\n"
+        "14.20 Quick one from the Liberal Democrats: they back the tariff, but only if the money goes to ports.\n"
+    )
+    assert _holders_of(text, "they back the tariff") == ["Liberal Democrats"]

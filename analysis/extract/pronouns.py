@@ -83,6 +83,7 @@ class PronounNaming:
 
     def _group_pronoun(self, token: Token, word: str, base: int, mentions) -> Named | None:
         earlier = self._body_before(token, base, mentions) if word in ("it", "its") else None
+        earlier = earlier or self._body_before_colon(token, base, mentions)
         if earlier is not None:
             return earlier
         actor = self.memory.group(word)
@@ -99,6 +100,20 @@ class PronounNaming:
             named = self.name(token, base, list(mentions))
             if named is not None and named.actor.kind not in ("person", "commentators"):
                 return Named(named.actor, "pronoun in the same sentence")
+        return None
+
+    def _body_before_colon(self, pronoun: Token, base: int, mentions) -> Named | None:
+        """'Quick one from the Liberal Democrats: they back the levy': the body a live blog's line names before
+        the colon that opens what it says."""
+        if pronoun.i < 2 or pronoun.doc[pronoun.i - 1].text != ":":
+            return None
+        for token in reversed(pronoun.doc[: pronoun.i - 1]):
+            if not is_proper(token) or (token.head.i > token.i and is_proper(token.head)):
+                continue
+            named = self.name(token, base, list(mentions))
+            if named is not None and named.actor.kind != "person":
+                return Named(named.actor, "pronoun in the same sentence")
+            return None
         return None
 
     def _bound(self, pronoun: Token, base: int, mentions) -> Named | None:
