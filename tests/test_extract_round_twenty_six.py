@@ -120,3 +120,11 @@ def test_a_pronoun_after_a_live_blog_lines_colon_is_the_body_named_before_it():
         "14.20 Quick one from the Liberal Democrats: they back the tariff, but only if the money goes to ports.\n"
     )
     assert _holders_of(text, "they back the tariff") == ["Liberal Democrats"]
+
+
+def test_the_last_words_of_a_quotation_are_no_subject_of_the_verb_after_it():
+    text = (
+        LEDE + 'Unite welcomed the decision outright. "For the first time in a generation a government has stood up '
+        "for car workers in Sunderland, Ellesmere Port and Luton,\" said Sharon Daley, the union's national officer.\n"
+    )
+    assert _holders_of(text, "car workers") == ["Sharon Daley"]

@@ -207,3 +207,18 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
     for stray in [c for c in role.children if c.i > verb.i]:
         attach(stray, verb, stray.dep_)
     attach(role, verb, "nsubj")
+
+
+def subject_inside_quotation(parsed: Parsed) -> None:
+    """'“… for car workers in Sunderland, Ellesmere Port and Luton,” said Sharon Daley': the last words of the
+    quotation read as a second subject of the reporting verb after it. The speaker named after the verb is its
+    subject; the quoted words are what was said."""
+    for verb in parsed:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        before = [s for s in subjects if s.i < verb.i]
+        if not before or not any(s.i > verb.i for s in subjects):
+            continue
+        if not any(parsed[k].text in CLOSING_QUOTES for k in range(before[-1].i + 1, verb.i)):
+            continue
+        for quoted in before:
+            attach(quoted, verb, "obl")

@@ -12,6 +12,7 @@ from analysis.extract.clause_repairs import (
     role_and_name_left_as_root,
     speech_verb_read_as_noun,
     subject_after_semicolon,
+    subject_inside_quotation,
     subject_on_auxiliary,
 )
 from analysis.extract.name_repairs import (
@@ -60,6 +61,7 @@ def repair(parsed: Parsed) -> None:
     quoted_verb_read_as_noun(parsed)
     subject_after_semicolon(parsed)
     role_and_name_left_as_root(parsed)
+    subject_inside_quotation(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
