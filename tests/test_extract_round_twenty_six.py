@@ -128,3 +128,7 @@ def test_the_last_words_of_a_quotation_are_no_subject_of_the_verb_after_it():
         "for car workers in Sunderland, Ellesmere Port and Luton,\" said Sharon Daley, the union's national officer.\n"
     )
     assert _holders_of(text, "car workers") == ["Sharon Daley"]
+    spoken = (
+        LEDE + "“No. Paris, Barcelona and Amsterdam charge visitors and they are not short of them,” says Ms Ellery.\n"
+    )
+    assert set(_holders_of(spoken, "Paris")) == {"Ms Ellery"}

@@ -210,15 +210,21 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
 
 
 def subject_inside_quotation(parsed: Parsed) -> None:
-    """'“… for car workers in Sunderland, Ellesmere Port and Luton,” said Sharon Daley': the last words of the
-    quotation read as a second subject of the reporting verb after it. The speaker named after the verb is its
+    """'“… for car workers in Sunderland, Ellesmere Port and Luton,” said Sharon Daley', '“… Paris, Barcelona and
+    Amsterdam charge visitors …,” says Ms Ellery': the quotation's words read as a subject of the reporting verb
+    after it. The speaker named after the verb is its
     subject; the quoted words are what was said."""
     for verb in parsed:
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         before = [s for s in subjects if s.i < verb.i]
-        if not before or not any(s.i > verb.i for s in subjects):
+        # "…,” says Ms Ellery": the speaker after a reporting verb, read as its object
+        speaker = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and is_proper(c)), None)
+        speaker = speaker if verb.lower_ in SPEECH_FORMS else None
+        if not before or not (any(s.i > verb.i for s in subjects) or speaker is not None):
             continue
         if not any(parsed[k].text in CLOSING_QUOTES for k in range(before[-1].i + 1, verb.i)):
             continue
         for quoted in before:
             attach(quoted, verb, "obl")
+        if speaker is not None:
+            speaker.dep_ = "nsubj"
