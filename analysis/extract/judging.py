@@ -119,6 +119,8 @@ class Judging:
             return False
         if any(c.lower_ in ("not", "n't", "never") for c in predicate.children):
             return False  # "X has not yet decided": no decision, a position of waiting
+        if any("strike" in cue[2].text for cue in claim.cues):
+            return False  # "The RMT has announced a 48-hour strike": a protest, not the decision
         return bool(ENACTING.fullmatch(predicate.lower_))
 
     def _quoted(self, sentence: Sentence, claim: Claim) -> list[tuple[int, int]]:

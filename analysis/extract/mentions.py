@@ -107,9 +107,9 @@ def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list
     ):
         for match in patterns[key].finditer(segment):
             code = table[match.group(1)]
-            # "South Sudan's delegation abstained": the country, as the writers name it; a ministry or an
+            # "South Sudan's delegation abstained": the country, as the text and the writers name it; a ministry or an
             # embassy stays as written (writers name "China's embassy in London" so, and not always "China")
-            written = "" if MISSION_WORD.search(match.group(0)) else match.group(0)
+            written = match.group(1) if MISSION_WORD.search(match.group(0)) else match.group(0)
             actor = index.government(code, _country_name(code), written=written)
             found.append(Mention(start + match.start(), start + match.end(), actor))
     for key, table in (("located_in_capital", capitals), ("located_in_country", names)):

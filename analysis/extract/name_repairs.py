@@ -200,16 +200,36 @@ def description_read_as_conjunct(parsed: Parsed) -> None:
         name = described.head
         if described.dep_ != "conj" or name.i > described.i or described.tag_ not in NOUNS or is_proper(described):
             continue
-        phrase = sorted(described.subtree, key=lambda w: w.i)
-        first, last = phrase[0], phrase[-1]
-        if parsed[first.i - 1].text != "," or last.i + 1 >= len(parsed) or parsed[last.i + 1].text != ",":
+        owner = _owner_read_as_conjunct(parsed, name, described)
+        phrase = [w for w in sorted(described.subtree, key=lambda w: w.i) if w.dep_ != "punct"]
+        first, last = (_start(owner) if owner else phrase[0].i), phrase[-1].i
+        if parsed[first - 1].text != "," or last + 1 >= len(parsed) or parsed[last + 1].text != ",":
             continue
-        opened = first.lower_ == "the" or (first.dep_ == "nmod:poss" and is_proper(first))
+        owner = owner or next((c for c in described.children if c.dep_ == "nmod:poss" and is_proper(c)), None)
+        opened = parsed[first].lower_ == "the" or (owner is not None and _start(owner) == first)
         if not opened or any(c.dep_ in ("cc", "conj") for c in described.children):
             continue
         if any(c.dep_ == "conj" and c.i > described.i for c in name.children) or not name.text[:1].isupper():
             continue
+        if owner is not None and owner.head is not described:
+            attach(owner, described, "nmod:poss")  # "COSATU, South Africa's largest …": the owner read as listed
         attach(described, name, "appos")
+
+
+def _start(node: Node) -> int:
+    return min(w.i for w in node.subtree if w.dep_ != "punct")
+
+
+def _owner_read_as_conjunct(parsed: Parsed, name: Node, described: Node) -> Node | None:
+    """The owner of a description read as the name's conjunct before it ("COSATU, South Africa's largest labour
+    federation,"): a proper conjunct with its possessive ending, right before the description's modifiers."""
+    owner = next((c for c in name.children if c.dep_ == "conj" and c.i < described.i and is_proper(c)), None)
+    if owner is None or not any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in owner.children):
+        return None
+    after = max(w.i for w in owner.subtree) + 1
+    if any(w.dep_ not in ("amod", "compound", "nummod") for w in parsed[after : described.i]):
+        return None
+    return owner
 
 
 def surname_read_as_adverb(parsed: Parsed) -> None:
@@ -246,10 +266,30 @@ def subject_read_as_vocative(parsed: Parsed) -> None:
             and name.tag_ in PROPER_TAGS
             and verb.i > name.i
             and verb.tag_ in FINITE_TAGS
-            and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)
             and not any(t.text in ("“", '"', "‘") for t in parsed[: verb.i])
         ):
-            attach(name, verb, "nsubj")
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "expl"), None)
+            if subject is None:
+                attach(name, verb, "nsubj")
+            elif _describes(parsed, name, subject):
+                # "Fonterra, New Zealand's largest company, welcomed the deal": the description is the name's
+                attach(subject, name, "appos")
+                attach(name, verb, "nsubj")
+
+
+def _describes(parsed: Parsed, name: Node, subject: Node) -> bool:
+    """Whether a common noun subject between commas right after a name describes it ("the …", "X's …")."""
+    if subject.tag_ not in NOUNS or is_proper(subject) or subject.i < name.i:
+        return False
+    start, end = _start(subject), max(w.i for w in subject.subtree if w.dep_ != "punct")
+    owner = next((c for c in subject.children if c.dep_ == "nmod:poss" and is_proper(c)), None)
+    opened = parsed[start].lower_ == "the" or (owner is not None and _start(owner) == start)
+    return (
+        start == name.i + 2
+        and parsed[name.i + 1].text == ","
+        and end + 1 < len(parsed)
+        and (parsed[end + 1].text == "," and opened)
+    )
 
 
 # the -s forms a body reacts with in a press release's present tense ("The Ministry of Petroleum welcomes …")

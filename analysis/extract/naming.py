@@ -50,7 +50,7 @@ from analysis.extract.phrase_heads import (
 )
 from analysis.extract.pronouns import PronounNaming
 from analysis.extract.proper_names import ProperNaming
-from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
+from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, actor_key, gender_of
 from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS
 
 # the holders of public office whose office speaks as a body of its own ("the prime minister's office")
@@ -297,15 +297,21 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         kind = kind_of_name(named.actor.name, default="")
         if kind == "person" or (named.actor.kind != "organization" and kind != "organization"):
             return None
-        # only a party has a caucus, a parliamentary group or members in a chamber ("Warisan's three MPs"); a
-        # majority may be anyone's
+        # only a party has a caucus or a parliamentary group, and members in a chamber when its name shows it is
+        # a body; a majority may be anyone's
         party = (
-            members
-            or token.lower_ in PARTY_ONLY_UNITS
+            token.lower_ in PARTY_ONLY_UNITS
             or ACRONYM.fullmatch(owner.text)
             or is_body_name(named.actor.name)
+            or (members and (kind == "organization" or self._a_party(named.actor)))
         )
         return Named(named.actor, "spokesperson for") if party else None
+
+    def _a_party(self, actor: Actor) -> bool:
+        """Whether the text shows a body to be a party: called one ("Warisan, the Sabah party"), or put in
+        brackets after a member's name ("Datuk Azman (Warisan)"); not "Scotland" or "Sunak"."""
+        called = any(actor_key(actor) == actor_key(a) for a in self.memory.roles.get("party", []))
+        return called or re.search(rf"\({re.escape(actor.name)}[),]", self.text) is not None
 
     def _named_before_role(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'Salt, the third mobile operator, said ...' parsed with the description as the subject: the name

@@ -259,7 +259,7 @@ def _name_before_apposition(parsed: Parsed) -> None:
     verb.head, verb.dep_ = verb, "ROOT"
     if root is not name:
         attach(root, name, "appos")
-    for described in [c for c in name.children if c.dep_ == "conj" and c.i < verb.i]:
+    for described in [c for c in name.children if c.dep_ == "conj" and c.i < verb.i and c.tag_ in ("NN", "NNS")]:
         attach(described, name, "appos")  # "TÜSİAD, the country's biggest business group,": one body
     attach(name, verb, "nsubj")
     if name.tag_ not in NOUN_TAGS or (name.tag_ == "NN" and name.text.isupper()):
