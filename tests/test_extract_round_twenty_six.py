@@ -143,3 +143,17 @@ def test_the_last_words_of_a_quotation_are_no_subject_of_the_verb_after_it():
         LEDE + "“No. Paris, Barcelona and Amsterdam charge visitors and they are not short of them,” says Ms Ellery.\n"
     )
     assert set(_holders_of(spoken, "Paris")) == {"Ms Ellery"}
+
+
+def test_the_names_a_group_is_said_to_count_among_it_hold_its_position():
+    text = LEDE + "Several unions, among them Unite and the GMB, criticised the tariff.\n"
+    assert set(_holders_of(text, "criticised")) == {"Several unions", "Unite", "GMB"}
+
+
+def test_a_body_before_last_night_and_before_a_verb_read_as_a_noun_is_the_subject():
+    text = (
+        LEDE + "Thessaloniki city council last night passed a resolution calling on the government to withdraw the "
+        "tariff.\nConsumer association EKPIZO urges MPs to write a ceiling on price increases into the law.\n"
+    )
+    assert _holders_of(text, "withdraw") == ["Thessaloniki city council"]
+    assert _holders_of(text, "urges") == ["EKPIZO"]

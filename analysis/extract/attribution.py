@@ -136,6 +136,22 @@ class Attribution:
                 other = self.namer.name(token, sentence.start, sentence.mentions)
                 if other is not None and all(other.actor != n.actor for n in [*named, *found]):
                     found.append(other)
+        return found + self._among_them(sentence, holder, [*named, *found])
+
+    def _among_them(self, sentence: Sentence, holder: Token, named: list[Named]) -> list[Named]:
+        """'Several environmental organisations, among them WWF Greece, welcomed the cap': the names after
+        "among them" are of the group, and hold its position too."""
+        among = next(
+            (c for c in holder.children if c.lower_ == "them" and any(g.lower_ == "among" for g in c.children)), None
+        )
+        if among is None:
+            return []
+        found: list[Named] = []
+        for name in (c for c in holder.children if c.dep_ == "appos" and c.i > among.i and is_proper(c)):
+            for token in conjuncts(name):
+                other = self.namer.name(token, sentence.start, sentence.mentions)
+                if other is not None and all(other.actor != n.actor for n in [*named, *found]):
+                    found.append(other)
         return found
 
     def _right_before(self, sentence: Sentence, verb: Token) -> bool:

@@ -105,14 +105,21 @@ def speech_verb_read_as_noun(parsed: Parsed) -> None:
             or verb.head is not verb
         ):
             continue
-        if name.head is not verb or not is_proper(name) or name.dep_ not in ("amod", "compound", "nmod:desc", "flat"):
+        # "Consumer association EKPIZO urges MPs to …": a name in capitals the tagger took for an adjective
+        named = is_proper(name) or (name.text.isupper() and len(name.text) > 2)
+        if name.head is not verb or not named or name.dep_ not in ("amod", "compound", "nmod:desc", "flat"):
             continue
         after = parsed[verb.i + 1] if verb.i + 1 < len(parsed) else None
         if after is None or not (
-            after.lower_ == "that" or after.dep_ == "nsubj" or any(c.dep_ == "ccomp" for c in verb.children)
+            after.lower_ == "that"
+            or after.dep_ == "nsubj"
+            or any(c.dep_ in ("ccomp", "xcomp", "acl") and c.i > verb.i for c in verb.children)
         ):
             continue
         verb.tag_ = "VBZ"
+        name.tag_ = name.tag_ if is_proper(name) else "NNP"
+        for told in [c for c in verb.children if c.dep_ == "flat" and c.i > verb.i]:
+            told.dep_ = "obj"  # "urges MPs to write …": whom it urges
         for part in [c for c in verb.children if c.i < name.i]:
             attach(part, name, part.dep_)
         attach(name, verb, "nsubj")
@@ -228,3 +235,23 @@ def subject_inside_quotation(parsed: Parsed) -> None:
             attach(quoted, verb, "obl")
         if speaker is not None:
             speaker.dep_ = "nsubj"
+
+
+# nouns of time a parser can take for a clause's subject ("Thessaloniki city council last night passed …")
+TIME_NOUNS = frozenset({"night", "week", "month", "year", "morning", "evening", "afternoon", "weekend"})
+
+
+def time_read_as_subject(parsed: Parsed) -> None:
+    """'Thessaloniki city council last night passed a resolution': "last night" read as the subject and the
+    body before it as its modifier. The body is the subject; the time says when."""
+    for time in parsed:
+        if time.dep_ != "nsubj" or time.lower_ not in TIME_NOUNS:
+            continue
+        if not any(c.lower_ in ("last", "this", "on") for c in time.children):
+            continue
+        body = next((c for c in time.children if c.dep_ == "compound" and c.tag_ in NOUN_TAGS), None)
+        if body is None or body.i > time.i:
+            continue
+        verb = time.head
+        attach(body, verb, "nsubj")
+        attach(time, verb, "obl:tmod")

@@ -14,6 +14,7 @@ from analysis.extract.clause_repairs import (
     subject_after_semicolon,
     subject_inside_quotation,
     subject_on_auxiliary,
+    time_read_as_subject,
 )
 from analysis.extract.name_repairs import (
     acronym_read_as_adverb,
@@ -62,6 +63,7 @@ def repair(parsed: Parsed) -> None:
     subject_after_semicolon(parsed)
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)
+    time_read_as_subject(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
