@@ -75,6 +75,9 @@ class CueOwnership:
             return None
         if token.head is not token:
             return None  # "X said the Government has “pulled the rug …”": the quotation is X's words of others
+        outside = [t for t in sentence.doc if not self.quotations.inside(sentence.start + t.idx)]
+        if any(t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS for t in outside):
+            return None  # "Canada would “win again,” the trade minister said": the words are the speaker's
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subject is None or self.quotations.inside(sentence.start + subject.idx) or subject.tag_ in PRONOUN_TAGS:
             return None
