@@ -121,13 +121,12 @@ def test_the_gate_weighs_no_subject_inside_quoted_words_and_no_reader_of_another
         "Senator Ruiz read out the minister's pledge: “We will back this plan.”\n"
         "The Peruvian foreign ministry “takes note” of the agreement."
     )
-    weighed = [
-        row["actor"]
-        for row, _, _ in propose(text, main_target="main", gate=Gate.everything())
-        if row["rule"].startswith(RULE)
-    ]
+    proposed = propose(text, main_target="main", gate=Gate.everything())
+    weighed = [row["actor"] for row, _, _ in proposed if row["rule"].startswith(RULE)]
     assert "Parents" not in weighed and not any("Ruiz" in actor for actor in weighed)
-    assert "Peruvian foreign ministry" in weighed  # its verb quoted, its subject not
+    # its verb quoted, its subject not: since round twenty-six the quoted verb's cue is read as the subject's
+    # ("China “firmly opposes” the decision"), so the gate has nothing left to weigh there
+    assert "Peruvian foreign ministry" in [row["actor"] for row, _, _ in proposed]
 
 
 def test_a_second_actors_while_clause_is_weighed_as_a_main_clause():

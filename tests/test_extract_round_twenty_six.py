@@ -157,3 +157,12 @@ def test_a_body_before_last_night_and_before_a_verb_read_as_a_noun_is_the_subjec
     )
     assert _holders_of(text, "withdraw") == ["Thessaloniki city council"]
     assert _holders_of(text, "urges") == ["EKPIZO"]
+
+
+def test_a_councils_party_groups_voting_in_a_pair_are_each_named():
+    text = (
+        LEDE + "Labour members and the Green group voted in favour; the Conservative group and the independents "
+        "voted against.\n"
+    )
+    assert set(_holders_of(text, "voted against")) >= {"Conservative group", "Independents"}
+    assert "Green group" in actors(text)

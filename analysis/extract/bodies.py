@@ -22,6 +22,7 @@ from analysis.extract.names import (
 from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
+from analysis.extract.phrase_heads import PARTY_ONLY_UNITS
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME
 
@@ -234,7 +235,15 @@ class BodyNaming:
     def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
         """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""
         proper_parts = [
-            t for t in parts if t.i < token.i and t.dep_ == "compound" and is_proper(t) and t.lower_ not in NOT_A_NAME
+            t
+            for t in parts
+            if t.i < token.i
+            and t.lower_ not in NOT_A_NAME
+            and (
+                (t.dep_ == "compound" and is_proper(t))
+                # "the Green group", "the Conservative group": a council's party group, by its party
+                or (t.dep_ == "amod" and t.i > 0 and t.text[:1].isupper() and token.lower_ in PARTY_ONLY_UNITS)
+            )
         ]
         if not proper_parts or token.lower_ not in GROUP_NOUNS:
             return None

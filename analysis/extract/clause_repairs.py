@@ -255,3 +255,21 @@ def time_read_as_subject(parsed: Parsed) -> None:
         verb = time.head
         attach(body, verb, "nsubj")
         attach(time, verb, "obl:tmod")
+
+
+def pair_read_as_two_subjects(parsed: Parsed) -> None:
+    """'the Conservative group and the independents voted against': two subjects of one verb with only "and"
+    between them are one pair, the second a conjunct of the first."""
+    for second in parsed:
+        verb = second.head
+        if second.dep_ != "nsubj" or verb is second or second.tag_ not in NOUN_TAGS:
+            continue
+        first = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < second.i), None)
+        if first is None or first.tag_ not in NOUN_TAGS:
+            continue
+        first_end = max(w.i for w in first.subtree if w.dep_ != "punct")
+        second_start = min(w.i for w in second.subtree if w.dep_ != "punct" and w.dep_ != "cc")
+        gap = parsed[first_end + 1 : second_start]
+        if [w.lower_ for w in gap] != ["and"] or gap[0].head is not second:
+            continue
+        attach(second, first, "conj")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from analysis.extract.clause_repairs import (
     list_read_as_part_of_opening_phrase,
+    pair_read_as_two_subjects,
     participle_read_as_verb,
     quoted_verb_read_as_noun,
     role_and_name_left_as_root,
@@ -64,6 +65,7 @@ def repair(parsed: Parsed) -> None:
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)
     time_read_as_subject(parsed)
+    pair_read_as_two_subjects(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
