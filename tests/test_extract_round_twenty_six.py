@@ -146,8 +146,10 @@ def test_the_last_words_of_a_quotation_are_no_subject_of_the_verb_after_it():
 
 
 def test_the_names_a_group_is_said_to_count_among_it_hold_its_position():
-    text = LEDE + "Several unions, among them Unite and the GMB, criticised the tariff.\n"
-    assert set(_holders_of(text, "criticised")) == {"Several unions", "Unite", "GMB"}
+    text = LEDE + "Several environmental organisations, among them WWF Greece, welcomed the tariff.\n"
+    assert set(_holders_of(text, "welcomed")) == {"Several environmental organisations", "WWF Greece"}
+    listed = LEDE + "Several unions, among them Unite and the GMB, criticised the tariff.\n"
+    assert set(_holders_of(listed, "criticised")) == {"Several unions", "Unite", "GMB"}
 
 
 def test_a_body_before_last_night_and_before_a_verb_read_as_a_noun_is_the_subject():
