@@ -1,7 +1,10 @@
 """Repairs to the trained parser's reading of a clause around its subject: a participle after its noun read as
-the noun's verb ("Officials contacted by this newspaper said …"), and the names after an opening phrase read as
-its apposition ("At the Council meeting, Uganda, Tanzania and Rwanda supported …"). Called by
-`parse_repairs.repair`, in its order."""
+the noun's verb ("Officials contacted by this newspaper said …"), the names after an opening phrase read as its
+apposition ("At the Council meeting, Uganda, Tanzania and Rwanda supported …"), a subject hung on an auxiliary,
+a speech verb or a quoted verb read as a noun ("SYRIZA confirms …", "China “firmly opposes” …"), the clause
+after a semicolon, a role and its holder left as the root, a quotation's last words read as the subject of the
+reporting verb after it, "last night" read as the subject, and two subjects with only "and" between them.
+Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
