@@ -8,7 +8,17 @@ Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import FINITE_TAGS, NOUN_TAGS, SUBJECTS, Parsed, attach, child_case, is_proper
+from analysis.extract.nodes import (
+    FINITE_TAGS,
+    NOUN_TAGS,
+    SUBJECTS,
+    Parsed,
+    attach,
+    child_case,
+    first_word,
+    is_proper,
+    make_root,
+)
 from analysis.extract.vocabulary import SPEECH_FORMS
 
 
@@ -31,8 +41,7 @@ def participle_read_as_verb(parsed: Parsed) -> None:
         if any(c.dep_ in ("obj", "ccomp", "xcomp") and c is not verb for c in participle.children):
             continue
         if verb.head is participle:
-            verb.head.children.remove(verb)
-            verb.head, verb.dep_ = verb, "ROOT"
+            make_root(verb)
             for later in [c for c in participle.children if c.i > verb.i]:
                 attach(later, verb, later.dep_)
         attach(subject, verb, "nsubj")
@@ -57,7 +66,7 @@ def list_read_as_part_of_opening_phrase(parsed: Parsed) -> None:
         # "…, the Liberal Democrats and Reform UK all backed": an adverb may stand before the verb
         if end >= verb.i or any(w.tag_ != "RB" for w in parsed[end + 1 : verb.i]):
             continue
-        if parsed[min(w.i for w in names[0].subtree if w.dep_ != "punct") - 1].text != ",":
+        if parsed[first_word(names[0]) - 1].text != ",":
             continue
         names = _names_whole(parsed, names)
         first, *others = sorted(names, key=lambda n: n.i)
@@ -72,7 +81,7 @@ def _names_whole(parsed: Parsed, names: list) -> list:
     whole = []
     for name in sorted(names, key=lambda n: n.i):
         before = parsed[name.i - 1]
-        if name.dep_ == "appos" and is_proper(before) and before.tag_ in NOUN_TAGS | {"NNP", "NNPS"}:
+        if name.dep_ == "appos" and is_proper(before) and before.tag_ in NOUN_TAGS:
             attach(name, before, "flat")
             continue
         whole.append(name)
@@ -139,9 +148,7 @@ def quoted_verb_read_as_noun(parsed: Parsed) -> None:
         verb.tag_ = "VBZ"
         for node in [n for n in parsed if n.head is subject and n not in (subject, verb) and n.i > subject.i]:
             attach(node, verb, "obj" if node is thing else node.dep_)
-        if verb.head is not verb:
-            verb.head.children.remove(verb)
-        verb.head, verb.dep_ = verb, "ROOT"
+        make_root(verb)
         attach(subject, verb, "nsubj")
         if thing.head is not verb:
             attach(thing, verb, "obj")
@@ -181,7 +188,7 @@ def subject_after_semicolon(parsed: Parsed) -> None:
     for noun in parsed:
         if noun.dep_ != "parataxis" or noun.tag_ not in NOUN_TAGS:
             continue
-        start = min(w.i for w in noun.subtree if w.dep_ != "punct")
+        start = first_word(noun)
         if start < 1 or parsed[start - 1].text != ";":
             continue
         after = max(w.i for w in noun.subtree) + 1
@@ -212,8 +219,7 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
         return
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return
-    role.children.remove(verb)
-    verb.head, verb.dep_ = verb, "ROOT"
+    make_root(verb)
     for stray in [c for c in role.children if c.i > verb.i]:
         attach(stray, verb, stray.dep_)
     attach(role, verb, "nsubj")
@@ -222,8 +228,7 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
 def subject_inside_quotation(parsed: Parsed) -> None:
     """'“… for car workers in Sunderland, Ellesmere Port and Luton,” said Sharon Daley', '“… Paris, Barcelona and
     Amsterdam charge visitors …,” says Ms Ellery': the quotation's words read as a subject of the reporting verb
-    after it. The speaker named after the verb is its
-    subject; the quoted words are what was said."""
+    after it. The speaker named after the verb is its subject; the quoted words are what was said."""
     for verb in parsed:
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         before = [s for s in subjects if s.i < verb.i]

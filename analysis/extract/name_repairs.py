@@ -15,7 +15,9 @@ from analysis.extract.nodes import (
     Parsed,
     attach,
     child,
+    first_word,
     is_proper,
+    make_root,
     under,
 )
 from analysis.extract.vocabulary import NOT_A_NAME, SENTENCE_OPENERS, SPEECH_FORMS
@@ -37,7 +39,7 @@ def list_read_as_two_subjects(parsed: Parsed) -> None:
         if not any(c.dep_ == "conj" and child(c, "cc") for c in second.children):
             continue  # "Patricia Lema, director of …": a list has a last name after "and"; an apposition has none
         first_end = max(w.i for w in first.subtree if w.dep_ != "punct")
-        second_start = min(w.i for w in second.subtree if w.dep_ != "punct")
+        second_start = first_word(second)
         gap = parsed[first_end + 1 : second_start]
         if not any(w.text == "," for w in gap) or not all(w.dep_ == "punct" for w in gap):
             continue
@@ -91,7 +93,7 @@ def employer_read_as_second_subject(parsed: Parsed) -> None:
         if second.dep_ not in SUBJECTS or verb is second or second.i < 2:
             continue
         first = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < second.i and c is not second), None)
-        start = min(w.i for w in second.subtree if w.dep_ != "punct")
+        start = first_word(second)
         before = parsed[start - 1]
         if first is None or first.tag_ not in PROPER_TAGS or not under(before, first) or before.tag_ not in NOUNS:
             continue
@@ -202,22 +204,18 @@ def description_read_as_conjunct(parsed: Parsed) -> None:
             continue
         owner = _owner_read_as_conjunct(parsed, name, described)
         phrase = [w for w in sorted(described.subtree, key=lambda w: w.i) if w.dep_ != "punct"]
-        first, last = (_start(owner) if owner else phrase[0].i), phrase[-1].i
+        first, last = (first_word(owner) if owner else phrase[0].i), phrase[-1].i
         if parsed[first - 1].text != "," or last + 1 >= len(parsed) or parsed[last + 1].text != ",":
             continue
-        owner = owner or next((c for c in described.children if c.dep_ == "nmod:poss" and is_proper(c)), None)
-        opened = parsed[first].lower_ == "the" or (owner is not None and _start(owner) == first)
-        if not opened or any(c.dep_ in ("cc", "conj") for c in described.children):
+        if not _opens_a_description(parsed, first, described, owner) or any(
+            c.dep_ in ("cc", "conj") for c in described.children
+        ):
             continue
         if any(c.dep_ == "conj" and c.i > described.i for c in name.children) or not name.text[:1].isupper():
             continue
         if owner is not None and owner.head is not described:
             attach(owner, described, "nmod:poss")  # "COSATU, South Africa's largest …": the owner read as listed
         attach(described, name, "appos")
-
-
-def _start(node: Node) -> int:
-    return min(w.i for w in node.subtree if w.dep_ != "punct")
 
 
 def _owner_read_as_conjunct(parsed: Parsed, name: Node, described: Node) -> Node | None:
@@ -281,15 +279,20 @@ def _describes(parsed: Parsed, name: Node, subject: Node) -> bool:
     """Whether a common noun subject between commas right after a name describes it ("the …", "X's …")."""
     if subject.tag_ not in NOUNS or is_proper(subject) or subject.i < name.i:
         return False
-    start, end = _start(subject), max(w.i for w in subject.subtree if w.dep_ != "punct")
-    owner = next((c for c in subject.children if c.dep_ == "nmod:poss" and is_proper(c)), None)
-    opened = parsed[start].lower_ == "the" or (owner is not None and _start(owner) == start)
+    start, end = first_word(subject), max(w.i for w in subject.subtree if w.dep_ != "punct")
     return (
         start == name.i + 2
         and parsed[name.i + 1].text == ","
         and end + 1 < len(parsed)
-        and (parsed[end + 1].text == "," and opened)
+        and parsed[end + 1].text == ","
+        and _opens_a_description(parsed, start, subject, None)
     )
+
+
+def _opens_a_description(parsed: Parsed, start: int, noun: Node, owner: Node | None) -> bool:
+    """Whether the words from `start` open a description: "the …", or an owner's possessive ("Britain's …")."""
+    owner = owner or next((c for c in noun.children if c.dep_ == "nmod:poss" and is_proper(c)), None)
+    return parsed[start].lower_ == "the" or (owner is not None and first_word(owner) == start)
 
 
 # the -s forms a body reacts with in a press release's present tense ("The Ministry of Petroleum welcomes …")
@@ -321,8 +324,7 @@ def verb_read_as_name_part(parsed: Parsed) -> None:
     later = [c for c in subject.children if c.i > verb.i] if subject is root else []
     later += [c for c in verb.children if c.i > verb.i]
     if verb is not root:
-        verb.head.children.remove(verb)
-        verb.head, verb.dep_ = verb, "ROOT"
+        make_root(verb)
     verb.tag_ = "VBZ"
     attach(subject, verb, "nsubj")
     if before is not subject and before.head is verb:

@@ -212,12 +212,12 @@ HUMAN_PLURALS = frozenset(
     | {"women", "men", "mothers", "fathers", "graduates", "clergy", "bishops", "imams", "chiefs", "elders"}
     | {"scholars", "academics", "jurists", "experts", "priests", "pastors", "monks", "students", "villagers"}
 )
-# the plurals that open a federation's name ("Restaurants Canada"), which no person's name opens with
 # words that open parties' names and never a person's ("Christian" and "Green" do both)
 PARTY_NAME_OPENERS = frozenset(
     {"new", "democratic", "popular", "national", "social", "socialist", "liberal", "civic", "free", "united"}
     | {"progressive", "radical", "patriotic", "renew", "left", "labour", "labor", "conservative", "republican"}
 )
+# the plurals that open a federation's name ("Restaurants Canada"), which no person's name opens with
 PLURAL_BODY_OPENERS = frozenset(
     {"colleges", "universities", "restaurants", "farmers", "growers", "teachers", "engineers", "builders"}
     | {"retailers", "manufacturers", "exporters", "importers", "producers", "truckers", "physicians", "employers"}

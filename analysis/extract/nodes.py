@@ -134,6 +134,20 @@ def under(node: Node, ancestor: Node) -> bool:
     return False
 
 
+def make_root(node: Node) -> None:
+    """Make `node` its sentence's root (a parse repair's move)."""
+    if node.head is not node:
+        node.head.children.remove(node)
+    node.head, node.dep_ = node, "ROOT"
+    for other in node.doc:
+        other._subtree = None  # a subtree read before the move is out of date
+
+
+def first_word(node: Node) -> int:
+    """Where the words `node` heads begin, punctuation aside."""
+    return min(w.i for w in node.subtree if w.dep_ != "punct")
+
+
 def attach(node: Node, head: Node, dep: str) -> None:
     """Hang `node` on `head` by `dep` (a parse repair's move)."""
     if node.head is not node:

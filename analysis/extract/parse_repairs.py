@@ -45,6 +45,7 @@ from analysis.extract.nodes import (
     attach,
     child_case,
     is_proper,
+    make_root,
     under,
 )
 
@@ -106,9 +107,7 @@ def _subject_before_relative(parsed: Parsed) -> None:
         for stray in [c for c in verb.children if c.dep_ in SUBJECTS and name.i < c.i < closing.i and c is not top]:
             attach(stray, top, stray.dep_)
         if root_moves or verb.head is top:
-            if verb.head is not verb:
-                verb.head.children.remove(verb)
-            verb.head, verb.dep_ = verb, "ROOT"
+            make_root(verb)
         # what hung off the clause or the name after the clause's closing comma (that comma, the full stop, a
         # clause of the verb's) is the verb's: the clause and the name end where they end
         for stray in [c for holder in (top, name) for c in holder.children if c.i >= closing.i and c is not verb]:
@@ -183,9 +182,7 @@ def _subject_before_parenthesis(parsed: Parsed) -> None:
         for node in [n for n in parsed if n.i not in span and n.head.i in span]:
             attach(node, verb if node.i > span.stop and node is not verb else name, node.dep_)
         if verb.head.i in span or verb.head is verb:
-            if verb.head is not verb:
-                verb.head.children.remove(verb)
-            verb.head, verb.dep_ = verb, "ROOT"
+            make_root(verb)
         attach(name, verb, "nsubj")
         return
 
@@ -259,8 +256,7 @@ def _name_before_apposition(parsed: Parsed) -> None:
     )
     if verb is None or (root is not name and root.i > verb.i):
         return
-    root.children.remove(verb)
-    verb.head, verb.dep_ = verb, "ROOT"
+    make_root(verb)
     if root is not name:
         attach(root, name, "appos")
     for described in [c for c in name.children if c.dep_ == "conj" and c.i < verb.i and c.tag_ in ("NN", "NNS")]:
