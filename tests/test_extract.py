@@ -265,7 +265,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         *("val", "val2"),
         *("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"),
         *("test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21"),
-        *("test22", "test23", "test24", "test25", "test26", "test27", "test28"),
+        *("test22", "test23", "test24", "test25", "test26", "test27", "test28", "test29"),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
@@ -298,6 +298,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         "test26",
         "test27",
         "test28",
+        "test29",
     )
     assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20
