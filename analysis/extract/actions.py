@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.claims import Sentence, clause_span
+from analysis.extract.claims import Sentence, clause_span, token_at
 from analysis.extract.holders import hypothetical
 from analysis.extract.lexicon import Cue
+from analysis.extract.names import known_or_new
 from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import VERB_TAGS, child_case, is_proper
 from analysis.extract.references import actor_key
@@ -25,7 +26,7 @@ VOTES_FROM = re.compile(
 # from the EPP": a sentence that opens with a reaction, named by its noun, and says who it came from (not "No
 # criticism came from …", "Financial support came from the World Bank")
 REACTION_FROM = re.compile(
-    r"(?:The\s+(?:(?:most\s+)?\w+\s+)?)?(?P<side>(?i:criticism|objections?|reservations?|opposition|resistance|"
+    r"(?:The\s+(?:(?:most\s+)?\w+\s+)?)?(?P<side>(?i:criticism|objections?|reservations?|opposition|resistance|attacks?|"
     r"complaints?|concerns?|support|praise))\s+(?:came|(?:has|have|had)\s+come)\s+(?:\w+ly\s+)?(?:above\s+all\s+)?"
     r"from\s+"
     # the names end at an aside about them ("from Ilze Vītola, who chaired the Saeima's inquiry")
@@ -40,6 +41,7 @@ BACKED_WITH = re.compile(
 )
 REACTION_STANCES = {"support": "supportive", "praise": "supportive"}
 REACTION_STANCES |= dict.fromkeys(("reservations", "reservation", "concerns", "concern"), "cautious")
+REACTION_STANCES |= dict.fromkeys(("attack", "attacks"), "condemning")  # hostile words, as "an attack aimed at"
 
 # "Voting in favour were the senators of the Pacto Histórico, Alianza Verde and Comunes": the voters run to a
 # clause of their own ("…, while the Conservatives voted against", "…, citing costs")
@@ -54,6 +56,9 @@ VOTING_WERE = re.compile(
 
 # "…, with Akel voting against", "with Harmony and Latvia First voting against", "with the two Moderates abstaining";
 # after one of these, "… and the Conservatives and the SNP against" (the vote left out)
+# a parliament's record of a party vote: "Ayes 104: New Zealand National 49; New Zealand Labour 34; Green Party 15."
+DIVISION = re.compile(r"(?P<side>Ayes|Noes|Abstentions)\s+\d+\s*:\s*(?P<names>[^.\n]+)")
+DIVIDED_PARTY = re.compile(r"\s*([A-Z][^;:\d]*?)\s+\d+\s*(?:;|$)")
 VOTES_WITH = re.compile(
     # a list goes on after a comma ("…, the Socialists and the Left Bloc against"), but not into an aside ("the
     # PSD, which had been against,") or an apposition ("Momentum, a pro-EU party, against")
@@ -61,7 +66,8 @@ VOTES_WITH = re.compile(
     rf"(?P<names>(?:the\s+)?(?:(?!(?i:which|who|whose|had|has|have|was|were|is|are)\b)(?:{TITLED}\s+|[\w'’\-()]+,?\s+)){{1,16}}?)"
     r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|against|in\s+favou?r)\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
-    rf"(?=\s*{VOTED_ON}?\s*(?:[,.;)]|and\b|$))"
+    # ("… voting against as a bloc")
+    rf"(?=\s*{VOTED_ON}?(?:\s+(?:as\s+a\s+bloc|en\s+bloc|en\s+masse))?\s*(?:[,.;)]|and\b|$))"
 )
 
 
@@ -116,6 +122,24 @@ class Actions:
         cue_end = found.end("abstained") if found.group("abstained") else found.end("side")
         cue = (found.start(), cue_end, Cue(self.text[found.start() : cue_end].lower(), stance, 3))
         self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "votes from")
+
+    def _division(self, sentence: Sentence, claims: dict) -> None:
+        """'Ayes 104: New Zealand National 49; New Zealand Labour 34.', 'Noes 19: ACT New Zealand 11': a
+        parliament's record of a party vote, each party named before its count holding the vote's side."""
+        found = DIVISION.match(self.text, sentence.start, sentence.end)
+        if found is None or self.quotations.inside(found.start()):
+            return
+        side = found.group("side").lower()
+        stance = {"ayes": "supportive", "noes": "opposed"}.get(side, "neutral")
+        cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))
+        for party in DIVIDED_PARTY.finditer(self.text, found.start("names"), found.end("names")):
+            token = token_at(sentence.doc, party.start(1) - sentence.start, party.end(1) - sentence.start)
+            if token is None:
+                continue
+            actor = known_or_new(party.group(1), self.index, kind="organization")
+            claim = self._claim(claims, actor, "party vote", "characterized", sentence, token, token)
+            claim.cues.append(cue)
+            claim.span = (sentence.start, sentence.end)
 
     def _reactions_from(self, sentence: Sentence, claims: dict) -> None:
         """'The sharpest reservations came from the Greens and from liberal members of Renew Europe': each body

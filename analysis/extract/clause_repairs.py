@@ -3,7 +3,7 @@ the noun's verb ("Officials contacted by this newspaper said …"), the names af
 apposition ("At the Council meeting, Uganda, Tanzania and Rwanda supported …"), a subject hung on an auxiliary,
 a speech verb or a quoted verb read as a noun ("SYRIZA confirms …", "China “firmly opposes” …"), the clause
 after a semicolon, a role and its holder left as the root, a quotation's last words read as the subject of the
-reporting verb after it, "last night" read as the subject, and two subjects with only "and" between them.
+reporting verb after it, "last night" read as the subject and two subjects with only "and" between them.
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
@@ -100,7 +100,10 @@ def subject_on_auxiliary(parsed: Parsed) -> None:
         if subject.dep_ not in SUBJECTS or auxiliary.dep_ not in ("aux", "aux:pass") or auxiliary is subject:
             continue
         verb = auxiliary.head
-        if verb is auxiliary or verb.i < subject.i or any(c.dep_ in SUBJECTS for c in verb.children):
+        if verb is auxiliary or verb.i < subject.i:
+            continue
+        # "GMB and Unite, which …, have both said": the pair's second name, already the verb's, joins the first
+        if any(c.dep_ in SUBJECTS and not subject.i < c.i < auxiliary.i for c in verb.children):
             continue
         attach(subject, verb, subject.dep_)
 
@@ -233,8 +236,11 @@ def subject_inside_quotation(parsed: Parsed) -> None:
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         before = [s for s in subjects if s.i < verb.i]
         # "…,” says Ms Ellery": the speaker after a reporting verb, read as its object
-        speaker = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and is_proper(c)), None)
+        speaker = next((c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i > verb.i and is_proper(c)), None)
         speaker = speaker if verb.lower_ in SPEECH_FORMS else None
+        if not subjects and speaker is not None and speaker.i == verb.i + 1 and _after_quotation(parsed, verb):
+            speaker.dep_ = "nsubj"  # "“Who thought this was a good idea?” asked Kobus Lourens"
+            continue
         if not before or not (any(s.i > verb.i for s in subjects) or speaker is not None):
             continue
         if not any(parsed[k].text in CLOSING_QUOTES for k in range(before[-1].i + 1, verb.i)):
@@ -243,6 +249,14 @@ def subject_inside_quotation(parsed: Parsed) -> None:
             attach(quoted, verb, "obl")
         if speaker is not None:
             speaker.dep_ = "nsubj"
+
+
+def _after_quotation(parsed: Parsed, verb) -> bool:
+    """Whether a quotation closes right before `verb` (a comma between aside)."""
+    k = verb.i - 1
+    while k >= 0 and parsed[k].text == ",":
+        k -= 1
+    return k >= 0 and parsed[k].text in CLOSING_QUOTES
 
 
 # nouns of time a parser can take for a clause's subject ("Thessaloniki city council last night passed …")

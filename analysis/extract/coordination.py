@@ -27,6 +27,7 @@ def conjuncts(token: Token) -> list[Token]:
         and named.i == token.i + 2
         and token.doc[token.i + 1].text == ","
         and token.tag_ in ("NN", "NNS")
+        and not _names_a_body(token)
         and (is_proper(named) or named.text.isupper())
         and not _cc(named)
     ):

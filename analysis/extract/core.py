@@ -243,6 +243,7 @@ RULE_WORDS = {
     "votes with": "a voter named in “…, with X voting against”",
     "reaction from": "a body named after “the criticism … came from”",
     "backed with": "a body named after “with the votes (backing, support) of”",
+    "party vote": "a party named in a parliament's record of a party vote (“Ayes 70: …”)",
 }
 
 

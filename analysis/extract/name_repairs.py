@@ -175,16 +175,17 @@ def acronym_read_as_adverb(parsed: Parsed) -> None:
 def list_read_as_apposition(parsed: Parsed) -> None:
     """'Sabbagh, Lemieux-Bérubé and Kapoor were among …', 'the NDP, the Bloc Québécois and the Green Party':
     the middle name of a list of three read as an apposition of the first. A name between a name and the
-    list's last conjunct, all proper and with nothing but "the" in lower case, is a conjunct too."""
+    list's last conjunct, all proper and with nothing but "the" in lower case, is a conjunct too; an acronym
+    or a body named by its proper part ("the EFF, Rise Mzansi and the GOOD party") is a name."""
     for node in parsed:
         head = node.head
-        if node.dep_ != "appos" or not is_proper(node) or not is_proper(head) or node.i < head.i:
+        if node.dep_ != "appos" or not is_proper(node) or not _a_name(head) or node.i < head.i:
             continue
         words = sorted(_own_phrase(node), key=lambda w: w.i)
         if any(w.text[:1].islower() and w.lower_ != "the" for w in words) or parsed[words[0].i - 1].text != ",":
             continue  # "Ali Khan, Mayor of Lahore, and …": a role, not a name in the list
         joined = [*head.children, *node.children]
-        later = [c for c in joined if c.dep_ == "conj" and c.i > words[-1].i and is_proper(c)]
+        later = [c for c in joined if c.dep_ == "conj" and c.i > words[-1].i and _a_name(c)]
         last = min(later, key=lambda c: c.i) if later else None
         between = [t.lower_ for t in parsed[words[-1].i + 1 : min(w.i for w in _own_phrase(last))]] if last else []
         listed = between and (between[-1] in ("and", "or") or between == [","])  # "A, B, the C and D"
@@ -356,6 +357,15 @@ def _subject_of_misread_verb(parsed: Parsed, verb: Node, root: Node, before: Nod
 def _own_phrase(node: Node) -> list[Node]:
     """A node and what hangs on it, without the conjuncts joined to it and their commas."""
     return [node] + [w for c in node.children if c.dep_ not in ("conj", "cc", "punct") for w in _own_phrase(c)]
+
+
+def _a_name(node: Node) -> bool:
+    """A proper noun, an acronym, or a common noun named by its proper part ("the GOOD party")."""
+    return (
+        is_proper(node)
+        or is_acronym(node)
+        or any(c.dep_ in ("compound", "amod") and (is_proper(c) or is_acronym(c)) for c in node.children)
+    )
 
 
 def is_acronym(token: Node) -> bool:

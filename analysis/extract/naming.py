@@ -246,6 +246,8 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
             if before and not is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
                 return None
         vague = bool(covering) and covering[0].actor.kind == "commentators"
+        if vague and self.heading is None and covering[0].actor.name.lower() == token.lower_ in self.memory.roles:
+            return None  # "the union" after "the National Union of Mineworkers": that union, not a vague one
         named_next = [
             c
             for c in token.children
@@ -259,6 +261,13 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         # with a word of its own, kept whole (not "Labour MPs", the party's)
         placed = vague and covering[0].end > head_end and covering[0].actor.name.split()[-1][:1].isupper()
         placed = placed or (vague and QUANTIFIED.match(covering[0].actor.name) is not None)
+        # "and opposition MPs accused": a group in lower case, not a party's members ("Labour MPs")
+        placed = placed or (
+            vague
+            and covering[0].end == head_end
+            and self.text[covering[0].start].islower()
+            and len(covering[0].actor.name.split()) > 1
+        )
         if covering and (placed or not (vague and token.lower_ in MEMBER_NOUNS)):
             return Named(covering[0].actor, "named", *self._role_words(token, parts))
         return None

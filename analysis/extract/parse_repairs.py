@@ -48,6 +48,12 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
+from analysis.extract.subject_repairs import (
+    quantifier_read_as_second_subject,
+    subject_after_semicolon_read_as_oblique,
+    subject_before_aside,
+    subject_read_as_conjunct,
+)
 
 
 def repair(parsed: Parsed) -> None:
@@ -59,10 +65,14 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
+    quantifier_read_as_second_subject(parsed)
     subject_on_auxiliary(parsed)
     speech_verb_read_as_noun(parsed)
     quoted_verb_read_as_noun(parsed)
     subject_after_semicolon(parsed)
+    subject_after_semicolon_read_as_oblique(parsed)
+    subject_before_aside(parsed)
+    subject_read_as_conjunct(parsed)
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)
     time_read_as_subject(parsed)

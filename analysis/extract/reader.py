@@ -257,6 +257,7 @@ class Reader(
             claim.cues.extend(cue for found in cue_tokens.values() for cue in found)
         self._known_actions(sentence, claims)
         self._votes_from(sentence, claims)
+        self._division(sentence, claims)
         self._votes_with(sentence, claims)
         self._reactions_from(sentence, claims)
         self._backed_with(sentence, claims)

@@ -14,7 +14,7 @@ import itertools
 
 from spacy.attrs import IDX, SENT_START
 
-from analysis.extract.vocabulary import SENTENCE_OPENERS
+from analysis.extract.vocabulary import SENTENCE_OPENERS, SPEECH_FORMS
 
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
@@ -51,7 +51,11 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         offsets = doc.to_array(IDX).tolist()
         # "Governor Ts.Batsaikhan said": a Mongolian initial before a name ends no sentence ("Ts." is split
         # off as an abbreviation would be)
-        firsts = [i for i, flag in enumerate(starts) if i == 0 or (flag == 1 and not _initial_before_name(doc, i))]
+        firsts = [
+            i
+            for i, flag in enumerate(starts)
+            if i == 0 or (flag == 1 and not _initial_before_name(doc, i) and not _tag_after_question(doc, i))
+        ]
         for first, following in itertools.pairwise([*firsts, len(doc)]):
             end = offsets[following - 1] + len(doc[following - 1].text) if following > first else offsets[first]
             spans.append([paragraph_start + offsets[first], paragraph_start + end])
@@ -73,6 +77,20 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         if end > start:
             result.extend(_capped(text, start, end))
     return result, paragraphs
+
+
+def _tag_after_question(doc, i: int) -> bool:
+    """'“Who thought this was a good idea?” asked Kobus Lourens': a quoted question or exclamation, and its
+    speaker's tag in lower case after it, are one sentence."""
+    if i < 2 or doc[i - 1].text not in CLOSING_QUOTES or doc[i - 2].text not in ("?", "!"):
+        return False
+    # not "Critics shouted “Resign!” as the minister spoke": a tag is a reporting verb, or a pronoun and one
+    reporting = doc[i + 1] if doc[i].lower_ in TAG_PRONOUNS and i + 1 < len(doc) else doc[i]
+    return doc[i].text[:1].islower() and reporting.lower_ in SPEECH_FORMS
+
+
+CLOSING_QUOTES = "”\"’'»"
+TAG_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _initial_before_name(doc, i: int) -> bool:

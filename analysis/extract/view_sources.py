@@ -18,6 +18,8 @@ def for_whom(doc: Doc) -> Token | None:
         return None
     owner = doc[0].head
     after = max(n.i for n in owner.subtree if n.dep_ != "punct") + 1
+    while after < len(doc) - 1 and doc[after].text == ")":
+        after += 1  # "For the Fiji Council of Social Services (FCOSS), …": the acronym is the name's
     if (
         owner.i > 0
         and after < len(doc)

@@ -1,0 +1,136 @@
+"""Repairs to the trained parser's reading of where a clause's subject is: a name opening the clause after a
+semicolon read as its verb's oblique ("…; the PA abstained"), a floating "both" read as a second subject
+("Agri SA and the FMF both described …"), a name before an aside between commas left with no verb ("NZ First,
+on the other hand, has welcomed it"), a second clause's subject read as a conjunct of the first clause's last
+noun ("… a clean-up of Malaysian politics and opposition MPs accused …").
+Called by `parse_repairs.repair`, in its order."""
+
+from __future__ import annotations
+
+from analysis.extract.nodes import (
+    FINITE_TAGS,
+    SUBJECTS,
+    Parsed,
+    attach,
+    child_case,
+    first_word,
+    is_proper,
+    under,
+)
+
+
+def subject_after_semicolon_read_as_oblique(parsed: Parsed) -> None:
+    """'…; the DA voted against; the PA abstained': a name opening the clause after a semicolon, read as its
+    verb's oblique or object, with the verb left with no subject. Nothing else stands between the semicolon
+    and the verb, so the name is the subject."""
+    for verb in parsed:
+        # "the PA abstained": a past form read as a participle, with no auxiliary to make it one
+        past = (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("parataxis", "conj")
+            and not any(c.dep_ == "aux" for c in verb.children)
+        )
+        if not (verb.tag_ in FINITE_TAGS or past) or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+            continue
+        name = next((c for c in verb.children if c.dep_ in UNMARKED_NOUNS and c.i == verb.i - 1), None)
+        if name is None or not (is_proper(name) or (name.text.isupper() and len(name.text) > 1)):
+            continue
+        start = first_word(name)
+        if start < 1 or parsed[start - 1].text != ";" or child_case(name):
+            continue
+        attach(name, verb, "nsubj")
+        verb.tag_ = "VBD" if past else verb.tag_
+
+
+UNMARKED_NOUNS = frozenset({"obl:unmarked", "obl", "obj", "nmod", "dep"})
+
+
+def quantifier_read_as_second_subject(parsed: Parsed) -> None:
+    """'Agri SA and the Free Market Foundation (FMF) both described the increase as unaffordable': a floating
+    "both", "all" or "each" after the subject, read as a second subject of the verb. It only says the
+    subjects act together."""
+    for word in parsed:
+        if word.lower_ not in FLOATING_QUANTIFIERS or word.dep_ not in SUBJECTS or word.children:
+            continue
+        verb = word.head
+        if any(c.dep_ in SUBJECTS and c.i < word.i for c in verb.children if c is not word):
+            attach(word, verb, "advmod")
+
+
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
+def subject_before_aside(parsed: Parsed) -> None:
+    """'NZ First, on the other hand, has welcomed it', 'Fonterra, for its part, said …': a name opening the
+    sentence, then an aside between commas, read as the verb's modifier, with the verb left with no subject.
+    The name is the subject."""
+    for verb in parsed:
+        if verb.tag_ not in VERB_FORMS or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+            continue
+        words = [c for c in verb.children if c.dep_ != "punct"]
+        name = next((c for c in words if c.i < verb.i and first_word(c) == _opening(parsed)), None)
+        if name is None or name.dep_ in ("mark", "cc", "advcl", "ccomp") or child_case(name):
+            continue
+        if not (is_proper(name) or (name.text.isupper() and len(name.text) > 1)):
+            continue
+        end = max(w.i for w in name.subtree if w.dep_ != "punct")
+        if end + 1 >= verb.i or parsed[end + 1].text != ",":
+            continue
+        aside = next((c for c in words if first_word(c) == end + 2), None)
+        close = max((w.i for w in aside.subtree if w.dep_ != "punct"), default=0) if aside is not None else 0
+        if aside is None or close + 1 >= verb.i or parsed[close + 1].text != ",":
+            continue
+        if any(w.tag_ not in ("MD", "RB") and w.dep_ not in ("aux", "advmod") for w in parsed[close + 2 : verb.i]):
+            continue
+        attach(name, verb, "nsubj")
+
+
+VERB_FORMS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
+
+
+def _opening(parsed: Parsed) -> int:
+    """The first word of the sentence, opening quotation marks and "The" aside."""
+    i = 0
+    while i < len(parsed) - 1 and (parsed[i].dep_ == "punct" or parsed[i].lower_ == "the"):
+        i += 1
+    return i
+
+
+def subject_read_as_conjunct(parsed: Parsed) -> None:
+    """'… hailed it as a clean-up of Malaysian politics and opposition MPs accused the government of …': the
+    second clause's subject read as a conjunct of the first clause's last noun, with its verb left with no
+    subject. A noun right before a verb of its own, after "and", is that verb's subject."""
+    for verb in parsed:
+        if verb.tag_ not in FINITE_TAGS or verb.i < 3 or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        subject = parsed[verb.i - 1]
+        if subject.dep_ != "conj" or subject.tag_ not in ("NNS", "NNP", "NNPS") or under(verb, subject):
+            continue
+        if not any(c.dep_ == "cc" and c.lower_ == "and" and c.i == first_word(subject) for c in subject.children):
+            continue
+        clause = _clause_before(subject, verb)
+        if clause is None:
+            continue
+        # "hailed it as a clean-up of … and opposition MPs accused": the parser hung the first clause's words on
+        # the second verb; they go back to the first
+        for early in [c for c in verb.children if clause.i < c.i < subject.i]:
+            attach(early, clause, "advcl")
+        attach(verb, clause, "conj")
+        attach(subject, verb, "nsubj")
+        cc = next(c for c in subject.children if c.dep_ == "cc")
+        attach(cc, verb, "cc")
+
+
+def _clause_before(subject, verb):
+    """The verb of the clause whose last noun `subject` was read as a conjunct of, if it is a clause of its own
+    before `verb` (not a subject's noun: "families in Split and Dubrovnik could no longer find flats")."""
+    clause = subject.head
+    while clause.head is not clause and clause.tag_ not in FINITE_TAGS and clause.dep_ not in SUBJECTS:
+        clause = clause.head
+    if clause.dep_ in SUBJECTS:
+        return None
+    if clause is verb:
+        clause = verb.head
+    if clause.tag_ not in FINITE_TAGS or clause is verb or clause.i > subject.i or under(clause, verb):
+        return None
+    return clause
