@@ -106,3 +106,67 @@ def test_organising_a_rally_is_opposition():
 def test_a_view_opened_by_for_and_a_name_with_its_acronym():
     text = LEDE + "For the Natal Fishing Council (NFC), the levy is “long overdue recognition of its costs”.\n"
     assert rows(text) == [("Natal Fishing Council", "supportive")]
+
+
+def test_a_countrys_people_are_no_he_or_she():
+    text = (
+        LEDE + "Harbour Minister Zodwa Mthethwa opened the debate. Her department says 40,000 South Africans work "
+        "in fishing. “Our harbours are falling apart,” she told the House.\n"
+    )
+    assert "South Africans" not in _holders_of(text, "falling apart")
+    assert [actor.endswith("Zodwa Mthethwa") for actor in _holders_of(text, "falling apart")] == [True]
+
+
+def test_a_body_whose_name_ends_in_its_country_is_that_body():
+    text = LEDE + "The Trawler Council South Africa, which represents boat owners, said it was “deeply disappointed”.\n"
+    assert actors(text) == {"Trawler Council South Africa"}
+    # a country's own government is still the country
+    assert actors(LEDE + "The South Africa government backed the levy.\n") == {"South Africa"}
+
+
+def test_a_councils_party_group_is_named_by_its_party():
+    text = LEDE + "The assembly’s AKP group backed the levy.\n"
+    assert rows(text) == [("AKP group", "supportive")]
+
+
+def test_a_speaker_described_by_the_party_after_a_preposition_is_the_speaker():
+    text = (
+        LEDE + "Opening the debate, Councillor Sipho Dube of the local party Abantu, who proposed the levy, said "
+        "the harbour had reached a breaking point.\n"
+    )
+    assert "Abantu" not in actors(text)
+
+
+def test_a_bodys_report_speaks_for_the_body():
+    text = LEDE + "Transnet said nothing on Monday. Its annual report, however, warned against the levy.\n"
+    assert _holders_of(text, "annual report") == ["Transnet"]
+
+
+def test_a_who_clause_belongs_to_the_person_before_it():
+    text = (
+        LEDE + "The SAMSA's own release quoted transport minister Lindiwe Zulu, who said the levy would “keep the "
+        "harbour open”.\n"
+    )
+    assert _holders_of(text, "keep the harbour open") == ["Lindiwe Zulu"]
+
+
+def test_a_decisions_backers_after_has_the_backing_of():
+    text = LEDE + "The levy has the backing of the Durban Chamber of Business.\n"
+    assert rows(text, min_confidence=0.0, keeper=False) == [("Durban Chamber of Business", "supportive")]
+    # a person's backers are no backers of the decision
+    person = LEDE + "The mayor has the backing of the Durban Chamber of Business.\n"
+    assert rows(person, min_confidence=0.0, keeper=False) == []
+
+
+def test_a_presenters_question_is_no_ones_position():
+    text = (
+        "Harbour Hour\n\nPRESENTER: Good evening. The city council approved the port levy on Tuesday.\n"
+        "PRESENTER: Thabo, is the Fishing Forum taking this further?\n"
+        "THABO NKOSI: Not yet. We are waiting for the minister.\n"
+    )
+    assert "Fishing Forum" not in actors(text, min_confidence=0.0, keeper=False)
+
+
+def test_cues_of_round_twenty_seven():
+    assert rows(LEDE + "The Fishing Forum has been less enthusiastic.\n") == [("Fishing Forum", "cautious")]
+    assert rows(LEDE + "The Western Cape will push for amendments.\n", arbiter=False) == [("Western Cape", "cautious")]

@@ -13,7 +13,7 @@ from analysis.extract.names import known_or_new
 from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import VERB_TAGS, child_case, is_proper
 from analysis.extract.references import actor_key
-from analysis.extract.vocabulary import GROUP_NOUNS
+from analysis.extract.vocabulary import DECISION_NOUNS, GROUP_NOUNS
 
 # "The votes to close came from ...", "votes in favour from the PS, the Left Bloc ...", "Most of the
 # abstentions came from the Left party"
@@ -31,6 +31,13 @@ REACTION_FROM = re.compile(
     r"from\s+"
     # the names end at an aside about them ("from Ilze Vītola, who chaired the Saeima's inquiry")
     r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but)\b)[^.;])+)"
+)
+# "The decision has the backing of the Ministry of Agriculture", "the plan won the support of the Greens": a
+# decision's backers, after what it is
+HAS_BACKING = re.compile(
+    r"\b(?P<owner>\w+)\s+(?:has|have|had|won|wins|enjoys|enjoyed|secured|gained)\s+(?:the\s+)?"
+    r"(?:(?:full|strong|broad|public|formal)\s+)?(?P<side>backing|support|blessing|endorsement)\s+of\s+"
+    r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but|after|against)\b)[^.;(])+)"
 )
 # "The bill passed with the votes of the CDU, the Greens and the SPD", "tabled with the backing of the Greens":
 # what passed or was tabled, right before (not "governs with the support of the Left Party", "elected with …")
@@ -69,6 +76,12 @@ VOTES_WITH = re.compile(
     # ("… voting against as a bloc")
     rf"(?=\s*{VOTED_ON}?(?:\s+(?:as\s+a\s+bloc|en\s+bloc|en\s+masse))?\s*(?:[,.;)]|and\b|$))"
 )
+
+
+def _of_the_decision(found: re.Match) -> bool:
+    """Whether what "has the backing of" is the decision ("the ban has the backing of …", "it has …")."""
+    owner = found.group("owner").lower()
+    return owner == "it" or owner in DECISION_NOUNS
 
 
 def _a_list_of_names(words: str) -> bool:
@@ -155,7 +168,11 @@ class Actions:
     def _backed_with(self, sentence: Sentence, claims: dict) -> None:
         """'The bill passed with the votes of the CDU, the Greens and the SPD': each body named after "with the
         votes (backing, support) of" supports what passed."""
-        for found in BACKED_WITH.finditer(self.text, sentence.start, sentence.end):
+        found_all = [
+            *BACKED_WITH.finditer(self.text, sentence.start, sentence.end),
+            *(f for f in HAS_BACKING.finditer(self.text, sentence.start, sentence.end) if _of_the_decision(f)),
+        ]
+        for found in found_all:
             if self.quotations.inside(found.start()) or not _a_list_of_names(found.group("names")):
                 continue
             cue = (found.start("side"), found.end("side"), Cue(found.group("side"), "supportive", 3))

@@ -42,7 +42,9 @@ OWN_SIDE = frozenset({"his", "her", "their", "its", "our"})
 OBJECT_BEFORE = re.compile(
     r"\b(?:asked|asks|told|tells|urged|urges|called on|calls on|pressed|invited|ordered|"
     r"accused|thanked|met|named|appointed|against|with|by|to|for|of|from|on|at|in|than)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+    # "Deputy Itzel Navarro Rosas of the local party Futuro, …, said": a name described after a preposition
+    r"|\b(?:of|from|for|at|with)\s+the\s+(?:(?-i:[a-z\-]+)\s+){1,2}$",
     re.IGNORECASE,
 )
 

@@ -241,6 +241,8 @@ class BodyNaming:
             and t.lower_ not in NOT_A_NAME
             and (
                 (t.dep_ == "compound" and is_proper(t))
+                # "The council's AKP group": the party's name read as the phrase's determiner
+                or (t.dep_ == "det" and t.tag_ in ("NNP", "NNPS"))
                 # "the Green group", "the Conservative group": a council's party group, by its party
                 or (t.dep_ == "amod" and t.i > 0 and t.text[:1].isupper() and token.lower_ in PARTY_ONLY_UNITS)
             )

@@ -3,7 +3,8 @@ the noun's verb ("Officials contacted by this newspaper said …"), the names af
 apposition ("At the Council meeting, Uganda, Tanzania and Rwanda supported …"), a subject hung on an auxiliary,
 a speech verb or a quoted verb read as a noun ("SYRIZA confirms …", "China “firmly opposes” …"), the clause
 after a semicolon, a role and its holder left as the root, a quotation's last words read as the subject of the
-reporting verb after it, "last night" read as the subject and two subjects with only "and" between them.
+reporting verb after it, "last night" read as the subject, two subjects with only "and" between them and a
+"who" clause hung on a thing's noun.
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from analysis.extract.nodes import (
     first_word,
     is_proper,
     make_root,
+    under,
 )
 from analysis.extract.vocabulary import SPEECH_FORMS
 
@@ -204,6 +206,19 @@ def subject_after_semicolon(parsed: Parsed) -> None:
             continue
         attach(verb, noun.head, "parataxis")
         attach(noun, verb, "nsubj")
+
+
+def person_relative_on_a_thing(parsed: Parsed) -> None:
+    """'The DHSC's own release quoted public health minister Nadia Corrigan, who said …': a "who" clause hung on
+    a thing's noun far before it. "Who" is a person's; the name right before its comma is its antecedent."""
+    for clause in parsed:
+        who = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+        if clause.dep_ != "acl:relcl" or who is None or who.i < 2 or parsed[who.i - 1].text != ",":
+            continue
+        name = parsed[who.i - 2]
+        if clause.head is name or not is_proper(name) or is_proper(clause.head) or under(name, clause):
+            continue
+        attach(clause, name, "acl:relcl")
 
 
 def role_and_name_left_as_root(parsed: Parsed) -> None:

@@ -89,6 +89,18 @@ class Judging:
             return False
         return claim.mode != "direct"
 
+    def _states_no_position(self, sentence: Sentence, root) -> bool:
+        """A schedule, a procedure or a greeting, as the annotation guide says, or a question in the writer's
+        words or a presenter's line ("Is Tonga taking this further?"; a speaker's own question is a position):
+        no one's position, whoever its subject is."""
+        words = self.text[sentence.start : sentence.end]
+        if procedure(self.text, [(sentence.start, sentence.end)]) or GREETING.match(words.lstrip(" “\"‘'")):
+            return True
+        if not words.rstrip(" ”\"’'").endswith("?"):
+            return False
+        quotation = self.quotations.at(sentence.start + root.idx)
+        return quotation is None or self.quotations.runs[quotation].host
+
     def _answers_another_question(self, sentence: Sentence) -> bool:
         """'Asked about the water outages, Mahlangu said ...': an answer on another matter (the guide counts
         people quoted on unrelated matters as no position)."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex
+from analysis.extract.country_regex import countries
 from analysis.extract.given_names import HYPHENED_PARTICLE
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES
@@ -295,6 +296,8 @@ def kind_of_name(name: str, *, default: str) -> str:
         return "organization"  # "TAFE Directors Australia", "AMCHAM Korea": an acronym inside, no person's name
     if INITIALLED.fullmatch(name):
         return "person"  # "N.Otgonbayar", "Ts.Batsaikhan": a Mongolian name after its initial
+    if name.endswith("s") and name[:-1] in countries()[1]:
+        return "commentators"  # "South Africans", "Kenyans": a country's people, no "he" or "she"
     first = words[0].lower() if words else ""
     if len(words) > 1 and (_plural_of_body(first) or first in HUMAN_PLURALS or first in PLURAL_BODY_OPENERS):
         return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"

@@ -25,6 +25,7 @@ from analysis.extract.names import (
     is_human_plural,
     is_title,
     kind_of_name,
+    known_or_new,
     np_tokens,
 )
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
@@ -245,6 +246,10 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
             )
             if before and not is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
                 return None
+        if covering and covering[0].actor.kind == "government":
+            body = self._body_named_with_country(token, covering[0], base)
+            if body:  # "The Minerals Council South Africa": a body whose name ends in its country
+                return Named(known_or_new(body, self.index, kind="organization"), "name")
         vague = bool(covering) and covering[0].actor.kind == "commentators"
         if vague and self.heading is None and covering[0].actor.name.lower() == token.lower_ in self.memory.roles:
             return None  # "the union" after "the National Union of Mineworkers": that union, not a vague one
@@ -271,6 +276,19 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         if covering and (placed or not (vague and token.lower_ in MEMBER_NOUNS)):
             return Named(covering[0].actor, "named", *self._role_words(token, parts))
         return None
+
+    def _body_named_with_country(self, token: Token, country: Mention, base: int) -> str:
+        """The name of a body that ends in its country's name, when the proper words before the country's in
+        `token`'s phrase name a body with it ("Minerals Council South Africa", "Amnesty International Kenya")."""
+        before = [
+            t
+            for t in token.subtree
+            if t.dep_ in ("compound", "flat", "amod") and is_proper(t) and base + t.idx < country.start
+        ]
+        if not before or country.end != base + token.idx + len(token):
+            return ""
+        name = self.text[base + min(t.idx for t in before) : country.end]
+        return name if is_body_name(name) else ""
 
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""

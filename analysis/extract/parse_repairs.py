@@ -9,6 +9,7 @@ from analysis.extract.clause_repairs import (
     list_read_as_part_of_opening_phrase,
     pair_read_as_two_subjects,
     participle_read_as_verb,
+    person_relative_on_a_thing,
     quoted_verb_read_as_noun,
     role_and_name_left_as_root,
     speech_verb_read_as_noun,
@@ -77,6 +78,7 @@ def repair(parsed: Parsed) -> None:
     subject_inside_quotation(parsed)
     time_read_as_subject(parsed)
     pair_read_as_two_subjects(parsed)
+    person_relative_on_a_thing(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)

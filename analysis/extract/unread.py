@@ -35,7 +35,6 @@ from analysis.extract.stance import Decision
 from analysis.extract.valence import quote_stance
 from analysis.extract.view_sources import view_framed_by
 from analysis.extract.vocabulary import LIVING, PASSED_ON, RECEIVING
-from analysis.extract.wording import GREETING, procedure
 
 GATE_FILE = Path(__file__).resolve().parent / "unread_gate.json"
 # the gate's L2 penalty: 1 and 3 gave the same F1 on the dev splits left out, 3 lowered no split
@@ -275,13 +274,8 @@ class UnreadSentences:
         ("…, with B calling it …", "While A welcomed it, B …"). A subject the parse missed is remembered for
         the references after it whether or not a gate weighs the sentence."""
         root = next((t for t in sentence.doc if t.head.i == t.i), None)
-        words = self.text[sentence.start : sentence.end]
-        if (
-            root is None
-            or procedure(self.text, [(sentence.start, sentence.end)])
-            or GREETING.match(words.lstrip(" “\"‘'"))
-        ):
-            return  # a schedule, a procedure or a greeting is no position, as the annotation guide says
+        if root is None or self._states_no_position(sentence, root):
+            return
         # the actors the rules read a position for here, or rejected one of (a question, the decision-maker's
         # own act), and those already weighed
         seen = [*claimed, *self.rejected.get(sentence.start, ())]

@@ -100,7 +100,7 @@ SPEECH_NOUNS = words(
     "delegation "
     "desk envoy head lawyer lawyers leader leaders leadership letter member members message note office official "
     "officials post release representative representatives secretariat side source sources spokesman "
-    "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists "
+    "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists report "
     "researchers experts staff scientists strategists executives"
 )
 
