@@ -79,9 +79,14 @@ VOTES_WITH = re.compile(
 
 
 def _of_the_decision(found: re.Match) -> bool:
-    """Whether what "has the backing of" is the decision ("the ban has the backing of …", "it has …")."""
-    owner = found.group("owner").lower()
-    return owner == "it" or owner in DECISION_NOUNS
+    """Whether what "has the backing of" is the decision: "The ban has the backing of …" (not "A legal challenge
+    to the decision has …", "A rival proposal from ACT has …", or "it", which may be anyone's plan)."""
+    owner = found.group("owner")
+    return owner.islower() and owner in DECISION_NOUNS
+
+
+# what opens a sentence whose subject is the decision itself: "The ", "This new "
+DECISION_OPENING = re.compile(r"\s*(?:The|This|That)\s+(?:[a-z\-]+\s+)?")
 
 
 def _a_list_of_names(words: str) -> bool:
@@ -170,7 +175,11 @@ class Actions:
         votes (backing, support) of" supports what passed."""
         found_all = [
             *BACKED_WITH.finditer(self.text, sentence.start, sentence.end),
-            *(f for f in HAS_BACKING.finditer(self.text, sentence.start, sentence.end) if _of_the_decision(f)),
+            *(
+                f
+                for f in HAS_BACKING.finditer(self.text, sentence.start, sentence.end)
+                if DECISION_OPENING.fullmatch(self.text, sentence.start, f.start("owner")) and _of_the_decision(f)
+            ),
         ]
         for found in found_all:
             if self.quotations.inside(found.start()) or not _a_list_of_names(found.group("names")):

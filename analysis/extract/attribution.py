@@ -44,7 +44,8 @@ OBJECT_BEFORE = re.compile(
     r"accused|thanked|met|named|appointed|against|with|by|to|for|of|from|on|at|in|than)\s+"
     r"(?:the\s+)?$"
     # "Deputy Itzel Navarro Rosas of the local party Futuro, …, said": a name described after a preposition
-    r"|\b(?:of|from|for|at|with)\s+the\s+(?:(?-i:[a-z\-]+)\s+){1,2}$",
+    r"|\b(?:of|from|for|with)\s+the\s+(?:(?-i:[a-z\-]+)\s+)?(?-i:party|union|group|movement|bloc|faction|caucus|"
+    r"alliance|coalition|association|federation)\s+$",
     re.IGNORECASE,
 )
 

@@ -215,8 +215,10 @@ def person_relative_on_a_thing(parsed: Parsed) -> None:
         who = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
         if clause.dep_ != "acl:relcl" or who is None or who.i < 2 or parsed[who.i - 1].text != ",":
             continue
-        name = parsed[who.i - 2]
-        if clause.head is name or not is_proper(name) or is_proper(clause.head) or under(name, clause):
+        name, thing = parsed[who.i - 2], clause.head
+        if thing is name or not is_proper(name) or thing.tag_ != "NN" or is_proper(thing) or under(name, clause):
+            continue  # not "Shopkeepers in Leeds, who say …": people, and the place they are in
+        if child_case(name) in ("in", "at", "from", "near"):
             continue
         attach(clause, name, "acl:relcl")
 

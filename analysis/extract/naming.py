@@ -251,7 +251,7 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
             if body:  # "The Minerals Council South Africa": a body whose name ends in its country
                 return Named(known_or_new(body, self.index, kind="organization"), "name")
         vague = bool(covering) and covering[0].actor.kind == "commentators"
-        if vague and self.heading is None and covering[0].actor.name.lower() == token.lower_ in self.memory.roles:
+        if vague and self.heading is None and self._one_body_called(token, covering[0].actor.name.lower()):
             return None  # "the union" after "the National Union of Mineworkers": that union, not a vague one
         named_next = [
             c
@@ -270,12 +270,20 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         placed = placed or (
             vague
             and covering[0].end == head_end
+            and covering[0].start >= base + parts[0].idx  # not "The union said members": its own words only
             and self.text[covering[0].start].islower()
             and len(covering[0].actor.name.split()) > 1
         )
         if covering and (placed or not (vague and token.lower_ in MEMBER_NOUNS)):
             return Named(covering[0].actor, "named", *self._role_words(token, parts))
         return None
+
+    def _one_body_called(self, token: Token, group: str) -> bool:
+        """Whether one body, and the last the text called so, goes by a group's noun ("the union" after "the
+        National Union of Mineworkers"; not after two unions, nor after "the European Union")."""
+        holders = self.memory.roles.get(token.lower_, []) if group == token.lower_ else []
+        bodies = [h for h in holders if h.kind == "organization"]
+        return len(bodies) == 1 and holders[-1] is bodies[0]
 
     def _body_named_with_country(self, token: Token, country: Mention, base: int) -> str:
         """The name of a body that ends in its country's name, when the proper words before the country's in

@@ -54,6 +54,7 @@ from analysis.extract.subject_repairs import (
     subject_after_semicolon_read_as_oblique,
     subject_before_aside,
     subject_read_as_conjunct,
+    title_of_a_pair_read_as_its_head,
 )
 
 
@@ -74,6 +75,7 @@ def repair(parsed: Parsed) -> None:
     subject_after_semicolon_read_as_oblique(parsed)
     subject_before_aside(parsed)
     subject_read_as_conjunct(parsed)
+    title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)
     time_read_as_subject(parsed)

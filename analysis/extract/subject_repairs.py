@@ -2,7 +2,8 @@
 semicolon read as its verb's oblique ("…; the PA abstained"), a floating "both" read as a second subject
 ("Agri SA and the FMF both described …"), a name before an aside between commas left with no verb ("NZ First,
 on the other hand, has welcomed it"), a second clause's subject read as a conjunct of the first clause's last
-noun ("… a clean-up of Malaysian politics and opposition MPs accused …").
+noun ("… a clean-up of Malaysian politics and opposition MPs accused …"), and a plural title read as the head of the
+pair of names after it ("Crs Lowther and Jess Amoroa walk out").
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
@@ -134,3 +135,30 @@ def _clause_before(subject, verb):
     if clause.tag_ not in FINITE_TAGS or clause is verb or clause.i > subject.i or under(clause, verb):
         return None
     return clause
+
+
+def title_of_a_pair_read_as_its_head(parsed: Parsed) -> None:
+    """'Crs Lowther and Jess Amoroa walk out', 'Senators Ruiz and Peña voted against': a plural title before a
+    pair of names, read as the phrase's head with the first name hanging on it. The first name is the head,
+    the title its, and the second name its conjunct."""
+    for title in parsed:
+        if title.lower_ not in PLURAL_TITLES or title.i + 1 >= len(parsed):
+            continue
+        name = parsed[title.i + 1]
+        if name.head is not title or name.dep_ not in ("flat", "compound", "appos") or not is_proper(name):
+            continue
+        pairs = [c for c in title.children if c.dep_ == "conj" and c.i > name.i]
+        if not pairs:
+            continue
+        if title.head is title:
+            continue  # a heading's title ("Senators Ruiz and Peña"), no clause to hang the name on
+        attach(name, title.head, title.dep_)
+        attach(title, name, "nmod:desc")
+        for later in [c for c in title.children if c.i > name.i]:
+            attach(later, name, later.dep_)
+
+
+PLURAL_TITLES = frozenset(
+    {"crs", "cllrs", "councillors", "councilors", "senators", "sens", "reps", "representatives", "commissioners"}
+    | {"deputies", "drs", "messrs", "mps", "ministers", "aldermen", "alderpersons", "supervisors", "governors"}
+)
