@@ -23,6 +23,9 @@ def test_each_clause_after_a_semicolon_has_its_own_voters():
     voters = set(rows(text))
     assert {("DA", "opposed"), ("ActionSA", "opposed"), ("MK party", "opposed")} <= voters
     assert ("PA", "neutral") in voters
+    # a name after the last semicolon hung on the first clause's verb, its own verb read as that verb's xcomp
+    hung = LEDE + "Labour backed the levy; the Nationals opposed it; ACT abstained.\n"
+    assert ("ACT", "neutral") in set(rows(hung))
 
 
 def test_a_list_that_opens_with_an_acronym_is_no_description_of_the_name_after_it():

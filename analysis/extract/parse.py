@@ -138,8 +138,9 @@ def parse_paragraphs(paragraphs: Sequence, sentences: Sequence[Sequence[tuple[in
     for doc, ranges in zip(paragraphs, sentences):
         starts = {first for first, _ in ranges} | {last for _, last in ranges} | {0}
         # set as one array: setting each token's is_sent_start checks the whole document every time
-        flags = numpy.array([[1 if i in starts else -1] for i in range(len(doc))], dtype="int32").astype("uint64")
-        doc.from_array([SENT_START], flags)
+        flags = numpy.full(len(doc), -1, dtype="int32")
+        flags[[i for i in starts if i < len(doc)]] = 1
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
     paragraphs = [_truecased(doc, ranges) for doc, ranges in zip(paragraphs, sentences)]
     parsed = []
     for doc, ranges in zip(pipeline().pipe(paragraphs, batch_size=BATCH_SIZE // 8), sentences):
@@ -196,8 +197,12 @@ def _given_names_in_two_parts(doc) -> dict[int, str]:
     the parser reads its lower-case second part as a common noun and loses the name. Parsed with the part
     capitalised ("Ming-Hsien"), it is read as a name; the text and its offsets are unchanged."""
     found = {}
-    for hyphen in (t for t in doc if t.text == "-" and 2 <= t.i < len(doc) - 1):
-        surname, given, part = doc[hyphen.i - 2], doc[hyphen.i - 1], doc[hyphen.i + 1]
+    # the hyphens found in one array pass: a Token object per word of every paragraph was a tenth of the time
+    hyphens = numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings["-"]).tolist()
+    for i in hyphens:
+        if not 2 <= i < len(doc) - 1:
+            continue
+        hyphen, surname, given, part = doc[i], doc[i - 2], doc[i - 1], doc[i + 1]
         if (
             not given.whitespace_
             and not hyphen.whitespace_

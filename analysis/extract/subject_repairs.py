@@ -33,12 +33,17 @@ def subject_after_semicolon_read_as_oblique(parsed: Parsed) -> None:
         )
         if not (verb.tag_ in FINITE_TAGS or past) or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
             continue
-        name = next((c for c in verb.children if c.dep_ in UNMARKED_NOUNS and c.i == verb.i - 1), None)
-        if name is None or not (is_proper(name) or (name.text.isupper() and len(name.text) > 1)):
+        # "…; ACT abstained": the name may hang on the first clause's verb, and its own verb as that verb's xcomp
+        name = parsed[verb.i - 1] if verb.i > 0 else None
+        if name is None or name.dep_ not in UNMARKED_NOUNS or under(verb, name):
+            continue
+        if not (is_proper(name) or (name.text.isupper() and len(name.text) > 1)):
             continue
         start = first_word(name)
         if start < 1 or parsed[start - 1].text != ";" or child_case(name):
             continue
+        if verb.dep_ == "xcomp" and name.head is not verb:
+            attach(verb, verb.head, "parataxis")
         attach(name, verb, "nsubj")
         verb.tag_ = "VBD" if past else verb.tag_
 
