@@ -25,7 +25,6 @@ from analysis.extract.names import (
     is_human_plural,
     is_title,
     kind_of_name,
-    known_or_new,
     np_tokens,
 )
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
@@ -246,10 +245,9 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
             )
             if before and not is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
                 return None
-        if covering and covering[0].actor.kind == "government":
-            body = self._body_named_with_country(token, covering[0], base)
-            if body:  # "The Minerals Council South Africa": a body whose name ends in its country
-                return Named(known_or_new(body, self.index, kind="organization"), "name")
+        body = self._body_named_with_country(token, covering[0], base) if covering else None
+        if body is not None:
+            return body
         vague = bool(covering) and covering[0].actor.kind == "commentators"
         if vague and self.heading is None and self._one_body_called(token, covering[0].actor.name.lower()):
             return None  # "the union" after "the National Union of Mineworkers": that union, not a vague one
@@ -284,19 +282,6 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         holders = self.memory.roles.get(token.lower_, []) if group == token.lower_ else []
         bodies = [h for h in holders if h.kind == "organization"]
         return len(bodies) == 1 and holders[-1] is bodies[0]
-
-    def _body_named_with_country(self, token: Token, country: Mention, base: int) -> str:
-        """The name of a body that ends in its country's name, when the proper words before the country's in
-        `token`'s phrase name a body with it ("Minerals Council South Africa", "Amnesty International Kenya")."""
-        before = [
-            t
-            for t in token.subtree
-            if t.dep_ in ("compound", "flat", "amod") and is_proper(t) and base + t.idx < country.start
-        ]
-        if not before or country.end != base + token.idx + len(token):
-            return ""
-        name = self.text[base + min(t.idx for t in before) : country.end]
-        return name if is_body_name(name) else ""
 
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""

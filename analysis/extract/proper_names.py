@@ -18,10 +18,12 @@ from analysis.extract.names import (
     is_body_name,
     is_title,
     kind_of_name,
+    known_or_new,
     name_span,
     without_full_stop,
 )
 from analysis.extract.parse import Node as Token
+from analysis.extract.parse import is_proper
 from analysis.extract.portfolios import PORTFOLIO_BEFORE, after_portfolio
 from analysis.extract.references import PERSON_ROLES, body_roles_near, gender_of
 from analysis.extract.vocabulary import NOT_A_NAME
@@ -82,6 +84,22 @@ class ProperNaming:
         # "Her neighbour, retired bank officer Vinayak Joshi": a pronoun before a name is someone else's
         titles = PRONOUN_WORDS.sub(" ", preceding)
         return Named(actor, "name", tuple(roles), gender_of(titles + " " + " ".join(roles)))
+
+    def _body_named_with_country(self, token: Token, country: Mention, base: int) -> Named | None:
+        """A body whose name ends in its country's, when a country's name covers a phrase's head and the proper
+        words before it in the phrase name a body with it ("The Minerals Council South Africa", "Amnesty
+        International Kenya"): the body, not the country."""
+        if country.actor.kind != "government" or country.end != base + token.idx + len(token):
+            return None
+        before = [
+            t
+            for t in token.subtree
+            if t.dep_ in ("compound", "flat", "amod") and is_proper(t) and base + t.idx < country.start
+        ]
+        if not before:
+            return None
+        name = self.text[base + min(t.idx for t in before) : country.end]
+        return Named(known_or_new(name, self.index, kind="organization"), "name") if is_body_name(name) else None
 
     def _place_opens_name(self, mention: Mention, name_start: int, name_end: int) -> bool:
         """ "Washington Realtors", "Kenya Airways": a country or capital that only opens a longer name, whose
