@@ -78,11 +78,13 @@ VOTES_WITH = re.compile(
 )
 
 
-def _of_the_decision(found: re.Match) -> bool:
-    """Whether what "has the backing of" is the decision: "The ban has the backing of …" (not "A legal challenge
-    to the decision has …", "A rival proposal from ACT has …", or "it", which may be anyone's plan)."""
+def _of_the_decision(text: str, sentence_start: int, found: re.Match) -> bool:
+    """Whether what "has the backing of" is the decision, the sentence's subject: "The ban has the backing of …"
+    (not "A legal challenge to the decision has …", "A rival proposal from ACT has …", or "it", which may be
+    anyone's plan)."""
     owner = found.group("owner")
-    return owner.islower() and owner in DECISION_NOUNS
+    opening = DECISION_OPENING.fullmatch(text, sentence_start, found.start("owner"))
+    return opening is not None and owner.islower() and owner in DECISION_NOUNS
 
 
 # what opens a sentence whose subject is the decision itself: "The ", "This new "
@@ -178,7 +180,7 @@ class Actions:
             *(
                 f
                 for f in HAS_BACKING.finditer(self.text, sentence.start, sentence.end)
-                if DECISION_OPENING.fullmatch(self.text, sentence.start, f.start("owner")) and _of_the_decision(f)
+                if _of_the_decision(self.text, sentence.start, f)
             ),
         ]
         for found in found_all:

@@ -21,7 +21,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.vocabulary import SPEECH_FORMS
+from analysis.extract.vocabulary import CLOSING_QUOTES, OPENING_QUOTES, SPEECH_FORMS
 
 
 def participle_read_as_verb(parsed: Parsed) -> None:
@@ -181,8 +181,6 @@ def _quoted_verb(parsed: Parsed, verb) -> tuple | None:
     return subject, thing, list(parsed[opening + 1 : verb.i])
 
 
-OPENING_QUOTES = frozenset({"“", '"', "‘"})
-CLOSING_QUOTES = frozenset({"”", '"', "’"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "any", "its", "their", "these", "those", "all"})
 
 

@@ -14,7 +14,7 @@ import itertools
 
 from spacy.attrs import IDX, SENT_START
 
-from analysis.extract.vocabulary import SENTENCE_OPENERS, SPEECH_FORMS
+from analysis.extract.vocabulary import CLOSING_QUOTES, SENTENCE_OPENERS, SPEECH_FORMS
 
 OPENING_QUOTES = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
@@ -89,7 +89,6 @@ def _tag_after_question(doc, i: int) -> bool:
     return doc[i].text[:1].islower() and reporting.lower_ in SPEECH_FORMS
 
 
-CLOSING_QUOTES = "”\"’'»"
 TAG_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 

@@ -8,6 +8,7 @@ Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
+from analysis.extract.name_repairs import is_acronym
 from analysis.extract.nodes import (
     FINITE_TAGS,
     SUBJECTS,
@@ -37,7 +38,7 @@ def subject_after_semicolon_read_as_oblique(parsed: Parsed) -> None:
         name = parsed[verb.i - 1] if verb.i > 0 else None
         if name is None or name.dep_ not in UNMARKED_NOUNS or under(verb, name):
             continue
-        if not (is_proper(name) or (name.text.isupper() and len(name.text) > 1)):
+        if not (is_proper(name) or is_acronym(name)):
             continue
         start = first_word(name)
         if start < 1 or parsed[start - 1].text != ";" or child_case(name):
@@ -77,7 +78,7 @@ def subject_before_aside(parsed: Parsed) -> None:
         name = next((c for c in words if c.i < verb.i and first_word(c) == _opening(parsed)), None)
         if name is None or name.dep_ in ("mark", "cc", "advcl", "ccomp") or child_case(name):
             continue
-        if not (is_proper(name) or (name.text.isupper() and len(name.text) > 1)):
+        if not (is_proper(name) or is_acronym(name)):
             continue
         end = max(w.i for w in name.subtree if w.dep_ != "punct")
         if end + 1 >= verb.i or parsed[end + 1].text != ",":

@@ -267,3 +267,7 @@ SPEECH_FORMS = frozenset(
     "denied",
     "denies",
 }
+
+# quotation marks as the tokenizer splits them off ("“", "”"; straight and curly)
+OPENING_QUOTES = frozenset({"“", '"', "‘"})
+CLOSING_QUOTES = frozenset({"”", '"', "’"})
