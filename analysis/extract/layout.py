@@ -16,7 +16,7 @@ from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import named_by_description
 from analysis.extract.transcripts import SPEAKER_LABEL
-from analysis.extract.vocabulary import NAME_JOINERS
+from analysis.extract.vocabulary import GROUP_NOUNS, NAME_JOINERS
 from analysis.extract.wording import TIMESTAMP
 
 # holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
@@ -66,7 +66,19 @@ def describes_heading(claim: Claim) -> bool:
     body = claim.actor.kind not in ("person", "government")
     # "National housing charity", from "the national housing charity"
     described_body = named_by_description(claim.actor)
-    return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or described_body)
+    # "The party's bench in Congress said …" under the party's heading: the unit of a body the text describes
+    unit = claim.rule.endswith("spokesperson for") and claim.actor.name.lower() in GROUP_NOUNS
+    return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or described_body or unit)
+
+
+def describes_by_common_noun(verb: Token) -> bool:
+    """A subject that is, or belongs to, a common noun with "the" ("The charity said …", "The party's bench
+    said …"): a description of a body, not its name."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    owner = next((c for c in subject.children if c.dep_ == "nmod:poss"), None) if subject is not None else None
+    noun = owner if owner is not None and owner.tag_ in ("NN", "NNS") else subject
+    the = noun is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return the and noun.tag_ in ("NN", "NNS")
 
 
 def _main_clause(token: Token) -> bool:

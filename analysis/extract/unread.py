@@ -28,6 +28,7 @@ from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence
 from analysis.extract.given_names import is_given_name
 from analysis.extract.holders import RAISING, SPEECH_FORMS
+from analysis.extract.layout import describes_by_common_noun
 from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS
 from analysis.extract.references import actor_key
 from analysis.extract.said_words import WordsModel, probabilities, stance_of, view_probability
@@ -284,9 +285,10 @@ class UnreadSentences:
                 continue  # a clause inside quoted words is the speaker's, whoever its subject is
             speech = is_speech_verb(verb)
             actors, via = self._would_hold(sentence, verb, speech=speech, main=verb is root)
-            if via.endswith("description") and self._heading_of(sentence) is not None:
-                # "Baltic Grain Traders (BGT). The traders' lobby rejected ...": the description is the heading's
-                # body, which the cue rules have read or weighed already
+            heading = self._heading_of(sentence)
+            # "The traders' lobby rejected …", "SAVE THE CHILDREN: The charity said …": the heading's body, read already
+            read = heading is not None and any(same_or_part(heading, a) for a in claimed)
+            if heading is not None and (via.endswith("description") or (read and describes_by_common_noun(verb))):
                 actors = ()
             fresh: list[Actor] = []
             for actor in actors:
