@@ -16,7 +16,8 @@ from spacy.attrs import IDX, SENT_START
 
 from analysis.extract.vocabulary import CLOSING_QUOTES, SENTENCE_OPENERS, SPEECH_FORMS
 
-OPENING_QUOTES = "“\"‘'«"
+# any mark that can open a quotation, straight or guillemet (vocabulary.OPENING_QUOTES: the parser's tokens)
+STRANDED_OPENERS = "“\"‘'«"
 MAX_SENTENCE_CHARS = 1_000
 
 
@@ -63,7 +64,7 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
     for previous, current in itertools.pairwise(spans):
         while (
             previous[1] > previous[0]
-            and text[previous[1] - 1] in OPENING_QUOTES
+            and text[previous[1] - 1] in STRANDED_OPENERS
             and text[previous[1] - 2 : previous[1] - 1].isspace()
         ):
             previous[1] -= 1
