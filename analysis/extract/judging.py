@@ -14,7 +14,14 @@ from analysis.extract.said_words import stance_of
 from analysis.extract.stance import Decision, decide
 from analysis.extract.valence import deprived, quote_stance
 from analysis.extract.view_sources import states_a_view
-from analysis.extract.wording import ENACTING, GREETING, procedure, reports_a_clause, speaks_of_decision
+from analysis.extract.wording import (
+    ENACTING,
+    GREETING,
+    procedure,
+    reports_a_clause,
+    speaks_of_decision,
+    states_a_schedule,
+)
 
 OBJECTION_NOUNS = re.compile(
     r"\b(?:objections?|criticisms?|critics|concerns?|complaints?|protests?|opposition|fears|worries|anger|"
@@ -94,7 +101,7 @@ class Judging:
         words or a presenter's line ("Is Tonga taking this further?"; a speaker's own question is a position):
         no one's position, whoever its subject is."""
         words = self.text[sentence.start : sentence.end]
-        if procedure(self.text, [(sentence.start, sentence.end)]) or GREETING.match(words.lstrip(" “\"‘'")):
+        if states_a_schedule(self.text, sentence) or GREETING.match(words.lstrip(" “\"‘'")):
             return True
         if not words.rstrip(" ”\"’'").endswith("?"):
             return False
@@ -127,13 +134,17 @@ class Judging:
         ):
             # "the Gaming Act approved by Parliament in November": the decision named by who made it
             return bool(ENACTING.fullmatch(predicate.lower_))
-        if sentence.start != self.lede or not claim.rule.startswith("subject"):
+        if not claim.rule.startswith("subject"):
             return False
-        if any(c.lower_ in ("not", "n't", "never") for c in predicate.children):
-            return False  # "X has not yet decided": no decision, a position of waiting
         if any("strike" in cue[2].text for cue in claim.cues):
             return False  # "The RMT has announced a 48-hour strike": a protest, not the decision
-        return bool(ENACTING.fullmatch(predicate.lower_))
+        return self._enacts_in_lede(sentence, predicate)
+
+    def _enacts_in_lede(self, sentence: Sentence, verb) -> bool:
+        """The article's opening sentence, its verb making a decision ("approved", "passed", "struck down")."""
+        if sentence.start != self.lede or any(c.lower_ in ("not", "n't", "never") for c in verb.children):
+            return False  # "X has not yet decided": no decision, a position of waiting
+        return bool(ENACTING.fullmatch(verb.lower_))
 
     def _quoted(self, sentence: Sentence, claim: Claim) -> list[tuple[int, int]]:
         """The quoted words of a claim read from inside a quotation ("called it “a sad day”"): what the

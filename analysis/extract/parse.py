@@ -63,6 +63,8 @@ TITLE_ABBREVIATIONS = (
     "Gov.",
     "Pres.",
     "Dept.",
+    "Eng.",
+    "Engr.",
 )
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"

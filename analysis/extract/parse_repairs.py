@@ -50,6 +50,7 @@ from analysis.extract.nodes import (
     under,
 )
 from analysis.extract.subject_repairs import (
+    name_read_as_subject_of_its_description,
     quantifier_read_as_second_subject,
     subject_after_semicolon_read_as_oblique,
     subject_before_aside,
@@ -74,6 +75,7 @@ def repair(parsed: Parsed) -> None:
     subject_after_semicolon(parsed)
     subject_after_semicolon_read_as_oblique(parsed)
     subject_before_aside(parsed)
+    name_read_as_subject_of_its_description(parsed)
     subject_read_as_conjunct(parsed)
     title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)

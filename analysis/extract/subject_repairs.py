@@ -1,9 +1,10 @@
 """Repairs to the trained parser's reading of where a clause's subject is: a name opening the clause after a
 semicolon read as its verb's oblique ("…; the PA abstained"), a floating "both" read as a second subject
 ("Agri SA and the FMF both described …"), a name before an aside between commas left with no verb ("NZ First,
-on the other hand, has welcomed it"), a second clause's subject read as a conjunct of the first clause's last
-noun ("… a clean-up of Malaysian politics and opposition MPs accused …"), and a plural title read as the head of the
-pair of names after it ("Crs Lowther and Jess Amoroa walk out").
+on the other hand, has welcomed it"), a name read as the subject of its description between commas ("The
+CFDT, usually the most conciliatory of the big unions, has joined"), a second clause's subject read as a
+conjunct of the first clause's last noun ("… a clean-up of Malaysian politics and opposition MPs accused …"),
+and a plural title read as the head of the pair of names after it ("Crs Lowther and Jess Amoroa walk out").
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
@@ -90,6 +91,30 @@ def subject_before_aside(parsed: Parsed) -> None:
         if any(w.tag_ not in ("MD", "RB") and w.dep_ not in ("aux", "advmod") for w in parsed[close + 2 : verb.i]):
             continue
         attach(name, verb, "nsubj")
+
+
+def name_read_as_subject_of_its_description(parsed: Parsed) -> None:
+    """'The CFDT, usually the most conciliatory of the big unions, has joined the protest': the description
+    between commas read as the verb's subject, and the name opening the sentence as the description's own
+    subject (as if it were a clause, "the CFDT [is] the most conciliatory"). The name is the verb's subject,
+    and the description its apposition."""
+    for verb in parsed:
+        if verb.tag_ not in VERB_FORMS:
+            continue
+        description = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if description is None or description.tag_ not in ("NN", "NNS", "JJ") or is_proper(description):
+            continue
+        name = next((c for c in description.children if c.dep_ == "nsubj" and c.i < description.i), None)
+        if name is None or first_word(name) > _opening(parsed) or not (is_proper(name) or is_acronym(name)):
+            continue
+        end = max(w.i for w in name.subtree if w.dep_ != "punct")
+        close = max(w.i for w in description.subtree if w.dep_ != "punct" and w.i > end)
+        if parsed[end + 1].text != "," or close + 1 >= verb.i or parsed[close + 1].text != ",":
+            continue
+        if any(w.tag_ in VERB_FORMS for w in parsed[end + 1 : close + 1]):
+            continue  # "NAME, which opposed it, …": a clause of its own, not a description
+        attach(name, verb, "nsubj")
+        attach(description, name, "appos")
 
 
 VERB_FORMS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})

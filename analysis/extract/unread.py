@@ -111,6 +111,17 @@ def _introduces(verb) -> bool:
     return verb.lower_ in LIVING and not any(t.tag_ in VERB_TAGS and t is not verb for t in verb.subtree)
 
 
+def _reported(root) -> bool:
+    """'Canada would “win again,” the trade minister said': the main clause is what the speaker says, and its
+    subject is spoken of."""
+    return not is_speech_verb(root) and any(
+        (c.dep_ == "parataxis" or (c.dep_ == "conj" and not any(g.dep_ == "cc" for g in c.children)))
+        and is_speech_verb(c)
+        and any(s.dep_ == "nsubj" for s in c.children)
+        for c in root.children
+    )
+
+
 def _as_main(verb, root) -> bool:
     """A clause the gate weighs as a main one: the root, or a second actor's own clause beside it ("…, while
     Congress leaders in the State demanded compensation", "… and the unions called it a betrayal")."""
@@ -286,9 +297,10 @@ class UnreadSentences:
             speech = is_speech_verb(verb)
             actors, via = self._would_hold(sentence, verb, speech=speech, main=verb is root)
             heading = self._heading_of(sentence)
-            # "The traders' lobby rejected …", "SAVE THE CHILDREN: The charity said …": the heading's body, read already
+            # "SAVE THE CHILDREN: The charity said …": the heading's body, read in this sentence already (not in the
+            # sentence before it: "LAPAR (…): LAPAR said … The league asked for exemptions" is a second position)
             read = heading is not None and any(same_or_part(heading, a) for a in claimed)
-            if heading is not None and (via.endswith("description") or (read and describes_by_common_noun(verb))):
+            if read and (via.endswith("description") or describes_by_common_noun(verb)):
                 actors = ()
             fresh: list[Actor] = []
             for actor in actors:
@@ -304,7 +316,9 @@ class UnreadSentences:
                 subject = verb is root and via == "subject" and not spoken and _named_by_given_name(actor)
                 if via.startswith("name before the verb") or subject:
                     self.memory.remember(actor, text=self.text)
-            if fresh and self.gate is not False and not _introduces(verb):
+            # the lede's decision-maker making the decision: the cue rules read no position in it either
+            enacts = verb is root and (self._enacts_in_lede(sentence, verb) or _reported(verb))
+            if fresh and self.gate is not False and not _introduces(verb) and not enacts:
                 self.unread.append(
                     Candidate(
                         sentence, tuple(fresh), via, speech, _as_main(verb, root), comparative=is_comparative(verb)

@@ -85,7 +85,9 @@ GROUP_NOUNS = words(
     "manufacturer militia ministry mission movement network newspaper office operator opposition organisation "
     "organization parliament party platform producer regulator retailer school secretariat senate syndicate team "
     "trust union university utility watchdog automaker carmaker chipmaker drugmaker steelmaker shipbuilder "
-    "refiner"
+    "refiner prefecture governorate municipality cluster collective guild society academy conference diocese "
+    "brotherhood cartel conglomerate brokerage wholesaler distributor supplier contractor railway publisher "
+    "think-tank ombudsman treasury gendarmerie observatory"
 )
 
 # Nouns that stand for whatever body was named last ('the company', 'the group').
