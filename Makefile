@@ -74,7 +74,7 @@ model: $(VENV)/.test-installed
 # What the extractor learns from the blind corpus's dev splits (never a test* or val* split): the stance of
 # words with no cue (analysis/extract/said_words.json), whether a sentence states a view (said_view.json),
 # the gate that weighs sentences the cue rules read no position in (unread_gate.json), then the arbiter that reads each stance last (stance_arbiter.json) and the confidence (calibration.json). About
-# forty minutes with 38 dev splits (round twenty-eight).
+# forty-seven minutes with 41 dev splits (round twenty-nine).
 DEV_SPLITS := $(sort $(wildcard tests/fixtures/blind/dev*))
 fit: $(VENV)/.test-installed
 	$(BIN)/python -m analysis evaluate --fit-words $(foreach split,$(DEV_SPLITS),--corpus $(split))

@@ -316,7 +316,8 @@ class UnreadSentences:
                 subject = verb is root and via == "subject" and not spoken and _named_by_given_name(actor)
                 if via.startswith("name before the verb") or subject:
                     self.memory.remember(actor, text=self.text)
-            # the lede's decision-maker making the decision: the cue rules read no position in it either
+            # the lede's decision-maker making the decision (the cue rules read no position in it either), or
+            # what a named speaker reports
             enacts = verb is root and (self._enacts_in_lede(sentence, verb) or _reported(verb))
             if fresh and self.gate is not False and not _introduces(verb) and not enacts:
                 self.unread.append(
