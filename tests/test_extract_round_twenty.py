@@ -131,15 +131,15 @@ def test_the_gate_weighs_no_subject_inside_quoted_words_and_no_reader_of_another
 
 def test_a_second_actors_while_clause_is_weighed_as_a_main_clause():
     from analysis.extract.parse import parse
-    from analysis.extract.unread import _as_main
+    from analysis.extract.unread import as_main
 
     doc = parse(["The Shiv Sena criticised the ban, while Congress leaders demanded compensation for growers."])[0]
     root = next(t for t in doc if t.head.i == t.i)
     demanded = next(t for t in doc if t.text == "demanded")
-    assert _as_main(root, root) and _as_main(demanded, root)
+    assert as_main(root, root) and as_main(demanded, root)
     doc = parse(["The Shiv Sena criticised the ban because growers demanded compensation."])[0]
     root = next(t for t in doc if t.head.i == t.i)
-    assert not _as_main(next(t for t in doc if t.text == "demanded"), root)
+    assert not as_main(next(t for t in doc if t.text == "demanded"), root)
 
 
 def test_part_of_a_group_holds_the_groups_position():

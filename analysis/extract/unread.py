@@ -27,15 +27,24 @@ from analysis.extract import confidence
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence
 from analysis.extract.given_names import is_given_name
-from analysis.extract.holders import RAISING, SPEECH_FORMS
 from analysis.extract.layout import describes_by_common_noun
-from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS
+from analysis.extract.parse import PRONOUN_TAGS
 from analysis.extract.references import actor_key
 from analysis.extract.said_words import WordsModel, probabilities, stance_of, view_probability
 from analysis.extract.stance import Decision
+from analysis.extract.unread_clauses import (
+    CLAUSES,
+    as_main,
+    has_subject,
+    introduces,
+    is_comparative,
+    is_raising,
+    is_speech_verb,
+    reported_by_speaker,
+)
 from analysis.extract.valence import quote_stance
 from analysis.extract.view_sources import view_framed_by
-from analysis.extract.vocabulary import LIVING, PASSED_ON, RECEIVING
+from analysis.extract.vocabulary import PASSED_ON, RECEIVING
 
 GATE_FILE = Path(__file__).resolve().parent / "unread_gate.json"
 # the gate's L2 penalty: 1 and 3 gave the same F1 on the dev splits left out, 3 lowered no split
@@ -80,81 +89,6 @@ class Candidate:
     speech_verb: bool
     main_clause: bool = True
     comparative: bool = False
-
-
-# the clauses of a sentence whose own subject may hold a position the cue rules did not read
-CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})
-
-
-# the parts of a clause a comparison can sit in: an adverb ("more careful", "differently") or a complement; an
-# object only where it names a stance ("a softer line")
-COMPARED = frozenset({"advmod", "xcomp", "obl"})
-CONTRASTS = frozenset({"differently", "different", "further", "likewise", "similarly", "otherwise"})
-STANCE_NOUNS = frozenset({"line", "stance", "tone", "position", "view", "approach", "attitude"})
-NOT_COMPARATIVES = frozenset(
-    {"other", "former", "latter", "proper", "eager", "clever", "bitter", "sober", "super", "inner", "outer", "upper"}
-    | {"utter", "premier", "under", "over", "earlier", "later", "sooner", "longer"}
-)
-
-
-def _has_subject(verb) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubj:pass") for child in verb.children)
-
-
-def _raises(verb) -> bool:
-    return verb.lower_ in RAISING and any(c.dep_ == "xcomp" for c in verb.children)
-
-
-def _introduces(verb) -> bool:
-    """ "Anna Bielecki runs a guesthouse": what someone does for a living introduces them; any position follows."""
-    # and nothing more: not "works with the opposition to block the bill"
-    return verb.lower_ in LIVING and not any(t.tag_ in VERB_TAGS and t is not verb for t in verb.subtree)
-
-
-def _reported(root) -> bool:
-    """'Canada would “win again,” the trade minister said': the main clause is what the speaker says, and its
-    subject is spoken of."""
-    return not is_speech_verb(root) and any(
-        (c.dep_ == "parataxis" or (c.dep_ == "conj" and not any(g.dep_ == "cc" for g in c.children)))
-        and is_speech_verb(c)
-        and any(s.dep_ == "nsubj" for s in c.children)
-        for c in root.children
-    )
-
-
-def _as_main(verb, root) -> bool:
-    """A clause the gate weighs as a main one: the root, or a second actor's own clause beside it ("…, while
-    Congress leaders in the State demanded compensation", "… and the unions called it a betrayal")."""
-    if verb is root:
-        return True
-    contrast = verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children
-    )
-    return contrast or (verb.dep_ == "conj" and verb.head is root)
-
-
-def is_comparative(verb) -> bool:
-    """Does the clause set its subject against others ("Brussels was more careful", "X has taken a softer
-    line", "Y sees it very differently")? An analysis piece states positions this way, with no cue. Not a
-    comparison of things ("received more complaints") or of times ("said later")."""
-    near = [
-        verb,
-        *(c for c in verb.children if c.dep_ in COMPARED),
-        *(g for c in verb.children if c.lower_ in STANCE_NOUNS for g in c.children),
-    ]
-    return any(
-        (t.tag_ in ("JJR", "RBR") or t.lower_ in CONTRASTS or _comparative_adjective(t))
-        and t.lower_ not in NOT_COMPARATIVES
-        for t in near
-    )
-
-
-def _comparative_adjective(token) -> bool:
-    """ "a softer line", "a tougher stance": the tagger reads some comparatives as plain adjectives, or as
-    nouns before the noun of a stance."""
-    if not token.lower_.endswith("er"):
-        return False
-    return token.tag_ == "JJ" or (token.dep_ in ("amod", "compound") and token.head.lower_ in STANCE_NOUNS)
 
 
 def features(
@@ -272,10 +206,6 @@ def decision_of(text: str, claim: Claim, *, words: WordsModel | None, probabilit
     )
 
 
-def is_speech_verb(token) -> bool:
-    return token.lower_ in SPEECH_FORMS and token.tag_ in VERB_TAGS
-
-
 class UnreadSentences:
     """The steps of `reader.Reader` for the sentences its cue rules proposed nothing in."""
 
@@ -291,7 +221,7 @@ class UnreadSentences:
         # the actors the rules read a position for here, or rejected one of (a question, the decision-maker's
         # own act), and those already weighed
         seen = [*claimed, *self.rejected.get(sentence.start, ())]
-        for verb in [root, *(t for t in sentence.doc if t.dep_ in CLAUSES and _has_subject(t))]:
+        for verb in [root, *(t for t in sentence.doc if t.dep_ in CLAUSES and has_subject(t))]:
             if verb is not root and self.quotations.inside(sentence.start + verb.idx):
                 continue  # a clause inside quoted words is the speaker's, whoever its subject is
             speech = is_speech_verb(verb)
@@ -318,11 +248,11 @@ class UnreadSentences:
                     self.memory.remember(actor, text=self.text)
             # the lede's decision-maker making the decision (the cue rules read no position in it either), or
             # what a named speaker reports
-            enacts = verb is root and (self._enacts_in_lede(sentence, verb) or _reported(verb))
-            if fresh and self.gate is not False and not _introduces(verb) and not enacts:
+            enacts = verb is root and (self._enacts_in_lede(sentence, verb) or reported_by_speaker(verb))
+            if fresh and self.gate is not False and not introduces(verb) and not enacts:
                 self.unread.append(
                     Candidate(
-                        sentence, tuple(fresh), via, speech, _as_main(verb, root), comparative=is_comparative(verb)
+                        sentence, tuple(fresh), via, speech, as_main(verb, root), comparative=is_comparative(verb)
                     )
                 )
 
@@ -345,7 +275,7 @@ class UnreadSentences:
         run = self.quotations.at(sentence.start + subject.idx) if subject is not None else None
         quoted = run is not None and not self.quotations.runs[run].label  # a transcript's line is narration
         found = None if quoted else self._holders(sentence, [verb.i], {verb.i} if speech else set()).get(verb.i)
-        if found and found[1].startswith("passive agent") and _raises(verb):
+        if found and found[1].startswith("passive agent") and is_raising(verb):
             return (), ""  # "Japan is said by diplomats to have warned ...": the diplomats report Japan's position
         if found:
             named, via = found
