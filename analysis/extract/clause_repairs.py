@@ -21,7 +21,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.vocabulary import CLOSING_QUOTES, OPENING_QUOTES, SPEECH_FORMS
+from analysis.extract.vocabulary import CLOSING_QUOTES, OPENING_QUOTES, SPEECH_FORMS, STANCE_VERBS_PRESENT
 
 
 def participle_read_as_verb(parsed: Parsed) -> None:
@@ -140,6 +140,48 @@ def speech_verb_read_as_noun(parsed: Parsed) -> None:
         for part in [c for c in verb.children if c.i < name.i]:
             attach(part, name, part.dep_)
         attach(name, verb, "nsubj")
+
+
+def stance_verb_read_as_noun(parsed: Parsed) -> None:
+    """'The PPA-CI denounces “a brutal measure”', 'The ruling RHDP defends the decision': a stance verb after a
+    name the parser does not know, read as a plural noun the name modifies. Before any finite verb and with its
+    object after it, it is the sentence's verb and the name its subject."""
+    for verb in parsed[1:]:
+        name, after = parsed[verb.i - 1], parsed[verb.i + 1] if verb.i + 1 < len(parsed) else None
+        if (
+            verb.tag_ != "NNS"
+            or verb.lower_ not in STANCE_VERBS_PRESENT
+            or after is None
+            or not (after.lower_ in DETERMINERS or after.text in OPENING_QUOTES or after.lower_ == "that")
+            or not name.text[:1].isupper()
+            or not under(name, verb)
+            or any(n.tag_ in FINITE_TAGS for n in parsed[: verb.i])
+        ):
+            continue
+        subject = next(
+            (c for c in verb.children if c.i < verb.i and c.dep_ != "punct" and (c is name or under(name, c))), None
+        )
+        if subject is None:
+            continue
+        old_head = verb.head
+        verb.tag_ = "VBZ"
+        make_root(verb)
+        for part in [c for c in verb.children if c.i < subject.i]:
+            attach(part, subject, part.dep_)  # "The" belongs to the name
+        attach(subject, verb, "nsubj")
+        for thing in [c for c in verb.children if c.dep_ == "nmod:unmarked"]:
+            thing.dep_ = "obj"
+        if old_head is not verb:
+            attach(old_head, verb, "parataxis")
+        return
+
+
+def back_read_as_adverb(parsed: Parsed) -> None:
+    """'Atameken would back a temporary restriction': "back" with an auxiliary and an object, tagged an adverb.
+    It is the verb."""
+    for node in parsed:
+        if node.lower_ == "back" and node.tag_ == "RB" and {c.dep_ for c in node.children} >= {"aux", "obj"}:
+            node.tag_ = "VB"
 
 
 def quoted_verb_read_as_noun(parsed: Parsed) -> None:

@@ -187,7 +187,7 @@ class CueOwnership:
         node = cue
         for _ in range(4):
             allowed = node.dep_ in ("amod", "obj", "compound", "nmod", "iobj", "advmod")
-            if node.head.i == node.i or not (allowed or (node is cue and _manner_of_main_verb(node))):
+            if node.head.i == node.i or not (allowed or (node is cue and (_manner_of_main_verb(node) or _says(node)))):
                 return None
             node = node.head
             if node.tag_ in VERB_TAGS:
@@ -258,6 +258,15 @@ def _owner(token: Token, holders: dict):
         reported = reported or (found is not None and token.dep_ in ("ccomp", "parataxis"))
         token = token.head
     return found
+
+
+# what a body issues that says something: "issued statements welcoming the decision"
+MESSAGES = words("statement statements letter letters communique communiqué message messages note release tweet post")
+
+
+def _says(cue: Token) -> bool:
+    """'statements welcoming the decision', 'a letter condemning it': the cue is what the message says."""
+    return cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lower_ in MESSAGES
 
 
 def _manner_of_main_verb(token: Token) -> bool:

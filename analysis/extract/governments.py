@@ -81,6 +81,11 @@ class GovernmentNaming:
             and place.text not in capital_names()
         ):
             return Named(described(as_written(self._words(token, place, base))), "description")
+        place = _place_of(token, case="of")
+        if token.lower_ in LOCAL_BODIES and place is not None and place.i == token.i + 2:
+            # "the departmental council of Ziguinchor": a body of its own, not the last council named
+            first = min([*modifiers, token], key=lambda t: t.i)
+            return Named(described(as_written(self._words(first, place, base))), "description")
         if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
             # "the foreign ministry" is a government's, not the last ministry named at home
             government = self.memory.government()
@@ -112,12 +117,16 @@ STATE_GROUPS = frozenset({"states", "countries", "nations"})
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
 
 
-def _place_of(token: Token) -> Token | None:
-    """The proper noun after "in" in "the government in Peshawar"."""
+def _place_of(token: Token, *, case: str = "in") -> Token | None:
+    """The proper noun after "in" in "the government in Peshawar" (or after `case`)."""
     return next(
-        (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == "in" and is_proper(c)),
+        (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == case and is_proper(c)),
         None,
     )
+
+
+# a place's own body, named "the … council of X"
+LOCAL_BODIES = frozenset({"council", "assembly", "municipality", "prefecture", "commune", "akimat", "hokimiyat"})
 
 
 def _a_region_adjective(word: Token) -> bool:

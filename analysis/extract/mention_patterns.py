@@ -39,11 +39,14 @@ ROMANCE_HEADS = (
     "Câmara|Consejo|Conselho|Federación|Federação|Frente|Movimiento|Movimento|Partido|Unión|Coordinadora|"
     "Cooperativa|Comisión|Comissão|Instituto|Ministerio|Ministério|Fundación|Fundação|Colectivo|Alianza|Liga"
 )
-ROMANCE_LITTLE = "de|des|du|la|le|les|et|pour|sans|au|aux|à|sur|del|los|las|y|da|dos|das|para|por"
+ROMANCE_LITTLE = (
+    "de|des|du|la|le|les|et|pour|sans|contre|avec|sous|entre|au|aux|à|sur|del|los|las|y|da|dos|das|para|por|contra"
+    "|sin|em"
+)
 # endings no English word after a body's name has: "nigérienne", "togolaise", "nationaux", "catholique"
 ROMANCE_ADJECTIVE = (
     r"(?!(?:general|federal|regional|local|legal|total|central|rural|natural)\b)[a-zà-ÿ][\w\-]*(?:aises?|ais|oises?|ois|iennes?|iens?|éen(?:ne)?s?|aux|iques?|elles?|antes?|ants|ée?s?|é|"
-    r"ives?|aires?|euses?|ales|ale|coles?|iers|ières?|istes?|anos?|anas?|enses?|istas?|ados?|adas?|aines?|ains|nal|nel|rale|rales|ral)(?![\w\-])"
+    r"ives?|aires?|euses?|ales|ale|onomes?|coles?|iers|ières?|istes?|anos?|anas?|enses?|istas?|ados?|adas?|aines?|ains|nal|nel|rale|rales|ral)(?![\w\-])"
 )
 
 

@@ -15,6 +15,7 @@ from analysis.extract.nodes import (
     Parsed,
     attach,
     child,
+    child_case,
     first_word,
     is_proper,
     make_root,
@@ -160,6 +161,26 @@ def conjunct_of_a_name_part(parsed: Parsed) -> None:
     for node in parsed:
         if node.dep_ == "conj" and node.head.dep_ in ("flat", "flat:name") and node.head.head.i != node.head.i:
             attach(node, node.head.head, "conj")
+
+
+def conjunct_of_a_names_object(parsed: Parsed) -> None:
+    """'The Federation of Saudi Chambers and the Abu Dhabi Chamber also issued …', 'the Makkah Chamber of
+    Commerce and Industry and the Asharqia Chamber …': a second body, opened by "the", joined to the last word
+    of the first's "of" phrase. A body named in two or more words is joined to the first name, not to what it
+    is of ("the Ministry of Finance and the Economy" keeps its one-word part)."""
+    for node in parsed:
+        phrase, name = node.head, node.head.head
+        if (
+            node.dep_ == "conj"
+            and is_proper(node)
+            and child(node, "det") is not None
+            and child(node, "det").lower_ == "the"
+            and any(c.dep_ in ("compound", "flat") and c.text[:1].isupper() for c in node.children)
+            and phrase.dep_ == "nmod"
+            and child_case(phrase) == "of"
+            and name.text[:1].isupper()
+        ):
+            attach(node, name, "conj")
 
 
 def acronym_read_as_adverb(parsed: Parsed) -> None:

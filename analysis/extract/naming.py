@@ -45,6 +45,7 @@ from analysis.extract.phrase_heads import (
     last_of_name,
     listed_body,
     named_party,
+    part_within,
     partitive_group,
     party_of_unit,
 )
@@ -125,10 +126,11 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
             # "The Treasurer said", "the Minister told reporters": a role met before, as "the treasurer" is
             return self._common(token, parts, base, within, mentions)
         if is_proper(token) or ACRONYM.match(token.text):
-            return self._proper(token, base, within)
-        if token.tag_ in NOUN_TAGS:
-            return self._common(token, parts, base, within, mentions)
-        return None
+            named = self._proper(token, base, within)
+            # "Processors welcomed the move", tagged a name: a common noun the document writes in lower case
+            opening_noun = token.i == 0 and token.tag_ in NOUN_TAGS and not self.may_be_name(token.text)
+            return self._common(token, parts, base, within, mentions) if named is None and opening_noun else named
+        return self._common(token, parts, base, within, mentions) if token.tag_ in NOUN_TAGS else None
 
     def _part_of(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
         """'Some of the farmers', 'Most of the roughly 60 people who spoke', 'two of its members': a part of a
@@ -136,7 +138,11 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         noun, kept vague."""
         group = partitive_group(token)
         if group is None:
-            return None
+            body = part_within(token)  # "Some in the Mazhilis go further": vague, by the words up to the body
+            if body is None:
+                return None
+            text = self.text[base + token.idx : base + body.idx + len(body)]
+            return Named(described(text, kind="commentators"), "group")
         named = self.name(group, base, mentions) if group.lower_ in MEMBER_NOUNS else None
         if named is not None and named.actor.kind != "commentators":
             return named  # "some of its members": the body they belong to (not "some of the Greens": a faction)

@@ -6,6 +6,7 @@ them on every parsed sentence."""
 from __future__ import annotations
 
 from analysis.extract.clause_repairs import (
+    back_read_as_adverb,
     list_read_as_part_of_opening_phrase,
     pair_read_as_two_subjects,
     participle_read_as_verb,
@@ -13,6 +14,7 @@ from analysis.extract.clause_repairs import (
     quoted_verb_read_as_noun,
     role_and_name_left_as_root,
     speech_verb_read_as_noun,
+    stance_verb_read_as_noun,
     subject_after_semicolon,
     subject_inside_quotation,
     subject_on_auxiliary,
@@ -22,6 +24,7 @@ from analysis.extract.name_repairs import (
     acronym_read_as_adverb,
     apposition_read_as_modifier,
     conjunct_of_a_name_part,
+    conjunct_of_a_names_object,
     description_read_as_conjunct,
     employer_read_as_second_subject,
     first_of_a_list_read_as_relatives_subject,
@@ -50,6 +53,7 @@ from analysis.extract.nodes import (
     under,
 )
 from analysis.extract.subject_repairs import (
+    employer_in_description_read_as_subject,
     name_read_as_subject_of_its_description,
     quantifier_read_as_second_subject,
     subject_after_semicolon_read_as_oblique,
@@ -71,11 +75,14 @@ def repair(parsed: Parsed) -> None:
     quantifier_read_as_second_subject(parsed)
     subject_on_auxiliary(parsed)
     speech_verb_read_as_noun(parsed)
+    stance_verb_read_as_noun(parsed)
+    back_read_as_adverb(parsed)
     quoted_verb_read_as_noun(parsed)
     subject_after_semicolon(parsed)
     subject_after_semicolon_read_as_oblique(parsed)
     subject_before_aside(parsed)
     name_read_as_subject_of_its_description(parsed)
+    employer_in_description_read_as_subject(parsed)
     subject_read_as_conjunct(parsed)
     title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)
@@ -93,6 +100,7 @@ def repair(parsed: Parsed) -> None:
     names_read_as_adjectives(parsed)
     apposition_read_as_modifier(parsed)
     conjunct_of_a_name_part(parsed)
+    conjunct_of_a_names_object(parsed)
     acronym_read_as_adverb(parsed)
     list_read_as_apposition(parsed)
     description_read_as_conjunct(parsed)

@@ -152,3 +152,20 @@ def partitive_group(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def part_within(token: Token) -> Token | None:
+    """The body of "Some in the Mazhilis", "many within the party" (the token is "Some"): a part of a body,
+    named by it, whose members the text leaves vague."""
+    if token.lower_ not in PARTITIVES or token.tag_ not in ("DT", "JJ", "PRP", "NN"):
+        return None
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "nmod"
+            and child_case(c) in ("in", "within", "inside")
+            and (is_proper(c) or c.lower_ in ("party", "government", "cabinet", "coalition", "majority", "opposition"))
+        ),
+        None,
+    )

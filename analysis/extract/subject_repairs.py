@@ -117,6 +117,35 @@ def name_read_as_subject_of_its_description(parsed: Parsed) -> None:
         attach(description, name, "appos")
 
 
+def employer_in_description_read_as_subject(parsed: Parsed) -> None:
+    """'Professor Aïssatou Sy Ndongo, a linguist at Cheikh Anta Diop University, called the decree …': the
+    last name of the description after the person's name (where the person works) read as the verb's subject.
+    The person opening the sentence is the subject; the employer stays in the description."""
+    opening = _opening(parsed)
+    comma = next((w.i for w in parsed[opening:] if w.text == ","), None)
+    if comma is None or comma == opening or not all(is_proper(w) for w in parsed[opening:comma]):
+        return
+    for verb in parsed:
+        employer = next((c for c in verb.children if c.dep_ == "nsubj" and comma < c.i < verb.i), None)
+        if employer is None or verb.tag_ not in VERB_FORMS or not is_proper(employer):
+            continue
+        case = [w.i for w in parsed[comma + 1 : employer.i] if w.lower_ in ("at", "of", "for", "with")]
+        if not case or parsed[employer.i + 1].text != ",":
+            return
+        begins = case[-1] + 1
+        between = parsed[comma + 1 : begins]
+        if not between or between[0].lower_ not in ("a", "an", "the") or any(w.tag_ in FINITE_TAGS for w in between):
+            return  # "X, who works at Y, said": a clause, whose subject is its own
+        name = [w for w in parsed[opening:comma] if not opening <= w.head.i < comma or w.head is w]
+        description = [w for w in between if not comma < w.head.i < begins and w.dep_ != "case"]
+        if len(name) != 1 or not description:
+            return
+        attach(name[0], verb, "nsubj")
+        attach(description[0], name[0], "appos")
+        attach(employer, description[0], "nmod")
+        return
+
+
 VERB_FORMS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
 
 

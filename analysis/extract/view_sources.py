@@ -5,6 +5,7 @@ gamble”". The X each names holds the sentence's position (`reader.Reader`)."""
 from __future__ import annotations
 
 from analysis.extract.holders import NOMINAL_TAGS, SPEECH_FORMS
+from analysis.extract.names import is_human_plural
 from analysis.extract.parse import NOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
@@ -35,8 +36,10 @@ def for_whom(doc: Doc) -> Token | None:
 
 
 def _a_definite_role(owner: Token) -> bool:
-    """'For the society, …', 'For the mayor, …': a body or a role named before, by its common noun."""
-    return owner.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
+    """'For the society, …', 'For the mayor, …': a body or a role named before, by its common noun; 'For the
+    residents of the streets behind the bazaar, …': people, by theirs."""
+    people = owner.tag_ == "NNS" and is_human_plural(owner.lower_)
+    return (owner.tag_ == "NN" or people) and any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
 
 
 # "in X's view", "in her reading", "in his telling", "in the account of X", "in the eyes of X"
@@ -48,14 +51,21 @@ FRAMING_NOUNS = frozenset({"reading", "account", "telling", "assessment", "estim
 def _frames_a_view(token: Token, doc: Doc) -> bool:
     if token.lower_ in VIEW_NOUNS:
         return any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i])
-    # the phrase opens the sentence ("In the eyes of the union, ..."), or hangs on its clause, not on a noun
-    opens = any(c.dep_ == "case" and c.lower_ == "in" and c.i == 0 for c in token.children)
+    # the phrase opens the sentence ("In the eyes of the union, ..."), stands between commas ("A registry, in
+    # Confemin's reading, is …"), or hangs on its clause, not on a noun
+    opens = any(c.dep_ == "case" and c.lower_ == "in" and (c.i == 0 or _set_off(c, token, doc)) for c in token.children)
     return (
         token.lower_ in FRAMING_NOUNS
         and child_case(token) == "in"
         and (opens or token.dep_ not in ("nmod", "compound", "nmod:poss"))
         and not any(c.dep_ in ("compound", "amod", "nummod") for c in token.children)
     )
+
+
+def _set_off(first: Token, phrase: Token, doc: Doc) -> bool:
+    """Does the phrase from `first` to the end of `phrase`'s subtree stand between two commas?"""
+    after = max(n.i for n in phrase.subtree if n.dep_ != "punct") + 1
+    return doc[first.i - 1].text == "," and after < len(doc) and doc[after].text == ","
 
 
 # "The Secretariat's view is that ...", "Qureshi's argument, repeated all week, is that ...": X's view, stated;

@@ -273,3 +273,11 @@ SPEECH_FORMS = frozenset(
 # quotation marks as the tokenizer splits them off ("“", "”"; straight and curly)
 OPENING_QUOTES = frozenset({"“", '"', "‘"})
 CLOSING_QUOTES = frozenset({"”", '"', "’"})
+
+# A stance verb's present form, which the parser reads as a plural noun after a name it does not know
+# ("The PPA-CI denounces …", "The ruling RHDP defends the decision")
+STANCE_VERBS_PRESENT = words(
+    "welcomes denounces defends condemns rejects opposes backs praises criticises criticizes slams hails regrets "
+    "deplores applauds endorses decries laments salutes embraces favours favors approves disapproves resists "
+    "supports accepts contests disputes blasts lambasts commends congratulates"
+)
