@@ -348,7 +348,8 @@ def pair_read_as_two_subjects(parsed: Parsed) -> None:
             continue
         first_end = max(w.i for w in first.subtree if w.dep_ != "punct")
         second_start = min(w.i for w in second.subtree if w.dep_ != "punct" and w.dep_ != "cc")
-        gap = parsed[first_end + 1 : second_start]
+        # "The Telugu Desam Party (TDP) and the Janata Dal": the first's acronym closes before the "and"
+        gap = [w for w in parsed[first_end + 1 : second_start] if w.text != ")"]
         if [w.lower_ for w in gap] != ["and"] or gap[0].head is not second:
             continue
         attach(second, first, "conj")

@@ -66,7 +66,9 @@ def _places_after_governments(token: Token) -> list[Token]:
     return sorted(places, key=lambda p: p.i) if len(places) >= 2 else []
 
 
-GOVERNMENTS = frozenset({"governments", "administrations", "cabinets"})
+GOVERNMENTS = frozenset(
+    {"governments", "administrations", "cabinets", "councils", "municipalities", "parliaments", "akimats", "hokimiyats"}
+)
 
 
 def _a_counted_group(token: Token) -> bool:

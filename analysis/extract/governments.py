@@ -71,6 +71,15 @@ class GovernmentNaming:
         words = self.text[base + named[0].idx : base + token.idx + len(token)]
         return Named(described(words, kind="government"), "group")
 
+    def _capitalised_body(self, token: Token, parts: list[Token], base: int, mentions, speaker) -> Named | None:
+        """'The Ministry considers …' after 'the Ministry of Labour': a body written with a capital, alone after
+        "the", is the last one named by its noun; with none named, the name is read as written."""
+        others = [p.lower_ for p in parts if p.i != token.i]
+        if token.lower_ not in CAPITALISED_BODIES or not token.text[:1].isupper() or others != ["the"]:
+            return None
+        actor = self.memory.role(token.lower_, ())
+        return Named(actor, "role noun") if actor is not None else None
+
     def _governing_body(self, token: Token, parts: list[Token], modifiers: list[Token], base: int) -> Named | None:
         """'the government in Peshawar' (a province's), 'the foreign ministry' (the government's named before),
         'the finance ministry' or 'the ministry' (the last one named)."""
@@ -125,6 +134,7 @@ def _place_of(token: Token, *, case: str = "in") -> Token | None:
     )
 
 
+CAPITALISED_BODIES = frozenset({"ministry", "department", "secretariat", "federation", "confederation", "chamber"})
 # a place's own body, named "the … council of X"
 LOCAL_BODIES = frozenset({"council", "assembly", "municipality", "prefecture", "commune", "akimat", "hokimiyat"})
 

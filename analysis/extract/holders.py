@@ -318,8 +318,10 @@ def antecedent(token: Token) -> Token | None:
         found = found.head
         if found.dep_ == "appos" and found.head.i < found.i:
             found = found.head
-    # "MP Fatima Al Qattan, one of the three who abstained,": the person the description describes
-    if found is not None and found.dep_ == "appos" and found.tag_ == "CD" and found.head.i < found.i:
+    # "MP Fatima Al Qattan, one of the three who abstained,": the person the description describes; "the
+    # Consumer Rights League, an Almaty-based NGO, which called …": the body its description describes
+    described = found is not None and (found.tag_ == "CD" or (found.tag_ in ("NN", "NNS") and is_proper(found.head)))
+    if described and found.dep_ == "appos" and found.head.i < found.i:
         found = found.head
     # "Gantulga was among the MPP members who voted against": the one who is among them
     among = found is not None and any(c.dep_ == "case" and c.lower_ == "among" for c in found.children)

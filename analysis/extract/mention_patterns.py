@@ -46,7 +46,7 @@ ROMANCE_LITTLE = (
 # endings no English word after a body's name has: "nigérienne", "togolaise", "nationaux", "catholique"
 ROMANCE_ADJECTIVE = (
     r"(?!(?:general|federal|regional|local|legal|total|central|rural|natural)\b)[a-zà-ÿ][\w\-]*(?:aises?|ais|oises?|ois|iennes?|iens?|éen(?:ne)?s?|aux|iques?|elles?|antes?|ants|ée?s?|é|"
-    r"ives?|aires?|euses?|ales|ale|onomes?|coles?|iers|ières?|istes?|anos?|anas?|enses?|istas?|ados?|adas?|aines?|ains|nal|nel|rale|rales|ral)(?![\w\-])"
+    r"ives?|aires?|euses?|ales|ale|onomes?|ères?|coles?|iers|ières?|istes?|anos?|anas?|enses?|istas?|ados?|adas?|aines?|ains|nal|nel|rale|rales|ral)(?![\w\-])"
 )
 
 

@@ -86,6 +86,31 @@ def first_of_a_pair_left_as_root(parsed: Parsed) -> None:
         attach(second, first, "conj")
 
 
+def first_of_a_list_left_as_root(parsed: Parsed) -> None:
+    """'Germany, the Netherlands and the Nordic countries opposed any delay': the list's first name left as the
+    root (the verb hung on it) or hung on the verb as a loose word, and the second name read as the verb's
+    subject. The first heads the list."""
+    first = next((n for n in parsed if n.dep_ in ("ROOT", "dep", "vocative", "discourse") and first_word(n) == 0), None)
+    if first is None or not is_proper(first) or first.i + 2 >= len(parsed) or parsed[first.i + 1].text != ",":
+        return
+    if first.head is first:
+        hung = ("advcl", "parataxis", "ccomp", "conj")
+        verb = next((c for c in first.children if c.dep_ in hung and c.i > first.i), None)
+    else:
+        verb = first.head if first.head.i > first.i and first.head.head is first.head else None
+    second = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
+    if second is None or first_word(second) != first.i + 2 or not is_proper(second):
+        return
+    listed = [c for c in second.children if c.dep_ == "conj" and any(d.dep_ == "cc" for d in c.children)]
+    if not listed or any(c.dep_ not in ("punct", "compound", "flat", "det") and c is not verb for c in first.children):
+        return
+    if first.head is first:
+        make_root(verb)
+    attach(first, verb, second.dep_)
+    for member in [second, *(c for c in second.children if c.dep_ == "conj")]:
+        attach(member, first, "conj")
+
+
 def employer_read_as_second_subject(parsed: Parsed) -> None:
     """'Louise Fennelly, chief economist at stockbrokers Fitzwilliam Securities, said': the employer at the end
     of a person's role, read as a second subject of the verb. It belongs to the role's phrase before it."""
@@ -170,12 +195,13 @@ def conjunct_of_a_names_object(parsed: Parsed) -> None:
     is of ("the Ministry of Finance and the Economy" keeps its one-word part)."""
     for node in parsed:
         phrase, name = node.head, node.head.head
+        opened = child(node, "det") is not None and child(node, "det").lower_ == "the"
+        owned = any(c.dep_ == "nmod:poss" and is_proper(c) for c in node.children)  # "and Hungary's National …"
         if (
             node.dep_ == "conj"
             and is_proper(node)
-            and child(node, "det") is not None
-            and child(node, "det").lower_ == "the"
-            and any(c.dep_ in ("compound", "flat") and c.text[:1].isupper() for c in node.children)
+            and (opened or owned)
+            and any(c.dep_ in ("compound", "flat", "amod") and c.text[:1].isupper() for c in node.children)
             and phrase.dep_ == "nmod"
             and child_case(phrase) == "of"
             and name.text[:1].isupper()

@@ -108,6 +108,7 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, PronounNaming, ListNamin
         parts = np_tokens(token)
         for step in (
             self._named_before_role,
+            self._capitalised_body,
             self._person_in_role,
             self._banner_of,
             self._members_from,

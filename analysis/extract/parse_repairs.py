@@ -27,6 +27,7 @@ from analysis.extract.name_repairs import (
     conjunct_of_a_names_object,
     description_read_as_conjunct,
     employer_read_as_second_subject,
+    first_of_a_list_left_as_root,
     first_of_a_list_read_as_relatives_subject,
     first_of_a_pair_left_as_root,
     list_read_as_apposition,
@@ -97,6 +98,7 @@ def repair(parsed: Parsed) -> None:
     employer_read_as_second_subject(parsed)
     first_of_a_list_read_as_relatives_subject(parsed)
     first_of_a_pair_left_as_root(parsed)
+    first_of_a_list_left_as_root(parsed)
     names_read_as_adjectives(parsed)
     apposition_read_as_modifier(parsed)
     conjunct_of_a_name_part(parsed)

@@ -100,7 +100,8 @@ GENERIC_BODIES = words(
 SPEECH_NOUNS = words(
     "adviser advisor aide arm bench branch bureau camp chair chapter chief communique communiqué delegate "
     "delegation "
-    "desk envoy head lawyer lawyers leader leaders leadership letter member members message note office official "
+    "desk envoy head lawyer lawyers leader leaders leadership letter management member members message note office "
+    "official "
     "officials post release representative representatives secretariat side source sources spokesman "
     "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists report "
     "researchers experts staff scientists strategists executives"
