@@ -126,3 +126,11 @@ def test_a_relative_clause_on_a_bodys_description_is_the_bodys():
 def test_a_pair_with_the_first_bodys_acronym_between_is_one_pair():
     text = LEDE + "The Telugu Desam Party (TDP) and the Janata Dal (United) have both said they would back the cut.\n"
     assert {"Telugu Desam Party", "Janata Dal"} <= set(extract_holders_of(text, "back the cut", arbiter=False))
+
+
+def test_a_second_verb_after_a_reported_clause_with_a_modal_is_the_speakers():
+    text = LEDE + (
+        "Deputy Minister Sherzod Umarov spoke first. He says the Pension Fund will run a deficit by 2030 without the "
+        'change, and calls the cut "the least painful of all the painful options."\n'
+    )
+    assert extract_holders_of(text, "least painful", arbiter=False) == ["Deputy Minister Sherzod Umarov"]

@@ -77,6 +77,9 @@ def pipeline() -> spacy.Language:
     nlp = spacy.load(MODEL_DIR)
     for abbreviation in TITLE_ABBREVIATIONS:  # one token, so that no sentence ends at "Hon."
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    # "a limit of 90 km/h. La France insoumise said …": spaCy's exceptions read "h." as an initial, and the
+    # sentence ran on into the next
+    nlp.tokenizer.add_special_case("h.", [{ORTH: "h"}, {ORTH: "."}])
     nlp.tokenizer.token_match = ACRONYM_WITH_SUFFIX.match
     nlp.max_length = 2_000_000
     return nlp

@@ -13,6 +13,7 @@ from analysis.extract.clause_repairs import (
     person_relative_on_a_thing,
     quoted_verb_read_as_noun,
     role_and_name_left_as_root,
+    second_verb_read_as_the_reported_clauses,
     speech_verb_read_as_noun,
     stance_verb_read_as_noun,
     subject_after_semicolon,
@@ -78,6 +79,7 @@ def repair(parsed: Parsed) -> None:
     speech_verb_read_as_noun(parsed)
     stance_verb_read_as_noun(parsed)
     back_read_as_adverb(parsed)
+    second_verb_read_as_the_reported_clauses(parsed)
     quoted_verb_read_as_noun(parsed)
     subject_after_semicolon(parsed)
     subject_after_semicolon_read_as_oblique(parsed)
