@@ -21,7 +21,13 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.vocabulary import CLOSING_QUOTES, OPENING_QUOTES, SPEECH_FORMS, STANCE_VERBS_PRESENT
+from analysis.extract.vocabulary import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    SPEECH_FORMS,
+    STANCE_VERBS_PLURAL,
+    STANCE_VERBS_PRESENT,
+)
 
 
 def participle_read_as_verb(parsed: Parsed) -> None:
@@ -144,16 +150,23 @@ def speech_verb_read_as_noun(parsed: Parsed) -> None:
 
 def stance_verb_read_as_noun(parsed: Parsed) -> None:
     """'The PPA-CI denounces “a brutal measure”', 'The ruling RHDP defends the decision': a stance verb after a
-    name the parser does not know, read as a plural noun the name modifies. Before any finite verb and with its
-    object after it, it is the sentence's verb and the name its subject."""
+    name the parser does not know, read as a plural noun the name modifies; 'Farmers fear losing …': a plural's
+    verb read as a noun. Before any finite verb and with its object after it, it is the sentence's verb and the
+    name its subject."""
     for verb in parsed[1:]:
         name, after = parsed[verb.i - 1], parsed[verb.i + 1] if verb.i + 1 < len(parsed) else None
+        # "Farmers fear losing the competition": the plural's verb, read as the noun "fear" it modifies
+        plural = verb.tag_ == "NN" and verb.lower_ in STANCE_VERBS_PLURAL and name.tag_ == "NNS" and name.i == 0
+        named = verb.tag_ == "NNS" and verb.lower_ in STANCE_VERBS_PRESENT and name.text[:1].isupper()
+        opens_object = after is not None and (
+            after.lower_ in DETERMINERS
+            or after.text in OPENING_QUOTES
+            or after.lower_ == "that"
+            or (plural and after.tag_ == "VBG")
+        )
         if (
-            verb.tag_ != "NNS"
-            or verb.lower_ not in STANCE_VERBS_PRESENT
-            or after is None
-            or not (after.lower_ in DETERMINERS or after.text in OPENING_QUOTES or after.lower_ == "that")
-            or not name.text[:1].isupper()
+            not (named or plural)
+            or not opens_object
             or not under(name, verb)
             or any(n.tag_ in FINITE_TAGS for n in parsed[: verb.i])
         ):
@@ -164,7 +177,7 @@ def stance_verb_read_as_noun(parsed: Parsed) -> None:
         if subject is None:
             continue
         old_head = verb.head
-        verb.tag_ = "VBZ"
+        verb.tag_ = "VBP" if plural else "VBZ"
         make_root(verb)
         for part in [c for c in verb.children if c.i < subject.i]:
             attach(part, subject, part.dep_)  # "The" belongs to the name
@@ -172,7 +185,7 @@ def stance_verb_read_as_noun(parsed: Parsed) -> None:
         for thing in [c for c in verb.children if c.dep_ == "nmod:unmarked"]:
             thing.dep_ = "obj"
         if old_head is not verb:
-            attach(old_head, verb, "parataxis")
+            attach(old_head, verb, "xcomp" if old_head is after else "parataxis")
         return
 
 

@@ -282,3 +282,5 @@ STANCE_VERBS_PRESENT = words(
     "deplores applauds endorses decries laments salutes embraces favours favors approves disapproves resists "
     "supports accepts contests disputes blasts lambasts commends congratulates"
 )
+# the same verbs after a plural subject ("Farmers fear losing …", "Residents welcome the plan")
+STANCE_VERBS_PLURAL = words("fear welcome oppose back support reject praise criticise criticize condemn applaud favour")
