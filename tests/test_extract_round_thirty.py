@@ -135,3 +135,8 @@ def test_a_second_verb_after_a_reported_clause_with_a_modal_is_the_speakers():
         'change, and calls the cut "the least painful of all the painful options."\n'
     )
     assert extract_holders_of(text, "least painful", arbiter=False) == ["Deputy Minister Sherzod Umarov"]
+
+
+def test_a_bodys_noun_and_its_name_are_one_subject():
+    text = LEDE + "The employers' federation CGECI said in a statement that it supported the cut.\n"
+    assert set(extract_holders_of(text, "supported the cut", arbiter=False)) == {"CGECI"}

@@ -56,6 +56,7 @@ from analysis.extract.nodes import (
 )
 from analysis.extract.subject_repairs import (
     employer_in_description_read_as_subject,
+    name_read_as_second_subject,
     name_read_as_subject_of_its_description,
     quantifier_read_as_second_subject,
     subject_after_semicolon_read_as_oblique,
@@ -86,6 +87,7 @@ def repair(parsed: Parsed) -> None:
     subject_before_aside(parsed)
     name_read_as_subject_of_its_description(parsed)
     employer_in_description_read_as_subject(parsed)
+    name_read_as_second_subject(parsed)
     subject_read_as_conjunct(parsed)
     title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)

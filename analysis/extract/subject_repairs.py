@@ -146,6 +146,19 @@ def employer_in_description_read_as_subject(parsed: Parsed) -> None:
         return
 
 
+def name_read_as_second_subject(parsed: Parsed) -> None:
+    """'The employers' federation CGECI said …': a body's common noun and its name right after it, read as two
+    subjects of the verb. The name is the noun's apposition, as in "the teachers' union ONTSTP"."""
+    for name in parsed:
+        verb = name.head
+        if name.dep_ != "nsubj" or verb is name or not (is_proper(name) or is_acronym(name)) or name.i == 0:
+            continue
+        noun = parsed[name.i - 1]
+        if noun.head is not verb or noun.dep_ != "nsubj" or noun.tag_ not in ("NN", "NNS") or is_proper(noun):
+            continue
+        attach(name, noun, "appos")
+
+
 VERB_FORMS = frozenset({"VBD", "VBZ", "VBP", "VBN", "VB"})
 
 
