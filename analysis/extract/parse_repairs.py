@@ -5,6 +5,7 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
+from analysis.extract import list_repairs, subject_repairs
 from analysis.extract.clause_repairs import (
     back_read_as_adverb,
     list_read_as_part_of_opening_phrase,
@@ -24,15 +25,8 @@ from analysis.extract.clause_repairs import (
 from analysis.extract.name_repairs import (
     acronym_read_as_adverb,
     apposition_read_as_modifier,
-    conjunct_of_a_name_part,
-    conjunct_of_a_names_object,
     description_read_as_conjunct,
     employer_read_as_second_subject,
-    first_of_a_list_left_as_root,
-    first_of_a_list_read_as_relatives_subject,
-    first_of_a_pair_left_as_root,
-    list_read_as_apposition,
-    list_read_as_two_subjects,
     may_be_name,
     names_read_as_adjectives,
     subject_read_as_vocative,
@@ -54,16 +48,6 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.subject_repairs import (
-    employer_in_description_read_as_subject,
-    name_read_as_second_subject,
-    name_read_as_subject_of_its_description,
-    quantifier_read_as_second_subject,
-    subject_after_semicolon_read_as_oblique,
-    subject_before_aside,
-    subject_read_as_conjunct,
-    title_of_a_pair_read_as_its_head,
-)
 
 
 def repair(parsed: Parsed) -> None:
@@ -75,7 +59,7 @@ def repair(parsed: Parsed) -> None:
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
     _speaker_named_before_role(parsed)
-    quantifier_read_as_second_subject(parsed)
+    subject_repairs.quantifier_read_as_second_subject(parsed)
     subject_on_auxiliary(parsed)
     speech_verb_read_as_noun(parsed)
     stance_verb_read_as_noun(parsed)
@@ -83,13 +67,13 @@ def repair(parsed: Parsed) -> None:
     second_verb_read_as_the_reported_clauses(parsed)
     quoted_verb_read_as_noun(parsed)
     subject_after_semicolon(parsed)
-    subject_after_semicolon_read_as_oblique(parsed)
-    subject_before_aside(parsed)
-    name_read_as_subject_of_its_description(parsed)
-    employer_in_description_read_as_subject(parsed)
-    name_read_as_second_subject(parsed)
-    subject_read_as_conjunct(parsed)
-    title_of_a_pair_read_as_its_head(parsed)
+    subject_repairs.subject_after_semicolon_read_as_oblique(parsed)
+    subject_repairs.subject_before_aside(parsed)
+    subject_repairs.name_read_as_subject_of_its_description(parsed)
+    subject_repairs.employer_in_description_read_as_subject(parsed)
+    subject_repairs.name_read_as_second_subject(parsed)
+    subject_repairs.subject_read_as_conjunct(parsed)
+    subject_repairs.title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)
     time_read_as_subject(parsed)
@@ -98,17 +82,17 @@ def repair(parsed: Parsed) -> None:
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     union_read_as_verb(parsed)
-    list_read_as_two_subjects(parsed)
+    list_repairs.list_read_as_two_subjects(parsed)
     employer_read_as_second_subject(parsed)
-    first_of_a_list_read_as_relatives_subject(parsed)
-    first_of_a_pair_left_as_root(parsed)
-    first_of_a_list_left_as_root(parsed)
+    list_repairs.first_of_a_list_read_as_relatives_subject(parsed)
+    list_repairs.first_of_a_pair_left_as_root(parsed)
+    list_repairs.first_of_a_list_left_as_root(parsed)
     names_read_as_adjectives(parsed)
     apposition_read_as_modifier(parsed)
-    conjunct_of_a_name_part(parsed)
-    conjunct_of_a_names_object(parsed)
+    list_repairs.conjunct_of_a_name_part(parsed)
+    list_repairs.conjunct_of_a_names_object(parsed)
     acronym_read_as_adverb(parsed)
-    list_read_as_apposition(parsed)
+    list_repairs.list_read_as_apposition(parsed)
     description_read_as_conjunct(parsed)
     subject_read_as_vocative(parsed)
     surname_read_as_adverb(parsed)
