@@ -1,0 +1,188 @@
+"""The group steps of `naming.Namer`: a part of a group ("Some of the farmers", "Some in the Mazhilis"), members
+named with their body ("members from Puntland"), a body a description covers, a unit that speaks for its owner
+("a spokesman for the militia", "the party's bench") and a party's own units."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.actors import ORG_HEADS, Actor, Mention, as_written
+from analysis.extract.names import (
+    ACRONYM,
+    Named,
+    described,
+    is_body_name,
+    is_human_plural,
+    is_title,
+    kind_of_name,
+    np_tokens,
+)
+from analysis.extract.parse import NOUN_TAGS, child_case, is_proper
+from analysis.extract.parse import Node as Token
+from analysis.extract.phrase_heads import (
+    CALENDAR_WORDS,
+    LEGISLATORS,
+    PARTY_MEMBERS,
+    PARTY_ONLY_UNITS,
+    PARTY_UNITS,
+    PLACE_ACRONYMS,
+    QUANTIFIERS,
+    is_the_statement,
+    listed_body,
+    named_party,
+    part_within,
+    partitive_group,
+    party_of_unit,
+)
+from analysis.extract.references import GROUP_NOUNS, actor_key
+from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS
+
+# the holders of public office whose office speaks as a body of its own ("the prime minister's office")
+PUBLIC_OFFICES = frozenset(
+    {"minister", "premier", "president", "chancellor", "governor", "mayor", "treasurer", "secretary", "general"}
+    | {"prosecutor", "speaker", "commissioner", "ombudsman", "presidency"}
+)
+
+
+QUANTIFIED = re.compile(r"(?i)(?:some|several|many|most|a few|few|two|three|four|five|\d+)\s")
+
+
+class GroupNaming:
+    """Steps of `naming.Namer` that name groups and the bodies that speak for them."""
+
+    def _part_of(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
+        """'Some of the farmers', 'Most of the roughly 60 people who spoke', 'two of its members': a part of a
+        group holds what the group would: the body its members belong to, else the words up to the group's
+        noun, kept vague."""
+        group = partitive_group(token)
+        if group is None:
+            body = part_within(token)  # "Some in the Mazhilis go further": vague, by the words up to the body
+            if body is None:
+                return None
+            text = self.text[base + token.idx : base + body.idx + len(body)]
+            return Named(described(text, kind="commentators"), "group")
+        named = self.name(group, base, mentions) if group.lower_ in MEMBER_NOUNS else None
+        if named is not None and named.actor.kind != "commentators":
+            return named  # "some of its members": the body they belong to (not "some of the Greens": a faction)
+        if not (is_human_plural(group.lower_) or group.lower_ == "people" or is_proper(group)):
+            return None  # "most of the money", "two of the bills"
+        text = self.text[base + token.idx : base + group.idx + len(group)]
+        return Named(described(text, kind="commentators"), "group")
+
+    def _members_from(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'Senators from the opposition Democratic Centre party', 'Board members from the Centre Party', 'the
+        ADR's five deputies': members named by the body they come from hold its position."""
+        if token.lower_ not in MEMBER_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            return None
+        for body in token.children:
+            # "deputies from the ADR", "the ADR's five deputies"
+            if body.dep_ == "nmod:poss" or (body.dep_ == "nmod" and child_case(body) in ("from", "of")):
+                body = listed_body(body) or body  # "Deputies from the two governing parties, the MR and ..."
+                bodily_word = is_proper(body) or named_party(body) or ACRONYM.fullmatch(body.text)
+                named = self.name(body, base, mentions) if bodily_word else None
+                bodily = named is not None and named.actor.kind == "organization"
+                if body.dep_ == "nmod:poss" and token.lower_ not in LEGISLATORS:
+                    bodily = False  # "the ADR's five deputies", not "the UN's delegates"
+                body_name = named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False
+                if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
+                    return named  # a body, not a place ("lawmakers from Bavaria" stay lawmakers)
+        return None
+
+    def _covered(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """A name the gazetteer found over the head word (not a generic group standing for its members)."""
+        head_start, head_end = base + token.idx, base + token.idx + len(token)
+        covering = [m for m in mentions if m.start < head_end and head_start < m.end]
+        if covering and covering[0].actor.kind == "commentators":
+            # "the Social Democrats" is a party, not the group "Democrats": the capitalised word before it names it
+            before = re.search(
+                r"([A-Z][\w’'\-]+)\s+$", self.text[max(base, covering[0].start - 30) : covering[0].start]
+            )
+            if before and not is_title(before.group(1)) and before.group(1).lower() not in QUANTIFIERS:
+                return None
+        body = self._body_named_with_country(token, covering[0], base) if covering else None
+        if body is not None:
+            return body
+        vague = bool(covering) and covering[0].actor.kind == "commentators"
+        if vague and self.heading is None and self._one_body_called(token, covering[0].actor.name.lower()):
+            return None  # "the union" after "the National Union of Mineworkers": that union, not a vague one
+        named_next = [
+            c
+            for c in token.children
+            if c.dep_ == "appos" and c.i == token.i + 1 and is_proper(c) and c.lower_ not in CALENDAR_WORDS
+        ]
+        if covering and named_next and covering[0].end <= base + named_next[0].idx:
+            return None  # "The environmental association Biosfera, based in Mindelo,": the name, next
+        if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
+            return None  # "Economists at the Bureau for Economic Research": the body they speak for, next
+        # "Several MPs from Puntland and Jubaland", "Some coastal MPs": a group named with where it is from or
+        # with a word of its own, kept whole (not "Labour MPs", the party's)
+        placed = vague and covering[0].end > head_end and covering[0].actor.name.split()[-1][:1].isupper()
+        placed = placed or (vague and QUANTIFIED.match(covering[0].actor.name) is not None)
+        # "and opposition MPs accused": a group in lower case, not a party's members ("Labour MPs")
+        placed = placed or (
+            vague
+            and covering[0].end == head_end
+            and covering[0].start >= base + parts[0].idx  # not "The union said members": its own words only
+            and self.text[covering[0].start].islower()
+            and len(covering[0].actor.name.split()) > 1
+        )
+        if covering and (placed or not (vague and token.lower_ in MEMBER_NOUNS)):
+            return Named(covering[0].actor, "named", *self._role_words(token, parts))
+        return None
+
+    def _one_body_called(self, token: Token, group: str) -> bool:
+        """Whether one body, and the last the text called so, goes by a group's noun ("the union" after "the
+        National Union of Mineworkers"; not after two unions, nor after "the European Union")."""
+        holders = self.memory.roles.get(token.lower_, []) if group == token.lower_ else []
+        bodies = [h for h in holders if h.kind == "organization"]
+        return len(bodies) == 1 and holders[-1] is bodies[0]
+
+    def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
+        owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else party_of_unit(token)
+        if owner is None and is_the_statement(token) and self.memory.statement_by is not None:
+            # "“No one is served …,” the statement said": the statement the text last said someone made
+            return Named(self.memory.statement_by, "spokesperson for")
+        if owner is None or (token.lower_ == "leaders" and owner.dep_ == "compound"):
+            return None  # "its leaders", "the leaders of the union"; not "World leaders", "Community leaders"
+        if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PUBLIC_OFFICES:
+            # "the prime minister's office", "the Queensland Treasurer's office": the office speaks, as writers
+            # annotate it; "Petersen's office" is Petersen's
+            words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]
+            return Named(described(as_written(words), kind="government"), "spokesperson for")
+        named = self.name(owner, base, mentions, speaker=speaker)
+        if token.lower_ in PARTY_UNITS and token.lower_ not in SPEECH_NOUNS:
+            return self._party_unit(token, owner, named)
+        if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
+            # "a spokesman for the militia" with no militia named before: the body, as the text calls it
+            named = Named(described(owner.text), "description")
+        return Named(named.actor, "spokesperson for") if named is not None else None
+
+    def _party_unit(self, token: Token, owner: Token, named: Named | None) -> Named | None:
+        """The party a unit belongs to ("Chega's parliamentary group", "the MPLA's majority"), if its owner
+        names a party: not a place ("Europe's majority") or a person ("Macron's majority")."""
+        members = token.lower_ in PARTY_MEMBERS
+        opening = owner.i == 0 and not is_proper(owner) and owner.lower_ not in self._lower_words()
+        if named is None and opening and not members:
+            return Named(described(owner.text, kind="organization"), "spokesperson for")  # "Frelimo’s majority"
+        if named is None or (members and owner.text in PLACE_ACRONYMS):
+            return None  # not "The UK's MPs"
+        # a party first met as a bare name ("SYRIZA") may have been taken for a person; not "Starmer's MPs"
+        kind = kind_of_name(named.actor.name, default="")
+        if kind == "person" or (named.actor.kind != "organization" and kind != "organization"):
+            return None
+        # only a party has a caucus or a parliamentary group, and members in a chamber when its name shows it is
+        # a body; a majority may be anyone's
+        party = (
+            token.lower_ in PARTY_ONLY_UNITS
+            or ACRONYM.fullmatch(owner.text)
+            or is_body_name(named.actor.name)
+            or (members and (kind == "organization" or self._a_party(named.actor)))
+        )
+        return Named(named.actor, "spokesperson for") if party else None
+
+    def _a_party(self, actor: Actor) -> bool:
+        """Whether the text shows a body to be a party: called one ("Warisan, the Sabah party"), or put in
+        brackets after a member's name ("Datuk Azman (Warisan)"); not "Scotland" or "Sunak"."""
+        called = any(actor_key(actor) == actor_key(a) for a in self.memory.roles.get("party", []))
+        return called or re.search(rf"\({re.escape(actor.name)}[),]", self.text) is not None
