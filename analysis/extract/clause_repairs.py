@@ -23,6 +23,7 @@ from analysis.extract.nodes import (
 )
 from analysis.extract.vocabulary import (
     CLOSING_QUOTES,
+    GROUP_NOUNS,
     OPENING_QUOTES,
     SPEECH_FORMS,
     STANCE_VERBS_PLURAL,
@@ -157,12 +158,14 @@ def stance_verb_read_as_noun(parsed: Parsed) -> None:
         name, after = parsed[verb.i - 1], parsed[verb.i + 1] if verb.i + 1 < len(parsed) else None
         # "Farmers fear losing the competition": the plural's verb, read as the noun "fear" it modifies
         plural = verb.tag_ == "NN" and verb.lower_ in STANCE_VERBS_PLURAL and name.tag_ == "NNS" and name.i == 0
-        named = verb.tag_ == "NNS" and verb.lower_ in STANCE_VERBS_PRESENT and name.text[:1].isupper()
+        # "The party proposes moving the ban": a body the text calls by its noun
+        body = name.tag_ == "NN" and name.lower_ in GROUP_NOUNS and name.i > 0 and parsed[name.i - 1].lower_ == "the"
+        named = verb.tag_ == "NNS" and verb.lower_ in STANCE_VERBS_PRESENT and (name.text[:1].isupper() or body)
         opens_object = after is not None and (
             after.lower_ in DETERMINERS
             or after.text in OPENING_QUOTES
             or after.lower_ == "that"
-            or (plural and after.tag_ == "VBG")
+            or ((plural or named) and after.tag_ == "VBG")
         )
         if (
             not (named or plural)

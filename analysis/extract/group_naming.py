@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.actors import ORG_HEADS, Actor, Mention, as_written
+from analysis.extract.mention_patterns import ROMANCE_HEADS
 from analysis.extract.names import (
     ACRONYM,
     Named,
@@ -72,7 +73,9 @@ class GroupNaming:
     def _members_from(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'Senators from the opposition Democratic Centre party', 'Board members from the Centre Party', 'the
         ADR's five deputies': members named by the body they come from hold its position."""
-        if token.lower_ not in MEMBER_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        # "the Kataeb party's MPs": the tagger reads an acronym's plural as a singular noun
+        plural = token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NN" and re.fullmatch(r"[A-Z]{2,}s", token.text))
+        if token.lower_ not in MEMBER_NOUNS or not plural:
             return None
         for body in token.children:
             # "deputies from the ADR", "the ADR's five deputies"
@@ -83,7 +86,9 @@ class GroupNaming:
                 bodily = named is not None and named.actor.kind == "organization"
                 if body.dep_ == "nmod:poss" and token.lower_ not in LEGISLATORS:
                     bodily = False  # "the ADR's five deputies", not "the UN's delegates"
-                body_name = named_party(body) or re.search(ORG_HEADS, named.actor.name) if bodily else False
+                # "Senators of the Partido de la U": a body by its head word, English or Romance
+                heads = rf"{ORG_HEADS}|\b(?:{ROMANCE_HEADS})\b"
+                body_name = named_party(body) or re.search(heads, named.actor.name) if bodily else False
                 if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
                     return named  # a body, not a place ("lawmakers from Bavaria" stay lawmakers)
         return None

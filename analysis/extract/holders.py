@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.vocabulary import SPEECH_FORMS as SPEECH_FORMS
-from analysis.extract.vocabulary import words
+from analysis.extract.vocabulary import STANCE_ROLES, words
 
 SUBJECTS = ("nsubj", "nsubj:outer")
 PASSIVE_MARKERS = ("aux:pass", "nsubj:pass")
@@ -74,6 +74,10 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
     """The token naming the holder of `predicate`, walking up through shared subjects."""
     if hypothetical(predicate) or predicted(predicate):
         return None
+    named = _named_by_its_role(predicate)
+    if named is not None:
+        # "The plan's most determined opponent is the Civil Service Workers' Union": the name it is equated with
+        return Holder(named, "subject")
     token, rule = predicate, "subject"
     for _ in range(6):
         found = _own_holder(token, rule, first=token.i == predicate.i, speech=speech)
@@ -90,6 +94,15 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
             continue
         return _described(token)
     return None
+
+
+def _named_by_its_role(predicate: Token) -> Token | None:
+    """A name equated with the role of a position's holder ("its most determined opponent is the MCSWU"), read
+    from the role or from the name."""
+    role, name = (predicate, predicate.head) if predicate.dep_ == "nsubj" else (child(predicate, "nsubj"), predicate)
+    if role is None or role.lower_ not in STANCE_ROLES or child(name, "cop") is None or not is_proper(name):
+        return None
+    return name
 
 
 # what a body issues that speaks for it: "issued a statement calling ...", "sent a letter urging ..."

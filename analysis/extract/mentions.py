@@ -20,7 +20,7 @@ from analysis.extract.actors import (
     fold,
 )
 from analysis.extract.country_regex import countries
-from analysis.extract.mention_patterns import ROMANCE_LITTLE, generic_patterns
+from analysis.extract.mention_patterns import ROMANCE_HEADS, ROMANCE_LITTLE, generic_patterns
 from analysis.extract.names import TITLE_WORDS, is_body_name
 from analysis.extract.portfolios import PORTFOLIO_WORDS, after_portfolio
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
@@ -210,10 +210,10 @@ def _without_a_body(group: str) -> str:
     where = PLACED.search(group)
     if where is None:
         return group
-    place = re.sub(r"^\s+(?:from|in)\s+(?:the\s+)?", "", where.group(0))
+    place = re.sub(r"^\s+(?:from|in|of)\s+(?:the\s+)?", "", where.group(0))
     # "Officials in Brussels": a government's people, who speak for it (`actors.ActorIndex` names it); "MPs
     # from Labour": one word may as well be a party's as a place's
-    body = re.search(ORG_HEADS, place) or re.search(r"[’']s$|\b[A-Z]{2,}\b", place)
+    body = re.search(ORG_HEADS, place) or re.search(rf"[’']s$|\b[A-Z]{{2,}}\b|^(?:{ROMANCE_HEADS})\b", place)
     return group[: where.start()] if body or _a_state(place) or len(place.split()) == 1 else group
 
 
@@ -222,7 +222,8 @@ def _a_state(place: str) -> bool:
     return bool(patterns["country"].fullmatch(place) or patterns["capital"].fullmatch(place))
 
 
-PLACED = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?[A-Z].*$")
+# "Senators of the Partido de la U": the pattern stops at "de", so the body is cut off here and named whole
+PLACED = re.compile(rf"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z]|of\s+the\s+(?:{ROMANCE_HEADS})\b).*$")
 
 
 # head words English shares: after them a name needs a word no English one is ("Union representatives",

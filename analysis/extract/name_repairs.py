@@ -146,6 +146,11 @@ def surname_read_as_adverb(parsed: Parsed) -> None:
             # "Louise Fennelly, chief economist at …": a surname read as an adverb of the given name before it
             surname.tag_, surname.dep_ = "NNP", "flat"
     name = next((n for n in parsed if n.text not in OPENING_MARKS), None)
+    if name is not None and name.tag_ == "NNP" and name.dep_ == "advmod" and _subjectless_next(name):
+        # "Liao abstained, saying …": a name the tagger knows, hung on the verb after it as an adverb
+        name.head.tag_ = "VBD" if name.head.tag_ == "VBN" else name.head.tag_
+        attach(name, name.head, "nsubj")
+        return
     if name is None or name.tag_ != "RB" or not may_be_name(name) or name.text.isupper():
         return
     verb = name.head
@@ -157,6 +162,64 @@ def surname_read_as_adverb(parsed: Parsed) -> None:
     ):
         name.tag_ = "NNP"
         attach(name, verb, "nsubj")
+
+
+# titles a portfolio of several words comes before ("Mines and Energy Minister Ramiro Ocampo")
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
+
+
+def portfolio_read_as_a_list(parsed: Parsed) -> None:
+    """'Mines and Minerals Development Minister Chanda Mwelwa told reporters …': a portfolio of two fields
+    joined by "and" before the title, read as a list whose last member is the person (so that "Mines" was one
+    actor and the person another). The fields are the title's words, and the person heads the phrase."""
+    for title in parsed[2:]:
+        found = _portfolio_and_person(parsed, title)
+        if found is None:
+            continue
+        start, end = found
+        words, span = parsed[start : title.i], range(start, end)
+        tops = [n for n in parsed[start:end] if n.head is n or n.head.i not in span]
+        if len(tops) != 1 or tops[0] is parsed[end - 1]:
+            continue  # one phrase, whose head is not already the person
+        top, person = tops[0], parsed[end - 1]
+        loose = [c for n in parsed[start:end] for c in n.children if c.i not in span]
+        if top.head is top:
+            make_root(person)
+        else:
+            attach(person, top.head, top.dep_)
+        for word in words:
+            attach(word, title, "cc" if word.lower_ in ("and", "&") else "compound")
+        for word in parsed[title.i : end - 1]:
+            attach(word, parsed[word.i + 1], "compound")
+        for other in loose:
+            attach(other, person, other.dep_)
+
+
+def _portfolio_and_person(parsed: Parsed, title: Node) -> tuple[int, int] | None:
+    """Where the fields before a capitalised title begin and the person's name after it ends, if the fields are
+    joined by "and"."""
+    if title.lower_ not in PORTFOLIO_TITLES or not title.text[:1].isupper():
+        return None
+    start = title.i
+    while start > 0 and (_portfolio_word(parsed[start - 1]) or parsed[start - 1].lower_ in ("and", "&")):
+        start -= 1
+    end = title.i + 1
+    while end < len(parsed) and is_proper(parsed[end]) and parsed[end].text[:1].isupper():
+        end += 1
+    joined = any(w.lower_ in ("and", "&") for w in parsed[start : title.i])
+    return (start, end) if end > title.i + 1 and _portfolio_word(parsed[start]) and joined else None
+
+
+def _portfolio_word(node: Node) -> bool:
+    capitalised = node.text[:1].isupper() and node.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ")
+    return capitalised and node.lower_ not in NOT_A_NAME and node.lower_ not in PORTFOLIO_TITLES
+
+
+def _subjectless_next(name: Node) -> bool:
+    """Whether the word after `name` is the root verb it hangs on, with no subject of its own."""
+    verb = name.head
+    finite = verb.tag_ in ("VBZ", "VBD", "VBN")
+    return verb.i == name.i + 1 and verb.head is verb and finite and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def subject_read_as_vocative(parsed: Parsed) -> None:

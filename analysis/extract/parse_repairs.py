@@ -29,6 +29,7 @@ from analysis.extract.name_repairs import (
     employer_read_as_second_subject,
     may_be_name,
     names_read_as_adjectives,
+    portfolio_read_as_a_list,
     subject_read_as_vocative,
     surname_read_as_adverb,
     union_read_as_verb,
@@ -55,6 +56,7 @@ def repair(parsed: Parsed) -> None:
     _subject_before_parenthesis(parsed)
     _infinitive_after_agent(parsed)
     _name_of_two_parts(parsed)
+    portfolio_read_as_a_list(parsed)
     _name_before_apposition(parsed)
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
@@ -70,6 +72,9 @@ def repair(parsed: Parsed) -> None:
     subject_repairs.subject_after_semicolon_read_as_oblique(parsed)
     subject_repairs.subject_before_aside(parsed)
     subject_repairs.name_read_as_subject_of_its_description(parsed)
+    subject_repairs.name_left_as_root_before_its_description(parsed)
+    subject_repairs.verb_after_aside_read_as_participle(parsed)
+    subject_repairs.possessive_read_as_closing_quotation(parsed)
     subject_repairs.employer_in_description_read_as_subject(parsed)
     subject_repairs.name_read_as_second_subject(parsed)
     subject_repairs.subject_read_as_conjunct(parsed)

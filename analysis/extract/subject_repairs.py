@@ -12,14 +12,17 @@ from __future__ import annotations
 from analysis.extract.name_repairs import is_acronym
 from analysis.extract.nodes import (
     FINITE_TAGS,
+    NOUN_TAGS,
     SUBJECTS,
     Parsed,
     attach,
     child_case,
     first_word,
     is_proper,
+    make_root,
     under,
 )
+from analysis.extract.vocabulary import GROUP_NOUNS
 
 
 def subject_after_semicolon_read_as_oblique(parsed: Parsed) -> None:
@@ -144,6 +147,73 @@ def employer_in_description_read_as_subject(parsed: Parsed) -> None:
         attach(description[0], name[0], "appos")
         attach(employer, description[0], "nmod")
         return
+
+
+def name_left_as_root_before_its_description(parsed: Parsed) -> None:
+    """'Valentin Tudose, chief economist at a Bucharest brokerage, calls the freeze …': the name opening the
+    sentence left as the root, with the description between commas and the verb after it read as the name's
+    conjuncts (so the verb had no subject, and the employer's name was taken for it). The verb is the root,
+    the name its subject and the description the name's apposition."""
+    name = next((n for n in parsed if n.head is n), None)
+    if name is None or not is_proper(name) or first_word(name) > _opening(parsed) or name.i + 1 >= len(parsed):
+        return
+    if parsed[name.i + 1].text != ",":
+        return
+    conjuncts = [c for c in name.children if c.dep_ == "conj" and c.i > name.i]
+    verb = next((c for c in conjuncts if c.tag_ in FINITE_TAGS), None)
+    if verb is None or parsed[verb.i - 1].text != "," or any(c.dep_ in SUBJECTS for c in verb.children):
+        return
+    description = next((c for c in conjuncts if c.i < verb.i), None)
+    if description is None or description.tag_ not in ("NN", "NNS", "NNP"):
+        return
+    if any(w.tag_ in FINITE_TAGS for w in parsed[name.i + 1 : verb.i]):
+        return  # "NAME, who chairs the board, said": a clause of its own
+    make_root(verb)
+    attach(name, verb, "nsubj")
+    attach(description, name, "appos")
+    for later in [c for c in name.children if c.i > verb.i]:
+        attach(later, verb, later.dep_)  # "… but says it will not last": the verb's conjunct
+
+
+def verb_after_aside_read_as_participle(parsed: Parsed) -> None:
+    """'The Taichung City Government, while backing the increase, called for …': the body opening the sentence
+    left as the root, and the verb after the aside between commas read as a participle describing it ("the
+    government called for …"). With no other verb to be the sentence's, it is the body's verb."""
+    name = next((n for n in parsed if n.head is n), None)
+    if name is None or name.tag_ not in NOUN_TAGS or first_word(name) > _opening(parsed) or name.i + 1 >= len(parsed):
+        return
+    if parsed[name.i + 1].text != ",":
+        return
+    verb = next((c for c in name.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > name.i), None)
+    if verb is None or parsed[verb.i - 1].text != "," or any(c.dep_ in SUBJECTS for c in verb.children):
+        return
+    make_root(verb)
+    verb.tag_ = "VBD"
+    attach(name, verb, "nsubj")
+    for later in [c for c in name.children if c.i > verb.i]:
+        attach(later, verb, later.dep_)
+
+
+def possessive_read_as_closing_quotation(parsed: Parsed) -> None:
+    """'The builders' association AICCOPN struck a similar note': the apostrophe of a plural's possessive read
+    as a closing quotation mark, and the body's noun after it hung under the plural (as a preposition of the
+    name after it). The noun heads the phrase, the plural is its owner and the name its apposition."""
+    for owner in parsed[1:-2]:
+        mark, noun = parsed[owner.i + 1], parsed[owner.i + 2]
+        if owner.tag_ != "NNS" or mark.text not in ("'", "’") or mark.tag_ == "POS" or noun.lower_ not in GROUP_NOUNS:
+            continue
+        if noun not in owner.subtree or any(w.text in ("'", "‘") for w in parsed[: owner.i]):
+            continue  # the noun already heads the plural, or a quotation in single marks is open
+        name = parsed[owner.i + 3] if owner.i + 3 < len(parsed) else None
+        attach(noun, owner.head, owner.dep_) if owner.head is not owner else make_root(noun)
+        attach(owner, noun, "nmod:poss")
+        attach(mark, owner, "case")
+        mark.tag_ = "POS"
+        for before in [c for c in owner.children if c.i < owner.i and c.dep_ == "det"]:
+            attach(before, noun, "det")
+        if name is not None and name.text[:1].isupper() and name in owner.subtree:
+            name.tag_ = "NNP"
+            attach(name, noun, "appos")
 
 
 def name_read_as_second_subject(parsed: Parsed) -> None:

@@ -69,8 +69,8 @@ PERSON_ROLES = words(
     "activist adviser advisor ambassador analyst archbishop bishop boss campaigner captain ceo chair chairman "
     "chairperson chairwoman chancellor chief colonel commander commissioner coordinator councillor councilor "
     "delegate deputy director doctor economist envoy executive founder general governor head imam judge king "
-    "lawmaker lawyer leader legislator mayor member minister mp negotiator official owner premier presenter "
-    "president prince professor queen rabbi representative secretary senator speaker spokesman spokesperson "
+    "lawmaker lawyer leader legislator manager mayor member minister mp negotiator officer official owner premier "
+    "presenter president prince professor queen rabbi representative secretary senator speaker spokesman spokesperson "
     "spokeswoman treasurer vice"
 )
 
@@ -102,7 +102,7 @@ SPEECH_NOUNS = words(
     "delegation "
     "desk envoy head lawyer lawyers leader leaders leadership letter management member members message note office "
     "official "
-    "officials post release representative representatives secretariat side source sources spokesman "
+    "officials post release representative representatives secretariat section side source sources spokesman "
     "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists report "
     "researchers experts staff scientists strategists executives"
 )
@@ -280,7 +280,12 @@ CLOSING_QUOTES = frozenset({"”", '"', "’"})
 STANCE_VERBS_PRESENT = words(
     "welcomes denounces defends condemns rejects opposes backs praises criticises criticizes slams hails regrets "
     "deplores applauds endorses decries laments salutes embraces favours favors approves disapproves resists "
-    "supports accepts contests disputes blasts lambasts commends congratulates"
+    "supports accepts contests disputes blasts lambasts commends congratulates proposes urges demands insists"
+)
+# what the holder of a position is called ("the bill's fiercest critic is …")
+STANCE_ROLES = words(
+    "opponent opponents critic critics backer backers supporter supporters champion champions advocate advocates "
+    "proponent proponents defender defenders"
 )
 # the same verbs after a plural subject ("Farmers fear losing …", "Residents welcome the plan")
 STANCE_VERBS_PLURAL = words("fear welcome oppose back support reject praise criticise criticize condemn applaud favour")

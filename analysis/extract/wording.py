@@ -10,9 +10,9 @@ import re
 
 from analysis.extract.actors import Actor
 from analysis.extract.claims import Claim, Sentence
-from analysis.extract.parse import VERB_TAGS
+from analysis.extract.parse import VERB_TAGS, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.vocabulary import DECISION_NOUNS, PHRASAL_BACK
+from analysis.extract.vocabulary import DECISION_NOUNS, PHRASAL_BACK, STANCE_ROLES
 
 # a time zone: capitals before the time's dash or before the sentence's capital ("10:15 PHT The coast
 # guard …"), not a party's acronym before its verb ("11:24 SYRIZA said", "14:05 KDNP said")
@@ -122,6 +122,8 @@ def is_topic(token: Token) -> bool:
     if _after_misread_verb(token):
         return False  # "Akira Nishio voiced concern that free tuition would ...": "voiced" taken for an adjective
     copular = any(c.dep_ == "cop" for c in token.head.children)
+    if copular and token.lower_ in STANCE_ROLES and is_proper(token.head):
+        return False  # "The plan's most determined opponent is the MCSWU": the name's position
     if copular and token.lower_ in HELD_FEELINGS and _weighed_alone(token):
         return False  # "For the shippers, the bigger worry is cost": the feeling of whoever the frame names
     # "the ban would keep prices in check", "the ban is a temporary shield"

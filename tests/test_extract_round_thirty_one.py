@@ -1,0 +1,112 @@
+"""Round thirty-one of the extractor (issue 12): members named with a Romance party ("Senators of the Partido de
+la U"), an acronym's plural read as a singular ("the Kataeb party's MPs"), a union's section; parse repairs for
+a name left as the root before its description, a verb after an aside read as a participle, a plural's
+possessive apostrophe read as a closing quotation mark, a known name read as an adverb, a portfolio of two
+fields read as a list ("Mines and Energy Minister …"), a stance verb read as a noun after a body's common noun
+("The party proposes …"); a name equated with the role of a position's holder ("its most determined opponent
+is …"); "Programme Officer" as a role. Sentences written for these tests, not the corpus's."""
+
+import functools
+
+import pytest
+
+from analysis.extract.parse import parse
+from conftest import extract_actors, extract_holders_of
+
+actors = functools.partial(extract_actors, arbiter=False)
+
+LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"
+
+
+def _holders(sentence: str, words: str) -> list[str]:
+    return extract_holders_of(LEDE + sentence + "\n", words, arbiter=False)
+
+
+def test_members_of_a_romance_party_are_the_partys():
+    holders = _holders(
+        "Senators of the Partido de la U walked out before the vote, calling the levy “a robbery”.", "walked"
+    )
+    assert holders == ["Partido de la U"]
+
+
+def test_an_acronyms_plural_read_as_a_singular_still_names_members_of_the_party():
+    assert _holders("In Beirut, the Kataeb party's MPs have walked out of the session.", "walked out") == [
+        "Kataeb party"
+    ]
+
+
+def test_a_unions_section_speaks_for_the_union():
+    holders = _holders("The CFDT section, the largest union at the depot, welcomed the levy.", "welcomed")
+    assert holders == ["CFDT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        (
+            "Valentin Tudose, chief economist at a Bucharest brokerage, calls the levy a credible step.",
+            "calls",
+            "Tudose",
+        ),
+        ("The Taichung City Government, while backing the increase, called for an exemption.", "called", "Government"),
+        ("Liao abstained, saying the modelling had not been published.", "abstained", "Liao"),
+        ("The party proposes moving the levy to 2029.", "proposes", "party"),
+    ],
+)
+def test_the_subject_a_misparse_hid_is_the_verbs(sentence, verb, subject):
+    parsed = parse([sentence])[0]
+    found = next(node for node in parsed if node.text == verb)
+    assert found.dep_ == "ROOT" and found.tag_.startswith("VB")
+    assert any(child.dep_ == "nsubj" and child.text == subject for child in found.children)
+
+
+def test_a_person_with_an_employer_in_the_description_holds_it_not_the_place():
+    sentence = "Valentin Tudose, chief economist at a Bucharest brokerage, calls the levy “a credible first step”."
+    assert _holders(sentence, "credible") == ["Valentin Tudose"]
+
+
+def test_a_body_before_an_aside_holds_the_verb_after_it():
+    sentence = "The Taichung City Government, while backing the increase, called for an exemption for buses."
+    assert _holders(sentence, "exemption") == ["Taichung City Government"]
+
+
+def test_a_plurals_possessive_apostrophe_is_no_closing_quotation_mark():
+    parsed = parse(["The builders' association AICCOPN struck a similar note."])[0]
+    association = next(node for node in parsed if node.text == "association")
+    assert association.dep_ == "nsubj" and association.head.text == "struck"
+    assert {child.text for child in association.children} >= {"builders", "AICCOPN"}
+    holders = _holders("The builders' association AICCOPN welcomed the levy, though it asked for a delay.", "welcomed")
+    assert holders == ["AICCOPN"]
+
+
+def test_a_portfolio_of_two_fields_is_one_ministers():
+    sentence = "Mines and Minerals Development Minister Chanda Mwelwa told reporters the levy was necessary."
+    holders = _holders(sentence, "told reporters")
+    assert len(holders) == 1 and holders[0].endswith("Chanda Mwelwa")
+    # two titles joined by "and" stay two roles of one person
+    sentence = "Deputy Prime Minister and Defence Minister Tomasz Wierzbicki said the levy was necessary."
+    assert any(h.endswith("Tomasz Wierzbicki") for h in _holders(sentence, "necessary"))
+
+
+def test_a_name_equated_with_an_opponent_holds_the_opposition():
+    sentence = "The levy's most determined opponent is the Civil Service Workers' Union (CSWU)."
+    table = extract_holders_of(LEDE + sentence + "\n", "opponent", arbiter=False)
+    assert table == ["Civil Service Workers' Union"]
+
+
+def test_a_programme_officer_is_the_person_named_after_the_role():
+    sentence = "Its Programme Officer, Ms Tiyamike Kalua, said the levy “closes part of the gap” in road funding."
+    assert _holders(sentence, "closes part") == ["Ms Tiyamike Kalua"]
+
+
+def test_conditions_and_reserve_are_read():
+    text = LEDE + (
+        "The union said it supported the increase “on one condition”.\nFuel retailers are keeping their powder dry.\n"
+    )
+    from analysis.extract import extract
+
+    table = extract(text, main_target="main", arbiter=False)
+    stances = dict(zip(table["actor"], table["stance"], strict=False))
+    assert stances.get("Union") == "cautious"
+    assert stances.get("Retailers") == "neutral"
+    assert actors(text) >= {"Union", "Retailers"}
