@@ -110,3 +110,11 @@ def test_conditions_and_reserve_are_read():
     assert stances.get("Union") == "cautious"
     assert stances.get("Retailers") == "neutral"
     assert actors(text) >= {"Union", "Retailers"}
+
+
+def test_a_ministrys_second_field_is_no_second_body():
+    holders = _holders("The Ministry of Finance and the Economy said the levy was necessary.", "necessary")
+    assert holders == ["Ministry of Finance"]
+    # two bodies joined by "and" stay two
+    holders = _holders("The Ministry of Health and the Teachers Union welcomed the levy.", "welcomed")
+    assert set(holders) == {"Ministry of Health", "Teachers Union"}

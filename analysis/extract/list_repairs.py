@@ -17,6 +17,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
+from analysis.extract.portfolios import PORTFOLIO_WORDS
 
 
 def list_read_as_two_subjects(parsed: Parsed) -> None:
@@ -155,3 +156,22 @@ def list_read_as_apposition(parsed: Parsed) -> None:
         if last is not None and listed and set(between) <= {",", "and", "or", "the"}:
             attach(node, head, "conj")
             attach(last, head, "conj")
+
+
+# bodies named by the fields they cover ("the Ministry of Finance and the Economy")
+FIELD_BODIES = frozenset({"ministry", "department", "secretariat", "ministère", "ministerio", "ministério"})
+
+
+def field_read_as_a_second_body(parsed: Parsed) -> None:
+    """'The Ministry of Finance and the Economy said …': the second field of a ministry's name read as a second
+    body beside the ministry. It is the first field's conjunct, inside the name."""
+    for body in parsed:
+        if body.lower_ not in FIELD_BODIES or not body.text[:1].isupper():
+            continue
+        field = next((c for c in body.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
+        if field is None:
+            continue
+        for second in [c for c in body.children if c.dep_ == "conj" and c.i > field.i]:
+            plain = all(c.dep_ in ("det", "cc", "amod", "punct") for c in second.children)
+            if second.lower_ in PORTFOLIO_WORDS and second.text[:1].isupper() and plain:
+                attach(second, field, "conj")

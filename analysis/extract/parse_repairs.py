@@ -5,7 +5,7 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract import list_repairs, subject_repairs
+from analysis.extract import list_repairs, name_repairs, subject_repairs
 from analysis.extract.clause_repairs import (
     back_read_as_adverb,
     list_read_as_part_of_opening_phrase,
@@ -21,19 +21,6 @@ from analysis.extract.clause_repairs import (
     subject_inside_quotation,
     subject_on_auxiliary,
     time_read_as_subject,
-)
-from analysis.extract.name_repairs import (
-    acronym_read_as_adverb,
-    apposition_read_as_modifier,
-    description_read_as_conjunct,
-    employer_read_as_second_subject,
-    may_be_name,
-    names_read_as_adjectives,
-    portfolio_read_as_a_list,
-    subject_read_as_vocative,
-    surname_read_as_adverb,
-    union_read_as_verb,
-    verb_read_as_name_part,
 )
 from analysis.extract.nodes import (
     FINITE_TAGS,
@@ -56,7 +43,7 @@ def repair(parsed: Parsed) -> None:
     _subject_before_parenthesis(parsed)
     _infinitive_after_agent(parsed)
     _name_of_two_parts(parsed)
-    portfolio_read_as_a_list(parsed)
+    name_repairs.portfolio_read_as_a_list(parsed)
     _name_before_apposition(parsed)
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)
@@ -86,22 +73,23 @@ def repair(parsed: Parsed) -> None:
     person_relative_on_a_thing(parsed)
     participle_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
-    union_read_as_verb(parsed)
+    name_repairs.union_read_as_verb(parsed)
     list_repairs.list_read_as_two_subjects(parsed)
-    employer_read_as_second_subject(parsed)
+    name_repairs.employer_read_as_second_subject(parsed)
     list_repairs.first_of_a_list_read_as_relatives_subject(parsed)
     list_repairs.first_of_a_pair_left_as_root(parsed)
     list_repairs.first_of_a_list_left_as_root(parsed)
-    names_read_as_adjectives(parsed)
-    apposition_read_as_modifier(parsed)
+    name_repairs.names_read_as_adjectives(parsed)
+    name_repairs.apposition_read_as_modifier(parsed)
     list_repairs.conjunct_of_a_name_part(parsed)
     list_repairs.conjunct_of_a_names_object(parsed)
-    acronym_read_as_adverb(parsed)
+    name_repairs.acronym_read_as_adverb(parsed)
     list_repairs.list_read_as_apposition(parsed)
-    description_read_as_conjunct(parsed)
-    subject_read_as_vocative(parsed)
-    surname_read_as_adverb(parsed)
-    verb_read_as_name_part(parsed)
+    list_repairs.field_read_as_a_second_body(parsed)
+    name_repairs.description_read_as_conjunct(parsed)
+    name_repairs.subject_read_as_vocative(parsed)
+    name_repairs.surname_read_as_adverb(parsed)
+    name_repairs.verb_read_as_name_part(parsed)
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -140,7 +128,7 @@ def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node
     opens a relative clause after a noun and a finite verb with no subject outside the clause follows it."""
     name, relative = parsed[comma.i - 1], parsed[comma.i + 1]
     # "Unifor, which represents …, warned": an unknown name opening the sentence can be tagged anything
-    opening_name = name.i == 0 and may_be_name(name) and name.tag_ not in PRONOUN_TAGS
+    opening_name = name.i == 0 and name_repairs.may_be_name(name) and name.tag_ not in PRONOUN_TAGS
     if relative.lower_ not in RELATIVE_PRONOUNS or not (name.tag_ in NOUN_TAGS or opening_name):
         return None
     # the whole name ("Hotel owner Fatuma Hassan"), not its last word
@@ -294,7 +282,7 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
     if subject is not None and name.head is subject and name.dep_ in ("discourse", "dep", "vocative"):
         attach(name, verb, name.dep_)  # "Rengo, Japan's largest labour federation, says": hung on the description
     if (
-        not may_be_name(name)
+        not name_repairs.may_be_name(name)
         or name.head is not verb
         or name.dep_ not in ("advmod", "discourse", "dep", "vocative", "obl", "nmod")
         or subject is None

@@ -2,8 +2,11 @@
 semicolon read as its verb's oblique ("…; the PA abstained"), a floating "both" read as a second subject
 ("Agri SA and the FMF both described …"), a name before an aside between commas left with no verb ("NZ First,
 on the other hand, has welcomed it"), a name read as the subject of its description between commas ("The
-CFDT, usually the most conciliatory of the big unions, has joined"), a second clause's subject read as a
-conjunct of the first clause's last noun ("… a clean-up of Malaysian politics and opposition MPs accused …"),
+CFDT, usually the most conciliatory of the big unions, has joined"), a name left as the root before its
+description or its aside, with the verb after it read as a conjunct or a participle ("Valentin Tudose, chief
+economist at a Bucharest brokerage, calls …"), a plural's possessive apostrophe read as a closing quotation
+mark ("The builders' association AICCOPN …"), a second clause's subject read as a conjunct of the first clause's
+last noun ("… a clean-up of Malaysian politics and opposition MPs accused …"),
 and a plural title read as the head of the pair of names after it ("Crs Lowther and Jess Amoroa walk out").
 Called by `parse_repairs.repair`, in its order."""
 
@@ -205,7 +208,10 @@ def possessive_read_as_closing_quotation(parsed: Parsed) -> None:
         if noun not in owner.subtree or any(w.text in ("'", "‘") for w in parsed[: owner.i]):
             continue  # the noun already heads the plural, or a quotation in single marks is open
         name = parsed[owner.i + 3] if owner.i + 3 < len(parsed) else None
-        attach(noun, owner.head, owner.dep_) if owner.head is not owner else make_root(noun)
+        if owner.head is owner:
+            make_root(noun)
+        else:
+            attach(noun, owner.head, owner.dep_)
         attach(owner, noun, "nmod:poss")
         attach(mark, owner, "case")
         mark.tag_ = "POS"
