@@ -118,3 +118,8 @@ def test_a_ministrys_second_field_is_no_second_body():
     # two bodies joined by "and" stay two
     holders = _holders("The Ministry of Health and the Teachers Union welcomed the levy.", "welcomed")
     assert set(holders) == {"Ministry of Health", "Teachers Union"}
+
+
+def test_two_bodies_named_by_international_and_watch_are_two():
+    sentence = "Amnesty International and Human Rights Watch both called the levy a step forward."
+    assert set(_holders(sentence, "step forward")) == {"Amnesty International", "Human Rights Watch"}

@@ -97,7 +97,8 @@ class ListNaming:
 PAIR = re.compile(r"(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+)")
 BODY_HEADS = words(
     "party league alliance front movement union congress bloc caucus coalition association federation council "
-    "group forum confederation organisation organization committee society network"
+    "group forum confederation organisation organization committee society network international watch institute "
+    "foundation"
 )
 
 
