@@ -123,3 +123,9 @@ def test_a_ministrys_second_field_is_no_second_body():
 def test_two_bodies_named_by_international_and_watch_are_two():
     sentence = "Amnesty International and Human Rights Watch both called the levy a step forward."
     assert set(_holders(sentence, "step forward")) == {"Amnesty International", "Human Rights Watch"}
+
+
+def test_an_adverb_in_capitals_opening_a_sentence_is_no_name():
+    text = LEDE + "Predictably, the union opposed the levy.\n"
+    assert "Predictably" not in actors(text)
+    assert "Union" in actors(text)

@@ -184,8 +184,8 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
         doc = token.doc
         comma = doc[parts[0].i - 1]
         name = doc[comma.i - 1]
-        if comma.text != "," or not is_proper(name):
-            return None
+        if comma.text != "," or not is_proper(name) or name.dep_ == "advmod":
+            return None  # not "Unsurprisingly, the drivers are against the ban", an adverb in capitals
         if not all(is_proper(t) or t.lower_ == "the" for t in doc[: name.i]):
             return None  # the name must open the sentence: "In Moscow, the agriculture ministry" is the ministry
         named = self.name(name, base, mentions, speaker=speaker)
