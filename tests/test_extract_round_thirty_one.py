@@ -129,3 +129,11 @@ def test_an_adverb_in_capitals_opening_a_sentence_is_no_name():
     text = LEDE + "Predictably, the union opposed the levy.\n"
     assert "Predictably" not in actors(text)
     assert "Union" in actors(text)
+
+
+def test_a_bodys_regional_office_is_no_person_and_its_it_is_the_body():
+    text = LEDE + (
+        "A spokesperson for the EU delegation said only that Brussels was “studying the text carefully”.\n"
+        "Greenpeace Africa hailed what it called “a courageous first step” and urged a full audit.\n"
+    )
+    assert extract_holders_of(text, "courageous", arbiter=False) == ["Greenpeace Africa"]

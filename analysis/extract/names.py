@@ -121,6 +121,7 @@ PLACES = (
     "state station street town township valley village ward"
 )
 PLACE_WORDS = frozenset(PLACES.split())
+WORLD_REGIONS = frozenset({"africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "worldwide"})
 TITLE_WORDS = actor_finder.TITLE_WORDS
 # The titles that are titles on their own ("Minister", "Mayor"), not the words of longer ones ("Treasury"
 # in "Treasury Secretary", "Trade" in "Trade Minister"): a name made only of these is no name
@@ -292,6 +293,8 @@ def kind_of_name(name: str, *, default: str) -> str:
     lowered = {w.lower().strip(".,") for w in words}
     if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
+    if len(words) > 1 and words[-1].lower() in WORLD_REGIONS:
+        return "organization"  # "Greenpeace Africa", "Oxfam Asia": a body's regional office, no person's name
     if len(words) > 1 and any(len(w) >= 3 and w.isalpha() and w.isupper() and w not in ROMAN for w in words):
         return "organization"  # "TAFE Directors Australia", "AMCHAM Korea": an acronym inside, no person's name
     if INITIALLED.fullmatch(name):
