@@ -137,3 +137,12 @@ def test_a_bodys_regional_office_is_no_person_and_its_it_is_the_body():
         "Greenpeace Africa hailed what it called “a courageous first step” and urged a full audit.\n"
     )
     assert extract_holders_of(text, "courageous", arbiter=False) == ["Greenpeace Africa"]
+
+
+def test_its_in_a_view_framed_for_a_body_is_that_bodys():
+    text = LEDE + (
+        "Industrial tariffs, including the one paid by the smelter TALCO, are unchanged.\n"
+        "For the Ministry of Energy, the rise is overdue arithmetic: tariffs, in its account, have covered barely "
+        "two-thirds of the cost since 2019.\n"
+    )
+    assert extract_holders_of(text, "overdue arithmetic", arbiter=False) == ["Ministry of Energy"]

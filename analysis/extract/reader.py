@@ -233,6 +233,8 @@ class Reader(
         self._set_speakers(sentence, holders, speech_ids)
         self._colon_speakers(sentence)
         source = according_to(doc)
+        if source is not None and source.tag_ in ("PRP", "PRP$") and for_whom(doc) is not None:
+            source = None  # "For the ministry, the rise is overdue: tariffs, in its account, …": "its" is the ministry
         source_named = self.namer.name(source, base, sentence.mentions) if source is not None else None
         if source is None and not self.quotations.inside(base):
             source_named = self._view_holder(for_whom(doc), base, sentence)
