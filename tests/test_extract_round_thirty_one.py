@@ -146,3 +146,14 @@ def test_its_in_a_view_framed_for_a_body_is_that_bodys():
         "two-thirds of the cost since 2019.\n"
     )
     assert extract_holders_of(text, "overdue arithmetic", arbiter=False) == ["Ministry of Energy"]
+
+
+def test_a_given_name_with_an_accent_has_the_gender_of_its_plain_spelling():
+    from analysis.extract.given_names import gender_of_name
+
+    assert gender_of_name("María Auxiliadora") == gender_of_name("Maria Auxiliadora") == "f"
+    text = LEDE + (
+        "On Monday, Father Miguel Ángel Roberts, parish priest of María Auxiliadora, said mass at the depot. "
+        "He called on the ministry “to sit down with the drivers and find a solution”.\n"
+    )
+    assert extract_holders_of(text, "He called", arbiter=False) == ["Father Miguel Ángel Roberts"]

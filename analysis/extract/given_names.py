@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 import re
 
-from analysis.extract.actors import TITLE_WORDS
+from analysis.extract.actors import TITLE_WORDS, fold
 
 # words of address and of church office that the locales also list as given names ("Elder Mary Wanjiku")
 HONORIFICS = frozenset({"elder", "pastor", "dean", "deacon", "reverend", "rev", "father", "sister", "brother", "chief"})
@@ -59,6 +59,8 @@ def gender_of_name(name: str) -> str:
     first = [words[0]] if len(words) == 3 and opening not in TITLE_WORDS and opening not in HONORIFICS else []
     candidates = [*first, words[-2]]
     for word in candidates:
-        if len(word) > 2 and not word.isupper() and known.get(word):
-            return known[word]
+        # "María", "José": the locales list some names only without their accents
+        found = known.get(word) or known.get(fold(word).title()) if len(word) > 2 and not word.isupper() else ""
+        if found:
+            return found
     return ""
