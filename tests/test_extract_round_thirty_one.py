@@ -157,3 +157,11 @@ def test_a_given_name_with_an_accent_has_the_gender_of_its_plain_spelling():
         "He called on the ministry “to sit down with the drivers and find a solution”.\n"
     )
     assert extract_holders_of(text, "He called", arbiter=False) == ["Father Miguel Ángel Roberts"]
+
+
+def test_what_a_speaker_expects_of_others_in_a_labelled_quotation_is_the_speakers():
+    text = LEDE + (
+        "Simon Carver, General Secretary of the National Association of Head Teachers (NAHT), said:\n"
+        "“School leaders will welcome the clarity that a single national rule brings. But the money must be real.”\n"
+    )
+    assert extract_holders_of(text, "School leaders will welcome", arbiter=False) == ["Simon Carver"]

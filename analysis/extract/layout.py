@@ -193,7 +193,11 @@ class Layout:
         acting = {
             i
             for i in cue_ids
-            if doc[i].tag_ in VERB_TAGS and _third_party(doc[i]) and self.quotations.labelled(base + doc[i].idx)
+            if doc[i].tag_ in VERB_TAGS
+            and _third_party(doc[i])
+            and self.quotations.labelled(base + doc[i].idx)
+            # not "School leaders will welcome the clarity": what the speaker expects of others is the speaker's
+            and not any(c.tag_ == "MD" for c in doc[i].children)
         }
         verbs = sorted(speech | acting)
         if not verbs:
