@@ -165,3 +165,13 @@ def test_what_a_speaker_expects_of_others_in_a_labelled_quotation_is_the_speaker
         "“School leaders will welcome the clarity that a single national rule brings. But the money must be real.”\n"
     )
     assert extract_holders_of(text, "School leaders will welcome", arbiter=False) == ["Simon Carver"]
+
+
+def test_a_chairs_label_is_no_mister_after_mr_chair():
+    text = (
+        "Assembly approves fare rise\n\nThe following is an edited record of the session.\n"
+        "CHAIR (Deputy Mayor Nilgün Erdem): We move to item four, the fare proposal.\n"
+        "Cllr Ayşe Kaplan (AKP): Mr Chair, a family with two commuters will pay an extra 1,400 lira a month.\n"
+        "CHAIR: I support the proposal, which is long overdue and fair to the drivers.\n"
+    )
+    assert "Mr" not in actors(text)

@@ -12,6 +12,9 @@ from analysis.extract.actors import Actor
 from analysis.extract.names import TITLE_WORDS, kind_of_name
 from analysis.extract.phrase_heads import same_person
 
+# how a speaker is addressed, which names no one: "Mr Chair", "Madam Speaker"
+ADDRESSES = ("mr", "mrs", "ms", "madam", "madame", "miss")
+
 
 class LabelNaming:
     def label(self, label: str) -> Actor:
@@ -44,8 +47,9 @@ class LabelNaming:
         kind = kind_of_name(name, default="person")
         # a body's label is its whole name ("Railway and Transport Union"), a person's without the titles
         full_words = [w for w in full.split() if w.lower().rstrip(".") not in TITLE_WORDS] if kind == "person" else []
-        if all(w.lower() in ("the", "a", "an") for w in full_words):
-            full_words = []  # "THE MINISTER OF ENVIRONMENT": an office, named as the label names it
+        if all(w.lower().rstrip(".") in ("the", "a", "an", *ADDRESSES) for w in full_words):
+            # "THE MINISTER OF ENVIRONMENT": an office, named as the label names it; "CHAIR:" after "Mr Chair"
+            full_words = []
         actor = Actor(name=" ".join(full_words) or name, actor_id=actor_finder.slug(name), kind=kind)
         self.memory.remember(actor, text=self.text)
         return actor
