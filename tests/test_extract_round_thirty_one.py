@@ -175,3 +175,11 @@ def test_a_chairs_label_is_no_mister_after_mr_chair():
         "CHAIR: I support the proposal, which is long overdue and fair to the drivers.\n"
     )
     assert "Mr" not in actors(text)
+
+
+def test_a_name_tagged_as_a_verb_before_its_modal_is_the_subject():
+    text = LEDE + (
+        "The National Chamber of Entrepreneurs, known as Atameken, struck a more measured tone. "
+        "Atameken would back a temporary levy only if it came with compensation for hauliers, the statement added.\n"
+    )
+    assert extract_holders_of(text, "would back", arbiter=False) == ["Atameken"]

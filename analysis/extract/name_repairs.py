@@ -215,6 +215,16 @@ def _portfolio_word(node: Node) -> bool:
     return capitalised and node.lower_ not in NOT_A_NAME and node.lower_ not in PORTFOLIO_TITLES
 
 
+def subject_tagged_as_verb(parsed: Parsed) -> None:
+    """'Atameken would back a temporary restriction …': a name the tagger does not know, tagged as a verb yet
+    read as a clause's subject. A subject is a noun: the name is a proper noun."""
+    for name in parsed[:-1]:
+        verb = parsed[name.i + 1]  # the name alone, right before its verb (not "Transport" in "Transport Minister")
+        verbal = name.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBN") and verb.tag_ in ("MD", "VBD", "VBZ", "VBP")
+        if name.dep_ in SUBJECTS and verbal and may_be_name(name) and not verb.text[:1].isupper():
+            name.tag_ = "NNP"
+
+
 def _subjectless_next(name: Node) -> bool:
     """Whether the word after `name` is the root verb it hangs on, with no subject of its own."""
     verb = name.head
