@@ -183,3 +183,11 @@ def test_a_name_tagged_as_a_verb_before_its_modal_is_the_subject():
         "Atameken would back a temporary levy only if it came with compensation for hauliers, the statement added.\n"
     )
     assert extract_holders_of(text, "would back", arbiter=False) == ["Atameken"]
+
+
+def test_a_local_body_by_its_own_countrys_noun_is_named_and_referred_back_to():
+    text = LEDE + (
+        "The Samarkand city hokimiyat announced the relocation of the market on Monday.\n"
+        "The hokimiyat says the move will take heavy lorries out of the old city.\n"
+    )
+    assert extract_holders_of(text, "The hokimiyat says", arbiter=False) == ["Samarkand city hokimiyat"]

@@ -24,7 +24,7 @@ from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import PARTY_ONLY_UNITS
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
-from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME
+from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAME
 
 POSSESSIVE_OR_RELATIVE = frozenset(
     {"whose", "that", "which", "what", "its", "their", "his", "her", "our", "my", "your"}
@@ -247,7 +247,9 @@ class BodyNaming:
                 or (t.dep_ == "amod" and t.i > 0 and t.text[:1].isupper() and token.lower_ in PARTY_ONLY_UNITS)
             )
         ]
-        if not proper_parts or token.lower_ not in GROUP_NOUNS:
+        # "the Almaty city maslikhat", "the Samarkand city hokimiyat": a local body by a name of its own country's
+        local = token.i > 0 and token.doc[token.i - 1].lower_ in LOCAL_MODIFIERS and token.tag_ == "NN"
+        if not proper_parts or not (token.lower_ in GROUP_NOUNS or local):
             return None
         first = proper_parts[0]
         inside = {t.i for t in parts}

@@ -20,6 +20,7 @@ from analysis.extract.vocabulary import (
     FEMALE_WORDS,
     GENERIC_BODIES,
     GROUP_NOUNS,
+    LOCAL_MODIFIERS,
     MALE_WORDS,
     PERSON_ROLES,
 )
@@ -240,6 +241,8 @@ def head_noun(name: str) -> str:
     "front" for the National Front for the Rescue of the Countryside: what "the district" or "the front"
     means later. '' when the name has no such noun (one word, an acronym, a lower-case description)."""
     words = HEAD_ENDS.split(name, maxsplit=1)[0].split()
+    if len(words) >= 3 and words[-2] in LOCAL_MODIFIERS and re.fullmatch(r"[a-z][a-z\-]{2,}", words[-1]):
+        return words[-1]  # "the maslikhat" after "the Almaty city maslikhat"
     if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z\-]{2,}", words[-1]):
         return ""
     return words[-1].lower()

@@ -282,6 +282,8 @@ STANCE_VERBS_PRESENT = words(
     "deplores applauds endorses decries laments salutes embraces favours favors approves disapproves resists "
     "supports accepts contests disputes blasts lambasts commends congratulates proposes urges demands insists"
 )
+# the level of government a local body's noun is put at ("city council", "district kengash")
+LOCAL_MODIFIERS = frozenset({"city", "regional", "district", "provincial", "municipal", "county", "town", "oblast"})
 # what the holder of a position is called ("the bill's fiercest critic is …")
 STANCE_ROLES = words(
     "opponent opponents critic critics backer backers supporter supporters champion champions advocate advocates "
