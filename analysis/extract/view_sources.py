@@ -70,7 +70,10 @@ def _set_off(first: Token, phrase: Token, doc: Doc) -> bool:
 
 # "The Secretariat's view is that ...", "Qureshi's argument, repeated all week, is that ...": X's view, stated;
 # "UMNO's position is more ambivalent": X's view, described
-STATED_VIEWS = frozenset({"view", "argument", "case", "position", "contention", "belief", "stance", "line", "reading"})
+STATED_VIEWS = frozenset(
+    {"view", "argument", "case", "position", "contention", "belief", "stance", "line", "reading", "answer", "response"}
+    | {"reply", "verdict", "conclusion"}
+)
 
 
 def _view_stated_as(token: Token, doc: Doc) -> Token | None:
