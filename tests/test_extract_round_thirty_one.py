@@ -191,3 +191,13 @@ def test_a_local_body_by_its_own_countrys_noun_is_named_and_referred_back_to():
         "The hokimiyat says the move will take heavy lorries out of the old city.\n"
     )
     assert extract_holders_of(text, "The hokimiyat says", arbiter=False) == ["Samarkand city hokimiyat"]
+
+
+def test_a_bodys_noun_read_as_an_adverb_after_a_possessive_heads_the_phrase():
+    holders = _holders("The fishermen's cooperative welcomed the levy.", "welcomed")
+    assert holders == ["Fishermen's cooperative"]
+
+
+def test_disagrees_before_a_colon_is_the_names_verb():
+    sentence = "Her Lisbon colleague Henrique Bastos disagrees: in his view, the levy is a mistake."
+    assert _holders(sentence, "disagrees") == ["Henrique Bastos"]

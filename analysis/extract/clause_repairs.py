@@ -166,6 +166,7 @@ def stance_verb_read_as_noun(parsed: Parsed) -> None:
             or after.text in OPENING_QUOTES
             or after.lower_ == "that"
             or ((plural or named) and after.tag_ == "VBG")
+            or (named and after.text == ":")  # "Henrique Bastos disagrees: in his view, …"
         )
         if (
             not (named or plural)

@@ -203,10 +203,14 @@ def possessive_read_as_closing_quotation(parsed: Parsed) -> None:
     name after it). The noun heads the phrase, the plural is its owner and the name its apposition."""
     for owner in parsed[1:-2]:
         mark, noun = parsed[owner.i + 1], parsed[owner.i + 2]
-        if owner.tag_ != "NNS" or mark.text not in ("'", "’") or mark.tag_ == "POS" or noun.lower_ not in GROUP_NOUNS:
+        if owner.tag_ != "NNS" or mark.text not in ("'", "’", "'s", "’s") or noun.lower_ not in GROUP_NOUNS:
             continue
-        if noun not in owner.subtree or any(w.text in ("'", "‘") for w in parsed[: owner.i]):
-            continue  # the noun already heads the plural, or a quotation in single marks is open
+        # "The fishermen's cooperative welcomed …", "cooperative" tagged an adverb of the verb
+        misread = mark.tag_ == "POS" and noun.tag_ not in NOUN_TAGS and owner.head is not noun
+        if not misread and (mark.tag_ == "POS" or noun not in owner.subtree):
+            continue  # the noun already heads the plural
+        if owner.head in noun.subtree or any(w.text in ("'", "‘") for w in parsed[: owner.i]):
+            continue  # a quotation in single marks is open
         name = parsed[owner.i + 3] if owner.i + 3 < len(parsed) else None
         if owner.head is owner:
             make_root(noun)
@@ -214,7 +218,7 @@ def possessive_read_as_closing_quotation(parsed: Parsed) -> None:
             attach(noun, owner.head, owner.dep_)
         attach(owner, noun, "nmod:poss")
         attach(mark, owner, "case")
-        mark.tag_ = "POS"
+        mark.tag_, noun.tag_ = "POS", "NN" if noun.tag_ not in NOUN_TAGS else noun.tag_
         for before in [c for c in owner.children if c.i < owner.i and c.dep_ == "det"]:
             attach(before, noun, "det")
         if name is not None and name.text[:1].isupper() and name in owner.subtree:
