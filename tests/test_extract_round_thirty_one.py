@@ -204,3 +204,8 @@ def test_disagrees_before_a_colon_is_the_names_verb():
     parsed = parse(["Henrique Bastos disagrees: in his view, the levy is a mistake."])[0]
     verb = next(node for node in parsed if node.text == "disagrees")
     assert verb.tag_ == "VBZ" and any(child.dep_ == "nsubj" and child.text == "Bastos" for child in verb.children)
+
+
+def test_the_representatives_of_a_vague_group_are_named_as_the_text_names_them():
+    holders = _holders("Workers' representatives on the council welcomed the levy as well.", "welcomed")
+    assert holders == ["Workers' representatives"]

@@ -156,6 +156,11 @@ class GroupNaming:
             words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]
             return Named(described(as_written(words), kind="government"), "spokesperson for")
         named = self.name(owner, base, mentions, speaker=speaker)
+        vague_owner = named is not None and named.actor.kind == "commentators" and not is_proper(owner)
+        if vague_owner and owner.dep_ == "nmod:poss" and is_human_plural(owner.lower_):
+            # "Workers' representatives on the council": the people who speak for a vague group, as the text names them
+            words = self.text[base + owner.idx : base + token.idx + len(token)]
+            return Named(described(words, kind="commentators"), "group")
         if token.lower_ in PARTY_UNITS and token.lower_ not in SPEECH_NOUNS:
             return self._party_unit(token, owner, named)
         if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
