@@ -209,3 +209,8 @@ def test_disagrees_before_a_colon_is_the_names_verb():
 def test_the_representatives_of_a_vague_group_are_named_as_the_text_names_them():
     holders = _holders("Workers' representatives on the council welcomed the levy as well.", "welcomed")
     assert holders == ["Workers' representatives"]
+
+
+def test_the_letters_after_a_ministers_name_are_a_title():
+    sentence = "The Minister for Housing, Local Government and Heritage, Eoin Gallagher TD, has welcomed the levy."
+    assert _holders(sentence, "welcomed") == ["Eoin Gallagher"]

@@ -68,6 +68,9 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
         # portfolio's own; else its last two ("Media Affairs Bassam Zoubi")
         tail = " ".join(after_portfolio([w for w in match.group("portfolio").split() if w[:1].isupper()]))
         person = tail if len(tail.split()) <= 3 and tail.endswith(match.group("name")) else match.group("name")
+        before = match.group(0).split()
+        if len(before) >= 4 and before[-1] in POST_NOMINALS:
+            person = " ".join(before[-3:-1])  # "Eoin Gallagher TD": the letters after a name are a title
         if is_body_name(person) or person.split()[0].lower() in PORTFOLIO_WORDS:
             continue  # "Director of Public Health England": a body, not a person
         # the portfolio can be longer than the name: the person is named, the role kept as an alias
@@ -87,6 +90,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     return found
 
 
+# titles written after a name ("Eoin Gallagher TD", "Jane Smith MP")
+POST_NOMINALS = frozenset({"TD", "MP", "MEP", "MLA", "MSP", "MPP", "MNA", "MCA", "QC", "KC"})
 MISSION_WORD = re.compile(r"[’']s\s+delegation$")
 
 
