@@ -179,8 +179,10 @@ def test_a_chairs_label_is_no_mister_after_mr_chair():
 
 def test_a_name_tagged_as_a_verb_before_its_modal_is_the_subject():
     text = LEDE + (
-        "The National Chamber of Entrepreneurs, known as Atameken, struck a more measured tone. "
-        "Atameken would back a temporary levy only if it came with compensation for hauliers, the statement added.\n"
+        "The National Chamber of Entrepreneurs, known as Atameken, struck a more measured tone. In a statement, the "
+        "chamber said it understood the government’s concern about fuel prices but warned that repeated levies "
+        "“undermine the trust of foreign partners.” Atameken would back a temporary restriction only if it came "
+        "with compensation for exporters holding signed contracts, the statement added.\n"
     )
     assert extract_holders_of(text, "would back", arbiter=False) == ["Atameken"]
 

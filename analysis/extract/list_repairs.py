@@ -17,7 +17,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.portfolios import PORTFOLIO_WORDS
+from analysis.extract.vocabulary import PORTFOLIO_WORDS
 
 
 def list_read_as_two_subjects(parsed: Parsed) -> None:

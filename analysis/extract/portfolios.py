@@ -7,25 +7,13 @@ import re
 
 from analysis.extract.given_names import is_given_name
 from analysis.extract.names import is_title
-from analysis.extract.vocabulary import words
+from analysis.extract.vocabulary import PORTFOLIO_WORDS as PORTFOLIO_WORDS
 
 # "Minister of Mining and Heavy Industry Batbayar Ganzorig": a title with its portfolio before a name, whose
 # capitalised words ("Heavy Industry") run on into the name
 PORTFOLIO_BEFORE = re.compile(
     r"\b(?:Minister|Secretary|Commissioner|Director|Director-General|Chairman|Chairwoman|Chair|Head|Chief)"
     r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*,?\s+(?:and\s+|&\s+)?)*$"
-)
-
-PORTFOLIO_WORDS = words(
-    "affairs finance budget economy economic planning development industry industries trade commerce "
-    "health education justice defence defense energy mining mines environment climate agriculture "
-    "fisheries forests forestry lands resources natural transport works housing labour labor employment "
-    "interior home foreign culture tourism water power petroleum oil gas telecommunications "
-    "communications information technology science sport youth women family social welfare security "
-    "investment treasury cooperation integration infrastructure equipment administration public service "
-    "local government national international rural urban regional heavy digital human rights european "
-    "maritime ports aviation civil immigration revenue change solutions sustainable small business "
-    "capital city metropolitan ministry department office sector policy financial"
 )
 
 

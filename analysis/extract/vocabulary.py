@@ -292,3 +292,16 @@ STANCE_ROLES = words(
 )
 # the same verbs after a plural subject ("Farmers fear losing …", "Residents welcome the plan")
 STANCE_VERBS_PLURAL = words("fear welcome oppose back support reject praise criticise criticize condemn applaud favour")
+
+# the fields a ministry covers, which its title and its name are made of ("Mines and Energy Minister")
+PORTFOLIO_WORDS = words(
+    "affairs finance budget economy economic planning development industry industries trade commerce "
+    "health education justice defence defense energy mining mines environment climate agriculture "
+    "fisheries forests forestry lands resources natural transport works housing labour labor employment "
+    "interior home foreign culture tourism water power petroleum oil gas telecommunications "
+    "communications information technology science sport youth women family social welfare security "
+    "investment treasury cooperation integration infrastructure equipment administration public service "
+    "local government national international rural urban regional heavy digital human rights european "
+    "maritime ports aviation civil immigration revenue change solutions sustainable small business "
+    "capital city metropolitan ministry department office sector policy financial"
+)
