@@ -60,7 +60,8 @@ def gender_of_name(name: str) -> str:
     candidates = [*first, words[-2]]
     for word in candidates:
         # "María", "José": the locales list some names only without their accents
-        found = known.get(word) or known.get(fold(word).title()) if len(word) > 2 and not word.isupper() else ""
+        plain = len(word) > 2 and not word.isupper()
+        found = (known.get(word) or known.get(fold(word).title())) if plain else ""
         if found:
             return found
     return ""

@@ -14,6 +14,7 @@ from analysis.extract.actors import (
     LOCATION_PREPOSITIONS,
     ORG_HEADS,
     SEATS_OF_BLOCS,
+    TITLES,
     Actor,
     ActorIndex,
     Mention,
@@ -90,8 +91,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     return found
 
 
-# titles written after a name ("Eoin Gallagher TD", "Jane Smith MP")
-POST_NOMINALS = frozenset({"TD", "MP", "MEP", "MLA", "MSP", "MPP", "MNA", "MCA", "QC", "KC"})
+# titles written after a name ("Eoin Gallagher TD", "Jane Smith MP"): the gazetteer's titles in capitals, and counsel's
+POST_NOMINALS = frozenset(t for t in TITLES.split("|") if t.isupper()) | {"QC", "KC"}
 MISSION_WORD = re.compile(r"[’']s\s+delegation$")
 
 
