@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims import Sentence
-from analysis.extract.coordination import conjuncts
+from analysis.extract.coordination import alongside, conjuncts
 from analysis.extract.holders import antecedent, holder_of, hypothetical
 from analysis.extract.names import ACRONYM
 from analysis.extract.naming import Named
@@ -103,9 +103,13 @@ class Attribution:
 
     def _likewise(self, sentence: Sentence, verb: Token, named: list[Named]) -> list[Named]:
         """'The JTA welcomed the change, as did the PNP', 'Unión por la Patria voted in favour, as did the Frente
-        de Izquierda and UCR-Evolución': who the clause "as did X" adds holds what the verb's subject does (the
-        parser reads X as the object of "did" as often as its subject)."""
+        de Izquierda and UCR-Evolución', '…, along with X': who the clause "as did X" adds holds what the verb's
+        subject does (the parser reads X as the object of "did" as often as its subject)."""
         found: list[Named] = []
+        for beside in alongside(verb):
+            other = self.namer.name(beside, sentence.start, sentence.mentions)
+            if other is not None and all(other.actor != n.actor for n in [*named, *found]):
+                found.append(other)
         for clause in verb.children:
             if (
                 clause.dep_ == "advcl"

@@ -55,6 +55,23 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def alongside(verb: Token) -> list[Token]:
+    """'Hsu voted against, along with the TPP's Ko Wei-lun', 'together with Labour', 'alongside the SNP': the
+    names who act with the verb's subject."""
+    found = []
+    for phrase in verb.children:
+        cases = [c for c in phrase.children if c.dep_ == "case"]
+        # "together" is read as the verb's adverb as often as the preposition's first word
+        words = [verb.doc[cases[0].i - 1].lower_, *(c.lower_ for c in cases)] if cases else []
+        beside = phrase.dep_ == "obl" and (words[1:] == ["alongside"] or words[-2:] in ALONGSIDE)
+        if beside and (is_proper(phrase) or phrase.text.isupper()):
+            found.append(phrase)
+    return found
+
+
+ALONGSIDE = (["along", "with"], ["together", "with"])
+
+
 def _places_after_governments(token: Token) -> list[Token]:
     """'The governments of Gujarat, Goa and Odisha have conveyed their concurrence': each place's government."""
     if token.tag_ not in ("NNS", "NNPS") or token.lower_ not in GOVERNMENTS:

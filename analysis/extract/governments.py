@@ -11,10 +11,10 @@ import re
 from analysis.data.countries import short_names
 from analysis.extract.actors import Actor, as_written, slug
 from analysis.extract.country_regex import capital_names
-from analysis.extract.names import OWN_GOVERNMENT, Named, described
+from analysis.extract.names import OWN_GOVERNMENT, PLACE_WORDS, Named, described
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
-from analysis.extract.references import OTHER_OFFICE
+from analysis.extract.references import OTHER_OFFICE, PERSON_ROLES
 
 
 class GovernmentNaming:
@@ -106,10 +106,28 @@ class GovernmentNaming:
             words = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
             return Named(described(f"the {words.lower()}", kind="person"), "description")
         if actor is None:
-            return None
+            return self._office_of_place(token, modifiers, base)
         if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:
             actor = self._ministry_of(actor, modifiers, token, base)
         return Named(actor, "role noun")
+
+    def _office_of_place(self, token: Token, modifiers: list[Token], base: int) -> Named | None:
+        """'The governor of Umnugovi province backed the measure', 'the mayor of Lusaka' with no such person
+        named before: the office holder, as the text describes them (a person, not the place's government)."""
+        doc = token.doc
+        place = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
+        if token.lower_ not in PERSON_ROLES or place is None or doc[token.i + 1].lower_ != "of":
+            return None
+        named = [t for t in doc[token.i + 2 : place.i + 1] if t.dep_ != "det"]
+        if not any(map(is_proper, named)) or not all(is_proper(t) or t.lower_ in PLACE_WORDS for t in named):
+            return None  # "the head of state" is no place's
+        after = place.i + 1
+        while after < len(doc) and (is_proper(doc[after]) or doc[after].lower_ in ("de", "del", "of", "and")):
+            after += 1  # "the Colegio de Médicos del Zulia": the rest of the place's name, however parsed
+        if after + 1 < len(doc) and doc[after].text == "," and is_proper(doc[after + 1]):
+            return None  # "The regional governor of Tacna, Walter Mamani Condori, welcomed": the name says who
+        first = min([*modifiers, token], key=lambda t: t.i)
+        return Named(described(as_written(self._words(first, place, base)), kind="person"), "description")
 
     def _ministry_of(self, government: Actor, modifiers: list[Token], token: Token, base: int) -> Actor:
         """'the finance ministry' of the government named before: the ministry as the text writes it, with

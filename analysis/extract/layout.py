@@ -105,14 +105,19 @@ class Layout:
         while 0 < position < len(self.text):
             end = self.text.find("\n", position)
             end = len(self.text) if end < 0 else end
-            following = self.text.find("\n", end + 1)
-            paragraph = self.text[end + 1 : len(self.text) if following < 0 else following].strip()
+            opening = end + 1
+            while self.text[opening : opening + 1] == "\n":  # paragraphs apart by a blank line
+                opening += 1
+            following = self.text.find("\n", opening)
+            paragraph = self.text[opening : len(self.text) if following < 0 else following].strip()
             # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
             line = self.text[position:end].strip().removesuffix(".")
             named = NAME_LINE.fullmatch(line) and ("," not in line or COMMA_IN_NAME.search(line))
             named = named and not TIMESTAMP.match(line)  # "16.34": a live blog's time on its own line
+            # "POLITICAL FIGHT", a blank line, then a paragraph: an analysis's section, not a body's heading
+            named = named and not (opening > end + 1 and line.isupper() and " " in line)
             if named and paragraph[-1:] in (".", "”", '"') and not SECTION.fullmatch(line):
-                found[end + 1] = (position, end)
+                found[opening] = (position, end)
             position = end + 1
         return found | self._name_sentences()
 

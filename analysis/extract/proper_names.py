@@ -131,6 +131,7 @@ class ProperNaming:
         if roles and len(words) == 1 and determined:
             # "the Executive Yuan", "the Labour Party": a body's name, not a title
             words, roles = [w for w in whole if w.lower() != "the"], []
+        words = _without_count(words)
         if not words or words[0].lower() in NOT_A_NAME:
             return None
         if len(words) > 2 and words[-1].rstrip(",.") in POST_NOMINALS:
@@ -204,3 +205,16 @@ LOCAL_OF = re.compile(r"\s+of\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")
 WHO_AFTER = re.compile(r",\s+who\b")
 PRONOUN_WORDS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
+
+
+COUNTS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"}
+    | {"thirty", "forty", "fifty", "hundred"}
+)
+
+
+def _without_count(words: list[str]) -> list[str]:
+    """ "Three KMT members voted against": a count that opens the sentence is no part of a name."""
+    while len(words) > 1 and words[0].lower() in COUNTS:
+        words = words[1:]
+    return words

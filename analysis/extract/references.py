@@ -90,7 +90,8 @@ class Memory:
     def _remember_person(self, actor: Actor) -> None:
         _move_to_end(self.people, actor)
         words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
-        if len(words) >= 2 and words[-1] not in self.surnames:
+        # "Governor of Hokkaido", an office described by its place, has no surname
+        if len(words) >= 2 and words[-1] not in self.surnames and " of " not in actor.name:
             self.surnames[words[-1]] = actor
         for word in re.findall(r"[a-z]+", " ".join(actor.aliases).lower()):
             if word in PERSON_ROLES:

@@ -1,0 +1,94 @@
+"""Round thirty-two of the extractor (issue 12): an office described by its place with no holder named ("The
+governor of Umnugovi province backed …"), a count that opens a sentence kept out of a name ("Three KMT members"),
+co-holders added by "along with" or "alongside", and a round-up's name headings set apart from their paragraph
+by a blank line. Sentences written for these tests, not the corpus's."""
+
+import functools
+
+import pytest
+
+from conftest import extract_actors, extract_holders_of
+
+actors = functools.partial(extract_actors, arbiter=False)
+
+LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"
+
+
+def _holders(sentence: str, words: str) -> list[str]:
+    return extract_holders_of(LEDE + sentence + "\n", words, arbiter=False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        (
+            "The governor of Umnugovi province, home to the largest mine, backed the levy.",
+            "Governor of Umnugovi province",
+        ),
+        ("The mayor of Lusaka said the levy was welcome.", "Mayor of Lusaka"),
+    ],
+)
+def test_an_office_described_by_its_place_holds_the_position_when_no_holder_is_named(sentence, holder):
+    assert _holders(sentence, "levy") == [holder]
+
+
+def test_an_office_of_a_place_with_its_holder_named_after_it_is_that_person():
+    holders = _holders(
+        "The president of the Colegio de Médicos del Zulia, Freddy Atencio, rejected the levy.", "rejected"
+    )
+    assert holders == ["Freddy Atencio"]
+
+
+def test_the_head_of_state_is_no_office_of_a_place():
+    text = LEDE + "The presidential administration declined to say when the head of state would sign the levy.\n"
+    assert not any(actor.lower().startswith("head of state") for actor in actors(text))
+
+
+def test_an_office_of_a_place_lends_no_surname_to_a_body_named_after_the_place():
+    text = (
+        "Reactor restart approved\n\nThe governor of Hokkaido on Tuesday gave her consent to the restart.\n\n"
+        "Hokkaido Electric Power Co, which operates the plant, welcomed the decision.\n"
+    )
+    assert extract_holders_of(text, "welcomed", arbiter=False) == ["Hokkaido Electric Power Co"]
+
+
+def test_a_count_that_opens_the_sentence_is_no_part_of_a_name():
+    holders = _holders("Three KMT members voted against the levy.", "voted")
+    assert holders and not any(holder.startswith("Three") for holder in holders)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hsu voted against the levy, along with the TPP's Ko Wei-lun.", ["Hsu", "Ko Wei-lun"]),
+        ("The Greens voted against the levy alongside the SNP.", ["Greens", "SNP"]),
+        ("Labour backed the levy together with Plaid Cymru.", ["Labour", "Plaid Cymru"]),
+    ],
+)
+def test_who_acts_along_with_the_subject_holds_its_position(sentence, expected):
+    assert _holders(sentence, "levy") == expected
+
+
+def test_along_with_a_description_adds_no_holder():
+    assert _holders("Labour backed the levy along with its allies.", "levy") == ["Labour"]
+
+
+def test_a_name_heading_set_apart_by_a_blank_line_names_who_its_paragraph_is_about():
+    text = (
+        "Reactions to the worker cap\n\nThe ministry announced the cap on Sunday.\n\n"
+        "Basra Oil Contractors Forum\n\n"
+        'The forum, which represents about 40 service firms, described the target as "unworkable" for crews.\n\n'
+        "Iraqi Labour Solidarity Network\n\n"
+        'The network, a coalition of rights groups, denounced the permit freeze as "a licence to expel people."\n'
+    )
+    assert extract_holders_of(text, "unworkable", arbiter=False) == ["Basra Oil Contractors Forum"]
+    assert extract_holders_of(text, "denounced", arbiter=False) == ["Iraqi Labour Solidarity Network"]
+
+
+def test_a_section_title_in_capitals_set_apart_by_a_blank_line_names_nobody():
+    text = (
+        "Analysis: the cashew levy\n\nThe government raised the cashew levy on Monday.\n\n"
+        "POLITICAL FIGHT\n\n"
+        "The opposition ACT-Wazalendo party said its lawmakers would vote against the levy.\n"
+    )
+    assert "POLITICAL FIGHT" not in actors(text)
