@@ -7,7 +7,7 @@ import functools
 
 import pytest
 
-from conftest import extract_actors, extract_holders_of
+from conftest import extract_actors, extract_holders_of, extract_rows
 
 actors = functools.partial(extract_actors, arbiter=False)
 
@@ -92,3 +92,13 @@ def test_a_section_title_in_capitals_set_apart_by_a_blank_line_names_nobody():
         "The opposition ACT-Wazalendo party said its lawmakers would vote against the levy.\n"
     )
     assert "POLITICAL FIGHT" not in actors(text)
+
+
+def test_a_copula_naming_critics_is_opposed():
+    rows = extract_rows(LEDE + "The opposition parties are fierce critics of the levy.\n", arbiter=False)
+    assert ("Opposition parties", "opposed") in rows
+
+
+def test_saying_only_something_else_is_neutral():
+    text = LEDE + 'The regional government said only that the matter was "for the federal government to answer."\n'
+    assert ("Regional government", "neutral") in extract_rows(text, arbiter=False)
