@@ -102,3 +102,15 @@ def test_a_copula_naming_critics_is_opposed():
 def test_saying_only_something_else_is_neutral():
     text = LEDE + 'The regional government said only that the matter was "for the federal government to answer."\n'
     assert ("Regional government", "neutral") in extract_rows(text, arbiter=False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The committee then voted on the levy. Wang abstained.",
+        "The committee then voted on the levy. Liao abstained, saying the modelling had not been published.",
+    ],
+)
+def test_a_surname_the_tagger_misreads_after_another_sentence_still_abstains(sentence):
+    rows = extract_rows(LEDE + sentence + "\n", arbiter=False)
+    assert any(actor in ("Wang", "Liao") and stance == "neutral" for actor, stance in rows)

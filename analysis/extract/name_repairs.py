@@ -146,8 +146,12 @@ def surname_read_as_adverb(parsed: Parsed) -> None:
             # "Louise Fennelly, chief economist at …": a surname read as an adverb of the given name before it
             surname.tag_, surname.dep_ = "NNP", "flat"
     name = next((n for n in parsed if n.text not in OPENING_MARKS), None)
-    if name is not None and name.tag_ == "NNP" and name.dep_ == "advmod" and _subjectless_next(name):
-        # "Liao abstained, saying …": a name the tagger knows, hung on the verb after it as an adverb
+    # "Liao abstained, saying …": a name the tagger knows, hung on the verb after it as an adverb; "Wang
+    # abstained." after another sentence: a name read as a common noun compounded with its verb
+    known = name is not None and name.tag_ == "NNP" and name.dep_ == "advmod"
+    compounded = name is not None and name.dep_ == "compound" and name.tag_ in ("NN", "NNP") and may_be_name(name)
+    if (known or compounded) and _subjectless_next(name):
+        name.tag_ = "NNP"
         name.head.tag_ = "VBD" if name.head.tag_ == "VBN" else name.head.tag_
         attach(name, name.head, "nsubj")
         return
@@ -156,11 +160,12 @@ def surname_read_as_adverb(parsed: Parsed) -> None:
     verb = name.head
     if (
         verb.i == name.i + 1
-        and verb.tag_ in ("VBZ", "VBD")
-        and verb.lower_ in SPEECH_FORMS  # not "Soon came the first protests", "Long opposed the tunnel"
+        and verb.tag_ in ("VBZ", "VBD", "VBN")
+        # not "Soon came the first protests", "Long opposed the tunnel"; "Liao abstained, saying …" is a name's
+        and (verb.lower_ in SPEECH_FORMS or verb.lower_ in ("abstained", "abstains"))
         and not any(c.dep_ in SUBJECTS for c in verb.children)
     ):
-        name.tag_ = "NNP"
+        name.tag_, verb.tag_ = "NNP", "VBD" if verb.tag_ == "VBN" else verb.tag_
         attach(name, verb, "nsubj")
 
 
