@@ -114,3 +114,23 @@ def test_saying_only_something_else_is_neutral():
 def test_a_surname_the_tagger_misreads_after_another_sentence_still_abstains(sentence):
     rows = extract_rows(LEDE + sentence + "\n", arbiter=False)
     assert any(actor in ("Wang", "Liao") and stance == "neutral" for actor, stance in rows)
+
+
+def test_officials_in_a_body_named_before_speak_for_it():
+    text = (
+        "Soya floor price set\n\nThe Ministry of Agriculture set a floor price for soya on Monday.\n\n"
+        "Officials in the ministry said the floor was fair to growers.\n"
+    )
+    assert extract_holders_of(text, "fair to growers", arbiter=False) == ["Ministry of Agriculture"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The farmers' union is more guarded about the levy.", "cautious"),
+        ("The victims' association says the sentences under the levy law are too lenient.", "opposed"),
+    ],
+)
+def test_new_cues_read_their_stance(sentence, stance):
+    rows = extract_rows(LEDE + sentence + "\n", arbiter=False)
+    assert any(s == stance for actor, s in rows if "union" in actor.lower() or "association" in actor.lower())

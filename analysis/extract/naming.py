@@ -222,8 +222,10 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
                 or any(g.dep_ == "case" and g.lower_ in ("for", "of", "from", "at") for g in c.children)
             ):
                 return c
-            # "officials in Helsinki", "an education official in Hebei": the government of the place
-            if token.lower_ in STATE_VOICES and c.dep_ == "nmod" and child_case(c) == "in" and is_proper(c):
+            # "officials in Helsinki", "an education official in Hebei": the government of the place; "officials
+            # in the ministry": the ministry
+            placed = is_proper(c) or (c.lower_ in GROUP_NOUNS and any(d.lower_ == "the" for d in c.children))
+            if token.lower_ in STATE_VOICES and c.dep_ == "nmod" and child_case(c) == "in" and placed:
                 return c
         return None
 
