@@ -134,3 +134,22 @@ def test_officials_in_a_body_named_before_speak_for_it():
 def test_new_cues_read_their_stance(sentence, stance):
     rows = extract_rows(LEDE + sentence + "\n", arbiter=False)
     assert any(s == stance for actor, s in rows if "union" in actor.lower() or "association" in actor.lower())
+
+
+def test_a_pronoun_before_and_gives_no_gender_to_the_name_after_it():
+    text = (
+        "Trucks on the riverside\n\nThe ministry wants lorries to wait on the riverside avenue.\n\n"
+        "Councillor Marlene Schaefer spoke for twenty minutes.\n\n"
+        "“I am against turning the one place where this city breathes into a parking lot,” she said.\n\n"
+        "Krauss said the council would go to court. He and Schaefer left the chamber together.\n"
+    )
+    assert extract_holders_of(text, "parking lot", arbiter=False) == ["Councillor Marlene Schaefer"]
+
+
+def test_a_name_after_a_bodys_of_is_no_titled_person():
+    text = (
+        "Trucks on the riverside\n\nCouncillor Marlene Schaefer led the opposition to the ministry's plan. On "
+        "Tuesday night, the District council of Encarnación said no.\n\n"
+        "“Children ride bicycles where the ministry now wants to park forty-tonne trucks,” she said.\n"
+    )
+    assert extract_holders_of(text, "forty-tonne", arbiter=False) == ["Councillor Marlene Schaefer"]

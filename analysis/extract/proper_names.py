@@ -68,7 +68,9 @@ class ProperNaming:
         if known is not None:
             return Named(known, "named")
         preceding = self.text[max(base, name_start - 40) : name_start].lower()
-        has_title = bool(roles) or any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
+        # "Councillor X" names a person; "the District council of Encarnación" a place
+        titled = preceding.split()[-1:] != ["of"] and any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
+        has_title = bool(roles) or titled
         organisation = is_body_name(name)
         # "Sunday Eze, 34, has ridden an okada ...": an age makes a person of a name with no title
         # ... and so does "who" after a name of two words or more ("Chang Yi-ting, who runs three noodle shops in

@@ -351,7 +351,9 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
         pronoun = gender_of(own.group(1)) if own else ""
         if pronoun and gender_of_name(name) not in ("", pronoun):
             pronoun = ""  # "Anna Lowther said he had understated the damage": he is someone else
-        genders.append(gender_of(" ".join(before.split()[-2:])) or pronoun)
+        # "Ms Schaefer", "Minister X" say who X is; "He and Schaefer left" says who someone else is
+        titled = "" if before.split()[-1:] in (["and"], ["or"]) else gender_of(" ".join(before.split()[-2:]))
+        genders.append(titled if gender_of_name(name) in ("", titled) else pronoun)
     found = {g for g in genders if g}
     return tuple(roles), found.pop() if len(found) == 1 else "", frozenset(seen)
 
