@@ -153,3 +153,12 @@ def test_a_name_after_a_bodys_of_is_no_titled_person():
         "“Children ride bicycles where the ministry now wants to park forty-tonne trucks,” she said.\n"
     )
     assert extract_holders_of(text, "forty-tonne", arbiter=False) == ["Councillor Marlene Schaefer"]
+
+
+def test_a_spanish_names_first_surname_alone_is_that_person():
+    text = (
+        "Trucks on the riverside\n\nThe ministry wants lorries to wait on the riverside avenue.\n\n"
+        "District council chairman Aníbal Krauss Benítez opened the session by reading the ministry's letter.\n\n"
+        "Krauss said the council would take the matter to the courts if the ministry did not withdraw it.\n"
+    )
+    assert extract_holders_of(text, "to the courts", arbiter=False) == ["Aníbal Krauss Benítez"]

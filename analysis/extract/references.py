@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract.actors import Actor
-from analysis.extract.given_names import gender_of_name
+from analysis.extract.given_names import gender_of_name, is_given_name
 from analysis.extract.vocabulary import (
     DOCUMENT_HEADS,
     FEMALE_WORDS,
@@ -93,6 +93,9 @@ class Memory:
         # "Governor of Hokkaido", an office described by its place, has no surname
         if len(words) >= 2 and words[-1] not in self.surnames and " of " not in actor.name:
             self.surnames[words[-1]] = actor
+        if len(words) >= 3 and not is_given_name(words[-2]) and words[-2].lower() not in PERSON_ROLES:
+            # "Aníbal Krauss Benítez", then "Krauss said": a Spanish name's first surname is the one used alone
+            self.surnames.setdefault(words[-2], actor)
         for word in re.findall(r"[a-z]+", " ".join(actor.aliases).lower()):
             if word in PERSON_ROLES:
                 self._add_role(word, actor)
