@@ -1,12 +1,15 @@
 """Round thirty-two of the extractor (issue 12): an office described by its place with no holder named ("The
 governor of Umnugovi province backed …"), a count that opens a sentence kept out of a name ("Three KMT members"),
-co-holders added by "along with" or "alongside", and a round-up's name headings set apart from their paragraph
-by a blank line. Sentences written for these tests, not the corpus's."""
+co-holders added by "along with" or "alongside", a round-up's name headings set apart from their paragraph by a
+blank line, a surname misread after another sentence, officials "in the ministry", gender from a pronoun before
+"and", a name after a body's "of", a Spanish name's first surname alone, a participle aside between commas read as
+the subject's verb, and a few cues. Sentences written for these tests, not the corpus's."""
 
 import functools
 
 import pytest
 
+from analysis.extract.parse import parse
 from conftest import extract_actors, extract_holders_of, extract_rows
 
 actors = functools.partial(extract_actors, arbiter=False)
@@ -162,3 +165,25 @@ def test_a_spanish_names_first_surname_alone_is_that_person():
         "Krauss said the council would take the matter to the courts if the ministry did not withdraw it.\n"
     )
     assert extract_holders_of(text, "to the courts", arbiter=False) == ["Aníbal Krauss Benítez"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A representative of the Environment Public Authority, invited to address the session, said it was fine.",
+        "A spokesman for the regional government, asked whether Erbil would pay, said only that it was closed.",
+    ],
+)
+def test_a_participle_aside_between_commas_leaves_the_subject_to_the_speech_verb(sentence):
+    parsed = parse([sentence])[0]
+    said = next(node for node in parsed if node.text == "said")
+    assert said.dep_ == "ROOT"
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] in (["representative"], ["spokesman"])
+
+
+def test_the_body_whose_representative_speaks_after_an_aside_holds_the_position():
+    text = LEDE + (
+        "A representative of the Environment Public Authority, invited to address the session, said the "
+        'authority was "still reviewing" the levy.\n'
+    )
+    assert extract_holders_of(text, "still reviewing", arbiter=False) == ["Environment Public Authority"]

@@ -73,6 +73,7 @@ def repair(parsed: Parsed) -> None:
     pair_read_as_two_subjects(parsed)
     person_relative_on_a_thing(parsed)
     participle_read_as_verb(parsed)
+    subject_repairs.participle_aside_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     name_repairs.union_read_as_verb(parsed)
     list_repairs.list_read_as_two_subjects(parsed)

@@ -25,7 +25,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.vocabulary import GROUP_NOUNS
+from analysis.extract.vocabulary import GROUP_NOUNS, SPEECH_FORMS
 
 
 def subject_after_semicolon_read_as_oblique(parsed: Parsed) -> None:
@@ -315,3 +315,35 @@ PLURAL_TITLES = frozenset(
     {"crs", "cllrs", "councillors", "councilors", "senators", "sens", "reps", "representatives", "commissioners"}
     | {"deputies", "drs", "messrs", "mps", "ministers", "aldermen", "alderpersons", "supervisors", "governors"}
 )
+
+
+def participle_aside_read_as_verb(parsed: Parsed) -> None:
+    """'A representative of the authority, invited to address the session, said …', 'A spokesman for the
+    regional government, asked whether Erbil would pay, said only that …': a participle between commas after the
+    subject, read as the subject's verb. The speech verb after the aside is the subject's; the participle
+    describes it."""
+    for participle in parsed[2:]:
+        if participle.tag_ not in ("VBD", "VBN") or parsed[participle.i - 1].text != ",":
+            continue
+        subject = next((c for c in participle.children if c.dep_ in SUBJECTS and c.i < participle.i), None)
+        if subject is None or max(t.i for t in subject.subtree if t.text != ",") != participle.i - 2:
+            continue
+        verb = next(
+            (
+                n
+                for n in parsed[participle.i + 2 : participle.i + 30]
+                if n.tag_ in FINITE_TAGS and n.lower_ in SPEECH_FORMS and parsed[n.i - 1].text == ","
+            ),
+            None,
+        )
+        if verb is None or not (verb.head is participle or participle.head is verb):
+            continue
+        if any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        if verb.head is participle:
+            make_root(verb)
+            for later in [c for c in participle.children if c.i > verb.i]:
+                attach(later, verb, later.dep_)
+        attach(subject, verb, "nsubj")
+        attach(participle, subject, "acl")
+        participle.tag_ = "VBN"
