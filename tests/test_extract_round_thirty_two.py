@@ -187,3 +187,8 @@ def test_the_body_whose_representative_speaks_after_an_aside_holds_the_position(
         'authority was "still reviewing" the levy.\n'
     )
     assert extract_holders_of(text, "still reviewing", arbiter=False) == ["Environment Public Authority"]
+
+
+def test_members_named_by_their_partys_side_and_acronym_hold_the_partys_position():
+    holders = _holders("Unions are furious and opposition CCC MPs walked out of the chamber over the levy.", "walked")
+    assert holders == ["CCC"]

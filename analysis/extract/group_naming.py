@@ -75,7 +75,13 @@ class GroupNaming:
         ADR's five deputies': members named by the body they come from hold its position."""
         # "the Kataeb party's MPs": the tagger reads an acronym's plural as a singular noun
         plural = token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NN" and re.fullmatch(r"[A-Z]{2,}s", token.text))
-        if token.lower_ not in MEMBER_NOUNS or not plural:
+        if token.lower_ not in MEMBER_NOUNS:
+            return None
+        side = SIDE_PARTY.search(self.text, max(base, base + token.idx - 40), base + token.idx)
+        if side is not None and token.text.endswith("s"):
+            # "opposition CCC MPs walked out", "ruling ZANU-PF MPs cheered": the party, by its acronym
+            return Named(self.memory.acronyms.get(side.group(1)) or described(side.group(1)), "members of")
+        if not plural:
             return None
         for body in token.children:
             # "deputies from the ADR", "the ADR's five deputies"
@@ -196,3 +202,7 @@ class GroupNaming:
         brackets after a member's name ("Datuk Azman (Warisan)"); not "Scotland" or "Sunak"."""
         called = any(actor_key(actor) == actor_key(a) for a in self.memory.roles.get("party", []))
         return called or re.search(rf"\({re.escape(actor.name)}[),]", self.text) is not None
+
+
+# a party's side before its acronym and its members: "opposition CCC MPs", "the ruling ZANU-PF lawmakers"
+SIDE_PARTY = re.compile(r"\b(?:[Oo]pposition|[Rr]uling|[Gg]overning)\s+([A-Z][A-Z0-9&\-]{1,9})\s+$")

@@ -224,7 +224,8 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
                 return c
             # "officials in Helsinki", "an education official in Hebei": the government of the place; "officials
             # in the ministry": the ministry
-            placed = is_proper(c) or (c.lower_ in GROUP_NOUNS and any(d.lower_ == "the" for d in c.children))
+            named_before = c.lower_ in GROUP_NOUNS and self.memory.role(c.lower_) is not None
+            placed = is_proper(c) or (named_before and any(d.lower_ == "the" for d in c.children))
             if token.lower_ in STATE_VOICES and c.dep_ == "nmod" and child_case(c) == "in" and placed:
                 return c
         return None
