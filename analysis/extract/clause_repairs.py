@@ -21,6 +21,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
+from analysis.extract.subject_repairs import participle_describes_subject
 from analysis.extract.vocabulary import (
     CLOSING_QUOTES,
     GROUP_NOUNS,
@@ -49,13 +50,7 @@ def participle_read_as_verb(parsed: Parsed) -> None:
             continue  # "Protesters marched through the city, police said": a clause of its own
         if any(c.dep_ in ("obj", "ccomp", "xcomp") and c is not verb for c in participle.children):
             continue
-        if verb.head is participle:
-            make_root(verb)
-            for later in [c for c in participle.children if c.i > verb.i]:
-                attach(later, verb, later.dep_)
-        attach(subject, verb, "nsubj")
-        attach(participle, subject, "acl")
-        participle.tag_ = "VBN"
+        participle_describes_subject(subject, participle, verb)
 
 
 def list_read_as_part_of_opening_phrase(parsed: Parsed) -> None:

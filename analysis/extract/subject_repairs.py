@@ -17,6 +17,7 @@ from analysis.extract.nodes import (
     FINITE_TAGS,
     NOUN_TAGS,
     SUBJECTS,
+    Node,
     Parsed,
     attach,
     child_case,
@@ -340,10 +341,16 @@ def participle_aside_read_as_verb(parsed: Parsed) -> None:
             continue
         if any(c.dep_ in SUBJECTS for c in verb.children):
             continue
-        if verb.head is participle:
-            make_root(verb)
-            for later in [c for c in participle.children if c.i > verb.i]:
-                attach(later, verb, later.dep_)
-        attach(subject, verb, "nsubj")
-        attach(participle, subject, "acl")
-        participle.tag_ = "VBN"
+        participle_describes_subject(subject, participle, verb)
+
+
+def participle_describes_subject(subject: Node, participle: Node, verb: Node) -> None:
+    """Make `verb` the clause's root with `subject` as its subject, and the participle misread as the
+    subject's verb a description of the subject (the words after the verb the participle held go to the verb)."""
+    if verb.head is participle:
+        make_root(verb)
+        for later in [c for c in participle.children if c.i > verb.i]:
+            attach(later, verb, later.dep_)
+    attach(subject, verb, "nsubj")
+    attach(participle, subject, "acl")
+    participle.tag_ = "VBN"
