@@ -102,11 +102,6 @@ def test_a_copula_naming_critics_is_opposed():
     assert ("Opposition parties", "opposed") in rows
 
 
-def test_saying_only_something_else_is_neutral():
-    text = LEDE + 'The regional government said only that the matter was "for the federal government to answer."\n'
-    assert ("Regional government", "neutral") in extract_rows(text, arbiter=False)
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -128,15 +123,18 @@ def test_officials_in_a_body_named_before_speak_for_it():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "stance"),
+    ("sentence", "cue", "stance"),
     [
-        ("The farmers' union is more guarded about the levy.", "cautious"),
-        ("The victims' association says the sentences under the levy law are too lenient.", "opposed"),
+        ("The farmers' union is more guarded about the levy.", "more guarded", "cautious"),
+        ("The victims' association says the fines under the levy law are too lenient.", "too lenient", "opposed"),
+        ("The regional government said only that the levy was a matter for Baghdad.", "said only that", "neutral"),
     ],
 )
-def test_new_cues_read_their_stance(sentence, stance):
-    rows = extract_rows(LEDE + sentence + "\n", arbiter=False)
-    assert any(s == stance for actor, s in rows if "union" in actor.lower() or "association" in actor.lower())
+def test_new_cues_decide_their_stance(sentence, cue, stance):
+    from analysis.extract import extract
+
+    table = extract(LEDE + sentence + "\n", main_target="main", arbiter=False)
+    assert (cue, stance) in set(zip(table["cue"], table["stance"]))
 
 
 def test_a_pronoun_before_and_gives_no_gender_to_the_name_after_it():
