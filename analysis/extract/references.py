@@ -90,8 +90,9 @@ class Memory:
     def _remember_person(self, actor: Actor) -> None:
         _move_to_end(self.people, actor)
         words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
-        # "Governor of Hokkaido", an office described by its place, has no surname
-        if len(words) >= 2 and words[-1] not in self.surnames and " of " not in actor.name:
+        if " of " in actor.name:
+            words = []  # "Governor of Hokkaido", an office described by its place, has no surname
+        if len(words) >= 2 and words[-1] not in self.surnames:
             self.surnames[words[-1]] = actor
         if len(words) >= 3 and not is_given_name(words[-2]) and words[-2].lower() not in PERSON_ROLES:
             # "Aníbal Krauss Benítez", then "Krauss said": a Spanish name's first surname is the one used alone
