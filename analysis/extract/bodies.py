@@ -30,8 +30,7 @@ POSSESSIVE_OR_RELATIVE = frozenset(
     {"whose", "that", "which", "what", "its", "their", "his", "her", "our", "my", "your"}
 )
 PARTY_BEFORE = re.compile(
-    r"^(?:(?:[Tt]he|its|their|all|both|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"opposition|ruling|governing)\s+)*"
+    r"^(?:(?:[Tt]he|its|their|all|both|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+)*"
     r"([A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*)\s+$"
 )
 
