@@ -161,6 +161,10 @@ class GroupNaming:
             # annotate it; "Petersen's office" is Petersen's
             words = self.text[base + np_tokens(owner)[0].idx : base + token.idx + len(token)]
             return Named(described(as_written(words), kind="government"), "spokesperson for")
+        if _unnamed_body(owner) and is_human_plural(token.lower_):
+            # "Analysts at one Baku brokerage": a body the text leaves unnamed; the people, as the text calls them
+            words = self.text[base + parts[0].idx : base + owner.idx + len(owner)]
+            return Named(described(words, kind="commentators"), "group")
         named = self.name(owner, base, mentions, speaker=speaker)
         vague_owner = named is not None and named.actor.kind == "commentators" and not is_proper(owner)
         if vague_owner and owner.dep_ == "nmod:poss" and is_human_plural(owner.lower_):
@@ -206,3 +210,11 @@ class GroupNaming:
 
 # a party's side before its acronym and its members: "opposition CCC MPs", "the ruling ZANU-PF lawmakers"
 SIDE_PARTY = re.compile(r"\b(?:[Oo]pposition|[Rr]uling|[Gg]overning)\s+([A-Z][A-Z0-9&\-]{1,9})\s+$")
+
+
+def _unnamed_body(owner: Token) -> bool:
+    """'one Baku brokerage', 'a Lusaka bank': a body the text does not name, only says where it is."""
+    # "one" may hang on the place's name ("one Baku brokerage" is parsed "one Baku" + "brokerage")
+    words = [*owner.children, *(g for c in owner.children if c.dep_ == "compound" for g in c.children)]
+    indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in words)
+    return indefinite and owner.dep_ == "nmod" and owner.lower_ in GROUP_NOUNS and not is_proper(owner)
