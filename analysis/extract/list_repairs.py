@@ -17,7 +17,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.vocabulary import PORTFOLIO_WORDS
+from analysis.extract.vocabulary import PERSON_ROLES, PORTFOLIO_WORDS
 
 
 def list_read_as_two_subjects(parsed: Parsed) -> None:
@@ -175,3 +175,18 @@ def field_read_as_a_second_body(parsed: Parsed) -> None:
             plain = all(c.dep_ in ("det", "cc", "amod", "punct") for c in second.children)
             if second.lower_ in PORTFOLIO_WORDS and second.text[:1].isupper() and plain:
                 attach(second, field, "conj")
+
+
+def portfolio_read_as_names_conjuncts(parsed: Parsed) -> None:
+    """'Jean Mballa, the minister for trade, industry and cooperatives, said …': the fields of the role after a
+    name read as more people joined to the name. They are the role's. (A list in capitals after "of",
+    "Deputy Minister of Agriculture, Irrigation and Water Development", is `parse_repairs`' own.)"""
+    for name in parsed:
+        role = next((c for c in name.children if c.dep_ == "appos" and c.lower_ in PERSON_ROLES), None)
+        if role is None or role.i < name.i or not is_proper(name):
+            continue
+        for member in [c for c in name.children if c.dep_ == "conj" and c.i > role.i]:
+            words = parsed[role.i + 1 : member.i + 1]
+            in_lower_case = all(w.text[:1].islower() or w.text == "," for w in words)
+            if in_lower_case and any(w.lower_ in ("of", "for") for w in words):
+                attach(member, role, "nmod")

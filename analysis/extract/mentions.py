@@ -24,6 +24,7 @@ from analysis.extract.country_regex import countries
 from analysis.extract.mention_patterns import ROMANCE_HEADS, ROMANCE_LITTLE, generic_patterns
 from analysis.extract.names import TITLE_WORDS, is_body_name
 from analysis.extract.portfolios import PORTFOLIO_WORDS, after_portfolio
+from analysis.extract.references import names_a_text
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
 
 
@@ -62,6 +63,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             found.append(Mention(start + match.start(), start + match.end(), actor))
             continue
         actor = index.near_match(person) or index.near_match(match.group(0))
+        if actor is None and names_a_text(match.group(0).strip()):
+            continue  # "the General Labour Law", "the General Data Protection Regulation": a text, no one
         actor = actor or Actor(name=match.group(0).strip(), actor_id=slug(person), kind="person")
         found.append(Mention(start + match.start(), start + match.end(), actor))
     for match in patterns["portfolio_titled"].finditer(segment):

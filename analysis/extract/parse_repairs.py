@@ -88,6 +88,7 @@ def repair(parsed: Parsed) -> None:
     name_repairs.acronym_read_as_adverb(parsed)
     list_repairs.list_read_as_apposition(parsed)
     list_repairs.field_read_as_a_second_body(parsed)
+    list_repairs.portfolio_read_as_names_conjuncts(parsed)
     name_repairs.description_read_as_conjunct(parsed)
     name_repairs.subject_read_as_vocative(parsed)
     name_repairs.surname_read_as_adverb(parsed)

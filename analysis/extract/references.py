@@ -146,7 +146,7 @@ class Memory:
         compatible = [
             actor
             for actor in reversed(self.people)
-            if (not wanted or self.genders.get(actor_key(actor), "") in ("", wanted)) and not _names_a_text(actor.name)
+            if (not wanted or self.genders.get(actor_key(actor), "") in ("", wanted)) and not names_a_text(actor.name)
         ]
         if not compatible:
             return None
@@ -362,6 +362,6 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
     return tuple(roles), found.pop() if len(found) == 1 else "", frozenset(seen)
 
 
-def _names_a_text(name: str) -> bool:
+def names_a_text(name: str) -> bool:
     """'European Convention', 'Paris Agreement': a text's name, no he or she (not 'Harriet Pact')."""
     return name.split()[-1] in DOCUMENT_HEADS and not gender_of_name(name)

@@ -25,6 +25,11 @@ def _placed(token: Token) -> bool:
     return child_case(first) in LOCATIVE_CASES
 
 
+def _second_of_two(token) -> bool:
+    """'Armando Sitoe and Joana Mabunda': a name joined to another by a conjunction ("Baia de Criș" is one)."""
+    return token.dep_ == "conj" and any(c.dep_ == "cc" for c in token.children)
+
+
 class Remembering:
     """The remembering steps of `reader.Reader`."""
 
@@ -70,7 +75,8 @@ class Remembering:
         for token in doc:
             if (
                 token.tag_ in PROPER_TAGS
-                and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS)
+                # not a name's other words; but "Armando Sitoe and Joana Mabunda": the second name, on the first
+                and (token.head.i == token.i or token.head.tag_ not in PROPER_TAGS or _second_of_two(token))
                 and token.dep_ in NAMED_ELSEWHERE
                 and not self.quotations.inside(base + token.idx)
                 and not _placed(token)

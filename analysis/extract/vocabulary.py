@@ -40,7 +40,7 @@ MEMBER_NOUNS = words(
 # The last words of a text's name ("the European Convention", "the Paris Agreement"): no he or she
 DOCUMENT_HEADS = frozenset(
     {"Convention", "Treaty", "Charter", "Agreement", "Protocol", "Act", "Directive", "Regulation", "Declaration"}
-    | {"Pact", "Constitution"}
+    | {"Pact", "Constitution", "Law", "Code", "Decree", "Ordinance", "Statute"}
 )
 
 # Lower-case words inside an organisation's name ("Society of Chartered Surveyors Ireland", "Danish
