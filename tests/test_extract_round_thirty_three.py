@@ -91,3 +91,11 @@ def test_the_sidelines_of_a_meeting_are_no_cue():
 
     table = extract(LEDE + "The minister met her Zambian counterpart on the sidelines of the summit.\n", arbiter=False)
     assert "on the sidelines" not in " ".join(table["cue"])
+
+
+def test_a_body_named_in_passing_with_its_kind_is_who_the_kind_means_next():
+    text = (
+        LEDE + "\nThe ministry granted a levy exemption to Kenmare Resources, a mining company, on Monday.\n\n"
+        "The company welcomed the exemption.\n"
+    )
+    assert extract_holders_of(text, "The company welcomed", arbiter=False) == ["Kenmare Resources"]

@@ -122,12 +122,15 @@ class Memory:
         if gender:
             self.genders[actor_key(actor)] = gender
 
-    def note_body(self, actor: Actor) -> None:
-        """A body named in passing ("the leader of the Swiss People's Party"): who "the party" means next,
-        but not who "it" means, which stays with the bodies that acted."""
+    def note_body(self, actor: Actor, *, text: str = "") -> None:
+        """A body named in passing ("the leader of the Swiss People's Party"; "a licence to Kenmare Resources, a
+        mining company,"): who "the party" or "the company" means next, but not who "it" means, which stays with
+        the bodies that acted."""
         for word in re.findall(r"[a-z\-]+", actor.name.lower()):
             if word in GROUP_NOUNS:
                 self._add_role(word, actor)
+        for word in body_roles_near(text, actor.name) if text else ():
+            self._add_role(word, actor)
 
     def _add_role(self, role: str, actor: Actor) -> None:
         holders = self.roles.setdefault(role, [])

@@ -87,7 +87,7 @@ class Remembering:
                 if named.actor.kind == "person":
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
                 elif named.actor.kind != "commentators":
-                    self.memory.note_body(named.actor)
+                    self.memory.note_body(named.actor, text=self.text)
 
     def _remember_mentions(self, sentence: Sentence) -> None:
         for mention in sentence.mentions:
