@@ -174,3 +174,11 @@ def extract_holders_of(text: str, words: str, *, arbiter: bool = True, **options
 
 def extract_actors(text: str, *, arbiter: bool = True, **options) -> set[str]:
     return {actor for actor, _ in extract_rows(text, arbiter=arbiter, **options)}
+
+
+def extract_cues(text: str, *, arbiter: bool = True, **options) -> set[tuple[str, str]]:
+    """(cue, stance) of each row the extractor proposes for `text`, against the target "main"."""
+    from analysis.extract import extract
+
+    table = extract(text, main_target="main", arbiter=arbiter, **options)
+    return set(zip(table["cue"], table["stance"]))
