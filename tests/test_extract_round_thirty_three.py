@@ -77,6 +77,16 @@ def test_the_fields_of_a_ministers_portfolio_are_no_more_people(sentence):
     [
         ("Insurers, for their part, are staying on the sidelines on the levy.", "staying on the sidelines", "neutral"),
         ("The chamber of commerce remained on the sidelines over the levy.", "remained on the sidelines", "neutral"),
+        # a decision's maker that holds to it is for it, as the writers annotate ("no intention of backing down"
+        # had read as opposed: "backing" a cue, then negated)
+        ("The union shows no sign of retreat over the levy.", "no sign of retreat", "supportive"),
+        (
+            "The union said it had “no intention of backing down” on the levy.",
+            "no intention of backing down",
+            "supportive",
+        ),
+        ("The union made it clear that it did not intend to back down.", "not intend to back down", "supportive"),
+        ("Inside the farmers' union, the mood over the levy is warier still.", "warier", "cautious"),
     ],
 )
 def test_new_cues_decide_their_stance(sentence, cue, stance):
