@@ -24,8 +24,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy
-
 MODEL_FILE = Path(__file__).resolve().parent / "said_words.json"
 # whether a sentence states a view at all ("view") or is colour, fact or procedure ("none"): fitted on the
 # dev splits' sentences, each annotated or not
@@ -58,25 +56,24 @@ def terms(text: str) -> list[str]:
     return marked + [f"{a} {b}" for a, b in itertools.pairwise(marked)]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class WordsModel:
-    """A fitted model as arrays: each term's row, its idf, and its weight for each stance (one column each)."""
+    """A fitted model as lookups: each term's idf, and its weight for each stance."""
 
     stances: tuple[str, ...]
-    intercepts: numpy.ndarray
-    rows: dict[str, int]
-    idf: numpy.ndarray
-    weights: numpy.ndarray
+    intercepts: tuple[float, ...]
+    idf: dict[str, float]
+    weights: dict[str, tuple[float, ...]]
 
     @classmethod
     def of(cls, fitted: dict) -> WordsModel:
         """From what `fit` returns (and `said_words.json` holds)."""
+        columns = [fitted["weights"][stance] for stance in fitted["stances"]]
         return cls(
             tuple(fitted["stances"]),
-            numpy.array(fitted["intercepts"], dtype=float),
-            {term: row for row, term in enumerate(fitted["terms"])},
-            numpy.array(fitted["idf"], dtype=float),
-            numpy.array([fitted["weights"][stance] for stance in fitted["stances"]], dtype=float).T.copy(),
+            tuple(fitted["intercepts"]),
+            dict(zip(fitted["terms"], fitted["idf"])),
+            {term: tuple(weights) for term, *weights in zip(fitted["terms"], *columns)},
         )
 
 
@@ -92,20 +89,21 @@ def probabilities(text: str, *, model: WordsModel | None = None) -> dict[str, fl
     model = model or shipped()
     if model is None:
         return {}
+    idf = model.idf
     # sublinear tf times idf, L2-normalised, as scikit-learn's TfidfVectorizer(sublinear_tf=True) computes it;
     # terms the model never saw are dropped after counting, which Counter does in C
-    rows, counts = [], []
-    for term, n in Counter(terms(text)).items():
-        row = model.rows.get(term)
-        if row is not None:
-            rows.append(row)
-            counts.append(n)
-    values = (1 + numpy.log(numpy.array(counts, dtype=float))) * model.idf[rows]
-    norm = math.sqrt(float(values @ values)) or 1.0
-    scores = model.intercepts + (values / norm) @ model.weights[rows]
-    exponents = numpy.exp(scores - scores.max())
-    total = float(exponents.sum())
-    return {stance: float(value) / total for stance, value in zip(model.stances, exponents)}
+    vector = {term: (1 + math.log(n)) * idf[term] for term, n in Counter(terms(text)).items() if term in idf}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    scores = list(model.intercepts)
+    weights = model.weights
+    for term, value in vector.items():
+        scaled = value / norm
+        for k, weight in enumerate(weights[term]):
+            scores[k] += scaled * weight
+    top = max(scores)
+    exponents = [math.exp(score - top) for score in scores]
+    total = sum(exponents)
+    return {stance: value / total for stance, value in zip(model.stances, exponents)}
 
 
 def view_probability(text: str, *, model: WordsModel | None = None) -> float:
