@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-import numpy
-from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, ORTH
 
 from analysis.extract.vocabulary import CLOSING_QUOTES, SENTENCE_OPENERS, SPEECH_FORMS
 
@@ -71,9 +70,7 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         doc = _pipeline()(paragraph)
         doc.user_data["text"] = paragraph
         paragraphs[paragraph_start] = doc
-        starts = _sentence_starts(doc)
-        if starts:
-            doc.from_array([SENT_START], numpy.array(starts, dtype="int32").reshape(-1, 1).astype("uint64"))
+        starts = _sentence_starts(doc)  # the Doc's own starts are set once, by `parse.parse_paragraphs`
         offsets = doc.to_array(IDX).tolist()
         # "Governor Ts.Batsaikhan said": a Mongolian initial before a name ends no sentence ("Ts." is split
         # off as an abbreviation would be)
