@@ -16,7 +16,7 @@ rows = extract_rows
         (
             "Budget cuts\nThe School District of Lancaster closed its schools on Monday. The district did not take a "
             "position on the strike.",
-            [("School District", "neutral")],
+            [("School District of Lancaster", "neutral")],  # the whole name, "school" a body word since round 34
         ),
         (
             "Farm law\nThe National Front for the Defence of Growers blocked roads. A spokesman for the front "

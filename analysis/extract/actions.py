@@ -98,6 +98,23 @@ def _a_list_of_names(words: str) -> bool:
     return len(words.split()) <= 8 or not VOTERS_ASIDE.search(words)
 
 
+def _comments_on_the_clause(move) -> bool:
+    """'…, a move it said …', '…, in a move it says …': an indefinite noun set after a comma, which comments on
+    the clause before it (the decision that clause tells of), not an object of it."""
+    article = next((c for c in move.children if c.dep_ == "det"), None)
+    if article is None or article.lower_ not in ("a", "an"):
+        return False
+    doc, first = move.doc, article.i
+    if first > 0 and doc[first - 1].lower_ == "in":
+        first -= 1
+    return first > 0 and doc[first - 1].text == ","
+
+
+# "a move it said would …", "a step the government says is needed …": a decision, and its maker's reason for it
+JUSTIFIED_NOUNS = frozenset({"move", "step", "measure", "decision"})
+JUSTIFYING = frozenset({"said", "says", "argued", "argues", "insisted", "insists", "described"})
+REASON_ENDS = re.compile(r",?\s+but\b|;|\s+[–—]\s+")
+
 # the words that open an aside inside a list of voters
 VOTERS_ASIDE = re.compile(
     r"\b(?:by|despite|ignoring|defying|in\s+protest|where|who|which|after|before|chaired|led|from|at|over)\b"
@@ -188,6 +205,47 @@ class Actions:
                 continue
             cue = (found.start("side"), found.end("side"), Cue(found.group("side"), "supportive", 3))
             self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "backed with")
+
+    def _justified_decision(self, sentence: Sentence, claims: dict) -> None:
+        """'Zambia has suspended exports of raw manganese ore, in a move it says will force miners to build
+        smelters at home': the decision's maker giving its reason, which the writers count as its position for
+        the decision (the act alone, the news itself, is none). 6 of 13 such dev rows had been missed."""
+        for move in sentence.doc:
+            if move.lower_ not in JUSTIFIED_NOUNS or move.tag_ != "NN" or not _comments_on_the_clause(move):
+                continue  # not "regretted the decision, which it said …", "disappointed by a measure it said …"
+            verb = next((c for c in move.children if c.dep_ == "acl:relcl" and c.lower_ in JUSTIFYING), None)
+            if verb is None or self.quotations.inside(sentence.start + verb.idx):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            reason = {t.i for t in verb.subtree}
+            if any(c.predicate in reason for c in claims.values()):
+                continue  # "a move it said would protect small eateries": read by its cue already
+            named = self.namer.name(subject, sentence.start, sentence.mentions) or self._decision_maker(sentence, move)
+            if named is None or named.actor.kind == "commentators":
+                continue
+            for key in [k for k in claims if k[0] == actor_key(named.actor)]:
+                del claims[key]  # the act itself ("has suspended exports") is the news; the reason is the position
+            claim = self._claim(claims, named.actor, "maker's reason", "reported", sentence, verb, verb)
+            claim.cues.append(
+                (sentence.start + verb.idx, sentence.start + verb.idx + len(verb), Cue(verb.text, "supportive", 3))
+            )
+            first = move.left_edge if move.left_edge.i < move.i else move
+            # the reason runs to the sentence's end or to a "but" that turns to others ("but which drew …")
+            after = sentence.start + verb.idx + len(verb)
+            turn = REASON_ENDS.search(self.text, after, sentence.end)
+            end = turn.start() if turn else len(self.text[: sentence.end].rstrip(' .”"\n'))
+            claim.span = (sentence.start + first.idx, end)
+            claim.spoken = [claim.span]
+
+    def _decision_maker(self, sentence: Sentence, move):
+        """Who "it" is in "…, a move it said …": the subject of the clause the move comments on."""
+        clause, subject = move, None
+        while subject is None and clause.head is not clause:
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and clause.tag_ in VERB_TAGS), None)
+        return self.namer.name(subject, sentence.start, sentence.mentions) if subject is not None else None
 
     def _votes_with(self, sentence: Sentence, claims: dict) -> None:
         """'The bill passed, with Akel voting against and the Greens abstaining': each party named between

@@ -26,6 +26,11 @@ from analysis.extract.phrase_heads import PARTY_ONLY_UNITS
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
 from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAME
 
+# a body of a named body's people, apart from it ("JIRAMA's own staff union", "the Left's parliamentary club");
+# its "resident mission" or "governing body" is the body itself
+BODIES_APART = GROUP_NOUNS - {"body", "bodies", "mission", "missions", "office", "offices", "secretariat", "board"}
+REGION_UNITS = frozenset({"state", "province", "region", "county", "prefecture", "governorate", "oblast"})
+
 POSSESSIVE_OR_RELATIVE = frozenset(
     {"whose", "that", "which", "what", "its", "their", "his", "her", "our", "my", "your"}
 )
@@ -223,6 +228,8 @@ class BodyNaming:
     def _owned_body(self, token: Token, determiner, base: int, mentions) -> Named | None:
         """'the county's communications office' (the county named before), 'the governor's office' (the
         governor's, not the last office named)."""
+        if determiner.dep_ == "nmod:poss" and is_proper(determiner) and token.lower_ in BODIES_APART:
+            return self._body_of_a_body(token, determiner, base, mentions)
         if determiner.dep_ != "nmod:poss" or determiner.tag_ not in ("NN", "NNS") or token.lower_ in PERSON_ROLES:
             return None
         if determiner.lower_ in GROUP_NOUNS or determiner.lower_ in PLACE_WORDS:
@@ -231,6 +238,17 @@ class BodyNaming:
                 return Named(owner.actor, "officer of")
         text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
         return Named(described(as_written(text)), "description")
+
+    def _body_of_a_body(self, token: Token, owner: Token, base: int, mentions) -> Named | None:
+        """'JIRAMA's own staff union': a body of a named firm or body's people, described in lower case, as the
+        text names it (not the last union named, nor the firm; a place's party or council is the role's)."""
+        described_by = [t for t in token.doc[owner.i + 1 : token.i] if t.text[:1].islower() and t.tag_ != "POS"]
+        named = self.name(owner, base, mentions) if described_by else None
+        if named is None or named.actor.kind not in ("organization",):
+            return None
+        return Named(
+            described(as_written(self.text[base + owner.left_edge.idx : base + token.idx + len(token)])), "description"
+        )
 
     def _named_body(self, token: Token, parts: list[Token], base: int) -> Named | None:
         """'the centre-right EPP group', 'the Ngong Road traders' association': named by its proper part."""
@@ -249,6 +267,8 @@ class BodyNaming:
         ]
         # "the Almaty city maslikhat", "the Samarkand city hokimiyat": a local body by a name of its own country's
         local = token.i > 0 and token.doc[token.i - 1].lower_ in LOCAL_MODIFIERS and token.tag_ == "NN"
+        # "Galmudug state said it had never been consulted": a region by its name and its kind, in lower case
+        local = local or (token.lower_ in REGION_UNITS and token.tag_ == "NN")
         if not proper_parts or not (token.lower_ in GROUP_NOUNS or local):
             return None
         first = proper_parts[0]

@@ -42,6 +42,8 @@ from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS
 PUBLIC_OFFICES = frozenset(
     {"minister", "premier", "president", "chancellor", "governor", "mayor", "treasurer", "secretary", "general"}
     | {"prosecutor", "speaker", "commissioner", "ombudsman", "presidency"}
+    # "the Attorney General's office", which the parse may hang on "Attorney", "General" only its case mark
+    | {"attorney", "auditor", "comptroller", "solicitor", "inspector"}
 )
 
 

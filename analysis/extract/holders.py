@@ -225,7 +225,8 @@ def _with_subject(participle: Token) -> Token | None:
     """The subject of an absolute clause, 'with B calling it ...': the noun after "with" that ends right
     before the participle, however the parse attached it."""
     for c in (*participle.children, *participle.head.children):
-        if c.i < participle.i and c.dep_ in ("obl", "nmod", "nsubj") and child_case(c) == "with":
+        # ("with the Green Madagascar Platform dismissing …": the name may be read as the participle's compound)
+        if c.i < participle.i and c.dep_ in ("obl", "nmod", "nsubj", "compound") and child_case(c) == "with":
             word = next(g for g in c.children if g.dep_ == "case")
             opens = word.i == 0 or c.doc[word.i - 1].text in (",", ";", "—")  # ", with B calling", not "clashed with B"
             if opens and 0 < participle.i - c.right_edge.i <= 2 and c.tag_ in NOMINAL_TAGS:

@@ -28,6 +28,8 @@ OBJECTION_NOUNS = re.compile(
     r"backlash|outcry|warnings?|calls for|demands?|appeals?|legal challenges?)\b",
     re.IGNORECASE,
 )
+# the words a question uses for the news itself, not for another matter
+THE_MATTER_IN_HAND = re.compile(r"^\s*(?:the|this|that)\s+(?:change|changes|announcement|matter|issue|news|rise)\s*$")
 ASKED_ABOUT = re.compile(r"\b[Aa]sked (?:by [\w ]{1,30} )?(?:about|whether|if|on)\b([^,;:]{1,140})[,;:]")
 
 
@@ -117,6 +119,8 @@ class Judging:
         # on another matter as positions, against 12 that are none)
         if asked is None or speaks_of_decision(self.text, [asked.span(1), (asked.end(), sentence.end)]):
             return False
+        if THE_MATTER_IN_HAND.search(asked.group(1)):
+            return False  # "asked about the change", "asked about the matter": the news the article is about
         # "Asked about the fishermen's objections, the minister said ...": the reaction to the decision is
         # the decision's matter
         return not OBJECTION_NOUNS.search(asked.group(1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from analysis.extract.name_repairs import a_name, own_phrase
 from analysis.extract.nodes import (
+    FINITE_TAGS,
     SUBJECTS,
     Parsed,
     attach,
@@ -17,6 +18,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
+from analysis.extract.subject_repairs import participle_describes_subject
 from analysis.extract.vocabulary import PERSON_ROLES, PORTFOLIO_WORDS
 
 
@@ -190,3 +192,29 @@ def portfolio_read_as_names_conjuncts(parsed: Parsed) -> None:
             in_lower_case = all(w.text[:1].islower() or w.text == "," for w in words)
             if in_lower_case and any(w.lower_ in ("of", "for") for w in words):
                 attach(member, role, "nmod")
+
+
+def last_place_read_as_subject(parsed: Parsed) -> None:
+    """'Representatives of the firms operating near substations in Oromia and Amhara argue that …': a
+    participle after the subject read as the root, and the last name of its list read as the subject of the
+    main verb, joined to the participle. The name is a conjunct of the one before "and"; the verb is the
+    subject's, and the participle describes the subject."""
+    for verb in parsed:
+        participle = verb.head
+        if (
+            verb.dep_ != "conj"
+            or verb.tag_ not in (*FINITE_TAGS, "VB")
+            or participle.tag_ != "VBG"
+            or participle.dep_ != "ROOT"
+        ):
+            continue
+        subject = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i), None)
+        second = next((c for c in verb.children if c.dep_ in SUBJECTS and is_proper(c)), None)
+        if subject is None or second is None or second.i < 2 or parsed[second.i - 1].lower_ != "and":
+            continue
+        first = parsed[second.i - 2]
+        if not is_proper(first) or not under(first, participle) or first.i < participle.i:
+            continue
+        attach(second, first, "conj")
+        participle_describes_subject(subject, participle, verb)
+        participle.tag_ = "VBG"

@@ -27,6 +27,10 @@ from analysis.extract.portfolios import PORTFOLIO_WORDS, after_portfolio
 from analysis.extract.references import names_a_text
 from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
 
+# the first items of a body's list of fields before its head, after "the": "the Culture, Heritage and Tourism
+# Bureau" (the organisation pattern stops at a comma, so it reads the list's last two items alone)
+LIST_BEFORE_HEAD = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*,\s+(?:[A-Z][\w’'\-]*,\s+)*)$")
+
 
 def _country_name(code: str) -> str:
     return short_names().get(code, code)
@@ -195,6 +199,7 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             begins = match.end(1) - len(name)
         if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
             continue
+        name, begins = _with_fields_listed_before(segment, name, begins)
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
         found.append(Mention(start + begins, start + match.end(1), actor))
     for match in patterns["romance_body"].finditer(segment):
@@ -210,6 +215,18 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
             actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="commentators")
             found.append(Mention(start + match.start(1), start + match.start(1) + len(words), actor))
     return found
+
+
+def _with_fields_listed_before(segment: str, name: str, begins: int) -> tuple[str, int]:
+    """'The Harari Culture, Heritage and Tourism Bureau': the list's first items, which the organisation pattern
+    stops before (at a comma), are the name's too."""
+    if " and " not in name:
+        return name, begins
+    window = max(0, begins - 120)
+    listed = LIST_BEFORE_HEAD.search(segment[window:begins])
+    if listed is None or listed.end() != begins - window:
+        return name, begins
+    return listed.group(1) + name, window + listed.start(1)
 
 
 def _without_a_body(group: str) -> str:

@@ -364,3 +364,21 @@ def may_be_name(token: Node) -> bool:
     return (
         token.text[:1].isupper() and word not in NOT_A_NAME and word not in SENTENCE_OPENERS and not word.endswith("ly")
     )
+
+
+def subject_read_as_loose_word(parsed: Parsed) -> None:
+    """'The association, a member of the platform, said …': the body opening the sentence left as a loose word
+    of the verb, and its description between commas read as the subject. The body is the subject, and the
+    description its apposition."""
+    for verb in parsed:
+        description = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.tag_ in VERB_TAGS else None
+        if description is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in description.children):
+            continue
+        body = next((c for c in verb.children if c.dep_ == "dep" and c.i < description.i), None)
+        if body is None or first_word(body) != 0 or body.tag_ not in ("NN", "NNP", "NNPS"):
+            continue
+        end = max(w.i for w in body.subtree if w.dep_ != "punct")
+        if parsed[end + 1].text != "," or first_word(description) != end + 2:
+            continue
+        attach(body, verb, "nsubj")
+        attach(description, body, "appos")

@@ -67,9 +67,15 @@ class ProperNaming:
         known = self.index.near_match(name)
         if known is not None:
             return Named(known, "named")
+        if len(words) == 1 and self.memory.given_names.get(name):
+            # "Zeyneba spoke to us" after "Zeyneba Abdullahi has sold spices ...": a feature's first-name terms
+            return Named(self.memory.given_names[name], "surname")
         preceding = self.text[max(base, name_start - 40) : name_start].lower()
         # "Councillor X" names a person; "the District council of Encarnación" a place
-        titled = preceding.split()[-1:] != ["of"] and any(w.rstrip(".") in TITLE_WORDS for w in preceding.split()[-2:])
+        # ("the stretch of the Jugol": "of" is a word of titles, "Minister of State", but no title alone)
+        titled = preceding.split()[-1:] != ["of"] and any(
+            w.rstrip(".") in TITLE_WORDS and w != "of" for w in preceding.split()[-2:]
+        )
         has_title = bool(roles) or titled
         organisation = is_body_name(name)
         # "Sunday Eze, 34, has ridden an okada ...": an age makes a person of a name with no title

@@ -263,6 +263,7 @@ class Reader(
         self._votes_with(sentence, claims)
         self._reactions_from(sentence, claims)
         self._backed_with(sentence, claims)
+        self._justified_decision(sentence, claims)
         if not claims:
             self._whole_quotation(sentence, claims)
         self._remember_subjects(sentence, holders)

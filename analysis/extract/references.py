@@ -58,6 +58,8 @@ class Memory:
     # that "the trade minister" finds the minister whose portfolio it names, not merely the last minister
     introductions: dict[str, frozenset[str]] = field(default_factory=dict)
     surnames: dict[str, Actor] = field(default_factory=dict)
+    # the first word of each person's name, for a name used alone; None once two people share it
+    given_names: dict[str, Actor | None] = field(default_factory=dict)
     acronyms: dict[str, Actor] = field(default_factory=dict)
     last_speaker: Actor | None = None
     # who the last statement a sentence mentions is by ("The government defended the move in a statement")
@@ -82,6 +84,8 @@ class Memory:
             self._remember_person(actor)
         else:
             self._remember_body(actor)
+            # "The Prime Minister's Office": a body, which "the minister" never means
+            roles = tuple(r for r in roles if r not in PERSON_ROLES or r in GROUP_NOUNS)
         for role in roles:
             self._add_role(role, actor)
         if gender and key not in self.genders:
@@ -94,6 +98,10 @@ class Memory:
             words = []  # "Governor of Hokkaido", an office described by its place, has no surname
         if len(words) >= 2 and words[-1] not in self.surnames:
             self.surnames[words[-1]] = actor
+        if len(words) >= 2 and words[0] == actor.name.split()[0]:
+            earlier = self.given_names.setdefault(words[0], actor)
+            if earlier is not None and actor_key(earlier) != actor_key(actor):
+                self.given_names[words[0]] = None
         if len(words) >= 3 and not is_given_name(words[-2]) and words[-2].lower() not in PERSON_ROLES:
             # "Aníbal Krauss Benítez", then "Krauss said": a Spanish name's first surname is the one used alone
             self.surnames.setdefault(words[-2], actor)

@@ -9,6 +9,7 @@ import re
 
 from analysis.extract import mentions as mention_finder
 from analysis.extract.actors import Mention
+from analysis.extract.given_names import is_given_name
 from analysis.extract.names import TITLE_WORDS
 from analysis.extract.vocabulary import SENTENCE_OPENERS
 
@@ -16,6 +17,7 @@ from analysis.extract.vocabulary import SENTENCE_OPENERS
 CLAUSE_OPENERS = frozenset(
     {"but", "and", "or", "as", "when", "while", "if", "yet", "so", "then", "meanwhile", "however"}
 )
+NEXT_NAME_WORD = re.compile(r" [A-Z][a-z][\w’'\-]*")
 
 
 class SentenceMentions:
@@ -41,9 +43,16 @@ class SentenceMentions:
         added = [
             Mention(a, b, self.memory.surnames[surname])
             for a, b, surname in self.memory.surnames_in(self.text, start, end)
-            if not any(o.start <= a < o.end for o in mentions) and not self._inside_other_name(a, surname)
+            if not any(o.start <= a < o.end for o in mentions)
+            and not self._inside_other_name(a, surname)
+            and not self._opens_other_name(b, surname)
         ]
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    def _opens_other_name(self, end: int, surname: str) -> bool:
+        """'Her neighbour Ahmed Sherif' after 'Abdulmalik Yusuf Ahmed': a surname that is also a given name,
+        followed by another capitalised word, opens someone else's name."""
+        return is_given_name(surname) and bool(NEXT_NAME_WORD.match(self.text, end))
 
     def _inside_other_name(self, start: int, surname: str) -> bool:
         """'Lidl Polska' after 'Jerónimo Martins Polska', 'Liepāja Regional Hospital' after 'Kuldīga Hospital':

@@ -354,3 +354,31 @@ def participle_describes_subject(subject: Node, participle: Node, verb: Node) ->
     attach(subject, verb, "nsubj")
     attach(participle, subject, "acl")
     participle.tag_ = "VBN"
+
+
+def verb_read_as_adjective(parsed: Parsed) -> None:
+    """'Winding up, the minister rejected suggestions that …', 'Winding up, Harun rejected suggestions …': after an
+    opening the parser cannot place, the subject, its past-tense verb and the verb's object read as one noun
+    phrase ("the minister rejected suggestions"). With no verb of its own, the sentence's verb is the past
+    tense, the noun before it its subject and the noun after it its object."""
+    root = next((n for n in parsed if n.head is n), None)
+    if root is None or root.tag_ not in ("NN", "NNS") or root.i < 2:
+        return
+    verb, subject = parsed[root.i - 1], parsed[root.i - 2]
+    if verb.head is not root or verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN"):
+        return
+    if subject.head is not root or subject.tag_ not in NOUN_TAGS:
+        return
+    if any(n.tag_ in FINITE_TAGS and not under(n, root) for n in parsed if n is not verb):
+        return
+    make_root(verb)
+    verb.tag_ = "VBD"
+    for part in [c for c in root.children if c.i < subject.i]:
+        if part.i == 0 and part.lower_.endswith("ing"):
+            part.tag_, part.dep_ = "VBG", "advcl"  # "Winding up,": an opening participle, no name
+        inside = part.dep_ in ("det", "amod", "compound") and part.i > 0
+        attach(part, subject if inside else verb, part.dep_)
+    attach(subject, verb, "nsubj")
+    for later in [c for c in root.children if c.dep_ in ("advcl", "punct") and c.i > root.i]:
+        attach(later, verb, later.dep_)
+    attach(root, verb, "obj")

@@ -64,7 +64,8 @@ JOURNALIST = re.compile(
     rf"\b(?:{JOURNALISTS}|editor)\b(?: in [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)?"
     # "our correspondent at Busan’s Jagalchi fish market, Kang Min-ho"
     r"(?:[ \t]+(?:at|in|on|from|outside)[ \t]+[^,.\n]{1,60}(?=,))?"
-    r",?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
+    # "Court reporter: Dave Labiche." in a programme's header
+    r"[,:]?[ \t]+((?:[^\W\d_][\w'’.\-]*[ \t]*){1,4})"
 )
 
 # "Marie-Claude Estimé is in Ouanaminthe", then "MARIE-CLAUDE ESTIMÉ (OUANAMINTHE):": a reporter on location,
