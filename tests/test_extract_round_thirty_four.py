@@ -1,6 +1,7 @@
 """Round thirty-four of the extractor (issue 12): a body's name with a list before its head, a reporter named in
 a programme's header, first names and given names used alone, offices and states named as written, the
-decision-maker's reason for its decision, and parses mended where the subject was lost. Sentences written for
+decision-maker's reason for its decision, and parses mended where the subject was lost (an opening the parser
+cannot place, a body left as a loose word, a phrase of place read as the subject). Sentences written for
 these tests, not the corpus's."""
 
 import pytest
@@ -168,3 +169,29 @@ def test_a_named_firms_staff_union_is_named_as_written():
         "argument, saying only that it is still studying the figures."
     )
     assert _holders(body, "studying") == ["JIRAMA’s own staff union"]
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "holder"),
+    [
+        (
+            "\nAcross the Friendship Bridge, a spokesman for Brazil’s Federal Police in Foz do Iguaçu said cooperation "
+            "would continue “whatever the levy costs”.",
+            "Friendship Bridge",
+            "Brazil’s Federal Police",
+        ),
+        (
+            "\nOutside the hall, several hundred protesters from a network of civic groups called the levy “a tax on "
+            "jobs”.",
+            "a tax on jobs",
+            "Several hundred protesters",
+        ),
+        (
+            "\nOutside City Hall, around 50 residents from the new settlements are holding a picket against the levy.",
+            "picket",
+            "50 residents",
+        ),
+    ],
+)
+def test_an_opening_phrase_of_place_is_not_the_subject(body, words, holder):
+    assert _holders(body, words) == [holder]

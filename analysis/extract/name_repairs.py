@@ -382,3 +382,27 @@ def subject_read_as_loose_word(parsed: Parsed) -> None:
             continue
         attach(body, verb, "nsubj")
         attach(description, body, "appos")
+
+
+def opening_phrase_read_as_subject(parsed: Parsed) -> None:
+    """'Across the Friendship Bridge, a spokesman for Brazil's Federal Police said …': the opening phrase of
+    place read as the subject, with its preposition, and the subject after the comma as its apposition. The
+    apposition is the subject; the phrase is the verb's."""
+    for phrase in parsed:
+        # "In the opposition, MPs from … questioned …": the phrase may be read as the verb's, the verb left bare
+        bare = phrase.dep_ == "obl" and not any(c.dep_ in SUBJECTS for c in phrase.head.children)
+        if not (phrase.dep_ in SUBJECTS or bare) or first_word(phrase) != 0:
+            continue
+        preposition = child(phrase, "case")
+        if preposition is None or preposition.i != 0 or preposition.tag_ != "IN":
+            continue
+        subject = next(
+            (c for c in phrase.children if c.dep_ == "appos" and parsed[first_word(c) - 1].text == ","), None
+        )
+        if subject is None:
+            continue
+        verb = phrase.head
+        attach(subject, verb, "nsubj" if bare else phrase.dep_)
+        attach(phrase, verb, "obl")
+        for part in [c for c in phrase.children if c.i > subject.i]:
+            attach(part, verb if part.dep_ in ("punct", "flat") else subject, part.dep_)

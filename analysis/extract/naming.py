@@ -134,8 +134,8 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             # "The member for Kingsclear Heights, Janine Doucet-Wallace, also a Progressive Conservative": the
             # name right after the role's place, not the party further on
             person = hung
-        if person is None and token.dep_ == "appos" and is_proper(token.head):
-            person = token.head
+        if person is None and token.dep_ == "appos" and is_proper(token.head) and not child_case(token.head):
+            person = token.head  # not "Across the Friendship Bridge, a spokesman for …": a place, misparsed
         doc = token.doc
         if person is None and token.i + 2 < len(doc) and doc[token.i + 1].text == "," and is_proper(doc[token.i + 2]):
             # "said its chairman, Ho Kwok-keung.": the name right after the role's comma, however it was parsed

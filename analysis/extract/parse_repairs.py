@@ -61,6 +61,7 @@ def repair(parsed: Parsed) -> None:
     subject_repairs.subject_before_aside(parsed)
     subject_repairs.name_read_as_subject_of_its_description(parsed)
     name_repairs.subject_read_as_loose_word(parsed)
+    name_repairs.opening_phrase_read_as_subject(parsed)
     subject_repairs.name_left_as_root_before_its_description(parsed)
     subject_repairs.verb_after_aside_read_as_participle(parsed)
     subject_repairs.possessive_read_as_closing_quotation(parsed)
