@@ -5,7 +5,7 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract import list_repairs, name_repairs, subject_repairs
+from analysis.extract import list_repairs, name_repairs, opening_repairs, subject_repairs
 from analysis.extract.clause_repairs import (
     back_read_as_adverb,
     list_read_as_part_of_opening_phrase,
@@ -60,8 +60,8 @@ def repair(parsed: Parsed) -> None:
     subject_repairs.subject_after_semicolon_read_as_oblique(parsed)
     subject_repairs.subject_before_aside(parsed)
     subject_repairs.name_read_as_subject_of_its_description(parsed)
-    name_repairs.subject_read_as_loose_word(parsed)
-    name_repairs.opening_phrase_read_as_subject(parsed)
+    opening_repairs.subject_read_as_loose_word(parsed)
+    opening_repairs.opening_phrase_read_as_subject(parsed)
     subject_repairs.name_left_as_root_before_its_description(parsed)
     subject_repairs.verb_after_aside_read_as_participle(parsed)
     subject_repairs.possessive_read_as_closing_quotation(parsed)

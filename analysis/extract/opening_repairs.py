@@ -1,0 +1,49 @@
+"""Repairs to the trained parser's reading of a sentence's opening: the body opening it left as a loose word
+before its description, and an opening phrase of place read as the subject before the real one. Called by
+`parse_repairs.repair`, in its order."""
+
+from __future__ import annotations
+
+from analysis.extract.nodes import SUBJECTS, VERB_TAGS, Parsed, attach, child, first_word
+
+
+def subject_read_as_loose_word(parsed: Parsed) -> None:
+    """'The association, a member of the platform, said …': the body opening the sentence left as a loose word
+    of the verb, and its description between commas read as the subject. The body is the subject, and the
+    description its apposition."""
+    for verb in parsed:
+        description = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.tag_ in VERB_TAGS else None
+        if description is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in description.children):
+            continue
+        body = next((c for c in verb.children if c.dep_ == "dep" and c.i < description.i), None)
+        if body is None or first_word(body) != 0 or body.tag_ not in ("NN", "NNP", "NNPS"):
+            continue
+        end = max(w.i for w in body.subtree if w.dep_ != "punct")
+        if parsed[end + 1].text != "," or first_word(description) != end + 2:
+            continue
+        attach(body, verb, "nsubj")
+        attach(description, body, "appos")
+
+
+def opening_phrase_read_as_subject(parsed: Parsed) -> None:
+    """'Across the Friendship Bridge, a spokesman for Brazil's Federal Police said …': the opening phrase of
+    place read as the subject, with its preposition, and the subject after the comma as its apposition. The
+    apposition is the subject; the phrase is the verb's."""
+    for phrase in parsed:
+        # "In the opposition, MPs from … questioned …": the phrase may be read as the verb's, the verb left bare
+        bare = phrase.dep_ == "obl" and not any(c.dep_ in SUBJECTS for c in phrase.head.children)
+        if not (phrase.dep_ in SUBJECTS or bare) or first_word(phrase) != 0:
+            continue
+        preposition = child(phrase, "case")
+        if preposition is None or preposition.i != 0 or preposition.tag_ != "IN":
+            continue
+        subject = next(
+            (c for c in phrase.children if c.dep_ == "appos" and parsed[first_word(c) - 1].text == ","), None
+        )
+        if subject is None:
+            continue
+        verb = phrase.head
+        attach(subject, verb, "nsubj" if bare else phrase.dep_)
+        attach(phrase, verb, "obl")
+        for part in [c for c in phrase.children if c.i > subject.i]:
+            attach(part, verb if part.dep_ in ("punct", "flat") else subject, part.dep_)
