@@ -1,7 +1,7 @@
 """Who a predicate or a reporting verb belongs to, past what the dependency relations alone give: reporting
-verbs whose subject the parser lost, names cut by asides and relative clauses, the speakers of quotations,
-and reporting verbs with no cue at all. Who owns a cue tied to no holder is `cue_owners`. A mixin of the
-document reader (`reader.Reader`), whose memory and quotations it reads."""
+verbs whose subject the parser lost, names cut by asides and relative clauses. Who speaks each quotation, and the
+reporting verbs with no cue at all, are `speakers`'; who owns a cue tied to no holder is `cue_owners`'. A mixin
+of the document reader (`reader.Reader`), whose memory and quotations it reads."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import listed_body
-from analysis.extract.references import actor_key
-from analysis.extract.vocabulary import MEMBER_NOUNS, PASSED_ON, words
+from analysis.extract.vocabulary import MEMBER_NOUNS, words
 
 ASIDE = re.compile(
     r",\s+(?:who|which|whose|where|one of|a|an|the|in|at|speaking|writing|like|unlike|including)\b"
@@ -29,7 +28,6 @@ RELATIVE_BEFORE_VERB = re.compile(
 )
 NAME_RIGHT_BEFORE = re.compile(r"(?:\b[A-Z][\w'’\-]+|\([A-Z]{2,}\))\s+$")
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
-REPORTED = frozenset({"ccomp", "xcomp", "parataxis", "obj", "csubj"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
@@ -311,85 +309,3 @@ class Attribution:
         """'“…,” said X' / '“…,” X said': the verb follows a closing quotation mark (and a comma)."""
         before = self.text[max(sentence.start, sentence.start + verb.idx - 4) : sentence.start + verb.idx]
         return bool(re.search(r"[”\"][,.]?\s*$|[”\"],?\s*$", before))
-
-    def _set_speakers(self, sentence: Sentence, holders: dict, speech_ids: set[int]) -> None:
-        """Each quotation in the sentence is the words of the reporting verb that governs it, or else of
-        the nearest one: '“…,” said X, while Y called it “…”' gives each quotation its own speaker."""
-        verbs = [sentence.doc[i] for i in sorted(speech_ids) if i in holders]
-        if not verbs:
-            return
-        for q in self.quotations.overlapping(sentence.start, sentence.end):
-            run = self.quotations.runs[q]
-            if self.quotations.speaker(q) is not None or run.label:
-                continue
-            governing = [
-                v
-                for v in verbs
-                if sentence.start + v.left_edge.idx <= run.start < sentence.start + v.right_edge.idx + len(v.right_edge)
-            ]
-            verb = min(
-                governing or verbs,
-                key=lambda v: len(v.subtree) if governing else abs(sentence.start + v.idx - run.start),
-            )
-            self.quotations.set_speaker(q, holders[verb.i][0][0].actor)
-            self.memory.last_speaker = holders[verb.i][0][0].actor
-
-    def _colon_speakers(self, sentence: Sentence) -> None:
-        """A quotation a clause opens with a colon is its subject's words: "The minister was blunt: “…”", "Johanna
-        Weiß is at the lectern now: “…”"."""
-        doc, base = sentence.doc, sentence.start
-        for q in self.quotations.overlapping(sentence.start, sentence.end):
-            run = self.quotations.runs[q]
-            if run.start <= base or self.quotations.speaker(q) is not None or run.label:
-                continue
-            colon = next((t for t in doc if t.text == ":" and base + t.idx < run.start), None)
-            if colon is None or self.text[base + colon.idx + 1 : run.start].strip():
-                continue
-            # the parser hangs the colon on the quoted clause, which hangs on the one before it
-            clause = colon.head.head if colon.head.i > colon.i else colon.head
-            if clause.lower_ in PASSED_ON or any(
-                c.dep_ == "obj" and any(g.dep_ == "nmod:poss" or child_case(g) == "from" for g in c.children)
-                for c in clause.children
-            ):
-                continue  # "Fishers received a letter from the minister: “…”": the words are the minister's
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-            named = self.namer.name(subject, base, sentence.mentions) if subject is not None else None
-            if named is not None:
-                self.quotations.set_speaker(q, named.actor)
-                self.memory.last_speaker = named.actor
-
-    def _speech_claims(self, sentence: Sentence, claims: dict, holders: dict, speech_ids: set[int]) -> None:
-        """Reporting verbs whose holder got no cue: a position the lexicon cannot read; its words decide."""
-        quotations = self.quotations.overlapping(sentence.start, sentence.end)
-        doc = sentence.doc
-        for i in sorted(speech_ids):
-            if i not in holders:
-                continue
-            # what the verb reports, not a clause beside it ("While A hailed the vote, B said ...")
-            inside = {node.i for child in doc[i].children if child.dep_ in REPORTED for node in child.subtree}
-            if any(c.predicate in inside and "pronoun" not in c.rule for c in claims.values()):
-                continue  # "She added that Madrid would not accept it": the reported position is Madrid's
-            # "Kiribati and Nauru said they would decide later": "they" was read as the first of them; what it
-            # holds, the others hold too
-            theirs = (
-                [
-                    c
-                    for c in claims.values()
-                    if c.predicate in inside
-                    and "pronoun" in c.rule
-                    and any(actor_key(c.actor) == actor_key(n.actor) for n in holders[i][0])
-                ]
-                if len(holders[i][0]) > 1
-                else []
-            )
-            for n in holders[i][0]:
-                if any(k[0] == actor_key(n.actor) for k in claims):
-                    continue
-                claim = self._claim(
-                    claims, n.actor, holders[i][1], "direct" if quotations else "reported", sentence, doc[i], doc[i]
-                )
-                claim.spoken = [(self.quotations.runs[q].start, self.quotations.runs[q].end) for q in quotations] or [
-                    (sentence.start + doc[i].idx + len(doc[i]), sentence.end)
-                ]
-                if theirs:
-                    claim.cues.extend(theirs[0].cues)

@@ -244,7 +244,7 @@ class BodyNaming:
         text names it (not the last union named, nor the firm; a place's party or council is the role's)."""
         described_by = [t for t in token.doc[owner.i + 1 : token.i] if t.text[:1].islower() and t.tag_ != "POS"]
         named = self.name(owner, base, mentions) if described_by else None
-        if named is None or named.actor.kind not in ("organization",):
+        if named is None or named.actor.kind != "organization":
             return None
         return Named(
             described(as_written(self.text[base + owner.left_edge.idx : base + token.idx + len(token)])), "description"

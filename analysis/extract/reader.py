@@ -27,7 +27,7 @@ from analysis.extract.lexicon import Lexicon
 from analysis.extract.names import Named
 from analysis.extract.naming import Namer
 from analysis.extract.objects import split_by_object
-from analysis.extract.parse import VERB_TAGS, child_case, parse_paragraphs
+from analysis.extract.parse import VERB_TAGS, parse_paragraphs
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
@@ -39,6 +39,7 @@ from analysis.extract.rereading import reread
 from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
 from analysis.extract.sentence_mentions import SentenceMentions
+from analysis.extract.speakers import Speakers, gives_its_words, views_as
 from analysis.extract.unread import Gate, UnreadSentences
 from analysis.extract.valence import word_cue
 from analysis.extract.view_sources import according_to, for_whom
@@ -67,6 +68,7 @@ def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_t
 
 class Reader(
     Attribution,
+    Speakers,
     CueOwnership,
     Actions,
     PendingQuotations,
@@ -218,14 +220,14 @@ class Reader(
             if token is not None and not is_topic(token):
                 cue_tokens.setdefault(token.i, []).append(cue)
         outside = [t for t in doc if not self.quotations.inside(base + t.idx)]
-        speech_ids = {t.i for t in outside if (t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS) or _gives_its_words(t)}
+        speech_ids = {t.i for t in outside if (t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS) or gives_its_words(t)}
         holders = self._holders(
             sentence,
             sorted(
                 {
                     *(i for i in cue_tokens if not self.quotations.inside(base + doc[i].idx)),
                     *speech_ids,
-                    *(t.i for t in outside if _views_as(t)),
+                    *(t.i for t in outside if views_as(t)),
                 }
             ),
             speech_ids,
@@ -369,30 +371,3 @@ class Reader(
             results.append((claim, replace(decision, confidence=score), sentence))
             self.memory.remember(claim.actor, text=self.text)
         return results
-
-
-# "Cepesca has sent us its reaction: the proposal is “a slap in the face”", "The ministry issued a statement:
-# ...": what follows the colon is the subject's words, as after a reporting verb
-REACTION_NOUNS = frozenset({"reaction", "response", "statement", "verdict", "message", "answer", "comment"})
-
-
-# "regards the ban as a betrayal", "sees the levy as overdue": the verb whose subject the judgment after "as" is
-VIEWING = frozenset({"regard", "regards", "regarded", "view", "views", "viewed", "see", "sees", "saw", "considers"})
-
-
-def _views_as(verb: Token) -> bool:
-    return (
-        verb.lower_ in VIEWING
-        and verb.tag_ in VERB_TAGS
-        and any(c.dep_ in ("obl", "xcomp", "advcl") and child_case(c) == "as" for c in verb.children)
-    )
-
-
-def _gives_its_words(verb: Token) -> bool:
-    if verb.tag_ not in VERB_TAGS:
-        return False
-    said = next((c for c in verb.children if c.dep_ == "obj" and c.lower_ in REACTION_NOUNS), None)
-    if said is None:
-        return False
-    after = said.i + 1
-    return after < len(verb.doc) and verb.doc[after].text == ":"
