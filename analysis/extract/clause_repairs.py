@@ -319,6 +319,8 @@ def subject_inside_quotation(parsed: Parsed) -> None:
     Amsterdam charge visitors …,” says Ms Ellery': the quotation's words read as a subject of the reporting verb
     after it. The speaker named after the verb is its subject; the quoted words are what was said."""
     for verb in parsed:
+        if not verb.children:
+            continue
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         before = [s for s in subjects if s.i < verb.i]
         # "…,” says Ms Ellery": the speaker after a reporting verb, read as its object

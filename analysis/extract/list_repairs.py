@@ -123,12 +123,13 @@ def conjunct_of_a_names_object(parsed: Parsed) -> None:
     of the first's "of" phrase. A body named in two or more words is joined to the first name, not to what it
     is of ("the Ministry of Finance and the Economy" keeps its one-word part)."""
     for node in parsed:
+        if node.dep_ != "conj":
+            continue
         phrase, name = node.head, node.head.head
         opened = child(node, "det") is not None and child(node, "det").lower_ == "the"
         owned = any(c.dep_ == "nmod:poss" and is_proper(c) for c in node.children)  # "and Hungary's National …"
         if (
-            node.dep_ == "conj"
-            and is_proper(node)
+            is_proper(node)
             and (opened or owned)
             and any(c.dep_ in ("compound", "flat", "amod") and c.text[:1].isupper() for c in node.children)
             and phrase.dep_ == "nmod"

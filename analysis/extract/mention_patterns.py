@@ -54,6 +54,11 @@ ROMANCE_ADJECTIVE = (
 def generic_patterns() -> dict[str, re.Pattern]:
     names, demonyms, capitals = countries()
     country_names = alternation(n for n in names if len(n) > 3 and "," not in n)
+    # the collective pattern is tried at every word: as prefix trees, its word lists cost a few letters' tests there
+    counted = [word for word in QUALIFIERS.split("|") if "\\d" in word]
+    quantifiers = [word.replace("\\.", ".") for word in QUALIFIERS.split("|") if "\\d" not in word]
+    qualifiers = "|".join([alternation(quantifiers), *counted])
+    collective_nouns = alternation(COLLECTIVE_NOUNS.split("|"))
     return {
         "titled": re.compile(
             rf"(?=[A-Z])\b(?:(?:{alternation(demonyms)}|{country_names})(?:[’']s)?\s+)?"
@@ -140,8 +145,8 @@ def generic_patterns() -> dict[str, re.Pattern]:
         ),
         "collective": re.compile(
             # "Some coastal MPs", "several Tanga MPs": after a quantifier, a word of the group's own
-            rf"\b(?<![\w-])((?:(?:(?:{QUALIFIERS})\s+){{1,3}}(?:(?!(?:{NOT_A_GROUP_WORD})\b)[\w’'\-]+\s+)?"
-            rf"|(?:(?:{QUALIFIERS})\s+){{0,3}})(?:{COLLECTIVE_NOUNS})"
+            rf"\b(?<![\w-])((?:(?:(?:{qualifiers})\s+){{1,3}}(?:(?!(?:{NOT_A_GROUP_WORD})\b)[\w’'\-]+\s+)?)?"
+            rf"(?:{collective_nouns})"
             # "Several MPs from Puntland and Jubaland", "some residents of the old town": where they are from
             rf"(?:\s+of\s+the\s+[a-z]+(?:\s+(?:{PLACE_NOUNS}))?"
             rf"|(?-i:\s+(?:from|in)\s+(?:the\s+)?[A-Z][\w’'\-]+(?:(?:\s+and\s+|\s+)[A-Z][\w’'\-]+){{0,3}}"

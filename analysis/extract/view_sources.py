@@ -51,12 +51,13 @@ FRAMING_NOUNS = frozenset({"reading", "account", "telling", "assessment", "estim
 def _frames_a_view(token: Token, doc: Doc) -> bool:
     if token.lower_ in VIEW_NOUNS:
         return any(t.lower_ == "in" for t in doc[max(0, token.i - 5) : token.i])
+    if token.lower_ not in FRAMING_NOUNS:
+        return False
     # the phrase opens the sentence ("In the eyes of the union, ..."), stands between commas ("A registry, in
     # Confemin's reading, is …"), or hangs on its clause, not on a noun
     opens = any(c.dep_ == "case" and c.lower_ == "in" and (c.i == 0 or _set_off(c, token, doc)) for c in token.children)
     return (
-        token.lower_ in FRAMING_NOUNS
-        and child_case(token) == "in"
+        child_case(token) == "in"
         and (opens or token.dep_ not in ("nmod", "compound", "nmod:poss"))
         and not any(c.dep_ in ("compound", "amod", "nummod") for c in token.children)
     )
