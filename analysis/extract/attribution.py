@@ -215,7 +215,12 @@ class Attribution:
             for n in (self.namer.name(t, sentence.start, sentence.mentions) for t in conjuncts(holder) + listed_people)
             if n is not None
         ]
-        if not named and (speech or holder.i < token.i) and not hypothetical(token):
+        # "she would write to the Minister of Local Government asking him to …": a pronoun the verb shares with
+        # the verb before it is read right; the name before this verb is that verb's object
+        shared_pronoun = (
+            holder.tag_ == "PRP" and token.dep_ == "advcl" and token.tag_ == "VBG" and holder.head is token.head
+        )
+        if not named and (speech or holder.i < token.i) and not hypothetical(token) and not shared_pronoun:
             # "AfD parliamentary leader Dieter Vossberg denounced", its subject misread: the name before the verb
             fallback = self._name_before(sentence, token)
             if fallback is not None and (speech or fallback.actor.kind == "person"):

@@ -156,13 +156,14 @@ def generic_patterns() -> dict[str, re.Pattern]:
         # "Passenger organisations", "Civil rights organizations", "Union members", "student unions"
         "collective_generic": re.compile(
             r"(?<![\w-])((?:(?!(?:including|and|or|of|the|with|from|for|by|to|"
-            r"among|other|its|their|his|her)\s)[A-Za-z][a-z\-]+\s+){1,2}"
+            # "a move unions say will …": the news the group speaks of is no part of its name
+            r"among|other|its|their|his|her|move|step|measure|decision)\s)[A-Za-z][a-z\-]+\s+){1,2}"
             r"(?:groups|organisations|"
             r"organizations|associations|members|charities|unions|campaigners|"
             r"advocates|federations))(?![\w-])"
         ),
         "org_lower": re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:[a-z]+[\s-]){0,2}(?:union|unions|association|"
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:move|step|measure|decision)\s)[a-z]+[\s-]){0,2}(?:union|unions|association|"
             r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
             r"industry body|watchdog|regulator))(?![\w-])"
         ),

@@ -1,10 +1,10 @@
 """Repairs to the trained parser's reading of a sentence's opening: the body opening it left as a loose word
-before its description, and an opening phrase of place read as the subject before the real one. Called by
-`parse_repairs.repair`, in its order."""
+before its description, an opening phrase of place read as the subject before the real one, and the subject's
+own place read as a second subject. Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import SUBJECTS, VERB_TAGS, Parsed, attach, child, first_word
+from analysis.extract.nodes import SUBJECTS, VERB_TAGS, Parsed, attach, child, first_word, is_proper
 
 
 def subject_read_as_loose_word(parsed: Parsed) -> None:
@@ -47,3 +47,18 @@ def opening_phrase_read_as_subject(parsed: Parsed) -> None:
         attach(phrase, verb, "obl")
         for part in [c for c in phrase.children if c.i > subject.i]:
             attach(part, verb if part.dep_ in ("punct", "flat") else subject, part.dep_)
+
+
+def place_read_as_second_subject(parsed: Parsed) -> None:
+    """'The World Health Organization's office in Port Sudan said …': the place the subject is in read as a
+    second subject of the verb, with its "in" as the verb's marker. The place is the subject's."""
+    for place in parsed:
+        if place.dep_ != "nsubj" or not is_proper(place) or first_word(place) < 2:
+            continue
+        preposition, noun = parsed[first_word(place) - 1], parsed[first_word(place) - 2]
+        if preposition.lower_ not in ("in", "at") or preposition.dep_ != "mark" or preposition.head is not place.head:
+            continue
+        if noun.dep_ != "nsubj" or noun.head is not place.head or noun.tag_ not in ("NN", "NNS"):
+            continue
+        attach(place, noun, "nmod")
+        attach(preposition, place, "case")

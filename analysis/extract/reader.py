@@ -39,7 +39,7 @@ from analysis.extract.rereading import reread
 from analysis.extract.said_words import WordsModel
 from analysis.extract.segment import segmented
 from analysis.extract.sentence_mentions import SentenceMentions
-from analysis.extract.speakers import Speakers, gives_its_words, views_as
+from analysis.extract.speakers import Speakers, asks_not_to_be_named, gives_its_words, views_as
 from analysis.extract.unread import Gate, UnreadSentences
 from analysis.extract.valence import word_cue
 from analysis.extract.view_sources import according_to, for_whom
@@ -220,7 +220,11 @@ class Reader(
             if token is not None and not is_topic(token):
                 cue_tokens.setdefault(token.i, []).append(cue)
         outside = [t for t in doc if not self.quotations.inside(base + t.idx)]
-        speech_ids = {t.i for t in outside if (t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS) or gives_its_words(t)}
+        speech_ids = {
+            t.i
+            for t in outside
+            if (t.lower_ in SPEECH_FORMS and t.tag_ in VERB_TAGS and not asks_not_to_be_named(t)) or gives_its_words(t)
+        }
         holders = self._holders(
             sentence,
             sorted(

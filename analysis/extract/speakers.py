@@ -126,3 +126,11 @@ def gives_its_words(verb: Token) -> bool:
         return False
     after = said.i + 1
     return after < len(verb.doc) and verb.doc[after].text == ":"
+
+
+# "who asked not to be named", "who declined to be identified": the terms of an interview, not its words
+UNNAMED_ON_REQUEST = frozenset({"named", "identified", "quoted"})
+
+
+def asks_not_to_be_named(verb: Token) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lower_ in UNNAMED_ON_REQUEST for c in verb.children)

@@ -1,0 +1,57 @@
+"""Round thirty-five of the extractor (issue 12): the terms of an interview are no words of it, the news a
+group speaks of is no part of its name, a body's place is not a second subject, and a pronoun shared by a
+participle is not replaced by the object before it. Sentences written for these tests, not the corpus's."""
+
+from analysis.extract import extract
+from analysis.extract.mentions import generic_patterns
+from conftest import extract_holders_of
+
+LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"
+
+
+def _holders(body: str, words: str) -> list[str]:
+    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+
+
+def _evidence_of(body: str, holder: str) -> list[str]:
+    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
+    return list(rows.loc[rows["actor"] == holder, "evidence"])
+
+
+def test_asking_not_to_be_named_is_the_terms_of_an_interview_not_what_was_said():
+    body = (
+        "\nCustoms officers in the port, who asked not to be named, said the levy would be hard to collect "
+        "without more staff."
+    )
+    evidence = _evidence_of(body, "Customs officers")
+    assert evidence and all("hard to collect" in quoted for quoted in evidence)
+    assert not any(quoted.startswith("who asked") for quoted in evidence)
+
+
+def test_declining_to_be_identified_is_no_speech_either():
+    body = "\nTwo hauliers, who declined to be identified, said the levy was “a disaster for small firms”."
+    assert _holders(body, "disaster for small firms") == ["Two hauliers"]
+
+
+def test_the_news_a_group_speaks_of_is_no_part_of_its_name():
+    text = "The government raised fuel prices by 30 percent on Monday, a move unions say will push millions into debt."
+    names = [m.group(1) for key in ("org_lower", "collective_generic") for m in generic_patterns()[key].finditer(text)]
+    assert not any(name.lower().startswith(("move", "a move")) for name in names)
+    assert _holders("\nThe council cut bus routes, a step rights groups warned would isolate villages.", "warned") == [
+        "Rights groups"
+    ]
+
+
+def test_a_bodys_place_read_as_a_second_subject_is_the_bodys():
+    body = "\nThe IMF's office in Port Louis said the levy was “a sensible step”."
+    assert _holders(body, "sensible step") == ["IMF"]
+
+
+def test_a_pronoun_a_participle_shares_is_not_replaced_by_the_object_before_it():
+    body = (
+        "\nCouncillor ’Mathabo Lekhanya voted against the levy.\n\nLekhanya said she would write to the Minister "
+        "of Local Government asking him to set the levy aside."
+    )
+    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
+    assert "Local Government" not in set(rows["actor"])
+    assert "Minister of Local Government" not in set(rows["actor"])
