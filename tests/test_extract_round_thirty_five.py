@@ -1,6 +1,7 @@
 """Round thirty-five of the extractor (issue 12): the terms of an interview are no words of it, the news a
-group speaks of is no part of its name, a body's place is not a second subject, and a pronoun shared by a
-participle is not replaced by the object before it. Sentences written for these tests, not the corpus's."""
+group speaks of is no part of its name, a body's place is not a second subject, a pronoun shared by a
+participle is not replaced by the object before it, and what a subject's description says of itself is no
+view. Sentences written for these tests, not the corpus's."""
 
 from analysis.extract import extract
 from analysis.extract.mentions import generic_patterns
@@ -55,3 +56,12 @@ def test_a_pronoun_a_participle_shares_is_not_replaced_by_the_object_before_it()
     rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
     assert "Local Government" not in set(rows["actor"])
     assert "Minister of Local Government" not in set(rows["actor"])
+
+
+def test_a_relative_clause_inside_a_subjects_description_is_no_view_of_its_own():
+    body = (
+        "\nThe Alliance for Renewal, a coalition of some 40 parties that support the government, said the levy "
+        "showed “courage and responsibility.”"
+    )
+    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
+    assert list(rows["actor"]) == ["Alliance for Renewal"]

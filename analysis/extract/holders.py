@@ -72,7 +72,7 @@ def hypothetical(predicate: Token) -> bool:
 
 def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
     """The token naming the holder of `predicate`, walking up through shared subjects."""
-    if hypothetical(predicate) or predicted(predicate):
+    if hypothetical(predicate) or predicted(predicate) or _describes_a_description(predicate):
         return None
     named = _named_by_its_role(predicate)
     if named is not None:
@@ -178,6 +178,15 @@ def _predicted(predicate: Token) -> bool:
 def _has_proper_owner(noun: Token) -> bool:
     """'Egypt's delegation': a body named by whom it belongs to."""
     return any(c.dep_ == "nmod:poss" and is_proper(c) for c in noun.children)
+
+
+def _describes_a_description(predicate: Token) -> bool:
+    """'The Alliance for the Republic, a coalition of some 40 parties that support the government, said …': a
+    relative clause on a noun inside a subject's description tells what the description is, not a view."""
+    if predicate.dep_ != "acl:relcl":
+        return False
+    noun = predicate.head
+    return noun.dep_ == "nmod" and noun.head.dep_ == "appos" and noun.head.head.dep_ in ("nsubj", "nsubj:pass")
 
 
 def predicted(token: Token) -> bool:
