@@ -1,10 +1,12 @@
 """Round thirty-five of the extractor (issue 12): the terms of an interview are no words of it, the news a
 group speaks of is no part of its name, a body's place is not a second subject, a pronoun shared by a
 participle is not replaced by the object before it, and what a subject's description says of itself is no
-view. Sentences written for these tests, not the corpus's."""
+view; the titles before a long name leave it a person's. Sentences written for these tests, not the
+corpus's."""
 
 from analysis.extract import extract
 from analysis.extract.mentions import generic_patterns
+from analysis.extract.names import kind_of_name
 from conftest import extract_holders_of
 
 LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"
@@ -65,3 +67,13 @@ def test_a_relative_clause_inside_a_subjects_description_is_no_view_of_its_own()
     )
     rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
     assert list(rows["actor"]) == ["Alliance for Renewal"]
+
+
+def test_titles_before_a_long_name_leave_it_a_persons_for_the_quotation_after_it():
+    assert kind_of_name("Paramount Chief Clement Yokwe Ladu", default="organization") == "person"
+    body = (
+        "\nThe alliance's coordinator, Mercy Juan Taban, said it would press the council for more.\n\nParamount "
+        "Chief Clement Yokwe Ladu, whose chiefdom covers most of the depots, chose his words carefully.\n\n“I "
+        "support the council, but the levy must also spare the families of the drivers.”"
+    )
+    assert _holders(body, "spare the families") == ["Paramount Chief Clement Yokwe Ladu"]

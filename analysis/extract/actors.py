@@ -29,7 +29,7 @@ TITLES = (
     "Colonel|Col\\.|Major|Captain|Capt\\.|Lieutenant|Lt\\.|Sergeant|Commander|Brigadier|Field Marshal|Marshal|"
     "Sheikh|Archbishop|Bishop|Cardinal|Rabbi|Imam|Mr\\.?|Mrs\\.?|Ms\\.?|Lord|Lady|Sir|Dame|"
     "MP|MEP|MCA|MLA|MSP|MPP|MNA|TD|Deputy|Supervisor|Alderman|Alderwoman|Assemblyman|Assemblywoman|Lawmaker|"
-    "Legislator|Cllr\\.?|Cllrs|Cr\\.?|Crs|Superintendent"
+    "Legislator|Cllr\\.?|Cllrs|Cr\\.?|Crs|Superintendent|Paramount Chief"
 )
 TITLE_WORDS = frozenset(w.lower().rstrip(".") for t in TITLES.replace("\\", "").split("|") for w in t.split())
 ROLE_NOUNS = (

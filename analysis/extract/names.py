@@ -314,6 +314,8 @@ def kind_of_name(name: str, *, default: str) -> str:
         return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"
     if len(words) > 1 and first in PARTY_NAME_OPENERS:
         return "organization"  # "New Left", "Civic Platform", "Free Democrats": no person's name opens so
+    while len(words) > 4 and words[0].lower().strip(".") in TITLE_WORDS:
+        words = words[1:]  # "Paramount Chief Clement Yokwe Ladu": the titles before a name are no part of it
     if 2 <= len(words) <= 4 and all(
         w[:1].isupper()
         or HYPHENED_PARTICLE.match(w)
