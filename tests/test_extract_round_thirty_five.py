@@ -1,8 +1,8 @@
 """Round thirty-five of the extractor (issue 12): the terms of an interview are no words of it, the news a
 group speaks of is no part of its name, a body's place is not a second subject, a pronoun shared by a
 participle is not replaced by the object before it, and what a subject's description says of itself is no
-view; the titles before a long name leave it a person's. Sentences written for these tests, not the
-corpus's."""
+view; the titles before a long name leave it a person's, and a chairman may be a she. Sentences written for
+these tests, not the corpus's."""
 
 from analysis.extract import extract
 from analysis.extract.mentions import generic_patterns
@@ -77,3 +77,12 @@ def test_titles_before_a_long_name_leave_it_a_persons_for_the_quotation_after_it
         "support the council, but the levy must also spare the families of the drivers.”"
     )
     assert _holders(body, "spare the families") == ["Paramount Chief Clement Yokwe Ladu"]
+
+
+def test_a_chairman_may_be_a_she():
+    body = (
+        "\nThe party's leader, Rosine Ndoubabé, said her deputies would table a motion.\n\nDistrict council chairman "
+        "Achta Mahamat Nour, who heads the council of the 7th arrondissement, said she feared “riots at the bus "
+        "stations” if fares doubled."
+    )
+    assert _holders(body, "riots at the bus") == ["Achta Mahamat Nour"]

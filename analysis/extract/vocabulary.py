@@ -54,7 +54,7 @@ PARTICLES = words(
 
 # Words that give a person's gender as male (titles, pronouns, role nouns).
 MALE_WORDS = words(
-    "brother businessman chairman congressman father he him himself his husband king lord mr mr. prince sir son "
+    "brother businessman congressman father he him himself his husband king lord mr mr. prince sir son "
     "spokesman headmaster grandfather uncle nephew fisherman policeman councilman assemblyman"
 )
 
