@@ -1,8 +1,8 @@
 """Round thirty-five of the extractor (issue 12): the terms of an interview are no words of it, the news a
 group speaks of is no part of its name, a body's place is not a second subject, a pronoun shared by a
 participle is not replaced by the object before it, and what a subject's description says of itself is no
-view; the titles before a long name leave it a person's, and a chairman may be a she. Sentences written for
-these tests, not the corpus's."""
+view; the titles before a long name leave it a person's, a chairman may be a she, and "X said:" opens no
+round-up heading. Sentences written for these tests, not the corpus's."""
 
 from analysis.extract import extract
 from analysis.extract.mentions import generic_patterns
@@ -86,3 +86,10 @@ def test_a_chairman_may_be_a_she():
         "stations” if fares doubled."
     )
     assert _holders(body, "riots at the bus") == ["Achta Mahamat Nour"]
+
+
+def test_a_name_that_says_something_before_a_colon_is_no_round_up_heading():
+    body = "\nSenator Úna Harte said: “The levy is a bitter blow for every haulier in the county.”"
+    assert _holders(body, "bitter blow") == ["Senator Úna Harte"]
+    heading = "\nIrish Road Haulage Association: The association called the levy “a bitter blow”."
+    assert _holders(heading, "bitter blow") == ["Irish Road Haulage Association"]

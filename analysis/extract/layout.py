@@ -53,6 +53,12 @@ MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no positi
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
 
+def _reports_speech(label: str) -> bool:
+    """'Senator Úna Harte said: "…"', 'Giorgi Beridze told us: "…"': a sentence that reports what follows its
+    colon, not a round-up's heading."""
+    return any(word in SPEECH_FORMS for word in re.findall(r"\b[a-z]+\b", label))
+
+
 def _romance_name(name: str) -> bool:
     """ "Ligue togolaise des droits de l'homme (LTDH)": a French or Spanish body's name, in lower case after
     its head word, with its acronym."""
@@ -170,7 +176,7 @@ class Layout:
         for start, end in spans:
             if start == 0 or self.text[start - 1] == "\n":
                 label = SPEAKER_LABEL.match(self.text, start, end) or LONG_NAME_HEADING.match(self.text, start, end)
-                if label is not None and label.end() < end:
+                if label is not None and label.end() < end and not _reports_speech(label.group(0)):
                     found[start] = (start, label.end())
                     continue
                 label = DASH_HEADING.match(self.text, start, end)
