@@ -1,8 +1,9 @@
 """Round thirty-five of the extractor (issue 12): the terms of an interview are no words of it, the news a
 group speaks of is no part of its name, a body's place is not a second subject, a pronoun shared by a
 participle is not replaced by the object before it, and what a subject's description says of itself is no
-view; the titles before a long name leave it a person's, a chairman may be a she, and "X said:" opens no
-round-up heading. Sentences written for these tests, not the corpus's."""
+view; the titles before a long name leave it a person's, a chairman may be a she, "X said:" opens no
+round-up heading, and "The levy itself, she says, is …" says all of it. Sentences written for these tests, not
+the corpus's."""
 
 from analysis.extract import extract
 from analysis.extract.mentions import generic_patterns
@@ -93,3 +94,13 @@ def test_a_name_that_says_something_before_a_colon_is_no_round_up_heading():
     assert _holders(body, "bitter blow") == ["Senator Úna Harte"]
     heading = "\nIrish Road Haulage Association: The association called the levy “a bitter blow”."
     assert _holders(heading, "bitter blow") == ["Irish Road Haulage Association"]
+
+
+def test_what_a_reporting_verb_set_off_by_commas_interrupts_is_what_was_said():
+    body = (
+        "\nDr Masego Phiri thinks the ministry applied the law correctly. The levy itself, she says, is out of step "
+        "with how Batswana now live, study and marry."
+    )
+    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
+    quoted = rows.loc[rows["actor"] == "Dr Masego Phiri", "evidence"]
+    assert any(evidence.startswith("The levy itself, she says") for evidence in quoted)

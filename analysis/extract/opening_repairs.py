@@ -1,6 +1,7 @@
 """Repairs to the trained parser's reading of a sentence's opening: the body opening it left as a loose word
-before its description, an opening phrase of place read as the subject before the real one, and the subject's
-own place read as a second subject. Called by `parse_repairs.repair`, in its order."""
+before its description, an opening phrase of place read as the subject before the real one, the subject's
+own place read as a second subject, and the subject of a clause a reporting verb interrupts read as the verb's.
+Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
@@ -62,3 +63,18 @@ def place_read_as_second_subject(parsed: Parsed) -> None:
             continue
         attach(place, noun, "nmod")
         attach(preposition, place, "case")
+
+
+def subject_before_an_aside_of_speech(parsed: Parsed) -> None:
+    """'The law itself, she says, is out of step with how people live': the reported clause's subject, before
+    the reporting verb set off by commas, read as a second subject of that verb. It is the clause's."""
+    for verb in parsed:
+        if verb.tag_ not in VERB_TAGS or verb.i < 3 or verb.i + 1 >= len(parsed) or parsed[verb.i + 1].text != ",":
+            continue
+        speaker = parsed[verb.i - 1]
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None or speaker.dep_ != "nsubj" or speaker.head is not verb or parsed[verb.i - 2].text != ",":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < speaker.i), None)
+        if subject is not None and not any(c.dep_ in SUBJECTS for c in clause.children):
+            attach(subject, clause, "nsubj")

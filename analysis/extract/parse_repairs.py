@@ -68,6 +68,7 @@ def repair(parsed: Parsed) -> None:
     subject_repairs.employer_in_description_read_as_subject(parsed)
     subject_repairs.name_read_as_second_subject(parsed)
     opening_repairs.place_read_as_second_subject(parsed)
+    opening_repairs.subject_before_an_aside_of_speech(parsed)
     subject_repairs.subject_read_as_conjunct(parsed)
     subject_repairs.title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)

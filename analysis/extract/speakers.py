@@ -94,8 +94,10 @@ class Speakers:
                 claim = self._claim(
                     claims, n.actor, holders[i][1], "direct" if quotations else "reported", sentence, doc[i], doc[i]
                 )
+                # "The law itself, she says, is out of step …": what she says begins before her verb
+                first = min((doc[k].idx for k in inside if k < i), default=doc[i].idx + len(doc[i]))
                 claim.spoken = [(self.quotations.runs[q].start, self.quotations.runs[q].end) for q in quotations] or [
-                    (sentence.start + doc[i].idx + len(doc[i]), sentence.end)
+                    (sentence.start + first, sentence.end)
                 ]
                 if theirs:
                     claim.cues.extend(theirs[0].cues)
