@@ -17,8 +17,12 @@ def _holders(body: str, words: str) -> list[str]:
     return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
 
 
+def _rows(body: str):
+    return extract(LEDE + body + "\n", main_target="main", arbiter=False)
+
+
 def _evidence_of(body: str, holder: str) -> list[str]:
-    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
+    rows = _rows(body)
     return list(rows.loc[rows["actor"] == holder, "evidence"])
 
 
@@ -56,7 +60,7 @@ def test_a_pronoun_a_participle_shares_is_not_replaced_by_the_object_before_it()
         "\nCouncillor ’Mathabo Lekhanya voted against the levy.\n\nLekhanya said she would write to the Minister "
         "of Local Government asking him to set the levy aside."
     )
-    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
+    rows = _rows(body)
     assert "Local Government" not in set(rows["actor"])
     assert "Minister of Local Government" not in set(rows["actor"])
 
@@ -66,8 +70,7 @@ def test_a_relative_clause_inside_a_subjects_description_is_no_view_of_its_own()
         "\nThe Alliance for Renewal, a coalition of some 40 parties that support the government, said the levy "
         "showed “courage and responsibility.”"
     )
-    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
-    assert list(rows["actor"]) == ["Alliance for Renewal"]
+    assert list(_rows(body)["actor"]) == ["Alliance for Renewal"]
 
 
 def test_titles_before_a_long_name_leave_it_a_persons_for_the_quotation_after_it():
@@ -101,6 +104,4 @@ def test_what_a_reporting_verb_set_off_by_commas_interrupts_is_what_was_said():
         "\nDr Masego Phiri thinks the ministry applied the law correctly. The levy itself, she says, is out of step "
         "with how Batswana now live, study and marry."
     )
-    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
-    quoted = rows.loc[rows["actor"] == "Dr Masego Phiri", "evidence"]
-    assert any(evidence.startswith("The levy itself, she says") for evidence in quoted)
+    assert any(e.startswith("The levy itself, she says") for e in _evidence_of(body, "Dr Masego Phiri"))

@@ -29,6 +29,8 @@ NOT_A_GROUP_WORD = (
     "of|the|a|an|and|or|in|on|at|from|to|for|with|by|as|said|say|says|told|were|are|was|is|have|has|had|"
     "who|which|that|their|its|his|her|our|these|those|such|more|less|than"
 )
+# "a move unions say will …", "a step rights groups warned …": the news a group speaks of, no part of its name
+NEWS_NOUNS = "move|step|measure|decision"
 PLACE_NOUNS = "town|city|district|village|region|area|centre|center|quarter|province|county|state|ward|constituency"
 
 ROMANCE_HEADS = (
@@ -156,14 +158,13 @@ def generic_patterns() -> dict[str, re.Pattern]:
         # "Passenger organisations", "Civil rights organizations", "Union members", "student unions"
         "collective_generic": re.compile(
             r"(?<![\w-])((?:(?!(?:including|and|or|of|the|with|from|for|by|to|"
-            # "a move unions say will …": the news the group speaks of is no part of its name
-            r"among|other|its|their|his|her|move|step|measure|decision)\s)[A-Za-z][a-z\-]+\s+){1,2}"
+            rf"among|other|its|their|his|her|{NEWS_NOUNS})\s)[A-Za-z][a-z\-]+\s+){{1,2}}"
             r"(?:groups|organisations|"
             r"organizations|associations|members|charities|unions|campaigners|"
             r"advocates|federations))(?![\w-])"
         ),
         "org_lower": re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:move|step|measure|decision)\s)[a-z]+[\s-]){0,2}(?:union|unions|association|"
+            rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:{NEWS_NOUNS})\s)[a-z]+[\s-]){{0,2}}(?:union|unions|association|"
             r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
             r"industry body|watchdog|regulator))(?![\w-])"
         ),
