@@ -70,6 +70,7 @@ bench-ingest: $(VENV)/.test-installed
 CORPORA ?= ../shared/corpora
 model: $(VENV)/.test-installed
 	$(BIN)/python -m analysis.extract.training --corpora $(CORPORA)
+	$(BIN)/python -m analysis.extract.training.person_nouns --corpora $(CORPORA)
 
 # What the extractor learns from the blind corpus's dev splits (never a test* or val* split): the stance of
 # words with no cue (analysis/extract/said_words.json), whether a sentence states a view (said_view.json),

@@ -100,7 +100,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
 
 # titles written after a name ("Eoin Gallagher TD", "Jane Smith MP"): the gazetteer's titles in capitals, and counsel's
 POST_NOMINALS = frozenset(t for t in TITLES.split("|") if t.isupper()) | {"QC", "KC"}
-MISSION_WORD = re.compile(r"[’']s\s+delegation$")
+# "South Sudan's delegation", "the Kremlin's spokesman": the country or its seat, as the writers name it
+MISSION_WORD = re.compile(r"[’']s\s+(?:\w+\s+)?(?:delegation|spokes(?:man|woman|person|people))$")
 
 
 def _governments(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:

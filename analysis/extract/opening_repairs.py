@@ -1,11 +1,12 @@
 """Repairs to the trained parser's reading of a sentence's opening: the body opening it left as a loose word
 before its description, an opening phrase of place read as the subject before the real one, the subject's
-own place read as a second subject, and the subject of a clause a reporting verb interrupts read as the verb's.
+own place read as a second subject, the subject of a clause a reporting verb interrupts read as the verb's,
+and the question a reply opens with read as the sentence's verb.
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import SUBJECTS, VERB_TAGS, Parsed, attach, child, first_word, is_proper
+from analysis.extract.nodes import SUBJECTS, VERB_TAGS, Parsed, attach, child, first_word, is_proper, make_root
 
 
 def subject_read_as_loose_word(parsed: Parsed) -> None:
@@ -78,3 +79,25 @@ def subject_before_an_aside_of_speech(parsed: Parsed) -> None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < speaker.i), None)
         if subject is not None and not any(c.dep_ in SUBJECTS for c in clause.children):
             attach(subject, clause, "nsubj")
+
+
+QUESTIONED = frozenset({"asked", "pressed", "questioned", "quizzed", "challenged"})
+
+
+def question_read_as_the_verb(parsed: Parsed) -> None:
+    """'Asked whether other plants could face similar curbs, a Rosselkhoznadzor spokesperson declined to
+    speculate': the question that opens the sentence read as its verb, and the reply's verb as its conjunct.
+    The reply is the sentence's verb; the question its adverbial clause."""
+    question = next((w for w in parsed if w.text[:1].isalpha()), None)
+    if question is None or question.lower_ not in QUESTIONED or question.head is not question:
+        return
+    if question.tag_ not in ("VBD", "VBN") or any(c.dep_ in SUBJECTS for c in question.children):
+        return
+    reply = next((c for c in question.children if c.dep_ == "conj" and c.tag_ in VERB_TAGS), None)
+    subject = next((c for c in reply.children if c.dep_ in SUBJECTS), None) if reply is not None else None
+    if subject is None or parsed[first_word(subject) - 1].text != ",":
+        return
+    make_root(reply)
+    for part in [c for c in question.children if c.i > reply.i]:
+        attach(part, reply, part.dep_)
+    attach(question, reply, "advcl")
