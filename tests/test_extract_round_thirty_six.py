@@ -126,3 +126,20 @@ def _one_paragraph(text: str):
     _, paragraphs = segmented(text)
     doc = paragraphs[0]
     return [doc], [[(0, len(doc))]]
+
+
+def test_a_sentence_framed_as_someones_view_is_theirs_whatever_its_clauses_subjects():
+    body = (
+        "\nPaweł Kowalczyk of the Polish Institute of International Affairs was more measured.\n\nIn his view, "
+        "Belarus has traded away one of the last bargaining chips it had, and the neighbours would be wise to respond "
+        "with patience rather than alarm."
+    )
+    assert _holders(body, "rather than alarm") == ["Paweł Kowalczyk"]
+
+
+def test_an_aside_after_the_opening_subject_is_not_the_sentences_verb():
+    body = (
+        "\nThe Interstate Commission for Water Coordination of Central Asia, in which Afghanistan has no seat, has "
+        "stopped short of calling for a halt to the levy."
+    )
+    assert _holders(body, "stopped short") == ["Interstate Commission for Water Coordination"]

@@ -14,6 +14,7 @@ from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
+from analysis.extract.view_sources import view_framed_by
 from analysis.extract.vocabulary import words
 
 # verbs by which a speaker reports a third party's message ("has told this House that ...", "has written to the
@@ -27,6 +28,7 @@ SPEAKERS_OWN_CLAUSES = frozenset({"conj", "parataxis", "acl:relcl", "acl"})
 NOBODY = frozenset({"nobody", "no-one", "none", "nothing"})
 # the speaker's own side, inside the speaker's words: "our union has told the minister ..."
 OWN_SIDE_WORDS = frozenset({"i", "we", "my", "our"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 class CueOwnership:
@@ -53,7 +55,7 @@ class CueOwnership:
         if misread is not None:
             return [misread], "name before the verb", None, "reported"
         owner = _owner(token, holders)
-        if owner is not None:
+        if owner is not None and not self._framed_as_a_view(sentence, owner[2], source_named):
             named, rule, predicate = owner
             return named, rule, predicate, "reported"
         if source_named is not None:  # the evidence is the sentence: "According to X, ..." frames all of it
@@ -66,6 +68,16 @@ class CueOwnership:
             # reacted with dismay" is the subject's feeling
             return self._feeling_of_subject(sentence, token)
         return self._fallback_owner(sentence, token, position)
+
+    @staticmethod
+    def _framed_as_a_view(sentence: Sentence, predicate: Token | None, source_named) -> bool:
+        """'In his view, Belarus has traded away its last chip, and the neighbours would be wise to respond
+        with patience': a sentence framed as someone's view is theirs, whoever its clauses' subjects are, unless
+        a subject is said to speak ("according to X" may only report a fact: "…, the ministry criticised")."""
+        said = predicate is not None and predicate.lower_ in SPEECH_FORMS and predicate.tag_ in FINITE_TAGS
+        if source_named is None or said:
+            return False
+        return view_framed_by(sentence.doc) is not None
 
     def _quoted_verb_owner(self, sentence: Sentence, token: Token, quotation: int):
         """'The RHA “strongly opposes” the levy': the writer's sentence quotes only its verb, whose subject stands

@@ -101,3 +101,54 @@ def question_read_as_the_verb(parsed: Parsed) -> None:
     for part in [c for c in question.children if c.i > reply.i]:
         attach(part, reply, part.dep_)
     attach(question, reply, "advcl")
+
+
+RELATIVE_WORDS = frozenset({"which", "whom", "whose", "where"})
+
+
+def aside_read_as_the_verb(parsed: Parsed) -> None:
+    """'Mountain villagers along the route, speaking through their shura, asked for assurances …', 'The
+    Interstate Commission for Water Coordination, in which Afghanistan has no seat, has stopped short of …': the
+    aside after the opening subject read as the sentence's verb, and the real verb after the aside's closing
+    comma as its conjunct, with no subject. The later verb is the sentence's, with the opening subject; the
+    aside describes the subject."""
+    aside = next((n for n in parsed if n.head is n), None)
+    if aside is None or aside.tag_ not in VERB_TAGS:
+        return
+    subjects = [c for c in aside.children if c.dep_ in SUBJECTS]
+    if not subjects or subjects[0].tag_ not in NOUN_PHRASE_TAGS:
+        return
+    subject = subjects[0]
+    if any(w.dep_ != "punct" for w in parsed[: first_word(subject)]):
+        return  # the subject opens the sentence
+    end = max(n.i for n in subject.subtree)
+    if end + 1 >= aside.i or parsed[end + 1].text != ",":
+        return
+    relative = any(c.lower_ in RELATIVE_WORDS and c.i < aside.i for c in aside.children)
+    participle = aside.tag_ == "VBG" and len(subjects) == 1
+    if not (participle or (relative and len(subjects) == 2)):
+        return
+    verb = next(
+        (
+            c
+            for c in aside.children
+            if c.dep_ in ("conj", "parataxis") and c.i > aside.i and parsed[first_word(c) - 1].text == ","
+        ),
+        None,
+    )
+    if verb is None or any(c.dep_ in SUBJECTS for c in verb.children) or not _finite(verb):
+        return
+    make_root(verb)
+    attach(subject, verb, "nsubj")
+    attach(aside, subject, "acl:relcl" if relative else "acl")
+    for later in [c for c in aside.children if c.i > verb.i]:
+        attach(later, verb, later.dep_)
+
+
+NOUN_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
