@@ -143,3 +143,23 @@ def test_an_aside_after_the_opening_subject_is_not_the_sentences_verb():
         "stopped short of calling for a halt to the levy."
     )
     assert _holders(body, "stopped short") == ["Interstate Commission for Water Coordination"]
+
+
+def test_a_ministers_portfolio_finds_him_whatever_tier_the_text_adds():
+    body = (
+        "\nCommerce Minister Farrukh Saeed Lodhi defended the levy.\n\nThe province's trade minister, Samina "
+        "Yousafzai, did not oppose it.\n\nAsked whether the levy could be lifted, the federal commerce minister said "
+        "the government was “open to talking, but not to pressure.”"
+    )
+    assert _holders(body, "open to talking") == ["Minister Farrukh Saeed Lodhi"]
+
+
+def test_sentences_start_where_the_sentencizer_starts_them():
+    text = "The levy rose. “It is too much!” said one driver. Others agreed!\n\nU.S. officials said so. Fine."
+    assert [text[a:b] for a, b in segmented(text)[0]] == [
+        "The levy rose.",
+        "“It is too much!” said one driver.",
+        "Others agreed!",
+        "U.S. officials said so.",
+        "Fine.",
+    ]

@@ -194,6 +194,10 @@ class Memory:
         if holders:
             wanted = {w.lower() for w in portfolio} - PORTFOLIO_FILLERS
             named = [h for h in holders if wanted and wanted <= self._described_by(h)]
+            if not named and wanted - LOCALITY_WORDS:
+                # "the federal commerce minister" after "Commerce Minister X" and a province's trade minister:
+                # the one whose portfolio the words name, whatever tier the text adds
+                named = [h for h in holders if (wanted - LOCALITY_WORDS) <= self._described_by(h)]
             if not named and wanted & OTHER_OFFICE and self.introductions.get(actor_key(holders[-1])):
                 return None  # introduced with a title or portfolio of their own, not this one
             if not named and wanted - LOCALITY_WORDS and named_by_description(holders[-1]):

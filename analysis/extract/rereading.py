@@ -11,11 +11,12 @@ fixed two of the seed story's 25.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from analysis.extract import arbiter as stance_arbiter
 from analysis.extract import confidence as confidence_model
-from analysis.extract.said_words import WordsModel, probabilities, view_probability
+from analysis.extract.said_words import WordsModel, probabilities, term_counts, view_probability
 
 
 def reread(
@@ -32,18 +33,19 @@ def reread(
     view (by `view`, the shipped model when None)."""
     model = arbiter if isinstance(arbiter, stance_arbiter.Arbiter) else stance_arbiter.shipped()
     views: dict[tuple[int, int], float] = {}  # a sentence often holds several proposals
+    counted: dict[tuple[int, int], Counter] = {}  # ... and a proposal's evidence is often its sentence
     reread_results = []
     for claim, decision, sentence in results:
         where = (sentence.start, sentence.end)
         if where not in views:
-            views[where] = view_probability(text[sentence.start : sentence.end], model=view)
+            counted[where] = term_counts(text[sentence.start : sentence.end])
+            views[where] = view_probability("", model=view, counts=counted[where])
         decision = replace(decision, view=views[where])
         features = confidence_model.features(claim, decision)
+        span = tuple(claim.span)
+        evidence = counted.get(span) or term_counts(text[span[0] : span[1]])
         values = stance_arbiter.inputs(
-            decision.stance,
-            features,
-            probabilities(text[claim.span[0] : claim.span[1]], model=words),
-            tone=decision.tone,
+            decision.stance, features, probabilities("", model=words, counts=evidence), tone=decision.tone
         )
         stance, probability, rule_stance = decision.stance, decision.stance_probability, decision.rule_stance
         if model and arbiter is False:

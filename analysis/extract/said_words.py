@@ -84,15 +84,22 @@ def shipped(path: Path = MODEL_FILE) -> WordsModel | None:
     return WordsModel.of(json.loads(path.read_text(encoding="utf-8")))
 
 
-def probabilities(text: str, *, model: WordsModel | None = None) -> dict[str, float]:
-    """The model's probability of each stance for the words; empty when no model has been fitted."""
+def term_counts(text: str) -> Counter:
+    """How often each of the words' terms occurs: what both models read (`probabilities`' `counts`)."""
+    return Counter(terms(text))
+
+
+def probabilities(text: str, *, model: WordsModel | None = None, counts: Counter | None = None) -> dict[str, float]:
+    """The model's probability of each stance for the words (or for their `term_counts`, when already
+    counted); empty when no model has been fitted."""
     model = model or shipped()
     if model is None:
         return {}
     idf = model.idf
     # sublinear tf times idf, L2-normalised, as scikit-learn's TfidfVectorizer(sublinear_tf=True) computes it;
     # terms the model never saw are dropped after counting, which Counter does in C
-    vector = {term: (1 + math.log(n)) * idf[term] for term, n in Counter(terms(text)).items() if term in idf}
+    counted = term_counts(text) if counts is None else counts
+    vector = {term: (1 + math.log(n)) * idf[term] for term, n in counted.items() if term in idf}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     scores = list(model.intercepts)
     weights = model.weights
@@ -106,9 +113,9 @@ def probabilities(text: str, *, model: WordsModel | None = None) -> dict[str, fl
     return {stance: value / total for stance, value in zip(model.stances, exponents)}
 
 
-def view_probability(text: str, *, model: WordsModel | None = None) -> float:
+def view_probability(text: str, *, model: WordsModel | None = None, counts: Counter | None = None) -> float:
     """How likely the words state a view, by the model of annotated sentences; 0 with no fitted model."""
-    return probabilities(text, model=model or shipped(VIEW_FILE)).get("view", 0.0)
+    return probabilities(text, model=model or shipped(VIEW_FILE), counts=counts).get("view", 0.0)
 
 
 def states_a_view(text: str, *, model: WordsModel | None = None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 
+import numpy
 from spacy.attrs import IDX, IS_PUNCT, ORTH
 
 from analysis.extract.vocabulary import CLOSING_QUOTES, SENTENCE_OPENERS, SPEECH_FORMS
@@ -42,19 +43,17 @@ def _sentence_starts(doc) -> list[int]:
     """spaCy's rule-based sentencizer, read from the tokens' arrays (1 where a sentence starts, else -1): a
     sentence starts at the first word after a run of full stops and punctuation. The sentencizer itself
     made a Token object of every word, a twentieth of the whole extraction's time."""
-    full_stops = _full_stops()
-    starts = [-1] * len(doc)
-    start, seen_stop = 0, False
-    for i, (orth, punctuation) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
-        is_full_stop = orth in full_stops
-        if seen_stop and not punctuation and not is_full_stop:
-            starts[start] = 1
-            start, seen_stop = i, False
-        elif is_full_stop:
-            seen_stop = True
-    if starts:
-        starts[start] = 1
-    return starts
+    starts = numpy.full(len(doc), -1)
+    if not len(doc):
+        return starts.tolist()
+    columns = doc.to_array([ORTH, IS_PUNCT])
+    stops = numpy.isin(columns[:, 0], numpy.fromiter(_full_stops(), dtype=columns.dtype))
+    words = numpy.flatnonzero(~stops & (columns[:, 1] == 0))
+    # a word starts a sentence when a full stop stands between it and the word before it
+    stops_before = numpy.cumsum(stops)
+    starts[words[1:][stops_before[words[1:] - 1] > stops_before[words[:-1]]]] = 1
+    starts[0] = 1
+    return starts.tolist()
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
