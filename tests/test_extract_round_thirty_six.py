@@ -163,3 +163,11 @@ def test_sentences_start_where_the_sentencizer_starts_them():
         "U.S. officials said so.",
         "Fine.",
     ]
+
+
+def test_a_spokesperson_for_no_body_named_speaks_for_the_body_their_words_name():
+    body = (
+        "\nThe Ministry of Agriculture proposed the levy.\n\nA spokesman said the ministry was still gathering "
+        "views from growers."
+    )
+    assert _holders(body, "still gathering") == ["Ministry of Agriculture"]

@@ -47,6 +47,7 @@ PUBLIC_OFFICES = frozenset(
 )
 
 
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 QUANTIFIED = re.compile(r"(?i)(?:some|several|many|most|a few|few|two|three|four|five|\d+)\s")
 
 
@@ -156,6 +157,8 @@ class GroupNaming:
         if owner is None and is_the_statement(token) and self.memory.statement_by is not None:
             # "“No one is served …,” the statement said": the statement the text last said someone made
             return Named(self.memory.statement_by, "spokesperson for")
+        if owner is None and token.lower_ in SPOKESPEOPLE:
+            return self._body_spoken_of(token, base, mentions, speaker)
         if owner is None or (token.lower_ == "leaders" and owner.dep_ == "compound"):
             return None  # "its leaders", "the leaders of the union"; not "World leaders", "Community leaders"
         if token.lower_ == "office" and owner.dep_ == "nmod:poss" and owner.lower_ in PUBLIC_OFFICES:
@@ -179,6 +182,19 @@ class GroupNaming:
             # "a spokesman for the militia" with no militia named before: the body, as the text calls it
             named = Named(described(owner.text), "description")
         return Named(named.actor, "spokesperson for") if named is not None else None
+
+    def _body_spoken_of(self, token: Token, base: int, mentions, speaker) -> Named | None:
+        """'A spokesman said the ministry was still gathering views', 'A spokesperson in Paris said the centre had
+        received no file': a spokesperson for no body named speaks for the body their words name as "the …"."""
+        verb = token.head
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) if token.dep_ == "nsubj" else None
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if clause else None
+        if subject is None or subject.tag_ != "NN" or not any(c.lower_ == "the" for c in subject.children):
+            return None
+        named = self.name(subject, base, mentions, speaker=speaker)
+        if named is None or named.actor.kind in ("person", "commentators"):
+            return None
+        return Named(named.actor, "spokesperson for")
 
     def _party_unit(self, token: Token, owner: Token, named: Named | None) -> Named | None:
         """The party a unit belongs to ("Chega's parliamentary group", "the MPLA's majority"), if its owner
