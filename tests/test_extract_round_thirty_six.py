@@ -171,3 +171,22 @@ def test_a_spokesperson_for_no_body_named_speaks_for_the_body_their_words_name()
         "views from growers."
     )
     assert _holders(body, "still gathering") == ["Ministry of Agriculture"]
+
+
+def test_which_after_a_bodys_description_of_its_people_is_the_body():
+    body = (
+        "\nIn Brazil, the sharpest reaction came from ABRACE, the association of large industrial energy consumers, "
+        "which regretted that the levy would stay high."
+    )
+    assert _holders(body, "regretted") == ["ABRACE"]
+
+
+def test_the_source_a_sentence_opens_with_holds_its_main_clause_whoever_holds_a_clause_below():
+    body = (
+        "\nAccording to Brazil's Ministry of Mines and Energy, the levy guarantees “predictability” for consumers, "
+        "although some Brazilian officials have privately questioned it."
+    )
+    rows = extract(LEDE + body + "\n", main_target="main", arbiter=False)
+    assert {"Brazil's Ministry of Mines and Energy", "Some Brazilian officials"} <= set(rows["actor"])
+    ministry = rows[rows["actor"] == "Brazil's Ministry of Mines and Energy"].iloc[0]
+    assert ministry["cue"] != "questioned"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.extract.names import is_human_plural
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, VERB_TAGS, child, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.vocabulary import SPEECH_FORMS as SPEECH_FORMS
@@ -337,7 +338,15 @@ def antecedent(token: Token) -> Token | None:
         and found.dep_ == "nmod"
         and any(c.dep_ == "case" and c.lower_ == "with" for c in found.children)
     )
-    if with_members:
+    # "ABRACE, the association of large industrial energy consumers, which regretted …": "which" is no people's
+    of_people = (
+        found is not None
+        and token.lower_ == "which"
+        and found.dep_ == "nmod"
+        and found.tag_ == "NNS"
+        and is_human_plural(found.lower_)
+    )
+    if with_members or of_people:
         found = found.head
         if found.dep_ == "appos" and found.head.i < found.i:
             found = found.head

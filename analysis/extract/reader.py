@@ -256,13 +256,16 @@ class Reader(
             for n in named:
                 self._claim(claims, n.actor, rule, mode, sentence, predicate, doc[i]).cues.extend(found_cues)
         self._speech_claims(sentence, claims, holders, speech_ids)
-        if source_named is not None and not claims:
+        root = next(t for t in doc if t.head.i == t.i)
+        # "According to Brazil's ministry, the deal guarantees “predictability”, although some officials have
+        # questioned it": the source holds the main clause, whoever holds a clause below it
+        if source_named is not None and not any(claim.predicate == root.i for claim in claims.values()):
             # "According to the ministry, the treaty ends “thirty years of improvisation”": the source holds it
-            root = next(t for t in doc if t.head.i == t.i)
+            owned = {cue[0] for other in claims.values() for cue in other.cues}
             claim = self._claim(claims, source_named.actor, "according to", "reported", sentence, root, root)
             claim.spoken = [(sentence.start, sentence.end)]
             # "In the view of the Tenants' Association, the extension was “long overdue”": the quoted cue is its
-            claim.cues.extend(cue for found in cue_tokens.values() for cue in found)
+            claim.cues.extend(cue for found in cue_tokens.values() for cue in found if cue[0] not in owned)
         self._known_actions(sentence, claims)
         self._votes_from(sentence, claims)
         self._division(sentence, claims)
