@@ -190,11 +190,3 @@ def test_the_source_a_sentence_opens_with_holds_its_main_clause_whoever_holds_a_
     assert {"Brazil's Ministry of Mines and Energy", "Some Brazilian officials"} <= set(rows["actor"])
     ministry = rows[rows["actor"] == "Brazil's Ministry of Mines and Energy"].iloc[0]
     assert ministry["cue"] != "questioned"
-
-
-def test_a_number_after_an_abbreviation_ends_no_sentence():
-    text = "Gyumri municipality, which maintains the road to School No. 9, declined to comment. Art. 12 stands."
-    assert [text[a:b] for a, b in segmented(text)[0]] == [
-        "Gyumri municipality, which maintains the road to School No. 9, declined to comment.",
-        "Art. 12 stands.",
-    ]

@@ -76,13 +76,7 @@ def segmented(text: str) -> tuple[list[tuple[int, int]], dict[int, object]]:
         firsts = [
             i
             for i, flag in enumerate(starts)
-            if i == 0
-            or (
-                flag == 1
-                and not _initial_before_name(doc, i)
-                and not _tag_after_question(doc, i)
-                and not _number_after_abbreviation(doc, i)
-            )
+            if i == 0 or (flag == 1 and not _initial_before_name(doc, i) and not _tag_after_question(doc, i))
         ]
         for first, following in itertools.pairwise([*firsts, len(doc)]):
             end = offsets[following - 1] + len(doc[following - 1].text) if following > first else offsets[first]
@@ -118,20 +112,6 @@ def _tag_after_question(doc, i: int) -> bool:
 
 
 TAG_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-
-# abbreviations a number follows ("School No. 9", "Art. 12 of the constitution"), which end no sentence
-NUMBER_ABBREVIATIONS = frozenset({"No", "no", "Nos", "Art", "art", "Arts", "Vol", "vol", "Sec", "Para", "para", "pp"})
-
-
-def _number_after_abbreviation(doc, i: int) -> bool:
-    return (
-        i >= 2
-        and doc[i - 1].text == "."
-        and not doc[i - 2].whitespace_
-        and doc[i - 2].text in NUMBER_ABBREVIATIONS
-        and doc[i].text[:1].isdigit()
-    )
 
 
 def _initial_before_name(doc, i: int) -> bool:
