@@ -5,6 +5,7 @@ and parses a paragraph's sentences side by side. Sentences written for these tes
 
 import io
 import itertools
+import threading
 
 import threadpoolctl
 
@@ -80,8 +81,13 @@ def test_the_person_nouns_are_read_from_the_treebanks_typed_entities():
 def test_the_parser_multiplies_through_numpy_on_one_thread_while_parsing_only():
     assert pipeline().get_pipe("tok2vec").model.ops.use_blis is False
     threads = [lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"]
-    extract(LEDE, main_target="main")
-    # the limit is lifted after parsing: a model fitted in the same process keeps its threads
+    # three threads parsing at once (an app's workers) leave the process's threads as they found them, so that
+    # a model fitted in the same process keeps its threads
+    workers = [threading.Thread(target=extract, args=(LEDE * 5,), kwargs={"main_target": "main"}) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
     assert [lib["num_threads"] for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"] == threads
 
 

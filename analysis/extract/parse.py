@@ -8,6 +8,7 @@ walk the tree many times, and reading a spaCy token's attributes builds a new Py
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import re
@@ -106,15 +107,24 @@ def parse(texts: Sequence) -> list[Parsed]:
         return [_nodes(doc, strings) for doc in pipeline().pipe(texts, batch_size=BATCH_SIZE)]
 
 
+@contextlib.contextmanager
 def _one_blas_thread():
     """The budget is per core, and `extract_many` already keeps every core busy with its own process; the
-    limit holds while parsing only (a model fitted elsewhere in the process keeps its threads)."""
-    return _blas().limit(limits=1, user_api="blas")
+    limit holds while parsing only (a model fitted elsewhere in the process keeps its threads). The threads are
+    set back to what the process started with, not to what they were on entry: two threads parsing at once
+    would otherwise leave the second one's limit in place for good."""
+    for library in BLAS.lib_controllers:
+        library.set_num_threads(1)
+    try:
+        yield
+    finally:
+        for library, threads in zip(BLAS.lib_controllers, BLAS_THREADS):
+            library.set_num_threads(threads)
 
 
-@functools.cache
-def _blas() -> threadpoolctl.ThreadpoolController:
-    return threadpoolctl.ThreadpoolController()
+# read once, on import (which no two threads do at once): numpy's BLAS and the threads the process started with
+BLAS = threadpoolctl.ThreadpoolController().select(user_api="blas")
+BLAS_THREADS = [library.num_threads for library in BLAS.lib_controllers]
 
 
 def _nodes(doc, strings) -> Parsed:
