@@ -11,6 +11,7 @@ from analysis.extract.claims import Sentence
 from analysis.extract.coordination import conjuncts
 from analysis.extract.holders import SPEECH_FORMS, antecedent, holder_of, predicted
 from analysis.extract.naming import Named
+from analysis.extract.nodes import FINITE_TAGS
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
@@ -28,7 +29,6 @@ SPEAKERS_OWN_CLAUSES = frozenset({"conj", "parataxis", "acl:relcl", "acl"})
 NOBODY = frozenset({"nobody", "no-one", "none", "nothing"})
 # the speaker's own side, inside the speaker's words: "our union has told the minister ..."
 OWN_SIDE_WORDS = frozenset({"i", "we", "my", "our"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 class CueOwnership:

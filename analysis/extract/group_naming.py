@@ -36,7 +36,7 @@ from analysis.extract.phrase_heads import (
     party_of_unit,
 )
 from analysis.extract.references import GROUP_NOUNS, actor_key
-from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS
+from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS, SPOKESPEOPLE
 
 # the holders of public office whose office speaks as a body of its own ("the prime minister's office")
 PUBLIC_OFFICES = frozenset(
@@ -47,7 +47,6 @@ PUBLIC_OFFICES = frozenset(
 )
 
 
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 QUANTIFIED = re.compile(r"(?i)(?:some|several|many|most|a few|few|two|three|four|five|\d+)\s")
 
 

@@ -6,7 +6,18 @@ Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import SUBJECTS, VERB_TAGS, Parsed, attach, child, first_word, is_proper, make_root
+from analysis.extract.nodes import (
+    FINITE_TAGS,
+    NOUN_TAGS,
+    SUBJECTS,
+    VERB_TAGS,
+    Parsed,
+    attach,
+    child,
+    first_word,
+    is_proper,
+    make_root,
+)
 
 
 def subject_read_as_loose_word(parsed: Parsed) -> None:
@@ -116,7 +127,7 @@ def aside_read_as_the_verb(parsed: Parsed) -> None:
     if aside is None or aside.tag_ not in VERB_TAGS:
         return
     subjects = [c for c in aside.children if c.dep_ in SUBJECTS]
-    if not subjects or subjects[0].tag_ not in NOUN_PHRASE_TAGS:
+    if not subjects or subjects[0].tag_ not in NOUN_TAGS:
         return
     subject = subjects[0]
     if any(w.dep_ != "punct" for w in parsed[: first_word(subject)]):
@@ -145,10 +156,5 @@ def aside_read_as_the_verb(parsed: Parsed) -> None:
         attach(later, verb, later.dep_)
 
 
-NOUN_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-
-
 def _finite(verb) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
-    )
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)

@@ -42,7 +42,7 @@ from analysis.extract.sentence_mentions import SentenceMentions
 from analysis.extract.speakers import Speakers, asks_not_to_be_named, gives_its_words, views_as
 from analysis.extract.unread import Gate, UnreadSentences
 from analysis.extract.valence import word_cue
-from analysis.extract.view_sources import according_to, for_whom
+from analysis.extract.view_sources import according_to, below_main_clause, for_whom
 from analysis.extract.wording import (
     GREETING,
     is_false_cue,
@@ -259,7 +259,7 @@ class Reader(
         root = next(t for t in doc if t.head.i == t.i)
         # "According to Brazil's ministry, the deal guarantees “predictability”, although some officials have
         # questioned it": the source holds the main clause, whoever holds a clause below it
-        if source_named is not None and all(_below_main_clause(doc, claim.predicate) for claim in claims.values()):
+        if source_named is not None and all(below_main_clause(doc, claim.predicate) for claim in claims.values()):
             # "According to the ministry, the treaty ends “thirty years of improvisation”": the source holds it
             owned = {cue[0] for other in claims.values() for cue in other.cues}
             claim = self._claim(claims, source_named.actor, "according to", "reported", sentence, root, root)
@@ -378,16 +378,3 @@ class Reader(
             results.append((claim, replace(decision, confidence=score), sentence))
             self.memory.remember(claim.actor, text=self.text)
         return results
-
-
-def _below_main_clause(doc, predicate: int) -> bool:
-    """Does the predicate hang in a clause below the sentence's main one ("although some officials have
-    questioned it"), not on the main clause itself ("Spain is understood to back the plan")?"""
-    if not 0 <= predicate < len(doc):
-        return False
-    token = doc[predicate]
-    while token.head is not token:
-        if token.dep_ in ("advcl", "acl:relcl", "acl"):
-            return True
-        token = token.head
-    return False

@@ -9,10 +9,10 @@ from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case, childr
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import STATEMENT_NOUNS, is_the_statement
 from analysis.extract.references import gender_of
+from analysis.extract.vocabulary import SPOKESPEOPLE
 from analysis.extract.wording import subject_like
 
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # a person who speaks for a body
 
 # "a shop on Hang Giay", "the streets around Ma May": a name after these is a place, never a person to remember
 LOCATIVE_CASES = frozenset(

@@ -143,3 +143,16 @@ def according_to(doc: Doc) -> Token | None:
                 if doc[j].tag_ in NOUN_TAGS and (j + 1 >= len(doc) or doc[j + 1].tag_ not in NOUN_TAGS):
                     return doc[j]
     return None
+
+
+def below_main_clause(doc, predicate: int) -> bool:
+    """Does the predicate hang in a clause below the sentence's main one ("although some officials have
+    questioned it"), not on the main clause itself ("Spain is understood to back the plan")?"""
+    if not 0 <= predicate < len(doc):
+        return False
+    token = doc[predicate]
+    while token.head is not token:
+        if token.dep_ in ("advcl", "acl:relcl", "acl"):
+            return True
+        token = token.head
+    return False

@@ -306,3 +306,6 @@ PORTFOLIO_WORDS = words(
     "maritime ports aviation civil immigration revenue change solutions sustainable small business "
     "capital city metropolitan ministry department office sector policy financial"
 )
+
+# a person who speaks for a body ("a spokeswoman for the association said")
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
