@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims import Sentence, clause_span, token_at
-from analysis.extract.holders import hypothetical
+from analysis.extract.holders import hypothetical, place_after_a_name
 from analysis.extract.lexicon import Cue
 from analysis.extract.names import known_or_new
 from analysis.extract.nodes import opened_by_the
@@ -269,6 +269,10 @@ class Actions:
                     del claims[key]
                     self.rejected.setdefault(sentence.start, []).append(claim.actor)
 
+    def _names_a_person(self, token, sentence: Sentence) -> bool:
+        named = self.namer.name(token, sentence.start, sentence.mentions)
+        return named is not None and named.actor.kind == "person"
+
     def _voters(self, sentence: Sentence, claims: dict, names: tuple[int, int], cue: tuple, rule: str) -> None:
         """A claim for each body or person named in `names` (text offsets), holding the vote's `cue`."""
         for token in sentence.doc:
@@ -291,6 +295,8 @@ class Actions:
             after = sentence.doc[token.i + 1] if token.i + 1 < len(sentence.doc) else None
             if after is not None and after.lower_ in GROUP_NOUNS and token.head.i == after.i:
                 token = after  # "the Left party": the party, named by its whole phrase
+            if place_after_a_name(token) and self._names_a_person(token.head, sentence):
+                continue  # "from Councillor Liibaan Xasan Warsame of Kaaraan": the councillor, not his ward
             named = self.namer.name(token, sentence.start, sentence.mentions)
             # a group in lower case is no voting bloc; "the Liberal Democrats", "Senate Republicans" are
             if named is not None and (named.actor.kind != "commentators" or named.actor.name[:1].isupper()):

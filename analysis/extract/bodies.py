@@ -146,7 +146,7 @@ class BodyNaming:
         if placed is not None:
             return Named(placed.actor, "group")
         text = re.sub(
-            r"^(?:(?:by|with|from|of|for|among|to|the)\s+)+",
+            r"^(?:(?:according\s+to|by|with|from|of|for|among|to|the)\s+)+",
             "",
             self.text[base + parts[0].idx : head_end],
             flags=re.IGNORECASE,
@@ -351,8 +351,11 @@ class BodyNaming:
         if not modifiers and token.lower_ in SEATS_OF_OFFICE and token.tag_ == "NN":
             # "The presidency has kept its distance", "The governorship said": the office, as the text names it
             return Named(described(as_written(token.text)), "description")
-        if not modifiers or token.lower_ in PERSON_ROLES:
-            return None  # "the ministry" with nothing named before it: nobody to give it to
+        # "the ministry" with nothing named before it: nobody to give it to; "The strongest opposition came
+        # from …": the reaction, whoever it came from
+        ranked_reaction = token.lower_ == "opposition" and any(t.tag_ == "JJS" for t in modifiers)
+        if not modifiers or token.lower_ in PERSON_ROLES or ranked_reaction:
+            return None
         text = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
         return Named(described(text), "description")
 

@@ -263,6 +263,8 @@ def _described(token: Token) -> Holder | None:
             # "Forty-one associations, under the banner of X, called the law ..." parsed as one noun phrase:
             # a verb in the past tense after the sentence's head noun is that noun's act
             return Holder(described, "subject")
+        if token.dep_ == "acl" and token.tag_ == "VBG" and child_case(described) == "with":
+            return Holder(described, "subject")  # "…, with independent MP Florence Taro praising the cut": she does
         return Holder(described.head, "apposition") if described.dep_ == "appos" else None
     if token.dep_ == "appos":
         return Holder(token.head, "apposition")
@@ -311,6 +313,7 @@ def _name_after(verb: Token) -> Token | None:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+PLACING_CASES = frozenset({"of", "in", "from", "at"})
 QUANTIFIERS = frozenset({"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "four"})
 
 
@@ -331,6 +334,8 @@ def antecedent(token: Token) -> Token | None:
         else next((t for t in reversed(token.doc[: token.i]) if t.tag_ in NOUN_TAGS), None)
     )
     while found is not None and found.dep_ == "conj" and found.head.i != found.i and found.head.i < found.i:
+        found = found.head
+    if found is not None and place_after_a_name(found):
         found = found.head
     # "the Club, a group with 90,000 members, which has denounced ...": the body, not its members
     with_members = (
@@ -361,3 +366,15 @@ def antecedent(token: Token) -> Token | None:
     if member is not None and any(c.dep_ == "cop" for c in found.children):
         found = member
     return found
+
+
+def place_after_a_name(found: Token) -> bool:
+    """ "Councillor Liibaan Xasan Warsame of Kaaraan, who accused …", "The Ethiopian Heritage Authority in Addis
+    Ababa, which must sign off …": the named one the clause is about, not the place that locates them."""
+    return (
+        found.dep_ == "nmod"
+        and is_proper(found)
+        and child_case(found) in PLACING_CASES
+        and found.head.i < found.i
+        and is_proper(found.head)
+    )

@@ -16,7 +16,7 @@ from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import named_by_description
 from analysis.extract.transcripts import SPEAKER_LABEL
-from analysis.extract.vocabulary import GROUP_NOUNS, NAME_JOINERS
+from analysis.extract.vocabulary import GROUP_NOUNS, NAME_JOINERS, PORTFOLIO_WORDS, words
 from analysis.extract.wording import TIMESTAMP
 
 # holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
@@ -49,6 +49,8 @@ SECTION = re.compile(
     r"|what(?:['’]s| is)? next|what happens next|in numbers|the decision|the ruling|the vote|summary|highlights"
     r"|at a glance|in brief|latest|updates?|others|other reactions|elsewhere|also)"
 )
+# words that name a body as a heading does ("Treasury:", "City Council:"), though portfolios use them too
+BODY_WORDS = words("treasury ministry department office government administration city capital")
 MIN_QUOTED_WORDS = 5  # a speaker's line shorter than this ("Yes.") is no position
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 
@@ -63,6 +65,13 @@ def _romance_name(name: str) -> bool:
     """ "Ligue togolaise des droits de l'homme (LTDH)": a French or Spanish body's name, in lower case after
     its head word, with its acronym."""
     return bool(generic_patterns()["romance_body"].fullmatch(re.sub(r"\s*\([^()]{1,20}\)$", "", name)))
+
+
+def _a_portfolio(name: str) -> bool:
+    """'Housing:', 'Transport:', 'Health and education:': the matter a ministry round-up's paragraph is on, in
+    the words portfolios are made of (not "Treasury:", the body)."""
+    names = name.lower().replace("&", "and").split()
+    return all(word in PORTFOLIO_WORDS - BODY_WORDS or word == "and" for word in names)
 
 
 def describes_heading(claim: Claim) -> bool:
@@ -148,8 +157,8 @@ class Layout:
         "Ireland", is only part of the name)."""
         mentions = self._mentions(*line, cache)
         name = re.sub(r"\s*(?:\([^)]*\))?\s*[:–—.-]?\s*$", "", self.text[line[0] : line[1]].strip())
-        if not name or SECTION.fullmatch(name):
-            return  # "Key points:", "Update:": a section of the text, no one's heading
+        if not name or SECTION.fullmatch(name) or _a_portfolio(name):
+            return  # "Key points:", "Update:", "Housing:": a section of the text, no one's heading
         if re.match(r"The\s+\S+\s+\S", name):
             name = name[4:].lstrip()  # "The Bahamas Chamber of Commerce …:" is the chamber's name without "The"
         if name.isupper():

@@ -122,7 +122,8 @@ def generic_patterns() -> dict[str, re.Pattern]:
         "capital": re.compile(rf"(?<![\w-])({alternation(capitals)})(?![\w-])"),
         "organisation": re.compile(
             # "Greens and the Pirate Party": after "and", "the" opens a second name
-            rf"\b(?:the\s+)?((?:[A-Z][\w'’.\-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+(?!the\s))?)"
+            # not a round-up's heading before it ("FINANCE. The Ministry of Finance, …")
+            rf"\b(?:the\s+)?((?:(?![A-Z]{{3,}}\.\s)[A-Z][\w'’.\-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+(?!the\s))?)"
             rf"{{0,5}}(?:{ORG_HEADS})s?(?![\w-])"
             # "People’s Movement to Stop Haze", "Campaign to Protect Rural England": a body named by its aim
             rf"(?:(?:{AIMING_LOOKBEHIND})\s+to(?:\s+[A-Z][\w'’\-]*){{1,4}})?"
@@ -133,7 +134,7 @@ def generic_patterns() -> dict[str, re.Pattern]:
             rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?"
             # "Ministry of Agriculture, Food and Agribusiness": a comma inside the name's list of portfolios
             rf"(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:,(?=\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?(?:,|\s+and\s+[A-Z])))?"
-            rf"(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,6}}"
+            rf"(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,9}}"
             # "Secretariat of State for Vocational Training and Employment Policy": a second part, after "for"
             rf"(?:(?<=[a-z\s])\bfor\s+(?:the\s+)?(?:(?!{CALENDAR})[A-Z][\w'’\-]*(?:\s+(?:and|&)(?=\s+[A-Z]))?\s*){{1,4}})?)?)"
         ),

@@ -227,6 +227,13 @@ PARTY_NAME_OPENERS = frozenset(
     {"new", "democratic", "popular", "national", "social", "socialist", "liberal", "civic", "free", "united"}
     | {"progressive", "radical", "patriotic", "renew", "left", "labour", "labor", "conservative", "republican"}
 )
+# the words a firm's name ends with, which no person's name ends with ("Mills" and "Steel" are surnames)
+FIRM_ENDINGS = frozenset(
+    {"services", "industries", "holdings", "enterprises", "systems", "solutions", "logistics", "motors"}
+    | {"airways", "airlines", "minerals", "resources", "telecom", "telecoms", "bottlers", "foods", "partners"}
+    | {"petroleum", "pharmaceuticals", "construction", "textiles", "shipping", "mining", "energy", "cement"}
+    | {"breweries", "plantations", "investments", "properties", "technologies", "consultants", "exporters"}
+)
 # the plurals that open a federation's name ("Restaurants Canada"), which no person's name opens with
 PLURAL_BODY_OPENERS = frozenset(
     {"colleges", "universities", "restaurants", "farmers", "growers", "teachers", "engineers", "builders"}
@@ -301,8 +308,9 @@ def kind_of_name(name: str, *, default: str) -> str:
     lowered = {w.lower().strip(".,") for w in words}
     if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
-    if len(words) > 1 and words[-1].lower() in WORLD_REGIONS:
-        return "organization"  # "Greenpeace Africa", "Oxfam Asia": a body's regional office, no person's name
+    if len(words) > 1 and words[-1].lower() in WORLD_REGIONS | FIRM_ENDINGS:
+        # "Greenpeace Africa", "Oxfam Asia": a body's regional office; "Pacific Diesel Services": a firm
+        return "organization"
     if len(words) > 1 and any(len(w) >= 3 and w.isalpha() and w.isupper() and w not in ROMAN for w in words):
         return "organization"  # "TAFE Directors Australia", "AMCHAM Korea": an acronym inside, no person's name
     if INITIALLED.fullmatch(name):

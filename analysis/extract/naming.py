@@ -34,7 +34,7 @@ from analysis.extract.phrase_heads import (
 from analysis.extract.pronouns import PronounNaming
 from analysis.extract.proper_names import ProperNaming
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
-from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS
+from analysis.extract.vocabulary import MEMBER_NOUNS, SEAT_HOLDERS, SPEECH_NOUNS
 
 
 @dataclass
@@ -220,6 +220,8 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             # "a Rosselkhoznadzor spokesperson": a body's name the parse may read as an adjective
             named_as_adjective = c.dep_ == "amod" and c.tag_ in ("NNP", "NNPS") and token.lower_ in SPEECH_NOUNS
             relation = "compound" if named_as_adjective else c.dep_
+            if token.lower_ in SEAT_HOLDERS and child_case(c) == "for":
+                continue  # "the member for Sohar", "the MP for Tonbridge": the seat, no body they speak for
             if relation in ("nmod", "compound") and (
                 (relation == "compound" and (is_proper(c) or c.lower_ in GROUP_NOUNS))
                 or any(g.dep_ == "case" and g.lower_ in ("for", "of", "from", "at") for g in c.children)

@@ -1,7 +1,8 @@
 """Repairs to the trained parser's reading of a sentence's opening: the body opening it left as a loose word
 before its description, an opening phrase of place read as the subject before the real one, the subject's
 own place read as a second subject, the subject of a clause a reporting verb interrupts read as the verb's,
-and the question a reply opens with read as the sentence's verb.
+the question a reply opens with read as the sentence's verb, an opening participle read as the subject, and
+the subject read into the opening phrase.
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
@@ -112,6 +113,59 @@ def question_read_as_the_verb(parsed: Parsed) -> None:
     for part in [c for c in question.children if c.i > reply.i]:
         attach(part, reply, part.dep_)
     attach(question, reply, "advcl")
+
+
+def participle_read_as_subject(parsed: Parsed) -> None:
+    """'Closing the debate, al-Rashdi dismissed the warning …': the participle clause that opens the sentence
+    read as the verb's subject, and the name after its comma as an apposition inside it. The name is the
+    subject; the participle's clause is the verb's adverbial."""
+    opening = next((w for w in parsed if w.text[:1].isalpha()), None)
+    if opening is None or opening.tag_ != "VBG" or opening.dep_ != "nsubj" or opening.head.tag_ not in VERB_TAGS:
+        return
+    verb = opening.head
+    before_verb = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i)])
+    subject = next(
+        (
+            n
+            for n in opening.subtree
+            if n.dep_ == "appos"
+            and n.tag_ in NOUN_TAGS
+            and parsed[first_word(n) - 1].text == ","
+            and max(w.i for w in n.subtree) + 1 == before_verb
+        ),
+        None,
+    )
+    if subject is None:
+        return
+    attach(subject, verb, "nsubj")
+    attach(opening, verb, "advcl")
+
+
+def subject_read_into_opening_phrase(parsed: Parsed) -> None:
+    """'In the view of opposition leader Clement Houanihau, cabinet has bypassed Parliament': the subject after
+    the opening phrase's comma read as the head of the phrase's last noun, and the verb left with no subject.
+    The noun after the comma is the subject; the name before it stays in the phrase."""
+    verb = next((n for n in parsed if n.head is n), None)
+    if verb is None or verb.tag_ not in VERB_TAGS or any(c.dep_ in SUBJECTS for c in verb.children):
+        return
+    before_verb = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i)])
+    subject = parsed[before_verb - 1] if before_verb > 2 else None
+    if subject is None or subject.tag_ not in NOUN_TAGS or subject.dep_ != "nmod" or subject.head.head is not verb:
+        return
+    phrase = subject.head
+    if phrase.dep_ != "obl" or first_word(phrase) != 0:
+        return
+    comma = next((t for t in reversed(list(subject.subtree)) if t.text == "," and t.i < subject.i), None)
+    named = [c for c in subject.children if c.i < (comma.i if comma else -1) and c.dep_ in ("compound", "flat")]
+    preposition = next((c for c in subject.children if c.dep_ == "case" and c.i < subject.i), None)
+    if comma is None or len(named) != 1 or preposition is None:
+        return
+    if any(parsed[i].tag_ not in ("DT", "JJ", "NN", "NNS") for i in range(comma.i + 1, subject.i)):
+        return  # the subject's own words only, between the comma and its noun
+    attach(named[0], phrase, "nmod")
+    attach(preposition, named[0], "case")
+    attach(comma, named[0], "punct")
+    attach(subject, verb, "nsubj")
 
 
 RELATIVE_WORDS = frozenset({"which", "whom", "whose", "where"})

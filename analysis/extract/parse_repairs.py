@@ -62,6 +62,8 @@ def repair(parsed: Parsed) -> None:
     subject_repairs.name_read_as_subject_of_its_description(parsed)
     opening_repairs.subject_read_as_loose_word(parsed)
     opening_repairs.question_read_as_the_verb(parsed)
+    opening_repairs.participle_read_as_subject(parsed)
+    opening_repairs.subject_read_into_opening_phrase(parsed)
     opening_repairs.aside_read_as_the_verb(parsed)
     opening_repairs.opening_phrase_read_as_subject(parsed)
     subject_repairs.name_left_as_root_before_its_description(parsed)

@@ -204,6 +204,9 @@ def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, st
     journalist = re.fullmatch(rf"(?i){JOURNALISTS}", label.group(1)) or re.search(rf"(?i)\b(?:{JOURNALISTS})\b", role)
     place = located.get(surname)
     journalist = journalist or bool(place and aside and aside.lower().startswith(place))
+    if journalist:
+        # "REPORTER (TOM KERUA):" then "KERUA:": the correspondent's later lines are narration too
+        hosts.add(name.split()[-1].lower())
     return Quotation(
         line_start + label.end(),
         line_start + len(line.rstrip()),

@@ -259,7 +259,11 @@ class Reader(
         root = next(t for t in doc if t.head.i == t.i)
         # "According to Brazil's ministry, the deal guarantees “predictability”, although some officials have
         # questioned it": the source holds the main clause, whoever holds a clause below it
-        if source_named is not None and all(below_main_clause(doc, claim.predicate) for claim in claims.values()):
+        if (
+            source_named is not None
+            and all(below_main_clause(doc, claim.predicate) for claim in claims.values())
+            and not self._another_speaker(sentence, source_named.actor)
+        ):
             # "According to the ministry, the treaty ends “thirty years of improvisation”": the source holds it
             owned = {cue[0] for other in claims.values() for cue in other.cues}
             claim = self._claim(claims, source_named.actor, "according to", "reported", sentence, root, root)
@@ -352,6 +356,18 @@ class Reader(
                 existing.mode = "direct"
         self.last_target[actor_key(actor)] = target
         return claims[key]
+
+    def _another_speaker(self, sentence: Sentence, source: Actor) -> bool:
+        """'According to two officers, she told senior staff …': a speech verb in the main clause whose subject
+        is someone other than the source, who then holds what is said."""
+        for verb in sentence.doc:
+            if verb.lower_ not in SPEECH_FORMS or verb.tag_ not in VERB_TAGS or below_main_clause(sentence.doc, verb.i):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            named = self.namer.name(subject, sentence.start, sentence.mentions) if subject is not None else None
+            if named is not None and actor_key(named.actor) != actor_key(source):
+                return True
+        return False
 
     def _decided(self, claims: list[Claim], sentence: Sentence):
         results = []

@@ -93,11 +93,15 @@ class Memory:
 
     def _remember_person(self, actor: Actor) -> None:
         _move_to_end(self.people, actor)
-        words = re.findall(r"[A-Z][\w'’\-]+", actor.name)
+        words = NAME_WORD.findall(actor.name)
         if " of " in actor.name:
             words = []  # "Governor of Hokkaido", an office described by its place, has no surname
         if len(words) >= 2 and words[-1] not in self.surnames:
             self.surnames[words[-1]] = actor
+            if words[-1][:1].islower():
+                # "Said al-Rashdi", then "Al-Rashdi said" opening a sentence
+                self.surnames.setdefault(words[-1][:1].upper() + words[-1][1:], actor)
+                self.surnames.setdefault(words[-1].split("-", 1)[1], actor)  # the parser's last token, "Rashdi"
         if len(words) >= 2 and words[0] == actor.name.split()[0]:
             earlier = self.given_names.setdefault(words[0], actor)
             if earlier is not None and actor_key(earlier) != actor_key(actor):
@@ -240,7 +244,9 @@ class Memory:
 
 
 # where a capitalised word begins (no letter, digit, "_" or "-" before it), and the word run from there
-CAPITAL_OPENING = re.compile(r"(?<![\w-])[A-Z]")
+CAPITAL_OPENING = re.compile(r"(?<![\w-])(?:[a-z]{1,3}-)?[A-Z]")
+# a name's capitalised words, with the particle joined to a surname ("al-Rashdi", "el-Sisi", "bin-Salem")
+NAME_WORD = re.compile(r"(?<![\w-])(?:[a-z]{1,3}-)?[A-Z][\w'’\-]+")
 WORD_RUN = re.compile(r"[\w'’\-]+")
 
 

@@ -9,7 +9,7 @@ from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case, childr
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import STATEMENT_NOUNS, is_the_statement
 from analysis.extract.references import gender_of
-from analysis.extract.vocabulary import SPOKESPEOPLE
+from analysis.extract.vocabulary import SEAT_HOLDERS, SPOKESPEOPLE
 from analysis.extract.wording import subject_like
 
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
@@ -22,7 +22,9 @@ LOCATIVE_CASES = frozenset(
 
 def _placed(token: Token) -> bool:
     first = token.head if token.dep_ == "conj" else token  # "around Hang Bac and Ma May"
-    return child_case(first) in LOCATIVE_CASES
+    case = child_case(first)
+    # "Mohammed al-Badi, the member for Sohar": the seat a member is for
+    return case in LOCATIVE_CASES or (case == "for" and first.head.lower_ in SEAT_HOLDERS)
 
 
 def _second_of_two(token) -> bool:

@@ -31,6 +31,12 @@ NOT_HUMAN_PLURALS = words(
     "rights towers waters funds bodies networks offices campaigns movements missions platforms trusts"
 )
 
+# Who holds a seat "for" a place ("the member for Sohar", "the MP for Tonbridge"): the place is their seat
+SEAT_HOLDERS = frozenset(
+    {"member", "mp", "deputy", "senator", "representative", "councillor", "mla", "td", "mep", "congressman"}
+    | {"congresswoman", "assemblyman", "assemblywoman"}
+)
+
 # Nouns for the members of a body: 'its members', 'the nine members of the Bloc'.
 MEMBER_NOUNS = words(
     "affiliates councillors delegates deputies lawmakers leadership member members members' mps representatives "
