@@ -8,7 +8,7 @@ from analysis.extract import extract
 from analysis.extract.holders import antecedent, place_after_a_name
 from analysis.extract.names import kind_of_name
 from analysis.extract.nodes import Node, Parsed
-from analysis.extract.opening_repairs import subject_read_into_opening_phrase
+from analysis.extract.opening_repairs import participle_read_as_subject, subject_read_into_opening_phrase
 from conftest import extract_holders_of
 
 LEDE = "Water tariff raised\n\nThe cabinet raised the water tariff by a third on Monday, the ministry said.\n"
@@ -141,3 +141,34 @@ def test_a_long_ministry_name_after_a_round_up_heading_is_whole():
     assert _holders(body, "cautious welcome") == [
         "Ministry of Trade, Co-operatives, Micro, Small and Medium Enterprises and Communications"
     ]
+
+
+def test_a_person_left_unnamed_is_named_by_the_name_they_gave():
+    body = "\nHer neighbour, who gave his name only as Abu Salem, said the rise was a disgrace."
+    assert _holders(body, "disgrace") == ["Abu Salem"]
+    body = "\n“They take our water money,” said one driver at the depot, who gave only his first name, Karim."
+    assert _holders(body, "water money") == ["Karim"]
+    # a name the clause does not give stays unsaid
+    body = "\nOne driver, who gave no name, said the rise was a disgrace."
+    assert _holders(body, "disgrace") == ["One driver"]
+
+
+def test_who_speaks_after_an_opening_participle_is_the_subject():
+    body = (
+        "\nPresenting the bill, Maria Tavares, the minister of water, energy and housing, said the new tariff was "
+        "“a fair price for clean water”."
+    )
+    assert _holders(body, "fair price") == ["Maria Tavares"]
+    # not a description's noun after a name inside the opening ("as X, a French MEP, calls …")
+    sentence = _parsed(
+        "Heckling/VBG/nsubj<9 from/IN/case<2 benches/NNS/obl<0 as/IN/case<4 Gall/NNP/nmod<2 ,/,/punct<7 "
+        "a/DT/det<7 MEP/NN/appos<4 ,/,/punct<9 calls/VBZ/ROOT<9"
+    )
+    participle_read_as_subject(sentence)
+    assert sentence[0].dep_ == "nsubj"
+    # where the name is the opening's own apposition, it is the subject
+    sentence = _parsed(
+        "Closing/VBG/nsubj<5 the/DT/det<2 debate/NN/obj<0 ,/,/punct<4 Harthi/NNP/appos<2 dismissed/VBD/ROOT<5"
+    )
+    participle_read_as_subject(sentence)
+    assert (sentence[4].dep_, sentence[0].dep_) == ("nsubj", "advcl")

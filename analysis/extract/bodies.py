@@ -22,7 +22,7 @@ from analysis.extract.names import (
 from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.person_nouns import is_person_noun
+from analysis.extract.person_nouns import is_person_noun, name_given
 from analysis.extract.phrase_heads import PARTY_ONLY_UNITS
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, gender_of
 from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAME, SPEECH_FORMS
@@ -83,6 +83,10 @@ class BodyNaming:
         within = [m for m in within if not self._placed_after(token, m, base)]
         # a name inside the phrase ("the Lagos chamber"), unless a round-up's heading names who it is
         proper_inside = [Named(m.actor, "named") for m in within if m.actor.kind != "commentators"]
+        given = name_given(token)
+        if given:
+            # "One man in Leribe, who gave his name only as Teboho": the name he gave
+            return Named(known_or_new(given, self.index, kind="person"), "name given")
         described_heading = self._heading_description(token, determiner, parts, base, within)
         found = described_heading or self._one_person(token, parts, base, within)
         found = found or (proper_inside[-1] if proper_inside else None)

@@ -120,7 +120,9 @@ def participle_read_as_subject(parsed: Parsed) -> None:
     read as the verb's subject, and the name after its comma as an apposition inside it. The name is the
     subject; the participle's clause is the verb's adverbial."""
     opening = next((w for w in parsed if w.text[:1].isalpha()), None)
-    if opening is None or opening.tag_ != "VBG" or opening.dep_ != "nsubj" or opening.head.tag_ not in VERB_TAGS:
+    if opening is None or opening.tag_ != "VBG" or opening.dep_ not in ("nsubj", "csubj"):
+        return
+    if opening.head.tag_ not in VERB_TAGS:
         return
     verb = opening.head
     before_verb = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i)])
@@ -128,10 +130,11 @@ def participle_read_as_subject(parsed: Parsed) -> None:
         (
             n
             for n in opening.subtree
-            if n.dep_ == "appos"
+            if (n.dep_ == "appos" or (n.dep_ == "parataxis" and is_proper(n)))
             and n.tag_ in NOUN_TAGS
+            and (n.head is opening or n.head.head is opening)  # not "as Yannick Le Gall, a French MEP, calls"
             and parsed[first_word(n) - 1].text == ","
-            and max(w.i for w in n.subtree) + 1 == before_verb
+            and _ends_before(n, before_verb)
         ),
         None,
     )
@@ -139,6 +142,13 @@ def participle_read_as_subject(parsed: Parsed) -> None:
         return
     attach(subject, verb, "nsubj")
     attach(opening, verb, "advcl")
+
+
+def _ends_before(phrase, verb_at: int) -> bool:
+    """Does the phrase end right before the verb, or before a comma right before it ("…, the minister of
+    labour, said")?"""
+    end = max(w.i for w in phrase.subtree if w.dep_ != "punct")
+    return end + 1 == verb_at or (end + 2 == verb_at and phrase.doc[end + 1].text == ",")
 
 
 def subject_read_into_opening_phrase(parsed: Parsed) -> None:
