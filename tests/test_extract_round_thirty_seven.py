@@ -172,3 +172,10 @@ def test_who_speaks_after_an_opening_participle_is_the_subject():
     )
     participle_read_as_subject(sentence)
     assert (sentence[4].dep_, sentence[0].dep_) == ("nsubj", "advcl")
+
+
+def test_an_acronym_that_spells_a_pronoun_is_a_name():
+    assert _holders("\nThe WHO hailed the rise as a model for the region.", "hailed") == ["WHO"]
+    # the relative pronoun stays one
+    body = "\nThe Consumer Council, who had asked for a freeze, condemned the rise."
+    assert _holders(body, "condemned") == ["Consumer Council"]

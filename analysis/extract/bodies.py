@@ -83,12 +83,8 @@ class BodyNaming:
         within = [m for m in within if not self._placed_after(token, m, base)]
         # a name inside the phrase ("the Lagos chamber"), unless a round-up's heading names who it is
         proper_inside = [Named(m.actor, "named") for m in within if m.actor.kind != "commentators"]
-        given = name_given(token)
-        if given:
-            # "One man in Leribe, who gave his name only as Teboho": the name he gave
-            return Named(known_or_new(given, self.index, kind="person"), "name given")
         described_heading = self._heading_description(token, determiner, parts, base, within)
-        found = described_heading or self._one_person(token, parts, base, within)
+        found = self._name_given(token) or described_heading or self._one_person(token, parts, base, within)
         found = found or (proper_inside[-1] if proper_inside else None)
         if found is not None:
             return found
@@ -119,6 +115,11 @@ class BodyNaming:
         if token.tag_ in ("NNS", "NNPS") and is_human_plural(token.lower_):
             return self._vague_group(token, parts, base, mentions)
         return None
+
+    def _name_given(self, token: Token) -> Named | None:
+        """'One man in Leribe, who gave his name only as Teboho': the name he gave."""
+        given = name_given(token)
+        return Named(known_or_new(given, self.index, kind="person"), "name given") if given else None
 
     def _one_person(self, token: Token, parts: list[Token], base: int, within: list[Mention]) -> Named | None:
         """'One lender, speaking on condition of anonymity, called …', 'said one woman, who asked not to be

@@ -230,6 +230,16 @@ def subject_tagged_as_verb(parsed: Parsed) -> None:
             name.tag_ = "NNP"
 
 
+def acronym_read_as_pronoun(parsed: Parsed) -> None:
+    """'The WHO hailed the approach', 'the US said': an acronym in capitals after "the", tagged as the pronoun
+    it spells ("who", "us"). It is a name, and no word list's pronoun: its lower-case form is its own."""
+    for word in parsed[1:]:
+        spelled = word.tag_ in ("WP", "WDT", "PRP", "PRP$") and word.text.isupper() and len(word.text) > 1
+        if spelled and parsed[word.i - 1].lower_ == "the":
+            word.tag_ = "NNP"
+            word.lower_ = word.text  # never "who", which the rules read as a relative pronoun
+
+
 def _subjectless_next(name: Node) -> bool:
     """Whether the word after `name` is the root verb it hangs on, with no subject of its own."""
     verb = name.head

@@ -45,6 +45,7 @@ def repair(parsed: Parsed) -> None:
     _name_of_two_parts(parsed)
     name_repairs.portfolio_read_as_a_list(parsed)
     name_repairs.subject_tagged_as_verb(parsed)
+    name_repairs.acronym_read_as_pronoun(parsed)
     _name_before_apposition(parsed)
     _portfolio_list_in_apposition(parsed)
     _second_subject_in_apposition(parsed)

@@ -12,7 +12,7 @@ from analysis.extract.vocabulary import PORTFOLIO_WORDS as PORTFOLIO_WORDS
 # "Minister of Mining and Heavy Industry Batbayar Ganzorig": a title with its portfolio before a name, whose
 # capitalised words ("Heavy Industry") run on into the name
 PORTFOLIO_BEFORE = re.compile(
-    r"\b(?:Minister|Secretary|Commissioner|Director|Director-General|Chairman|Chairwoman|Chair|Head|Chief)"
+    r"\b(?:Minister|Secretary|Commissioner|Director|Director-General|Chairman|Chairwoman|Chair|Head|Chief|Mayor)"
     r"(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*,?\s+(?:and\s+|&\s+)?)*$"
 )
 

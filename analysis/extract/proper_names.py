@@ -140,7 +140,9 @@ class ProperNaming:
             # "the Executive Yuan", "the Labour Party": a body's name, not a title
             words, roles = [w for w in whole if w.lower() != "the"], []
         words = _without_count(words)
-        if not words or words[0].lower() in NOT_A_NAME:
+        # "The WHO", "the US": an acronym after "the" that spells a common word is a name
+        acronym = bool(determined) and words and words[0].isupper() and len(words[0]) > 1 and token.dep_ != "compound"
+        if not words or (words[0].lower() in NOT_A_NAME and not acronym):
             return None
         if len(words) > 2 and words[-1].rstrip(",.") in POST_NOMINALS:
             words = words[:-1]  # "Eoin Gallagher TD", "Sarah Jones MP": the person, without the seat's letters
@@ -149,7 +151,7 @@ class ProperNaming:
         name = " ".join(words)
         name = name[:-2] if name.endswith(("’s", "'s")) else name
         name = self._extended(without_full_stop(name), words, name_end)
-        if len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name):
+        if not acronym and (len(name) < 2 or name.lower() in NOT_A_NAME or not self.may_be_name(name)):
             return None
         return name, words, roles, (name_start, name_end)
 
