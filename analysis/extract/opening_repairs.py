@@ -125,7 +125,7 @@ def participle_read_as_subject(parsed: Parsed) -> None:
     if opening.head.tag_ not in VERB_TAGS:
         return
     verb = opening.head
-    before_verb = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i)])
+    before_verb = _verb_group_start(verb)
     subject = next(
         (
             n
@@ -144,6 +144,11 @@ def participle_read_as_subject(parsed: Parsed) -> None:
     attach(opening, verb, "advcl")
 
 
+def _verb_group_start(verb) -> int:
+    """Where the verb's group begins: its first auxiliary before it ("has bypassed"), else the verb."""
+    return min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i)])
+
+
 def _ends_before(phrase, verb_at: int) -> bool:
     """Does the phrase end right before the verb, or before a comma right before it ("…, the minister of
     labour, said")?"""
@@ -158,7 +163,7 @@ def subject_read_into_opening_phrase(parsed: Parsed) -> None:
     verb = next((n for n in parsed if n.head is n), None)
     if verb is None or verb.tag_ not in VERB_TAGS or any(c.dep_ in SUBJECTS for c in verb.children):
         return
-    before_verb = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "aux:pass") and c.i < verb.i)])
+    before_verb = _verb_group_start(verb)
     subject = parsed[before_verb - 1] if before_verb > 2 else None
     if subject is None or subject.tag_ not in NOUN_TAGS or subject.dep_ != "nmod" or subject.head.head is not verb:
         return
