@@ -22,10 +22,10 @@ from analysis.extract.names import (
 from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.person_nouns import is_person_noun, name_given
 from analysis.extract.phrase_heads import PARTY_ONLY_UNITS
-from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, gender_of
-from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAME, SPEECH_FORMS
+from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
+from analysis.extract.unnamed_people import UnnamedPeople
+from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAME
 
 # a body of a named body's people, apart from it ("JIRAMA's own staff union", "the Left's parliamentary club");
 # its "resident mission" or "governing body" is the body itself
@@ -45,15 +45,10 @@ PARTY_BEFORE = re.compile(
 PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?")
 
 
-ONE_OF_A_KIND = frozenset({"a", "an", "one", "another"})
-# people who speak for a body ("an Iranian foreign ministry spokesman"): the body, where the phrase names one
-BODY_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officer", "representative"})
-BODY_VOICES |= {"delegate", "envoy", "ambassador", "diplomat", "negotiator", "minister", "secretary", "member"}
-HOLDER_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obl:agent", "obl"})
 PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z][\w’']+)*-[a-z]")
 
 
-class BodyNaming:
+class BodyNaming(UnnamedPeople):
     """The common-noun steps of `naming.Namer`."""
 
     def _banner(self, token: Token, base: int) -> Named | None:
@@ -115,48 +110,6 @@ class BodyNaming:
         if token.tag_ in ("NNS", "NNPS") and is_human_plural(token.lower_):
             return self._vague_group(token, parts, base, mentions)
         return None
-
-    def _name_given(self, token: Token) -> Named | None:
-        """'One man in Leribe, who gave his name only as Teboho': the name he gave."""
-        given = name_given(token)
-        return Named(known_or_new(given, self.index, kind="person"), "name given") if given else None
-
-    def _one_person(self, token: Token, parts: list[Token], base: int, within: list[Mention]) -> Named | None:
-        """'One lender, speaking on condition of anonymity, called …', 'said one woman, who asked not to be
-        named', 'A senior executive at one of the larger developers said': one person the text leaves
-        unnamed, kept vague by the words up to the noun. Not who speaks for a body ("an Iranian foreign
-        ministry spokesman"), whom the body's name or the text before stands for."""
-        if token.tag_ != "NN" or token.lower_ in BODY_VOICES or any(m.actor.kind == "organization" for m in within):
-            return None  # "An endocrinologist at a Minsk city clinic": where she works, not the city's government
-        if token.dep_ not in HOLDER_RELATIONS or token.head.lower_ not in SPEECH_FORMS:
-            return None  # who says something: not "a commitment of ten years is a long time", nor "a reader" read
-        verb = token.head
-        reported = verb.dep_ == "ccomp" and verb.head.lower_ in SPEECH_FORMS
-        if reported or any(c.dep_ == "appos" for c in token.children):
-            return None  # "she says a secretariat employee told parents …": who she speaks of
-        one = next((c for c in token.children if c.dep_ in ("det", "nummod") and c.i < token.i), None)
-        if one is None or one.lower_ not in ONE_OF_A_KIND or not is_person_noun(token.lower_):
-            return None
-        doc = token.doc
-        if one.i >= 2 and doc[one.i - 1].text == "," and is_proper(doc[one.i - 2]):
-            return None  # "Dr Tom Odhiambo, a senior research scientist there, said": his description
-        text = self.text[base + one.idx : base + token.idx + len(token)]
-        return Named(described(text, kind="person"), "one person", (), gender_of(text))
-
-    def _vague_group(self, token: Token, parts: list[Token], base: int, mentions: list[Mention]) -> Named:
-        """'Some economists', 'Several MPs from Puntland and Jubaland': people kept vague, as the text names
-        them, with where they are from when a mention says so."""
-        head_end = base + token.idx + len(token)
-        placed = next((m for m in mentions if m.actor.kind == "commentators" and m.start < head_end < m.end), None)
-        if placed is not None:
-            return Named(placed.actor, "group")
-        text = re.sub(
-            r"^(?:(?:according\s+to|by|with|from|of|for|among|to|the)\s+)+",
-            "",
-            self.text[base + parts[0].idx : head_end],
-            flags=re.IGNORECASE,
-        )
-        return Named(described(text, kind="commentators"), "group")
 
     def _heading_description(
         self, token: Token, determiner, parts: list[Token], base: int, within: list[Mention]

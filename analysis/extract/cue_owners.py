@@ -1,7 +1,7 @@
 """Who owns a cue the dependency relations tied to no holder directly: its quotation's speaker, the
-nearest predicate above it that has a holder, the X of "according to X", a name the tagger misread, and,
-failing the parse, the nearest subject or actor before it. A mixin of the document reader
-(`reader.Reader`), next to `attribution.Attribution`, whose holders it reads."""
+nearest predicate above it that has a holder, the X of "according to X" (and when X holds the main clause),
+a name the tagger misread, and, failing the parse, the nearest subject or actor before it. A mixin of the
+document reader (`reader.Reader`), next to `attribution.Attribution`, whose holders it reads."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from analysis.extract.nodes import FINITE_TAGS
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
-from analysis.extract.view_sources import view_framed_by
+from analysis.extract.view_sources import below_main_clause, view_framed_by
 from analysis.extract.vocabulary import words
 
 # verbs by which a speaker reports a third party's message ("has told this House that ...", "has written to the
@@ -68,6 +68,36 @@ class CueOwnership:
             # reacted with dismay" is the subject's feeling
             return self._feeling_of_subject(sentence, token)
         return self._fallback_owner(sentence, token, position)
+
+    def _source_holds_main_clause(self, sentence: Sentence, claims: dict, cue_tokens: dict, source_named) -> None:
+        """'According to Brazil's ministry, the deal guarantees “predictability”, although some officials have
+        questioned it': the source holds the main clause, whoever holds a clause below it."""
+        doc = sentence.doc
+        if (
+            source_named is None
+            or not all(below_main_clause(doc, claim.predicate) for claim in claims.values())
+            or self._another_speaker(sentence, source_named.actor)
+        ):
+            return
+        root = next(t for t in doc if t.head.i == t.i)
+        # "According to the ministry, the treaty ends “thirty years of improvisation”": the source holds it
+        owned = {cue[0] for other in claims.values() for cue in other.cues}
+        claim = self._claim(claims, source_named.actor, "according to", "reported", sentence, root, root)
+        claim.spoken = [(sentence.start, sentence.end)]
+        # "In the view of the Tenants' Association, the extension was “long overdue”": the quoted cue is its
+        claim.cues.extend(cue for found in cue_tokens.values() for cue in found if cue[0] not in owned)
+
+    def _another_speaker(self, sentence: Sentence, source: Actor) -> bool:
+        """'According to two officers, she told senior staff …': a speech verb in the main clause whose subject
+        is someone other than the source, who then holds what is said."""
+        for verb in sentence.doc:
+            if verb.lower_ not in SPEECH_FORMS or verb.tag_ not in VERB_TAGS or below_main_clause(sentence.doc, verb.i):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            named = self.namer.name(subject, sentence.start, sentence.mentions) if subject is not None else None
+            if named is not None and actor_key(named.actor) != actor_key(source):
+                return True
+        return False
 
     @staticmethod
     def _framed_as_a_view(sentence: Sentence, predicate: Token | None, source_named) -> bool:

@@ -42,7 +42,7 @@ from analysis.extract.sentence_mentions import SentenceMentions
 from analysis.extract.speakers import Speakers, asks_not_to_be_named, gives_its_words, views_as
 from analysis.extract.unread import Gate, UnreadSentences
 from analysis.extract.valence import word_cue
-from analysis.extract.view_sources import according_to, below_main_clause, for_whom
+from analysis.extract.view_sources import according_to, for_whom
 from analysis.extract.wording import (
     GREETING,
     is_false_cue,
@@ -256,20 +256,7 @@ class Reader(
             for n in named:
                 self._claim(claims, n.actor, rule, mode, sentence, predicate, doc[i]).cues.extend(found_cues)
         self._speech_claims(sentence, claims, holders, speech_ids)
-        root = next(t for t in doc if t.head.i == t.i)
-        # "According to Brazil's ministry, the deal guarantees “predictability”, although some officials have
-        # questioned it": the source holds the main clause, whoever holds a clause below it
-        if (
-            source_named is not None
-            and all(below_main_clause(doc, claim.predicate) for claim in claims.values())
-            and not self._another_speaker(sentence, source_named.actor)
-        ):
-            # "According to the ministry, the treaty ends “thirty years of improvisation”": the source holds it
-            owned = {cue[0] for other in claims.values() for cue in other.cues}
-            claim = self._claim(claims, source_named.actor, "according to", "reported", sentence, root, root)
-            claim.spoken = [(sentence.start, sentence.end)]
-            # "In the view of the Tenants' Association, the extension was “long overdue”": the quoted cue is its
-            claim.cues.extend(cue for found in cue_tokens.values() for cue in found if cue[0] not in owned)
+        self._source_holds_main_clause(sentence, claims, cue_tokens, source_named)
         self._known_actions(sentence, claims)
         self._votes_from(sentence, claims)
         self._division(sentence, claims)
@@ -356,18 +343,6 @@ class Reader(
                 existing.mode = "direct"
         self.last_target[actor_key(actor)] = target
         return claims[key]
-
-    def _another_speaker(self, sentence: Sentence, source: Actor) -> bool:
-        """'According to two officers, she told senior staff …': a speech verb in the main clause whose subject
-        is someone other than the source, who then holds what is said."""
-        for verb in sentence.doc:
-            if verb.lower_ not in SPEECH_FORMS or verb.tag_ not in VERB_TAGS or below_main_clause(sentence.doc, verb.i):
-                continue
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            named = self.namer.name(subject, sentence.start, sentence.mentions) if subject is not None else None
-            if named is not None and actor_key(named.actor) != actor_key(source):
-                return True
-        return False
 
     def _decided(self, claims: list[Claim], sentence: Sentence):
         results = []
