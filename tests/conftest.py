@@ -182,3 +182,22 @@ def extract_cues(text: str, *, arbiter: bool = True, **options) -> set[tuple[str
 
     table = extract(text, main_target="main", arbiter=arbiter, **options)
     return set(zip(table["cue"], table["stance"]))
+
+
+def misparsed(rows: str):
+    """A sentence as the parser might misread it: "word/TAG/relation<head" per token, for the parse repairs'
+    tests (the trained parser misreads the corpus's sentences only with some names)."""
+    from analysis.extract.nodes import Node, Parsed
+
+    parsed, idx = Parsed(), 0
+    for i, row in enumerate(rows.split()):
+        text, tag, rest = row.split("/")
+        dep, head = rest.split("<")
+        parsed.append(Node(parsed, i, text, idx, tag, dep, " "))
+        parsed[-1].head = int(head)  # resolved below, once every node exists
+        idx += len(text) + 1
+    for node in parsed:
+        node.head = parsed[node.head]
+        if node.head is not node:
+            node.head.children.append(node)
+    return parsed

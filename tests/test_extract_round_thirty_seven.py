@@ -7,9 +7,9 @@ corpus's."""
 from analysis.extract import extract
 from analysis.extract.holders import antecedent, place_after_a_name
 from analysis.extract.names import kind_of_name
-from analysis.extract.nodes import Node, Parsed
 from analysis.extract.opening_repairs import participle_read_as_subject, subject_read_into_opening_phrase
 from conftest import extract_holders_of
+from conftest import misparsed as _parsed
 
 LEDE = "Water tariff raised\n\nThe cabinet raised the water tariff by a third on Monday, the ministry said.\n"
 
@@ -27,22 +27,6 @@ def test_the_councillor_of_a_ward_holds_the_reaction_not_the_ward():
     actors = _actors(body)
     assert "Councillor Amina Warsame" in actors
     assert not {"Hodan", "Strongest opposition"} & actors
-
-
-def _parsed(rows: str) -> Parsed:
-    """A sentence as the parser might misread it: "word/TAG/relation<head" per token."""
-    parsed, idx = Parsed(), 0
-    for i, row in enumerate(rows.split()):
-        text, tag, rest = row.split("/")
-        dep, head = rest.split("<")
-        parsed.append(Node(parsed, i, text, idx, tag, dep, " "))
-        parsed[-1].head = int(head)  # resolved below, once every node exists
-        idx += len(text) + 1
-    for node in parsed:
-        node.head = parsed[node.head]
-        if node.head is not node:
-            node.head.children.append(node)
-    return parsed
 
 
 def test_which_after_a_body_in_a_city_is_the_body():

@@ -51,7 +51,8 @@ ORG_HEADS = (
     "Coalition|Alliance|Forum|Group|Office|Authority|Board|Secretariat|Foundation|Network|Confederation|"
     "Chamber|Cabinet|Police|Army|Navy|Guard|Corporation|Company|Society|League|Movement|Front|Watch|"
     "International|Institution|Centre|Center|University|Academy|Consortium|Caucus|Trust|Programme|Program|"
-    "Bureau|Directorate|Inspectorate|Tribunal|Observatory|Institut|Bloc|Conference|Syndicate|Delegation|Embassy"
+    "Bureau|Directorate|Inspectorate|Tribunal|Observatory|Institut|Bloc|Conference|Syndicate|Delegation|Embassy|"
+    "Initiative|Mission|Partnership|Collective|Campaign"
 )
 CHAMBER_PORTFOLIOS = (
     "Industry|Industries|Enterprise|Agriculture|Trade|Crafts|Handicrafts|Services|Tourism|Shipping|Navigation|"

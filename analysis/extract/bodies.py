@@ -250,6 +250,8 @@ class BodyNaming(UnnamedPeople):
                 or (t.dep_ == "det" and t.tag_ in ("NNP", "NNPS"))
                 # "the Green group", "the Conservative group": a council's party group, by its party
                 or (t.dep_ == "amod" and t.i > 0 and t.text[:1].isupper() and token.lower_ in PARTY_ONLY_UNITS)
+                # "The UGTT labour federation": an acronym read as an adjective
+                or (t.dep_ == "amod" and t.i > 0 and t.text.isupper() and len(t.text) > 1)
             )
         ]
         # "the Almaty city maslikhat", "the Samarkand city hokimiyat": a local body by a name of its own country's

@@ -299,7 +299,10 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
     role = next((n for n in parsed if n.head is n), None)
     if role is None or role.tag_ not in ("NN", "NNS"):
         return
-    named = next((c for c in role.children if c.dep_ == "appos" and c.i > role.i and is_proper(c)), None)
+    # "The students' representative on the council, Jesús Rondón, president of …, voted": the name may hang
+    # on the role's own place
+    places = [role] + [c for c in role.children if c.dep_ == "nmod" and c.i > role.i]
+    named = next((c for p in places for c in p.children if c.dep_ == "appos" and c.i > role.i and is_proper(c)), None)
     if named is None:
         return
     end = max(w.i for w in named.subtree)
@@ -308,6 +311,8 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
         return
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return
+    if named.head is not role:
+        attach(named, role, "appos")
     make_root(verb)
     for stray in [c for c in role.children if c.i > verb.i]:
         attach(stray, verb, stray.dep_)

@@ -87,6 +87,9 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
         if token.dep_ in SHARES_SUBJECT and token.head.i != token.i:
             if token.dep_ == "advcl" and _has_own_marker(token):
                 return None
+            quoted = _quoted_as_saying(token)
+            if quoted is not None:
+                return Holder(quoted, "shared subject")
             token, rule = token.head, "shared subject"
             continue
         if _issued_with(token):
@@ -95,6 +98,18 @@ def holder_of(predicate: Token, *, speech: bool) -> Holder | None:
             continue
         return _described(token)
     return None
+
+
+# "Minister Terrence Lall is quoted as saying that …": the passive's subject is the one who said it
+QUOTED_AS = frozenset({"quoted", "cited", "reported", "recorded", "heard"})
+
+
+def _quoted_as_saying(clause: Token) -> Token | None:
+    if clause.dep_ != "advcl" or clause.head.lower_ not in QUOTED_AS or not is_passive(clause.head):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+        return None
+    return child(clause.head, "nsubj:pass")
 
 
 def _named_by_its_role(predicate: Token) -> Token | None:

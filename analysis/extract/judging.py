@@ -25,7 +25,10 @@ from analysis.extract.wording import (
 
 OBJECTION_NOUNS = re.compile(
     r"\b(?:objections?|criticisms?|critics|concerns?|complaints?|protests?|opposition|fears|worries|anger|"
-    r"backlash|outcry|warnings?|calls for|demands?|appeals?|legal challenges?)\b",
+    r"backlash|outcry|warnings?|calls for|demands?|appeals?|legal challenges?|"
+    # "Asked about the loss of income for canteen operators", "the effect on the current account": what the
+    # decision does is its matter too (the dev splits' gold counts 4 such answers of 5 as positions)
+    r"loss|losses|impact|effects?|costs?|consequences)\b",
     re.IGNORECASE,
 )
 # the words a question uses for the news itself, not for another matter
@@ -121,8 +124,8 @@ class Judging:
             return False
         if THE_MATTER_IN_HAND.search(asked.group(1)):
             return False  # "asked about the change", "asked about the matter": the news the article is about
-        # "Asked about the fishermen's objections, the minister said ...": the reaction to the decision is
-        # the decision's matter
+        # "Asked about the fishermen's objections, the minister said ...": the reaction to the decision, and
+        # its effects, are the decision's matter
         return not OBJECTION_NOUNS.search(asked.group(1))
 
     def _enacts(self, sentence: Sentence, claim: Claim) -> bool:

@@ -24,6 +24,10 @@ THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker
 # "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
 _NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-–]*|{'|'.join(map(re.escape, sorted(NAME_JOINERS)))})"
 NAME_LINE = re.compile(rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
+BODY_LINE = re.compile(
+    r"(?!(?:The|A|An|Our|Its|This)\b)((?:[A-Z][\w’'&.\-]*[ \t]+){1,4})"
+    r"(?:(?:regional|local|national|provincial|district|city|state)[ \t]+)?([a-z][a-z\-]+)"
+)
 # "Ministry of Environment, Water and Agriculture": a body's name may list its fields with commas; a dateline
 # ("LONDON, March 3"), a byline ("By John Smith, Reuters") or a list of places does not name a body
 COMMA_IN_NAME = re.compile(
@@ -47,7 +51,8 @@ NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
 SECTION = re.compile(
     r"(?i)(?:the\s+)?(?:reactions?|background|context|analysis|timeline|key (?:facts|points)|next steps"
     r"|what(?:['’]s| is)? next|what happens next|in numbers|the decision|the ruling|the vote|summary|highlights"
-    r"|at a glance|in brief|latest|updates?|others|other reactions|elsewhere|also)"
+    r"|at a glance|in brief|latest|updates?|others|other reactions|elsewhere|also"
+    r"|breaking(?: news)?|just in|live|exclusive|developing)"
 )
 # words that name a body as a heading does ("Treasury:", "City Council:"), though portfolios use them too
 BODY_WORDS = words("treasury ministry department office government administration city capital")
@@ -127,7 +132,9 @@ class Layout:
             paragraph = self.text[opening : len(self.text) if following < 0 else following].strip()
             # "European Coordination Via Campesina (ECVC)." : a name line may end in a full stop
             line = self.text[position:end].strip().removesuffix(".")
-            named = NAME_LINE.fullmatch(line) and ("," not in line or COMMA_IN_NAME.search(line))
+            named = (NAME_LINE.fullmatch(line) or self._body_line(line)) and (
+                "," not in line or COMMA_IN_NAME.search(line)
+            )
             named = named and not TIMESTAMP.match(line)  # "16.34": a live blog's time on its own line
             # "POLITICAL FIGHT", a blank line, then a paragraph: an analysis's section, not a body's heading
             named = named and not (opening > end + 1 and line.isupper() and " " in line)
@@ -135,6 +142,14 @@ class Layout:
                 found[opening] = (position, end)
             position = end + 1
         return found | self._name_sentences()
+
+    def _body_line(self, line: str) -> bool:
+        """'Gabès governorate', 'UGTT regional union': a round-up's heading that names a body by its place or
+        acronym and its kind in lower case (not "Civil society", words the text also writes in lower case)."""
+        found = BODY_LINE.fullmatch(line)
+        if found is None or found.group(2) not in GROUP_NOUNS:
+            return False
+        return all(self.namer.may_be_name(word) for word in found.group(1).split())
 
     def _name_sentences(self) -> dict[int, tuple[int, int]]:
         """A round-up's paragraphs that open with a name as a sentence of its own ("Copa-Cogeca. The EU's largest

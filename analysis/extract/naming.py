@@ -5,6 +5,7 @@ a surname or acronym met before, or a vague group kept vague."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from analysis.extract import actors as actor_finder
@@ -28,6 +29,7 @@ from analysis.extract.phrase_heads import (
     BRANCHES,
     ROLE_THEN_NAME,
     STATE_VOICES,
+    WEEKDAYS,
     capitalised_role,
     last_of_name,
 )
@@ -75,6 +77,8 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             or (token.lower_ == "her" and token.dep_ == "nmod:poss")  # "in her view"; not "criticised her"
         ):
             return self._pronoun(token, speaker, base, mentions)
+        if self._a_day(token, base):
+            return None  # "On Mondays and Fridays I will be selling bread": a day names nobody
         person = self._person_after_role(token, base) or self._part_of(token, base, mentions)
         if person is not None:
             return person
@@ -105,6 +109,11 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             opening_noun = token.i == 0 and token.tag_ in NOUN_TAGS and not self.may_be_name(token.text)
             return self._common(token, parts, base, within, mentions) if named is None and opening_noun else named
         return self._common(token, parts, base, within, mentions) if token.tag_ in NOUN_TAGS else None
+
+    def _a_day(self, token: Token, base: int) -> bool:
+        """A weekday, not a name that opens with one ("Fridays for Future")."""
+        day = token.lower_ in WEEKDAYS or token.lower_[:-1] in WEEKDAYS
+        return day and not NAME_AFTER_A_DAY.match(self.text, base + token.idx + len(token))
 
     def _person_after_role(self, token: Token, base: int) -> Named | None:
         """'Labour backbencher Sarah Quinn', 'Conservative lawmaker Tomasz Nowak': a party or country word, a
@@ -204,16 +213,11 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
         return Named(named.actor, "apposition", (token.lower_,), named.gender) if named is not None else None
 
     def _owner(self, token: Token) -> Token | None:
-        if token.lower_ in BRANCHES:
-            # "the Lapland branch of the Finnish Medical Association": the association, not the place
-            body = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
-            if body is not None:
-                return body
-        if token.lower_ == "bench":
-            # "the Creemos opposition bench": the party, not the opposition it sits in
-            named = next((c for c in token.children if c.dep_ == "compound" and is_proper(c)), None)
-            if named is not None:
-                return named
+        if token.lower_ == "delegation" and any(child_case(c) == "to" and is_proper(c) for c in token.children):
+            return None  # "The EU delegation to Libya": a mission, which speaks for itself
+        unit_of = _unit_owner(token)
+        if unit_of is not None:
+            return unit_of
         for c in token.children:
             if c.dep_ == "nmod:poss":
                 return c
@@ -239,3 +243,17 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
         roles = tuple(t.lower_ for t in parts if t.lower_ in PERSON_ROLES)
         words = " ".join(t.text for t in token.doc[max(0, parts[0].i - 3) : parts[-1].i + 1])
         return roles, gender_of(words)
+
+
+# "Fridays for Future": a name that opens with a day
+NAME_AFTER_A_DAY = re.compile(r"\s+(?:for|of)\s+[A-Z]")
+
+
+def _unit_owner(token: Token) -> Token | None:
+    if token.lower_ in BRANCHES:
+        # "the Lapland branch of the Finnish Medical Association": the association, not the place
+        return next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
+    if token.lower_ == "bench":
+        # "the Creemos opposition bench": the party, not the opposition it sits in
+        return next((c for c in token.children if c.dep_ == "compound" and is_proper(c)), None)
+    return None

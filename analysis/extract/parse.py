@@ -232,6 +232,7 @@ def _truecased(doc, ranges):
         if word == "The" and i + 1 < last and _opening_acronym(doc[i + 1].text) and not _in_capitals(doc, first, last):
             lowered[i + 1] = doc[i + 1].text.title()  # "The DHSC's own release": the name after the article too
     lowered.update(_given_names_in_two_parts(doc))
+    lowered.update(_particles_in_names(doc))
     if not lowered:
         return doc
     # only the sentences' openings are read above: a Token object per word of every paragraph was a
@@ -279,6 +280,37 @@ def _given_names_in_two_parts(doc) -> dict[int, str]:
         ):
             found[part.i] = part.text.title()
     return found
+
+
+def _particles_in_names(doc) -> dict[int, str]:
+    """'the Anton de Kom University', 'the Observatorio Ciudadano del Agua', 'Joost van Damme': the parser reads
+    a name's lower-case particle as a word of its own (a foreign word, a subject) and breaks the name in two.
+    Parsed capitalised ("De", "Del"), the name is read whole; the text and its offsets are unchanged."""
+    found = {}
+    orths = doc.to_array(ORTH)
+    particles = [doc.vocab.strings[p] for p in NAME_PARTICLES if p in doc.vocab.strings]
+    for i in numpy.flatnonzero(numpy.isin(orths, particles)).tolist():
+        if 1 <= i < len(doc) - 1 and _between_name_words(doc[i - 1], doc[i + 1]) and not _after_of(doc, i):
+            found[i] = doc[i].text.title()
+    return found
+
+
+def _after_of(doc, particle: int) -> bool:
+    """'Ignacio Ferrer of Casa de Bolsa Pacífico', 'the president of the Colegio de Médicos': after "of", a name
+    capitalised whole is read as one with the person or role before it."""
+    start = particle - 1
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].text in NAME_PARTICLES):
+        start -= 1
+    if start > 2 and doc[start - 1].lower_ == "the" and doc[start - 3].is_lower:
+        start -= 1  # "the president of the Colegio de Médicos del Zulia, Freddy Atencio" (not "Ramdin of the …")
+    return start > 0 and doc[start - 1].lower_ == "of"
+
+
+def _between_name_words(before, after) -> bool:
+    return before.is_title and before.text.lower() not in SENTENCE_OPENERS and after.is_title and after.is_alpha
+
+
+NAME_PARTICLES = ("de", "del", "della", "da", "das", "do", "dos", "du", "des", "van", "von", "der", "den", "di", "y")
 
 
 def _in_capitals(doc, first: int, last: int) -> bool:

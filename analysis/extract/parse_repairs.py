@@ -5,7 +5,7 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract import list_repairs, name_repairs, opening_repairs, subject_repairs
+from analysis.extract import list_repairs, name_repairs, opening_repairs, relative_repairs, subject_repairs
 from analysis.extract.clause_repairs import (
     back_read_as_adverb,
     list_read_as_part_of_opening_phrase,
@@ -25,7 +25,6 @@ from analysis.extract.clause_repairs import (
 from analysis.extract.nodes import (
     FINITE_TAGS,
     NOUN_TAGS,
-    PRONOUN_TAGS,
     PROPER_TAGS,
     SUBJECTS,
     Node,
@@ -39,7 +38,8 @@ from analysis.extract.nodes import (
 
 
 def repair(parsed: Parsed) -> None:
-    _subject_before_relative(parsed)
+    relative_repairs.subject_before_relative(parsed)
+    relative_repairs.subject_inside_relative_after_apposition(parsed)
     _subject_before_parenthesis(parsed)
     _infinitive_after_agent(parsed)
     _name_of_two_parts(parsed)
@@ -104,87 +104,6 @@ def repair(parsed: Parsed) -> None:
     name_repairs.subject_read_as_vocative(parsed)
     name_repairs.surname_read_as_adverb(parsed)
     name_repairs.verb_read_as_name_part(parsed)
-
-
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
-NAME_PARTS = frozenset({"flat", "flat:name", "compound", "fixed", "appos"})
-INSIDE_A_PHRASE = frozenset({"nmod", "obl", "nmod:poss", "obj", "iobj"})
-
-
-def _subject_before_relative(parsed: Parsed) -> None:
-    """'Dakar, whose port handles a large share of Mali's imports, said it regretted the decision': the
-    trained parser often hangs the name off the relative clause and the verb after it off the clause too (a
-    third of such sentences in the dev splits). Put the name back as the verb's subject and the clause under
-    the name, where the verb after the clause has no subject of its own."""
-    for comma in (n for n in parsed if n.text == "," and 0 < n.i < len(parsed) - 2):
-        found = _relative_before_verb(parsed, comma)
-        if found is None:
-            continue
-        name, top, verb, closing = found
-        if name.tag_ not in NOUN_TAGS:
-            name.tag_ = "NNP"
-        root_moves = top.head is top or name.head is name or under(verb, name)
-        attach(name, verb, "nsubj")
-        for stray in [c for c in verb.children if c.dep_ in SUBJECTS and name.i < c.i < closing.i and c is not top]:
-            attach(stray, top, stray.dep_)
-        if root_moves or verb.head is top:
-            make_root(verb)
-        # what hung off the clause or the name after the clause's closing comma (that comma, the full stop, a
-        # clause of the verb's) is the verb's: the clause and the name end where they end
-        for stray in [c for holder in (top, name) for c in holder.children if c.i >= closing.i and c is not verb]:
-            attach(stray, verb, stray.dep_)
-        attach(top, name, "acl:relcl")
-        return
-
-
-def _relative_before_verb(parsed: Parsed, comma: Node) -> tuple[Node, Node, Node, Node] | None:
-    """(name, the relative clause's top node, the verb after it, the clause's closing comma) where `comma`
-    opens a relative clause after a noun and a finite verb with no subject outside the clause follows it."""
-    name, relative = parsed[comma.i - 1], parsed[comma.i + 1]
-    # "Unifor, which represents …, warned": an unknown name opening the sentence can be tagged anything
-    opening_name = name.i == 0 and name_repairs.may_be_name(name) and name.tag_ not in PRONOUN_TAGS
-    if relative.lower_ not in RELATIVE_PRONOUNS or not (name.tag_ in NOUN_TAGS or opening_name):
-        return None
-    # the whole name ("Hotel owner Fatuma Hassan"), not its last word
-    while (
-        name.dep_ in NAME_PARTS and name.head.i < name.i and "," not in (t.text for t in parsed[name.head.i : name.i])
-    ):
-        name = name.head
-    if name.dep_ in INSIDE_A_PHRASE:
-        return None  # "Dr Chidi Okeke, an economist at the University of Lagos, whose …": the place is no subject
-    closing = _closing_comma(parsed, relative)
-    if closing is None:
-        return None
-    after = next(n for n in parsed[closing.i + 1 :] if n.tag_ != "RB")
-    verb = after.head if after.dep_ in ("aux", "aux:pass", "cop") and after.head.i > closing.i else after
-    clause = range(relative.i, closing.i)
-    top = relative
-    while top.head.i in clause and top.head is not top:
-        top = top.head
-    if (name.head is verb and name.dep_ in SUBJECTS) or any(
-        c.dep_ in SUBJECTS and c.i not in clause for c in verb.children
-    ):
-        return None
-    if verb.i in clause or top is verb or verb.dep_ not in ("ROOT", "conj", "advcl", "parataxis", "ccomp"):
-        return None
-    return name, top, verb, closing
-
-
-def _closing_comma(parsed: Parsed, relative: Node) -> Node | None:
-    """The comma that closes a relative clause: the first that a finite verb follows, since the clause may
-    hold a list ("UKHospitality, which represents hotels, pubs and restaurants, calls …")."""
-    for mark in (n for n in parsed[relative.i + 1 :] if n.text in (",", ";", ":", "“", '"')):
-        if mark.text != "," or mark.i + 1 >= len(parsed):
-            return None
-        after = next((n for n in parsed[mark.i + 1 :] if n.tag_ != "RB"), None)
-        if after is not None and _finite(after):
-            return mark
-    return None
-
-
-def _finite(verb: Node) -> bool:
-    """A finite verb, or a bare participle ("abstained" with no auxiliary is finite, whatever the tagger says)."""
-    return verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
 def _subject_before_parenthesis(parsed: Parsed) -> None:

@@ -37,9 +37,12 @@ PARTY_ONLY_UNITS = frozenset({"group", "faction", "caucus"})
 
 
 # "The union Tuesday called the offer …": a day or month after a body's noun is no name of it
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 CALENDAR_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
-    | {"march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+    WEEKDAYS
+    | {day + "s" for day in WEEKDAYS}
+    | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december"}
 )
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release"})
 
