@@ -6,7 +6,7 @@ written for these tests, not the corpus's."""
 
 from analysis.extract import extract
 from analysis.extract.parse import _particles_in_names, pipeline
-from analysis.extract.relative_repairs import subject_inside_relative_after_apposition
+from analysis.extract.relative_repairs import object_read_as_second_subject, subject_inside_relative_after_apposition
 from conftest import extract_holders_of
 from conftest import misparsed as _parsed
 
@@ -136,3 +136,29 @@ def test_an_initiative_is_a_body_not_its_country():
 
 def test_firmly_behind_is_support():
     assert set(_table("\nThe farmers' union is firmly behind the rise.")["stance"]) == {"supportive"}
+
+
+def test_an_opening_name_with_a_relative_clause_is_a_name():
+    body = "\nEni, which operates the fields that feed the pipeline, did not comment on the rise."
+    assert _holders(body, "did not comment") == ["Eni"]
+
+
+def test_a_name_after_a_bodys_kind_is_a_body():
+    body = (
+        "\nThe industrialists' association Conindustria condemned the rise.\n\n"
+        "The commerce and services council Consecomercio took a softer line. It said it understood the state's "
+        "need for revenue but urged an exemption for small shops."
+    )
+    assert _holders(body, "urged an exemption") == ["Consecomercio"]
+
+
+def test_a_body_named_by_whom_it_represents():
+    body = "\nThe association representing bakers said it opposed the rise."
+    assert _holders(body, "opposed the rise") == ["Association representing bakers"]
+    # "The union representing the staff said …", with the participle's object read as a second subject
+    sentence = _parsed(
+        "The/DT/det<1 union/NN/nsubj<5 representing/VBG/acl<1 the/DT/det<4 staff/NN/nsubj<5 said/VBD/ROOT<5"
+    )
+    object_read_as_second_subject(sentence)
+    assert sentence[4].dep_ == "obj" and sentence[4].head.text == "representing"
+    assert [c.text for c in sentence[5].children if c.dep_ == "nsubj"] == ["union"]

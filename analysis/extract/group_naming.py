@@ -150,6 +150,17 @@ class GroupNaming:
         bodies = [h for h in holders if h.kind == "organization"]
         return len(bodies) == 1 and holders[-1] is bodies[0]
 
+    def _representing(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
+        """'The union representing the ULA's administrative and maintenance staff': a body the text names by
+        whom it speaks for, as the text names it (not the body those people work for)."""
+        if token.lower_ not in GROUP_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        clause = next((c for c in token.children if c.dep_ == "acl" and c.lower_ == "representing"), None)
+        if clause is None or clause.i != token.i + 1:
+            return None
+        end = max(t.idx + len(t) for t in clause.subtree)
+        return Named(described(as_written(self.text[base + token.idx : base + end])), "description")
+
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
         owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else party_of_unit(token)

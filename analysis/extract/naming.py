@@ -89,6 +89,7 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             self._person_in_role,
             self._banner_of,
             self._members_from,
+            self._representing,
             self._covered,
             self._spoken_for,
             self._appositive,

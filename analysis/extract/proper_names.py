@@ -26,8 +26,10 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.parse import is_proper
 from analysis.extract.portfolios import PORTFOLIO_BEFORE, after_portfolio
 from analysis.extract.references import PERSON_ROLES, body_roles_near, gender_of
-from analysis.extract.vocabulary import NOT_A_NAME
+from analysis.extract.vocabulary import GROUP_NOUNS, NOT_A_NAME
 
+# the kinds of body a name may follow in lower case: not "chief executive Park Min-jun"
+BODY_KINDS = GROUP_NOUNS - PERSON_ROLES
 POST_NOMINALS = frozenset(
     {"TD", "MP", "MEP", "MLA", "MSP", "MS", "MPP", "MHA", "MHK", "QC", "KC", "SC", "OBE", "MBE", "CBE"}
 )
@@ -77,7 +79,9 @@ class ProperNaming:
             w.rstrip(".") in TITLE_WORDS and w != "of" for w in preceding.split()[-2:]
         )
         has_title = bool(roles) or titled
-        organisation = is_body_name(name)
+        # "The commerce and services council Consecomercio": a body's kind in lower case before its name
+        kind_before = preceding.split()[-1:]
+        organisation = is_body_name(name) or (bool(kind_before) and kind_before[0] in BODY_KINDS)
         # "Sunday Eze, 34, has ridden an okada ...": an age makes a person of a name with no title
         # ... and so does "who" after a name of two words or more ("Chang Yi-ting, who runs three noodle shops in
         # Taichung, said"; not "Greenpeace, who ...")
@@ -187,11 +191,12 @@ class ProperNaming:
     def _opening_name(self, token: Token) -> bool:
         """'Sumar, the junior partner in the coalition, backed ...', the sentence's first word tagged a common
         noun: a capitalised word the document never writes in lower case, described by an apposition."""
+        # "Eni, which operates the fields, did not comment": described by a relative clause as well
         return (
             token.i == 0
             and token.tag_ in ("NN", "NNS")
             and token.text[:1].isupper()
-            and any(c.dep_ == "appos" for c in token.children)
+            and any(c.dep_ in ("appos", "acl:relcl") for c in token.children)
             and self.may_be_name(token.text)
         )
 

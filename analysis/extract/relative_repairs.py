@@ -1,6 +1,7 @@
-"""Repairs to relative clauses after a name that the trained parser misreads as the sentence's main clause:
-"Dakar, whose port handles …, said …" and "Samvel Khachatryan, a former deputy head of the Committee whose
-wife and sons are defendants …, called …". `parse_repairs.repair` runs them on every parsed sentence."""
+"""Repairs to clauses on a subject that the trained parser misreads as the sentence's main clause: relative
+clauses after a name ("Dakar, whose port handles …, said …", "Samvel Khachatryan, a former deputy head of the
+Committee whose wife and sons are defendants …, called …") and a participle's object read as a second subject
+("The union representing the ULA's staff said …"). `parse_repairs.repair` runs them on every parsed sentence."""
 
 from __future__ import annotations
 
@@ -151,3 +152,24 @@ def _relative_in_apposition(parsed: Parsed, relative: Node) -> tuple[Node, Node,
 
 
 PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "–", "—"})
+
+
+def object_read_as_second_subject(parsed: Parsed) -> None:
+    """'The union representing the ULA's administrative and maintenance staff said …': the participle's object
+    read as a second subject of the verb. The first subject is the verb's; the second, the participle's object."""
+    for verb in parsed:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        # "The association representing bakers said": the body read as a modifier of the participle's object
+        body = next((c for c in subjects[0].children if c.dep_ == "compound"), None) if len(subjects) == 1 else None
+        first, second = (body, subjects[0]) if body is not None else [*subjects, None, None][:2]
+        if len(subjects) > 2 or first is None or second is None:
+            continue
+        participle = next((c for c in first.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        if participle is None or any(c.dep_ == "obj" for c in participle.children):
+            continue
+        if not participle.i < second.i or any(t.text in PUNCTUATION for t in parsed[participle.i : second.i]):
+            continue
+        if first is body:
+            attach(body, verb, "nsubj")
+        attach(second, participle, "obj")
+        return
