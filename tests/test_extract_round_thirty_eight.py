@@ -162,3 +162,9 @@ def test_a_body_named_by_whom_it_represents():
     object_read_as_second_subject(sentence)
     assert sentence[4].dep_ == "obj" and sentence[4].head.text == "representing"
     assert [c.text for c in sentence[5].children if c.dep_ == "nsubj"] == ["union"]
+
+
+def test_the_places_of_the_bodies_people_head_are_not_who_they_are():
+    body = "\nThe deans of the medical faculties of Tunis, Sousse and Sfax said they would not take a position."
+    actors = set(_table(body)["actor"])
+    assert actors == {"Deans"}

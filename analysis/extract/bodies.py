@@ -45,6 +45,9 @@ PARTY_BEFORE = re.compile(
 PLACED_AFTER = re.compile(r"\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?")
 
 
+PLACES_OF_THEIR_BODIES = re.compile(
+    r"\s+of\s+the\s+(?:[a-z\-]+\s+){1,3}(?:of|in)\s+(?:[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*(?:,\s+|\s+and\s+))*"
+)
 PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z][\w’']+)*-[a-z]")
 
 
@@ -152,9 +155,11 @@ class BodyNaming(UnnamedPeople):
         """A country or city after a group noun; not an institution ("hardliners in the Kremlin")."""
         between = self.text[base + token.idx + len(token) : mention.start]
         place = self.text[mention.start : mention.end]
+        # "The deans of the medical faculties of Tunis, Sousse and Sfax": where the bodies they head are
+        bodies_placed = is_human_plural(token.lower_) and PLACES_OF_THEIR_BODIES.fullmatch(between)
         return (
             mention.actor.kind == "government"
-            and bool(PLACED_AFTER.fullmatch(between))
+            and bool(PLACED_AFTER.fullmatch(between) or bodies_placed)
             and not generic_patterns()["metonym"].fullmatch(place)
         )
 
