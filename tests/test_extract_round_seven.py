@@ -27,7 +27,7 @@ rows = extract_rows
         ),
         (
             "Budget\nLawmakers from Bavaria welcomed the bill.",
-            [("Lawmakers", "supportive")],
+            [("Lawmakers from Bavaria", "supportive")],
         ),
         # "voiced" taken for an adjective of the cue noun: the name before it voiced the concern
         (

@@ -168,3 +168,13 @@ def test_the_places_of_the_bodies_people_head_are_not_who_they_are():
     body = "\nThe deans of the medical faculties of Tunis, Sousse and Sfax said they would not take a position."
     actors = set(_table(body)["actor"])
     assert actors == {"Deans"}
+
+
+def test_a_vague_group_is_named_with_where_it_is_from():
+    body = (
+        "\nFour opposition deputies from the region said the rise was unfair.\n\n"
+        "Several DP lawmakers from rural constituencies said the rise was welcome."
+    )
+    assert _holders(body, "unfair") == ["Four opposition deputies from the region"]
+    # a group qualified by its party keeps the party's name
+    assert _holders(body, "welcome") == ["Several DP lawmakers"]

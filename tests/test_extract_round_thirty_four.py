@@ -189,7 +189,7 @@ def test_a_named_firms_staff_union_is_named_as_written():
         (
             "\nOutside City Hall, around 50 residents from the new settlements are holding a picket against the levy.",
             "picket",
-            "50 residents",
+            "50 residents from the new settlements",
         ),
     ],
 )

@@ -24,7 +24,7 @@ from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import PARTY_ONLY_UNITS
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
-from analysis.extract.unnamed_people import UnnamedPeople
+from analysis.extract.unnamed_people import UnnamedPeople, from_where
 from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAME
 
 # a body of a named body's people, apart from it ("JIRAMA's own staff union", "the Left's parliamentary club");
@@ -108,9 +108,10 @@ class BodyNaming(UnnamedPeople):
             or token.lower_ in self.memory.roles
         ):
             return self._definite_role(token, determiner, parts, base, mentions)
-        if within:
+        people = token.tag_ in ("NNS", "NNPS") and is_human_plural(token.lower_)
+        if within and not (people and within[-1].actor.kind == "commentators" and from_where(token, base)):
             return Named(within[-1].actor, "named")
-        if token.tag_ in ("NNS", "NNPS") and is_human_plural(token.lower_):
+        if people:
             return self._vague_group(token, parts, base, mentions)
         return None
 

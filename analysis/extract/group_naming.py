@@ -36,6 +36,7 @@ from analysis.extract.phrase_heads import (
     party_of_unit,
 )
 from analysis.extract.references import GROUP_NOUNS, actor_key
+from analysis.extract.unnamed_people import from_where
 from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS, SPOKESPEOPLE
 
 # the holders of public office whose office speaks as a body of its own ("the prime minister's office")
@@ -127,6 +128,9 @@ class GroupNaming:
             return None  # "The environmental association Biosfera, based in Mindelo,": the name, next
         if vague and token.lower_ in SPEECH_NOUNS and self._owner(token):
             return None  # "Economists at the Bureau for Economic Research": the body they speak for, next
+        unqualified = not any(is_proper(t) for t in parts if t.i < token.i)  # not "several DP lawmakers from …"
+        if vague and unqualified and covering[0].end == head_end and from_where(token, base):
+            return None  # "Four opposition deputies from the region": named whole with where they are from, next
         # "Several MPs from Puntland and Jubaland", "Some coastal MPs": a group named with where it is from or
         # with a word of its own, kept whole (not "Labour MPs", the party's)
         placed = vague and covering[0].end > head_end and covering[0].actor.name.split()[-1][:1].isupper()
@@ -156,8 +160,8 @@ class GroupNaming:
         if token.lower_ not in GROUP_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         clause = next((c for c in token.children if c.dep_ == "acl" and c.lower_ == "representing"), None)
-        if clause is None or clause.i != token.i + 1:
-            return None
+        if clause is None or clause.i != token.i + 1 or any(c.dep_ == "appos" for c in token.children):
+            return None  # not "The union representing shop workers, the Sindicato dos Comerciários": its name
         end = max(t.idx + len(t) for t in clause.subtree)
         return Named(described(as_written(self.text[base + token.idx : base + end])), "description")
 

@@ -9,7 +9,7 @@ import re
 from analysis.extract.actors import Mention
 from analysis.extract.names import Named, described, known_or_new
 from analysis.extract.parse import Node as Token
-from analysis.extract.parse import is_proper
+from analysis.extract.parse import child_case, is_proper
 from analysis.extract.person_nouns import is_person_noun, name_given
 from analysis.extract.references import gender_of
 from analysis.extract.vocabulary import SPEECH_FORMS
@@ -58,6 +58,7 @@ class UnnamedPeople:
         placed = next((m for m in mentions if m.actor.kind == "commentators" and m.start < head_end < m.end), None)
         if placed is not None:
             return Named(placed.actor, "group")
+        head_end = from_where(token, base) or head_end
         text = re.sub(
             r"^(?:(?:according\s+to|by|with|from|of|for|among|to|the)\s+)+",
             "",
@@ -65,3 +66,16 @@ class UnnamedPeople:
             flags=re.IGNORECASE,
         )
         return Named(described(text, kind="commentators"), "group")
+
+
+def from_where(token: Token, base: int) -> int | None:
+    """Where 'Four opposition deputies from the region' ends: where the people are from, as writers name the group
+    (a short phrase right after the noun, no clause; not where they are, "Morena deputies in the state congress")."""
+    where = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "from"), None)
+    if where is None or where.i - token.i != 1 + sum(1 for c in where.children if c.i < where.i):
+        return None
+    words = where.subtree
+    if len(words) > 5 or any(w.tag_ in (",", "-LRB-", "WDT", "WP") or w.tag_.startswith("V") for w in words):
+        return None
+    last = words[-1]
+    return base + last.idx + len(last)
