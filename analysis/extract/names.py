@@ -1,6 +1,6 @@
-"""Names in text, before any sentence is read: what counts as an organisation word or a title, how far a
-capitalised name runs, and what kind of actor a new name is (the acronyms a document defines are
-`acronyms.py`'s)."""
+"""Names in text, before any sentence is read: what counts as a title, how far a capitalised name runs, and the
+actor a phrase or a new name stands for (what kind of actor a name is, is `name_kinds.py`'s; the acronyms a
+document defines, `acronyms.py`'s)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from dataclasses import dataclass
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, ActorIndex
-from analysis.extract.country_regex import countries
 from analysis.extract.given_names import HYPHENED_PARTICLE
+from analysis.extract.name_kinds import ACRONYM as ACRONYM
+from analysis.extract.name_kinds import ORG_WORDS as ORG_WORDS
+from analysis.extract.name_kinds import PLACE_WORDS as PLACE_WORDS
+from analysis.extract.name_kinds import is_body_name as is_body_name
+from analysis.extract.name_kinds import is_human_plural as is_human_plural
+from analysis.extract.name_kinds import kind_of_name as kind_of_name
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES
-from analysis.extract.vocabulary import GROUP_NOUNS, NOT_A_NAME, NOT_HUMAN_PLURALS, PARTICLES, SENTENCE_OPENERS
+from analysis.extract.vocabulary import NOT_A_NAME, PARTICLES, SENTENCE_OPENERS
 
 NP_PARTS = frozenset(
     {
@@ -32,216 +37,12 @@ NP_PARTS = frozenset(
         "compound:prt",
     }
 )
-ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", "").split("|") for w in w.split()) | {
-    "coalition",
-    "ngo",
-    "ngos",
-    "inc",
-    "ltd",
-    "plc",
-    "group",
-    "holdings",
-    "airways",
-    "airlines",
-    "motors",
-    "bank",
-    # "Amaury Government School": a building's body, though "Amaury" is a given name
-    "school",
-    "college",
-    "hospital",
-    "clinic",
-    "government",
-    "church",
-    "diocese",
-    "media",
-    "news",
-    "times",
-    "post",
-    "herald",
-    "tribune",
-    "industries",
-    "partners",
-    "capital",
-    "energy",
-    "mining",
-    "resources",
-    "technologies",
-    "systems",
-    "labs",
-    "party",
-    "front",
-    "union",
-    "club",
-    "fc",
-    "board",
-    "tribunal",
-    "cooperative",
-    "co-operative",
-    "collective",
-    "syndicate",
-    "caucus",
-    "initiative",
-    "project",
-    "campaign",
-    # company forms across jurisdictions: "Agroganadera Boquerón SA" is a firm, not a person
-    "sa",
-    "s.a",
-    "ag",
-    "gmbh",
-    "llc",
-    "corp",
-    "spa",
-    "bhd",
-    "nv",
-    "bv",
-    "pty",
-    "ltda",
-    "sarl",
-    "kk",
-    "pt",
-    "tbk",
-    "jsc",
-    "ojsc",
-    "oao",
-    "srl",
-    "ab",
-    "asa",
-    "oy",
-    "compute",
-    "logistics",
-    "foods",
-    "pharma",
-    "telecom",
-    "shipping",
-    "clothing",
-    "textiles",
-    "construction",
-    "developments",
-    "properties",
-    "index",
-    "exchange",
-    "bourse",
-}
-# "Nakuru County", "Mlimani Market", "Route 39": places and the bodies named after them are no people
-PLACES = (
-    "avenue basin bay beach bridge canal city coast county creek district estate highway hill island lake "
-    "market mine mountain municipality park port prefecture province region river road route shire square "
-    "state station street town township valley village ward"
-)
-PLACE_WORDS = frozenset(PLACES.split())
-WORLD_REGIONS = frozenset({"africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "worldwide"})
 TITLE_WORDS = actor_finder.TITLE_WORDS
 # The titles that are titles on their own ("Minister", "Mayor"), not the words of longer ones ("Treasury"
 # in "Treasury Secretary", "Trade" in "Trade Minister"): a name made only of these is no name
 STANDALONE_TITLE_WORDS = frozenset(
     t.lower().rstrip(".") for t in actor_finder.TITLES.replace("\\", "").split("|") if " " not in t
 )
-COLLECTIVE_WORDS = frozenset(w.lower() for w in actor_finder.COLLECTIVE_NOUNS.split("|") if " " not in w)
-# the heads of bodies' names in French, Spanish and Portuguese ("Conseil du Café-Cacao", "Banco do Brasil"):
-# a body's when they open the name, but some are surnames too ("Diogo Câmara"), so never as its last word
-FOREIGN_BODY_HEADS = frozenset(
-    {
-        "conseil",
-        "consejo",
-        "conselho",
-        "groupement",
-        "comité",
-        "fédération",
-        "federación",
-        "federação",
-        "confédération",
-        "confederación",
-        "confederação",
-        "syndicat",
-        "sindicato",
-        "chambre",
-        "cámara",
-        "câmara",
-        "banque",
-        "banco",
-        "ministère",
-        "ministerio",
-        "ministério",
-        "agence",
-        "agencia",
-        "agência",
-        "institut",
-        "instituto",
-        "société",
-        "sociedad",
-        "sociedade",
-        "asociación",
-        "associação",
-        "assemblée",
-        "asamblea",
-        "partido",
-        "parti",
-        "frente",
-        "mouvement",
-        "movimiento",
-        "movimento",
-        "rassemblement",
-        "congrès",
-        "congreso",
-        "fondation",
-        "fundación",
-        "fundação",
-        "collectif",
-        "coordinadora",
-        "cooperativa",
-        "coopérative",
-        "autorité",
-        "autoridad",
-        "secretaría",
-        "comisión",
-        "comissão",
-        "organización",
-        "organização",
-        "réseau",
-        "observatoire",
-        "observatorio",
-        "universidad",
-        "université",
-        "universidade",
-        "compagnie",
-        "compañía",
-    }
-)
-
-
-def is_body_name(name: str) -> bool:
-    """A name with a body's head word: "Ministry of ...", "Lagos Chamber of Commerce", "Conseil du Café"."""
-    lowered = [w.lower().strip(".,") for w in name.split()]
-    return bool(set(lowered) & ORG_WORDS) or any(w in FOREIGN_BODY_HEADS for w in lowered[:-1])
-
-
-# people named by what they are, not by a suffix of what they do: "Some founding families are uneasy"
-HUMAN_PLURALS = frozenset(
-    {"families", "households", "parents", "citizens", "pensioners", "patients", "nurses", "doctors", "motorists"}
-    | {"fishermen", "fishers", "shopkeepers", "landowners", "smallholders", "migrants", "refugees", "youths"}
-    | {"women", "men", "mothers", "fathers", "graduates", "clergy", "bishops", "imams", "chiefs", "elders"}
-    | {"scholars", "academics", "jurists", "experts", "priests", "pastors", "monks", "students", "villagers"}
-    | {"deans", "principals"}
-)
-# words that open parties' names and never a person's ("Christian" and "Green" do both)
-PARTY_NAME_OPENERS = frozenset(
-    {"new", "democratic", "popular", "national", "social", "socialist", "liberal", "civic", "free", "united"}
-    | {"progressive", "radical", "patriotic", "renew", "left", "labour", "labor", "conservative", "republican"}
-)
-# the words a firm's name ends with, which no person's name ends with ("Mills" and "Steel" are surnames)
-FIRM_ENDINGS = frozenset(
-    {"services", "industries", "holdings", "enterprises", "systems", "solutions", "logistics", "motors"}
-    | {"airways", "airlines", "minerals", "resources", "telecom", "telecoms", "bottlers", "foods", "partners"}
-    | {"petroleum", "pharmaceuticals", "construction", "textiles", "shipping", "mining", "energy", "cement"}
-    | {"breweries", "plantations", "investments", "properties", "technologies", "consultants", "exporters"}
-)
-# the plurals that open a federation's name ("Restaurants Canada"), which no person's name opens with
-PLURAL_BODY_OPENERS = frozenset(
-    {"colleges", "universities", "restaurants", "farmers", "growers", "teachers", "engineers", "builders"}
-    | {"retailers", "manufacturers", "exporters", "importers", "producers", "truckers", "physicians", "employers"}
-    | {"workers", "schools", "hospitals", "cities", "municipalities", "businesses"}
-)
-HUMAN_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "crats", "cans", "ites")
 ORG_EXTENSION = re.compile(
     # "and the" joins two bodies ("the Bloc Québécois and the Green Party"), not a name's parts
     r"(?:\s+(?:(?:of|for|on|de|du|des|la|del)\s+(?:the\s+)?|(?:and|&)\s+)"
@@ -253,7 +54,6 @@ BANNER = re.compile(
     # "the Right to a Home Alliance"
     r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|&|the|de|a|an|to)\s+){0,2}[A-Z][\w'’\-]*)*)"
 )
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
 OWN_GOVERNMENT = frozenset({"government", "administration", "cabinet", "ministers", "regime", "ministry"})
@@ -304,40 +104,7 @@ def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, .
     return Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=roles)
 
 
-def kind_of_name(name: str, *, default: str) -> str:
-    words = name.split()
-    lowered = {w.lower().strip(".,") for w in words}
-    if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
-        return "organization"
-    if len(words) > 1 and words[-1].lower() in WORLD_REGIONS | FIRM_ENDINGS:
-        # "Greenpeace Africa", "Oxfam Asia": a body's regional office; "Pacific Diesel Services": a firm
-        return "organization"
-    if len(words) > 1 and any(len(w) >= 3 and w.isalpha() and w.isupper() and w not in ROMAN for w in words):
-        return "organization"  # "TAFE Directors Australia", "AMCHAM Korea": an acronym inside, no person's name
-    if INITIALLED.fullmatch(name):
-        return "person"  # "N.Otgonbayar", "Ts.Batsaikhan": a Mongolian name after its initial
-    if name.endswith("s") and name[:-1] in countries()[1]:
-        return "commentators"  # "South Africans", "Kenyans": a country's people, no "he" or "she"
-    first = words[0].lower() if words else ""
-    if len(words) > 1 and (_plural_of_body(first) or first in HUMAN_PLURALS or first in PLURAL_BODY_OPENERS):
-        return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"
-    if len(words) > 1 and first in PARTY_NAME_OPENERS:
-        return "organization"  # "New Left", "Civic Platform", "Free Democrats": no person's name opens so
-    while len(words) > 4 and words[0].lower().strip(".") in TITLE_WORDS:
-        words = words[1:]  # "Paramount Chief Clement Yokwe Ladu": the titles before a name are no part of it
-    if 2 <= len(words) <= 4 and all(
-        w[:1].isupper()
-        or HYPHENED_PARTICLE.match(w)
-        or w.lower() in ("de", "van", "von", "al", "bin", "da", "dos", "del", "la", "le", "du")
-        for w in words
-    ):
-        return "person"
-    return default
-
-
-ROMAN = frozenset({"III", "VII", "VIII", "XIV", "XVI"})
 NAME_WORD = re.compile(r"[A-Z]{2,}\([A-Z]{1,2}\)|[\w'’.\-&]+")  # "CPI(M)" is one word
-INITIALLED = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][a-z]{3,}")
 PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
 
 
@@ -398,24 +165,6 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
     ):
         last += 1
     return words[first][0], words[last][1]
-
-
-def is_human_plural(word: str) -> bool:
-    """Does a plural noun name people, or bodies that speak ("distribution companies", "banks",
-    "universities"), rather than things?"""
-    if word in COLLECTIVE_WORDS or word in ("ngos", "mps", "meps", "councillors", "backbenchers", "residents"):
-        return True
-    if word in HUMAN_PLURALS:
-        return True
-    if word in NOT_HUMAN_PLURALS:
-        return False
-    return word.endswith(HUMAN_SUFFIXES) or _plural_of_body(word)
-
-
-def _plural_of_body(word: str) -> bool:
-    singulars = {word[:-1]} | ({word[:-3] + "y"} if word.endswith("ies") else set())
-    singulars |= {word[:-2]} if word.endswith(("ches", "shes", "sses", "xes")) else set()
-    return word.endswith("s") and bool(singulars & GROUP_NOUNS)
 
 
 def is_title(word: str) -> bool:
