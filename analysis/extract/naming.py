@@ -113,7 +113,7 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
 
     def _a_day(self, token: Token, base: int) -> bool:
         """A weekday, not a name that opens with one ("Fridays for Future")."""
-        day = token.lower_ in WEEKDAYS or token.lower_[:-1] in WEEKDAYS
+        day = token.lower_.removesuffix("s") in WEEKDAYS
         return day and not NAME_AFTER_A_DAY.match(self.text, base + token.idx + len(token))
 
     def _person_after_role(self, token: Token, base: int) -> Named | None:

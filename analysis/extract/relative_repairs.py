@@ -146,7 +146,7 @@ def _relative_in_apposition(parsed: Parsed, relative: Node) -> tuple[Node, Node,
     verb = after.head if after.dep_ in ("aux", "aux:pass", "cop") and after.head.i > closing.i else after
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     inside = [c for c in subjects if relative.i < c.i < closing.i]
-    if len(subjects) != 1 or not inside or verb.i <= closing.i or (under(antecedent, inside[0]) is False and False):
+    if len(subjects) != 1 or not inside or verb.i <= closing.i:
         return None
     return name, inside[0], verb, closing
 
