@@ -30,6 +30,9 @@ from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAM
 # a body of a named body's people, apart from it ("JIRAMA's own staff union", "the Left's parliamentary club");
 # its "resident mission" or "governing body" is the body itself
 BODIES_APART = GROUP_NOUNS - {"body", "bodies", "mission", "missions", "office", "offices", "secretariat", "board"}
+GOVERNING_ORGANS = frozenset({"board", "management", "leadership"})
+# a named body's part that the text describes: "the Pacific Community's public health division"
+BODY_PARTS = frozenset({"division", "unit", "branch", "section", "wing"})
 REGION_UNITS = frozenset({"state", "province", "region", "county", "prefecture", "governorate", "oblast"})
 
 POSSESSIVE_OR_RELATIVE = frozenset(
@@ -105,6 +108,7 @@ class BodyNaming(UnnamedPeople):
             token.lower_ in PERSON_ROLES
             or token.lower_ in GROUP_NOUNS
             or token.lower_ in SEATS_OF_OFFICE
+            or (token.lower_ in BODY_PARTS | GOVERNING_ORGANS and determiner.dep_ == "nmod:poss")
             or token.lower_ in self.memory.roles
         ):
             return self._definite_role(token, determiner, parts, base, mentions)
@@ -221,7 +225,11 @@ class BodyNaming(UnnamedPeople):
     def _owned_body(self, token: Token, determiner, base: int, mentions) -> Named | None:
         """'the county's communications office' (the county named before), 'the governor's office' (the
         governor's, not the last office named)."""
-        if determiner.dep_ == "nmod:poss" and is_proper(determiner) and token.lower_ in BODIES_APART:
+        if (
+            determiner.dep_ == "nmod:poss"
+            and is_proper(determiner)
+            and token.lower_ in BODIES_APART | GOVERNING_ORGANS | BODY_PARTS
+        ):
             return self._body_of_a_body(token, determiner, base, mentions)
         if determiner.dep_ != "nmod:poss" or determiner.tag_ not in ("NN", "NNS") or token.lower_ in PERSON_ROLES:
             return None
@@ -236,7 +244,10 @@ class BodyNaming(UnnamedPeople):
         """'JIRAMA's own staff union': a body of a named firm or body's people, described in lower case, as the
         text names it (not the last union named, nor the firm; a place's party or council is the role's)."""
         described_by = [t for t in token.doc[owner.i + 1 : token.i] if t.text[:1].islower() and t.tag_ != "POS"]
-        named = self.name(owner, base, mentions) if described_by else None
+        # "Electra's board declined to comment": a named firm's board, as the text names it
+        named = (
+            self.name(owner, base, mentions) if described_by or token.lower_ in GOVERNING_ORGANS | BODY_PARTS else None
+        )
         if named is None or named.actor.kind != "organization":
             return None
         return Named(
@@ -279,6 +290,8 @@ class BodyNaming(UnnamedPeople):
         return Named(known or known_or_new(text, self.index, kind="organization"), "name")
 
     def _words(self, first: Token, last: Token, base: int) -> str:
+        # "the municipal council of Ribeira Grande": a place's name runs on over its own words
+        last = max((c for c in last.children if c.dep_ == "flat" and c.i > last.i), key=lambda c: c.i, default=last)
         return self.text[base + first.idx : base + last.idx + len(last)]
 
     def _definite_role(self, token: Token, determiner, parts: list[Token], base: int, mentions) -> Named | None:

@@ -151,6 +151,8 @@ def stance_verb_read_as_noun(parsed: Parsed) -> None:
     name its subject."""
     for verb in parsed[1:]:
         name, after = parsed[verb.i - 1], parsed[verb.i + 1] if verb.i + 1 < len(parsed) else None
+        if name.text == ",":  # "Nasser Golestani, a former deputy head of …, worries that …": the name, described
+            name = next((c for c in verb.children if c.i < verb.i and is_proper(c) and first_word(c) == 0), name)
         # "Farmers fear losing the competition": the plural's verb, read as the noun "fear" it modifies
         plural = verb.tag_ == "NN" and verb.lower_ in STANCE_VERBS_PLURAL and name.tag_ == "NNS" and name.i == 0
         # "The party proposes moving the ban": a body the text calls by its noun
@@ -307,10 +309,14 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
         return
     end = max(w.i for w in named.subtree)
     verb = next((c for c in role.children if c.dep_ in ("parataxis", "conj") and c.i > end), None)
-    if verb is None or verb.tag_ not in FINITE_TAGS or parsed[verb.i - 1].text != ",":
+    # "The residents' lawyer, Aisha Pragassen, disagreed.": a past tense read as an adjective
+    past = verb is not None and verb.tag_ == "JJ" and verb.lower_.endswith("ed")
+    if verb is None or (verb.tag_ not in FINITE_TAGS and not past) or parsed[verb.i - 1].text != ",":
         return
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return
+    if past:
+        verb.tag_ = "VBD"
     if named.head is not role:
         attach(named, role, "appos")
     make_root(verb)

@@ -4,6 +4,7 @@ unions": the nominal conjuncts that share a holder's role, each a holder of its 
 from __future__ import annotations
 
 from analysis.extract.holders import NOMINAL_TAGS
+from analysis.extract.nodes import first_word
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import is_proper
 
@@ -15,7 +16,8 @@ def conjuncts(token: Token) -> list[Token]:
         return listed
     found = [token]
     named = token.conjuncts[0] if token.conjuncts else None
-    listed = next((c for c in token.children if c.dep_ == "appos" and c.i == token.i + 2), None)
+    # "The two opposition parties, Vox and the PP,", "Two unions, the TUC and Unite,"
+    listed = next((c for c in token.children if c.dep_ == "appos" and first_word(c) == token.i + 2), None)
     if listed is not None and _a_counted_group(token) and token.doc[token.i + 1].text == ",":
         # "The two opposition parties, Vox and the PP, rejected it", "The four Nordic countries, Denmark, Finland,
         # Norway and Sweden, backed it": the list in apposition names the members

@@ -167,6 +167,10 @@ class GroupNaming:
 
     def _spoken_for(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """'a spokesman for the militia', 'a statement from the union': the body spoken for."""
+        if token.lower_ in SPEECH_NOUNS and any(
+            c.dep_ == "appos" and c.i > token.i and ACRONYM.fullmatch(c.text) for c in token.children
+        ):
+            return None  # "The European Union's humanitarian office, ECHO, called": the office, by its own name
         owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else party_of_unit(token)
         if owner is None and is_the_statement(token) and self.memory.statement_by is not None:
             # "“No one is served …,” the statement said": the statement the text last said someone made

@@ -15,7 +15,7 @@ from analysis.extract.names import described
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import named_by_description
-from analysis.extract.transcripts import SPEAKER_LABEL
+from analysis.extract.transcripts import speaker_label
 from analysis.extract.vocabulary import GROUP_NOUNS, NAME_JOINERS, PORTFOLIO_WORDS, words
 from analysis.extract.wording import TIMESTAMP
 
@@ -79,16 +79,31 @@ def _a_portfolio(name: str) -> bool:
     return all(word in PORTFOLIO_WORDS - BODY_WORDS or word == "and" for word in names)
 
 
-def describes_heading(claim: Claim) -> bool:
+def describes_heading(claim: Claim, text: str) -> bool:
     """A body the paragraph calls by a description ("the charity", "the network") rather than a name."""
     if claim.rule.endswith("description"):
         return True
     body = claim.actor.kind not in ("person", "government")
-    # "National housing charity", from "the national housing charity"
-    described_body = named_by_description(claim.actor)
+    # "National housing charity", from "the national housing charity"; not "The Ligue ivoirienne des droits de
+    # l'homme", a name in a language that writes its words in lower case, written so inside the sentence
+    described_body = named_by_description(claim.actor) and not _capitalised_inside_a_sentence(text, claim.actor.name)
     # "The party's bench in Congress said …" under the party's heading: the unit of a body the text describes
     unit = claim.rule.endswith("spokesperson for") and claim.actor.name.lower() in GROUP_NOUNS
     return body and (claim.rule.endswith("role noun") or claim.actor.kind == "commentators" or described_body or unit)
+
+
+def _capitalised_inside_a_sentence(text: str, name: str) -> bool:
+    """Whether a name with a Romance language's little words ("des droits de l'homme") is written capitalised
+    after another word of its sentence: a body's own name, not an English description ("the Bulgarian
+    hauliers' association")."""
+    if not ROMANCE_PARTICLES.search(name):
+        return False
+    return any(
+        re.search(r"\w[ \t]+$", text[max(0, m.start() - 20) : m.start()]) for m in re.finditer(re.escape(name), text)
+    )
+
+
+ROMANCE_PARTICLES = re.compile(r"\b(?:de|des|du|del|della|la|le|les|da|das|do|dos|y|et)\b")
 
 
 def describes_by_common_noun(verb: Token) -> bool:
@@ -199,7 +214,7 @@ class Layout:
         found, dashed = {}, {}
         for start, end in spans:
             if start == 0 or self.text[start - 1] == "\n":
-                label = SPEAKER_LABEL.match(self.text, start, end) or LONG_NAME_HEADING.match(self.text, start, end)
+                label = speaker_label(self.text, start, end) or LONG_NAME_HEADING.match(self.text, start, end)
                 if label is not None and label.end() < end and not _reports_speech(label.group(0)):
                     found[start] = (start, label.end())
                     continue

@@ -5,6 +5,7 @@ by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
+from analysis.extract.given_names import gender_of_name
 from analysis.extract.name_repairs import a_name, own_phrase
 from analysis.extract.nodes import (
     FINITE_TAGS,
@@ -137,6 +138,27 @@ def conjunct_of_a_names_object(parsed: Parsed) -> None:
             and name.text[:1].isupper()
         ):
             attach(node, name, "conj")
+
+
+def second_person_read_as_part_of_a_place(parsed: Parsed) -> None:
+    """'Omar Sillah of Tanji and Binta Touray of Kiang West': the second person joined to the first one's place,
+    and the second place hung on the first person. The second is the first's conjunct, with its own place."""
+    for node in parsed:
+        place, person = node.head, node.head.head
+        if node.dep_ != "conj" or place.dep_ != "nmod" or child_case(place) != "of" or not is_proper(place):
+            continue
+        own = next((c for c in person.children if c.dep_ == "nmod" and child_case(c) == "of" and c.i > node.i), None)
+        names = [_persons_name(node), _persons_name(person)]
+        if own is None or not all(names) or not any(gender_of_name(name) for name in names):
+            continue
+        attach(node, person, "conj")
+        attach(own, node, "nmod")
+
+
+def _persons_name(node) -> str:
+    """'Binta Touray': two or three capitalised words, hung on one of them; else ''."""
+    words = sorted([node, *(c for c in node.children if c.dep_ in ("flat", "compound"))], key=lambda w: w.i)
+    return " ".join(w.text for w in words) if 2 <= len(words) <= 3 and all(is_proper(w) for w in words) else ""
 
 
 def list_read_as_apposition(parsed: Parsed) -> None:

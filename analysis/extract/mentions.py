@@ -172,6 +172,9 @@ def _without_opener(name: str) -> str:
     return " ".join(words)
 
 
+POSSESSIVE_END = re.compile(r"(?<=\w)(?:['’]s|(?<=s)['’])$")
+
+
 def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Mention]:
     """Named organisations ("the Lagos Chamber of Commerce") and collective actors ("some economists")."""
     patterns, found = generic_patterns(), []
@@ -201,8 +204,12 @@ def _bodies(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
         if len(name.split()) < 2 and name not in ("Congress", "Parliament", "Senate"):
             continue
         name, begins = _with_fields_listed_before(segment, name, begins)
+        # "The Bank of England's monetary policy committee": the name is the possessor's, without its "'s"
+        owner = POSSESSIVE_END.search(name)
+        ends = match.end(1) - (len(owner.group()) if owner else 0)
+        name = name[: owner.start()] if owner else name
         actor = index.near_match(name) or Actor(name=name, actor_id=slug(name), kind="organization")
-        found.append(Mention(start + begins, start + match.end(1), actor))
+        found.append(Mention(start + begins, start + ends, actor))
     for match in patterns["romance_body"].finditer(segment):
         name = match.group(1)
         if len(name.split()) < 2 or all(w[:1].isupper() for w in name.split()) or not _romance(name):

@@ -196,7 +196,8 @@ HUMAN_PLURALS = frozenset(
     | {"fishermen", "fishers", "shopkeepers", "landowners", "smallholders", "migrants", "refugees", "youths"}
     | {"women", "men", "mothers", "fathers", "graduates", "clergy", "bishops", "imams", "chiefs", "elders"}
     | {"scholars", "academics", "jurists", "experts", "priests", "pastors", "monks", "students", "villagers"}
-    | {"deans", "principals"}
+    | {"deans", "principals", "justices", "magistrates", "clerics", "rabbis", "mullahs", "veterans", "victims"}
+    | {"entrepreneurs", "nomads", "pilots", "architects", "athletes", "pupils", "artisans", "craftsmen"}
 )
 # words that open parties' names and never a person's ("Christian" and "Green" do both)
 PARTY_NAME_OPENERS = frozenset(

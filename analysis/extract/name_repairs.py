@@ -374,3 +374,14 @@ def may_be_name(token: Node) -> bool:
     return (
         token.text[:1].isupper() and word not in NOT_A_NAME and word not in SENTENCE_OPENERS and not word.endswith("ly")
     )
+
+
+def name_split_by_apposition(parsed: Parsed) -> None:
+    """'The mayor of Porto Novo, Alcides Santos, has asked …': the last word of a name after "of" read as an
+    apposition of the role, beside the person's name. With no comma between them, it is the name's own word."""
+    for word in parsed[1:]:
+        before = parsed[word.i - 1]
+        if word.dep_ != "appos" or not is_proper(word) or not is_proper(before) or before.dep_ != "nmod":
+            continue
+        if before.head is word.head and not word.children and before.whitespace_ == " ":
+            attach(word, before, "flat")

@@ -1,8 +1,9 @@
 """Repairs to the trained parser's reading of a sentence's opening: the body opening it left as a loose word
 before its description, an opening phrase of place read as the subject before the real one, the subject's
 own place read as a second subject, the subject of a clause a reporting verb interrupts read as the verb's,
-the question a reply opens with read as the sentence's verb, an opening participle read as the subject, and
-the subject read into the opening phrase.
+the question a reply opens with read as the sentence's verb, an opening participle read as the subject, the
+subject read into the opening phrase, a name the sentence addresses read as its subject, and a name left as
+the root before the place it is from.
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
@@ -227,3 +228,47 @@ def aside_read_as_the_verb(parsed: Parsed) -> None:
 
 def _finite(verb) -> bool:
     return verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def addressed_name_read_as_subject(parsed: Parsed) -> None:
+    """'Helena, a spokesman for the Commission told me it was …': a first name the speaker addresses, read as
+    the subject with the real subject as its apposition. An apposition is closed by a comma before the verb;
+    with none there, the name is spoken to and the description is the subject."""
+    if len(parsed) < 5 or parsed[1].text != "," or not is_proper(parsed[0]) or parsed[0].dep_ not in SUBJECTS:
+        return
+    name, verb = parsed[0], parsed[0].head
+    described = next((c for c in name.children if c.dep_ == "appos" and c.i > 1 and not is_proper(c)), None)
+    if described is None or verb.tag_ not in FINITE_TAGS or verb.i < described.i:
+        return
+    end = max(w.i for w in described.subtree)
+    if end + 1 != verb.i or parsed[end].text == ",":
+        return
+    attach(described, verb, name.dep_)
+    attach(name, verb, "vocative")
+
+
+def name_left_as_root_before_its_place(parsed: Parsed) -> None:
+    """'Reader Lamin, from Serrekunda, writes: “…”': the name opening the sentence left as the root, the verb
+    after the place between commas hung on it with no subject. The verb is the root, the name its subject and
+    the place the name's."""
+    name = next((n for n in parsed if n.head is n), None)
+    if name is None or not is_proper(name) or first_word(name) != 0 or name.i + 4 >= len(parsed):
+        return
+    if parsed[name.i + 1].text != "," or parsed[name.i + 2].lower_ not in ("from", "of", "in"):
+        return
+    verb = next((c for c in name.children if c.dep_ in LOOSE_VERBS and c.i > name.i + 3), None)
+    if verb is None or verb.tag_ not in FINITE_TAGS or parsed[verb.i - 1].text != ",":
+        return
+    between = parsed[name.i + 2 : verb.i - 1]
+    if any(c.dep_ in SUBJECTS for c in verb.children) or any(w.tag_ in FINITE_TAGS for w in between):
+        return
+    make_root(verb)
+    for later in [c for c in name.children if c.i > verb.i]:
+        attach(later, verb, later.dep_)
+    attach(name, verb, "nsubj")
+    place = next((w for w in between if w.head.i not in range(between[0].i, verb.i - 1)), None)
+    if place is not None and place.dep_ != "punct":
+        attach(place, name, "nmod")
+
+
+LOOSE_VERBS = frozenset({"advcl", "parataxis", "conj", "acl"})

@@ -5,7 +5,14 @@ them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract import list_repairs, name_repairs, opening_repairs, relative_repairs, subject_repairs
+from analysis.extract import (
+    list_repairs,
+    name_repairs,
+    opening_repairs,
+    relative_repairs,
+    reporting_repairs,
+    subject_repairs,
+)
 from analysis.extract.clause_repairs import (
     back_read_as_adverb,
     list_read_as_part_of_opening_phrase,
@@ -68,6 +75,8 @@ def repair(parsed: Parsed) -> None:
     opening_repairs.subject_read_into_opening_phrase(parsed)
     opening_repairs.aside_read_as_the_verb(parsed)
     opening_repairs.opening_phrase_read_as_subject(parsed)
+    opening_repairs.addressed_name_read_as_subject(parsed)
+    opening_repairs.name_left_as_root_before_its_place(parsed)
     subject_repairs.name_left_as_root_before_its_description(parsed)
     subject_repairs.verb_after_aside_read_as_participle(parsed)
     subject_repairs.possessive_read_as_closing_quotation(parsed)
@@ -84,6 +93,7 @@ def repair(parsed: Parsed) -> None:
     person_relative_on_a_thing(parsed)
     participle_read_as_verb(parsed)
     subject_repairs.verb_read_as_adjective(parsed)
+    subject_repairs.past_tense_read_as_adjective(parsed)
     list_repairs.last_place_read_as_subject(parsed)
     subject_repairs.participle_aside_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
@@ -95,8 +105,10 @@ def repair(parsed: Parsed) -> None:
     list_repairs.first_of_a_list_left_as_root(parsed)
     name_repairs.names_read_as_adjectives(parsed)
     name_repairs.apposition_read_as_modifier(parsed)
+    name_repairs.name_split_by_apposition(parsed)
     list_repairs.conjunct_of_a_name_part(parsed)
     list_repairs.conjunct_of_a_names_object(parsed)
+    list_repairs.second_person_read_as_part_of_a_place(parsed)
     name_repairs.acronym_read_as_adverb(parsed)
     list_repairs.list_read_as_apposition(parsed)
     list_repairs.field_read_as_a_second_body(parsed)
@@ -105,6 +117,7 @@ def repair(parsed: Parsed) -> None:
     name_repairs.subject_read_as_vocative(parsed)
     name_repairs.surname_read_as_adverb(parsed)
     name_repairs.verb_read_as_name_part(parsed)
+    reporting_repairs.speaker_cut_from_closing_verb(parsed)
 
 
 def _subject_before_parenthesis(parsed: Parsed) -> None:
@@ -172,23 +185,23 @@ def _name_before_apposition(parsed: Parsed) -> None:
     noun, the root and the verb after the apposition its conjunct (or a clause beside it: "TÜSİAD, the
     country's biggest business group, stopped short of criticising the move"), with no subject. The verb is the root,
     the opening name its subject and the apposition the name's."""
-    if len(parsed) < 6 or not parsed[0].text[:1].isupper() or parsed[1].text != ",":
+    name = _opening_name(parsed)
+    if len(parsed) < 6 or name is None:
         return
-    name = parsed[0]
     root = next((n for n in parsed if n.head is n), None)
     if root is None:
         return
     if root.tag_.startswith("VB"):
         _name_as_modifier(parsed, name, root)
         return
-    if not (root is name or root.i > 1):
+    if not (root is name or root.i > name.i + 1):
         return
     verb = next(
         (
             c
             for c in root.children
             if c.dep_ in ("conj", "parataxis")
-            and c.i > 3
+            and c.i > name.i + 3
             and parsed[c.i - 1].text == ","
             and (c.tag_ in FINITE_TAGS or any(a.dep_ == "aux" for a in c.children))
             and not any(a.dep_ in SUBJECTS for a in c.children)
@@ -209,6 +222,22 @@ def _name_before_apposition(parsed: Parsed) -> None:
         attach(stray, verb, stray.dep_)
 
 
+def _opening_name(parsed: Parsed) -> Node | None:
+    """The name a sentence opens with before a comma: 'SONIDEP,' or 'Lamin Fatty,' (the parts of a name of
+    several words hung on one of them)."""
+    if not parsed or not parsed[0].text[:1].isupper():
+        return None
+    if len(parsed) > 1 and parsed[1].text == ",":
+        return parsed[0]
+    comma = next((n.i for n in parsed[:5] if n.text == ","), None)
+    if comma is None or comma < 2 or not all(is_proper(n) for n in parsed[:comma]):
+        return None
+    heads = [n for n in parsed[:comma] if not 0 <= n.head.i < comma or n.head is n]
+    if len(heads) != 1 or any(n.dep_ not in ("compound", "flat") for n in parsed[:comma] if n is not heads[0]):
+        return None
+    return heads[0]
+
+
 def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
     """'UNACOIS, the Senegalese traders' union, has denounced the levy': the name read as an adverb of the
     verb and the apposition as its subject. The name is the subject, the description its apposition."""
@@ -221,9 +250,12 @@ def _name_as_modifier(parsed: Parsed, name: Node, verb: Node) -> None:
         or name.dep_ not in ("advmod", "discourse", "dep", "vocative", "obl", "nmod")
         or subject is None
         or is_proper(subject)  # "Cepesca, the Spanish Fisheries Confederation,": named in full already
-        or subject.left_edge.i != 2
+        or subject.left_edge.i != name.i + 2
         # "UNACOIS, the Senegalese traders' union,", "Rengo, Japan's largest labour federation,"
-        or not (parsed[2].lower_ == "the" or (parsed[2].dep_ == "nmod:poss" and parsed[3].tag_ == "POS"))
+        or not (
+            parsed[name.i + 2].lower_ == "the"
+            or (parsed[name.i + 2].dep_ == "nmod:poss" and parsed[name.i + 3].tag_ == "POS")
+        )
         or max(t.i for t in subject.subtree if t.dep_ != "punct") + 1 >= verb.i
         or parsed[max(t.i for t in subject.subtree if t.dep_ != "punct") + 1].text != ","
     ):

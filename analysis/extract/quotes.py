@@ -19,12 +19,12 @@ from analysis.extract.transcripts import (
     JOURNALISTS,
     NOT_LABELS,
     ROLE_LABELS,
-    SPEAKER_LABEL,
     is_label,
     is_transcript,
     journalists,
     on_location,
     opening_host,
+    speaker_label,
 )
 from analysis.extract.vocabulary import NAME_JOINERS, words
 
@@ -177,7 +177,7 @@ class Quotations:
 def _labelled(line: str, line_start: int, hosts: set[str], located: dict[str, str]) -> Quotation | None:
     """A transcript line ("NAME: words"): the words as a quotation of the labelled speaker. A presenter's
     label ("HALIMA JUMA (presenter):" once, then "JUMA:") marks questions, not positions."""
-    label = SPEAKER_LABEL.match(line)
+    label = speaker_label(line)
     if not label or not is_label(label.group(1)):
         return None
     surname = label.group(1).split()[-1].lower()

@@ -350,7 +350,7 @@ class Reader(
             if not claim.actor.name:
                 continue
             heading = self._heading_of(sentence)
-            if heading is not None and describes_heading(claim):
+            if heading is not None and describes_heading(claim, self.text):
                 # "Confederation of Swedish Enterprise: The employers' organisation applauded the choice",
                 # "Focus Ireland: The charity gave the measure a cautious welcome"
                 claim.actor = heading

@@ -359,7 +359,7 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
         before = re.split(r"[.;:!?\n]", text[max(0, start - 90) : start])[-1]
         after = text[end : end + 80]
         appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,60}?)\s*[,.;]", after)
-        window = " ".join(before.split()[-9:]) + " " + (appositive.group(1) if appositive else "")
+        window = " ".join(before.split()[-12:]) + " " + (appositive.group(1) if appositive else "")
         window_words = re.findall(r"[a-z]+", window.lower())
         # the words of the title or role itself ("Trade Minister X", "X, the minister for international trade,"),
         # not the clause before it ("Asked about trade, forestry minister X")

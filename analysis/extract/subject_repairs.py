@@ -382,3 +382,15 @@ def verb_read_as_adjective(parsed: Parsed) -> None:
     for later in [c for c in root.children if c.dep_ in ("advcl", "punct") and c.i > root.i]:
         attach(later, verb, later.dep_)
     attach(root, verb, "obj")
+
+
+def past_tense_read_as_adjective(parsed: Parsed) -> None:
+    """'Two of the seven justices dissented.': a past tense read as an adjective with a subject and no copula,
+    which no adjective has. It is the verb."""
+    root = next((n for n in parsed if n.head is n), None)
+    if root is None or root.tag_ != "JJ" or not root.lower_.endswith("ed"):
+        return
+    if any(c.dep_ in ("cop", "aux", "aux:pass") for c in root.children):
+        return
+    if any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
+        root.tag_ = "VBD"

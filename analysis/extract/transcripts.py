@@ -18,7 +18,8 @@ CLIP_LABEL = r"(?i:clip|sot|sound ?bite|vox pop|audio|tape|recording|video)"
 SPEAKER_LABEL = re.compile(
     rf"^[ \t]*(?:{CLIP_LABEL}(?:[ \t]+-|[ \t]*[–—])[ \t]*)?"
     r"([^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ \t]+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4})"
-    r"(?:,[ \t]*((?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)(?:[ \t]+(?:[A-Z][\w'’.\-&]*|of|for|and|the|on|in)){0,11}))?"
+    # "MUSSA CASSAMÁ, taxi driver (recorded):": a role in lower case only after a name in capitals (`speaker_label`)
+    r"(?:,[ \t]*((?:[A-Z][\w'’.\-&]*|[a-z][a-z'’\-]*)(?:[ \t]+(?:[A-Z][\w'’.\-&]*|[a-z][a-z'’\-]*)){0,11}))?"
     # "K.V. Sajitha (CPI(M)):": a party's own brackets inside the aside
     r"(?:[ \t]*\(((?:[^()\n]|\([^()\n]{1,20}\)){1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
@@ -110,7 +111,7 @@ OPENING_GREETING = re.compile(r"(?:(?:Hello|Hi)(?: and|,)? )?(?:[Gg]ood (?:morni
 def opening_host(text: str) -> set[str]:
     """The surname of whoever speaks first and greets the audience: the presenter, whose label may carry no
     role ("SARAH KINGSLEY: Good morning. The Treasurer has ordered …")."""
-    first = next((m for m in SPEAKER_LABEL.finditer(text) if is_label(m.group(1))), None)
+    first = next((m for m in speaker_labels(text) if is_label(m.group(1))), None)
     if first is None or not OPENING_GREETING.match(text, first.end()):
         return set()
     line_end = text.find("\n", first.end())
@@ -130,6 +131,28 @@ def on_location(text: str) -> dict[str, str]:
     return {m.group(1).split()[-1].lower(): m.group(2).lower() for m in ON_LOCATION.finditer(text)}
 
 
+def speaker_label(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The speaker label that opens text[start:end], if any."""
+    label = SPEAKER_LABEL.match(text, start, len(text) if end is None else end)
+    return label if label is not None and _role_fits(label) else None
+
+
+def speaker_labels(text: str):
+    """Every speaker label of the text."""
+    return (label for label in SPEAKER_LABEL.finditer(text) if _role_fits(label))
+
+
+def _role_fits(label: re.Match) -> bool:
+    """A role in capitals ("Hanna Berg, Chair of the Board:"), or in lower case after a name in capitals ("MUSSA
+    CASSAMÁ, taxi driver:"): "Asked about it, the minister said:" is no label."""
+    role = label.group(2) or ""
+    lower = [w for w in role.split() if w[0].islower() and w not in ROLE_JOINERS]
+    return not lower or (label.group(1).isupper() and len(role.split()) <= 5)
+
+
+ROLE_JOINERS = frozenset({"of", "for", "and", "the", "on", "in"})
+
+
 def is_label(name: str) -> bool:
     """Capitalised words ("ELİF AYDIN", "Halvorsen", "Society of Chartered Surveyors Ireland"), not "Note"
     or "Update"."""
@@ -147,7 +170,7 @@ def is_transcript(text: str) -> bool:
     round-up's "Industry:" or "Legislative Yuan:", each used once, heads a paragraph of narration."""
     seen: set[str] = set()
     members = 0
-    for label in SPEAKER_LABEL.finditer(text):
+    for label in speaker_labels(text):
         name = label.group(1)
         if not is_label(name):
             continue

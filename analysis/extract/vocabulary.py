@@ -288,7 +288,7 @@ STANCE_VERBS_PRESENT = words(
     "welcomes denounces defends condemns rejects opposes backs praises criticises criticizes slams hails regrets "
     "deplores applauds endorses decries laments salutes embraces favours favors approves disapproves resists "
     "supports accepts contests disputes blasts lambasts commends congratulates proposes urges demands insists "
-    "disagrees agrees objects dissents"
+    "disagrees agrees objects dissents worries fears doubts warns argues"
 )
 # the level of government a local body's noun is put at ("city council", "district kengash")
 LOCAL_MODIFIERS = frozenset({"city", "regional", "district", "provincial", "municipal", "county", "town", "oblast"})
