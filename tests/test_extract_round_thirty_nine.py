@@ -206,3 +206,20 @@ def test_an_office_named_by_its_acronym_and_a_name_without_its_possessive():
     )
     assert _holders(body, "ECHO") == ["ECHO"]
     assert _holders(body, "monetary policy") == ["Bank of England"]
+
+
+def test_whom_a_speaker_tells_is_not_the_speaker():
+    body = (
+        "\nFinance Minister Nabil al-Harazi defended the increase as “painful but unavoidable”, telling reporters the "
+        "government could no longer pay public salaries on time."
+    )
+    assert set(_table(body)["actor"]) == {"Finance Minister Nabil al-Harazi"}
+
+
+def test_the_administration_of_a_named_park_is_not_a_government():
+    body = (
+        "\nAcross the border, Belarusian state media reported the vote approvingly.\n\n"
+        "The administration of the Belavezhskaya Pushcha National Park said in a statement that it had “always "
+        "called for the ecological corridor to be restored”."
+    )
+    assert _holders(body, "corridor") == ["Administration of the Belavezhskaya Pushcha National Park"]

@@ -91,6 +91,12 @@ class GovernmentNaming:
         ):
             return Named(described(as_written(self._words(token, place, base))), "description")
         place = _place_of(token, case="of")
+        runs_a_named_place = (
+            token.lower_ == "administration" and place is not None and any(c.lower_ == "the" for c in place.children)
+        )
+        if runs_a_named_place:
+            # "The administration of the Belavezhskaya Pushcha National Park": the park's, not a government
+            return Named(described(as_written(self._words(token, place, base))), "description")
         if token.lower_ in LOCAL_BODIES and place is not None and place.i == token.i + 2:
             # "the departmental council of Ziguinchor": a body of its own, not the last council named
             first = min([*modifiers, token], key=lambda t: t.i)

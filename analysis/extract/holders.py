@@ -307,6 +307,8 @@ def _has_own_marker(clause: Token) -> bool:
 def _name_after(verb: Token) -> Token | None:
     """'“…,” said Foreign Minister Ana Ruiz': the first nominal right after the verb, if it is a name or a
     role ("said the minister"), whatever relation the parser gave it."""
+    if verb.lower_ in ADDRESSING:
+        return None  # "…, telling reporters the government could no longer pay": whom she told
     doc = verb.doc
     i = verb.i + 1
     while i < min(len(doc), verb.i + 10):
@@ -328,6 +330,7 @@ def _name_after(verb: Token) -> Token | None:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+ADDRESSING = frozenset({"tell", "tells", "telling", "told"})
 PLACING_CASES = frozenset({"of", "in", "from", "at"})
 QUANTIFIERS = frozenset({"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "four"})
 
