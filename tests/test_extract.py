@@ -268,6 +268,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         *("test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21"),
         *("test22", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30"),
         *("test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40"),
+        *("test41",),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
@@ -312,6 +313,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         "test38",
         "test39",
         "test40",
+        "test41",
     )
     assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20

@@ -223,3 +223,12 @@ def test_the_administration_of_a_named_park_is_not_a_government():
         "called for the ecological corridor to be restored”."
     )
     assert _holders(body, "corridor") == ["Administration of the Belavezhskaya Pushcha National Park"]
+
+
+def test_an_unnamed_body_stressed_by_itself_is_not_the_last_body_named():
+    body = (
+        "\nUCID has said it will decide how to vote when the contract comes before parliament.\n\n"
+        "The consortium itself describes the concession as “a long-term bet on Cape Verde” and says it will invest "
+        "120 million euros over ten years."
+    )
+    assert _holders(body, "long-term bet") == []

@@ -28,6 +28,7 @@ RELATIVE_BEFORE_VERB = re.compile(
 )
 NAME_RIGHT_BEFORE = re.compile(r"(?:\b[A-Z][\w'’\-]+|\([A-Z]{2,}\))\s+$")
 DESCRIBING = frozenset({"acl:relcl", "xcomp", "compound", "advmod"})
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself"})
 CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|and)\s|\bwhile\b")
 FRONTED = re.compile(
     r"(?:(?:North|South|East|West)(?:\s+of)?|Outside|Inside|Across|Beyond|Near|Along|Behind|Downstream|Upstream|"
@@ -290,6 +291,8 @@ class Attribution:
             if sentence.start + t.idx >= start
             and not stretch[sentence.start + t.idx - start].isspace()
             and (t.tag_ in PRONOUN_TAGS or t.tag_ in NOUN_TAGS)
+            # "The consortium itself describes …": the common noun it stresses, named or not (not "EPBiH itself")
+            and not (t.lower_ in REFLEXIVES and t.head.tag_ in ("NN", "NNS"))
             and not self.quotations.inside(sentence.start + t.idx)
         ]
         for token in reversed(candidates):
