@@ -21,7 +21,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.subject_repairs import participle_describes_subject
+from analysis.extract.verb_form_repairs import participle_describes_subject, past_tense_read_as_adjective_word
 from analysis.extract.vocabulary import (
     CLOSING_QUOTES,
     GROUP_NOUNS,
@@ -310,7 +310,7 @@ def role_and_name_left_as_root(parsed: Parsed) -> None:
     end = max(w.i for w in named.subtree)
     verb = next((c for c in role.children if c.dep_ in ("parataxis", "conj") and c.i > end), None)
     # "The residents' lawyer, Aisha Pragassen, disagreed.": a past tense read as an adjective
-    past = verb is not None and verb.tag_ == "JJ" and verb.lower_.endswith("ed")
+    past = verb is not None and past_tense_read_as_adjective_word(verb)
     if verb is None or (verb.tag_ not in FINITE_TAGS and not past) or parsed[verb.i - 1].text != ",":
         return
     if any(c.dep_ in SUBJECTS for c in verb.children):

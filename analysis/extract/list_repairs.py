@@ -19,7 +19,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.subject_repairs import participle_describes_subject
+from analysis.extract.verb_form_repairs import participle_describes_subject
 from analysis.extract.vocabulary import PERSON_ROLES, PORTFOLIO_WORDS
 
 

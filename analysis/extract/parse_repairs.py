@@ -12,6 +12,7 @@ from analysis.extract import (
     relative_repairs,
     reporting_repairs,
     subject_repairs,
+    verb_form_repairs,
 )
 from analysis.extract.clause_repairs import (
     back_read_as_adverb,
@@ -92,10 +93,10 @@ def repair(parsed: Parsed) -> None:
     pair_read_as_two_subjects(parsed)
     person_relative_on_a_thing(parsed)
     participle_read_as_verb(parsed)
-    subject_repairs.verb_read_as_adjective(parsed)
-    subject_repairs.past_tense_read_as_adjective(parsed)
+    verb_form_repairs.verb_read_as_adjective(parsed)
+    verb_form_repairs.past_tense_read_as_adjective(parsed)
     list_repairs.last_place_read_as_subject(parsed)
-    subject_repairs.participle_aside_read_as_verb(parsed)
+    verb_form_repairs.participle_aside_read_as_verb(parsed)
     list_read_as_part_of_opening_phrase(parsed)
     name_repairs.union_read_as_verb(parsed)
     list_repairs.list_read_as_two_subjects(parsed)

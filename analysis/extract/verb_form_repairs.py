@@ -1,0 +1,93 @@
+"""Repairs to the form the tagger gave a verb: a past tense read as an adjective ("Two of the seven justices
+dissented."; "Winding up, the minister rejected suggestions …", read as one noun phrase) and a participle
+between commas after the subject read as the subject's verb ("A spokesman for the regional government, asked
+whether Erbil would pay, said only that …"). Called by `parse_repairs.repair`, in its order; the other repair
+modules make a misread participle a description with `participle_describes_subject`."""
+
+from __future__ import annotations
+
+from analysis.extract.nodes import FINITE_TAGS, NOUN_TAGS, SUBJECTS, Node, Parsed, attach, make_root, under
+from analysis.extract.vocabulary import SPEECH_FORMS
+
+
+def past_tense_read_as_adjective_word(token: Node) -> bool:
+    """A word the tagger read as an adjective though its form is a past tense ("dissented", "disagreed")."""
+    return token.tag_ == "JJ" and token.lower_.endswith("ed")
+
+
+def participle_aside_read_as_verb(parsed: Parsed) -> None:
+    """'A representative of the authority, invited to address the session, said …', 'A spokesman for the
+    regional government, asked whether Erbil would pay, said only that …': a participle between commas after the
+    subject, read as the subject's verb. The speech verb after the aside is the subject's; the participle
+    describes it."""
+    for participle in parsed[2:]:
+        if participle.tag_ not in ("VBD", "VBN") or parsed[participle.i - 1].text != ",":
+            continue
+        subject = next((c for c in participle.children if c.dep_ in SUBJECTS and c.i < participle.i), None)
+        if subject is None or max(t.i for t in subject.subtree if t.text != ",") != participle.i - 2:
+            continue
+        verb = next(
+            (
+                n
+                for n in parsed[participle.i + 2 : participle.i + 30]
+                if n.tag_ in FINITE_TAGS and n.lower_ in SPEECH_FORMS and parsed[n.i - 1].text == ","
+            ),
+            None,
+        )
+        if verb is None or not (verb.head is participle or participle.head is verb):
+            continue
+        if any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        participle_describes_subject(subject, participle, verb)
+
+
+def participle_describes_subject(subject: Node, participle: Node, verb: Node) -> None:
+    """Make `verb` the clause's root with `subject` as its subject, and the participle misread as the
+    subject's verb a description of the subject (the words after the verb the participle held go to the verb)."""
+    if verb.head is participle:
+        make_root(verb)
+        for later in [c for c in participle.children if c.i > verb.i]:
+            attach(later, verb, later.dep_)
+    attach(subject, verb, "nsubj")
+    attach(participle, subject, "acl")
+    participle.tag_ = "VBN"
+
+
+def verb_read_as_adjective(parsed: Parsed) -> None:
+    """'Winding up, the minister rejected suggestions that …', 'Winding up, Harun rejected suggestions …': after an
+    opening the parser cannot place, the subject, its past-tense verb and the verb's object read as one noun
+    phrase ("the minister rejected suggestions"). With no verb of its own, the sentence's verb is the past
+    tense, the noun before it its subject and the noun after it its object."""
+    root = next((n for n in parsed if n.head is n), None)
+    if root is None or root.tag_ not in ("NN", "NNS") or root.i < 2:
+        return
+    verb, subject = parsed[root.i - 1], parsed[root.i - 2]
+    if verb.head is not root or verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN"):
+        return
+    if subject.head is not root or subject.tag_ not in NOUN_TAGS:
+        return
+    if any(n.tag_ in FINITE_TAGS and not under(n, root) for n in parsed if n is not verb):
+        return
+    make_root(verb)
+    verb.tag_ = "VBD"
+    for part in [c for c in root.children if c.i < subject.i]:
+        if part.i == 0 and part.lower_.endswith("ing"):
+            part.tag_, part.dep_ = "VBG", "advcl"  # "Winding up,": an opening participle, no name
+        inside = part.dep_ in ("det", "amod", "compound") and part.i > 0
+        attach(part, subject if inside else verb, part.dep_)
+    attach(subject, verb, "nsubj")
+    for later in [c for c in root.children if c.dep_ in ("advcl", "punct") and c.i > root.i]:
+        attach(later, verb, later.dep_)
+    attach(root, verb, "obj")
+
+
+def past_tense_read_as_adjective(parsed: Parsed) -> None:
+    """'Two of the seven justices dissented.': a past tense read as an adjective with a subject and no copula,
+    which no adjective has. It is the verb."""
+    root = next((n for n in parsed if n.head is n), None)
+    if root is None or not past_tense_read_as_adjective_word(root):
+        return
+    if any(c.dep_ in ("cop", "aux", "aux:pass") for c in root.children):
+        return
+    if any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
+        root.tag_ = "VBD"
