@@ -29,7 +29,10 @@ TITLES = (
     "Colonel|Col\\.|Major|Captain|Capt\\.|Lieutenant|Lt\\.|Sergeant|Commander|Brigadier|Field Marshal|Marshal|"
     "Sheikh|Archbishop|Bishop|Cardinal|Rabbi|Imam|Mr\\.?|Mrs\\.?|Ms\\.?|Lord|Lady|Sir|Dame|"
     "MP|MEP|MCA|MLA|MSP|MPP|MNA|TD|Deputy|Supervisor|Alderman|Alderwoman|Assemblyman|Assemblywoman|Lawmaker|"
-    "Legislator|Cllr\\.?|Cllrs|Cr\\.?|Crs|Superintendent|Paramount Chief"
+    "Legislator|Cllr\\.?|Cllrs|Cr\\.?|Crs|Superintendent|Paramount Chief|"
+    # Malay honorifics (Brunei, Malaysia): "Dato Seri Setia Awang Haji Rosli", then "Haji Rosli" (not "Yang" or
+    # "Tan", Chinese surnames too)
+    "Dato|Datuk|Datin|Pehin|Haji|Hajah|Hajjah|Awang|Dayang|Encik|Puan"
 )
 TITLE_WORDS = frozenset(w.lower().rstrip(".") for t in TITLES.replace("\\", "").split("|") for w in t.split())
 ROLE_NOUNS = (

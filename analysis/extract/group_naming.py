@@ -16,6 +16,7 @@ from analysis.extract.names import (
     is_human_plural,
     is_title,
     kind_of_name,
+    known_or_new,
     np_tokens,
 )
 from analysis.extract.parse import NOUN_TAGS, child_case, is_proper
@@ -38,6 +39,11 @@ from analysis.extract.phrase_heads import (
 from analysis.extract.references import GROUP_NOUNS, actor_key
 from analysis.extract.unnamed_people import from_where
 from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS, SPOKESPEOPLE
+
+# the chambers whose members a party's name can open ("Fretilin members of parliament")
+LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate", "legislature", "house", "council"})
+# the words for a side of a chamber, capitalised only when they open a sentence ("Opposition members of parliament")
+SIDES = frozenset({"opposition", "government", "ruling", "independent", "coalition", "backbench", "senior", "several"})
 
 # the holders of public office whose office speaks as a body of its own ("the prime minister's office")
 PUBLIC_OFFICES = frozenset(
@@ -86,6 +92,9 @@ class GroupNaming:
             return Named(self.memory.acronyms.get(side.group(1)) or described(side.group(1)), "members of")
         if not plural:
             return None
+        opener = self._party_opening(token, base, mentions)
+        if opener is not None:
+            return opener
         for body in token.children:
             # "deputies from the ADR", "the ADR's five deputies"
             if body.dep_ == "nmod:poss" or (body.dep_ == "nmod" and child_case(body) in ("from", "of")):
@@ -101,6 +110,21 @@ class GroupNaming:
                 if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
                     return named  # a body, not a place ("lawmakers from Bavaria" stay lawmakers)
         return None
+
+    def _party_opening(self, token: Token, base: int, mentions) -> Named | None:
+        """'Fretilin members of parliament denounced …': a word the text never writes in lower case, opening the
+        sentence before legislators, is their party (the tagger reads an unknown word there as a common noun)."""
+        opener = next((c for c in token.children if c.dep_ == "compound" and c.i == 0 and c.i == token.i - 1), None)
+        if opener is None or token.lower_ != "members" or not opener.text[:1].isupper():
+            return None
+        if not any(c.lower_ in LEGISLATURES for c in token.children):
+            return None  # "Opposition members", "Board members": no chamber named
+        if opener.lower_ in self._lower_words() or opener.lower_ in SIDES:
+            return None
+        start = base + opener.idx
+        if any(m.start <= start < m.end and m.actor.kind == "government" for m in mentions):
+            return None  # "Dili members of the assembly": a place's
+        return Named(known_or_new(opener.text, self.index, kind="organization"), "members of")
 
     def _covered(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """A name the gazetteer found over the head word (not a generic group standing for its members)."""

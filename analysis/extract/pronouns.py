@@ -12,6 +12,9 @@ from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key, gender_of
 
+# the relations that join a body's name to the noun before it ("the platform Tournons La Page")
+NAME_PARTS = frozenset({"appos", "compound", "flat"})
+
 BLOCKED = Named(Actor(name=""), "blocked")  # a pronoun that refers to something other than an actor
 FRAMES = frozenset({"said", "says", "added", "adds", "told", "wrote", "writes", "stated", "noted"})
 REFLEXIVES = {"himself": "he", "herself": "she", "itself": "it", "themselves": "they"}
@@ -93,7 +96,11 @@ class PronounNaming:
         """'The Regulatory Commission said the price is set by the Cabinet, and it declined ...' (parsed with
         "it" under the price's clause): the body that is the subject of a clause earlier in the sentence."""
         for token in reversed(pronoun.doc[: pronoun.i]):
-            if token.dep_ not in ("nsubj", "nsubj:pass") or not is_proper(token) or _quoted_before(pronoun.doc, token):
+            if token.dep_ not in ("nsubj", "nsubj:pass") or _quoted_before(pronoun.doc, token):
+                continue
+            # "The civil society platform Tournons La Page Niger went further, condemning what it called …": a
+            # body's noun before its name
+            if not is_proper(token) and not any(is_proper(c) and c.dep_ in NAME_PARTS for c in token.children):
                 continue
             if _subordinate(token.head):
                 continue  # "Although Poland objected, it defended the plan": a subordinate clause's subject

@@ -90,8 +90,15 @@ class ProperNaming:
         aged = (age or bool(who)) and not organisation
         kind = "person" if (has_title or aged) and not organisation else kind_of_name(name, default="organization")
         # "sewing operator Morjina Khatun, 27,": an age makes a person whatever noun comes before
-        if kind == "person" and not has_title and not age and body_roles_near(self.text, name):
-            kind = "organization"  # "Riders United Philadelphia, a passenger advocacy group,"
+        if (
+            kind == "person"
+            and not has_title
+            and not age
+            and (body_roles_near(self.text, name) or WHICH_AFTER.match(self.text, name_end))
+        ):
+            # "Riders United Philadelphia, a passenger advocacy group,"; "Sinn Féin, which holds the First
+            # Minister's office,": what no person is called
+            kind = "organization"
         actor = Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=tuple(roles))
         # "Her neighbour, retired bank officer Vinayak Joshi": a pronoun before a name is someone else's
         titles = PRONOUN_WORDS.sub(" ", preceding)
@@ -219,6 +226,7 @@ MUTE_TEXTS = frozenset({"Act", "Code", "Directive", "Regulation", "Bill", "Law",
 LOCAL_OF = re.compile(r"\s+of\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
 AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,2},")
 WHO_AFTER = re.compile(r",\s+who\b")
+WHICH_AFTER = re.compile(r",\s+which\b")
 PRONOUN_WORDS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b")
 
 

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from analysis.extract.actors import Actor
+from analysis.extract.actors import TITLE_WORDS, Actor
 from analysis.extract.given_names import gender_of_name, is_given_name
 from analysis.extract.vocabulary import (
     DOCUMENT_HEADS,
@@ -96,6 +96,11 @@ class Memory:
         words = NAME_WORD.findall(actor.name)
         if " of " in actor.name:
             words = []  # "Governor of Hokkaido", an office described by its place, has no surname
+        patronymic = next((i for i, w in enumerate(words) if w in PATRONYMIC_LINKS and i >= 1), None)
+        if patronymic is not None:
+            # "Haji Rosli bin Haji Mahmud" is "Haji Rosli" later: the name before "bin" is the one used alone
+            self.surnames.setdefault(words[patronymic - 1], actor)
+            words = words[:patronymic]
         if len(words) >= 2 and words[-1] not in self.surnames:
             self.surnames[words[-1]] = actor
             if words[-1][:1].islower():
@@ -106,7 +111,7 @@ class Memory:
             earlier = self.given_names.setdefault(words[0], actor)
             if earlier is not None and actor_key(earlier) != actor_key(actor):
                 self.given_names[words[0]] = None
-        if len(words) >= 3 and not is_given_name(words[-2]) and words[-2].lower() not in PERSON_ROLES:
+        if len(words) >= 3 and not is_given_name(words[-2]) and words[-2].lower() not in PERSON_ROLES | TITLE_WORDS:
             # "Aníbal Krauss Benítez", then "Krauss said": a Spanish name's first surname is the one used alone
             self.surnames.setdefault(words[-2], actor)
         for word in re.findall(r"[a-z]+", " ".join(actor.aliases).lower()):
@@ -262,6 +267,10 @@ OWN_PRONOUN = re.compile(
 HEAD_ENDS = re.compile(r"\s+(?:of|for|on|in|to|against|de|del|des|du|la|le)\s+|\s*[,(]")
 
 
+# the words that join a Malay or Arabic name to the father's ("Rosli bin Mahmud", "Norliza binti Sulaiman")
+PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
+
+
 def head_noun(name: str) -> str:
     """The noun a body's name is built on, lower-cased: "district" for the School District of Philadelphia,
     "front" for the National Front for the Rescue of the Countryside: what "the district" or "the front"
@@ -357,6 +366,8 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
     genders = []
     for start, end in itertools.islice(whole_words(text, surname), 4):  # the first few: where the text introduces them
         before = re.split(r"[.;:!?\n]", text[max(0, start - 90) : start])[-1]
+        if _another_given_name(before, words):
+            continue  # "Haji Umer Abdullahi" is not "Zeyneba Abdullahi": another person of that surname
         after = text[end : end + 80]
         appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,60}?)\s*[,.;]", after)
         window = " ".join(before.split()[-12:]) + " " + (appositive.group(1) if appositive else "")
@@ -381,6 +392,15 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
         genders.append(titled if gender_of_name(name) in ("", titled) else pronoun)
     found = {g for g in genders if g}
     return tuple(roles), found.pop() if len(found) == 1 else "", frozenset(seen)
+
+
+def _another_given_name(before: str, words: list[str]) -> bool:
+    """Whether the capitalised word right before a surname is a name other than the person's own (not a title)."""
+    previous = before.split()[-1:]
+    if len(words) < 2 or not previous or not previous[0][:1].isupper():
+        return False
+    word = previous[0].strip("(“\"‘'")
+    return word.isalpha() and word not in words and word.lower() not in TITLE_WORDS | PERSON_ROLES
 
 
 def names_a_text(name: str) -> bool:

@@ -17,11 +17,11 @@ def past_tense_read_as_adjective_word(token: Node) -> bool:
 
 def participle_aside_read_as_verb(parsed: Parsed) -> None:
     """'A representative of the authority, invited to address the session, said …', 'A spokesman for the
-    regional government, asked whether Erbil would pay, said only that …': a participle between commas after the
-    subject, read as the subject's verb. The speech verb after the aside is the subject's; the participle
-    describes it."""
+    regional government, asked whether Erbil would pay, said only that …', 'Joana Soares, waiting with a feverish
+    son, said …': a participle between commas after the subject, read as the subject's verb. The speech verb after
+    the aside is the subject's; the participle describes it."""
     for participle in parsed[2:]:
-        if participle.tag_ not in ("VBD", "VBN") or parsed[participle.i - 1].text != ",":
+        if participle.tag_ not in ("VBD", "VBN", "VBG") or parsed[participle.i - 1].text != ",":
             continue
         subject = next((c for c in participle.children if c.dep_ in SUBJECTS and c.i < participle.i), None)
         if subject is None or max(t.i for t in subject.subtree if t.text != ",") != participle.i - 2:
@@ -50,7 +50,8 @@ def participle_describes_subject(subject: Node, participle: Node, verb: Node) ->
             attach(later, verb, later.dep_)
     attach(subject, verb, "nsubj")
     attach(participle, subject, "acl")
-    participle.tag_ = "VBN"
+    if participle.tag_ != "VBG":
+        participle.tag_ = "VBN"
 
 
 def verb_read_as_adjective(parsed: Parsed) -> None:

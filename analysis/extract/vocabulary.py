@@ -61,14 +61,14 @@ PARTICLES = words(
 # Words that give a person's gender as male (titles, pronouns, role nouns).
 MALE_WORDS = words(
     "brother businessman congressman father he him himself his husband king lord mr mr. prince sir son "
-    "spokesman headmaster grandfather uncle nephew fisherman policeman councilman assemblyman"
+    "spokesman headmaster grandfather uncle nephew fisherman policeman councilman assemblyman awang haji encik"
 )
 
 # Words that give a person's gender as female.
 FEMALE_WORDS = words(
     "businesswoman chairwoman congresswoman dame daughter her hers herself lady mother mrs mrs. ms ms. princess "
     "queen she sister spokeswoman wife headmistress grandmother aunt niece widow councilwoman assemblywoman "
-    "policewoman fisherwoman waitress actress nun"
+    "policewoman fisherwoman waitress actress nun dayang hajah hajjah datin puan"
 )
 
 # Role words a person can be referred back to by ('the minister said').
