@@ -203,6 +203,7 @@ HUMAN_PLURALS = frozenset(
 PARTY_NAME_OPENERS = frozenset(
     {"new", "democratic", "popular", "national", "social", "socialist", "liberal", "civic", "free", "united"}
     | {"progressive", "radical", "patriotic", "renew", "left", "labour", "labor", "conservative", "republican"}
+    | {"traditional", "unionist", "nationalist", "people", "alternative", "freedom", "solidarity", "forward"}
 )
 # the words a firm's name ends with, which no person's name ends with ("Mills" and "Steel" are surnames)
 FIRM_ENDINGS = frozenset(

@@ -9,6 +9,7 @@ from analysis.extract import (
     list_repairs,
     name_repairs,
     opening_repairs,
+    phrase_name_repairs,
     relative_repairs,
     reporting_repairs,
     subject_repairs,
@@ -46,6 +47,8 @@ from analysis.extract.nodes import (
 
 
 def repair(parsed: Parsed) -> None:
+    phrase_name_repairs.name_with_a_preposition_read_as_clause(parsed)
+    reporting_repairs.while_read_as_preposition(parsed)
     relative_repairs.subject_before_relative(parsed)
     relative_repairs.subject_inside_relative_after_apposition(parsed)
     relative_repairs.object_read_as_second_subject(parsed)
@@ -86,6 +89,7 @@ def repair(parsed: Parsed) -> None:
     opening_repairs.place_read_as_second_subject(parsed)
     opening_repairs.subject_before_an_aside_of_speech(parsed)
     subject_repairs.subject_read_as_conjunct(parsed)
+    subject_repairs.one_of_them_read_as_conjunct(parsed)
     subject_repairs.title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)

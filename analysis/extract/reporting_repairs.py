@@ -1,10 +1,22 @@
 """Repairs to a reporting clause that closes a sentence: "The association will stage a protest on 1 June, its
-president, Jacinta Silva, told this newspaper", whose speaker the trained parser cut loose from its verb.
-`parse_repairs.repair` runs them on every parsed sentence."""
+president, Jacinta Silva, told this newspaper", whose speaker the trained parser cut loose from its verb; and
+"…, while the Department of Finance, according to a spokeswoman, regarded it as …", whose "while" it read as a
+preposition. `parse_repairs.repair` runs them on every parsed sentence."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import FINITE_TAGS, SUBJECTS, Parsed, attach, is_proper
+from analysis.extract.nodes import (
+    FINITE_TAGS,
+    NOUN_TAGS,
+    SUBJECTS,
+    VERB_TAGS,
+    Node,
+    Parsed,
+    attach,
+    is_proper,
+    make_root,
+    under,
+)
 from analysis.extract.vocabulary import PERSON_ROLES, SPEECH_FORMS
 
 OWNERS = frozenset({"its", "his", "her", "their", "the"})
@@ -34,3 +46,52 @@ def speaker_cut_from_closing_verb(parsed: Parsed) -> None:
         attach(role, verb, "nsubj")
         attach(owner, role, "nmod:poss" if owner.lower_ != "the" else "det")
         attach(name, role, "appos")
+
+
+def while_read_as_preposition(parsed: Parsed) -> None:
+    """'Andrew Kennedy avoided any direct criticism …, while his counterpart in Dublin, Minister of State Orlaith
+    Carey, said she was still studying …': "while" read as a preposition of the noun after it, and the verb after
+    that noun left with no subject (or made the sentence's root). The noun is the verb's subject, and the clause
+    a contrast with the one before it."""
+    for word in parsed[1:]:
+        noun = word.head
+        if word.lower_ not in ("while", "whereas") or word.dep_ != "case" or noun.tag_ not in NOUN_TAGS:
+            continue
+        verb = next(
+            (
+                n
+                for n in parsed[noun.i + 1 :]
+                if n.tag_ in FINITE_TAGS and not any(c.dep_ in SUBJECTS for c in n.children) and n.dep_ != "aux"
+            ),
+            None,
+        )
+        main = _clause_before(noun, verb)
+        if verb is None or main is verb or main.tag_ not in VERB_TAGS or main.i > word.i:
+            continue
+        between = [
+            n
+            for n in parsed[noun.i + 1 : verb.i]
+            if n.dep_ != "punct" and not under(n, noun) and n.head.i not in range(noun.i, verb.i)
+        ]
+        if under(main, verb):
+            make_root(main)
+        attach(verb, main, "advcl")
+        attach(word, verb, "mark")
+        attach(noun, verb, "nsubj")
+        for n in between:
+            attach(
+                n,
+                verb if any(c.dep_ == "case" for c in n.children) else noun,
+                "obl" if any(c.dep_ == "case" for c in n.children) else "appos",
+            )
+
+
+def _clause_before(noun: Node, verb: Node | None) -> Node:
+    """The top clause the words before "while" belong to: the sentence's root, or the clause under it when the
+    parser made the verb after "while" the root."""
+    chain = [noun]
+    while chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    if verb is not None and chain[-1] is verb and len(chain) >= 3:
+        return chain[-2]
+    return chain[-1]

@@ -17,6 +17,7 @@ from analysis.extract.nodes import (
     FINITE_TAGS,
     NOUN_TAGS,
     SUBJECTS,
+    VERB_TAGS,
     Parsed,
     attach,
     child_case,
@@ -273,6 +274,24 @@ def subject_read_as_conjunct(parsed: Parsed) -> None:
         attach(subject, verb, "nsubj")
         cc = next(c for c in subject.children if c.dep_ == "cc")
         attach(cc, verb, "cc")
+
+
+def one_of_them_read_as_conjunct(parsed: Parsed) -> None:
+    """'Several members have urged a review, and one, Dayang Zaitun, said that …': "one" and the name after it
+    read as a conjunct of the first verb, and the second verb left with no subject. "One" is its subject."""
+    for one in parsed:
+        if one.lower_ != "one" or one.dep_ != "conj" or one.head.tag_ not in VERB_TAGS:
+            continue
+        name = next((c for c in one.children if c.dep_ == "appos" and is_proper(c)), None)
+        if name is None:
+            continue
+        end = max(t.i for t in name.subtree)
+        verb = next((n for n in parsed[end + 1 :] if n.tag_ in FINITE_TAGS), None)
+        if verb is None or verb.head is not one.head or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        attach(one, verb, "nsubj")
+        for cc in [c for c in one.children if c.dep_ == "cc"]:
+            attach(cc, verb, "cc")
 
 
 def _clause_before(subject, verb):
