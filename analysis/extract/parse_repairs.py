@@ -52,6 +52,7 @@ def repair(parsed: Parsed) -> None:
     relative_repairs.subject_before_relative(parsed)
     relative_repairs.subject_inside_relative_after_apposition(parsed)
     relative_repairs.object_read_as_second_subject(parsed)
+    relative_repairs.relative_object_read_as_subject(parsed)
     _subject_before_parenthesis(parsed)
     _infinitive_after_agent(parsed)
     _name_of_two_parts(parsed)

@@ -173,3 +173,27 @@ def object_read_as_second_subject(parsed: Parsed) -> None:
             attach(body, verb, "nsubj")
         attach(second, participle, "obj")
         return
+
+
+def relative_object_read_as_subject(parsed: Parsed) -> None:
+    """'Two foreign investors who had been studying processing plants told this newspaper …': the relative
+    clause's object read as the subject of the main verb, and the verb as a second relative clause on the
+    sentence's first noun. The noun is the verb's subject; the object, the clause's."""
+    root = next((n for n in parsed if n.head is n), None)
+    if root is None or root.tag_ not in NOUN_TAGS:
+        return
+    clauses = [c for c in root.children if c.dep_ == "acl:relcl" and c.i > root.i]
+    if len(clauses) != 2:
+        return
+    relative, verb = clauses
+    if not any(c.dep_ in SUBJECTS and c.lower_ in ("who", "that", "which") for c in relative.children):
+        return
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if verb.tag_ not in FINITE_TAGS or subject is None or subject.tag_ not in NOUN_TAGS:
+        return
+    if min(t.i for t in subject.subtree) != max(t.i for t in relative.subtree) + 1:
+        return  # the subject right after the clause's last word, where its object would be
+    make_root(verb)
+    attach(root, verb, "nsubj")
+    attach(relative, root, "acl:relcl")
+    attach(subject, relative, "obj")

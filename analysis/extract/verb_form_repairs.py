@@ -18,19 +18,29 @@ def past_tense_read_as_adjective_word(token: Node) -> bool:
 def participle_aside_read_as_verb(parsed: Parsed) -> None:
     """'A representative of the authority, invited to address the session, said …', 'A spokesman for the
     regional government, asked whether Erbil would pay, said only that …', 'Joana Soares, waiting with a feverish
-    son, said …': a participle between commas after the subject, read as the subject's verb. The speech verb after
-    the aside is the subject's; the participle describes it."""
+    son, said …', 'The bill, welcomed by the union, passed …': a participle between commas after the subject, read
+    as the subject's verb. The speech verb after the aside (any verb, after a participle with an agent) is the
+    subject's; the participle describes it."""
     for participle in parsed[2:]:
         if participle.tag_ not in ("VBD", "VBN", "VBG") or parsed[participle.i - 1].text != ",":
             continue
         subject = next((c for c in participle.children if c.dep_ in SUBJECTS and c.i < participle.i), None)
         if subject is None or max(t.i for t in subject.subtree if t.text != ",") != participle.i - 2:
             continue
+        # "The bill, welcomed by the union, passed by 19 votes": a participle with an agent describes, whatever
+        # verb follows it
+        described = participle.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "obl:agent"
+            or (c.dep_ == "obl" and c.left_edge.i == participle.i + 1 and c.left_edge.lower_ == "by")
+            for c in participle.children
+        )
         verb = next(
             (
                 n
                 for n in parsed[participle.i + 2 : participle.i + 30]
-                if n.tag_ in FINITE_TAGS and n.lower_ in SPEECH_FORMS and parsed[n.i - 1].text == ","
+                if (n.tag_ in FINITE_TAGS or (described and n.tag_ == "VBN"))
+                and (n.lower_ in SPEECH_FORMS or described)
+                and parsed[n.i - 1].text == ","
             ),
             None,
         )
