@@ -16,6 +16,9 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
 from analysis.extract.references import OTHER_OFFICE, PERSON_ROLES
 
+# the bodies named by whose they are ("the office of the President", "the cabinet of the Prime Minister")
+OFFICES_OF = frozenset({"office", "cabinet", "secretariat", "bureau", "chancellery"})
+
 
 class GovernmentNaming:
     def _regional_government(self, token: Token, parts: list[Token], base: int) -> Named | None:
@@ -106,7 +109,11 @@ class GovernmentNaming:
             government = self.memory.government()
             if government is not None:
                 return Named(self._ministry_of(government, modifiers, token, base), "role noun")
-        actor = self.memory.role(token.lower_, tuple(t.lower_ for t in modifiers))
+        holder = _place_of(token, case="of") if token.lower_ in OFFICES_OF else None
+        if holder is not None and holder.text[:1].isupper() and holder.i <= token.i + 3:
+            # "The office of the President" after "the prime minister's office": another office, as written
+            return Named(described(as_written(self._words(token, holder, base))), "description")
+        actor = self.memory.role(token.lower_, tuple(t.lower_ for t in modifiers), gender=_gender_said(token))
         if actor is None and token.lower_ == "minister" and any(t.lower_ in OTHER_OFFICE for t in modifiers):
             # "a spokesman for the prime minister" with none named: the office, as the writers name it
             words = self.text[base + modifiers[0].idx : base + token.idx + len(token)]
@@ -148,6 +155,15 @@ SUBNATIONAL = frozenset(
 )
 STATE_GROUPS = frozenset({"states", "countries", "nations"})
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
+
+
+def _gender_said(token: Token) -> str:
+    """'the minister said he was happy to accept': the gender of the pronoun that opens what the role's holder
+    says ("m", "f" or "")."""
+    verb = token.head if token.dep_ in ("nsubj", "nsubj:pass") else None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb is not None else None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if clause else None
+    return {"he": "m", "she": "f"}.get(subject.lower_, "") if subject is not None else ""
 
 
 def _place_of(token: Token, *, case: str = "in") -> Token | None:

@@ -195,11 +195,15 @@ class Memory:
         governments = [g for g in self.groups if g.kind == "government"]
         return governments[-1] if governments else None
 
-    def role(self, noun: str, portfolio: tuple[str, ...] = ()) -> Actor | None:
+    def role(self, noun: str, portfolio: tuple[str, ...] = (), *, gender: str = "") -> Actor | None:
         """'the minister', 'the ministry', 'the union': the last actor known by that role or noun; 'the trade
-        minister' (`portfolio`: the words before the noun): the last one introduced with those words, if any."""
+        minister' (`portfolio`: the words before the noun): the last one introduced with those words, if any;
+        "the minister said he …" (`gender`): the last whose gender, where known, agrees."""
         noun = noun.lower()
         holders = self.roles.get(noun)
+        if holders and gender:
+            agreeing = [h for h in holders if self._gender(h) in ("", gender)]
+            holders = agreeing or holders
         if holders:
             wanted = {w.lower() for w in portfolio} - PORTFOLIO_FILLERS
             named = [h for h in holders if wanted and wanted <= self._described_by(h)]
@@ -220,6 +224,10 @@ class Memory:
                 bodies = [g for g in bodies if not PUBLIC_BODY.search(g.name)]
             return bodies[-1] if bodies else None
         return None
+
+    def _gender(self, actor: Actor) -> str:
+        key = actor_key(actor)
+        return self.genders.get(key, "") or self.given_genders.get(key, "")
 
     def _described_by(self, actor: Actor) -> frozenset[str]:
         """The words of an actor's name and of the text that introduced it."""
