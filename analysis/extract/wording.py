@@ -26,7 +26,8 @@ ENACTING = re.compile(
     r"(?:approv|adopt|impos|introduc|announc|designat|agre|decid|clos|rais|issu|freez|propos)(?:e|es|ed|ing)|"
     r"(?:pass|suspend|order|block|clear|halt|extend|lift|grant|sign|enact)(?:s|es|ed|ing)?|"
     r"(?:ban|cap)(?:s|ned|ped|ning|ping)?|rul(?:e|es|ed|ing)|sets?|setting|uph[eo]lds?|upholding|struck|"
-    r"strikes?|striking|levie[sd]|levy(?:ing)?|froze|frozen"
+    r"strikes?|striking|levie[sd]|levy(?:ing)?|froze|frozen|award(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|cut(?:s|ting)?|"
+    r"hik(?:e|es|ed|ing)|renew(?:s|ed|ing)?|revok(?:e|es|ed|ing)|scrap(?:s|ped|ping)?"
 )
 SCHEDULE = re.compile(
     r"\b(?:from|until|by|after|before|on|in|within|next|this|from the (?:start|end) of)\s+"
