@@ -207,3 +207,16 @@ def test_the_lede_awarding_a_concession_is_the_decision():
         "Dubai-based operator.\n\nThe dockers' union condemned the deal.\n"
     )
     assert list(extract(text, main_target="main", arbiter=False)["actor"]) == ["Dockers' union"]
+
+
+def test_the_company_is_the_firm_the_sentence_just_named():
+    body = (
+        "\nThe department said it would not appeal.\n\n"
+        "Glenelly Minerals has issued a statement: a spokesman for the company said it was “deeply disappointed” "
+        "and would study the judgment."
+    )
+    assert "Glenelly Minerals" in _holders(body, "deeply disappointed")
+    assert "Company" not in _holders(body, "deeply disappointed")
+    # the name of a place inside the words is no firm that speaks
+    body = "\n“Itaipú was paid off in 2023; its price should reflect that,” the company said in a statement."
+    assert "Itaipú" not in _holders(body, "paid off")

@@ -14,8 +14,9 @@ from analysis.extract.country_regex import capital_names
 from analysis.extract.names import OWN_GOVERNMENT, PLACE_WORDS, Named, described
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
-from analysis.extract.references import OTHER_OFFICE, PERSON_ROLES
+from analysis.extract.references import FIRM_NOUNS, GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES, PUBLIC_BODY
 
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "«", "»", "``", "''"})
 # the bodies named by whose they are ("the office of the President", "the cabinet of the Prime Minister")
 OFFICES_OF = frozenset({"office", "cabinet", "secretariat", "bureau", "chancellery"})
 
@@ -109,10 +110,9 @@ class GovernmentNaming:
             government = self.memory.government()
             if government is not None:
                 return Named(self._ministry_of(government, modifiers, token, base), "role noun")
-        holder = _place_of(token, case="of") if token.lower_ in OFFICES_OF else None
-        if holder is not None and holder.text[:1].isupper() and holder.i <= token.i + 3:
-            # "The office of the President" after "the prime minister's office": another office, as written
-            return Named(described(as_written(self._words(token, holder, base))), "description")
+        named_here = self._office_of(token, base) or (self._firm_named_before(token, base) if not modifiers else None)
+        if named_here is not None:
+            return named_here
         actor = self.memory.role(token.lower_, tuple(t.lower_ for t in modifiers), gender=_gender_said(token))
         if actor is None and token.lower_ == "minister" and any(t.lower_ in OTHER_OFFICE for t in modifiers):
             # "a spokesman for the prime minister" with none named: the office, as the writers name it
@@ -123,6 +123,31 @@ class GovernmentNaming:
         if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:
             actor = self._ministry_of(actor, modifiers, token, base)
         return Named(actor, "role noun")
+
+    def _office_of(self, token: Token, base: int) -> Named | None:
+        """'The office of the President' after 'the prime minister's office': another office, as written."""
+        holder = _place_of(token, case="of") if token.lower_ in OFFICES_OF else None
+        if holder is None or not holder.text[:1].isupper() or holder.i > token.i + 3:
+            return None
+        return Named(described(as_written(self._words(token, holder, base))), "description")
+
+    def _firm_named_before(self, token: Token, base: int) -> Named | None:
+        """'Glenelly Minerals has issued a statement: a spokesman for the company said …': "the company" is the
+        firm the sentence has just named as a subject, before the text remembers it (not a body named by
+        another noun: "the union" is no company)."""
+        if token.lower_ not in FIRM_NOUNS:
+            return None
+        for earlier in reversed(token.doc[: token.i]):
+            if earlier.text in QUOTE_MARKS:
+                return None  # "“Itaipú was paid off …,” the group said": a name inside the words, not their speaker
+            if earlier.dep_ not in ("nsubj", "nsubj:pass") or not is_proper(earlier):
+                continue
+            named = self.name(earlier, base, [])
+            if named is None or named.actor.kind != "organization" or PUBLIC_BODY.search(named.actor.name):
+                return None
+            heads = set(named.actor.name.lower().split()) & GROUP_NOUNS
+            return Named(named.actor, "role noun") if not heads or token.lower_ in heads else None
+        return None
 
     def _office_of_place(self, token: Token, modifiers: list[Token], base: int) -> Named | None:
         """'The governor of Umnugovi province backed the measure', 'the mayor of Lusaka' with no such person
