@@ -124,7 +124,8 @@ class GroupNaming:
         start = base + opener.idx
         if any(m.start <= start < m.end and m.actor.kind == "government" for m in mentions):
             return None  # "Dili members of the assembly": a place's
-        return Named(known_or_new(opener.text, self.index, kind="organization"), "members of")
+        # a party: who "the party" means next
+        return Named(known_or_new(opener.text, self.index, kind="organization"), "members of", ("party",))
 
     def _covered(self, token: Token, parts, base: int, mentions, speaker) -> Named | None:
         """A name the gazetteer found over the head word (not a generic group standing for its members)."""
