@@ -5,7 +5,7 @@ misread ("…, while the Department, according to a spokeswoman, regarded it as 
 "the minister said he …" among two ministers. Sentences written for these tests, not the corpus's."""
 
 from analysis.extract import extract
-from analysis.extract.phrase_name_repairs import name_with_a_preposition_read_as_clause
+from analysis.extract.phrase_name_repairs import name_split_at_patronymic, name_with_a_preposition_read_as_clause
 from analysis.extract.relative_repairs import relative_object_read_as_subject
 from analysis.extract.reporting_repairs import while_read_as_preposition
 from analysis.extract.subject_repairs import one_of_them_read_as_conjunct
@@ -220,3 +220,19 @@ def test_the_company_is_the_firm_the_sentence_just_named():
     # the name of a place inside the words is no firm that speaks
     body = "\n“Itaipú was paid off in 2023; its price should reflect that,” the company said in a statement."
     assert "Itaipú" not in _holders(body, "paid off")
+
+
+def test_a_name_split_at_binti_is_one_name_and_her_fathers_title_gives_no_gender():
+    sentence = _parsed(
+        "is/VBZ/cop<1 Dayang/NNP/ROOT<1 Hajah/NNP/flat<1 Norliza/NNP/compound<6 binti/JJ/amod<6 Haji/NNP/compound<6 "
+        "Sulaiman/NNP/obj<1"
+    )
+    name_split_at_patronymic(sentence)
+    assert all(n.head.text == "Dayang" for n in sentence[2:])
+    body = (
+        "\nThe school will close in July.\n\n"
+        "Dayang Hajah Siti Mariam binti Haji Yakub, an assistant director at the ministry, told members the "
+        "decision had been taken because of falling enrolment. She said the merger would give the children "
+        "“science rooms they have never had.”"
+    )
+    assert _holders(body, "science rooms") == ["Dayang Hajah Siti Mariam binti Haji Yakub"]

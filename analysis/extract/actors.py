@@ -46,7 +46,7 @@ ROLE_NOUNS = (
 CAPITAL = "[A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c).isalpha()) + "]"
 NAME_WORD = (
     rf"(?:{CAPITAL}[\w'’\-]*|(?:al|el)-{CAPITAL}[\w'’\-]*|"
-    rf"(?:de|da|van|von|al|bin|ibn|bint|abu|la|le|del|dos|du|ab|ap)(?=\s+{CAPITAL}))"
+    rf"(?:de|da|van|von|al|bin|binti|binte|ibn|bint|abu|la|le|del|dos|du|ab|ap)(?=\s+{CAPITAL}))"
 )
 ORG_HEADS = (
     "Ministry|Council|Commission|Union|Chamber of Commerce|Party|Agency|Department|Bank|Fund|Organisation|"

@@ -60,6 +60,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     patterns, found = generic_patterns(), []
     for match in patterns["titled"].finditer(segment):
         person = match.group(1)
+        if PATRONYMIC_BEFORE.search(segment, 0, match.start()):
+            continue  # "Siti Mariam binti Haji Yakub": her father, inside her name
         if is_body_name(person):
             # "President Chain Store Corp", "General Motors Corp": a firm whose name opens with a title word
             firm = match.group(0).strip()
@@ -98,6 +100,8 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
     return found
 
 
+# the link to a father's name right before a titled name inside it
+PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|binti|binte|bint|ibn)\s+$")
 # titles written after a name ("Eoin Gallagher TD", "Jane Smith MP"): the gazetteer's titles in capitals, and counsel's
 POST_NOMINALS = frozenset(t for t in TITLES.split("|") if t.isupper()) | {"QC", "KC"}
 # "South Sudan's delegation", "the Kremlin's spokesman": the country or its seat, as the writers name it

@@ -243,6 +243,7 @@ def kind_of_name(name: str, *, default: str) -> str:
         return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"
     if len(words) > 1 and first in PARTY_NAME_OPENERS:
         return "organization"  # "New Left", "Civic Platform", "Free Democrats": no person's name opens so
+    words = _own_names(words)
     while len(words) > 4 and words[0].lower().strip(".") in TITLE_WORDS:
         words = words[1:]  # "Paramount Chief Clement Yokwe Ladu": the titles before a name are no part of it
     if 2 <= len(words) <= 4 and all(
@@ -253,6 +254,15 @@ def kind_of_name(name: str, *, default: str) -> str:
     ):
         return "person"
     return default
+
+
+def _own_names(words: list[str]) -> list[str]:
+    """'Dayang Hajah Siti Mariam binti Haji Yakub': her own names, before her father's (not an Arabic name, whose
+    family name ends it: "Hilal bin Nasser al-Kindi")."""
+    link = next((i for i, w in enumerate(words) if w in ("bin", "binti", "binte", "bint") and i >= 2), None)
+    if link is None or re.match(r"(?:[Aa]l|[Ee]l)-", words[-1]):
+        return words
+    return words[:link]
 
 
 def is_human_plural(word: str) -> bool:

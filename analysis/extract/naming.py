@@ -242,8 +242,10 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
 
     def _role_words(self, token: Token, parts: list[Token]) -> tuple[tuple[str, ...], str]:
         roles = tuple(t.lower_ for t in parts if t.lower_ in PERSON_ROLES)
-        words = " ".join(t.text for t in token.doc[max(0, parts[0].i - 3) : parts[-1].i + 1])
-        return roles, gender_of(words)
+        words = [t.text for t in token.doc[max(0, parts[0].i - 3) : parts[-1].i + 1]]
+        # "Siti Mariam binti Haji Yakub": the title after the link is her father's
+        links = [i for i, w in enumerate(words) if w in ("bin", "binti", "binte", "bint", "ibn")]
+        return roles, gender_of(" ".join(words[: links[0]] if links else words))
 
 
 # "Fridays for Future": a name that opens with a day

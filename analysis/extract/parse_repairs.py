@@ -48,6 +48,7 @@ from analysis.extract.nodes import (
 
 def repair(parsed: Parsed) -> None:
     phrase_name_repairs.name_with_a_preposition_read_as_clause(parsed)
+    phrase_name_repairs.name_split_at_patronymic(parsed)
     reporting_repairs.while_read_as_preposition(parsed)
     relative_repairs.subject_before_relative(parsed)
     relative_repairs.subject_inside_relative_after_apposition(parsed)

@@ -24,3 +24,34 @@ def name_with_a_preposition_read_as_clause(parsed: Parsed) -> None:
         attach(middle, first, "flat")
         attach(last, first, "flat")
         first.tag_ = "NNP"
+
+
+# the words that join a Malay or Arabic name to the father's ("Norliza binti Haji Sulaiman")
+PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
+
+
+def name_split_at_patronymic(parsed: Parsed) -> None:
+    """'Yang Berhormat Dayang Hajah Norliza binti Haji Sulaiman, a Belait district representative, who says …':
+    the link to the father's name tagged as an adjective, and the name cut in two there. It is one name."""
+    for link in parsed[1:-1]:
+        before, after = parsed[link.i - 1], parsed[link.i + 1]
+        if link.lower_ not in PATRONYMIC_LINKS or not (before.text[:1].isupper() and after.text[:1].isupper()):
+            continue
+        start = link.i - 1
+        while start > 0 and parsed[start - 1].text[:1].isupper() and parsed[start - 1].tag_ in ("NNP", "NNPS"):
+            start -= 1
+        end = link.i + 1
+        while end + 1 < len(parsed) and parsed[end + 1].text[:1].isupper() and parsed[end + 1].tag_ in ("NNP", "NNPS"):
+            end += 1
+        run = parsed[start : end + 1]
+        heads = [n for n in run if n.head.i < start or n.head.i > end or n.head is n]
+        if len(heads) < 2 and all(n.dep_ in ("flat", "compound") for n in run if n is not heads[0]):
+            continue  # one name already
+        head = heads[0]
+        for node in run:
+            if node is not head:
+                outside = [c for c in node.children if c.i < start or c.i > end]
+                for c in outside:
+                    attach(c, head, c.dep_)
+                attach(node, head, "flat")
+        link.tag_ = "NNP"

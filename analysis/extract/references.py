@@ -96,7 +96,7 @@ class Memory:
         words = NAME_WORD.findall(actor.name)
         if " of " in actor.name:
             words = []  # "Governor of Hokkaido", an office described by its place, has no surname
-        patronymic = next((i for i, w in enumerate(words) if w in PATRONYMIC_LINKS and i >= 1), None)
+        patronymic = _patronymic(words)
         if patronymic is not None:
             # "Haji Rosli bin Haji Mahmud" is "Haji Rosli" later: the name before "bin" is the one used alone
             self.surnames.setdefault(words[patronymic - 1], actor)
@@ -279,6 +279,15 @@ HEAD_ENDS = re.compile(r"\s+(?:of|for|on|in|to|against|de|del|des|du|la|le)\s+|\
 PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
 
 
+def _patronymic(words: list[str]) -> int | None:
+    """Where a Malay name's link to the father's name stands ("Rosli bin Haji Mahmud"), if it has one; not an
+    Arabic name's, whose family name ends it and is the one used alone ("Hilal bin Nasser al-Kindi")."""
+    link = next((i for i, w in enumerate(words) if w in PATRONYMIC_LINKS and i >= 1), None)
+    if link is None or re.match(r"(?:[Aa]l|[Ee]l)-", words[-1]):
+        return None
+    return link
+
+
 def head_noun(name: str) -> str:
     """The noun a body's name is built on, lower-cased: "district" for the School District of Philadelphia,
     "front" for the National Front for the Rescue of the Countryside: what "the district" or "the front"
@@ -369,7 +378,8 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
     if not words:
         return (), "", frozenset()
     seen: set[str] = set()
-    surname = words[-1]
+    # "Norliza binti Haji Sulaiman": the titles before the father's name are his, not hers
+    surname = words[(_patronymic(words) or len(words)) - 1]
     roles: list[str] = []
     genders = []
     for start, end in itertools.islice(whole_words(text, surname), 4):  # the first few: where the text introduces them

@@ -55,7 +55,8 @@ NAME_JOINERS = words("of and for the in on de du des del da do dos das di della 
 
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
 PARTICLES = words(
-    "al au aux bin bint da das de degli dei del della delle den der des di do dos du el et ibn la le ng ter van von y"
+    "al au aux bin binti binte bint da das de degli dei del della delle den der des di do dos du el et ibn la le ng "
+    "ter van von y"
 )
 
 # Words that give a person's gender as male (titles, pronouns, role nouns).
