@@ -25,7 +25,7 @@ from analysis.extract.mention_patterns import ROMANCE_HEADS, ROMANCE_LITTLE, gen
 from analysis.extract.names import TITLE_WORDS, is_body_name
 from analysis.extract.portfolios import PORTFOLIO_WORDS, after_portfolio
 from analysis.extract.references import names_a_text
-from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, SENTENCE_OPENERS
+from analysis.extract.vocabulary import MEMBER_NOUNS, NOT_A_NAME, PATRONYMIC_LINKS, SENTENCE_OPENERS
 
 # the first items of a body's list of fields before its head, after "the": "the Culture, Heritage and Tourism
 # Bureau" (the organisation pattern stops at a comma, so it reads the list's last two items alone)
@@ -101,7 +101,7 @@ def _people(text: str, segment: str, start: int, index: ActorIndex) -> list[Ment
 
 
 # the link to a father's name right before a titled name inside it
-PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|binti|binte|bint|ibn)\s+$")
+PATRONYMIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(PATRONYMIC_LINKS))})\s+$")
 # titles written after a name ("Eoin Gallagher TD", "Jane Smith MP"): the gazetteer's titles in capitals, and counsel's
 POST_NOMINALS = frozenset(t for t in TITLES.split("|") if t.isupper()) | {"QC", "KC"}
 # "South Sudan's delegation", "the Kremlin's spokesman": the country or its seat, as the writers name it

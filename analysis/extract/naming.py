@@ -36,7 +36,7 @@ from analysis.extract.phrase_heads import (
 from analysis.extract.pronouns import PronounNaming
 from analysis.extract.proper_names import ProperNaming
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory, gender_of
-from analysis.extract.vocabulary import MEMBER_NOUNS, SEAT_HOLDERS, SPEECH_NOUNS
+from analysis.extract.vocabulary import MEMBER_NOUNS, PATRONYMIC_LINKS, SEAT_HOLDERS, SPEECH_NOUNS
 
 
 @dataclass
@@ -244,7 +244,7 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
         roles = tuple(t.lower_ for t in parts if t.lower_ in PERSON_ROLES)
         words = [t.text for t in token.doc[max(0, parts[0].i - 3) : parts[-1].i + 1]]
         # "Siti Mariam binti Haji Yakub": the title after the link is her father's
-        links = [i for i, w in enumerate(words) if w in ("bin", "binti", "binte", "bint", "ibn")]
+        links = [i for i, w in enumerate(words) if w in PATRONYMIC_LINKS]
         return roles, gender_of(" ".join(words[: links[0]] if links else words))
 
 

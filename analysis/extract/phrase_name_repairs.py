@@ -5,6 +5,7 @@ in its order."""
 from __future__ import annotations
 
 from analysis.extract.nodes import SUBJECTS, Parsed, attach
+from analysis.extract.vocabulary import PATRONYMIC_LINKS
 
 # the prepositions a body's name may hold in capitals ("People Before Profit", "Farmers For Action")
 NAME_PREPOSITIONS = frozenset({"before", "for", "against", "without", "over", "not", "first"})
@@ -24,10 +25,6 @@ def name_with_a_preposition_read_as_clause(parsed: Parsed) -> None:
         attach(middle, first, "flat")
         attach(last, first, "flat")
         first.tag_ = "NNP"
-
-
-# the words that join a Malay or Arabic name to the father's ("Norliza binti Haji Sulaiman")
-PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
 
 
 def name_split_at_patronymic(parsed: Parsed) -> None:

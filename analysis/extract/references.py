@@ -22,6 +22,7 @@ from analysis.extract.vocabulary import (
     GROUP_NOUNS,
     LOCAL_MODIFIERS,
     MALE_WORDS,
+    PATRONYMIC_LINKS,
     PERSON_ROLES,
 )
 
@@ -273,10 +274,6 @@ OWN_PRONOUN = re.compile(
 
 # the words that end a body's head in its name: "School District of Philadelphia", "Front for the Rescue of"
 HEAD_ENDS = re.compile(r"\s+(?:of|for|on|in|to|against|de|del|des|du|la|le)\s+|\s*[,(]")
-
-
-# the words that join a Malay or Arabic name to the father's ("Rosli bin Mahmud", "Norliza binti Sulaiman")
-PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
 
 
 def _patronymic(words: list[str]) -> int | None:

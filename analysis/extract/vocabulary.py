@@ -53,6 +53,8 @@ DOCUMENT_HEADS = frozenset(
 # Agriculture & Food Council")
 NAME_JOINERS = words("of and for the in on de du des del da do dos das di della la le y e et van der &")
 
+# the words that join a Malay or Arabic name to the father's ("Rosli bin Mahmud", "Norliza binti Sulaiman")
+PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
 PARTICLES = words(
     "al au aux bin binti binte bint da das de degli dei del della delle den der des di do dos du el et ibn la le ng "
