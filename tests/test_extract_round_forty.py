@@ -236,3 +236,13 @@ def test_a_name_split_at_binti_is_one_name_and_her_fathers_title_gives_no_gender
         "“science rooms they have never had.”"
     )
     assert _holders(body, "science rooms") == ["Dayang Hajah Siti Mariam binti Haji Yakub"]
+
+
+def test_a_generic_body_named_by_whose_it_is_is_not_the_last_one_of_its_kind():
+    body = (
+        "\nEchat Mohamed, who heads the Association of Comorian Midwives, met the minister on Wednesday.\n\n"
+        "The association of private clinics said it would not take a position."
+    )
+    assert _holders(body, "take a position") == ["Association of private clinics"]
+    body = "\nThe National Union of Teachers opposed the plan.\n\nThe union of teachers said it would strike."
+    assert _holders(body, "would strike") == ["National Union of Teachers"]

@@ -14,7 +14,7 @@ from analysis.extract.country_regex import capital_names
 from analysis.extract.names import OWN_GOVERNMENT, PLACE_WORDS, Named, described
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
-from analysis.extract.references import FIRM_NOUNS, GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES, PUBLIC_BODY
+from analysis.extract.references import FIRM_NOUNS, GENERIC_BODIES, GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES, PUBLIC_BODY
 
 QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "«", "»", "``", "''"})
 # the bodies named by whose they are ("the office of the President", "the cabinet of the Prime Minister")
@@ -125,11 +125,23 @@ class GovernmentNaming:
         return Named(actor, "role noun")
 
     def _office_of(self, token: Token, base: int) -> Named | None:
-        """'The office of the President' after 'the prime minister's office': another office, as written."""
+        """'The office of the President' after 'the prime minister's office', 'the association of private clinics'
+        after 'the Association of Comorian Midwives': another body, named by whose it is, as written."""
+        if token.lower_ in GENERIC_BODIES:
+            return self._body_of_others(token, base)
         holder = _place_of(token, case="of") if token.lower_ in OFFICES_OF else None
         if holder is None or not holder.text[:1].isupper() or holder.i > token.i + 3:
             return None
         return Named(described(as_written(self._words(token, holder, base))), "description")
+
+    def _body_of_others(self, token: Token, base: int) -> Named | None:
+        whose = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
+        if whose is None or whose.tag_ != "NNS" or whose.i > token.i + 4:
+            return None  # "the union of Kenya", "the group of Forty": a name, or no people
+        holder = self.memory.role(token.lower_)
+        if holder is not None and whose.lower_ in holder.name.lower():
+            return None  # "the union of teachers" after "the National Union of Teachers"
+        return Named(described(as_written(self._words(token, whose, base))), "description")
 
     def _firm_named_before(self, token: Token, base: int) -> Named | None:
         """'Glenelly Minerals has issued a statement: a spokesman for the company said …': "the company" is the
