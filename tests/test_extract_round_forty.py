@@ -246,3 +246,14 @@ def test_a_generic_body_named_by_whose_it_is_is_not_the_last_one_of_its_kind():
     assert _holders(body, "take a position") == ["Association of private clinics"]
     body = "\nThe National Union of Teachers opposed the plan.\n\nThe union of teachers said it would strike."
     assert _holders(body, "would strike") == ["National Union of Teachers"]
+
+
+def test_the_place_in_a_description_after_came_from_is_no_second_critic():
+    body = (
+        "\nThe sharpest attack came from Faïza Soilihi Msa, an independent deputy from Mohéli, who called the "
+        "ceiling “a licence to empty the sea”.\n\n"
+        "“Go and ask the fishermen what they caught last year,” she told the chamber."
+    )
+    table = _table(body)
+    assert "Mohéli" not in set(table["actor"])
+    assert _holders(body, "Go and ask") == ["Faïza Soilihi Msa"]

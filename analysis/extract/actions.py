@@ -290,8 +290,10 @@ class Actions:
             if token.i + 1 < len(sentence.doc) and is_proper(sentence.doc[token.i + 1]):
                 continue  # the last word of each name
             phrase = token.head if token.dep_ in ("compound", "amod", "flat") else token
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in phrase.children):
-                continue  # "Momentum, a pro-EU party, against": an apposition describes the voter before it
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in phrase.children) or _inside_description(token):
+                # "Momentum, a pro-EU party, against": an apposition describes the voter before it ("Faïza Soilihi
+                # Msa, an independent deputy from Mohéli": the place she is from, too)
+                continue
             after = sentence.doc[token.i + 1] if token.i + 1 < len(sentence.doc) else None
             if after is not None and after.lower_ in GROUP_NOUNS and token.head.i == after.i:
                 token = after  # "the Left party": the party, named by its whole phrase
@@ -303,3 +305,15 @@ class Actions:
                 claim = self._claim(claims, named.actor, rule, "characterized", sentence, token, token)
                 claim.cues.append(cue)
                 claim.span = (sentence.start, sentence.end)
+
+
+def _inside_description(token) -> bool:
+    """Whether a word lies inside an apposition that describes a name with "a" or "an"."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "appos":
+            return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in node.children)
+        if node.head is node:
+            return False
+        node = node.head
+    return False
