@@ -7,8 +7,8 @@ these tests, not the corpus's."""
 import pytest
 
 from analysis.extract import extract
+from analysis.extract.introductions import gender_of
 from analysis.extract.names import kind_of_name
-from analysis.extract.references import gender_of
 from conftest import extract_holders_of
 
 LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"

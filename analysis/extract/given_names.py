@@ -1,7 +1,7 @@
 """A person's gender from their given name, for "he" and "she": the given names of Faker's person
 providers (about 80 locales, from Brazilian Portuguese to Ukrainian; MIT licence), each read as male or
 female when the locales agree. A name they list both ways ("Andrea", "Jean") gives nothing, and so does a
-name they do not know: the text's own titles and pronouns still decide those (`references.roles_near`)."""
+name they do not know: the text's own titles and pronouns still decide those (`introductions.roles_near`)."""
 
 from __future__ import annotations
 

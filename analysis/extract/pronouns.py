@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from analysis.extract.actors import Actor
 from analysis.extract.given_names import gender_of_name
+from analysis.extract.introductions import gender_of
 from analysis.extract.names import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
-from analysis.extract.references import actor_key, gender_of
+from analysis.extract.references import actor_key
 
 # the relations that join a body's name to the noun before it ("the platform Tournons La Page")
 NAME_PARTS = frozenset({"appos", "compound", "flat"})

@@ -9,6 +9,7 @@ import re
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.actors import Actor, Mention
+from analysis.extract.introductions import body_roles_near, gender_of
 from analysis.extract.names import (
     ORG_EXTENSION,
     ORG_WORDS,
@@ -25,7 +26,7 @@ from analysis.extract.names import (
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import is_proper
 from analysis.extract.portfolios import PORTFOLIO_BEFORE, after_portfolio
-from analysis.extract.references import PERSON_ROLES, body_roles_near, gender_of
+from analysis.extract.references import PERSON_ROLES
 from analysis.extract.vocabulary import GROUP_NOUNS, NOT_A_NAME
 
 # the kinds of body a name may follow in lower case: not "chief executive Park Min-jun"

@@ -5,10 +5,10 @@ memory and quotations it uses."""
 from __future__ import annotations
 
 from analysis.extract.claims import Sentence
+from analysis.extract.introductions import gender_of
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import STATEMENT_NOUNS, is_the_statement
-from analysis.extract.references import gender_of
 from analysis.extract.vocabulary import SEAT_HOLDERS, SPOKESPEOPLE
 from analysis.extract.wording import subject_like
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from analysis.extract.actors import Mention
+from analysis.extract.introductions import gender_of
 from analysis.extract.names import Named, described, known_or_new
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
 from analysis.extract.person_nouns import is_person_noun, name_given
-from analysis.extract.references import gender_of
 from analysis.extract.vocabulary import SPEECH_FORMS
 
 ONE_OF_A_KIND = frozenset({"a", "an", "one", "another"})
