@@ -11,12 +11,13 @@ import re
 from analysis.data.countries import short_names
 from analysis.extract.actors import Actor, as_written, slug
 from analysis.extract.country_regex import capital_names
+from analysis.extract.introductions import gender_of
 from analysis.extract.names import OWN_GOVERNMENT, PLACE_WORDS, Named, described
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
 from analysis.extract.references import FIRM_NOUNS, GENERIC_BODIES, GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES, PUBLIC_BODY
+from analysis.extract.vocabulary import CLOSING_QUOTES, OPENING_QUOTES
 
-QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "«", "»", "``", "''"})
 # the bodies named by whose they are ("the office of the President", "the cabinet of the Prime Minister")
 OFFICES_OF = frozenset({"office", "cabinet", "secretariat", "bureau", "chancellery"})
 
@@ -150,7 +151,7 @@ class GovernmentNaming:
         if token.lower_ not in FIRM_NOUNS:
             return None
         for earlier in reversed(token.doc[: token.i]):
-            if earlier.text in QUOTE_MARKS:
+            if earlier.text in OPENING_QUOTES | CLOSING_QUOTES:
                 return None  # "“Itaipú was paid off …,” the group said": a name inside the words, not their speaker
             if earlier.dep_ not in ("nsubj", "nsubj:pass") or not is_proper(earlier):
                 continue
@@ -200,7 +201,7 @@ def _gender_said(token: Token) -> str:
     verb = token.head if token.dep_ in ("nsubj", "nsubj:pass") else None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb is not None else None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None) if clause else None
-    return {"he": "m", "she": "f"}.get(subject.lower_, "") if subject is not None else ""
+    return gender_of(subject.lower_) if subject is not None and subject.lower_ in ("he", "she") else ""
 
 
 def _place_of(token: Token, *, case: str = "in") -> Token | None:

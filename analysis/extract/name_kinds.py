@@ -10,7 +10,8 @@ import re
 from analysis.extract import actors as actor_finder
 from analysis.extract.country_regex import countries
 from analysis.extract.given_names import HYPHENED_PARTICLE
-from analysis.extract.vocabulary import GROUP_NOUNS, NOT_HUMAN_PLURALS, PATRONYMIC_LINKS
+from analysis.extract.introductions import patronymic_link
+from analysis.extract.vocabulary import GROUP_NOUNS, NOT_HUMAN_PLURALS
 
 TITLE_WORDS = actor_finder.TITLE_WORDS
 ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", "").split("|") for w in w.split()) | {
@@ -257,12 +258,10 @@ def kind_of_name(name: str, *, default: str) -> str:
 
 
 def _own_names(words: list[str]) -> list[str]:
-    """'Dayang Hajah Siti Mariam binti Haji Yakub': her own names, before her father's (not an Arabic name, whose
-    family name ends it: "Hilal bin Nasser al-Kindi")."""
-    link = next((i for i, w in enumerate(words) if w in PATRONYMIC_LINKS - {"ibn"} and i >= 2), None)
-    if link is None or re.match(r"(?:[Aa]l|[Ee]l)-", words[-1]):
-        return words
-    return words[:link]
+    """'Dayang Hajah Siti Mariam binti Haji Yakub': her own names, before her father's, when they are a name of
+    two words or more (`introductions.patronymic_link`)."""
+    link = patronymic_link(words)
+    return words[:link] if link is not None and link >= 2 else words
 
 
 def is_human_plural(word: str) -> bool:
