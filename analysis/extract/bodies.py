@@ -245,9 +245,9 @@ class BodyNaming(UnnamedPeople):
         text names it (not the last union named, nor the firm; a place's party or council is the role's)."""
         described_by = [t for t in token.doc[owner.i + 1 : token.i] if t.text[:1].islower() and t.tag_ != "POS"]
         # "Electra's board declined to comment": a named firm's board, as the text names it
-        named = (
-            self.name(owner, base, mentions) if described_by or token.lower_ in GOVERNING_ORGANS | BODY_PARTS else None
-        )
+        if not (described_by or token.lower_ in GOVERNING_ORGANS | BODY_PARTS):
+            return None
+        named = self.name(owner, base, mentions)
         if named is None or named.actor.kind != "organization":
             return None
         return Named(

@@ -29,6 +29,7 @@ from analysis.extract.vocabulary import (
     SPEECH_FORMS,
     STANCE_VERBS_PLURAL,
     STANCE_VERBS_PRESENT,
+    TIME_NOUNS,
 )
 
 
@@ -356,10 +357,6 @@ def _after_quotation(parsed: Parsed, verb) -> bool:
     while k >= 0 and parsed[k].text == ",":
         k -= 1
     return k >= 0 and parsed[k].text in CLOSING_QUOTES
-
-
-# nouns of time a parser can take for a clause's subject ("Thessaloniki city council last night passed …")
-TIME_NOUNS = frozenset({"night", "week", "month", "year", "morning", "evening", "afternoon", "weekend"})
 
 
 def time_read_as_subject(parsed: Parsed) -> None:

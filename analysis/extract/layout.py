@@ -26,7 +26,7 @@ _NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-–]*|{'|'.join(map(re.escape, sorted(NAME
 NAME_LINE = re.compile(rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
 BODY_LINE = re.compile(
     r"(?!(?:The|A|An|Our|Its|This)\b)((?:[A-Z][\w’'&.\-]*[ \t]+){1,4})"
-    r"(?:(?:regional|local|national|provincial|district|city|state)[ \t]+)?([a-z][a-z\-]+)"
+    r"(?:(?:regional|local|national|provincial|district|city|state)[ \t]+)?(?:[a-z]+s[’'][ \t]+)?([a-z][a-z\-]+)"
 )
 # "Ministry of Environment, Water and Agriculture": a body's name may list its fields with commas; a dateline
 # ("LONDON, March 3"), a byline ("By John Smith, Reuters") or a list of places does not name a body
@@ -159,8 +159,9 @@ class Layout:
         return found | self._name_sentences()
 
     def _body_line(self, line: str) -> bool:
-        """'Gabès governorate', 'UGTT regional union': a round-up's heading that names a body by its place or
-        acronym and its kind in lower case (not "Civil society", words the text also writes in lower case)."""
+        """'Gabès governorate', 'UGTT regional union', 'Markakol beekeepers’ cooperative': a round-up's heading
+        that names a body by its place or acronym and its kind in lower case (not "Civil society", words the text
+        also writes in lower case)."""
         found = BODY_LINE.fullmatch(line)
         if found is None or found.group(2) not in GROUP_NOUNS:
             return False

@@ -241,3 +241,22 @@ def last_place_read_as_subject(parsed: Parsed) -> None:
         attach(second, first, "conj")
         participle_describes_subject(subject, participle, verb)
         participle.tag_ = "VBG"
+
+
+def rest_of_a_list_of_places_read_as_subject(parsed: Parsed) -> None:
+    """'…, several dozen guesthouse owners from Ksamil, Himarë and Dhërmi staged a protest': the names after the
+    first place of a list read as the verb's subject. They are that place's conjuncts, and the verb's subject is
+    the noun the places describe (the repairs after this one find it)."""
+    for name in parsed[3:]:
+        # the tagger may read an unknown place as an adjective ("Himarë"), which a later repair mends
+        capitalised = name.text[:1].isupper() and name.tag_ in ("NNP", "NNPS", "NN", "JJ")
+        if name.dep_ not in SUBJECTS or not capitalised or parsed[name.i - 1].text != ",":
+            continue
+        place = parsed[name.i - 2]
+        if place.dep_ != "nmod" or child_case(place) not in ("from", "in", "of") or not is_proper(place):
+            continue
+        if not any(c.dep_ == "conj" and c.i > name.i for c in name.children):
+            continue  # "from Ksamil, Himarë and Dhërmi": a list has its "and"
+        for member in [name, *(c for c in name.children if c.dep_ == "conj")]:
+            attach(member, place, "conj")
+        return

@@ -49,6 +49,8 @@ from analysis.extract.nodes import (
 def repair(parsed: Parsed) -> None:
     phrase_name_repairs.name_with_a_preposition_read_as_clause(parsed)
     phrase_name_repairs.name_split_at_patronymic(parsed)
+    phrase_name_repairs.names_listed_as_one_name(parsed)
+    phrase_name_repairs.possessor_read_as_adjective(parsed)
     reporting_repairs.while_read_as_preposition(parsed)
     relative_repairs.subject_before_relative(parsed)
     relative_repairs.subject_inside_relative_after_apposition(parsed)
@@ -80,6 +82,7 @@ def repair(parsed: Parsed) -> None:
     opening_repairs.participle_read_as_subject(parsed)
     opening_repairs.subject_read_into_opening_phrase(parsed)
     opening_repairs.aside_read_as_the_verb(parsed)
+    list_repairs.rest_of_a_list_of_places_read_as_subject(parsed)
     opening_repairs.opening_phrase_read_as_subject(parsed)
     opening_repairs.addressed_name_read_as_subject(parsed)
     opening_repairs.name_left_as_root_before_its_place(parsed)

@@ -4,7 +4,7 @@ in its order."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import SUBJECTS, Parsed, attach
+from analysis.extract.nodes import SUBJECTS, Node, Parsed, attach
 from analysis.extract.vocabulary import PATRONYMIC_LINKS
 
 # the prepositions a body's name may hold in capitals ("People Before Profit", "Farmers For Action")
@@ -52,3 +52,63 @@ def name_split_at_patronymic(parsed: Parsed) -> None:
                     attach(c, head, c.dep_)
                 attach(node, head, "flat")
         link.tag_ = "NNP"
+
+
+def names_listed_as_one_name(parsed: Parsed) -> None:
+    """'Two exporters, Caribeña Seafoods and Northern Star Exports, said …': the names a counted group lists,
+    read as one name whose last word ("Exports") is the group's apposition. Each is a name of its own."""
+    for group in parsed[:-3]:
+        if group.tag_ != "NNS" or parsed[group.i + 1].text != "," or not _counted(group):
+            continue
+        members = _listed_names(parsed, group.i + 2)
+        if len(members) < 2 or not _read_as_one_name(members, group):
+            continue
+        first = members[0][-1]
+        attach(first, group, "appos")
+        for k, member in enumerate(members):
+            last = member[-1]
+            if k:
+                attach(last, first, "conj")
+            for word in member[:-1]:
+                attach(word, last, "compound")
+            joiner = parsed[member[0].i - 1]
+            if k:
+                attach(joiner, last, "cc" if joiner.lower_ == "and" else "punct")
+        return
+
+
+def _counted(group: Node) -> bool:
+    return any(c.dep_ == "nummod" for c in group.children)
+
+
+def _listed_names(parsed: Parsed, start: int) -> list[list[Node]]:
+    """The names between a group's comma and the comma before its verb, split at "," and "and"; none unless
+    every word of each name is capitalised."""
+    close = next((n.i for n in parsed[start:-1] if n.text == "," and parsed[n.i + 1].tag_.startswith("VB")), None)
+    if close is None:
+        return []
+    members, current = [], []
+    for node in parsed[start:close]:
+        if node.text == "," or node.lower_ == "and":
+            if current:
+                members.append(current)
+            current = []
+        elif node.text[:1].isupper() and node.tag_ in ("NNP", "NNPS", "NNS", "NN"):
+            current.append(node)
+        else:
+            return []
+    return [*members, current] if current else []
+
+
+def _read_as_one_name(members: list[list[Node]], group: Node) -> bool:
+    """The last name's last word the group's apposition, and the first name's a modifier inside the run."""
+    first, last = members[0][-1], members[-1][-1]
+    return last.head is group and last.dep_ == "appos" and members[0][0].i <= first.head.i <= last.i
+
+
+def possessor_read_as_adjective(parsed: Parsed) -> None:
+    """'Vodokanal's own trade union backed …': a capitalised word with a possessive "'s", tagged as an adjective.
+    Only a noun owns; it is a name."""
+    for word in parsed:
+        if word.tag_ == "JJ" and word.text[:1].isupper() and any(c.tag_ == "POS" for c in word.children):
+            word.tag_ = "NNP"

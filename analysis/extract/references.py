@@ -217,8 +217,14 @@ class Memory:
                 named = [h for h in holders if (wanted - LOCALITY_WORDS) <= self._described_by(h)]
             if not named and wanted & OTHER_OFFICE and self.introductions.get(actor_key(holders[-1])):
                 return None  # introduced with a title or portfolio of their own, not this one
-            if not named and wanted - LOCALITY_WORDS and named_by_description(holders[-1]):
-                return None  # "the fire service" after "the ambulance service": another body of that kind
+            if (
+                not named
+                and wanted - LOCALITY_WORDS
+                and (named_by_description(holders[-1]) or self._another_portfolio(noun, wanted, holders))
+            ):
+                # "the fire service" after "the ambulance service", "the labour ministry" after the Ministry of
+                # Health: another body of that kind
+                return None
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
             # "the company", "the group": the last body named, if it was no government (and, for a firm,
@@ -228,6 +234,14 @@ class Memory:
                 bodies = [g for g in bodies if not PUBLIC_BODY.search(g.name)]
             return bodies[-1] if bodies else None
         return None
+
+    def _another_portfolio(self, noun: str, wanted: set[str], holders: list[Actor]) -> bool:
+        """'the labour ministry' after the Ministry of Health; not 'the economy ministry' after the Ministry of
+        Economic Development (the same word's stem)."""
+        if noun != "ministry":
+            return False
+        stems = {w[:5] for h in holders for w in self._described_by(h)}
+        return not any(w[:5] in stems for w in wanted - LOCALITY_WORDS)
 
     def _gender(self, actor: Actor) -> str:
         key = actor_key(actor)

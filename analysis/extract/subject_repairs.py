@@ -26,7 +26,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
-from analysis.extract.vocabulary import GROUP_NOUNS
+from analysis.extract.vocabulary import GROUP_NOUNS, TIME_NOUNS
 
 
 def subject_after_semicolon_read_as_oblique(parsed: Parsed) -> None:
@@ -83,10 +83,10 @@ def subject_before_aside(parsed: Parsed) -> None:
         if verb.tag_ not in VERB_FORMS or any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
             continue
         words = [c for c in verb.children if c.dep_ != "punct"]
-        name = next((c for c in words if c.i < verb.i and first_word(c) == _opening(parsed)), None)
+        name = next((c for c in words if c.i < verb.i and first_word(c) <= _opening(parsed)), None)
         if name is None or name.dep_ in ("mark", "cc", "advcl", "ccomp") or child_case(name):
             continue
-        if not (is_proper(name) or is_acronym(name)):
+        if not (is_proper(name) or is_acronym(name) or _definite_group(name)):
             continue
         end = max(w.i for w in name.subtree if w.dep_ != "punct")
         if end + 1 >= verb.i or parsed[end + 1].text != ",":
@@ -98,6 +98,13 @@ def subject_before_aside(parsed: Parsed) -> None:
         if any(w.tag_ not in ("MD", "RB") and w.dep_ not in ("aux", "advmod") for w in parsed[close + 2 : verb.i]):
             continue
         attach(name, verb, "nsubj")
+
+
+def _definite_group(noun) -> bool:
+    """'The hotel owners' association, on the other hand, welcomed it': a body the text describes, not names."""
+    if noun.tag_ not in ("NN", "NNS") or noun.lower_ in TIME_NOUNS:
+        return False
+    return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "nmod:poss" for c in noun.children)
 
 
 def name_read_as_subject_of_its_description(parsed: Parsed) -> None:

@@ -81,7 +81,7 @@ PERSON_ROLES = words(
     "delegate deputy director doctor economist envoy executive founder general governor head imam judge king "
     "lawmaker lawyer leader legislator manager mayor member minister mp negotiator officer official owner premier "
     "presenter president prince professor queen rabbi representative secretary senator speaker spokesman spokesperson "
-    "spokeswoman treasurer vice"
+    "spokeswoman treasurer vice akim hokim"
 )
 
 # Nouns for bodies a text can refer back to ('the ministry', 'the group', 'the union').
@@ -97,7 +97,7 @@ GROUP_NOUNS = words(
     "trust union university utility watchdog automaker carmaker chipmaker drugmaker steelmaker shipbuilder "
     "refiner prefecture governorate municipality cluster collective guild society academy conference diocese "
     "brotherhood cartel conglomerate brokerage wholesaler distributor supplier contractor railway publisher "
-    "think-tank ombudsman treasury gendarmerie observatory"
+    "think-tank ombudsman treasury gendarmerie observatory akimat maslikhat mazhilis hokimiyat kengash majlis"
 )
 
 # Nouns that stand for whatever body was named last ('the company', 'the group').
@@ -225,6 +225,9 @@ SENTENCE_OPENERS = frozenset(
         "addressing",
         "commenting",
         "referring",
+        "neither",
+        "either",
+        "both",
     ]
 )
 
@@ -318,3 +321,6 @@ PORTFOLIO_WORDS = words(
 
 # a person who speaks for a body ("a spokeswoman for the association said")
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+# nouns of time, which open a sentence as its subject's time, not as the subject ("The next day, …")
+TIME_NOUNS = frozenset({"day", "night", "week", "month", "year", "morning", "evening", "afternoon", "weekend"})
