@@ -83,3 +83,25 @@ def test_the_labour_ministry_after_the_ministry_of_energy_is_another_ministry():
     holders = _holders(body, "more cautious")
     assert holders and "Ministry of Energy" not in holders
     assert holders[0].lower().startswith("labour ministry")
+
+
+def test_the_name_after_one_of_them_is_who_she_means_later():
+    body = (
+        "\nGulnara Tokayeva, of the Ak Zhol party, said she would vote against the tariff.\n\n"
+        "About forty shopkeepers watched from the gallery. One of them, Aigul Sarsenova, a mother of three from "
+        "Taraz, was allowed to address the session.\n\n"
+        "“You are asking a widow to choose between light and bread,” she told deputies."
+    )
+    # the name read as a loose modifier of "one" was never remembered, and "she" went to the deputy
+    assert _holders(body, "between light and bread") == ["Aigul Sarsenova"]
+
+
+def test_the_ministry_after_a_government_spokesman_is_the_ministry_named_before():
+    body = (
+        "\nThe Ministry of Energy said the tariff would pay for new lines.\n\n"
+        "A government spokesman said the prime minister's office had received the petition and would "
+        "“consider it”.\n\n"
+        "Asked about subsidies, the ministry said it was not considering direct payments to households."
+    )
+    # a government, and its prime minister's office, are also "the ministry", but not when a ministry was named
+    assert _holders(body, "not considering direct payments") == ["Ministry of Energy"]

@@ -95,6 +95,7 @@ def repair(parsed: Parsed) -> None:
     opening_repairs.subject_before_an_aside_of_speech(parsed)
     subject_repairs.subject_read_as_conjunct(parsed)
     subject_repairs.one_of_them_read_as_conjunct(parsed)
+    subject_repairs.name_after_one_of_them_read_as_modifier(parsed)
     subject_repairs.title_of_a_pair_read_as_its_head(parsed)
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)

@@ -225,6 +225,9 @@ class Memory:
                 # "the fire service" after "the ambulance service", "the labour ministry" after the Ministry of
                 # Health: another body of that kind
                 return None
+            if not named and noun == "ministry":
+                # "the ministry" after the Ministry of Ecology and then "a government spokesman": the ministry
+                named = [h for h in holders if h.kind != "government"]
             return (named or holders)[-1]
         if noun in GENERIC_BODIES:
             # "the company", "the group": the last body named, if it was no government (and, for a firm,

@@ -301,6 +301,27 @@ def one_of_them_read_as_conjunct(parsed: Parsed) -> None:
             attach(cc, verb, "cc")
 
 
+def name_after_one_of_them_read_as_modifier(parsed: Parsed) -> None:
+    """'One of them, Aigul Sarsenova, a mother of three, was allowed to speak': the name after "one of them" read
+    as a loose modifier of "one", its first name as a description of its surname. The name is "one"'s
+    apposition."""
+    for one in parsed[:-4]:
+        if one.lower_ != "one" or parsed[one.i + 1].lower_ != "of" or one.dep_ not in SUBJECTS:
+            continue
+        comma = next((n for n in parsed[one.i + 2 : one.i + 5] if n.text == ","), None)
+        name = parsed[comma.i + 1] if comma is not None else None
+        if name is None or not is_proper(name) or name.dep_ == "appos":
+            continue
+        while name.head.i == name.i + 1 and is_proper(name.head) and name.head.head is one:
+            name = name.head  # "Aigul" hung on "Sarsenova"
+        if name.head is not one:
+            continue
+        attach(name, one, "appos")
+        for part in [c for c in name.children if c.i < name.i and is_proper(c)]:
+            attach(part, name, "compound")
+        return
+
+
 def _clause_before(subject, verb):
     """The verb of the clause whose last noun `subject` was read as a conjunct of, if it is a clause of its own
     before `verb` (not a subject's noun: "families in Split and Dubrovnik could no longer find flats")."""
