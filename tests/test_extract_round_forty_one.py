@@ -105,3 +105,13 @@ def test_the_ministry_after_a_government_spokesman_is_the_ministry_named_before(
     )
     # a government, and its prime minister's office, are also "the ministry", but not when a ministry was named
     assert _holders(body, "not considering direct payments") == ["Ministry of Energy"]
+
+
+def test_the_operator_of_a_named_place_is_no_body_named_before():
+    body = (
+        "\nThe Astana Grid Operators Association said the tariff was welcome.\n\n"
+        "The operator of the rival plant at Ekibastuz said nothing, but the operator of the rival dam of Shulbinsk, "
+        "east of Semey, has complained to the competition agency that the tariff favours its neighbour."
+    )
+    holders = _holders(body, "has complained")
+    assert holders == ["Operator of the rival dam of Shulbinsk"]

@@ -137,12 +137,15 @@ class GovernmentNaming:
 
     def _body_of_others(self, token: Token, base: int) -> Named | None:
         whose = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
-        if whose is None or whose.tag_ != "NNS" or whose.i > token.i + 4:
+        if whose is None or whose.i > token.i + 4 or not (whose.tag_ == "NNS" or _named_thing(whose)):
             return None  # "the union of Kenya", "the group of Forty": a name, or no people
         holder = self.memory.role(token.lower_)
-        if holder is not None and whose.lower_ in holder.name.lower():
+        words = [whose, *(c for c in whose.subtree if is_proper(c))]
+        if holder is not None and any(w.lower_ in holder.name.lower() for w in words):
             return None  # "the union of teachers" after "the National Union of Teachers"
-        return Named(described(as_written(self._words(token, whose, base))), "description")
+        # "the operator of the rival port of Kuryk": the thing's place is part of the words
+        place = next((c for c in whose.children if c.dep_ == "nmod" and child_case(c) == "of" and is_proper(c)), None)
+        return Named(described(as_written(self._words(token, place or whose, base))), "description")
 
     def _firm_named_before(self, token: Token, base: int) -> Named | None:
         """'Glenelly Minerals has issued a statement: a spokesman for the company said …': "the company" is the
@@ -193,6 +196,17 @@ SUBNATIONAL = frozenset(
 )
 STATE_GROUPS = frozenset({"states", "countries", "nations"})
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
+
+
+def _named_thing(noun: Token) -> bool:
+    """'the rival port of Kuryk', 'the Kuryk port': a thing in lower case that a place's name makes one of its
+    own (the operator of it is no body named before)."""
+    if noun.tag_ != "NN":
+        return False
+    return any(
+        (c.dep_ == "nmod" and child_case(c) == "of" and is_proper(c)) or (c.dep_ == "compound" and is_proper(c))
+        for c in noun.children
+    )
 
 
 def _gender_said(token: Token) -> str:
