@@ -115,3 +115,10 @@ def test_the_operator_of_a_named_place_is_no_body_named_before():
     )
     holders = _holders(body, "has complained")
     assert holders == ["Operator of the rival dam of Shulbinsk"]
+
+
+def test_a_former_official_speaks_for_himself():
+    body = "\nA former energy official, who asked not to be named, said the tariff had been “signed first and studied later”."
+    assert _holders(body, "signed first") == ["A former energy official"]
+    # one in office speaks for a body, which this text never names
+    assert _holders(body.replace("A former energy official", "An energy official"), "signed first") == []

@@ -34,7 +34,10 @@ class UnnamedPeople:
         named', 'A senior executive at one of the larger developers said': one person the text leaves
         unnamed, kept vague by the words up to the noun. Not who speaks for a body ("an Iranian foreign
         ministry spokesman"), whom the body's name or the text before stands for."""
-        if token.tag_ != "NN" or token.lower_ in BODY_VOICES or any(m.actor.kind == "organization" for m in within):
+        # "A former port official, who asked not to be named, said …": who once spoke for a body speaks for himself
+        former = any(c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in token.children)
+        voice = token.lower_ in BODY_VOICES and not former
+        if token.tag_ != "NN" or voice or any(m.actor.kind == "organization" for m in within):
             return None  # "An endocrinologist at a Minsk city clinic": where she works, not the city's government
         if token.dep_ not in HOLDER_RELATIONS or token.head.lower_ not in SPEECH_FORMS:
             return None  # who says something: not "a commitment of ten years is a long time", nor "a reader" read
