@@ -122,3 +122,14 @@ def test_a_former_official_speaks_for_himself():
     assert _holders(body, "signed first") == ["A former energy official"]
     # one in office speaks for a body, which this text never names
     assert _holders(body.replace("A former energy official", "An energy official"), "signed first") == []
+
+
+def test_a_middle_name_opening_another_persons_name_is_not_his():
+    body = (
+        "\nThe president of the consumers’ league, Ali Mdaba Haidari, called the tariff “robbery”.\n\n"
+        "The mayor of Fomboni, Mdaba Abdou Mkanga, said he would not support a boycott of the bills."
+    )
+    # "Mdaba", the first man's middle name, was kept as his surname and taken for him here
+    assert _holders(body, "support a boycott") == ["Mdaba Abdou Mkanga"]
+    # his surname alone is still his
+    assert _holders(body + "\n\nHaidari said the league would appeal.", "would appeal") == ["Ali Mdaba Haidari"]

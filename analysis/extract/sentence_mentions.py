@@ -52,7 +52,16 @@ class SentenceMentions:
     def _opens_other_name(self, end: int, surname: str) -> bool:
         """'Her neighbour Ahmed Sherif' after 'Abdulmalik Yusuf Ahmed': a surname that is also a given name,
         followed by another capitalised word, opens someone else's name."""
-        return is_given_name(surname) and bool(NEXT_NAME_WORD.match(self.text, end))
+        following = NEXT_NAME_WORD.match(self.text, end)
+        if following is None:
+            return False
+        if is_given_name(surname):
+            return True
+        # "The mayor, Bacar Abdou Mhadjou," after "Ahmed Bacar Mdahoma": a middle name kept as a surname, before
+        # a word that is not the one after it in the person's own name
+        words = self.memory.surnames[surname].name.split()
+        at = words.index(surname) if surname in words else len(words) - 1
+        return at < len(words) - 1 and words[at + 1] != following.group(0).strip()
 
     def _inside_other_name(self, start: int, surname: str) -> bool:
         """'Lidl Polska' after 'Jerónimo Martins Polska', 'Liepāja Regional Hospital' after 'Kuldīga Hospital':
