@@ -118,7 +118,10 @@ def test_the_operator_of_a_named_place_is_no_body_named_before():
 
 
 def test_a_former_official_speaks_for_himself():
-    body = "\nA former energy official, who asked not to be named, said the tariff had been “signed first and studied later”."
+    body = (
+        "\nA former energy official, who asked not to be named, said the tariff had been “signed first and studied "
+        "later”."
+    )
     assert _holders(body, "signed first") == ["A former energy official"]
     # one in office speaks for a body, which this text never names
     assert _holders(body.replace("A former energy official", "An energy official"), "signed first") == []
@@ -133,3 +136,24 @@ def test_a_middle_name_opening_another_persons_name_is_not_his():
     assert _holders(body, "support a boycott") == ["Mdaba Abdou Mkanga"]
     # his surname alone is still his
     assert _holders(body + "\n\nHaidari said the league would appeal.", "would appeal") == ["Ali Mdaba Haidari"]
+
+
+def test_a_bodys_people_are_part_of_its_description():
+    body = "\nThe town's association of shopkeepers opposed the tariff."
+    assert _holders(body, "opposed the tariff") == ["Town's association of shopkeepers"]
+
+
+def test_the_words_on_placards_are_their_carriers():
+    body = "\nDozens of shopkeepers gathered outside the regulator with placards reading “Light is not a luxury”."
+    assert _holders(body, "Light is not a luxury") == ["Dozens of shopkeepers"]
+    body = (
+        "\nAbout thirty shopkeepers watched from the gallery, some holding handwritten signs that read "
+        "“Our shops, our light”."
+    )
+    # not "some", who hold the signs among them
+    assert _holders(body, "Our shops") == ["Shopkeepers"]
+
+
+def test_a_quotation_after_a_placard_that_no_one_carries_has_no_speaker_from_it():
+    body = "\nA banner reading “No to the tariff” hung from the bridge over the river on Tuesday."
+    assert _holders(body, "No to the tariff") == []

@@ -237,7 +237,7 @@ class BodyNaming(UnnamedPeople):
             owner = self.name(determiner, base, mentions)
             if owner is not None:
                 return Named(owner.actor, "officer of")
-        text = self.text[base + determiner.left_edge.idx : base + token.idx + len(token)]
+        text = self.text[base + determiner.left_edge.idx : base + _of_whom(token).idx + len(_of_whom(token))]
         return Named(described(as_written(text)), "description")
 
     def _body_of_a_body(self, token: Token, owner: Token, base: int, mentions) -> Named | None:
@@ -346,3 +346,13 @@ OPPOSITION_PARTY = re.compile(
 SEATS_OF_OFFICE = frozenset({"presidency", "governorship", "premiership", "chancellery"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
 MINISTRY_HEADING = re.compile(r"(?i)\b(?:ministry|ministerio|ministério|ministère|secretar[ií]a|department)\b")
+
+
+def _of_whom(token: Token) -> Token:
+    """'the school's board of parents', 'the town's association of shopkeepers': the people a body is of, which
+    are part of its description; else the body's noun itself."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    whose = next((c for c in token.children if c.dep_ == "nmod" and child_case(c) == "of"), None)
+    if after is None or after.lower_ != "of" or whose is None or whose.tag_ != "NNS" or whose.i > token.i + 3:
+        return token
+    return whose

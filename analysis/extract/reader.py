@@ -32,6 +32,7 @@ from analysis.extract.parse import Node as Token
 from analysis.extract.parse import Parsed as Doc
 from analysis.extract.passages import joined
 from analysis.extract.pending import PendingQuotations
+from analysis.extract.placards import Placards
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import Memory, actor_key
 from analysis.extract.remembering import Remembering
@@ -69,6 +70,7 @@ def _target_of(text: str, start: int, end: int, keywords: TargetKeywords, main_t
 class Reader(
     Attribution,
     Speakers,
+    Placards,
     CueOwnership,
     Actions,
     PendingQuotations,
@@ -238,6 +240,7 @@ class Reader(
         )
         self._set_speakers(sentence, holders, speech_ids)
         self._colon_speakers(sentence)
+        carried = self._placard_speakers(sentence)
         source = according_to(doc)
         if source is not None and source.tag_ in ("PRP", "PRP$") and for_whom(doc) is not None:
             source = None  # "For the ministry, the rise is overdue: tariffs, in its account, …": "its" is the ministry
@@ -264,6 +267,7 @@ class Reader(
         self._reactions_from(sentence, claims)
         self._backed_with(sentence, claims)
         self._justified_decision(sentence, claims)
+        self._placard_claims(sentence, claims, carried)
         if not claims:
             self._whole_quotation(sentence, claims)
         self._remember_subjects(sentence, holders)
