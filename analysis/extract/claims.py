@@ -25,6 +25,11 @@ class Claim:
     predicate: int = -1  # the index of the token the claim hangs on in its sentence, if any
 
 
+def quoted_words(actor: Actor, target: str, sentence: tuple[int, int], spoken: tuple[int, int]) -> Claim:
+    """A position held by quoted words alone, with no cue: their speaker's, on the target, in the sentence."""
+    return Claim(actor, "speaker of the quotation", "direct", target, sentence, [], [spoken])
+
+
 @dataclass
 class Sentence:
     start: int

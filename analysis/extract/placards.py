@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.claims import Claim, Sentence
+from analysis.extract.claims import Sentence, quoted_words
 from analysis.extract.parse import PRONOUN_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
@@ -50,15 +50,8 @@ class Placards:
             if any(key[0] == actor_key(actor) for key in claims):
                 continue
             run = self.quotations.runs[q]
-            claims[(actor_key(actor), self.main)] = Claim(
-                actor,
-                "speaker of the quotation",
-                "direct",
-                self.main,
-                (sentence.start, sentence.end),
-                [],
-                [(run.start, run.end)],
-            )
+            span = (sentence.start, sentence.end)
+            claims[(actor_key(actor), self.main)] = quoted_words(actor, self.main, span, (run.start, run.end))
 
 
 def _placard_before(sentence: Sentence, at: int) -> Token | None:

@@ -18,7 +18,7 @@ from analysis.extract.acronyms import acronyms_of
 from analysis.extract.actions import Actions
 from analysis.extract.actors import Actor, ActorIndex, Mention
 from analysis.extract.attribution import Attribution
-from analysis.extract.claims import Claim, Sentence, clause_span, phrase, token_at
+from analysis.extract.claims import Claim, Sentence, clause_span, phrase, quoted_words, token_at
 from analysis.extract.cue_owners import CueOwnership
 from analysis.extract.holders import SPEECH_FORMS
 from analysis.extract.judging import ASKED_ABOUT, OBJECTION_NOUNS, Judging, manner_of_verb
@@ -292,15 +292,8 @@ class Reader(
         elif speaker is None:
             self._wait(whole, sentence, [])
         else:
-            claims[(actor_key(speaker), self.main)] = Claim(
-                speaker,
-                "speaker of the quotation",
-                "direct",
-                self.main,
-                (sentence.start, sentence.end),
-                [],
-                [(sentence.start, sentence.end)],
-            )
+            span = (sentence.start, sentence.end)
+            claims[(actor_key(speaker), self.main)] = quoted_words(speaker, self.main, span, span)
 
     def _view_holder(self, owner: Token | None, base: int, sentence: Sentence) -> Named | None:
         """X of "For X, …" when X is a person or a body of more than one word: "For Gaza, ...", "For
