@@ -237,7 +237,8 @@ class BodyNaming(UnnamedPeople):
             owner = self.name(determiner, base, mentions)
             if owner is not None:
                 return Named(owner.actor, "officer of")
-        text = self.text[base + determiner.left_edge.idx : base + _of_whom(token).idx + len(_of_whom(token))]
+        last = _of_whom(token)
+        text = self.text[base + determiner.left_edge.idx : base + last.idx + len(last)]
         return Named(described(as_written(text)), "description")
 
     def _body_of_a_body(self, token: Token, owner: Token, base: int, mentions) -> Named | None:

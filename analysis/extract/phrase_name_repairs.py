@@ -67,12 +67,11 @@ def names_listed_as_one_name(parsed: Parsed) -> None:
         attach(first, group, "appos")
         for k, member in enumerate(members):
             last = member[-1]
-            if k:
-                attach(last, first, "conj")
             for word in member[:-1]:
                 attach(word, last, "compound")
-            joiner = parsed[member[0].i - 1]
             if k:
+                joiner = parsed[member[0].i - 1]
+                attach(last, first, "conj")
                 attach(joiner, last, "cc" if joiner.lower_ == "and" else "punct")
         return
 

@@ -16,7 +16,7 @@ PLACARD_NOUNS = frozenset(
 )
 # the words between a placard and what it says: "placards reading", "signs that read:", "a banner saying"
 PLACARD_BEFORE = re.compile(
-    r"\b(?:placards?|banners?|signs?|posters?|t-shirts|slogans)\b[^“”\"\n]{0,30}?"
+    rf"\b(?:{'|'.join(sorted(PLACARD_NOUNS))})\b[^“”\"\n]{{0,30}}?"
     r"\b(?:read|reads|reading|saying|said|proclaiming|declaring|bearing)\s*:?\s*$",
     re.IGNORECASE,
 )
