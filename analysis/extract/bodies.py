@@ -64,6 +64,9 @@ class BodyNaming(UnnamedPeople):
         if token.dep_ in ("nsubj", "nsubj:pass") and token.head.i > token.i:
             # "Thirty NGOs, under the banner of X, welcomed": the parser may hang the banner on the verb
             subtree_end = max(subtree_end, base + token.head.idx - 1)
+        elif token.dep_ == "obl:agent" and BANNER.match(self.text, head_end):
+            # "welcomed by 22 environmental groups, under the banner of X": and so it may after an agent
+            subtree_end = max(subtree_end, BANNER.match(self.text, head_end).end())
         # "A coalition of 27 patients' organisations, under the banner of X": the banner may follow the
         # head's own modifiers, but not another clause
         after = BANNER.search(self.text, head_end, max(subtree_end, head_end) + 1)

@@ -80,7 +80,10 @@ def _a_portfolio(name: str) -> bool:
 
 
 def describes_heading(claim: Claim, text: str) -> bool:
-    """A body the paragraph calls by a description ("the charity", "the network") rather than a name."""
+    """A body the paragraph calls by a description ("the charity", "the network") rather than a name; not one
+    whose description holds a name of its own ("The regional government of Liguria" under "ITALY")."""
+    if any(word[:1].isupper() for word in claim.actor.name.split()[1:]):
+        return False
     if claim.rule.endswith("description"):
         return True
     body = claim.actor.kind not in ("person", "government")

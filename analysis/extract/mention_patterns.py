@@ -165,7 +165,9 @@ def generic_patterns() -> dict[str, re.Pattern]:
             r"advocates|federations))(?![\w-])"
         ),
         "org_lower": re.compile(
-            rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:{NEWS_NOUNS})\s)[a-z]+[\s-]){{0,2}}(?:union|unions|association|"
+            # not "an invitation the coalition said it would accept": a second article opens another phrase
+            rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:{NEWS_NOUNS}|the|an?|its|their)\s)[a-z]+[\s-]){{0,2}}(?:union|unions|"
+            r"association|"
             r"federation|alliance|coalition|charity|NGO|think tank|lobby group|trade body|"
             r"industry body|watchdog|regulator))(?![\w-])"
         ),

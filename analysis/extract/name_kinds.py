@@ -182,6 +182,12 @@ FOREIGN_BODY_HEADS = frozenset(
         "compagnie",
         "compañía",
     }
+    # Catalan's and Italian's ("Confederació Empresarial Andorrana", "Unione Sammarinese dei Lavoratori")
+    | {"confederació", "federació", "unió", "unión", "sindicat", "associació", "col·legi", "cambra", "consell"}
+    | {"partit", "moviment", "fundació", "comissió", "agència", "societat", "universitat", "confederazione"}
+    | {"federazione", "unione", "sindacato", "associazione", "camera", "consiglio", "partito", "fondazione"}
+    | {"istituto", "società", "commissione", "comitato", "ordine", "organizzazione", "università", "agenzia"}
+    | {"collegio"}
 )
 
 

@@ -18,7 +18,7 @@ from analysis.extract.name_kinds import is_human_plural as is_human_plural
 from analysis.extract.name_kinds import kind_of_name as kind_of_name
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import PERSON_ROLES
-from analysis.extract.vocabulary import NOT_A_NAME, PARTICLES, SENTENCE_OPENERS
+from analysis.extract.vocabulary import ELIDED_CAPITAL, NOT_A_NAME, PARTICLES, SENTENCE_OPENERS
 
 NP_PARTS = frozenset(
     {
@@ -104,7 +104,7 @@ def known_or_new(name: str, index: ActorIndex, *, kind: str, roles: tuple[str, .
     return Actor(name=name, actor_id=actor_finder.slug(name), kind=kind, aliases=roles)
 
 
-NAME_WORD = re.compile(r"[A-Z]{2,}\([A-Z]{1,2}\)|[\w'’.\-&]+")  # "CPI(M)" is one word
+NAME_WORD = re.compile(r"[A-Z]{2,}\([A-Z]{1,2}\)|[\w'’.\-&·]+")  # "CPI(M)" is one word, and Catalan's "Col·legi"
 PREFIXED_CAPITAL = re.compile(r"[a-z]{1,3}[A-Z][a-z]")
 
 
@@ -126,6 +126,7 @@ def name_span(text: str, head_start: int, head_end: int, lower: int, upper: int)
             word[:1].isupper()
             or bool(HYPHENED_PARTICLE.match(word))  # "Khalid al-Mansouri", "Ahmed el-Sayed"
             or bool(PREFIXED_CAPITAL.match(word))  # "uMkhonto weSizwe", "eThekwini"
+            or bool(ELIDED_CAPITAL.match(word))  # "Unió Sindical d'Andorra", "Consulta … all’Estero"
             or (word in PARTICLES and i + 1 < len(words) and text[words[i + 1][0] : words[i + 1][0] + 1].isupper())
             # "de la Pêche", "de los Andes": two particles, then the name goes on
             or (

@@ -51,10 +51,15 @@ def repair(parsed: Parsed) -> None:
     phrase_name_repairs.name_split_at_patronymic(parsed)
     phrase_name_repairs.names_listed_as_one_name(parsed)
     phrase_name_repairs.possessor_read_as_adjective(parsed)
+    phrase_name_repairs.name_with_particles_read_as_subjects(parsed)
+    phrase_name_repairs.name_headed_by_an_elided_word(parsed)
+    verb_form_repairs.person_read_as_adjective(parsed)
     reporting_repairs.while_read_as_preposition(parsed)
     relative_repairs.subject_before_relative(parsed)
     relative_repairs.subject_inside_relative_after_apposition(parsed)
     relative_repairs.object_read_as_second_subject(parsed)
+    relative_repairs.affiliation_read_as_second_subject(parsed)
+    relative_repairs.subject_of_reduced_relative_read_as_its_head(parsed)
     relative_repairs.relative_object_read_as_subject(parsed)
     _subject_before_parenthesis(parsed)
     _infinitive_after_agent(parsed)
@@ -97,6 +102,7 @@ def repair(parsed: Parsed) -> None:
     subject_repairs.one_of_them_read_as_conjunct(parsed)
     subject_repairs.name_after_one_of_them_read_as_modifier(parsed)
     subject_repairs.title_of_a_pair_read_as_its_head(parsed)
+    subject_repairs.name_read_as_apposition_of_a_place(parsed)
     role_and_name_left_as_root(parsed)
     subject_inside_quotation(parsed)
     time_read_as_subject(parsed)
@@ -129,6 +135,7 @@ def repair(parsed: Parsed) -> None:
     name_repairs.surname_read_as_adverb(parsed)
     name_repairs.verb_read_as_name_part(parsed)
     reporting_repairs.speaker_cut_from_closing_verb(parsed)
+    reporting_repairs.speakers_verb_read_as_conjunct_of_a_passive(parsed)
 
 
 def _subject_before_parenthesis(parsed: Parsed) -> None:

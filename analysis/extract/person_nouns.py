@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.extract.names import is_human_plural
+from analysis.extract.name_kinds import is_human_plural
 from analysis.extract.nodes import Node, is_proper
-from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
+from analysis.extract.vocabulary import GROUP_NOUNS, PERSON_ROLES
 
 PERSON_NOUNS = frozenset(
     line
@@ -25,6 +25,8 @@ def is_person_noun(noun: str) -> bool:
         return True
     if noun in GROUP_NOUNS or noun.endswith("ment"):
         return False  # "a commitment", "the government"
+    if noun.endswith(("sman", "swoman", "sperson", "eman", "ewoman")):
+        return True  # "businessman", "saleswoman", "policeman" (not "German" or "shaman")
     return noun.endswith(("er", "or", "ist", "ian", "ant", "ent")) and is_human_plural(_plural(noun))
 
 

@@ -1,11 +1,12 @@
 """Repairs to names made of ordinary words, which the parser reads as a clause ("People Before Profit
-condemned …": "People" and "Profit" two subjects, "Before" a subordinator). Called by `parse_repairs.repair`,
-in its order."""
+condemned …": "People" and "Profit" two subjects, "Before" a subordinator), and to Romance names whose
+particles and elided articles it misreads ("The Consulta dei Sammarinesi all’Estero says …"). Called by
+`parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
 
-from analysis.extract.nodes import SUBJECTS, Node, Parsed, attach
-from analysis.extract.vocabulary import PATRONYMIC_LINKS
+from analysis.extract.nodes import SUBJECTS, Node, Parsed, attach, under
+from analysis.extract.vocabulary import ELIDED_CAPITAL, PARTICLES, PATRONYMIC_LINKS
 
 # the prepositions a body's name may hold in capitals ("People Before Profit", "Farmers For Action")
 NAME_PREPOSITIONS = frozenset({"before", "for", "against", "without", "over", "not", "first"})
@@ -111,3 +112,53 @@ def possessor_read_as_adjective(parsed: Parsed) -> None:
     for word in parsed:
         if word.tag_ == "JJ" and word.text[:1].isupper() and any(c.tag_ == "POS" for c in word.children):
             word.tag_ = "NNP"
+
+
+def name_with_particles_read_as_subjects(parsed: Parsed) -> None:
+    """'The Consulta dei Sammarinesi all’Estero says …': a name whose particles ("dei") and elided articles
+    ("all’Estero") the parser read as two subjects of the verb. The capitalised words and the particles
+    between them are one name, headed by its first word."""
+    for verb in parsed:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+        if len(subjects) < 2:
+            continue
+        start = min(w.i for w in subjects[0].subtree)
+        start += parsed[start].lower_ == "the"
+        run = [w for w in parsed[start : verb.i] if w.text != ","]
+        if len(run) < 3 or not run[0].text[:1].isupper() or run[-1].i != verb.i - 1:
+            continue
+        inner = [w for w in run if w.lower_ in PARTICLES or ELIDED_CAPITAL.match(w.text)]
+        if not inner or not all(w.text[:1].isupper() or w in inner for w in run):
+            continue
+        head = run[0]
+        attach(head, verb, "nsubj")
+        for word in run[1:]:
+            for outside in [c for c in word.children if c.i < start or c.i > run[-1].i]:
+                attach(outside, head, outside.dep_)
+            attach(word, head, "flat")
+        head.tag_ = "NNP"
+
+
+def name_headed_by_an_elided_word(parsed: Parsed) -> None:
+    """'The Consulta dei Sammarinesi all’Estero, which represents …, says': the name's last word, with its
+    article elided into it, read as the head (a common noun, in lower case) and the words before as its
+    compounds. The name's first word heads it."""
+    for tail in parsed[2:]:
+        if not ELIDED_CAPITAL.match(tail.text) or tail.head is tail or tail.dep_ in ("flat", "compound"):
+            continue
+        start = tail.i
+        while start > 0 and under(parsed[start - 1], tail):
+            word = parsed[start - 1]
+            if word.lower_ in ("the", "a", "an") or not (word.text[:1].isupper() or word.lower_ in PARTICLES):
+                break
+            start -= 1
+        run = parsed[start : tail.i + 1]
+        if len(run) < 2 or not run[0].text[:1].isupper():
+            continue
+        head = run[0]
+        attach(head, tail.head, tail.dep_)
+        for word in run[1:]:
+            for outside in [c for c in word.children if c not in run]:
+                attach(outside, head, outside.dep_)
+            attach(word, head, "flat")
+        head.tag_ = "NNP"

@@ -64,6 +64,8 @@ class ProperNaming:
             # Workers" is no group of the "Workers’ Party" it cuts into
             and not (m.actor.kind == "commentators" and (m.end - m.start < len(name) or m.start < name_start < m.end))
             and not self._place_opens_name(m, name_start, name_end)
+            # "the Unió Sindical d'Andorra": a country's name, its article elided into it, ends a body's name
+            and not (name_start < m.start and self.text[m.start - 1 : m.start] in ("'", "’"))
         ]
         if overlapping:
             return Named(max(overlapping, key=lambda m: m.end - m.start).actor, "named")

@@ -1,7 +1,9 @@
 """Repairs to clauses on a subject that the trained parser misreads as the sentence's main clause: relative
 clauses after a name ("Dakar, whose port handles …, said …", "Samvel Khachatryan, a former deputy head of the
-Committee whose wife and sons are defendants …, called …") and a participle's object read as a second subject
-("The union representing the ULA's staff said …"). `parse_repairs.repair` runs them on every parsed sentence."""
+Committee whose wife and sons are defendants …, called …"), a participle's object read as a second subject
+("The union representing the ULA's staff said …"), a person's faction read as a second subject ("NAME of the
+X faction told …") and a reduced relative's subject read as its head ("a decision the association called …").
+`parse_repairs.repair` runs them on every parsed sentence."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from analysis.extract.nodes import (
     FINITE_TAGS,
     NOUN_TAGS,
     PRONOUN_TAGS,
+    PROPER_TAGS,
     SUBJECTS,
     Node,
     Parsed,
@@ -197,3 +200,45 @@ def relative_object_read_as_subject(parsed: Parsed) -> None:
     attach(root, verb, "nsubj")
     attach(relative, root, "acl:relcl")
     attach(subject, relative, "obj")
+
+
+def affiliation_read_as_second_subject(parsed: Parsed) -> None:
+    """'Almazbek Orozaliev of the Ata-Jurt Kyrgyzstan faction told the chamber …': the body a person belongs to,
+    read as a second subject of the verb (or a conjunct of the role before the name) with its "of" hung inside
+    it. It is the person's modifier."""
+    for of in parsed[2:-2]:
+        person = parsed[of.i - 1]
+        if of.lower_ != "of" or of.dep_ != "case" or person.tag_ not in PROPER_TAGS or of.head.i < of.i:
+            continue
+        body = of.head
+        while body.dep_ in ("compound", "flat") and body.head.i > body.i:
+            body = body.head
+        if body.dep_ not in (*SUBJECTS, "conj") or body.tag_ not in ("NN", "NNP") or under(body, person):
+            continue
+        if body.head is body or under(person, body) or (person.dep_ in ("compound", "flat") and person.head.i > of.i):
+            continue  # not a name's inner word
+        attach(body, person, "nmod")
+        attach(of, body, "case")
+
+
+# the verbs of a reduced relative that names what its subject thinks of the noun before ("a decision X called …")
+NAMING_VERBS = frozenset({"called", "described", "termed", "dubbed", "branded", "labelled", "labeled", "hailed"})
+
+
+def subject_of_reduced_relative_read_as_its_head(parsed: Parsed) -> None:
+    """'…, a decision the Bishkek Parents' Association called "long overdue"': the relative clause's subject read
+    as the head the verb describes ("the Association called …" as "the Association, called …"). The noun before
+    is what is called so; the name is the verb's subject."""
+    for verb in parsed[3:]:
+        subject = verb.head
+        if verb.lower_ not in NAMING_VERBS or verb.dep_ != "acl" or subject.i > verb.i:
+            continue
+        if any(c.dep_ == "obj" for c in verb.children) or subject.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        start = min(w.i for w in subject.subtree if w.i < verb.i)
+        noun = parsed[start - 1]
+        if noun.tag_ not in ("NN", "NNS") or noun.dep_ not in ("appos", "obj", "obl", "nmod", "nsubj") or start < 2:
+            continue
+        attach(verb, noun, "acl:relcl")
+        attach(subject, verb, "nsubj")
+        verb.tag_ = "VBD"

@@ -1,7 +1,8 @@
 """Repairs to a reporting clause that closes a sentence: "The association will stage a protest on 1 June, its
 president, Jacinta Silva, told this newspaper", whose speaker the trained parser cut loose from its verb; and
 "…, while the Department of Finance, according to a spokeswoman, regarded it as …", whose "while" it read as a
-preposition. `parse_repairs.repair` runs them on every parsed sentence."""
+preposition; and a speaker's second verb read as part of the passive clause they report ("said members had not
+been consulted and called the rise …"). `parse_repairs.repair` runs them on every parsed sentence."""
 
 from __future__ import annotations
 
@@ -95,3 +96,20 @@ def _clause_before(noun: Node, verb: Node | None) -> Node:
     if verb is not None and chain[-1] is verb and len(chain) >= 3:
         return chain[-2]
     return chain[-1]
+
+
+def speakers_verb_read_as_conjunct_of_a_passive(parsed: Parsed) -> None:
+    """'Gastaldi said elected members had not been consulted and called the rise “badly timed”': the second verb,
+    a verb of speech with an object of its own, read as a conjunct of the passive clause the speaker reports.
+    The passive's subject only undergoes; the speaking is the speaker's."""
+    for verb in parsed:
+        passive = verb.head
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lower_ not in SPEECH_FORMS:
+            continue
+        if not any(c.dep_ == "obj" for c in verb.children):
+            continue
+        if any(c.dep_ in SUBJECTS for c in verb.children) or not any(c.dep_ == "aux:pass" for c in passive.children):
+            continue
+        speech = passive.head
+        if passive.dep_ == "ccomp" and speech.lower_ in SPEECH_FORMS and speech.i < passive.i:
+            attach(verb, speech, "conj")

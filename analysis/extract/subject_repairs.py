@@ -7,7 +7,8 @@ description or its aside, with the verb after it read as a conjunct or a partici
 economist at a Bucharest brokerage, calls …"), a plural's possessive apostrophe read as a closing quotation
 mark ("The builders' association AICCOPN …"), a second clause's subject read as a conjunct of the first clause's
 last noun ("… a clean-up of Malaysian politics and opposition MPs accused …"),
-and a plural title read as the head of the pair of names after it ("Crs Lowther and Jess Amoroa walk out").
+a plural title read as the head of the pair of names after it ("Crs Lowther and Jess Amoroa walk out"), and a
+person's name read as the apposition of the place before it ("A younger man on the next bench, NAME, said").
 Called by `parse_repairs.repair`, in its order."""
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from analysis.extract.nodes import (
     make_root,
     under,
 )
+from analysis.extract.person_nouns import is_person_noun
 from analysis.extract.vocabulary import GROUP_NOUNS, TIME_NOUNS
 
 
@@ -320,6 +322,24 @@ def name_after_one_of_them_read_as_modifier(parsed: Parsed) -> None:
         for part in [c for c in name.children if c.i < name.i and is_proper(c)]:
             attach(part, name, "compound")
         return
+
+
+# the prepositions of where someone is ("a man on the next bench", "a doctor at the clinic")
+PLACE_CASES = frozenset({"on", "at", "in", "near", "outside", "behind", "beside", "by", "from", "inside"})
+
+
+def name_read_as_apposition_of_a_place(parsed: Parsed) -> None:
+    """'A younger man on the next bench, Azamat Jumabaev, said …': the name after the comma read as an apposition
+    of the place where the person sat. A place has no name of a person; the name is the person's."""
+    for name in parsed[2:]:
+        place = name.head
+        if name.dep_ != "appos" or not is_proper(name) or parsed[name.i - 1].text != ",":
+            continue
+        if place.dep_ != "nmod" or place.tag_ not in ("NN", "NNS") or child_case(place) not in PLACE_CASES:
+            continue
+        person = place.head
+        if person.dep_ in SUBJECTS and person.tag_ == "NN" and is_person_noun(person.lower_):
+            attach(name, person, "appos")
 
 
 def _clause_before(subject, verb):

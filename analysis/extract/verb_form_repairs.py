@@ -1,12 +1,14 @@
-"""Repairs to the form the tagger gave a verb: a past tense read as an adjective ("Two of the seven justices
-dissented."; "Winding up, the minister rejected suggestions …", read as one noun phrase) and a participle
-between commas after the subject read as the subject's verb ("A spokesman for the regional government, asked
-whether Erbil would pay, said only that …"). Called by `parse_repairs.repair`, in its order; the other repair
-modules make a misread participle a description with `participle_describes_subject`."""
+"""Repairs to the form the tagger gave a word: a past tense read as an adjective ("Two of the seven justices
+dissented."; "Winding up, the minister rejected suggestions …", read as one noun phrase), a participle between
+commas after the subject read as the subject's verb ("A spokesman for the regional government, asked whether
+Erbil would pay, said only that …"), and a person's noun read as an adjective ("A businessman told me …").
+Called by `parse_repairs.repair`, in its order; the other repair modules make a misread participle a
+description with `participle_describes_subject`."""
 
 from __future__ import annotations
 
 from analysis.extract.nodes import FINITE_TAGS, NOUN_TAGS, SUBJECTS, Node, Parsed, attach, make_root, under
+from analysis.extract.person_nouns import is_person_noun
 from analysis.extract.vocabulary import SPEECH_FORMS
 
 
@@ -102,3 +104,24 @@ def past_tense_read_as_adjective(parsed: Parsed) -> None:
         return
     if any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
         root.tag_ = "VBD"
+
+
+def person_read_as_adjective(parsed: Parsed) -> None:
+    """'A businessman told me he hoped …', 'A businessman flying to Istanbul told me …': a noun after "a" or
+    "the", tagged as an adjective, read as the subject or as a modifier of the participle after it. It is the
+    subject, a noun; the participle describes it."""
+    for word in parsed[1:-1]:
+        determiner = parsed[word.i - 1]
+        if word.tag_ != "JJ" or determiner.lower_ not in ("a", "an", "the") or not is_person_noun(word.lower_):
+            continue
+        participle = word.head
+        if word.dep_ in SUBJECTS:
+            word.tag_ = "NN"
+        elif word.dep_ == "amod" and participle.i == word.i + 1 and participle.tag_ == "VBG":
+            if participle.dep_ not in SUBJECTS or determiner.head is not participle:
+                continue
+            verb = participle.head
+            word.tag_ = "NN"
+            attach(word, verb, participle.dep_)
+            attach(determiner, word, "det")
+            attach(participle, word, "acl")

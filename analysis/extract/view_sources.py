@@ -87,7 +87,7 @@ def _view_stated_as(token: Token, doc: Doc) -> Token | None:
         owner = doc[token.i - 2]
         while owner.dep_ == "flat" and owner.head.i < owner.i:
             owner = owner.head
-    if owner is None:
+    if owner is None or _reported(token):
         return None
     after = max(n.i for n in token.subtree) + 1
     while after < len(doc) and doc[after].text == ",":
@@ -96,6 +96,17 @@ def _view_stated_as(token: Token, doc: Doc) -> Token | None:
     # "UMNO's position is more ambivalent": X's view, described
     described = token.head.tag_.startswith("JJ") and any(c.dep_ == "cop" for c in token.head.children)
     return owner if stated or described else None
+
+
+def _reported(token: Token) -> bool:
+    """'Selva said the ministry's figures were right but its conclusion was wrong': a view inside what someone
+    says is what the speaker makes of it, not its owner's view stated."""
+    node = token
+    while node.head is not node:
+        node = node.head
+        if node.lower_ in SPEECH_FORMS and any(c.dep_ in ("nsubj", "nsubj:pass") for c in node.children):
+            return True
+    return False
 
 
 def states_a_view(doc: Doc) -> bool:
@@ -122,8 +133,19 @@ def _framing_owner(token: Token, doc: Doc) -> Token | None:
     if _frames_a_view(token, doc):
         # "in the view of X" (X hangs on "view" by "of"), "in X's view", "in his view" (X owns it)
         relation = "nmod" if doc[token.i - 1].lower_ == "the" else "nmod:poss"
-        return next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
+        owner = next((c for c in token.children if c.dep_ == relation and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
+        return None if owner is not None and _named_speaker_after(owner, doc) else owner
     return None
+
+
+def _named_speaker_after(pronoun: Token, doc: Doc) -> bool:
+    """'In his separate opinion, Judge Kanybek Ismailov wrote that …': a "his" that the sentence's named speaker
+    after it owns; the speaker is the sentence's holder already, and no one before is meant."""
+    return pronoun.tag_ == "PRP$" and any(
+        t.lower_ in SPEECH_FORMS and any(c.dep_ == "nsubj" and is_proper(c) and c.i > pronoun.i for c in t.children)
+        for t in doc
+        if t.head is t  # the sentence's own verb, not "once the EU agrees …"
+    )
 
 
 def according_to(doc: Doc) -> Token | None:

@@ -4,6 +4,8 @@ space-separated words."""
 
 from __future__ import annotations
 
+import re
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -18,7 +20,7 @@ NOT_A_NAME = words(
     "sunday thank thanks that the then there these this those thursday today tomorrow tuesday update utc wat "
     "wednesday week weekend welcome what when which while who whose with year yes yesterday yet still even only "
     "instead indeed nevertheless nonetheless similarly likewise separately elsewhere finally first second third "
-    "also already again asked tonight moreover furthermore besides thus hence therefore anyway"
+    "also already again asked tonight moreover furthermore besides thus hence therefore anyway worth"
 )
 
 # Plurals ending like people-nouns (-ers, -ents, ...) that are not groups of people.
@@ -56,6 +58,8 @@ NAME_JOINERS = words("of and for the in on de du des del da do dos das di della 
 # the words that join a Malay or Arabic name to the father's ("Rosli bin Mahmud", "Norliza binti Sulaiman")
 PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
+# a Romance name's word with its article elided into it ("d'Andorra", "all’Estero")
+ELIDED_CAPITAL = re.compile(r"[a-z]{1,4}['’][A-ZÀ-Ý]")
 PARTICLES = words(
     "al au aux bin binti binte bint da das de degli dei del della delle den der des di do dos du el et ibn la le ng "
     "ter van von y"

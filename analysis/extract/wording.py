@@ -162,7 +162,8 @@ def without_timestamp(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_headline(text: str, start: int, end: int) -> bool:
-    """A line of its own without closing punctuation: a headline or dateline, not a statement."""
+    """A line of its own without closing punctuation: a headline or dateline, not a statement. A bulleted line
+    ("• Small parties call it a law to shut them out") is a key point, a statement whatever its close."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -172,7 +173,11 @@ def is_headline(text: str, start: int, end: int) -> bool:
         start == line_start + (len(line) - len(line.lstrip()))
         and end >= line_start + len(line.rstrip())
         and not stripped.endswith((".", "!", "?", "”", '"', "’", "'", ":", ")"))
+        and not stripped.startswith(BULLETS)
     )
+
+
+BULLETS = ("•", "▪", "◦", "‣")
 
 
 # "welcomed EU ambassadors to a reception", "welcomed the visiting delegation into the palace"
