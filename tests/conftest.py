@@ -172,6 +172,18 @@ def extract_holders_of(text: str, words: str, *, arbiter: bool = True, **options
     return list(table[table["quote"].str.contains(words, regex=False)]["actor"])
 
 
+def table_after_lede(lede: str, body: str):
+    """The rows proposed for a round test's sentences written after its lede (no arbiter: the rules' own reading)."""
+    from analysis.extract import extract
+
+    return extract(lede + body + "\n", main_target="main", arbiter=False)
+
+
+def holders_after_lede(lede: str, body: str, words: str) -> list[str]:
+    """The actors of the rows proposed for a round test's sentences after its lede whose quote holds `words`."""
+    return extract_holders_of(lede + body + "\n", words, arbiter=False)
+
+
 def extract_actors(text: str, *, arbiter: bool = True, **options) -> set[str]:
     return {actor for actor, _ in extract_rows(text, arbiter=arbiter, **options)}
 

@@ -4,24 +4,20 @@ misread ("…, while the Department, according to a spokeswoman, regarded it as 
 "NAME, waiting with …, said", "The bill, welcomed by the union, passed"), an office named by whose it is, and
 "the minister said he …" among two ministers. Sentences written for these tests, not the corpus's."""
 
+from functools import partial
+
 from analysis.extract import extract
 from analysis.extract.phrase_name_repairs import name_split_at_patronymic, name_with_a_preposition_read_as_clause
 from analysis.extract.relative_repairs import relative_object_read_as_subject
 from analysis.extract.reporting_repairs import while_read_as_preposition
 from analysis.extract.subject_repairs import one_of_them_read_as_conjunct
 from analysis.extract.verb_form_repairs import participle_aside_read_as_verb
-from conftest import extract_holders_of
+from conftest import holders_after_lede, table_after_lede
 from conftest import misparsed as _parsed
 
 LEDE = "Water charges agreed\n\nThe Executive agreed a flat water charge on Monday, officials said.\n"
-
-
-def _table(body: str):
-    return extract(LEDE + body + "\n", main_target="main", arbiter=False)
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_table = partial(table_after_lede, LEDE)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def test_a_name_before_which_is_a_body_that_the_minister_never_means():

@@ -4,18 +4,13 @@ aside, Kazakh and Uzbek local bodies, a round-up's heading for a body of people 
 a named firm's own union, and "the labour ministry" after another ministry. Sentences written for these tests,
 not the corpus's."""
 
-from analysis.extract import extract
-from conftest import extract_holders_of
+from functools import partial
+
+from conftest import holders_after_lede, table_after_lede
 
 LEDE = "Tariff raised\n\nThe regulator approved a higher electricity tariff on Monday, officials said.\n"
-
-
-def _table(body: str):
-    return extract(LEDE + body + "\n", main_target="main", arbiter=False)
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_table = partial(table_after_lede, LEDE)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def test_a_counted_group_lists_names_the_parser_read_as_one():

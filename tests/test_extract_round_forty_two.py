@@ -1,21 +1,17 @@
-"""Round forty-two of the extractor (issue 12): an answer to "asked whether …" is on the matter, a body's
-name that ends in its country's with an elided article ("Unió Sindical d'Andorra"), a banner after a passive's
-agent, a name after a person's place ("A younger man on the next bench, NAME,"), a speaker's second verb read
-as part of the passive clause they report, and Catalan's "Col·legi". Sentences written for these tests, not the
-corpus's."""
+"""Round forty-two of the extractor (issue 12): an answer to "asked whether …" is on the matter; Romance bodies'
+names with particles and elided articles ("Unió Sindical d'Andorra", "Consulta dei Sammarinesi all’Estero",
+"Col·legi") and Catalan head words; a name after a person's place, a person's noun tagged as an adjective, a
+person's faction read as a second subject; a speaker's second verb read as part of the passive he reports; a view
+inside another's words; a reduced relative's subject; a banner after a passive agent; a round-up heading over a
+description with a name of its own; bulleted key points. Sentences written for these tests, not the corpus's."""
 
-from analysis.extract import extract
-from conftest import extract_holders_of
+from functools import partial
+
+from conftest import holders_after_lede, table_after_lede
 
 LEDE = "Fee raised\n\nThe government approved a higher hospital fee on Monday, officials said.\n"
-
-
-def _table(body: str):
-    return extract(LEDE + body + "\n", main_target="main", arbiter=False)
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_table = partial(table_after_lede, LEDE)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def test_an_answer_to_asked_whether_is_on_the_matter():

@@ -4,21 +4,16 @@ case ("The UGTT labour federation", "The EU delegation to Libya", "Gabès govern
 quoted as saying"; an answer to a question on the decision's effects; a day of the week as no name. Sentences
 written for these tests, not the corpus's."""
 
-from analysis.extract import extract
+from functools import partial
+
 from analysis.extract.parse import _particles_in_names, pipeline
 from analysis.extract.relative_repairs import object_read_as_second_subject, subject_inside_relative_after_apposition
-from conftest import extract_holders_of
+from conftest import holders_after_lede, table_after_lede
 from conftest import misparsed as _parsed
 
 LEDE = "Water tariff raised\n\nThe cabinet raised the water tariff by a third on Monday, the ministry said.\n"
-
-
-def _table(body: str):
-    return extract(LEDE + body + "\n", main_target="main", arbiter=False)
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_table = partial(table_after_lede, LEDE)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def test_a_relative_clause_inside_a_description_is_not_the_main_clause():

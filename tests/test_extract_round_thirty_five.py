@@ -5,16 +5,15 @@ view; the titles before a long name leave it a person's, a chairman may be a she
 round-up heading, and "The levy itself, she says, is …" says all of it. Sentences written for these tests, not
 the corpus's."""
 
+from functools import partial
+
 from analysis.extract import extract
 from analysis.extract.mentions import generic_patterns
 from analysis.extract.names import kind_of_name
-from conftest import extract_holders_of
+from conftest import holders_after_lede
 
 LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def _rows(body: str):

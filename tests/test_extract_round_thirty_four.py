@@ -4,18 +4,17 @@ decision-maker's reason for its decision, and parses mended where the subject wa
 cannot place, a body left as a loose word, a phrase of place read as the subject). Sentences written for
 these tests, not the corpus's."""
 
+from functools import partial
+
 import pytest
 
 from analysis.extract import extract
 from analysis.extract.introductions import gender_of
 from analysis.extract.names import kind_of_name
-from conftest import extract_holders_of
+from conftest import extract_holders_of, holders_after_lede
 
 LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def test_a_bodys_name_with_a_list_of_fields_before_its_head_is_one_name():

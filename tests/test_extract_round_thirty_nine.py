@@ -4,23 +4,19 @@ writes", "…, its president, Jacinta Silva, told this newspaper"); lists of peo
 a count; a firm's board or division; transcript labels with a role in lower case; a few stance cues of protest.
 Sentences written for these tests, not the corpus's."""
 
+from functools import partial
+
 from analysis.extract import extract
 from analysis.extract.clause_repairs import role_and_name_left_as_root
 from analysis.extract.list_repairs import second_person_read_as_part_of_a_place
 from analysis.extract.opening_repairs import addressed_name_read_as_subject, name_left_as_root_before_its_place
 from analysis.extract.reporting_repairs import speaker_cut_from_closing_verb
-from conftest import extract_holders_of
+from conftest import holders_after_lede, table_after_lede
 from conftest import misparsed as _parsed
 
 LEDE = "Fishmeal bill debated\n\nThe assembly debated the fishmeal bill on Tuesday, the clerk said.\n"
-
-
-def _table(body: str):
-    return extract(LEDE + body + "\n", main_target="main", arbiter=False)
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_table = partial(table_after_lede, LEDE)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def test_a_name_of_two_words_before_its_description_is_the_subject():

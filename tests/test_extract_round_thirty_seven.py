@@ -4,18 +4,17 @@ with a particle ("al-Rashdi"); a correspondent's later lines as narration; an op
 by the parser as the subject; a firm's name; "with X praising …". Sentences written for these tests, not the
 corpus's."""
 
+from functools import partial
+
 from analysis.extract import extract
 from analysis.extract.holders import antecedent, place_after_a_name
 from analysis.extract.names import kind_of_name
 from analysis.extract.opening_repairs import participle_read_as_subject, subject_read_into_opening_phrase
-from conftest import extract_holders_of
+from conftest import holders_after_lede
 from conftest import misparsed as _parsed
 
 LEDE = "Water tariff raised\n\nThe cabinet raised the water tariff by a third on Monday, the ministry said.\n"
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def _actors(body: str) -> set[str]:

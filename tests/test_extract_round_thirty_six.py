@@ -6,6 +6,7 @@ and parses a paragraph's sentences side by side. Sentences written for these tes
 import io
 import itertools
 import threading
+from functools import partial
 
 import threadpoolctl
 
@@ -14,13 +15,10 @@ from analysis.extract.parse import parse_paragraphs, pipeline
 from analysis.extract.person_nouns import is_person_noun
 from analysis.extract.segment import segmented
 from analysis.extract.training import person_nouns
-from conftest import extract_holders_of
+from conftest import holders_after_lede
 
 LEDE = "Fuel levy raised\n\nThe government raised the fuel levy by a third on Monday, the ministry said.\n"
-
-
-def _holders(body: str, words: str) -> list[str]:
-    return extract_holders_of(LEDE + body + "\n", words, arbiter=False)
+_holders = partial(holders_after_lede, LEDE)
 
 
 def _actors(body: str) -> set[str]:

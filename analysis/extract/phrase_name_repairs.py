@@ -45,13 +45,7 @@ def name_split_at_patronymic(parsed: Parsed) -> None:
         heads = [n for n in run if n.head.i < start or n.head.i > end or n.head is n]
         if len(heads) < 2 and all(n.dep_ in ("flat", "compound") for n in run if n is not heads[0]):
             continue  # one name already
-        head = heads[0]
-        for node in run:
-            if node is not head:
-                outside = [c for c in node.children if c.i < start or c.i > end]
-                for c in outside:
-                    attach(c, head, c.dep_)
-                attach(node, head, "flat")
+        _one_name(heads[0], run)
         link.tag_ = "NNP"
 
 
@@ -130,13 +124,8 @@ def name_with_particles_read_as_subjects(parsed: Parsed) -> None:
         inner = [w for w in run if w.lower_ in PARTICLES or ELIDED_CAPITAL.match(w.text)]
         if not inner or not all(w.text[:1].isupper() or w in inner for w in run):
             continue
-        head = run[0]
-        attach(head, verb, "nsubj")
-        for word in run[1:]:
-            for outside in [c for c in word.children if c.i < start or c.i > run[-1].i]:
-                attach(outside, head, outside.dep_)
-            attach(word, head, "flat")
-        head.tag_ = "NNP"
+        attach(run[0], verb, "nsubj")
+        _one_name(run[0], run)
 
 
 def name_headed_by_an_elided_word(parsed: Parsed) -> None:
@@ -155,10 +144,17 @@ def name_headed_by_an_elided_word(parsed: Parsed) -> None:
         run = parsed[start : tail.i + 1]
         if len(run) < 2 or not run[0].text[:1].isupper():
             continue
-        head = run[0]
-        attach(head, tail.head, tail.dep_)
-        for word in run[1:]:
-            for outside in [c for c in word.children if c not in run]:
-                attach(outside, head, outside.dep_)
-            attach(word, head, "flat")
-        head.tag_ = "NNP"
+        attach(run[0], tail.head, tail.dep_)
+        _one_name(run[0], run)
+
+
+def _one_name(head: Node, run: list[Node]) -> None:
+    """Make the words of `run` one name under `head`: each other word its flat part, and what hung on them from
+    outside the run hung on the head."""
+    for word in run:
+        if word is head:
+            continue
+        for outside in [c for c in word.children if c not in run]:
+            attach(outside, head, outside.dep_)
+        attach(word, head, "flat")
+    head.tag_ = "NNP" if head.text[:1].isupper() else head.tag_

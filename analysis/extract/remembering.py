@@ -9,15 +9,10 @@ from analysis.extract.introductions import gender_of
 from analysis.extract.parse import PRONOUN_TAGS, PROPER_TAGS, child_case, children, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import STATEMENT_NOUNS, is_the_statement
-from analysis.extract.vocabulary import SEAT_HOLDERS, SPOKESPEOPLE
+from analysis.extract.vocabulary import LOCATIVE_CASES, SEAT_HOLDERS, SPOKESPEOPLE
 from analysis.extract.wording import subject_like
 
 NAMED_ELSEWHERE = frozenset({"ROOT", "obj", "iobj", "obl", "obl:agent", "nmod", "attr", "conj", "ccomp", "xcomp"})
-
-# "a shop on Hang Giay", "the streets around Ma May": a name after these is a place, never a person to remember
-LOCATIVE_CASES = frozenset(
-    {"on", "in", "at", "around", "near", "along", "outside", "inside", "across", "behind", "off"}
-)
 
 
 def _placed(token: Token) -> bool:

@@ -28,7 +28,7 @@ from analysis.extract.nodes import (
     under,
 )
 from analysis.extract.person_nouns import is_person_noun
-from analysis.extract.vocabulary import GROUP_NOUNS, TIME_NOUNS
+from analysis.extract.vocabulary import GROUP_NOUNS, LOCATIVE_CASES, TIME_NOUNS
 
 
 def subject_after_semicolon_read_as_oblique(parsed: Parsed) -> None:
@@ -324,10 +324,6 @@ def name_after_one_of_them_read_as_modifier(parsed: Parsed) -> None:
         return
 
 
-# the prepositions of where someone is ("a man on the next bench", "a doctor at the clinic")
-PLACE_CASES = frozenset({"on", "at", "in", "near", "outside", "behind", "beside", "by", "from", "inside"})
-
-
 def name_read_as_apposition_of_a_place(parsed: Parsed) -> None:
     """'A younger man on the next bench, Azamat Jumabaev, said …': the name after the comma read as an apposition
     of the place where the person sat. A place has no name of a person; the name is the person's."""
@@ -335,7 +331,7 @@ def name_read_as_apposition_of_a_place(parsed: Parsed) -> None:
         place = name.head
         if name.dep_ != "appos" or not is_proper(name) or parsed[name.i - 1].text != ",":
             continue
-        if place.dep_ != "nmod" or place.tag_ not in ("NN", "NNS") or child_case(place) not in PLACE_CASES:
+        if place.dep_ != "nmod" or place.tag_ not in ("NN", "NNS") or child_case(place) not in LOCATIVE_CASES:
             continue
         person = place.head
         if person.dep_ in SUBJECTS and person.tag_ == "NN" and is_person_noun(person.lower_):

@@ -58,6 +58,8 @@ NAME_JOINERS = words("of and for the in on de du des del da do dos das di della 
 # the words that join a Malay or Arabic name to the father's ("Rosli bin Mahmud", "Norliza binti Sulaiman")
 PATRONYMIC_LINKS = frozenset({"bin", "binti", "binte", "bint", "ibn"})
 # Lower-case particles inside personal names: 'Ursula von der Leyen', 'Ibn Saud'.
+# "a shop on Hang Giay", "a man on the next bench": the prepositions of where someone or something is
+LOCATIVE_CASES = words("on in at around near along outside inside across behind off beside")
 # a Romance name's word with its article elided into it ("d'Andorra", "all’Estero")
 ELIDED_CAPITAL = re.compile(r"[a-z]{1,4}['’][A-ZÀ-Ý]")
 PARTICLES = words(
