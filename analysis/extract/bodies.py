@@ -276,7 +276,7 @@ class BodyNaming(UnnamedPeople):
             )
         ]
         # "the Almaty city maslikhat", "the Samarkand city hokimiyat": a local body by a name of its own country's
-        local = token.i > 0 and token.doc[token.i - 1].lower_ in LOCAL_MODIFIERS and token.tag_ == "NN"
+        local = token.i > 0 and token.doc[token.i - 1].lower_ in LOCAL_MODIFIERS and _common_noun(token)
         # "Galmudug state said it had never been consulted": a region by its name and its kind, in lower case
         local = local or (token.lower_ in REGION_UNITS and token.tag_ == "NN")
         if not proper_parts or not (token.lower_ in GROUP_NOUNS or local):
@@ -360,3 +360,9 @@ def _of_whom(token: Token) -> Token:
     if after is None or after.lower_ != "of" or whose is None or whose.tag_ != "NNS" or whose.i > token.i + 3:
         return token
     return whose
+
+
+def _common_noun(token: Token) -> bool:
+    """A common noun, or a lower-case word the tagger read as a name because it does not know it ("the Isfara
+    district hukumat")."""
+    return token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())

@@ -86,7 +86,8 @@ def _places_after_governments(token: Token) -> list[Token]:
 
 
 GOVERNMENTS = frozenset(
-    {"governments", "administrations", "cabinets", "councils", "municipalities", "parliaments", "akimats", "hokimiyats"}
+    {"governments", "administrations", "cabinets", "councils", "municipalities", "parliaments"}
+    | {"akimats", "hokimiyats", "hukumats"}
 )
 
 

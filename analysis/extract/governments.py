@@ -16,7 +16,7 @@ from analysis.extract.names import OWN_GOVERNMENT, PLACE_WORDS, Named, described
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
 from analysis.extract.references import FIRM_NOUNS, GENERIC_BODIES, GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES, PUBLIC_BODY
-from analysis.extract.vocabulary import CLOSING_QUOTES, OPENING_QUOTES
+from analysis.extract.vocabulary import CLOSING_QUOTES, LOCAL_MODIFIERS, OPENING_QUOTES
 
 # the bodies named by whose they are ("the office of the President", "the cabinet of the Prime Minister")
 OFFICES_OF = frozenset({"office", "cabinet", "secretariat", "bureau", "chancellery"})
@@ -102,7 +102,8 @@ class GovernmentNaming:
         if runs_a_named_place:
             # "The administration of the Belavezhskaya Pushcha National Park": the park's, not a government
             return Named(described(as_written(self._words(token, place, base))), "description")
-        if token.lower_ in LOCAL_BODIES and place is not None and place.i == token.i + 2:
+        place = place or _named_district_of(token)
+        if token.lower_ in LOCAL_BODIES and place is not None and place.left_edge.i == token.i + 1:
             # "the departmental council of Ziguinchor": a body of its own, not the last council named
             first = min([*modifiers, token], key=lambda t: t.i)
             return Named(described(as_written(self._words(first, place, base))), "description")
@@ -173,7 +174,9 @@ class GovernmentNaming:
         if token.lower_ not in PERSON_ROLES or place is None or doc[token.i + 1].lower_ != "of":
             return None
         named = [t for t in doc[token.i + 2 : place.i + 1] if t.dep_ != "det"]
-        if not any(map(is_proper, named)) or not all(is_proper(t) or t.lower_ in PLACE_WORDS for t in named):
+        # "the imam of the Kulkand mosque": a named place of worship or learning, whose imam no one else is
+        kinds = PLACE_WORDS | (LOCAL_INSTITUTIONS if place.lower_ in LOCAL_INSTITUTIONS and len(named) > 1 else set())
+        if not any(map(is_proper, named)) or not all(is_proper(t) or t.lower_ in kinds for t in named):
             return None  # "the head of state" is no place's
         after = place.i + 1
         while after < len(doc) and (is_proper(doc[after]) or doc[after].lower_ in ("de", "del", "of", "and")):
@@ -190,6 +193,7 @@ class GovernmentNaming:
         return Actor(name=words, actor_id=slug(words), kind="government", country=government.country)
 
 
+LOCAL_INSTITUTIONS = frozenset({"mosque", "church", "cathedral", "temple", "monastery", "parish", "school", "madrasa"})
 REGIONAL_BODIES = frozenset({"government", "administration", "authorities", "executive", "cabinet"})
 SUBNATIONAL = frozenset(
     {"regional", "provincial", "local", "municipal", "city", "county", "district", "autonomous", "devolved"}
@@ -226,9 +230,28 @@ def _place_of(token: Token, *, case: str = "in") -> Token | None:
     )
 
 
+def _named_district_of(token: Token) -> Token | None:
+    """'district' in "the hukumat of Panj district": a place named by its name and its kind, in lower case."""
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "nmod"
+            and c.i > token.i
+            and child_case(c) == "of"
+            and c.lower_ in LOCAL_MODIFIERS
+            and c.i > 0
+            and is_proper(c.doc[c.i - 1])
+            and c.doc[c.i - 1].head is c
+        ),
+        None,
+    )
+
+
 CAPITALISED_BODIES = frozenset({"ministry", "department", "secretariat", "federation", "confederation", "chamber"})
 # a place's own body, named "the … council of X"
-LOCAL_BODIES = frozenset({"council", "assembly", "municipality", "prefecture", "commune", "akimat", "hokimiyat"})
+LOCAL_BODIES = frozenset({"council", "assembly", "municipality", "prefecture", "commune"})
+LOCAL_BODIES |= {"akimat", "hokimiyat", "hukumat", "jamoat"}
 
 
 def _a_region_adjective(word: Token) -> bool:

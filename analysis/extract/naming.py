@@ -110,7 +110,11 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             # "Processors welcomed the move", tagged a name: a common noun the document writes in lower case
             opening_noun = token.i == 0 and token.tag_ in NOUN_TAGS and not self.may_be_name(token.text)
             return self._common(token, parts, base, within, mentions) if named is None and opening_noun else named
-        return self._common(token, parts, base, within, mentions) if token.tag_ in NOUN_TAGS else None
+        return self._common(token, parts, base, within, mentions) if token.tag_ in NOUN_TAGS else self._one(token)
+
+    def _one(self, token: Token) -> Named | None:
+        """'said one, who gave his name as Bahrom': the name the one the text leaves unnamed gave."""
+        return self._name_given(token) if token.lower_ == "one" else None
 
     def _a_day(self, token: Token, base: int) -> bool:
         """A weekday, not a name that opens with one ("Fridays for Future")."""

@@ -47,6 +47,8 @@ from analysis.extract.nodes import (
 
 
 def repair(parsed: Parsed) -> None:
+    verb_form_repairs.body_noun_read_as_name(parsed)
+    verb_form_repairs.acronym_read_as_adjective(parsed)
     phrase_name_repairs.name_with_a_preposition_read_as_clause(parsed)
     phrase_name_repairs.name_split_at_patronymic(parsed)
     phrase_name_repairs.names_listed_as_one_name(parsed)
@@ -55,6 +57,7 @@ def repair(parsed: Parsed) -> None:
     phrase_name_repairs.name_headed_by_an_elided_word(parsed)
     verb_form_repairs.person_read_as_adjective(parsed)
     reporting_repairs.while_read_as_preposition(parsed)
+    reporting_repairs.as_read_as_preposition(parsed)
     relative_repairs.subject_before_relative(parsed)
     relative_repairs.subject_inside_relative_after_apposition(parsed)
     relative_repairs.object_read_as_second_subject(parsed)

@@ -12,6 +12,7 @@ from analysis.extract.names import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
+from analysis.extract.view_sources import according_to
 
 # the relations that join a body's name to the noun before it ("the platform Tournons La Page")
 NAME_PARTS = frozenset({"appos", "compound", "flat"})
@@ -88,6 +89,7 @@ class PronounNaming:
     def _group_pronoun(self, token: Token, word: str, base: int, mentions) -> Named | None:
         earlier = self._body_before(token, base, mentions) if word in ("it", "its") else None
         earlier = earlier or self._body_before_colon(token, base, mentions)
+        earlier = earlier or self._source_before(token, base, mentions)
         if earlier is not None:
             return earlier
         actor = self.memory.group(word)
@@ -109,6 +111,20 @@ class PronounNaming:
             if named is not None and named.actor.kind not in ("person", "commentators"):
                 return Named(named.actor, "pronoun in the same sentence")
         return None
+
+    def _source_before(self, pronoun: Token, base: int, mentions) -> Named | None:
+        """'According to the National Association of Small Businesses, its members want a transition period':
+        the body a sentence opening with "according to" credits, which its pronouns after stand for."""
+        doc = pronoun.doc
+        if len(doc) < 3 or doc[0].lower_ != "according" or doc[1].lower_ != "to":
+            return None
+        source = according_to(doc)
+        if source is None or source.i >= pronoun.i:
+            return None
+        named = self.name(source, base, list(mentions))
+        if named is None or named.actor.kind in ("person", "commentators"):
+            return None
+        return Named(named.actor, "pronoun in the same sentence")
 
     def _body_before_colon(self, pronoun: Token, base: int, mentions) -> Named | None:
         """'Quick one from the Liberal Democrats: they back the levy': the body a live blog's line names before

@@ -113,3 +113,28 @@ def speakers_verb_read_as_conjunct_of_a_passive(parsed: Parsed) -> None:
         speech = passive.head
         if passive.dep_ == "ccomp" and speech.lower_ in SPEECH_FORMS and speech.i < passive.i:
             attach(verb, speech, "conj")
+
+
+def as_read_as_preposition(parsed: Parsed) -> None:
+    """'…, with the ministry standing by the measure as doctors, unions and opposition parties lined up against
+    it': "as" read as a preposition of the nouns after it, and the verb right after them left with no subject.
+    The nouns are the verb's subject, and "as" opens a clause of its own."""
+    for word in parsed[1:]:
+        noun = word.head
+        if word.lower_ != "as" or word.dep_ != "case" or noun.tag_ not in ("NNS", "NNPS", "NNP"):
+            continue
+        end = max(t.i for t in noun.subtree)
+        verb = parsed[end + 1] if end + 1 < len(parsed) else None
+        if verb is None or any(c.dep_ in SUBJECTS for c in verb.children) or under(verb, noun):
+            continue
+        if not (verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and verb.dep_ in ("conj", "advcl", "xcomp"))):
+            continue
+        main = _clause_before(noun, verb)
+        if main is verb or main.tag_ not in VERB_TAGS or main.i > word.i:
+            continue
+        if under(main, verb):
+            make_root(main)
+        verb.tag_ = "VBD" if verb.tag_ == "VBN" else verb.tag_
+        attach(verb, main, "advcl")
+        attach(word, verb, "mark")
+        attach(noun, verb, "nsubj")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from analysis.extract.nodes import FINITE_TAGS, NOUN_TAGS, SUBJECTS, Node, Parsed, attach, make_root, under
 from analysis.extract.person_nouns import is_person_noun
-from analysis.extract.vocabulary import SPEECH_FORMS
+from analysis.extract.vocabulary import GROUP_NOUNS, SPEECH_FORMS
 
 
 def past_tense_read_as_adjective_word(token: Node) -> bool:
@@ -125,3 +125,25 @@ def person_read_as_adjective(parsed: Parsed) -> None:
             attach(word, verb, participle.dep_)
             attach(determiner, word, "det")
             attach(participle, word, "acl")
+
+
+def body_noun_read_as_name(parsed: Parsed) -> None:
+    """'The Isfara district hukumat said …': a body's noun in lower case the tagger does not know, read as a
+    name; it is a common noun, as "council" is."""
+    for token in parsed:
+        if token.tag_ in ("NNP", "NNPS") and token.text.islower() and token.lower_ in GROUP_NOUNS:
+            token.tag_ = "NN" if token.tag_ == "NNP" else "NNS"
+
+
+# a body's own branch, which speaks for it ("the FAO office in Dushanbe"); not its people ("EU officials")
+BRANCH_NOUNS = frozenset({"office", "delegation", "mission", "branch", "secretariat", "bureau"})
+
+
+def acronym_read_as_adjective(parsed: Parsed) -> None:
+    """'The FAO office in Dushanbe gave the decision a cautious welcome': an acronym before a noun, read as an
+    adjective; it names the body the noun belongs to, as "The UNHCR office" does."""
+    for token in parsed[1:]:
+        acronym = len(token.text) > 1 and token.text.isupper() and token.text.isalpha()
+        office = token.head.i == token.i + 1 and token.head.lower_ in BRANCH_NOUNS
+        if acronym and token.tag_ == "JJ" and token.dep_ == "amod" and office:
+            token.tag_, token.dep_ = "NNP", "compound"

@@ -87,7 +87,7 @@ PERSON_ROLES = words(
     "delegate deputy director doctor economist envoy executive founder general governor head imam judge king "
     "lawmaker lawyer leader legislator manager mayor member minister mp negotiator officer official owner premier "
     "presenter president prince professor queen rabbi representative secretary senator speaker spokesman spokesperson "
-    "spokeswoman treasurer vice akim hokim"
+    "spokeswoman treasurer vice akim hokim mufti priest pastor"
 )
 
 # Nouns for bodies a text can refer back to ('the ministry', 'the group', 'the union').
@@ -103,7 +103,8 @@ GROUP_NOUNS = words(
     "trust union university utility watchdog automaker carmaker chipmaker drugmaker steelmaker shipbuilder "
     "refiner prefecture governorate municipality cluster collective guild society academy conference diocese "
     "brotherhood cartel conglomerate brokerage wholesaler distributor supplier contractor railway publisher "
-    "think-tank ombudsman treasury gendarmerie observatory akimat maslikhat mazhilis hokimiyat kengash majlis"
+    "think-tank ombudsman treasury gendarmerie observatory akimat maslikhat mazhilis hokimiyat kengash majlis "
+    "hukumat jamoat"
 )
 
 # Nouns that stand for whatever body was named last ('the company', 'the group').
@@ -234,6 +235,10 @@ SENTENCE_OPENERS = frozenset(
         "neither",
         "either",
         "both",
+        # "Downstream, the Panjakent city hukumat has not commented": an adverb of place or manner, read as a
+        # name when capitalised
+        *("downstream", "upstream", "upriver", "downriver", "overseas", "abroad", "offshore", "inland", "nearby"),
+        *("nationwide", "locally", "nationally", "internationally", "privately", "publicly", "earlier", "later"),
     ]
 )
 
