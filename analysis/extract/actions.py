@@ -19,7 +19,8 @@ from analysis.extract.vocabulary import DECISION_NOUNS, GROUP_NOUNS
 # abstentions came from the Left party"
 VOTES_FROM = re.compile(
     r"\b(?:[Vv]otes\s+(?P<side>to\s+\w+|for|against|in\s+favou?r)|(?P<abstained>[Aa]bstentions))\b[^.;]{0,60}?"
-    r"\b(?:came\s+)?from\s+(?P<names>[^.;]+)"
+    # the names end where a clause of others begins ("…, while 22 SDSM and Levica deputies voted against")
+    r"\b(?:came\s+)?from\s+(?P<names>(?:(?!,\s*(?:while|whereas|but|with)\b)[^.;])+)"
 )
 
 # "The sharpest reservations came from the Greens and from liberal members of Renew Europe", "Support came mainly

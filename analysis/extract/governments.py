@@ -108,10 +108,9 @@ class GovernmentNaming:
             first = min([*modifiers, token], key=lambda t: t.i)
             return Named(described(as_written(self._words(first, place, base))), "description")
         if token.lower_ in ("ministry", "office", "ministries") and any(t.lower_ == "foreign" for t in parts):
-            # "the foreign ministry" is a government's, not the last ministry named at home
-            government = self.memory.government()
-            if government is not None:
-                return Named(self._ministry_of(government, modifiers, token, base), "role noun")
+            foreign = self._foreign_ministry(token, modifiers, base)
+            if foreign is not None:
+                return foreign
         named_here = self._office_of(token, base) or (self._firm_named_before(token, base) if not modifiers else None)
         if named_here is not None:
             return named_here
@@ -125,6 +124,16 @@ class GovernmentNaming:
         if actor.kind == "government" and modifiers and token.lower_ in MINISTRY_NOUNS:
             actor = self._ministry_of(actor, modifiers, token, base)
         return Named(actor, "role noun")
+
+    def _foreign_ministry(self, token: Token, modifiers: list[Token], base: int) -> Named | None:
+        """'the foreign ministry' is a government's, not the last ministry named at home; "a Chinese foreign
+        ministry spokesman" says whose."""
+        nationality = _nationality_before(token)
+        if nationality is not None:
+            words = as_written(self.text[base + nationality.idx : base + token.idx + len(token)])
+            return Named(described(words, kind="government"), "description")
+        government = self.memory.government()
+        return Named(self._ministry_of(government, modifiers, token, base), "role noun") if government else None
 
     def _office_of(self, token: Token, base: int) -> Named | None:
         """'The office of the President' after 'the prime minister's office', 'the association of private clinics'
@@ -228,6 +237,16 @@ def _place_of(token: Token, *, case: str = "in") -> Token | None:
         (c for c in token.children if c.dep_ == "nmod" and c.i > token.i and child_case(c) == case and is_proper(c)),
         None,
     )
+
+
+def _nationality_before(token: Token) -> Token | None:
+    """'Chinese' in "a Chinese foreign ministry spokesman", however the parser hung it."""
+    words = [token.doc[i] for i in range(max(0, token.i - 3), token.i)]
+    first = next((w for w in words if w.lower_ == "foreign"), None)
+    before = token.doc[first.i - 1] if first is not None and first.i > 0 else None
+    if before is None or not before.text[:1].isupper() or before.tag_ not in ("JJ", "NNP", "NNPS"):
+        return None
+    return before
 
 
 def _named_district_of(token: Token) -> Token | None:

@@ -335,6 +335,14 @@ PLACING_CASES = frozenset({"of", "in", "from", "at"})
 QUANTIFIERS = frozenset({"all", "both", "each", "some", "most", "many", "several", "none", "two", "three", "four"})
 
 
+def _first_of_two_relatives(token: Token) -> Token | None:
+    """'criticised by Parvina Odinaeva, who spent eleven years …, and who said …': the second relative clause,
+    read as the sentence's conjunct, stands for what the first does."""
+    if token.i < 2 or token.doc[token.i - 1].lower_ not in ("and", "but"):
+        return None
+    return next((t for t in reversed(token.doc[: token.i - 1]) if t.lower_ == token.lower_), None)
+
+
 def antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun stands for ('Angola and Tanzania, which ...', 'Russia, China and Iran,
     all of which ...'): the first conjunct of what the relative clause hangs on, or, if the parser missed
@@ -346,6 +354,9 @@ def antecedent(token: Token) -> Token | None:
     clause = token
     while clause.dep_ != "acl:relcl" and clause.head.i != clause.i:
         clause = clause.head
+    earlier = _first_of_two_relatives(token) if clause.dep_ != "acl:relcl" else None
+    if earlier is not None:
+        return antecedent(earlier)
     found = (
         clause.head
         if clause.dep_ == "acl:relcl"

@@ -37,8 +37,10 @@ def gender_of(words: str) -> str:
 
 
 # "Riders United Philadelphia, a passenger advocacy group,": the apposition's head noun
+# not past a preposition: "VLEN, the Albanian coalition in government," is no government
 BODY_APPOSITION = re.compile(
-    r"\s*(?:\([^()]{1,12}\)\s*)?,\s*(?:the|a|an|its|[\w’']+[’']s)\s+(?:[\w’'\-]+\s+){0,4}?([a-z\-]+)\s*[,.;]"
+    r"\s*(?:\([^()]{1,12}\)\s*)?,\s*(?:the|a|an|its|[\w’']+[’']s)\s+"
+    r"(?:(?!(?:in|of|for|at|on|with|from|to)\s)[\w’'\-]+\s+){0,4}?(?!(?:in|of|for|at|on|with|from|to)\s)([a-z\-]+)\s*[,.;]"
 )
 
 
@@ -91,8 +93,9 @@ def roles_near(text: str, name: str) -> tuple[tuple[str, ...], str, frozenset[st
         before = re.split(r"[.;:!?\n]", text[max(0, start - 90) : start])[-1]
         if _another_given_name(before, words):
             continue  # "Haji Umer Abdullahi" is not "Zeyneba Abdullahi": another person of that surname
-        after = text[end : end + 80]
-        appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,60}?)\s*[,.;]", after)
+        # "X, chairman of the Central Commission for Elections and Referenda (CCER),": a long title is one too
+        after = text[end : end + 110]
+        appositive = re.match(r"\s*,\s*(?:the|a|an|its|his|her|their|[\w’']+[’']s)?\s*([^,.;]{1,90}?)\s*[,.;]", after)
         window = " ".join(before.split()[-12:]) + " " + (appositive.group(1) if appositive else "")
         window_words = re.findall(r"[a-z]+", window.lower())
         # the words of the title or role itself ("Trade Minister X", "X, the minister for international trade,"),

@@ -79,6 +79,13 @@ def _a_portfolio(name: str) -> bool:
     return all(word in PORTFOLIO_WORDS - BODY_WORDS or word == "and" for word in names)
 
 
+def _title_cased(name: str) -> str:
+    """'MINISTRY OF TOURISM' as a name is written: "Ministry of Tourism"."""
+    return " ".join(
+        word.lower() if i and word.lower() in NAME_JOINERS else word.capitalize() for i, word in enumerate(name.split())
+    )
+
+
 def describes_heading(claim: Claim, text: str) -> bool:
     """A body the paragraph calls by a description ("the charity", "the network") rather than a name; not one
     whose description holds a name of its own ("The regional government of Liguria" under "ITALY")."""
@@ -180,7 +187,9 @@ class Layout:
             # a name, or an acronym; not a section heading ("Unions", "ECONOMY AND FINANCE"): a single word
             # the text also writes in lower case is a common one
             common = len(name.split()) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", self.text)
-            named = re.fullmatch(r"[A-Z]{2,8}", name) or not (name.isupper() or common)
+            # "MINISTRY OF TOURISM. The ministry said …": in capitals, a body by the noun of its kind
+            body = name.isupper() and any(word.lower() in GROUP_NOUNS for word in name.split())
+            named = re.fullmatch(r"[A-Z]{2,8}", name) or body or not (name.isupper() or common)
             if opening.start() > 0 and named and (NAME_LINE.fullmatch(name) or _romance_name(name)):
                 found[opening.end()] = (opening.start(), opening.start() + len(opening.group(1)))
         return found if len(found) >= 2 else {}
@@ -205,7 +214,7 @@ class Layout:
                 ),
                 None,
             )
-            name = written or name
+            name = written or (_title_cased(name) if " " in name else name)
         known = [m.actor for m in mentions if m.actor.bloc or m.actor.aliases]
         whole = [m.actor for m in mentions if m.end - m.start >= len(name) - 1]
         actor = (known or whole or [None])[0] or self.index.near_match(name) or described(name)

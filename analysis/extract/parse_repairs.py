@@ -49,6 +49,7 @@ from analysis.extract.nodes import (
 def repair(parsed: Parsed) -> None:
     verb_form_repairs.body_noun_read_as_name(parsed)
     verb_form_repairs.acronym_read_as_adjective(parsed)
+    verb_form_repairs.descriptor_read_as_second_subject(parsed)
     phrase_name_repairs.name_with_a_preposition_read_as_clause(parsed)
     phrase_name_repairs.name_split_at_patronymic(parsed)
     phrase_name_repairs.names_listed_as_one_name(parsed)

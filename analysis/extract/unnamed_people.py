@@ -39,7 +39,7 @@ class UnnamedPeople:
         voice = token.lower_ in BODY_VOICES and not former
         if token.tag_ != "NN" or voice or any(m.actor.kind == "organization" for m in within):
             return None  # "An endocrinologist at a Minsk city clinic": where she works, not the city's government
-        if token.dep_ not in HOLDER_RELATIONS or token.head.lower_ not in SPEECH_FORMS:
+        if token.dep_ not in HOLDER_RELATIONS or not (token.head.lower_ in SPEECH_FORMS or _puts_it(token.head)):
             return None  # who says something: not "a commitment of ten years is a long time", nor "a reader" read
         verb = token.head
         reported = verb.dep_ == "ccomp" and verb.head.lower_ in SPEECH_FORMS
@@ -69,6 +69,11 @@ class UnnamedPeople:
             flags=re.IGNORECASE,
         )
         return Named(described(text, kind="commentators"), "group")
+
+
+def _puts_it(verb: Token) -> bool:
+    """'One woman put it like this: “…”', 'put it bluntly': a way of saying."""
+    return verb.lower_ in ("put", "puts") and any(c.dep_ == "obj" and c.lower_ == "it" for c in verb.children)
 
 
 def from_where(token: Token, base: int) -> int | None:

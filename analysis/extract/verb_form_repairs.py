@@ -7,6 +7,8 @@ description with `participle_describes_subject`."""
 
 from __future__ import annotations
 
+import itertools
+
 from analysis.extract.nodes import FINITE_TAGS, NOUN_TAGS, SUBJECTS, Node, Parsed, attach, make_root, under
 from analysis.extract.person_nouns import is_person_noun
 from analysis.extract.vocabulary import GROUP_NOUNS, SPEECH_FORMS
@@ -147,3 +149,18 @@ def acronym_read_as_adjective(parsed: Parsed) -> None:
         office = token.head.i == token.i + 1 and token.head.lower_ in BRANCH_NOUNS
         if acronym and token.tag_ == "JJ" and token.dep_ == "amod" and office:
             token.tag_, token.dep_ = "NNP", "compound"
+
+
+PUNCTUATION = frozenset({",", ":", "-LRB-", "-RRB-", "``", "''", "HYPH", "."})
+
+
+def descriptor_read_as_second_subject(parsed: Parsed) -> None:
+    """'The opposition Democratic Party of Socialists said it would …': the common noun that describes a name
+    right after it, read as a subject of its own beside the name. It is the name's modifier."""
+    for verb in parsed:
+        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i)
+        for first, second in itertools.pairwise(subjects):
+            touching = max(t.i for t in first.subtree) + 1 == min(t.i for t in second.subtree)
+            common = first.tag_ == "NN" and second.left_edge.tag_ not in PUNCTUATION
+            if common and second.tag_ in ("NNP", "NNPS") and touching:
+                attach(first, second, "compound")
