@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 from analysis.extract.claims import Sentence, clause_span, token_at
-from analysis.extract.holders import hypothetical, place_after_a_name
+from analysis.extract.holders import hypothetical
 from analysis.extract.lexicon import Cue
 from analysis.extract.names import known_or_new
 from analysis.extract.nodes import opened_by_the
 from analysis.extract.parse import VERB_TAGS, child_case, is_proper
 from analysis.extract.references import actor_key
+from analysis.extract.relatives import place_after_a_name
 from analysis.extract.vocabulary import DECISION_NOUNS, GROUP_NOUNS
 
 # "The votes to close came from ...", "votes in favour from the PS, the Left Bloc ...", "Most of the

@@ -9,12 +9,13 @@ import re
 
 from analysis.extract.claims import Sentence
 from analysis.extract.coordination import alongside, conjuncts
-from analysis.extract.holders import antecedent, holder_of, hypothetical
+from analysis.extract.holders import holder_of, hypothetical
 from analysis.extract.names import ACRONYM
 from analysis.extract.naming import Named
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import listed_body
+from analysis.extract.relatives import antecedent
 from analysis.extract.vocabulary import MEMBER_NOUNS, words
 
 ASIDE = re.compile(

@@ -9,12 +9,13 @@ from analysis.extract.actors import Actor
 from analysis.extract.attribution import CLAUSE_EDGE, DESCRIBING, OBJECT_BEFORE
 from analysis.extract.claims import Sentence
 from analysis.extract.coordination import conjuncts
-from analysis.extract.holders import SPEECH_FORMS, antecedent, holder_of, predicted
+from analysis.extract.holders import SPEECH_FORMS, holder_of, predicted
 from analysis.extract.naming import Named
 from analysis.extract.nodes import FINITE_TAGS
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, PROPER_TAGS, VERB_TAGS
 from analysis.extract.parse import Node as Token
 from analysis.extract.references import actor_key
+from analysis.extract.relatives import antecedent
 from analysis.extract.view_sources import below_main_clause, view_framed_by
 from analysis.extract.vocabulary import words
 

@@ -14,7 +14,6 @@ from analysis.extract.bodies import BodyNaming
 from analysis.extract.given_names import is_given_name
 from analysis.extract.governments import GovernmentNaming
 from analysis.extract.group_naming import GroupNaming
-from analysis.extract.holders import antecedent
 from analysis.extract.introductions import gender_of
 from analysis.extract.labels import LabelNaming
 from analysis.extract.name_lists import ListNaming
@@ -37,6 +36,7 @@ from analysis.extract.phrase_heads import (
 from analysis.extract.pronouns import PronounNaming
 from analysis.extract.proper_names import ProperNaming
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory
+from analysis.extract.relatives import antecedent
 from analysis.extract.vocabulary import MEMBER_NOUNS, PATRONYMIC_LINKS, SEAT_HOLDERS, SPEECH_NOUNS
 
 
