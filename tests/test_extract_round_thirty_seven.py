@@ -7,9 +7,9 @@ corpus's."""
 from functools import partial
 
 from analysis.extract import extract
-from analysis.extract.holders import antecedent, place_after_a_name
 from analysis.extract.names import kind_of_name
 from analysis.extract.opening_repairs import participle_read_as_subject, subject_read_into_opening_phrase
+from analysis.extract.relatives import antecedent, place_after_a_name
 from conftest import holders_after_lede
 from conftest import misparsed as _parsed
 
