@@ -151,9 +151,6 @@ def acronym_read_as_adjective(parsed: Parsed) -> None:
             token.tag_, token.dep_ = "NNP", "compound"
 
 
-PUNCTUATION = frozenset({",", ":", "-LRB-", "-RRB-", "``", "''", "HYPH", "."})
-
-
 def descriptor_read_as_second_subject(parsed: Parsed) -> None:
     """'The opposition Democratic Party of Socialists said it would …': the common noun that describes a name
     right after it, read as a subject of its own beside the name. It is the name's modifier."""
@@ -161,6 +158,6 @@ def descriptor_read_as_second_subject(parsed: Parsed) -> None:
         subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: c.i)
         for first, second in itertools.pairwise(subjects):
             touching = max(t.i for t in first.subtree) + 1 == min(t.i for t in second.subtree)
-            common = first.tag_ == "NN" and second.left_edge.tag_ not in PUNCTUATION
+            common = first.tag_ == "NN" and second.left_edge.dep_ != "punct"
             if common and second.tag_ in ("NNP", "NNPS") and touching:
                 attach(first, second, "compound")
