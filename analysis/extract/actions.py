@@ -29,7 +29,7 @@ VOTES_FROM = re.compile(
 # criticism came from …", "Financial support came from the World Bank")
 REACTION_FROM = re.compile(
     r"(?:The\s+(?:(?:most\s+)?\w+\s+)?)?(?P<side>(?i:criticism|objections?|reservations?|opposition|resistance|attacks?|"
-    r"complaints?|concerns?|support|praise))\s+(?:came|(?:has|have|had)\s+come)\s+(?:\w+ly\s+)?(?:above\s+all\s+)?"
+    r"complaints?|concerns?|support|praise))\s+(?:came|comes?|(?:has|have|had)\s+come)\s+(?:\w+ly\s+)?(?:above\s+all\s+)?"
     r"from\s+"
     # the names end at an aside about them ("from Ilze Vītola, who chaired the Saeima's inquiry")
     r"(?P<names>(?:(?!,?\s+(?:who|which|whose|where|saying|citing|arguing|while|but)\b)[^.;])+)"

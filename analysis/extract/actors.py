@@ -81,7 +81,8 @@ COLLECTIVE_NOUNS = (
     "fishers|mills|carmakers|automakers|steelmakers"
 )
 QUALIFIERS = (
-    "some|several|many|most|few|a few|a number of|a group of|other|others|leading|prominent|independent|"
+    "some|several|many|most|few|a few|a number of|a group of|a handful of|scores of|other|others|leading|"
+    "prominent|independent|"
     "senior|local|foreign|international|western|Western|European|African|Asian|Arab|Latin American|"
     "Republican|Democratic|Conservative|Labour|Labor|Liberal|Green|opposition|ruling|US|U\\.S\\.|American|"
     "British|French|German|Chinese|Russian|Indian|EU|European Union|UN|U\\.N\\.|top|key|major|small|"

@@ -20,19 +20,18 @@ from analysis.extract.names import (
     np_tokens,
 )
 from analysis.extract.nodes import opened_by_the
+from analysis.extract.owned_bodies import BODY_PARTS, OwnedNaming
 from analysis.extract.parse import PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import PARTY_ONLY_UNITS
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES
-from analysis.extract.unnamed_people import UnnamedPeople, from_where
+from analysis.extract.unnamed_people import from_where
 from analysis.extract.vocabulary import LOCAL_MODIFIERS, MEMBER_NOUNS, NOT_A_NAME
 
 # a body of a named body's people, apart from it ("JIRAMA's own staff union", "the Left's parliamentary club");
 # its "resident mission" or "governing body" is the body itself
 BODIES_APART = GROUP_NOUNS - {"body", "bodies", "mission", "missions", "office", "offices", "secretariat", "board"}
 GOVERNING_ORGANS = frozenset({"board", "management", "leadership"})
-# a named body's part that the text describes: "the Pacific Community's public health division"
-BODY_PARTS = frozenset({"division", "unit", "branch", "section", "wing"})
 REGION_UNITS = frozenset({"state", "province", "region", "county", "prefecture", "governorate", "oblast"})
 
 POSSESSIVE_OR_RELATIVE = frozenset(
@@ -54,7 +53,7 @@ PLACES_OF_THEIR_BODIES = re.compile(
 PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z][\w’']+)*-[a-z]")
 
 
-class BodyNaming(UnnamedPeople):
+class BodyNaming(OwnedNaming):
     """The common-noun steps of `naming.Namer`."""
 
     def _banner(self, token: Token, base: int) -> Named | None:
@@ -85,10 +84,12 @@ class BodyNaming(UnnamedPeople):
         determiner = next((c for c in token.children if c.dep_ in ("det", "nmod:poss")), None)
         # "many small factories in central and southern Taiwan": where they are, not who they are
         within = [m for m in within if not self._placed_after(token, m, base)]
-        # a name inside the phrase ("the Lagos chamber"), unless a round-up's heading names who it is
+        # a name inside the phrase ("the Lagos chamber"), unless a round-up's heading names who it is, or what
+        # the name owns ("Spain's farmers", "the Senate's finance committee")
         proper_inside = [Named(m.actor, "named") for m in within if m.actor.kind != "commentators"]
         described_heading = self._heading_description(token, determiner, parts, base, within)
-        found = self._name_given(token) or described_heading or self._one_person(token, parts, base, within)
+        found = self._owned_by_a_name(token, determiner, parts, base, within, mentions) or self._name_given(token)
+        found = found or described_heading or self._one_person(token, parts, base, within)
         found = found or (proper_inside[-1] if proper_inside else None)
         if found is not None:
             return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.actors import ORG_HEADS, Actor, Mention, as_written
+from analysis.extract.country_regex import countries
 from analysis.extract.mention_patterns import ROMANCE_HEADS
 from analysis.extract.names import (
     ACRONYM,
@@ -43,6 +44,8 @@ from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS, SPOKESPEOPLE
 # the chambers whose members a party's name can open ("Fretilin members of parliament")
 LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate", "legislature", "house", "council"})
 # the words for a side of a chamber, capitalised only when they open a sentence ("Opposition members of parliament")
+# members of a body who sit for a place: "members from Manzini" are people from there, not its government
+SEATED_PEOPLE = frozenset({"members", "mps", "deputies", "councillors", "lawmakers", "legislators", "senators"})
 SIDES = frozenset({"opposition", "government", "ruling", "independent", "coalition", "backbench", "senior", "several"})
 
 # the holders of public office whose office speaks as a body of its own ("the prime minister's office")
@@ -214,17 +217,29 @@ class GroupNaming:
             words = self.text[base + parts[0].idx : base + owner.idx + len(owner)]
             return Named(described(words, kind="commentators"), "group")
         named = self.name(owner, base, mentions, speaker=speaker)
-        vague_owner = named is not None and named.actor.kind == "commentators" and not is_proper(owner)
-        if vague_owner and owner.dep_ == "nmod:poss" and is_human_plural(owner.lower_):
-            # "Workers' representatives on the council": the people who speak for a vague group, as the text names them
-            words = self.text[base + owner.idx : base + token.idx + len(token)]
-            return Named(described(words, kind="commentators"), "group")
+        people = self._people_of(token, owner, named, parts, base, mentions) if named is not None else None
+        if people is not None:
+            return people
         if token.lower_ in PARTY_UNITS and token.lower_ not in SPEECH_NOUNS:
             return self._party_unit(token, owner, named)
         if named is None and owner.lower_ in GROUP_NOUNS and owner.tag_ in NOUN_TAGS and not is_proper(owner):
             # "a spokesman for the militia" with no militia named before: the body, as the text calls it
             named = Named(described(owner.text), "description")
         return Named(named.actor, "spokesperson for") if named is not None else None
+
+    def _people_of(self, token: Token, owner: Token, named: Named, parts, base: int, mentions) -> Named | None:
+        """People named by whom or where they are of, as the text names them: "Some members from Kenya" (people
+        from a place, not its government), "Workers' representatives on the council" (who speak for a vague
+        group)."""
+        names, _, capitals = countries()
+        place = named.actor.kind == "government" or named.actor.name in names or named.actor.name in capitals
+        if place and token.lower_ in SEATED_PEOPLE and child_case(owner) == "from" and from_where(token, base):
+            return self._vague_group(token, parts, base, mentions)
+        vague_owner = named.actor.kind == "commentators" and not is_proper(owner)
+        if vague_owner and owner.dep_ == "nmod:poss" and is_human_plural(owner.lower_):
+            words = self.text[base + owner.idx : base + token.idx + len(token)]
+            return Named(described(words, kind="commentators"), "group")
+        return None
 
     def _body_spoken_of(self, token: Token, base: int, mentions, speaker) -> Named | None:
         """'A spokesman said the ministry was still gathering views', 'A spokesperson in Paris said the centre had

@@ -212,6 +212,12 @@ PARTY_NAME_OPENERS = frozenset(
     | {"progressive", "radical", "patriotic", "renew", "left", "labour", "labor", "conservative", "republican"}
     | {"traditional", "unionist", "nationalist", "people", "alternative", "freedom", "solidarity", "forward"}
 )
+# the plurals a party's name ends with, which no person's name ends with ("the Gibraltar Social Democrats")
+PARTY_NAME_ENDINGS = frozenset(
+    {"democrats", "republicans", "liberals", "greens", "socialists", "conservatives", "nationalists"}
+    | {"unionists", "progressives", "patriots", "communists", "libertarians", "radicals"}
+)
+SCHOOL_ENDINGS = frozenset({"primary", "secondary"})
 # the words a firm's name ends with, which no person's name ends with ("Mills" and "Steel" are surnames)
 FIRM_ENDINGS = frozenset(
     {"services", "industries", "holdings", "enterprises", "systems", "solutions", "logistics", "motors"}
@@ -236,8 +242,9 @@ def kind_of_name(name: str, *, default: str) -> str:
     lowered = {w.lower().strip(".,") for w in words}
     if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
-    if len(words) > 1 and words[-1].lower() in WORLD_REGIONS | FIRM_ENDINGS:
-        # "Greenpeace Africa", "Oxfam Asia": a body's regional office; "Pacific Diesel Services": a firm
+    if len(words) > 1 and words[-1].lower() in WORLD_REGIONS | FIRM_ENDINGS | PARTY_NAME_ENDINGS | SCHOOL_ENDINGS:
+        # "Greenpeace Africa", "Oxfam Asia": a body's regional office; "Pacific Diesel Services": a firm;
+        # "Gibraltar Social Democrats": a party; "Nhlangano Central Primary": a school
         return "organization"
     if len(words) > 1 and any(len(w) >= 3 and w.isalpha() and w.isupper() and w not in ROMAN for w in words):
         return "organization"  # "TAFE Directors Australia", "AMCHAM Korea": an acronym inside, no person's name
@@ -250,9 +257,7 @@ def kind_of_name(name: str, *, default: str) -> str:
         return "organization"  # "Colleges Ontario", "Universities Canada", "Farmers for Climate Action"
     if len(words) > 1 and first in PARTY_NAME_OPENERS:
         return "organization"  # "New Left", "Civic Platform", "Free Democrats": no person's name opens so
-    words = _own_names(words)
-    while len(words) > 4 and words[0].lower().strip(".") in TITLE_WORDS:
-        words = words[1:]  # "Paramount Chief Clement Yokwe Ladu": the titles before a name are no part of it
+    words = _without_titles(_own_names(words))
     if 2 <= len(words) <= 4 and all(
         w[:1].isupper()
         or HYPHENED_PARTICLE.match(w)
@@ -261,6 +266,15 @@ def kind_of_name(name: str, *, default: str) -> str:
     ):
         return "person"
     return default
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """'Paramount Chief Clement Yokwe Ladu', 'Kenya Health Minister Susan Nakhumicha': the titles (and a place
+    before them) before a long name are no part of it."""
+    while len(words) > 4 and words[0].lower().strip(".") in TITLE_WORDS:
+        words = words[1:]
+    titles = [i for i, w in enumerate(words[:-2]) if w.lower().strip(".") in TITLE_WORDS | {"officer"}]
+    return words[titles[-1] + 1 :] if len(words) > 4 and titles else words
 
 
 def _own_names(words: list[str]) -> list[str]:

@@ -108,7 +108,9 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
         if is_proper(token) or ACRONYM.match(token.text):
             named = self._proper(token, base, within)
             # "Processors welcomed the move", tagged a name: a common noun the document writes in lower case
-            opening_noun = token.i == 0 and token.tag_ in NOUN_TAGS and not self.may_be_name(token.text)
+            # ("The Government has now responded", where the text also writes "government")
+            opening = token.i == 0 or (token.i == 1 and token.doc[0].lower_ == "the")
+            opening_noun = opening and token.tag_ in NOUN_TAGS and not self.may_be_name(token.text)
             return self._common(token, parts, base, within, mentions) if named is None and opening_noun else named
         return self._common(token, parts, base, within, mentions) if token.tag_ in NOUN_TAGS else self._one(token)
 

@@ -54,6 +54,7 @@ def repair(parsed: Parsed) -> None:
     phrase_name_repairs.name_split_at_patronymic(parsed)
     phrase_name_repairs.names_listed_as_one_name(parsed)
     phrase_name_repairs.possessor_read_as_adjective(parsed)
+    phrase_name_repairs.owned_body_read_inside_its_owners_name(parsed)
     phrase_name_repairs.name_with_particles_read_as_subjects(parsed)
     phrase_name_repairs.name_headed_by_an_elided_word(parsed)
     verb_form_repairs.person_read_as_adjective(parsed)

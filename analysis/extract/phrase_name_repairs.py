@@ -158,3 +158,23 @@ def _one_name(head: Node, run: list[Node]) -> None:
             attach(outside, head, outside.dep_)
         attach(word, head, "flat")
     head.tag_ = "NNP" if head.text[:1].isupper() else head.tag_
+
+
+def owned_body_read_inside_its_owners_name(parsed: Parsed) -> None:
+    """'The House of Assembly's health portfolio committee said …': the parser read the committee as the
+    object of "of" inside the owner's name ("House of [Assembly's … committee]"). The committee is the
+    subject; the whole name before "'s" owns it."""
+    for name in parsed:
+        if name.dep_ not in SUBJECTS or name.head is name or not name.text[:1].isupper():
+            continue
+        owned = next((c for c in name.children if c.dep_ == "nmod" and c.tag_ in ("NN", "NNS")), None)
+        of = next((c for c in owned.children if c.dep_ == "case"), None) if owned is not None else None
+        last = next((c for c in owned.children if c.dep_ == "nmod:poss"), None) if owned is not None else None
+        if of is None or last is None or of.lower_ != "of" or not name.i < of.i < last.i < owned.i:
+            continue
+        if not last.text[:1].isupper() or not any(c.tag_ == "POS" for c in last.children):
+            continue
+        attach(owned, name.head, name.dep_)
+        attach(name, owned, "nmod:poss")
+        attach(last, name, "nmod")
+        attach(of, last, "case")

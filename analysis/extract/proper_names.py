@@ -34,6 +34,7 @@ BODY_KINDS = GROUP_NOUNS - PERSON_ROLES
 POST_NOMINALS = frozenset(
     {"TD", "MP", "MEP", "MLA", "MSP", "MS", "MPP", "MHA", "MHK", "QC", "KC", "SC", "OBE", "MBE", "CBE"}
 )
+NAME_WITH_IN = re.compile(r"\s+in\s+(?:[A-Z][\w'’\-]*\s+){0,3}([A-Z][\w'’\-]*)")
 
 
 class ProperNaming:
@@ -126,7 +127,9 @@ class ProperNaming:
     def _place_opens_name(self, mention: Mention, name_start: int, name_end: int) -> bool:
         """ "Washington Realtors", "Kenya Airways": a country or capital that only opens a longer name, whose
         other words are no titles ("Brazil President Lula" is the president)."""
-        if mention.actor.kind != "government" or mention.start != name_start or mention.end >= name_end - 1:
+        # "The Gibraltar Social Democrats": the article before the place opens the name too
+        opens = mention.start == name_start or re.fullmatch(r"[Tt]he\s+", self.text[name_start : mention.start])
+        if mention.actor.kind != "government" or not opens or mention.end >= name_end - 1:
             return False
         rest = self.text[mention.end : name_end].split()
         return bool(rest) and not any(is_title(w) for w in rest)
@@ -142,11 +145,8 @@ class ProperNaming:
             return None
         if len(words) > 2 and PORTFOLIO_BEFORE.search(self.text, max(base, name_start - 120), name_start):
             words = after_portfolio(words)
-        whole, roles = list(words), []
-        while len(words) > 1 and is_title(words[0]):
-            word = words.pop(0).lower()
-            if word not in NOT_A_NAME:
-                roles.append(word)
+        whole = list(words)
+        words, roles = _titles_split(words)
         determined = whole[0].lower() == "the" or re.search(
             r"\b[Tt]he\s+$", self.text[max(base, name_start - 4) : name_start]
         )
@@ -178,6 +178,10 @@ class ProperNaming:
         local = LOCAL_OF.match(self.text, name_end) if words[-1] in ("City", "Municipality", "Prefecture") else None
         if local:
             return re.sub(r"\s+", " ", name + local.group(0))
+        # "the Solomon Islands Women in Business Association": "in" inside a body's name that ends with its noun
+        inside = NAME_WITH_IN.match(self.text, name_end)
+        if inside and inside.group(1).lower() in ORG_WORDS:
+            return re.sub(r"\s+", " ", name + inside.group(0))
         # "Alternative for Germany", "Transport for NSW": one word and what it is for, a body's name
         one_word_for = extension is not None and len(words) == 1 and extension.group(0).split()[0] == "for"
         if extension and (house_of or one_word_for or set(w.lower() for w in re.findall(r"[\w\-]+", name)) & ORG_WORDS):
@@ -244,3 +248,28 @@ def _without_count(words: list[str]) -> list[str]:
     while len(words) > 1 and words[0].lower() in COUNTS:
         words = words[1:]
     return words
+
+
+def _titles_split(words: list[str]) -> tuple[list[str], list[str]]:
+    """(the name's words, the titles and roles before them, lower-cased)."""
+    words, roles = list(words), []
+    while len(words) > 1 and is_title(words[0]):
+        word = words.pop(0).lower()
+        if word not in NOT_A_NAME:
+            roles.append(word)
+    return (words, roles) if roles else _after_inner_title(words)
+
+
+def _after_inner_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """'Shiselweni Regional Education Officer Mcebisi Bhembe', 'Kenya Health Minister Susan Nakhumicha': a
+    place and a title in capitals before a person's name of two words or more. The person is the name; the
+    words up to the title are their role. Otherwise the words stand as they are."""
+    last_title = max((i for i, w in enumerate(words[:-2]) if is_title(w) and w[:1].isupper()), default=None)
+    if last_title is None or last_title == 0:
+        return words, []
+    rest = words[last_title + 1 :]
+    if len(rest) > 4 or not all(w[:1].isupper() and w.isalpha() and not is_title(w) for w in rest):
+        return words, []
+    if {w.lower() for w in rest} & ORG_WORDS:
+        return words, []
+    return rest, [w.lower() for w in words[: last_title + 1]]

@@ -19,6 +19,7 @@ from analysis.extract.introductions import (
     patronymic_link,
     roles_near,
 )
+from analysis.extract.name_kinds import PARTY_NAME_ENDINGS
 from analysis.extract.vocabulary import (
     DOCUMENT_HEADS,
     FEMALE_WORDS,
@@ -130,6 +131,8 @@ class Memory:
         head = head_noun(actor.name)
         if head:
             self._add_role(head, actor)
+        if head in PARTY_NAME_ENDINGS:
+            self._add_role("party", actor)  # "the Gibraltar Social Democrats", then "the party"
         if actor.kind == "government":
             for word in ("government", "ministry", "administration", "authorities", "cabinet"):
                 self._add_role(word, actor)

@@ -43,8 +43,11 @@ class Remembering:
                     # role noun governs
                     proper = next((c for c in children(token, "flat") if is_proper(c)), None)
                     named = self.namer.name(proper, base, sentence.mentions) if proper is not None else None
+                # "The Government has now responded. It says …": a role noun the main clause's subject is "it" next
+                main_subject = token.dep_.startswith("nsubj") and token.head.dep_ == "ROOT"
                 if named is not None and (
-                    named.rule != "pronoun" and (named.rule != "role noun" or named.actor.kind == "person")
+                    named.rule != "pronoun"
+                    and (named.rule != "role noun" or named.actor.kind == "person" or main_subject)
                 ):
                     self.memory.remember(named.actor, roles=named.roles, gender=named.gender, text=self.text)
                 if named is not None and named.rule == "spokesperson for" and token.lower_ in SPOKESPEOPLE:

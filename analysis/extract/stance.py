@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.extract.lexicon import Cue
+from analysis.extract.vocabulary import DECISION_NOUNS
 
 NEGATION = re.compile(
     r"(?:\b(?:not|never|no longer|neither|nor|cannot|without|no)\b|n[’']t\b|\brefus\w*\s+to\b|"
@@ -60,6 +61,19 @@ REJECTED_OBJECTION = re.compile(
     r"(?:criticisms?|concerns?|objections?|fears|complaints?|arguments?|warnings?|claims?|accusations?|"
     r"suggestions?|charges?)\b",
     re.IGNORECASE,
+)
+# backing others' fight against the decision opposes it
+OPPOSITION_BACKED = re.compile(
+    r"[^.;]{0,60}?\b(?:fight|campaign|struggle|battle|protests?|strike|petition|opposition|challenge)\s+"
+    r"(?:against|to\s+(?:stop|block|scrap|overturn|reverse|halt))\s+(?:the\s+|this\s+|its\s+|their\s+)?"
+    r"(?P<words>[\w\-]+(?:\s+[\w\-]+){0,2})",
+    re.IGNORECASE,
+)
+# what a rejected charge is called: an accusation dismissed ("as baseless"), or a fee judged ("as unfair")
+CHARGE_JUDGED_AS = re.compile(r"\s+as\s+[“\"‘']?(\w+)")
+DISMISSALS = frozenset(
+    {"unfounded", "baseless", "false", "nonsense", "absurd", "ridiculous", "groundless", "untrue", "politically"}
+    | {"misleading", "malicious", "defamatory", "fabricated", "lies", "slander", "smear", "wrong", "misguided"}
 )
 # "would help counter illegal fishing", "to crack down on corruption": a wrong the decision fights is no
 # objection to it; fighting it is what its backers say for it
@@ -165,15 +179,35 @@ def _judge(text: str, start: int, end: int, cue: Cue, *, window_start: int) -> J
             # "could not support the bill without a fund": support held back on a condition is a reservation
             return Judged(start, end, cue, "cautious", False, True)
         return Judged(start, end, cue, NEGATED[cue.stance], False, True)
+    if cue.stance == "supportive" and _backs_a_fight_against_a_decision(text, end):
+        # "stood fully behind the railway workers in their fight against the concession": backing the fight
+        return Judged(start, end, cue, "opposed", False, True)
     if cue.stance == "supportive" and CONDITION.match(text, end, end + 90):
         return Judged(start, end, cue, "cautious", False, False)
     if cue.stance in NEGATIVE and (
-        REJECTED_OBJECTION.search(text[max(window_start, start - 40) : end + 40])
+        _rejects_an_objection(text, max(window_start, start - 40), end + 40)
         or OBJECTION_DISMISSED.search(text[max(window_start, start - 90) : end])
         or (cue.strength < 2 and WRONG_FOUGHT.search(text[max(window_start, start - 40) : start]))
     ):
         return Judged(start, end, cue, "supportive", False, True)
     return Judged(start, end, cue, cue.stance, False, False)
+
+
+def _backs_a_fight_against_a_decision(text: str, end: int) -> bool:
+    """'stood fully behind the railway workers in their fight against the concession' (not "backed the
+    campaign against smuggling", a wrong the decision fights)."""
+    found = OPPOSITION_BACKED.match(text, end, end + 110)
+    return found is not None and any(w in DECISION_NOUNS for w in found.group("words").lower().split())
+
+
+def _rejects_an_objection(text: str, start: int, end: int) -> bool:
+    """'rejected the criticism', 'dismissed the charges as baseless'; not 'rejected the charge as
+    “discriminatory”', where the charge is a fee the words judge."""
+    found = REJECTED_OBJECTION.search(text, start, end)
+    if found is None or not found.group(0).lower().endswith(("charge", "charges")):
+        return found is not None
+    judged = CHARGE_JUDGED_AS.match(text, found.end())
+    return judged is None or judged.group(1).lower() in DISMISSALS
 
 
 def _both_sides_refused(text: str, start: int, end: int, cue: Cue, before: str) -> bool:
