@@ -43,9 +43,9 @@ from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS, SPOKESPEOPLE
 
 # the chambers whose members a party's name can open ("Fretilin members of parliament")
 LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate", "legislature", "house", "council"})
-# the words for a side of a chamber, capitalised only when they open a sentence ("Opposition members of parliament")
 # members of a body who sit for a place: "members from Manzini" are people from there, not its government
 SEATED_PEOPLE = frozenset({"members", "mps", "deputies", "councillors", "lawmakers", "legislators", "senators"})
+# the words for a side of a chamber, capitalised only when they open a sentence ("Opposition members of parliament")
 SIDES = frozenset({"opposition", "government", "ruling", "independent", "coalition", "backbench", "senior", "several"})
 
 # the holders of public office whose office speaks as a body of its own ("the prime minister's office")
