@@ -175,3 +175,20 @@ def test_with_left_out_every_proposal_comes_marked_and_the_kept_ones_are_extract
     assert len(everything) == len(propose(text, main_target="main"))
     kept = everything[~everything["left_out"]].drop(columns="left_out").reset_index(drop=True)
     assert kept.equals(extract(text, main_target="main"))
+
+
+def test_the_dev_splits_are_dealt_into_folds_each_split_in_one():
+    corpora = tuple(Path(f"dev{number}") for number in range(20))
+    folds = fitting._folds(corpora)
+    assert len(folds) == fitting.FOLDS
+    assert sorted(corpus for fold in folds for corpus in fold) == sorted(corpora)
+    assert fitting._folds(corpora[:3]) == [(corpora[0],), (corpora[1],), (corpora[2],)]
+
+
+def test_each_split_is_read_with_the_models_fitted_outside_its_fold():
+    from analysis.extract import said_words
+
+    corpora = [BLIND / "dev12", BLIND / "dev13"]
+    models = fitting._left_out(corpora, fitting._statements)
+    fitted_on_the_other = said_words.WordsModel.of(said_words.fit(fitting._statements([BLIND / "dev13"])))
+    assert models[BLIND / "dev12"] == fitted_on_the_other != models[BLIND / "dev13"]

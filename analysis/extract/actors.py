@@ -77,7 +77,8 @@ COLLECTIVE_NOUNS = (
     "health campaigners|industry leaders|insiders|sources|delegates|negotiators|regulators|ministers|"
     "deputies|peers|backbenchers|lawyers|judges|landlords|tenants|fishermen|miners|vendors|growers|producers|"
     "mayors|governors|academics|pensioners|consumers|shoppers|truckers|hauliers|insurers|churches|bishops|"
-    "charities|couriers|motorists|cyclists|"
+    "charities|couriers|motorists|cyclists|airlines|cruise lines|shipping lines|hoteliers|lenders|banks|"
+    "broadcasters|publishers|pharmacists|dentists|midwives|physicians|"
     "fishers|mills|carmakers|automakers|steelmakers"
 )
 QUALIFIERS = (

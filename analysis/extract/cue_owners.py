@@ -191,7 +191,9 @@ class CueOwnership:
         if token.i == 0 or token.tag_ in ("VB", "VBG", "VBP", "VBZ", "MD") or token.dep_ not in ("amod", "compound"):
             return None
         before = sentence.doc[token.i - 1]
-        if not token.lower_.endswith("ed"):
+        # "Liberal Vannin backs official status but …", parsed as a noun phrase with no verb: "backs" is one
+        verbless = token.tag_ == "NNS" and not any(t.tag_ in FINITE_TAGS for t in sentence.doc[: token.i])
+        if not (token.lower_.endswith("ed") or (verbless and _root_is_noun(sentence.doc))):
             return None
         if before.tag_ in PROPER_TAGS:
             return self.namer.name(before, sentence.start, sentence.mentions)
@@ -325,3 +327,7 @@ def _manner_of_main_verb(token: Token) -> bool:
             for c in token.children
         )
     )
+
+
+def _root_is_noun(doc) -> bool:
+    return any(t.dep_ == "ROOT" and t.tag_ in NOUN_TAGS for t in doc)

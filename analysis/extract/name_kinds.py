@@ -9,9 +9,9 @@ import re
 
 from analysis.extract import actors as actor_finder
 from analysis.extract.country_regex import countries
-from analysis.extract.given_names import HYPHENED_PARTICLE
+from analysis.extract.given_names import HYPHENED_PARTICLE, is_given_name
 from analysis.extract.introductions import patronymic_link
-from analysis.extract.vocabulary import GROUP_NOUNS, NOT_HUMAN_PLURALS
+from analysis.extract.vocabulary import GROUP_NOUNS, NOT_HUMAN_PLURALS, words
 
 TITLE_WORDS = actor_finder.TITLE_WORDS
 ORG_WORDS = frozenset(w.lower() for w in actor_finder.ORG_HEADS.replace("\\", "").split("|") for w in w.split()) | {
@@ -112,6 +112,11 @@ PLACES = (
 )
 PLACE_WORDS = frozenset(PLACES.split())
 WORLD_REGIONS = frozenset({"africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "worldwide"})
+# the peoples of places the country table has no row for: "Manx Care", "Welsh Water" are bodies
+REGIONAL_DEMONYMS = words(
+    "basque bavarian bermudian breton catalan cornish corsican english faroese flemish greenlandic kurdish manx "
+    "sardinian scottish sicilian tamil tibetan welsh zanzibari"
+)
 COLLECTIVE_WORDS = frozenset(w.lower() for w in actor_finder.COLLECTIVE_NOUNS.split("|") if " " not in w)
 # the heads of bodies' names in French, Spanish and Portuguese ("Conseil du Café-Cacao", "Banco do Brasil"):
 # a body's when they open the name, but some are surnames too ("Diogo Câmara"), so never as its last word
@@ -246,8 +251,11 @@ def kind_of_name(name: str, *, default: str) -> str:
         # "Greenpeace Africa", "Oxfam Asia": a body's regional office; "Pacific Diesel Services": a firm;
         # "Gibraltar Social Democrats": a party; "Nhlangano Central Primary": a school
         return "organization"
-    if len(words) > 1 and any(len(w) >= 3 and w.isalpha() and w.isupper() and w not in ROMAN for w in words):
+    acronyms = [i for i, w in enumerate(words) if _acronym(w)]
+    if len(words) > 1 and acronyms and not _titled_person(words[acronyms[-1] + 1 :]):
         return "organization"  # "TAFE Directors Australia", "AMCHAM Korea": an acronym inside, no person's name
+    if _opened_by_a_peoples_adjective(words):
+        return "organization"  # "British Gas", "Irish Water", "Manx Care"
     if INITIALLED.fullmatch(name):
         return "person"  # "N.Otgonbayar", "Ts.Batsaikhan": a Mongolian name after its initial
     if name.endswith("s") and name[:-1] in countries()[1]:
@@ -268,12 +276,35 @@ def kind_of_name(name: str, *, default: str) -> str:
     return default
 
 
+def _acronym(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and word.isupper() and word not in ROMAN
+
+
+def _titled_person(after_acronym: list[str]) -> bool:
+    """'Douglas South MHK Moira Kissack': a given name and a surname after an acronym that is a title."""
+    return len(after_acronym) >= 2 and is_given_name(after_acronym[0]) and after_acronym[-1][:1].isupper()
+
+
+def _opened_by_a_peoples_adjective(words: list[str]) -> bool:
+    """A people's adjective opens no person's name, but may open a title before one ("French President
+    Emmanuel Macron")."""
+    if len(words) < 2 or not (words[0] in countries()[1] or words[0].lower() in REGIONAL_DEMONYMS):
+        return False
+    if is_human_plural(words[-1].lower()) and not _plural_of_body(words[-1].lower()):
+        return False  # "Italian MEPs", "Portuguese Psychologists": a people's group, read as such elsewhere
+    return not any(w.lower().strip(".") in TITLE_WORDS or is_given_name(w) for w in words[1:])
+
+
 def _without_titles(words: list[str]) -> list[str]:
     """'Paramount Chief Clement Yokwe Ladu', 'Kenya Health Minister Susan Nakhumicha': the titles (and a place
     before them) before a long name are no part of it."""
     while len(words) > 4 and words[0].lower().strip(".") in TITLE_WORDS:
         words = words[1:]
-    titles = [i for i, w in enumerate(words[:-2]) if w.lower().strip(".") in TITLE_WORDS | {"officer"}]
+    titles = [
+        i
+        for i, w in enumerate(words[:-2])
+        if w.lower().strip(".") in TITLE_WORDS | {"officer"} or (_acronym(w) and _titled_person(words[i + 1 :]))
+    ]
     return words[titles[-1] + 1 :] if len(words) > 4 and titles else words
 
 
