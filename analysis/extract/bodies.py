@@ -134,9 +134,11 @@ class BodyNaming(OwnedNaming):
             determiner.lower_ == "the"
             or (determiner.dep_ == "nmod:poss" and determiner.tag_ in ("NN", "NNS") and opened_by_the(determiner))
         )
-        # "the ministry" under a firm's heading is a ministry named before; under a ministry's, it is that one
+        # "the ministry" under a firm's heading is a ministry named before; under a ministry's, it is that one (and
+        # "the government" under "Government of Åland." that government)
         heading_name = self.heading.name if self.heading is not None else ""
         ministry = token.lower_ in MINISTRY_NOUNS and bool(MINISTRY_HEADING.search(heading_name))
+        ministry = ministry or (token.lower_ in REGIONAL_BODIES and bool(GOVERNMENT_HEADING.search(heading_name)))
         if (
             self.heading is None
             or self.heading.kind == "person"
@@ -351,6 +353,7 @@ OPPOSITION_PARTY = re.compile(
 SEATS_OF_OFFICE = frozenset({"presidency", "governorship", "premiership", "chancellery"})
 MISSIONS = frozenset({"embassy", "mission", "delegation", "consulate"})
 MINISTRY_HEADING = re.compile(r"(?i)\b(?:ministry|ministerio|ministério|ministère|secretar[ií]a|department)\b")
+GOVERNMENT_HEADING = re.compile(r"(?i)\b(?:government|administration|executive|cabinet)\b")
 
 
 def _of_whom(token: Token) -> Token:

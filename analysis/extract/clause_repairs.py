@@ -194,16 +194,21 @@ def stance_verb_read_as_noun(parsed: Parsed) -> None:
 def second_verb_read_as_the_reported_clauses(parsed: Parsed) -> None:
     """'He says the Pension Fund will run a deficit …, and calls the bill "the least painful option"': a finite
     verb after "and" hung on the reported clause, though its tense is the reporting verb's and its clause has
-    a modal ("will run") or no tense of its own. It is the reporting verb's conjunct, sharing its subject."""
+    a modal ("will run") or no tense of its own, or ends in a closing quotation mark. It is the reporting verb's
+    conjunct, sharing its subject."""
     for verb in parsed:
         clause = verb.head
         if verb.dep_ != "conj" or verb.tag_ not in ("VBZ", "VBD") or clause.dep_ != "ccomp":
             continue
         reporting = clause.head
         modal = clause.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-        if reporting.tag_ != verb.tag_ or not modal or any(c.dep_ in SUBJECTS for c in verb.children):
+        joint = next((c for c in verb.children if c.lower_ == "and"), None)
+        # 'said the coalition had "put up a toll gate" and promised to scrap the levy': the quoted words close
+        # the reported clause before "and"
+        quoted = joint is not None and joint.i > 0 and verb.doc[joint.i - 1].text in CLOSING_QUOTES
+        if reporting.tag_ != verb.tag_ or not (modal or quoted) or any(c.dep_ in SUBJECTS for c in verb.children):
             continue
-        if reporting.lower_ not in SPEECH_FORMS or not any(c.lower_ == "and" for c in verb.children):
+        if reporting.lower_ not in SPEECH_FORMS or joint is None:
             continue
         attach(verb, reporting, "conj")
 

@@ -40,6 +40,7 @@ from analysis.extract.phrase_heads import (
 from analysis.extract.references import GROUP_NOUNS, actor_key
 from analysis.extract.unnamed_people import from_where
 from analysis.extract.vocabulary import MEMBER_NOUNS, SPEECH_NOUNS, SPOKESPEOPLE
+from analysis.extract.wording import tracked
 
 # the chambers whose members a party's name can open ("Fretilin members of parliament")
 LEGISLATURES = frozenset({"parliament", "assembly", "congress", "senate", "legislature", "house", "council"})
@@ -95,6 +96,9 @@ class GroupNaming:
             return Named(self.memory.acronyms.get(side.group(1)) or described(side.group(1)), "members of")
         if not plural:
             return None
+        subset = self._quantified_members(token, base, mentions)
+        if subset is not None:
+            return subset
         opener = self._party_opening(token, base, mentions)
         if opener is not None:
             return opener
@@ -113,6 +117,27 @@ class GroupNaming:
                 if body_name or (bodily and ACRONYM.fullmatch(named.actor.name)):
                     return named  # a body, not a place ("lawmakers from Bavaria" stay lawmakers)
         return None
+
+    def _quantified_members(self, token: Token, base: int, mentions) -> Named | None:
+        """'Several PNC members', 'Some TTC board members', 'Most ODM deputies': some of a body's members, a vague
+        group as the text writes it, not the body; not a group the analysts track ("Several Republican lawmakers"
+        are the Republican lawmakers of the actors table)."""
+        start, end = base + token.idx - 40, base + token.idx + len(token)
+        if any(m.start < end and start < m.end and tracked(m.actor) for m in mentions):
+            return None
+        some = next(
+            (
+                c
+                for c in token.children
+                if c.i < token.i and c.dep_ in ("det", "amod", "nummod") and c.lower_ in SUBSETS
+            ),
+            None,
+        )
+        if some is None or not any(t.text[:1].isupper() for t in token.doc[some.i + 1 : token.i]):
+            return None
+        return Named(
+            described(self.text[base + some.idx : base + token.idx + len(token)], kind="commentators"), "group"
+        )
 
     def _party_opening(self, token: Token, base: int, mentions) -> Named | None:
         """'Fretilin members of parliament denounced …': a word the text never writes in lower case, opening the
@@ -284,6 +309,8 @@ class GroupNaming:
         return called or re.search(rf"\({re.escape(actor.name)}[),]", self.text) is not None
 
 
+# the words that make a body's members some of them
+SUBSETS = frozenset({"some", "several", "most", "many", "few"})
 # a party's side before its acronym and its members: "opposition CCC MPs", "the ruling ZANU-PF lawmakers"
 SIDE_PARTY = re.compile(r"\b(?:[Oo]pposition|[Rr]uling|[Gg]overning)\s+([A-Z][A-Z0-9&\-]{1,9})\s+$")
 

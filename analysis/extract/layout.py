@@ -22,7 +22,9 @@ from analysis.extract.wording import TIMESTAMP
 # holders that are the speaker of the line in a transcript ("we", "I"), not someone the line reports
 THEIR_OWN_WORDS = frozenset({"pronoun", "pronoun in the same sentence", "speaker of the quote"})
 # "Confederation of Danish Industry (DI)", "Sustainable Agriculture": a name and nothing else
-_NAME_WORD = rf"(?:[A-Z0-9][\w’'&.\-–]*|{'|'.join(map(re.escape, sorted(NAME_JOINERS)))})"
+# a capital of Latin script, not only ASCII's: "Government of Åland", "Økonomisk Råd"
+_CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x17F)) if ch.isupper())
+_NAME_WORD = rf"(?:[{_CAPITALS}0-9][\w’'&.\-–]*|{'|'.join(map(re.escape, sorted(NAME_JOINERS)))})"
 NAME_LINE = re.compile(rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,9}}(?:[ \t]+\([^()]{{1,20}}\))?")
 BODY_LINE = re.compile(
     r"(?!(?:The|A|An|Our|Its|This)\b)((?:[A-Z][\w’'&.\-]*[ \t]+){1,4})"
@@ -46,7 +48,8 @@ DASH_HEADING = re.compile(rf"[ \t]*(?:{NAME_LINE.pattern}|{DESCRIBED_BODY})[ \t]
 # "The Bahamas Chamber of Commerce and Employers' Confederation: The chamber said …": a body's name too long
 # for a speaker's label, all in capitalised words and the little words of names
 LONG_NAME_HEADING = re.compile(rf"[ \t]*(?=(?:[^\s:]+[ \t]+){{5}})(?:{NAME_LINE.pattern})[ \t]*:[ \t]+(?=\S)")
-NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It)\b)")
+# "Viking Line. The ferry company …", "Nordic Harbour Group. NHG says …", "The City of Mariehamn. In its release, …"
+NAME_SENTENCE = re.compile(r"(?m)^([^\n.]{2,90}?)\.[ \t]+(?=(?:The|Its|It|In its|[A-Z]{2,8})\b)")
 # a section's heading on a line of its own names no one: "Reactions", "WHAT’S NEXT"
 SECTION = re.compile(
     r"(?i)(?:the\s+)?(?:reactions?|background|context|analysis|timeline|key (?:facts|points)|next steps"

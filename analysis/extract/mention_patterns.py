@@ -31,6 +31,9 @@ NOT_A_GROUP_WORD = (
 )
 # "a move unions say will …", "a step rights groups warned …": the news a group speaks of, no part of its name
 NEWS_NOUNS = "move|step|measure|decision"
+# "In Dhaka, the foreign ministry", "From Beijing, the foreign ministry"; not "the criticism from Stockholm, the
+# minister", where "from" hangs on a noun and the minister is the sentence's own
+LOCATED_IN = r"(?:\b[Ii]n|\bFrom|(?:(?<=, )|(?<=^))from)"
 PLACE_NOUNS = "town|city|district|village|region|area|centre|center|quarter|province|county|state|ward|constituency"
 
 ROMANCE_HEADS = (
@@ -113,10 +116,10 @@ def generic_patterns() -> dict[str, re.Pattern]:
         ),
         # "In Moscow, the agriculture ministry said": the ministry of the capital or country the sentence opens in
         "located_in_capital": re.compile(
-            rf"\b(?:[Ii]n|[Ff]rom)\s+({alternation(capitals)}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
+            rf"{LOCATED_IN}\s+({alternation(capitals)}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
         ),
         "located_in_country": re.compile(
-            rf"\b(?:[Ii]n|[Ff]rom)\s+({country_names}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
+            rf"{LOCATED_IN}\s+({country_names}),\s+(the\s+(?:[\w\-]+\s+){{0,2}}?(?:{GOVERNMENT_NOUNS}))\b"
         ),
         "country": re.compile(rf"(?<![\w-])({country_names})(?![\w-])"),
         "capital": re.compile(rf"(?<![\w-])({alternation(capitals)})(?![\w-])"),

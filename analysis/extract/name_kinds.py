@@ -247,9 +247,7 @@ def kind_of_name(name: str, *, default: str) -> str:
     lowered = {w.lower().strip(".,") for w in words}
     if is_body_name(name) or ACRONYM.match(name) or lowered & PLACE_WORDS:
         return "organization"
-    if len(words) > 1 and words[-1].lower() in WORLD_REGIONS | FIRM_ENDINGS | PARTY_NAME_ENDINGS | SCHOOL_ENDINGS:
-        # "Greenpeace Africa", "Oxfam Asia": a body's regional office; "Pacific Diesel Services": a firm;
-        # "Gibraltar Social Democrats": a party; "Nhlangano Central Primary": a school
+    if _closed_as_a_body(words):
         return "organization"
     acronyms = [i for i, w in enumerate(words) if _acronym(w)]
     if len(words) > 1 and acronyms and not _titled_person(words[acronyms[-1] + 1 :]):
@@ -274,6 +272,25 @@ def kind_of_name(name: str, *, default: str) -> str:
     ):
         return "person"
     return default
+
+
+def _closed_as_a_body(words: list[str]) -> bool:
+    """'Greenpeace Africa', 'Oxfam Asia': a body's regional office; 'Pacific Diesel Services': a firm; 'Gibraltar
+    Social Democrats': a party; 'Nhlangano Central Primary': a school; 'Ekalesia Kelisiano Tuvalu': a national
+    body, its capitalised words closed by a country's name that is no one's name too ("Holland", "Jordan")."""
+    last = words[-1] if words else ""
+    if len(words) > 1 and last.lower() in WORLD_REGIONS | FIRM_ENDINGS | PARTY_NAME_ENDINGS | SCHOOL_ENDINGS:
+        return True
+    return (
+        len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and last in countries()[0]
+        and not is_given_name(last)
+        and last not in SURNAMES_OF_COUNTRIES
+    )
+
+
+SURNAMES_OF_COUNTRIES = frozenset({"England", "Wales", "Ireland", "Holland", "France", "Israel", "Jordan", "Chad"})
 
 
 def _acronym(word: str) -> bool:

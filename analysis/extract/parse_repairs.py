@@ -140,6 +140,7 @@ def repair(parsed: Parsed) -> None:
     name_repairs.surname_read_as_adverb(parsed)
     name_repairs.verb_read_as_name_part(parsed)
     reporting_repairs.speaker_cut_from_closing_verb(parsed)
+    reporting_repairs.speaker_aside_read_as_conjunct(parsed)
     reporting_repairs.speakers_verb_read_as_conjunct_of_a_passive(parsed)
 
 

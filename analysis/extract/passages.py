@@ -14,6 +14,8 @@ which replaced VADER's tone in round eight: on the dev splits, the quoted senten
 
 from __future__ import annotations
 
+import re
+
 from analysis.extract.claims import Sentence
 from analysis.extract.quotes import Quotations
 from analysis.extract.references import actor_key
@@ -36,17 +38,25 @@ def passages(quotations: Quotations, text: str) -> list[int]:
         if run.continues is not None:
             parent[find(i)] = find(run.continues)
         before = quotations.previous_in_paragraph(i, text)
-        if before is not None and _may_be_same_speaker(quotations, i, before):
+        if before is not None and _may_be_same_speaker(quotations, i, before, text):
             parent[find(i)] = find(before)
     return [find(i) for i in range(len(parent))]
 
 
-def _may_be_same_speaker(quotations: Quotations, later: int, earlier: int) -> bool:
-    """A quotation with no speaker of its own carries on the one before it; one whose speaker is named does
-    not take in an earlier one whose speaker is not ("a statement condemning it as “…”. … Choi said she had
+def _may_be_same_speaker(quotations: Quotations, later: int, earlier: int, text: str) -> bool:
+    """A quotation with no speaker of its own carries on the one before it, unless a sentence of the writer's
+    own comes between and leads into it ("… say they “could not in good conscience vote”. The Centre group hails
+    the decision as “the best day for the harbour”": the group's words); one whose speaker is named does not
+    take in an earlier one whose speaker is not ("a statement condemning it as “…”. … Choi said she had
     “never felt so abandoned”")."""
     mine, theirs = quotations.speaker(later), quotations.speaker(earlier)
-    return mine is None or (theirs is not None and actor_key(mine) == actor_key(theirs))
+    if mine is None:
+        return not NARRATION_BETWEEN.search(text, quotations.runs[earlier].end, quotations.runs[later].start)
+    return theirs is not None and actor_key(mine) == actor_key(theirs)
+
+
+# a sentence end, then the writer's words up to the next quotation
+NARRATION_BETWEEN = re.compile(r"[.!?]\s+[^\s“”\"‘’']")
 
 
 def joined(results: list, quotations: Quotations, text: str, *, view: WordsModel | None = None) -> list:

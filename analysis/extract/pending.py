@@ -60,9 +60,12 @@ class PendingQuotations:
             for t in sentence.doc
         )
 
-    def _flush_pending(self):
+    def _flush_pending(self, held: set[int]):
         """Quotations whose speaker was named after them, or never: a quotation that opens a paragraph
-        after its speaker was introduced ("Chairman X has heard it all before. / “Nobody ...”") is theirs."""
+        after its speaker was introduced ("Chairman X has heard it all before. / “Nobody ...”") is theirs. Words
+        quoted in a sentence whose own actor holds a position there are that actor's, not the last speaker's
+        ("The Centre group hails the decision as “the best day for the harbour”"); `held`: where those
+        sentences start."""
         results = []
         for quotation, waiting in self.pending.items():
             speaker = self.quotations.speaker(quotation)
@@ -70,7 +73,7 @@ class PendingQuotations:
             before = self.quotations.speaker(previous) if previous is not None else None
             for claim, sentence, salient in waiting.values():
                 actor = speaker or before or salient
-                if actor is None:
+                if actor is None or (speaker is None and sentence.start in held):
                     continue
                 claim.actor = actor
                 if speaker is None:

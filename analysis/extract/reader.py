@@ -149,7 +149,7 @@ class Reader(
                 self._note_unread(sentence, [claim.actor for claim, _, _ in claimed])
             else:
                 self._remember_mentions(sentence)
-        results.extend(self._flush_pending())
+        results.extend(self._flush_pending(held={sentence.start for _, _, sentence in results}))
         results.sort(key=lambda item: item[0].span[0])  # stable: coordinated actors keep their order
         results = joined(results, self.quotations, self.text, view=self.view)
         added = self._unread_results(results)

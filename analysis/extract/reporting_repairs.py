@@ -138,3 +138,23 @@ def as_read_as_preposition(parsed: Parsed) -> None:
         attach(verb, main, "advcl")
         attach(word, verb, "mark")
         attach(noun, verb, "nsubj")
+
+
+def speaker_aside_read_as_conjunct(parsed: Parsed) -> None:
+    """'The emergency department treated 6,000 visitors last summer, she said, and the cost “cannot be carried
+    by islanders alone”': the speaker's aside between commas read as a conjunct of the clause before it. It is the
+    sentence's reporting verb, and that clause (with the one after it) what it reports."""
+    for verb in parsed:
+        if verb.lower_ not in SPEECH_FORMS or verb.tag_ not in FINITE_TAGS or verb.dep_ != "conj":
+            continue
+        clause = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if clause.head is not clause or clause.i > verb.i or subject is None:
+            continue
+        if any(c.dep_ not in (*SUBJECTS, "punct") for c in verb.children):
+            continue  # "…, and she said it would help": a clause of its own
+        opening, after = subject.left_edge.i - 1, verb.i + 1
+        if opening < 1 or parsed[opening].text != "," or after >= len(parsed) or parsed[after].text != ",":
+            continue
+        make_root(verb)
+        attach(clause, verb, "ccomp")

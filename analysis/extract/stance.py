@@ -55,11 +55,13 @@ CONDITION = re.compile(
 WITHHELD_UNTIL = re.compile(
     r"[^.;]{0,80}?\b(?:without|unless|until|only if|if|provided(?: that)?|as long as)\b", re.IGNORECASE
 )
-# "rejected the criticism", "dismissed the concerns": turning down an objection backs what was objected to
+# "rejected the criticism", "dismissed the concerns", "dismissed all three appeals": turning down an objection
+# backs what was objected to
 REJECTED_OBJECTION = re.compile(
-    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away|bristl\w* at)\s+(?:[\w'’\-]+\s+){0,3}"
+    r"\b(?:reject\w*|dismiss\w*|den(?:y|ied|ies)|brush\w* aside|waved? away|bristl\w* at|thr(?:ew|own|ows?) out|"
+    r"turn(?:s|ed|ing)? down|overrul\w*)\s+(?:[\w'’\-]+\s+){0,3}"
     r"(?:criticisms?|concerns?|objections?|fears|complaints?|arguments?|warnings?|claims?|accusations?|"
-    r"suggestions?|charges?)\b",
+    r"suggestions?|charges?|appeals?|challenges?|lawsuits?|petitions?)\b",
     re.IGNORECASE,
 )
 # backing others' fight against the decision opposes it

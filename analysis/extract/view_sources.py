@@ -79,7 +79,7 @@ STATED_VIEWS = frozenset(
 
 def _view_stated_as(token: Token, doc: Doc) -> Token | None:
     """The owner of "X's view is that …"."""
-    if token.lower_ not in STATED_VIEWS or token.dep_ not in ("nsubj", "nsubj:outer"):
+    if token.lower_ not in STATED_VIEWS or token.dep_ not in ("nsubj", "nsubj:outer", "nsubj:pass"):
         return None
     owner = next((c for c in token.children if c.dep_ == "nmod:poss" and c.tag_ in NOUN_TAGS | {"PRP$"}), None)
     if owner is None and token.i > 1 and doc[token.i - 1].tag_ == "POS" and is_proper(doc[token.i - 2]):
@@ -92,6 +92,9 @@ def _view_stated_as(token: Token, doc: Doc) -> Token | None:
     after = max(n.i for n in token.subtree) + 1
     while after < len(doc) and doc[after].text == ",":
         after += 1
+    aside = next((i for i in range(after, min(after + 5, len(doc))) if doc[i].text == ","), None)
+    if after < len(doc) and doc[after].lower_ not in ("is", "was", "remains") and aside is not None:
+        after = aside + 1  # "Mörn's argument, in essence, is that …"
     stated = after + 1 < len(doc) and doc[after].lower_ in ("is", "was", "remains") and doc[after + 1].lower_ == "that"
     # "UMNO's position is more ambivalent": X's view, described
     described = token.head.tag_.startswith("JJ") and any(c.dep_ == "cop" for c in token.head.children)

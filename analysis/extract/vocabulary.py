@@ -49,6 +49,8 @@ MEMBER_NOUNS = words(
 DOCUMENT_HEADS = frozenset(
     {"Convention", "Treaty", "Charter", "Agreement", "Protocol", "Act", "Directive", "Regulation", "Declaration"}
     | {"Pact", "Constitution", "Law", "Code", "Decree", "Ordinance", "Statute"}
+    # "the Pacific Access Category", "the Seasonal Worker Scheme": a programme, no he or she
+    | {"Category", "Scheme", "Programme", "Program", "Strategy", "Lottery"}
 )
 
 # Lower-case words inside an organisation's name ("Society of Chartered Surveyors Ireland", "Danish
@@ -239,6 +241,8 @@ SENTENCE_OPENERS = frozenset(
         # name when capitalised
         *("downstream", "upstream", "upriver", "downriver", "overseas", "abroad", "offshore", "inland", "nearby"),
         *("nationwide", "locally", "nationally", "internationally", "privately", "publicly", "earlier", "later"),
+        # "Closer to home, the Falekaupule of Funafuti …", "Further afield, …"
+        *("closer", "further", "farther", "nearer"),
     ]
 )
 
