@@ -263,13 +263,13 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         *("dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33"),
         *("dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43"),
         *("dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53"),
-        *("dev54", "dev55", "dev56", "dev57", "dev58"),
+        *("dev54", "dev55", "dev56", "dev57", "dev58", "dev59"),
         *("val", "val2"),
         *("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"),
         *("test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21"),
         *("test22", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30"),
         *("test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40"),
-        *("test41", "test42", "test43", "test44", "test45", "test46", "test47", "test48"),
+        *("test41", "test42", "test43", "test44", "test45", "test46", "test47", "test48", "test49"),
     )
     listings = {split: evaluate.corpus_listing(BLIND / split) for split in splits}
     assert len(listings["dev"]) + len(listings["test"]) >= 40
@@ -322,6 +322,7 @@ def test_the_blind_corpus_is_big_varied_and_split_as_the_protocol_says():
         "test46",
         "test47",
         "test48",
+        "test49",
     )
     assert all(len(listings[split]) >= 15 for split in sealed)
     assert len(listings["val"]) == len(listings["val2"]) == 20

@@ -72,7 +72,7 @@ VOTES_WITH = re.compile(
     # a list goes on after a comma ("…, the Socialists and the Left Bloc against"), but not into an aside ("the
     # PSD, which had been against,") or an apposition ("Momentum, a pro-EU party, against")
     r"(?:\b(?P<opening>(?i:with|and))|,(?!\s+(?i:with|and|a|an|which|who|whose|that)\b))\s+"
-    rf"(?P<names>(?:the\s+)?(?:(?!(?i:which|who|whose|had|has|have|was|were|is|are)\b)(?:{TITLED}\s+|[\w'’\-()]+,?\s+)){{1,16}}?)"
+    rf"(?P<names>(?:the\s+)?(?:(?!(?i:which|who|whose|had|has|have|was|were|is|are|with)\b)(?:{TITLED}\s+|[\w'’\-()]+,?\s+)){{1,16}}?)"
     r"(?P<side>voting\s+(?:for|against|in\s+favou?r)|abstaining|against|in\s+favou?r)\b"
     # the vote is on the matter in hand, not "voting for a new president" or "voting for the first time"
     # ("… voting against as a bloc")
@@ -262,11 +262,15 @@ class Actions:
             side = found.group("side").lower()
             stance = "neutral" if side == "abstaining" else "opposed" if side.endswith("against") else "supportive"
             cue = (found.start("side"), found.end("side"), Cue(side, stance, 3))
+            before = set(claims)
             self._voters(sentence, claims, (found.start("names"), found.end("names")), cue, "votes with")
+            voters = set(claims) - before
             # the vote is its voters': not the nearest subject's before them ("The Senate passed the bill, with
-            # Sens. Manchin and Sinema voting against")
+            # Sens. Manchin and Sinema voting against"), nor a voter's description's ("the pro-independence party
+            # Ålands Framtid voting against", where the parser reads "voting" as the name's last word)
             for key, claim in list(claims.items()):
-                guessed = claim.rule.startswith("nearest")
+                described = voters and key not in voters and claim.rule != "votes with"
+                guessed = claim.rule.startswith("nearest") or described
                 if guessed and claim.cues and all(found.start("side") <= c[0] < found.end("side") for c in claim.cues):
                     del claims[key]
                     self.rejected.setdefault(sentence.start, []).append(claim.actor)

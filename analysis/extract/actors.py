@@ -79,7 +79,7 @@ COLLECTIVE_NOUNS = (
     "mayors|governors|academics|pensioners|consumers|shoppers|truckers|hauliers|insurers|churches|bishops|"
     "charities|couriers|motorists|cyclists|airlines|cruise lines|shipping lines|hoteliers|lenders|banks|"
     "broadcasters|publishers|pharmacists|dentists|midwives|physicians|"
-    "fishers|mills|carmakers|automakers|steelmakers"
+    "fishers|mills|carmakers|automakers|steelmakers|young people|communities"
 )
 QUALIFIERS = (
     "some|several|many|most|few|a few|a number of|a group of|a handful of|scores of|other|others|leading|"

@@ -82,12 +82,14 @@ class BodyNaming(OwnedNaming):
         person just named, a body named by a proper part or a description, a role met before, or a vague
         group of people kept vague."""
         determiner = next((c for c in token.children if c.dep_ in ("det", "nmod:poss")), None)
-        # "many small factories in central and southern Taiwan": where they are, not who they are
-        within = [m for m in within if not self._placed_after(token, m, base)]
+        # "many small factories in central and southern Taiwan": where they are, not who they are; "A Dili property
+        # developer": where the one who speaks is
+        placed_before = [m for m in within if self._placed_before(token, m, base)]
+        within = [m for m in within if not self._placed_after(token, m, base) and m not in placed_before]
         # a name inside the phrase ("the Lagos chamber"), unless a round-up's heading names who it is, or what
         # the name owns ("Spain's farmers", "the Senate's finance committee")
         proper_inside = [Named(m.actor, "named") for m in within if m.actor.kind != "commentators"]
-        described_heading = self._heading_description(token, determiner, parts, base, within)
+        described_heading = self._heading_description(token, determiner, parts, base, within + placed_before)
         found = self._owned_by_a_name(token, determiner, parts, base, within, mentions) or self._name_given(token)
         found = found or described_heading or self._one_person(token, parts, base, within)
         found = found or (proper_inside[-1] if proper_inside else None)
@@ -121,7 +123,7 @@ class BodyNaming(OwnedNaming):
             return Named(within[-1].actor, "named")
         if people:
             return self._vague_group(token, parts, base, mentions)
-        return None
+        return self._described_by_place(token, placed_before[0], base) if placed_before and not within else None
 
     def _heading_description(
         self, token: Token, determiner, parts: list[Token], base: int, within: list[Mention]

@@ -4,6 +4,7 @@ unions": the nominal conjuncts that share a holder's role, each a holder of its 
 from __future__ import annotations
 
 from analysis.extract.holders import NOMINAL_TAGS
+from analysis.extract.names import is_human_plural
 from analysis.extract.nodes import first_word
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import is_proper
@@ -59,14 +60,20 @@ def conjuncts(token: Token) -> list[Token]:
 
 def alongside(verb: Token) -> list[Token]:
     """'Hsu voted against, along with the TPP's Ko Wei-lun', 'together with Labour', 'alongside the SNP': the
-    names who act with the verb's subject."""
+    names (and the counted or described groups) who act with the verb's subject."""
     found = []
     for phrase in verb.children:
         cases = [c for c in phrase.children if c.dep_ == "case"]
         # "together" is read as the verb's adverb as often as the preposition's first word
         words = [verb.doc[cases[0].i - 1].lower_, *(c.lower_ for c in cases)] if cases else []
         beside = phrase.dep_ == "obl" and (words[1:] == ["alongside"] or words[-2:] in ALONGSIDE)
-        if beside and (is_proper(phrase) or phrase.text.isupper()):
+        # "along with four opposition members": a group the text counts or describes acts with them too
+        described_group = (
+            phrase.tag_ == "NNS"
+            and is_human_plural(phrase.lower_)
+            and any(c.dep_ in ("nummod", "amod", "compound") for c in phrase.children)
+        )
+        if beside and (is_proper(phrase) or phrase.text.isupper() or described_group):
             found.append(phrase)
     return found
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from analysis.data.countries import short_names
-from analysis.extract.actors import Actor, as_written, slug
-from analysis.extract.country_regex import capital_names
+from analysis.extract.actors import GOVERNMENT_NOUNS, Actor, Mention, as_written, slug
+from analysis.extract.country_regex import capital_names, countries
 from analysis.extract.introductions import gender_of
 from analysis.extract.names import OWN_GOVERNMENT, PLACE_WORDS, Named, described
 from analysis.extract.parse import Node as Token
 from analysis.extract.parse import child_case, is_proper
+from analysis.extract.person_nouns import is_person_noun
 from analysis.extract.references import FIRM_NOUNS, GENERIC_BODIES, GROUP_NOUNS, OTHER_OFFICE, PERSON_ROLES, PUBLIC_BODY
 from analysis.extract.vocabulary import CLOSING_QUOTES, LOCAL_MODIFIERS, OPENING_QUOTES
 
@@ -23,6 +24,32 @@ OFFICES_OF = frozenset({"office", "cabinet", "secretariat", "bureau", "chancelle
 
 
 class GovernmentNaming:
+    def _placed_before(self, token: Token, mention: Mention, base: int) -> bool:
+        """'A Dili property developer', 'the Paris city council', 'the Poland 2050 party': a capital or a country
+        named before another noun, with only words between, says where the one who speaks is (or is part of its
+        name); its government does not speak ("the Paris government" does; "Kenya's farmers" are Kenya's)."""
+        names, _, capitals = countries()
+        place = self.text[mention.start : mention.end]
+        return (
+            mention.actor.kind == "government"
+            and (place in capitals or place in names)
+            and bool(re.fullmatch(r"(?:\s+[\w\-]+)*\s+", self.text[mention.end : base + token.idx]))
+            and token.tag_ in ("NN", "NNS")
+            and token.text.islower()
+            and token.lower_ not in GOVERNMENT_HEADS
+        )
+
+    def _described_by_place(self, token: Token, mention: Mention, base: int) -> Named | None:
+        """'A Moscow distributor of Belarusian cheese': one who speaks, named by the place and a noun of a person
+        or a body, with only lower-case words between (not "Progressive Slovakia group", a name)."""
+        before = self.text[max(base, mention.start - 40) : mention.start].split()
+        opened = not before or before[-1] in OPENERS or not (before[-1][:1].isupper() or before[-1] in NAME_PARTICLES)
+        speaks = token.lower_ in GROUP_NOUNS or is_person_noun(token.lower_)
+        lower_between = re.fullmatch(r"(?:\s+[a-z][\w\-]*)*\s+", self.text[mention.end : base + token.idx])
+        if not (opened and speaks and lower_between and token.tag_ == "NN"):
+            return None
+        return Named(described(as_written(self.text[mention.start : base + token.idx + len(token)])), "description")
+
     def _regional_government(self, token: Token, parts: list[Token], base: int) -> Named | None:
         """'the Andalusian regional government', 'the regional government of Madrid': a government below the
         state's, which is not the country's even where the region shares the capital's name."""
@@ -209,6 +236,12 @@ SUBNATIONAL = frozenset(
 )
 STATE_GROUPS = frozenset({"states", "countries", "nations"})
 MINISTRY_NOUNS = frozenset({"ministry", "ministries", "department", "office"})
+# the words before a place that open a description of someone there ("A Moscow distributor"), not a name around
+# it ("Progressive Slovakia", "Govern d’Andorra")
+OPENERS = frozenset({"A", "An", "The", "One", "Another"})
+NAME_PARTICLES = frozenset({"d’", "d'", "de", "du", "des", "la", "le", "of", "pour"})
+# the nouns a government speaks through: "the Paris government", "Nairobi officials", "the Kinshasa ministry"
+GOVERNMENT_HEADS = frozenset(noun.split()[-1] for noun in GOVERNMENT_NOUNS.split("|")) | MINISTRY_NOUNS
 
 
 def _named_thing(noun: Token) -> bool:

@@ -61,6 +61,9 @@ PUBLIC_OFFICES = frozenset(
 QUANTIFIED = re.compile(r"(?i)(?:some|several|many|most|a few|few|two|three|four|five|\d+)\s")
 
 
+TITLED_UNITS = frozenset({"directorate", "general"})
+
+
 class GroupNaming:
     """Steps of `naming.Namer` that name groups and the bodies that speak for them."""
 
@@ -224,7 +227,10 @@ class GroupNaming:
             c.dep_ == "appos" and c.i > token.i and ACRONYM.fullmatch(c.text) for c in token.children
         ):
             return None  # "The European Union's humanitarian office, ECHO, called": the office, by its own name
-        owner = self._owner(token) if token.lower_ in SPEECH_NOUNS else party_of_unit(token)
+        # "the ministry's directorate-general" speaks for the ministry; "the Commission's Directorate-General for
+        # Energy" is a body of its own name
+        speaks = token.lower_ in SPEECH_NOUNS and not (token.lower_ in TITLED_UNITS and token.text[0].isupper())
+        owner = self._owner(token) if speaks else party_of_unit(token)
         if owner is None and is_the_statement(token) and self.memory.statement_by is not None:
             # "“No one is served …,” the statement said": the statement the text last said someone made
             return Named(self.memory.statement_by, "spokesperson for")

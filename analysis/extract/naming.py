@@ -21,6 +21,7 @@ from analysis.extract.names import (
     ACRONYM,
     ROLE_WORDS,
     Named,
+    is_human_plural,
     np_tokens,
 )
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
@@ -37,6 +38,7 @@ from analysis.extract.pronouns import PronounNaming
 from analysis.extract.proper_names import ProperNaming
 from analysis.extract.references import GROUP_NOUNS, PERSON_ROLES, Memory
 from analysis.extract.relatives import antecedent
+from analysis.extract.unnamed_people import from_where
 from analysis.extract.vocabulary import MEMBER_NOUNS, PATRONYMIC_LINKS, SEAT_HOLDERS, SPEECH_NOUNS
 
 
@@ -80,7 +82,11 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             return self._pronoun(token, speaker, base, mentions)
         if self._a_day(token, base):
             return None  # "On Mondays and Fridays I will be selling bread": a day names nobody
-        person = self._person_after_role(token, base) or self._part_of(token, base, mentions)
+        person = (
+            self._person_after_role(token, base)
+            or self._part_of(token, base, mentions)
+            or self._acronyms_people_from(token, base, mentions)
+        )
         if person is not None:
             return person
         parts = np_tokens(token)
@@ -113,6 +119,15 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
             opening_noun = opening and token.tag_ in NOUN_TAGS and not self.may_be_name(token.text)
             return self._common(token, parts, base, within, mentions) if named is None and opening_noun else named
         return self._common(token, parts, base, within, mentions) if token.tag_ in NOUN_TAGS else self._one(token)
+
+    def _acronyms_people_from(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
+        """'Several MPs from rural constituencies': an acronym's plural, kept vague with where they are from, in
+        lower case (a name after "from" may be a party's: "Several MPs from Labour")."""
+        end = from_where(token, base) if re.fullmatch(r"[A-Z]{2,}s", token.text) else None
+        where = self.text[base + token.idx + len(token) : end] if end is not None else ""
+        if not where.islower() or not is_human_plural(token.lower_):
+            return None
+        return self._vague_group(token, np_tokens(token), base, mentions)
 
     def _one(self, token: Token) -> Named | None:
         """'said one, who gave his name as Bahrom': the name the one the text leaves unnamed gave."""

@@ -5,7 +5,7 @@ particles and elided articles it misreads ("The Consulta dei Sammarinesi all’E
 
 from __future__ import annotations
 
-from analysis.extract.nodes import SUBJECTS, Node, Parsed, attach, under
+from analysis.extract.nodes import FINITE_TAGS, SUBJECTS, Node, Parsed, attach, under
 from analysis.extract.vocabulary import ELIDED_CAPITAL, PARTICLES, PATRONYMIC_LINKS
 
 # the prepositions a body's name may hold in capitals ("People Before Profit", "Farmers For Action")
@@ -178,3 +178,22 @@ def owned_body_read_inside_its_owners_name(parsed: Parsed) -> None:
         attach(name, owned, "nmod:poss")
         attach(last, name, "nmod")
         attach(of, last, "case")
+
+
+def description_left_as_root_before_its_name(parsed: Parsed) -> None:
+    """'The commuters’ committee Pendolari Sardegna Centrale asked ARST to …': the body's noun left as a root of
+    its own, and its name's words split between it and the verb after them, the last one the verb's subject. The
+    noun is the subject, the name its apposition."""
+    roots = [node for node in parsed if node.head is node]
+    if len(roots) != 2 or roots[0].tag_ not in ("NN", "NNS") or roots[1].tag_ not in FINITE_TAGS:
+        return
+    noun, verb = roots
+    name = parsed[noun.i + 1 : verb.i]
+    if not name or not all(word.text[:1].isupper() and word.tag_ in ("NNP", "NNPS", "NN") for word in name):
+        return
+    if name[-1].dep_ != "nsubj" or name[-1].head is not verb or any(not under(t, noun) for t in parsed[: noun.i]):
+        return
+    attach(noun, verb, "nsubj")
+    attach(name[-1], noun, "appos")
+    for word in name[:-1]:
+        attach(word, name[-1], "compound")

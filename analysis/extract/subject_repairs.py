@@ -287,17 +287,24 @@ def subject_read_as_conjunct(parsed: Parsed) -> None:
 
 def one_of_them_read_as_conjunct(parsed: Parsed) -> None:
     """'Several members have urged a review, and one, Dayang Zaitun, said that …': "one" and the name after it
-    read as a conjunct of the first verb, and the second verb left with no subject. "One" is its subject."""
+    read as a conjunct of the first verb, and the second verb left with no subject. "One" is its subject. So is
+    a person's role named the same way ("…, and their group leader, Anders Wikström, called the bill …"), read
+    as a conjunct of the first clause's object, or with its verb read as the role's own description."""
     for one in parsed:
-        if one.lower_ != "one" or one.dep_ != "conj" or one.head.tag_ not in VERB_TAGS:
+        if one.dep_ != "conj" or not (one.lower_ == "one" or (one.tag_ == "NN" and is_person_noun(one.lower_))):
             continue
+        clause = one.head
+        while clause.tag_ not in VERB_TAGS and clause.head is not clause:
+            clause = clause.head
         name = next((c for c in one.children if c.dep_ == "appos" and is_proper(c)), None)
-        if name is None:
+        if name is None or clause.tag_ not in VERB_TAGS:
             continue
         end = max(t.i for t in name.subtree)
         verb = next((n for n in parsed[end + 1 :] if n.tag_ in FINITE_TAGS), None)
-        if verb is None or verb.head is not one.head or any(c.dep_ in SUBJECTS for c in verb.children):
+        if verb is None or verb.head not in (clause, one) or any(c.dep_ in SUBJECTS for c in verb.children):
             continue
+        if verb.head is one:
+            attach(verb, clause, "conj")
         attach(one, verb, "nsubj")
         for cc in [c for c in one.children if c.dep_ == "cc"]:
             attach(cc, verb, "cc")

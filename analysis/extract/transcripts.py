@@ -24,6 +24,7 @@ SPEAKER_LABEL = re.compile(
     r"(?:[ \t]*\(((?:[^()\n]|\([^()\n]{1,20}\)){1,80})\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
+CLAUSE_VERB = re.compile(r"\s(?:is|was|are|were|has|had|have|will|would)\s")
 JOURNALISTS = "reporter|correspondent"
 ROLE_LABELS = re.compile(rf"(?i)caller|guest|listener|viewer|speaker|voice|{JOURNALISTS}|{CLIP_LABEL}")
 HOSTS = re.compile(r"\b(?:presenter|host|moderator|anchor|interviewer|chair of the debate)\b", re.IGNORECASE)
@@ -134,7 +135,9 @@ def on_location(text: str) -> dict[str, str]:
 def speaker_label(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
     """The speaker label that opens text[start:end], if any."""
     label = SPEAKER_LABEL.match(text, start, len(text) if end is None else end)
-    return label if label is not None and _role_fits(label) else None
+    # "Apia's response was brief: the Samoan government said …": a sentence of the writer's, not a label
+    clause = label is not None and CLAUSE_VERB.search(label.group(1))
+    return label if label is not None and _role_fits(label) and not clause else None
 
 
 def speaker_labels(text: str):

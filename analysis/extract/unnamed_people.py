@@ -63,7 +63,7 @@ class UnnamedPeople:
             return Named(placed.actor, "group")
         head_end = from_where(token, base) or head_end
         text = re.sub(
-            r"^(?:(?:according\s+to|by|with|from|of|for|among|to|the)\s+)+",
+            r"^(?:(?:according\s+to|by|with|from|of|for|among|to|the|along|together|alongside)\s+)+",
             "",
             self.text[base + parts[0].idx : head_end],
             flags=re.IGNORECASE,

@@ -111,9 +111,13 @@ def past_tense_read_as_adjective(parsed: Parsed) -> None:
 def person_read_as_adjective(parsed: Parsed) -> None:
     """'A businessman told me he hoped …', 'A businessman flying to Istanbul told me …': a noun after "a" or
     "the", tagged as an adjective, read as the subject or as a modifier of the participle after it. It is the
-    subject, a noun; the participle describes it."""
+    subject, a noun; the participle describes it. So is "general" closing a hyphenated title ("The UN
+    secretary-general said …", "The ministry's directorate-general said …")."""
     for word in parsed[1:-1]:
         determiner = parsed[word.i - 1]
+        if word.tag_ == "JJ" and word.lower_ == "general" and determiner.text == "-" and word.dep_ in SUBJECTS:
+            word.tag_ = "NN"
+            continue
         if word.tag_ != "JJ" or determiner.lower_ not in ("a", "an", "the") or not is_person_noun(word.lower_):
             continue
         participle = word.head
@@ -161,3 +165,15 @@ def descriptor_read_as_second_subject(parsed: Parsed) -> None:
             common = first.tag_ == "NN" and second.left_edge.dep_ != "punct"
             if common and second.tag_ in ("NNP", "NNPS") and touching:
                 attach(first, second, "compound")
+
+
+def subject_of_an_adjective_read_as_passive(parsed: Parsed) -> None:
+    """'The nurses’ union Nursind is worried about …': the subject of "is" and an adjective read as a passive's,
+    which holds nothing; with no passive auxiliary, it is the adjective's subject."""
+    for subject in parsed:
+        adjective = subject.head
+        if subject.dep_ != "nsubj:pass" or adjective.tag_ != "JJ":
+            continue
+        relations = {c.dep_ for c in adjective.children}
+        if "cop" in relations and "aux:pass" not in relations:
+            subject.dep_ = "nsubj"

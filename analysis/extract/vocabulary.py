@@ -106,7 +106,7 @@ GROUP_NOUNS = words(
     "refiner prefecture governorate municipality cluster collective guild society academy conference diocese "
     "brotherhood cartel conglomerate brokerage wholesaler distributor supplier contractor railway publisher "
     "think-tank ombudsman treasury gendarmerie observatory akimat maslikhat mazhilis hokimiyat kengash majlis "
-    "hukumat jamoat"
+    "hukumat jamoat parish congregation store giunta"
 )
 
 # Nouns that stand for whatever body was named last ('the company', 'the group').
@@ -119,7 +119,8 @@ GENERIC_BODIES = words(
 SPEECH_NOUNS = words(
     "adviser advisor aide arm bench branch bureau camp chair chapter chief communique communiqué delegate "
     "delegation "
-    "desk envoy head lawyer lawyers leader leaders leadership letter management member members message note office "
+    "desk director directorate envoy general head lawyer lawyers leader leaders leadership letter management member "
+    "members message note office "
     "official "
     "officials post release representative representatives secretariat section side source sources spokesman "
     "spokespeople spokesperson spokeswoman statement statements team unit voice wing analysts economists report "
