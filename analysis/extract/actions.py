@@ -269,8 +269,8 @@ class Actions:
             # Sens. Manchin and Sinema voting against"), nor a voter's description's ("the pro-independence party
             # Ålands Framtid voting against", where the parser reads "voting" as the name's last word)
             for key, claim in list(claims.items()):
-                described = voters and key not in voters and claim.rule != "votes with"
-                guessed = claim.rule.startswith("nearest") or described
+                a_voters_description = voters and key not in voters and claim.rule != "votes with"
+                guessed = claim.rule.startswith("nearest") or a_voters_description
                 if guessed and claim.cues and all(found.start("side") <= c[0] < found.end("side") for c in claim.cues):
                     del claims[key]
                     self.rejected.setdefault(sentence.start, []).append(claim.actor)

@@ -20,6 +20,7 @@ from analysis.extract.names import (
     known_or_new,
     np_tokens,
 )
+from analysis.extract.nodes import is_acronym_plural
 from analysis.extract.parse import NOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import (
@@ -90,7 +91,7 @@ class GroupNaming:
         """'Senators from the opposition Democratic Centre party', 'Board members from the Centre Party', 'the
         ADR's five deputies': members named by the body they come from hold its position."""
         # "the Kataeb party's MPs": the tagger reads an acronym's plural as a singular noun
-        plural = token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NN" and re.fullmatch(r"[A-Z]{2,}s", token.text))
+        plural = token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NN" and is_acronym_plural(token))
         if token.lower_ not in MEMBER_NOUNS:
             return None
         side = SIDE_PARTY.search(self.text, max(base, base + token.idx - 40), base + token.idx)

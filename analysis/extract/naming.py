@@ -24,6 +24,7 @@ from analysis.extract.names import (
     is_human_plural,
     np_tokens,
 )
+from analysis.extract.nodes import is_acronym_plural
 from analysis.extract.parse import NOUN_TAGS, PRONOUN_TAGS, child_case, is_proper
 from analysis.extract.parse import Node as Token
 from analysis.extract.phrase_heads import (
@@ -123,7 +124,7 @@ class Namer(ProperNaming, BodyNaming, GovernmentNaming, GroupNaming, PronounNami
     def _acronyms_people_from(self, token: Token, base: int, mentions: list[Mention]) -> Named | None:
         """'Several MPs from rural constituencies': an acronym's plural, kept vague with where they are from, in
         lower case (a name after "from" may be a party's: "Several MPs from Labour")."""
-        end = from_where(token, base) if re.fullmatch(r"[A-Z]{2,}s", token.text) else None
+        end = from_where(token, base) if is_acronym_plural(token) else None
         where = self.text[base + token.idx + len(token) : end] if end is not None else ""
         if not where.islower() or not is_human_plural(token.lower_):
             return None

@@ -95,6 +95,11 @@ def is_proper(token: Node) -> bool:
 INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*[A-Z][\w\-]*|[A-Z]{3,}[a-z]{2,}[\w\-]*")
 
 
+def is_acronym_plural(token: Node) -> bool:
+    """'MPs', 'NGOs': an acronym's plural, which the tagger often reads as a singular noun."""
+    return re.fullmatch(r"[A-Z]{2,}s", token.text) is not None
+
+
 def is_verb(token: Node) -> bool:
     return token.tag_ in VERB_TAGS
 
